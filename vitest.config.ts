@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+// Tests import by package name; here those names point at the sources, as Preact Signals does.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@clavard\/protocol$/, replacement: src('protocol/src/index.ts') },
+      { find: /^@clavard\/adapters\/(.+)$/, replacement: src('adapters/src/$1/index.ts') },
+      { find: /^@clavard\/widget\/(.+)$/, replacement: src('widget/src/$1/index.ts') },
+      { find: /^@clavard\/widget$/, replacement: src('widget/src/index.ts') },
+    ],
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    include: ['packages/*/test/**/*.test.{ts,tsx}', 'examples/*/test/**/*.test.{ts,tsx}'],
+    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    restoreMocks: true,
+  },
+});
