@@ -10,8 +10,8 @@ const packages = readdirSync('packages', { withFileTypes: true })
 let failed = false;
 for (const dir of packages) {
   for (const [command, args] of [
-    ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
+    ['../../node_modules/.bin/publint', ['--strict', '--pack', 'npm']],
+    ['../../node_modules/.bin/attw', ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
   ]) {
     console.log(`\n${dir}: ${command}`);
     const { status } = spawnSync(command, args, { cwd: dir, stdio: 'inherit' });

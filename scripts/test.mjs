@@ -1,21 +1,32 @@
 #!/usr/bin/env node
-// The whole test suite, in the order that fails fastest: types, lint, unit and browser tests, the build,
+// The whole test suite, in the order that fails fastest: types, lint, the build, unit and browser tests,
 // the published shape of each package, and the size budgets. Any failing step fails the run.
+// Works on a fresh clone: it installs the dependencies and Chromium first when they are missing.
 import { spawnSync } from 'node:child_process';
+import { ensureChromium, ensureDependencies, PNPM } from './setup.mjs';
 
+const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
-  ['type check', 'tsc', ['-p', 'tsconfig.json']],
-  ['lint and format', 'biome', ['check', '.']],
-  ['build', 'pnpm', ['run', 'build']],
-  ['tests', 'vitest', ['run']],
+  ['type check', bin('tsc'), ['-p', 'tsconfig.json']],
+  ['lint and format', bin('biome'), ['check', '.']],
+  ['build', PNPM[0], [...PNPM[1], 'run', 'build']],
+  ['tests', bin('vitest'), ['run']],
   ['package checks (publint, attw)', 'node', ['scripts/check-packages.mjs']],
-  ['size budgets', 'size-limit', []],
+  ['size budgets', bin('size-limit'), []],
 ];
+
+try {
+  ensureDependencies();
+  ensureChromium();
+} catch (error) {
+  console.error(`✖ setup: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const { status, error } = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  const { status, error } = spawnSync(command, args, { stdio: 'inherit' });
   if (error) {
     console.error(`✖ ${name}: could not start ${command}: ${error.message}`);
     process.exit(1);
@@ -26,3 +37,4 @@ for (const [name, command, args] of steps) {
   }
   console.log(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+console.log('\nAll checks passed.');
