@@ -18,5 +18,6 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.{ts,tsx}', 'examples/*/test/**/*.test.{ts,tsx}'],
     typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
+    benchmark: { include: ['packages/*/bench/**/*.bench.ts'] },
   },
 });

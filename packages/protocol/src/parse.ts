@@ -1,23 +1,96 @@
 import type { ClientFrame } from './client-frames.js';
 import { ChatError } from './errors.js';
-import type { ServerFrame } from './server-frames.js';
+import { fail, failureOf, isTooLarge, obj, tagOf, type Variants } from './guards.js';
+import { MAX_FRAME_BYTES } from './limits.js';
+import { frameTables } from './schemas.js';
+import type { ServerError, ServerFrame } from './server-frames.js';
 
 /**
  * What the parsers return; they never throw. `ok: false` with `ignored: true` is a frame of a type this
  * version does not know: skip it silently (a newer peer may send it). `ok: false` with an `error` is a
  * malformed frame: report it and go on.
+ *
+ * @example
+ * ```ts
+ * const result = parseServerFrame(data);
+ * if (result.ok) handle(result.value);
+ * else if (!result.ignored) report(result.error);
+ * ```
  */
 export type ParseResult<T> =
   | { ok: true; value: T }
   | { ok: false; ignored: true; type: string }
   | { ok: false; ignored: false; error: ChatError };
 
-/** Placeholder until the validators land. */
-export function parseServerFrame(_input: unknown): ParseResult<ServerFrame> {
-  return { ok: false, ignored: false, error: new ChatError('invalid-frame', 'not implemented') };
+const parse = <T>(variants: Variants, input: unknown): ParseResult<T> => {
+  let name = 'frame';
+  try {
+    let value = input;
+    if (typeof value === 'string') {
+      if (isTooLarge(value)) fail('text', `is over ${MAX_FRAME_BYTES} bytes`, 'frame-too-large');
+      try {
+        value = JSON.parse(value);
+      } catch {
+        fail('text', 'is not JSON');
+      }
+    }
+    const type = tagOf('type', value, '');
+    const schema = Object.hasOwn(variants, type) ? variants[type] : undefined;
+    if (!schema) return { ok: false, ignored: true, type };
+    name = type;
+    // A fresh object of the known fields only: nothing else from the input travels on.
+    return { ok: true, value: { type, ...obj(schema)(value, '') } as T };
+  } catch (thrown) {
+    const [code, message] = failureOf(thrown);
+    return { ok: false, ignored: false, error: new ChatError(code, `${name}: ${message}`) };
+  }
+};
+
+/**
+ * Validate a frame received from a server: a JSON text or an already-decoded value. Never throws. The
+ * value returned is a fresh object holding the known fields only; an unknown `type` is `ignored`; an
+ * unknown error code reads as `server-error`; a content kind this version does not know becomes a text
+ * message with the frame's `text` fallback; a bad avatar or image URL is left out.
+ *
+ * @example
+ * ```ts
+ * transport.on('frame', (data) => {
+ *   const result = parseServerFrame(data);
+ *   if (result.ok) client.apply(result.value);
+ *   else if (!result.ignored) client.report(result.error); // invalid-frame, frame-too-large, text-too-long
+ * });
+ * ```
+ */
+export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
+  return parse(frameTables().server, input);
 }
 
-/** Placeholder until the validators land. */
-export function parseClientFrame(_input: unknown): ParseResult<ClientFrame> {
-  return { ok: false, ignored: false, error: new ChatError('invalid-frame', 'not implemented') };
+/**
+ * Validate a frame received from a client (on the server): a JSON text or an already-decoded value.
+ * Never throws; same rules as {@link parseServerFrame}.
+ *
+ * @example
+ * ```ts
+ * socket.on('message', (data) => {
+ *   const result = parseClientFrame(String(data));
+ *   if (result.ok) handle(result.value);
+ *   else if (!result.ignored) send({ type: 'error', code: result.error.code, message: result.error.message, retryable: false });
+ * });
+ * ```
+ */
+export function parseClientFrame(input: unknown): ParseResult<ClientFrame> {
+  return parse(frameTables().client, input);
+}
+
+/**
+ * The {@link ChatError} a server `error` frame stands for, with its code, `retryable`, `retryAfterMs` and
+ * `clientId`.
+ *
+ * @example
+ * ```ts
+ * if (frame.type === 'error') emit('error', toChatError(frame));
+ * ```
+ */
+export function toChatError(frame: ServerError): ChatError {
+  return new ChatError(frame.code, frame.message, frame);
 }

@@ -1,0 +1,141 @@
+import type { ChatErrorCode } from './errors.js';
+import { MAX_FRAME_BYTES, MAX_SHORT_LENGTH } from './limits.js';
+
+// Internal building blocks of the validators (not exported from the package). A check returns a fresh,
+// clean copy of a value, or `undefined` to leave an optional value out, or fails. Failing throws a marker
+// the parsers catch by identity, so a hostile value's own exceptions are never inspected.
+
+/** Checks one value at `path` (e.g. `fields[0].name`); returns its clean copy or `undefined`, or fails. */
+export type Check = (value: unknown, path: string) => unknown;
+
+/** A shape: field name to check; a name ending in `?` is optional (absent or `null`). */
+export type Schema = Record<string, Check>;
+
+/** A tagged union: tag value to the shape of that variant. */
+export type Variants = Record<string, Schema>;
+
+/** What went wrong, as a ChatError code and a message. */
+export type Failure = [code: ChatErrorCode, message: string];
+
+let lastFailure: Failure | undefined;
+
+/** Stop checking: `path` is wrong. */
+export const fail = (path: string, what: string, code: ChatErrorCode = 'invalid-frame'): never => {
+  const failure: Failure = [code, path ? `${path} ${what}` : what];
+  lastFailure = failure;
+  throw failure;
+};
+
+/** The failure behind `thrown`; anything else (a hostile getter threw) is an unreadable frame. */
+export const failureOf = (thrown: unknown): Failure =>
+  lastFailure && thrown === lastFailure ? lastFailure : ['invalid-frame', 'a field cannot be read'];
+
+/** A JSON-object-like value: not null, not an array. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const own = (record: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+
+/** Whether `text` is over {@link MAX_FRAME_BYTES} in UTF-8, counting exactly only when it may be. */
+export const isTooLarge = (text: string): boolean =>
+  text.length > MAX_FRAME_BYTES ||
+  (text.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(text).length > MAX_FRAME_BYTES);
+
+/** A string of `min` to `max` UTF-16 code units; too long fails with `code`. */
+export const str =
+  (max: number = MAX_SHORT_LENGTH, min = 0, code: ChatErrorCode = 'invalid-frame') =>
+  (value: unknown, path: string): string =>
+    typeof value !== 'string'
+      ? fail(path, 'must be a string')
+      : value.length > max
+        ? fail(path, `is longer than ${max}`, code)
+        : value.length < min
+          ? fail(path, 'is empty')
+          : value;
+
+/** A safe integer from `min` (to `max`). */
+export const int =
+  (min: number, max?: number): Check =>
+  (value, path) =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= (max ?? value)
+      ? value
+      : fail(path, `must be an integer from ${min}${max ? ` to ${max}` : ''}`);
+
+/** A boolean. */
+export const bool: Check = (value, path) =>
+  typeof value === 'boolean' ? value : fail(path, 'must be a boolean');
+
+/** One of `values`. */
+export const oneOf =
+  (values: readonly string[]): Check =>
+  (value, path) =>
+    typeof value === 'string' && values.includes(value) ? value : fail(path, `must be one of ${values}`);
+
+/** Whether `value` is a URL of at most MAX_SHORT_LENGTH whose scheme matches `schemes` (e.g. `/^https?:$/`). */
+export const isUrl = (value: unknown, schemes: RegExp): boolean => {
+  try {
+    return (
+      typeof value === 'string' && value.length <= MAX_SHORT_LENGTH && schemes.test(new URL(value).protocol)
+    );
+  } catch {
+    return false; // not a URL at all
+  }
+};
+
+/** A fresh object holding the fields of `schema` only: unknown fields are dropped, never copied. */
+export const obj =
+  (schema: Schema) =>
+  (value: unknown, path: string): Record<string, unknown> => {
+    if (!isRecord(value)) return fail(path, 'must be an object');
+    const clean: Record<string, unknown> = {};
+    for (const [key, check] of Object.entries(schema)) {
+      const name = key.replace('?', '');
+      const raw = own(value, name);
+      if (raw == null) {
+        if (name === key) fail(join(path, name), 'is missing');
+      } else {
+        const checked = check(raw, join(path, name));
+        if (checked !== undefined) clean[name] = checked;
+      }
+    }
+    return clean;
+  };
+
+/** A fresh array of the checked items; items a check turns `undefined` are left out. */
+export const arr =
+  (check: Check): Check =>
+  (value, path) => {
+    if (!Array.isArray(value)) return fail(path, 'must be an array');
+    const clean: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item = check(value[i], `${path}[${i}]`);
+      if (item !== undefined) clean.push(item);
+    }
+    return clean;
+  };
+
+/** A fresh string-keyed map of checked values; a `__proto__` key is dropped. */
+export const record =
+  (check: Check): Check =>
+  (value, path) => {
+    if (!isRecord(value)) return fail(path, 'must be an object');
+    const clean: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (key !== '__proto__') clean[key] = check(value[key], join(path, key));
+    }
+    return clean;
+  };
+
+/** The tag of a tagged union member (`type`, `role`, `kind`): a non-empty short string. */
+export const tagOf = (tag: string, value: unknown, path: string): string =>
+  obj({ [tag]: str(MAX_SHORT_LENGTH, 1) })(value, path)[tag] as string;
+
+/** The checked variant of a tagged union, or `undefined` when this version does not know the tag. */
+export const variant = (tag: string, variants: Variants, value: unknown, path: string) => {
+  const name = tagOf(tag, value, path);
+  const schema = Object.hasOwn(variants, name) ? variants[name] : undefined;
+  return schema && { [tag]: name, ...obj(schema)(value, path) };
+};
