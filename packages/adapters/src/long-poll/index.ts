@@ -1,1 +1,2 @@
-export {};
+export type { LongPollTransportOptions } from './long-poll-transport.js';
+export { createLongPollTransport } from './long-poll-transport.js';

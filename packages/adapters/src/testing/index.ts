@@ -1,1 +1,11 @@
-export {};
+export type {
+  ConformanceCheckName,
+  ConformanceOptions,
+  ConformanceReport,
+  ConformanceResult,
+} from './conformance.js';
+export { CONFORMANCE_CHECKS, runTransportConformance } from './conformance.js';
+export type { FaultInjectorOptions, FaultStats, FaultyTransport } from './fault-injector.js';
+export { createFaultInjector } from './fault-injector.js';
+export type { Random } from './random.js';
+export { createRandom } from './random.js';

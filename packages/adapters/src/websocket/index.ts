@@ -1,1 +1,6 @@
-export {};
+export type {
+  WebSocketConstructor,
+  WebSocketLike,
+  WebSocketTransportOptions,
+} from './websocket-transport.js';
+export { createWebSocketTransport } from './websocket-transport.js';

@@ -1,0 +1,353 @@
+import {
+  ChatError,
+  PROTOCOL_VERSION,
+  type SessionHello,
+  type Transport,
+  type TransportStatus,
+} from '@clavard/protocol';
+import { request, waitForEvent } from './wait.js';
+
+/**
+ * The names of the checks of {@link runTransportConformance}, in the order they run.
+ *
+ * @example
+ * ```ts
+ * await runTransportConformance({ createTransport, only: ['ping-pong'] });
+ * ```
+ */
+export const CONFORMANCE_CHECKS = [
+  'status-sequence',
+  'connect-idempotent',
+  'hello-welcome',
+  'ping-pong',
+  'message-ack-and-echo',
+  'send-while-not-open-throws',
+  'close-idempotent',
+  'no-frames-after-close',
+  'reconnect-after-close',
+  'resume-with-token',
+  'unsubscribe-stops-listener',
+  'unreachable-reports-error',
+] as const;
+
+/** One of {@link CONFORMANCE_CHECKS}. */
+export type ConformanceCheckName = (typeof CONFORMANCE_CHECKS)[number];
+
+/**
+ * Options of {@link runTransportConformance}.
+ *
+ * @example
+ * ```ts
+ * const options: ConformanceOptions = {
+ *   createTransport: () => createWebSocketTransport({ url }),
+ *   createUnreachableTransport: () => createWebSocketTransport({ url: 'ws://127.0.0.1:9' }),
+ * };
+ * ```
+ */
+export interface ConformanceOptions {
+  /** A new transport to your server, in `idle` state; called once or more per check. */
+  createTransport: () => Transport;
+  /** A transport to an endpoint that does not answer; without it that check is skipped. */
+  createUnreachableTransport?: () => Transport;
+  /** Longest wait for any one event, in ms. @default 5000 */
+  timeoutMs?: number;
+  /** How long to watch for frames that must not come, in ms. @default 100 */
+  quietMs?: number;
+  /** Fields added to every `session.hello` (an identity token for your server, a locale). @default { locale: 'en' } */
+  hello?: Partial<Pick<SessionHello, 'locale' | 'identity' | 'attributes'>>;
+  /** Run only these checks. @default every check */
+  only?: readonly ConformanceCheckName[];
+}
+
+/**
+ * The outcome of one check.
+ *
+ * @example
+ * ```ts
+ * ({ name: 'ping-pong', ok: false, error: 'timed out after 5000 ms waiting for a pong frame after ping' });
+ * ```
+ */
+export interface ConformanceResult {
+  name: ConformanceCheckName;
+  ok: boolean;
+  /** Not run (the option it needs was not given). */
+  skipped?: boolean;
+  /** Why it failed. */
+  error?: string;
+}
+
+/**
+ * The outcome of {@link runTransportConformance}.
+ *
+ * @example
+ * ```ts
+ * const report: ConformanceReport = await runTransportConformance({ createTransport });
+ * if (report.failed > 0) console.table(report.results);
+ * ```
+ */
+export interface ConformanceReport {
+  passed: number;
+  failed: number;
+  skipped: number;
+  results: ConformanceResult[];
+}
+
+interface Context {
+  make(): Transport;
+  options: ConformanceOptions;
+  timeoutMs: number;
+  quietMs: number;
+}
+
+const assert: (condition: boolean, message: string) => asserts condition = (condition, message) => {
+  if (!condition) throw new Error(message);
+};
+
+const open = async (ctx: Context, transport: Transport): Promise<void> => {
+  if (transport.status === 'open') return;
+  await waitForEvent(
+    transport,
+    'status',
+    (s) => s === 'open',
+    () => transport.connect(),
+    ctx.timeoutMs,
+    "status 'open'",
+  );
+};
+
+const hello = (ctx: Context, transport: Transport, token?: string) =>
+  request(
+    transport,
+    {
+      type: 'session.hello',
+      v: PROTOCOL_VERSION,
+      locale: 'en',
+      ...ctx.options.hello,
+      ...(token === undefined ? {} : { token }),
+    },
+    'session.welcome',
+    () => true,
+    ctx.timeoutMs,
+  );
+
+const ping = (ctx: Context, transport: Transport, id: string) =>
+  request(transport, { type: 'ping', id }, 'pong', (pong) => pong.id === id, ctx.timeoutMs);
+
+const expectTransportClosed = (transport: Transport, when: string) => {
+  let thrown: unknown;
+  try {
+    transport.send({ type: 'ping', id: 'must-throw' });
+  } catch (error) {
+    thrown = error;
+  }
+  assert(
+    ChatError.isInstance(thrown) && thrown.code === 'transport-closed',
+    `send() ${when} must throw ChatError transport-closed`,
+  );
+};
+
+const recordStatuses = (transport: Transport): TransportStatus[] => {
+  const seen: TransportStatus[] = [];
+  transport.on('status', (status) => seen.push(status));
+  return seen;
+};
+
+const quiet = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const checks: Record<ConformanceCheckName, (ctx: Context) => Promise<void>> = {
+  async 'status-sequence'(ctx) {
+    const transport = ctx.make();
+    assert(transport.status === 'idle', `a new transport must be 'idle', not '${transport.status}'`);
+    const seen = recordStatuses(transport);
+    await open(ctx, transport);
+    assert(seen.join() === 'connecting,open', `statuses were ${seen.join(' → ')}, not connecting → open`);
+  },
+  async 'connect-idempotent'(ctx) {
+    const transport = ctx.make();
+    const seen = recordStatuses(transport);
+    transport.connect();
+    transport.connect();
+    await open(ctx, transport);
+    transport.connect();
+    await hello(ctx, transport);
+    assert(seen.join() === 'connecting,open', `connect() ×3 gave ${seen.join(' → ')}`);
+  },
+  async 'hello-welcome'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    const welcome = await hello(ctx, transport);
+    assert(welcome.token.length > 0, 'session.welcome must carry a token');
+    assert(welcome.resumed === false, 'a hello without token must not be resumed');
+  },
+  async 'ping-pong'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    await ping(ctx, transport, 'conformance-1');
+    await ping(ctx, transport, 'conformance-2');
+  },
+  async 'message-ack-and-echo'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    const clientId = `conformance-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const echo = request(transport, undefined, 'message', (m) => m.clientId === clientId, ctx.timeoutMs);
+    const ack = await request(
+      transport,
+      { type: 'message.send', clientId, text: 'conformance check' },
+      'message.ack',
+      (frame) => frame.clientId === clientId,
+      ctx.timeoutMs,
+    );
+    const message = await echo;
+    assert(
+      message.id === ack.id && message.seq === ack.seq,
+      'the echoed message must have the id and seq of its ack',
+    );
+  },
+  async 'send-while-not-open-throws'(ctx) {
+    const transport = ctx.make();
+    expectTransportClosed(transport, "while 'idle'");
+    transport.connect();
+    if (transport.status === 'connecting') expectTransportClosed(transport, "while 'connecting'");
+    await open(ctx, transport);
+    transport.close();
+    expectTransportClosed(transport, 'after close()');
+  },
+  async 'close-idempotent'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    const seen = recordStatuses(transport);
+    transport.close();
+    transport.close();
+    assert(transport.status === 'closed', `status after close() is '${transport.status}'`);
+    await quiet(ctx.quietMs);
+    assert(seen.join() === 'closed', `close() ×2 gave ${seen.join(' → ') || 'no status'}`);
+  },
+  async 'no-frames-after-close'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    let late = 0;
+    transport.on('frame', () => {
+      if (transport.status === 'closed') late++;
+    });
+    transport.send({ type: 'ping', id: 'after-close' });
+    transport.close();
+    await quiet(ctx.quietMs);
+    assert(late === 0, `${late} frame(s) arrived after close()`);
+  },
+  async 'reconnect-after-close'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    transport.close();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    await ping(ctx, transport, 'after-reconnect');
+  },
+  async 'resume-with-token'(ctx) {
+    const transport = ctx.make();
+    await open(ctx, transport);
+    const { token } = await hello(ctx, transport);
+    transport.close();
+    await open(ctx, transport);
+    const welcome = await hello(ctx, transport, token);
+    assert(welcome.resumed, 'a hello with the previous token must be resumed');
+  },
+  async 'unsubscribe-stops-listener'(ctx) {
+    const transport = ctx.make();
+    let removed = 0;
+    const off = transport.on('frame', () => removed++);
+    off();
+    off();
+    await open(ctx, transport);
+    await hello(ctx, transport);
+    await ping(ctx, transport, 'unsubscribed');
+    assert(removed === 0, `an unsubscribed listener received ${removed} frame(s)`);
+  },
+  async 'unreachable-reports-error'(ctx) {
+    const create = ctx.options.createUnreachableTransport;
+    if (!create) return;
+    const transport = create();
+    const order: string[] = [];
+    transport.on('error', () => order.push('error'));
+    await waitForEvent(
+      transport,
+      'status',
+      (s) => {
+        if (s === 'closed') order.push('closed');
+        return s === 'closed';
+      },
+      () => transport.connect(),
+      ctx.timeoutMs,
+      "status 'closed' from an unreachable endpoint",
+    );
+    assert(order[0] === 'error', `an unreachable endpoint gave ${order.join(' → ')}, not error → closed`);
+  },
+};
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A framework-agnostic conformance suite for a transport and the server behind it: status sequence,
+ * idempotent connect and close, frames both ways (hello → welcome, ping → pong, message.send → ack and
+ * echo, all validated with `parseServerFrame`), send refused while not open, reconnect and resume, no
+ * frames after close, unsubscribe, and an unreachable endpoint. Every wait has a timeout, so it never
+ * hangs; run it with real timers. Never throws: read the report.
+ *
+ * @example
+ * ```ts
+ * import { runTransportConformance } from '@clavard/adapters/testing';
+ *
+ * it('our transport conforms', async () => {
+ *   const report = await runTransportConformance({ createTransport: () => createMyTransport(url) });
+ *   expect(report.results.filter((r) => !r.ok)).toEqual([]);
+ * });
+ * ```
+ */
+export async function runTransportConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const results: ConformanceResult[] = [];
+  for (const name of CONFORMANCE_CHECKS) {
+    if (options.only && !options.only.includes(name)) continue;
+    if (name === 'unreachable-reports-error' && !options.createUnreachableTransport) {
+      results.push({ name, ok: true, skipped: true });
+      continue;
+    }
+    const made: Transport[] = [];
+    const ctx: Context = {
+      make() {
+        const transport = options.createTransport();
+        made.push(transport);
+        return transport;
+      },
+      options,
+      timeoutMs,
+      quietMs: options.quietMs ?? 100,
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<Error>((resolve) => {
+      timer = setTimeout(() => resolve(new Error(`check took over ${timeoutMs * 4} ms`)), timeoutMs * 4);
+    });
+    const run = Promise.resolve()
+      .then(() => checks[name](ctx))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    let failure = await Promise.race([run, deadline]);
+    clearTimeout(timer);
+    for (const transport of made) {
+      try {
+        transport.close();
+      } catch (error) {
+        failure ??= new Error(`close() threw: ${describe(error)}`);
+      }
+    }
+    results.push(failure === undefined ? { name, ok: true } : { name, ok: false, error: describe(failure) });
+  }
+  const passed = results.filter((r) => r.ok && !r.skipped).length;
+  const skipped = results.filter((r) => r.skipped).length;
+  return { passed, failed: results.length - passed - skipped, skipped, results };
+}

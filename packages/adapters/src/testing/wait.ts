@@ -1,0 +1,91 @@
+import {
+  type ClientFrame,
+  parseServerFrame,
+  type ServerFrame,
+  type Transport,
+  type TransportEvents,
+} from '@clavard/protocol';
+
+/**
+ * Wait for the first `event` of `transport` whose payload passes `accept`, after running `trigger`
+ * (subscribed first, so nothing is missed). Rejects after `timeoutMs` with an error naming `what`.
+ *
+ * @example
+ * ```ts
+ * await waitForEvent(transport, 'status', (s) => s === 'open', () => transport.connect(), 5000, 'open');
+ * ```
+ */
+export function waitForEvent<K extends keyof TransportEvents>(
+  transport: Transport,
+  event: K,
+  accept: (payload: TransportEvents[K]) => boolean,
+  trigger: () => void,
+  timeoutMs: number,
+  what: string,
+): Promise<TransportEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const off = transport.on(event, (payload) => {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload);
+    });
+    try {
+      trigger();
+    } catch (error) {
+      clearTimeout(timer);
+      off();
+      reject(error);
+    }
+  });
+}
+
+/**
+ * The server frame(s) whose `type` is `T` (`ping` and `pong` share one interface, so `Extract` fails).
+ *
+ * @example
+ * ```ts
+ * const pong: FrameOf<'pong'> = { type: 'pong', id: 'p1' };
+ * ```
+ */
+export type FrameOf<T extends ServerFrame['type']> = ServerFrame & { type: T };
+
+/**
+ * Send `frame` (when given) and wait for the first valid server frame of type `type` that passes
+ * `accept`. Frames are validated with `parseServerFrame`.
+ *
+ * @example
+ * ```ts
+ * const welcome = await request(transport, { type: 'session.hello', v: '1.0', locale: 'en' }, 'session.welcome', () => true, 5000);
+ * ```
+ */
+export async function request<T extends ServerFrame['type']>(
+  transport: Transport,
+  frame: ClientFrame | undefined,
+  type: T,
+  accept: (frame: FrameOf<T>) => boolean,
+  timeoutMs: number,
+): Promise<FrameOf<T>> {
+  let found: FrameOf<T> | undefined;
+  await waitForEvent(
+    transport,
+    'frame',
+    (data) => {
+      const result = parseServerFrame(data);
+      if (!result.ok || result.value.type !== type) return false;
+      const value = result.value as FrameOf<T>;
+      if (!accept(value)) return false;
+      found = value;
+      return true;
+    },
+    () => frame && transport.send(frame),
+    timeoutMs,
+    `a ${type} frame${frame ? ` after ${frame.type}` : ''}`,
+  );
+  if (!found) throw new Error(`no ${type} frame`);
+  return found;
+}

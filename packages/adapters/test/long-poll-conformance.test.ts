@@ -1,0 +1,8 @@
+import { createLongPollTransport } from '@clavard/adapters/long-poll';
+import { describeConformance } from './support/transport-conformance.js';
+
+describeConformance(
+  'long-poll',
+  (server) => createLongPollTransport({ url: server.url }),
+  (port) => createLongPollTransport({ url: `http://127.0.0.1:${port}/clavard` }),
+);
