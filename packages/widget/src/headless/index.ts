@@ -1,1 +1,16 @@
-export {};
+export type { BackoffOptions } from './backoff.js';
+export { backoffDelay } from './backoff.js';
+export { createChatClient } from './client.js';
+export type { ConnectionStatus, DocumentLike, WindowLike } from './connection-model.js';
+export type {
+  ChatEntry,
+  ConfirmedEntry,
+  ConversationState,
+  DeliveryState,
+  PendingEntry,
+  PendingForm,
+  QueueState,
+} from './conversation-model.js';
+export type { ChatStorage } from './storage.js';
+export { createLocalStorage, createMemoryStorage } from './storage.js';
+export type { ChatClient, ChatClientOptions, ChatEvents, DiscontinuityInfo, RatingInput } from './types.js';

@@ -1,0 +1,285 @@
+import type {
+  AgentInfo,
+  Author,
+  Availability,
+  ChatErrorCode,
+  ConversationEvent,
+  ConversationStatus,
+  FormRequest,
+  Seq,
+  Timestamp,
+} from '@clavard/protocol';
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import type { Outbox } from './outbox.js';
+import { createTimeline, type Timeline } from './timeline.js';
+
+/**
+ * Where a visitor message stands:
+ * - `sending`: in the outbox, not acknowledged yet (queued, in flight, or re-sent after a reconnect);
+ * - `sent`: the server acknowledged it (`message.ack`) but the timeline has not reached its seq yet;
+ * - `delivered`: it is in the confirmed timeline at its seq (echoed, or acknowledged and contiguous);
+ * - `read`: an agent's `read` frame covers its seq;
+ * - `failed`: it will not be sent again until `client.retry(clientId)` (older than 24 h, or refused by
+ *   the server: `idempotency-conflict`, `text-too-long`, `conversation-ended`…).
+ */
+export type DeliveryState = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** A confirmed conversation event, at its server seq. */
+export interface ConfirmedEntry {
+  kind: 'event';
+  /** Stable across the pending → confirmed move for the visitor's messages (the clientId). */
+  key: string;
+  seq: Seq;
+  /** The server's time. */
+  at: Timestamp;
+  event: ConversationEvent;
+  /** For the visitor's own messages only: `delivered` or `read`. */
+  delivery: DeliveryState | undefined;
+}
+
+/** A visitor message not confirmed in the timeline yet; shown after the confirmed ones, in compose order. */
+export interface PendingEntry {
+  kind: 'pending';
+  /** The clientId. */
+  key: string;
+  clientId: string;
+  text: string;
+  quickReplyId: string | undefined;
+  delivery: 'sending' | 'sent' | 'failed';
+  /** Why it failed, when it did. */
+  error: ChatErrorCode | undefined;
+}
+
+/** One row of the visible conversation. */
+export type ChatEntry = ConfirmedEntry | PendingEntry;
+
+/** The conversation the client is attached to. */
+export interface ConversationState {
+  id: string;
+  /** Empty until the server names it. */
+  epoch: string;
+  status: ConversationStatus;
+}
+
+/** A queue position before an agent joins. */
+export interface QueueState {
+  position: number;
+  etaSeconds: number | undefined;
+}
+
+/** A form the server asked for and has not accepted yet. */
+export interface PendingForm {
+  request: FormRequest;
+  /** Field name to message, after a rejected submission. */
+  errors: Readonly<Record<string, string>> | undefined;
+}
+
+/** The conversation's state as signals, fed with ordered events. */
+export interface ConversationModel {
+  readonly timeline: Timeline;
+  readonly conversation: ReadonlySignal<ConversationState | undefined>;
+  readonly agent: ReadonlySignal<AgentInfo | undefined>;
+  readonly availability: ReadonlySignal<Availability | undefined>;
+  readonly queue: ReadonlySignal<QueueState | undefined>;
+  readonly typing: ReadonlySignal<readonly Author[]>;
+  readonly confirmed: ReadonlySignal<readonly ConversationEvent[]>;
+  readonly messages: ReadonlySignal<readonly ChatEntry[]>;
+  readonly unread: ReadonlySignal<number>;
+  readonly forms: ReadonlySignal<readonly PendingForm[]>;
+  readonly readSeq: ReadonlySignal<Seq>;
+  setConversation(next: ConversationState | undefined): void;
+  setAgent(agent: AgentInfo | undefined): void;
+  setAvailability(next: Availability): void;
+  setQueue(next: QueueState | undefined): void;
+  setTyping(by: Author, active: boolean): void;
+  clearTyping(): void;
+  /** Someone read up to `upToSeq`. */
+  markRead(by: 'visitor' | 'agent', upToSeq: Seq): void;
+  /** Put cached events back (after a reload); they are not re-announced. */
+  restore(events: readonly ConversationEvent[], lastSeq: Seq, readSeq: Seq): void;
+  /** Offer events to the timeline; returns those newly applied, in seq order. */
+  offer(events: readonly ConversationEvent[]): ConversationEvent[];
+  /** Drop every event and start over at seq 0 (new conversation or discontinuity). */
+  clear(): void;
+}
+
+const entryKey = (event: ConversationEvent): string =>
+  event.type === 'message' ? (event.clientId ?? `m:${event.id}`) : `s:${event.seq}`;
+
+/**
+ * Create the {@link ConversationModel}. Pending rows come from the outbox; confirmed rows from the
+ * timeline, in seq order only.
+ *
+ * @example
+ * ```ts
+ * const model = createConversationModel({ outbox });
+ * model.offer([message]);
+ * model.messages.value;
+ * ```
+ */
+export function createConversationModel(options: { outbox: Outbox }): ConversationModel {
+  const { outbox } = options;
+  const timeline = createTimeline(0);
+  const conversation = signal<ConversationState | undefined>(undefined);
+  const agent = signal<AgentInfo | undefined>(undefined);
+  const availability = signal<Availability | undefined>(undefined);
+  const queue = signal<QueueState | undefined>(undefined);
+  const typing = signal<readonly Author[]>([]);
+  const confirmed = signal<readonly ConversationEvent[]>([]);
+  const agentReadSeq = signal<Seq>(0);
+  const readSeq = signal<Seq>(0);
+
+  const messages = computed((): readonly ChatEntry[] => {
+    const readUpTo = agentReadSeq.value;
+    const rows: ChatEntry[] = confirmed.value.map((event) => {
+      const own = event.type === 'message' && event.author.role === 'visitor';
+      return {
+        kind: 'event',
+        key: entryKey(event),
+        seq: event.seq,
+        at: event.at,
+        event,
+        delivery: own ? (event.seq <= readUpTo ? 'read' : 'delivered') : undefined,
+      };
+    });
+    for (const item of outbox.items.value) {
+      rows.push({
+        kind: 'pending',
+        key: item.clientId,
+        clientId: item.clientId,
+        text: item.text,
+        quickReplyId: item.quickReplyId,
+        delivery: item.state === 'queued' ? 'sending' : item.state,
+        error: item.error,
+      });
+    }
+    return rows;
+  });
+
+  const unread = computed(() => {
+    const seen = readSeq.value;
+    let count = 0;
+    for (const event of confirmed.value) {
+      if (event.type === 'message' && event.author.role !== 'visitor' && event.seq > seen) count += 1;
+    }
+    return count;
+  });
+
+  const forms = computed((): readonly PendingForm[] => {
+    const open = new Map<string, PendingForm>();
+    for (const event of confirmed.value) {
+      if (event.type === 'form.request') open.set(event.formId, { request: event, errors: undefined });
+      else if (event.type === 'form.result') {
+        const form = open.get(event.formId);
+        if (!form) continue;
+        if (event.status === 'accepted') open.delete(event.formId);
+        else open.set(event.formId, { request: form.request, errors: event.errors });
+      }
+    }
+    return [...open.values()];
+  });
+
+  const setStatus = (status: ConversationStatus): void => {
+    const current = conversation.peek();
+    if (current && current.status !== status) conversation.value = { ...current, status };
+  };
+
+  const applyOne = (event: ConversationEvent): void => {
+    switch (event.type) {
+      case 'message':
+        if (event.clientId !== undefined && event.author.role === 'visitor') outbox.remove(event.clientId);
+        if (event.author.role !== 'visitor') {
+          const author = event.author;
+          typing.value = typing.value.filter((by) => !sameAuthor(by, author));
+        }
+        break;
+      case 'agent.joined':
+      case 'agent.transferred':
+        agent.value = event.agent;
+        queue.value = undefined;
+        setStatus('active');
+        break;
+      case 'agent.left':
+        if (agent.peek()?.id === event.agent.id) agent.value = undefined;
+        break;
+      case 'conversation.ended':
+        setStatus('ended');
+        typing.value = [];
+        break;
+      default:
+        break;
+    }
+  };
+
+  return {
+    timeline,
+    conversation,
+    agent,
+    availability,
+    queue,
+    typing,
+    confirmed,
+    messages,
+    unread,
+    forms,
+    readSeq,
+    setConversation(next) {
+      conversation.value = next;
+    },
+    setAgent(next) {
+      agent.value = next;
+    },
+    setAvailability(next) {
+      availability.value = next;
+    },
+    setQueue(next) {
+      queue.value = next;
+    },
+    setTyping(by, active) {
+      const others = typing.peek().filter((candidate) => !sameAuthor(candidate, by));
+      typing.value = active ? [...others, by] : others;
+    },
+    clearTyping() {
+      if (typing.peek().length > 0) typing.value = [];
+    },
+    markRead(by, upToSeq) {
+      const target = by === 'agent' ? agentReadSeq : readSeq;
+      if (upToSeq > target.peek()) target.value = upToSeq;
+    },
+    restore(events, lastSeq, savedReadSeq) {
+      batch(() => {
+        timeline.reset(lastSeq);
+        confirmed.value = events;
+        readSeq.value = savedReadSeq;
+        for (const event of events) applyOne(event);
+      });
+    },
+    offer(events) {
+      const applied: ConversationEvent[] = [];
+      for (const event of events) applied.push(...timeline.accept(event));
+      if (applied.length > 0) {
+        batch(() => {
+          confirmed.value = [...confirmed.peek(), ...applied];
+          for (const event of applied) applyOne(event);
+        });
+      }
+      return applied;
+    },
+    clear() {
+      batch(() => {
+        timeline.reset(0);
+        confirmed.value = [];
+        agentReadSeq.value = 0;
+        readSeq.value = 0;
+        typing.value = [];
+      });
+    },
+  };
+}
+
+function sameAuthor(a: Author, b: Author): boolean {
+  if (a.role !== b.role) return false;
+  if ((a.role === 'agent' || a.role === 'bot') && (b.role === 'agent' || b.role === 'bot'))
+    return a.id === b.id;
+  return true;
+}

@@ -1,0 +1,233 @@
+import type {
+  AgentInfo,
+  AgentJoined,
+  AgentLeft,
+  AgentTransferred,
+  Author,
+  Availability,
+  ChatError,
+  ConversationEnded,
+  FormRequest,
+  ServerMessage,
+  Transport,
+  Unsubscribe,
+} from '@clavard/protocol';
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { BackoffOptions } from './backoff.js';
+import type { ConnectionStatus, DocumentLike, WindowLike } from './connection-model.js';
+import type { ChatEntry, ConversationState, PendingForm, QueueState } from './conversation-model.js';
+import type { ChatStorage } from './storage.js';
+
+/** Options of {@link createChatClient}. */
+export interface ChatClientOptions {
+  /**
+   * The pipe to the server.
+   * @example
+   * ```ts
+   * createChatClient({ transport: createWebSocketTransport({ url }) });
+   * ```
+   */
+  transport: Transport;
+  /**
+   * Where resume state is kept; `false` keeps it in memory only.
+   * @default localStorage when usable, else memory (with one `storage-unavailable` error)
+   * @example
+   * ```ts
+   * createChatClient({ transport, storage: false });
+   * ```
+   */
+  storage?: ChatStorage | false;
+  /**
+   * Separates two widgets on one page: state lives under `clavard:<namespace>`.
+   * @default 'default'
+   * @example
+   * ```ts
+   * createChatClient({ transport, namespace: 'support' });
+   * ```
+   */
+  namespace?: string;
+  /**
+   * The visitor's language, sent in `session.hello`.
+   * @default 'en'
+   * @example
+   * ```ts
+   * createChatClient({ transport, locale: 'fr-CA' });
+   * ```
+   */
+  locale?: string;
+  /**
+   * Returns the signed identity token from the organisation's server, read at each hello.
+   * @example
+   * ```ts
+   * createChatClient({ transport, identity: () => myServerToken });
+   * ```
+   */
+  identity?: () => string | undefined;
+  /**
+   * A number in [0, 1) for backoff jitter. @default Math.random
+   * @example
+   * ```ts
+   * createChatClient({ transport, random: () => 0.5 });
+   * ```
+   */
+  random?: () => number;
+  /**
+   * The clock, in ms; used for ages only, never to order messages. @default Date.now
+   * @example
+   * ```ts
+   * createChatClient({ transport, now: () => Date.now() });
+   * ```
+   */
+  now?: () => number;
+  /**
+   * Reconnect backoff. @default { baseMs: 1000, maxMs: 30000 }
+   * @example
+   * ```ts
+   * createChatClient({ transport, backoff: { maxMs: 10_000 } });
+   * ```
+   */
+  backoff?: BackoffOptions;
+  /**
+   * Silence after which the connection is dead. @default 35000
+   * @example
+   * ```ts
+   * createChatClient({ transport, heartbeatTimeoutMs: 35_000 });
+   * ```
+   */
+  heartbeatTimeoutMs?: number;
+  /**
+   * Longest wait from connect to `session.welcome`. @default 10000
+   * @example
+   * ```ts
+   * createChatClient({ transport, connectTimeoutMs: 10_000 });
+   * ```
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Wait for `message.ack` before re-sending with the same clientId. @default 10000
+   * @example
+   * ```ts
+   * createChatClient({ transport, ackTimeoutMs: 10_000 });
+   * ```
+   */
+  ackTimeoutMs?: number;
+  /**
+   * Most messages waiting in the outbox; the next is refused with `outbox-full`. @default 200
+   * @example
+   * ```ts
+   * createChatClient({ transport, outboxLimit: 200 });
+   * ```
+   */
+  outboxLimit?: number;
+  /**
+   * Age after which an unsent message turns `failed`. @default 86400000 (24 h)
+   * @example
+   * ```ts
+   * createChatClient({ transport, outboxMaxAgeMs: 86_400_000 });
+   * ```
+   */
+  outboxMaxAgeMs?: number;
+  /**
+   * Confirmed events kept in storage for an instant view after reload. @default 200
+   * @example
+   * ```ts
+   * createChatClient({ transport, messageCacheLimit: 50 });
+   * ```
+   */
+  messageCacheLimit?: number;
+  /**
+   * Source of `online`/`offline`/`pageshow`/`pagehide` and `navigator.onLine`.
+   * @default globalThis.window when present
+   * @example
+   * ```ts
+   * createChatClient({ transport, window: iframe.contentWindow });
+   * ```
+   */
+  window?: WindowLike & { readonly localStorage?: Storage };
+  /**
+   * Source of `visibilitychange`. @default globalThis.document when present
+   * @example
+   * ```ts
+   * createChatClient({ transport, document });
+   * ```
+   */
+  document?: DocumentLike;
+}
+
+/** The discontinuity event: the client could not recover history and reloaded the conversation. */
+export interface DiscontinuityInfo {
+  conversationId: string;
+  epoch: string;
+  reason: 'epoch-changed' | 'history-unavailable';
+}
+
+/** The events of a {@link ChatClient}. */
+export interface ChatEvents extends Record<string, unknown> {
+  /** A message newly applied to the timeline (from anyone). */
+  message: ServerMessage;
+  'agent.joined': AgentJoined;
+  'agent.left': AgentLeft;
+  'agent.transferred': AgentTransferred;
+  'form.request': FormRequest;
+  'conversation.ended': ConversationEnded;
+  discontinuity: DiscontinuityInfo;
+  status: ConnectionStatus;
+  error: ChatError;
+}
+
+/** The visitor's feedback. */
+export interface RatingInput {
+  solved?: boolean;
+  score?: 1 | 2 | 3 | 4 | 5;
+  note?: string;
+}
+
+/**
+ * The headless chat client: state as read-only signals, actions, typed events.
+ *
+ * @example
+ * ```ts
+ * const client = createChatClient({ transport });
+ * client.on('message', (m) => announce(m));
+ * client.connect();
+ * client.send('Hello');
+ * ```
+ */
+export interface ChatClient {
+  readonly status: ReadonlySignal<ConnectionStatus>;
+  /** When the connection was lost (client ms); after 2 minutes the UI should say so plainly. */
+  readonly disconnectedSince: ReadonlySignal<number | undefined>;
+  readonly conversation: ReadonlySignal<ConversationState | undefined>;
+  /** The agent in charge, first name as the server sent it. */
+  readonly agent: ReadonlySignal<AgentInfo | undefined>;
+  readonly availability: ReadonlySignal<Availability | undefined>;
+  readonly queue: ReadonlySignal<QueueState | undefined>;
+  /** Confirmed events in seq order, then pending visitor messages in compose order. */
+  readonly messages: ReadonlySignal<readonly ChatEntry[]>;
+  /** Who else is typing. */
+  readonly typing: ReadonlySignal<readonly Author[]>;
+  /** Messages from others after the visitor's read mark. */
+  readonly unread: ReadonlySignal<number>;
+  /** Forms asked and not accepted yet. */
+  readonly forms: ReadonlySignal<readonly PendingForm[]>;
+  on<K extends keyof ChatEvents>(name: K, listener: (payload: ChatEvents[K]) => void): Unsubscribe;
+  /** Queue a message (stored before any network); returns its clientId. Throws `outbox-full`, `text-too-long`. */
+  send(text: string, options?: { quickReplyId?: string }): string;
+  /** Send a failed message again; returns its (possibly new) clientId, or undefined when unknown. */
+  retry(clientId: string): string | undefined;
+  /** The visitor typing (throttled; not replayed after reconnect). */
+  setTyping(active: boolean): void;
+  /** The visitor has seen everything shown. */
+  markRead(): void;
+  /** Answer a form; values live in memory only until sent. */
+  submitForm(formId: string, values: Record<string, string>): void;
+  rate(rating: RatingInput): void;
+  /** End the conversation. */
+  end(): void;
+  connect(): void;
+  /** Same as {@link ChatClient.connect}. */
+  start(): void;
+  disconnect(): void;
+  /** Remove every listener and timer and close the transport. */
+  dispose(): void;
+}
