@@ -31,7 +31,10 @@ export function ensureChromium() {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log('Chromium is missing: installing the Debian package "chromium"…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })) {
+    if (
+      run('apt-get', ['update', '-qq'], { env }) &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium'], { env })
+    ) {
       if (existsSync(CHROMIUM_PATH)) return;
     }
   }
