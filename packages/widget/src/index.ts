@@ -1,1 +1,6 @@
-export {};
+export type { ClavardElementConstructor } from './element.js';
+export { defineClavardElement } from './element.js';
+export type { ChatClient, ChatEvents } from './headless/index.js';
+export type { WidgetEvents, WidgetHandle } from './mount.js';
+export { mount } from './mount.js';
+export type { BrandOptions, MountOptions } from './mount-options.js';

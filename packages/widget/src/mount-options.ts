@@ -1,0 +1,251 @@
+import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
+import type { ChatStorage } from './headless/index.js';
+import { parseColor, toHex } from './ui-core/contrast.js';
+import { canonicalLocale } from './ui-core/locale.js';
+import type { MessageOverrides } from './ui-core/messages.js';
+import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
+
+/**
+ * The organisation the visitor talks to: its name, logo and colour. Every string is shown as text.
+ *
+ * @example
+ * ```ts
+ * const brand: BrandOptions = { name: 'Fibre Nord', logoUrl: 'https://fibre.example/logo.svg', color: '#0055aa' };
+ * ```
+ */
+export interface BrandOptions {
+  /** The organisation's name, in the header and the panel's accessible name. */
+  name: string;
+  /** An https or http URL of a small square logo. */
+  logoUrl?: string;
+  /**
+   * The brand colour (`#rgb`, `#rrggbb`, `rgb(r g b)`): launcher, header, the visitor's bubbles. Darkened
+   * or lightened as little as needed for AA contrast; the text on it is picked for AA.
+   * @default '#0b57d0'
+   */
+  color?: string;
+}
+
+/**
+ * Options of {@link mount}. Exactly one of `transport` and `url`.
+ *
+ * @example
+ * ```ts
+ * mount({ url: 'wss://chat.example/ws', brand: { name: 'Fibre Nord' }, locale: 'fr-CA' });
+ * ```
+ */
+export interface MountOptions {
+  /** The pipe to the server, e.g. `server.createTransport()` of a memory server in tests. */
+  transport?: Transport;
+  /** A `ws:`/`wss:` URL: a WebSocket transport is made for it. */
+  url?: string;
+  /** Where the widget's host element is appended. @default document.body */
+  target?: Element;
+  brand: BrandOptions;
+  /** The visitor's language (BCP 47). @default navigator.language, else 'en' */
+  locale?: string;
+  /** Texts that override or add to the built-in catalogue of the locale. */
+  messages?: MessageOverrides;
+  /** Which bottom corner the launcher sits in. @default 'right' */
+  position?: 'left' | 'right';
+  /** The organisation's greeting, one text or one per locale (`{ en: 'Hi!', 'fr-CA': 'Bonjour!' }`). @default the catalogue's */
+  greeting?: string | Readonly<Record<string, string>>;
+  /** Light, dark, or the visitor's system preference. @default 'auto' */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Separates the stored state of two widgets on one page. @default 'default' */
+  namespace?: string;
+  /** Where resume state is kept; `false` keeps it in memory. @default localStorage */
+  storage?: ChatStorage | false;
+  /** Show the unread count in `document.title` while the tab is hidden. @default false */
+  titleBadge?: boolean;
+  /** A short chime when an agent writes while the panel is closed or the tab hidden. @default false */
+  sound?: boolean;
+  /** Open the panel at once. @default false */
+  open?: boolean;
+}
+
+/** {@link MountOptions} after validation, with defaults applied. */
+export interface ResolvedMountOptions {
+  transport: Transport | undefined;
+  url: string | undefined;
+  target: Element | undefined;
+  /** `color` normalised to `#rrggbb`. */
+  brand: { name: string; logoUrl: string | undefined; color: string | undefined };
+  locale: string;
+  messages: MessageOverrides | undefined;
+  position: 'left' | 'right';
+  greeting: string | Readonly<Record<string, string>> | undefined;
+  theme: 'light' | 'dark' | 'auto';
+  namespace: string;
+  storage: ChatStorage | false | undefined;
+  titleBadge: boolean;
+  sound: boolean;
+  open: boolean;
+}
+
+const KEYS = new Set([
+  'transport',
+  'url',
+  'target',
+  'brand',
+  'locale',
+  'messages',
+  'position',
+  'greeting',
+  'theme',
+  'namespace',
+  'storage',
+  'titleBadge',
+  'sound',
+  'open',
+]);
+
+const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
+  new ChatError('invalid-option', `mount: option "${option}" ${expected}`, { retryable: false, cause });
+
+/** Reads an own property only: a polluted `Object.prototype` must not inject options. */
+function own(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+const isShortText = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_SHORT_LENGTH;
+
+function optionalBoolean(options: object, key: string): boolean {
+  const value = own(options, key);
+  if (value !== undefined && typeof value !== 'boolean') throw invalid(key, 'must be true or false', value);
+  return value === true;
+}
+
+function oneOf<T extends string>(options: object, key: string, allowed: readonly T[], fallback: T): T {
+  const value = own(options, key);
+  if (value === undefined) return fallback;
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw invalid(key, `must be one of ${allowed.join(', ')}`, value);
+  return found;
+}
+
+function checkTransport(value: unknown): Transport | undefined {
+  if (value === undefined) return undefined;
+  const methods = ['connect', 'send', 'close', 'on'];
+  if (!isObject(value) || !methods.every((name) => typeof Reflect.get(value, name) === 'function')) {
+    throw invalid('transport', 'must be a Transport (connect, send, close, on)', value);
+  }
+  return value as Transport;
+}
+
+function checkUrl(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isShortText(value)) throw invalid('url', 'must be a ws: or wss: URL', value);
+  let parsed: URL;
+  try {
+    parsed = new URL(value, typeof location === 'undefined' ? undefined : location.href);
+  } catch (cause) {
+    throw invalid('url', 'must be a ws: or wss: URL', cause);
+  }
+  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:')
+    throw invalid('url', 'must be a ws: or wss: URL');
+  return parsed.href;
+}
+
+function checkBrand(value: unknown): ResolvedMountOptions['brand'] {
+  if (!isObject(value)) throw invalid('brand', 'must be an object with a name', value);
+  const name = own(value, 'name');
+  if (!isShortText(name)) throw invalid('brand.name', 'must be a non-empty text', name);
+  const logo = own(value, 'logoUrl');
+  let logoUrl: string | undefined;
+  if (logo !== undefined) {
+    logoUrl = typeof logo === 'string' ? safeUrl(logo, IMAGE_PROTOCOLS) : undefined;
+    if (logoUrl === undefined) throw invalid('brand.logoUrl', 'must be an https or http URL', logo);
+  }
+  const color = own(value, 'color');
+  let hex: string | undefined;
+  if (color !== undefined) {
+    try {
+      hex = toHex(parseColor(color as string));
+    } catch (cause) {
+      throw invalid('brand.color', 'must be a colour such as #0055aa or rgb(0 85 170)', cause);
+    }
+  }
+  return { name: name.trim(), logoUrl, color: hex };
+}
+
+function checkGreeting(value: unknown): ResolvedMountOptions['greeting'] {
+  if (value === undefined || typeof value === 'string') return value;
+  if (!isObject(value)) throw invalid('greeting', 'must be a text or an object of texts per locale', value);
+  const texts: Record<string, string> = Object.create(null);
+  for (const [locale, text] of Object.entries(value)) {
+    if (typeof text !== 'string') throw invalid(`greeting.${locale}`, 'must be a text', text);
+    texts[locale] = text;
+  }
+  return texts;
+}
+
+function checkStorage(value: unknown): ChatStorage | false | undefined {
+  if (value === undefined || value === false) return value;
+  const methods = ['get', 'set', 'remove'];
+  if (!isObject(value) || !methods.every((name) => typeof Reflect.get(value, name) === 'function')) {
+    throw invalid('storage', 'must be false or a ChatStorage (get, set, remove)', value);
+  }
+  return value as ChatStorage;
+}
+
+function checkLocale(value: unknown): string {
+  if (value === undefined) {
+    const preferred = typeof navigator === 'undefined' ? undefined : navigator.language;
+    return typeof preferred === 'string' && preferred !== '' ? preferred : 'en';
+  }
+  try {
+    return canonicalLocale(value as string);
+  } catch (cause) {
+    throw invalid('locale', 'must be a language tag such as "en" or "fr-CA"', cause);
+  }
+}
+
+/**
+ * Validates what was passed to {@link mount}. A wrong option throws `ChatError('invalid-option')` whose
+ * message names it; unknown option names are refused too (they are typos).
+ *
+ * @example
+ * ```ts
+ * resolveMountOptions({ url: 'wss://chat.example/ws', brand: { name: 'Fibre Nord' } });
+ * ```
+ */
+export function resolveMountOptions(options: MountOptions): ResolvedMountOptions {
+  if (!isObject(options)) throw invalid('options', 'must be an object', options);
+  for (const key of Object.keys(options)) {
+    if (!KEYS.has(key)) throw invalid(key, 'is not an option of mount()');
+  }
+  const transport = checkTransport(own(options, 'transport'));
+  const url = checkUrl(own(options, 'url'));
+  if ((transport === undefined) === (url === undefined)) {
+    throw invalid('transport', 'or "url": give exactly one of them');
+  }
+  const target = own(options, 'target');
+  if (target !== undefined && !(isObject(target) && Reflect.get(target, 'nodeType') === 1)) {
+    throw invalid('target', 'must be a DOM element', target);
+  }
+  const namespace = own(options, 'namespace') ?? 'default';
+  if (typeof namespace !== 'string' || !/^[\w-]{1,64}$/.test(namespace)) {
+    throw invalid('namespace', 'must be 1 to 64 letters, digits, _ or -', namespace);
+  }
+  const messages = own(options, 'messages');
+  if (messages !== undefined && !isObject(messages)) throw invalid('messages', 'must be an object', messages);
+  return {
+    transport,
+    url,
+    target: target as Element | undefined,
+    brand: checkBrand(own(options, 'brand')),
+    locale: checkLocale(own(options, 'locale')),
+    messages: messages as MessageOverrides | undefined,
+    position: oneOf(options, 'position', ['left', 'right'], 'right'),
+    greeting: checkGreeting(own(options, 'greeting')),
+    theme: oneOf(options, 'theme', ['light', 'dark', 'auto'], 'auto'),
+    namespace,
+    storage: checkStorage(own(options, 'storage')),
+    titleBadge: optionalBoolean(options, 'titleBadge'),
+    sound: optionalBoolean(options, 'sound'),
+    open: optionalBoolean(options, 'open'),
+  };
+}

@@ -1,0 +1,239 @@
+import { createWebSocketTransport } from '@clavard/adapters/websocket';
+import { ChatError, type Unsubscribe } from '@clavard/protocol';
+import { effect } from '@preact/signals-core';
+import { h, render } from 'preact';
+import { type ChatClient, type ChatEvents, createChatClient } from './headless/index.js';
+import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
+import { App } from './ui/App.js';
+import { createChime } from './ui/chime.js';
+import { WIDGET_CSS } from './ui/styles.js';
+import { adoptStyles } from './ui/stylesheets.js';
+import { themeColors, themeCss } from './ui/theme.js';
+import { showUnreadInTitle } from './ui/title-badge.js';
+import { followVisualViewport } from './ui/viewport.js';
+import { createWidgetModel } from './ui/widget-model.js';
+import { createTranslator } from './ui-core/i18n.js';
+
+/**
+ * The events of a mounted widget: the chat client's events plus `open` and `close` of the panel.
+ *
+ * @example
+ * ```ts
+ * widget.on('open', () => analytics.track('chat-open'));
+ * ```
+ */
+export interface WidgetEvents extends ChatEvents {
+  open: undefined;
+  close: undefined;
+}
+
+/**
+ * What {@link mount} returns: drive the widget from the page.
+ *
+ * @example
+ * ```ts
+ * const widget = mount({ url, brand: { name: 'Fibre Nord' } });
+ * document.querySelector('#help')?.addEventListener('click', () => widget.open());
+ * ```
+ */
+export interface WidgetHandle {
+  /** Open the panel (focus goes to the composer). */
+  open(): void;
+  /** Close the panel (focus goes back to the launcher). */
+  close(): void;
+  /** Open when closed, close when open. */
+  toggle(): void;
+  /** Send a message as the visitor; returns its clientId. Throws `ChatError` like `client.send`. */
+  send(text: string): string;
+  /** Listen to an event; returns the function that stops listening. */
+  on<K extends keyof WidgetEvents>(event: K, listener: (payload: WidgetEvents[K]) => void): Unsubscribe;
+  /** Remove the widget from the page, stop every listener and timer, and dispose of the client. */
+  unmount(): void;
+  /** The headless chat client underneath. */
+  readonly client: ChatClient;
+}
+
+function pickGreeting(greeting: ResolvedMountOptions['greeting'], locale: string): string | undefined {
+  if (greeting === undefined || typeof greeting === 'string') return greeting;
+  const language = locale.split('-')[0] ?? locale;
+  for (const key of [locale, language]) if (Object.hasOwn(greeting, key)) return greeting[key];
+  return undefined;
+}
+
+/**
+ * Renders the widget into `host`'s shadow root (made when missing). Used by {@link mount} with a host it
+ * creates, and by the `<clavard-chat>` element with itself as the host.
+ *
+ * @example
+ * ```ts
+ * const handle = mountInto(element, resolveMountOptions(options), () => {});
+ * ```
+ */
+export function mountInto(
+  host: HTMLElement,
+  config: ResolvedMountOptions,
+  onUnmount: () => void,
+): WidgetHandle {
+  const doc = host.ownerDocument;
+  const view = doc.defaultView;
+  let colors: ReturnType<typeof themeColors>;
+  try {
+    colors = themeColors(config.brand.color);
+  } catch (cause) {
+    throw new ChatError('invalid-option', 'mount: option "brand.color" is not a usable colour', { cause });
+  }
+  let translator: ReturnType<typeof createTranslator>;
+  try {
+    translator = createTranslator(
+      config.messages === undefined
+        ? { locale: config.locale }
+        : { locale: config.locale, messages: config.messages },
+    );
+  } catch (cause) {
+    if (ChatError.isInstance(cause)) {
+      throw new ChatError('invalid-option', `mount: option "messages" ${cause.message}`, { cause });
+    }
+    throw cause;
+  }
+  const transport = config.transport ?? createWebSocketTransport({ url: config.url ?? '' });
+  const client = createChatClient({
+    transport,
+    namespace: config.namespace,
+    locale: translator.locale,
+    ...(config.storage === undefined ? {} : { storage: config.storage }),
+    ...(view ? { window: view } : {}),
+    document: doc,
+  });
+  const chime = config.sound ? createChime(view) : undefined;
+  const model = createWidgetModel({
+    client,
+    translator,
+    open: config.open,
+    document: doc,
+    onAgentMessage: () => {
+      if (!model.open.peek() || !model.visible.peek()) chime?.play();
+    },
+  });
+
+  const listeners = { open: new Set<() => void>(), close: new Set<() => void>() };
+  const emitPanel = (name: 'open' | 'close'): void => {
+    for (const listener of [...listeners[name]]) {
+      try {
+        listener();
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error; // reported like an uncaught error, without stopping the other listeners
+        });
+      }
+    }
+  };
+
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const removeStyles = adoptStyles(shadow, [WIDGET_CSS, themeCss(colors)]);
+  const container = doc.createElement('div');
+  shadow.append(container);
+  // Escape anywhere in the widget closes the panel (focus then goes back to the launcher).
+  const onKeyDown = (event: Event): void => {
+    if ((event as KeyboardEvent).key === 'Escape' && model.open.peek()) {
+      event.stopPropagation();
+      model.open.value = false;
+    }
+  };
+  shadow.addEventListener('keydown', onKeyDown);
+
+  let stopViewport: (() => void) | undefined;
+  let first = true;
+  const stopPanelEffect = effect(() => {
+    const open = model.open.value;
+    stopViewport?.();
+    stopViewport = open ? followVisualViewport(host, view) : undefined;
+    if (!first) emitPanel(open ? 'open' : 'close');
+    first = false;
+  });
+  const stopTitle = config.titleBadge ? showUnreadInTitle(doc, client.unread, model.visible) : undefined;
+
+  const context = {
+    client,
+    translator,
+    model,
+    brand: { name: config.brand.name, logoUrl: config.brand.logoUrl },
+    greeting: pickGreeting(config.greeting, translator.locale),
+  };
+  render(h(App, { context, position: config.position, theme: config.theme }), container);
+  client.connect();
+
+  let mounted = true;
+  return {
+    open() {
+      model.open.value = true;
+    },
+    close() {
+      model.open.value = false;
+    },
+    toggle() {
+      model.open.value = !model.open.peek();
+    },
+    send: (text) => client.send(text),
+    on(event, listener) {
+      if (event === 'open' || event === 'close') {
+        const set = listeners[event as 'open' | 'close'];
+        const wrapped = (): void => listener(undefined as WidgetEvents[typeof event]);
+        set.add(wrapped);
+        return () => {
+          set.delete(wrapped);
+        };
+      }
+      return client.on(event, listener as (payload: ChatEvents[typeof event]) => void);
+    },
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      shadow.removeEventListener('keydown', onKeyDown);
+      render(null, container);
+      container.remove();
+      removeStyles();
+      stopPanelEffect();
+      stopViewport?.();
+      stopTitle?.();
+      model.dispose();
+      chime?.dispose();
+      client.dispose();
+      listeners.open.clear();
+      listeners.close.clear();
+      onUnmount();
+    },
+    client,
+  };
+}
+
+/**
+ * Puts the chat widget on the page: a launcher button, and the panel when opened, inside a shadow root
+ * appended to `target`. Validates every option (a wrong one throws `ChatError('invalid-option')` naming
+ * it) and connects at once. Two mounts with different namespaces share nothing.
+ *
+ * @example
+ * ```ts
+ * import { mount } from '@clavard/widget';
+ * const widget = mount({
+ *   url: 'wss://chat.example/ws',
+ *   brand: { name: 'Fibre Nord', color: '#0055aa' },
+ *   locale: 'fr-CA',
+ *   greeting: { en: 'Hi! Questions about your plan?', 'fr-CA': 'Bonjour! Une question sur votre forfait?' },
+ * });
+ * widget.on('message', (message) => console.log(message.author.role));
+ * ```
+ */
+export function mount(options: MountOptions): WidgetHandle {
+  const config = resolveMountOptions(options);
+  const target = config.target ?? (typeof document === 'undefined' ? undefined : document.body);
+  if (!target) throw new ChatError('invalid-option', 'mount: option "target" is required outside a browser');
+  const host = target.ownerDocument.createElement('clavard-widget');
+  host.setAttribute('data-namespace', config.namespace);
+  target.append(host);
+  try {
+    return mountInto(host, config, () => host.remove());
+  } catch (error) {
+    host.remove();
+    throw error;
+  }
+}

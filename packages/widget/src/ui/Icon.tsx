@@ -1,0 +1,28 @@
+/** The icons the widget draws, as SVG paths (24×24 viewBox). */
+const PATHS = {
+  chat: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z',
+  close:
+    'M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z',
+  minimize: 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z',
+} as const;
+
+/** Props of {@link Icon}. */
+export interface IconProps {
+  name: keyof typeof PATHS;
+}
+
+/**
+ * A decorative icon: hidden from assistive technology, the button around it carries the name.
+ *
+ * @example
+ * ```tsx
+ * <button aria-label={t('panel.close')}><Icon name="minimize" /></button>
+ * ```
+ */
+export function Icon({ name }: IconProps) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ComponentChildren } from 'preact';
+import type { ChatEntry } from '../headless/index.js';
+import { Card } from './Card.js';
+import { useWidget } from './context.js';
+import { LinkedText } from './LinkedText.js';
+import { QuickReplies } from './QuickReplies.js';
+
+/** Props of {@link Message}. */
+export interface MessageProps {
+  entry: ChatEntry;
+  /** The visitor's own message: show its delivery state. */
+  mine: boolean;
+  /** Show the quick-reply buttons (on messages the visitor has not answered yet, while the conversation is open). */
+  showReplies: boolean;
+}
+
+/**
+ * One message: its content as text, link or card, its time, and for the visitor's own messages the
+ * delivery state with a retry button when it failed.
+ *
+ * @example
+ * ```tsx
+ * <Message entry={entry} mine={false} showReplies />
+ * ```
+ */
+export function Message({ entry, mine, showReplies }: MessageProps) {
+  const { client, translator } = useWidget();
+  const { t } = translator;
+  const newTab = t('link.newTab');
+  let body: ComponentChildren;
+  let time: string | undefined;
+  if (entry.kind === 'pending') {
+    body = (
+      <p class="bubble" dir="auto">
+        <LinkedText text={entry.text} newTabLabel={newTab} />
+      </p>
+    );
+  } else if (entry.event.type === 'message') {
+    const content = entry.event.content;
+    time = translator.formatTime(entry.at);
+    body =
+      content.kind === 'text' || content.kind === 'quick-replies' ? (
+        <>
+          <p class="bubble" dir="auto">
+            <LinkedText text={content.text} newTabLabel={newTab} />
+          </p>
+          {showReplies && content.kind === 'quick-replies' && <QuickReplies replies={content.replies} />}
+        </>
+      ) : (
+        <Card content={content} locale={translator.locale} newTabLabel={newTab} />
+      );
+  }
+  const delivery = mine ? entry.delivery : undefined;
+  return (
+    <div class="msg" data-delivery={delivery}>
+      {body}
+      {(time !== undefined || delivery !== undefined) && (
+        <p class="meta" data-failed={delivery === 'failed' ? '' : undefined}>
+          {time !== undefined && <time dateTime={entry.kind === 'event' ? entry.at : undefined}>{time}</time>}
+          {delivery !== undefined && <span>{t(`message.status.${delivery}`)}</span>}
+          {delivery === 'failed' && entry.kind === 'pending' && (
+            <button type="button" class="link-button" onClick={() => client.retry(entry.clientId)}>
+              {t('message.retry')}
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Ref } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { Composer } from './Composer.js';
+import { Header } from './Header.js';
+import { MessageList } from './MessageList.js';
+import { StatusBar } from './StatusBar.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+/** Props of {@link Panel}. */
+export interface PanelProps {
+  id: string;
+  inputRef: Ref<HTMLTextAreaElement> & { readonly current: HTMLTextAreaElement | null };
+  onClose: () => void;
+}
+
+/**
+ * The chat window: a non-modal dialog named by its header's title. Focus moves to the composer when it
+ * opens (the launcher takes it back on close, see `App`).
+ *
+ * @example
+ * ```tsx
+ * <Panel id="clavard-panel" inputRef={composerRef} onClose={close} />
+ * ```
+ */
+export function Panel({ id, inputRef, onClose }: PanelProps) {
+  const titleId = `${id}-title`;
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, [inputRef]);
+  return (
+    <div class="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
+      <Header titleId={titleId} onClose={onClose} />
+      <StatusBar />
+      <MessageList />
+      <TypingIndicator />
+      <Composer inputRef={inputRef} />
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { computed, effect, type ReadonlySignal, type Signal, signal, untracked } from '@preact/signals-core';
+import type { ChatClient } from '../headless/index.js';
+import { agentDisplayName } from '../ui-core/agent-name.js';
+import type { Translator } from '../ui-core/i18n.js';
+
+/** What the UI needs besides the chat client: the panel's state and what to announce. */
+export interface WidgetModel {
+  /** Whether the panel is open. */
+  readonly open: Signal<boolean>;
+  /** Whether the page is visible (`document.visibilityState`). */
+  readonly visible: Signal<boolean>;
+  /** The last text for the polite live region. */
+  readonly announcement: ReadonlySignal<string>;
+  /** Set once history could not be recovered: a notice is shown at the top of the conversation. */
+  readonly discontinuity: ReadonlySignal<boolean>;
+  /** Tell screen-reader users something, once. */
+  announce(text: string): void;
+  dispose(): void;
+}
+
+/** Options of {@link createWidgetModel}. */
+export interface WidgetModelOptions {
+  client: ChatClient;
+  translator: Translator;
+  open: boolean;
+  document: Document;
+  /** Called for each agent or bot message newly received (sound, analytics). */
+  onAgentMessage?: () => void;
+}
+
+/**
+ * The UI's model: panel state, page visibility, live-region announcements, and the rule that what is
+ * shown while the panel is open and the page visible counts as read.
+ *
+ * @example
+ * ```ts
+ * const model = createWidgetModel({ client, translator, open: false, document });
+ * model.open.value = true;
+ * ```
+ */
+export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
+  const { client, translator, document: doc } = options;
+  const { t } = translator;
+  const open = signal(options.open);
+  const visible = signal(doc.visibilityState !== 'hidden');
+  const announcement = signal('');
+  const discontinuity = signal(false);
+  let toggle = false;
+  const announce = (text: string): void => {
+    // A trailing no-break space alternates so that the same text twice is announced twice.
+    toggle = !toggle;
+    announcement.value = toggle ? text : `${text}\u00a0`;
+  };
+
+  const onVisibility = (): void => {
+    visible.value = doc.visibilityState !== 'hidden';
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+
+  const offs = [
+    client.on('message', (message) => {
+      if (message.author.role === 'agent' || message.author.role === 'bot') {
+        const name =
+          message.author.role === 'agent'
+            ? agentDisplayName(message.author)
+            : agentDisplayName({ firstName: message.author.name });
+        const content = message.content;
+        const text =
+          content.kind === 'text' || content.kind === 'quick-replies' ? content.text : content.title;
+        announce(t('message.announce', { name, text }));
+        options.onAgentMessage?.();
+      }
+    }),
+    client.on('agent.joined', (event) =>
+      announce(t('agent.joined', { name: agentDisplayName(event.agent) })),
+    ),
+    client.on('agent.transferred', (event) =>
+      announce(t('agent.transferred', { name: agentDisplayName(event.agent) })),
+    ),
+    client.on('conversation.ended', () => announce(t('conversation.ended'))),
+    client.on('discontinuity', () => {
+      discontinuity.value = true;
+      announce(t('history.discontinuity'));
+    }),
+  ];
+
+  const statusText = computed(() => {
+    switch (client.status.value) {
+      case 'reconnecting':
+        return t('connection.reconnecting');
+      case 'offline':
+        return t('connection.offline');
+      default:
+        return '';
+    }
+  });
+  let wasDown = false;
+  const stopStatus = effect(() => {
+    const text = statusText.value;
+    const online = client.status.value === 'online';
+    untracked(() => {
+      if (text !== '') {
+        wasDown = true;
+        announce(text);
+      } else if (online && wasDown) {
+        wasDown = false;
+        announce(t('connection.restored'));
+      }
+    });
+  });
+
+  // What is on screen counts as read; the unread badge and title count the rest.
+  const stopRead = effect(() => {
+    if (!open.value || !visible.value) return;
+    client.messages.value;
+    untracked(() => client.markRead());
+  });
+
+  return {
+    open,
+    visible,
+    announcement,
+    discontinuity,
+    announce,
+    dispose() {
+      for (const off of offs) off();
+      stopStatus();
+      stopRead();
+      doc.removeEventListener('visibilitychange', onVisibility);
+    },
+  };
+}
