@@ -11,6 +11,10 @@ export default defineConfig({
       { find: /^@clavard\/adapters\/(.+)$/, replacement: src('adapters/src/$1/index.ts') },
       { find: /^@clavard\/widget\/(.+)$/, replacement: src('widget/src/$1/index.ts') },
       { find: /^@clavard\/widget$/, replacement: src('widget/src/index.ts') },
+      {
+        find: /^@clavard\/reference-server$/,
+        replacement: fileURLToPath(new URL('./examples/reference-server/src/index.ts', import.meta.url)),
+      },
     ],
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

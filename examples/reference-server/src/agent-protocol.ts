@@ -1,0 +1,490 @@
+/**
+ * The agent API's frames: what the agent console and the reference server say to each other over
+ * `/agent/ws`. JSON text, one frame per WebSocket message, like the visitor protocol; conversation
+ * events inside them are the visitor protocol's own (`ConversationEvent`).
+ */
+import {
+  type AgentInfo,
+  ChatError,
+  type ConversationEvent,
+  type ConversationStatus,
+  type FormField,
+  type FormKind,
+  MAX_FRAME_BYTES,
+  MAX_SHORT_LENGTH,
+  MAX_TEXT_LENGTH,
+  type MessageContent,
+  type ParseResult,
+  parseServerFrame,
+  type ServerError,
+  type ServerPing,
+  type SessionReconnect,
+  type Timestamp,
+} from '@clavard/protocol';
+
+//#region agent → server
+
+/**
+ * The first frame on `/agent/ws`: the token from `POST /agent/login`.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify({ type: 'agent.hello', token }));
+ * ```
+ */
+export interface AgentHello {
+  type: 'agent.hello';
+  token: string;
+}
+
+/**
+ * Take a waiting conversation: the visitor gets `agent.joined` with the agent's first name.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.take', conversationId: 'c1' });
+ * ```
+ */
+export interface AgentTake {
+  type: 'agent.take';
+  conversationId: string;
+}
+
+/**
+ * A message from the agent to the visitor. `clientId` makes it idempotent, as for visitors; answered
+ * with `agent.ack`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.message', conversationId: 'c1', clientId: nanoid(), content: { kind: 'text', text: 'Hello!' } });
+ * ```
+ */
+export interface AgentMessage {
+  type: 'agent.message';
+  conversationId: string;
+  clientId: string;
+  content: MessageContent;
+}
+
+/**
+ * The agent started or stopped typing.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.typing', conversationId: 'c1', active: true });
+ * ```
+ */
+export interface AgentTyping {
+  type: 'agent.typing';
+  conversationId: string;
+  active: boolean;
+}
+
+/**
+ * The agent has read the conversation up to `upToSeq`: the visitor's messages turn "read".
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.read', conversationId: 'c1', upToSeq: 7 });
+ * ```
+ */
+export interface AgentRead {
+  type: 'agent.read';
+  conversationId: string;
+  upToSeq: number;
+}
+
+/**
+ * Hand the conversation to another signed-in agent (see `agent.agents`); the visitor gets
+ * `agent.transferred` with the new first name; the history stays.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.transfer', conversationId: 'c1', toAgentId: 'a-21' });
+ * ```
+ */
+export interface AgentTransfer {
+  type: 'agent.transfer';
+  conversationId: string;
+  toAgentId: string;
+}
+
+/**
+ * Ask the visitor to fill in a form (`form.request`); the outcome comes back as a `form.result` event,
+ * never with the values.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.form', conversationId: 'c1', kind: 'verification', fields: [{ name: 'dob', type: 'date', label: 'Date of birth', sensitive: true }] });
+ * ```
+ */
+export interface AgentFormRequest {
+  type: 'agent.form';
+  conversationId: string;
+  /** @default a new id */
+  formId?: string;
+  kind: FormKind;
+  title?: string;
+  reason?: string;
+  fields: FormField[];
+}
+
+/**
+ * End the conversation with the closing text: the visitor gets `conversation.ended { by: 'agent', closing }`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.end', conversationId: 'c1', closing: 'Thank you for chatting with us.' });
+ * ```
+ */
+export interface AgentEnd {
+  type: 'agent.end';
+  conversationId: string;
+  closing: string;
+}
+
+/**
+ * Events of a conversation the agent holds, after `afterSeq`; answered with `agent.history`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.history', conversationId: 'c1', afterSeq: 0 });
+ * ```
+ */
+export interface AgentHistoryRequest {
+  type: 'agent.history';
+  conversationId: string;
+  afterSeq: number;
+  limit?: number;
+}
+
+/** A keep-alive probe or the answer to the server's ping. */
+export interface AgentPing {
+  type: 'ping' | 'pong';
+  id?: string;
+}
+
+/** Every frame an agent console may send, discriminated on `type`. */
+export type AgentClientFrame =
+  | AgentHello
+  | AgentTake
+  | AgentMessage
+  | AgentTyping
+  | AgentRead
+  | AgentTransfer
+  | AgentFormRequest
+  | AgentEnd
+  | AgentHistoryRequest
+  | AgentPing;
+
+//#endregion
+
+//#region server → agent
+
+/**
+ * A conversation waiting for an agent.
+ *
+ * @example
+ * ```ts
+ * ({ conversationId: 'c1', waitingSince: '2026-11-23T09:41:00.000Z', waitSeconds: 42, preview: 'My invoice is wrong' });
+ * ```
+ */
+export interface QueueEntry {
+  conversationId: string;
+  waitingSince: Timestamp;
+  /** Seconds waited when the frame was sent; count on from `waitingSince`. */
+  waitSeconds: number;
+  topic?: string;
+  /** The start of the visitor's first message. */
+  preview?: string;
+}
+
+/**
+ * A conversation the agent holds, with its history.
+ *
+ * @example
+ * ```ts
+ * ({ id: 'c1', status: 'active', epoch: 'e1', lastSeq: 3, createdAt, visitorReadSeq: 2, events: [] });
+ * ```
+ */
+export interface AgentConversation {
+  id: string;
+  status: ConversationStatus;
+  epoch: string;
+  lastSeq: number;
+  topic?: string;
+  createdAt: Timestamp;
+  /** When an agent first joined: the end of the wait. */
+  answeredAt?: Timestamp;
+  /** The highest seq the visitor has read. */
+  visitorReadSeq: number;
+  agent?: AgentInfo;
+  /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */
+  events: ConversationEvent[];
+}
+
+/** The answer to `agent.hello`: who you are, who else is signed in, the queue and your conversations. */
+export interface AgentWelcome {
+  type: 'agent.welcome';
+  agent: AgentInfo;
+  agents: AgentInfo[];
+  queue: QueueEntry[];
+  conversations: AgentConversation[];
+  heartbeatMs: number;
+}
+
+/** The queue changed. */
+export interface AgentQueueUpdate {
+  type: 'agent.queue';
+  queue: QueueEntry[];
+}
+
+/** The signed-in agents changed (transfer targets). */
+export interface AgentListUpdate {
+  type: 'agent.agents';
+  agents: AgentInfo[];
+}
+
+/** A conversation is now yours (taken, or transferred to you), with its history. */
+export interface AgentConversationFrame {
+  type: 'agent.conversation';
+  conversation: AgentConversation;
+}
+
+/** A new event in a conversation you hold (or just handed over). */
+export interface AgentEventFrame {
+  type: 'agent.event';
+  event: ConversationEvent;
+}
+
+/** Your message is stored: its id and seq (the same for every resend of its clientId). */
+export interface AgentAck {
+  type: 'agent.ack';
+  conversationId: string;
+  clientId: string;
+  id: string;
+  seq: number;
+  at: Timestamp;
+  duplicate?: boolean;
+}
+
+/** The visitor started or stopped typing. */
+export interface AgentVisitorTyping {
+  type: 'agent.typing';
+  conversationId: string;
+  active: boolean;
+}
+
+/** The visitor has read up to `upToSeq`. */
+export interface AgentVisitorRead {
+  type: 'agent.read';
+  conversationId: string;
+  upToSeq: number;
+}
+
+/** The visitor rated the conversation. */
+export interface AgentRating {
+  type: 'agent.rating';
+  conversationId: string;
+  solved?: boolean;
+  score?: number;
+  note?: string;
+}
+
+/** The answer to `agent.history`. */
+export interface AgentHistory {
+  type: 'agent.history';
+  conversationId: string;
+  afterSeq: number;
+  events: ConversationEvent[];
+  hasMore: boolean;
+}
+
+/**
+ * Every frame the server sends an agent console. `error`, `ping`, `pong` and `session.reconnect` (sent before a
+ * graceful shutdown) are the visitor protocol's.
+ */
+export type AgentServerFrame =
+  | AgentWelcome
+  | AgentQueueUpdate
+  | AgentListUpdate
+  | AgentConversationFrame
+  | AgentEventFrame
+  | AgentAck
+  | AgentVisitorTyping
+  | AgentVisitorRead
+  | AgentRating
+  | AgentHistory
+  | ServerError
+  | ServerPing
+  | SessionReconnect;
+
+//#endregion
+
+//#region validation
+
+type Fields = Record<string, unknown>;
+
+class Invalid extends Error {}
+
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const own = (value: Fields, key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
+
+const str = (value: Fields, key: string, max = MAX_SHORT_LENGTH): string => {
+  const field = own(value, key);
+  if (typeof field !== 'string' || field.length === 0) throw new Invalid(`${key} must be a non-empty string`);
+  if (field.length > max) throw new Invalid(`${key} is too long`);
+  return field;
+};
+
+const optStr = (value: Fields, key: string, max = MAX_SHORT_LENGTH): string | undefined =>
+  own(value, key) === undefined || own(value, key) === null ? undefined : str(value, key, max);
+
+const seqOf = (value: Fields, key: string): number => {
+  const field = own(value, key);
+  if (typeof field !== 'number' || !Number.isSafeInteger(field) || field < 0) {
+    throw new Invalid(`${key} must be an integer ≥ 0`);
+  }
+  return field;
+};
+
+const EPOCH_AT = '1970-01-01T00:00:00.000Z';
+
+/** Checks a message content or a form with the visitor protocol's own parser, as a server frame. */
+const viaServerParser = (frame: Fields): Fields => {
+  const result = parseServerFrame({ ...frame, conversationId: 'check', seq: 1, at: EPOCH_AT });
+  if (!result.ok) {
+    throw result.ignored ? new Invalid('unknown content') : result.error;
+  }
+  return result.value as unknown as Fields;
+};
+
+const contentOf = (value: Fields): MessageContent => {
+  const text = own(value, 'text');
+  const content = own(value, 'content') ?? (typeof text === 'string' ? { kind: 'text', text } : undefined);
+  if (!isRecord(content)) throw new Invalid('content is missing');
+  const checked = viaServerParser({ type: 'message', id: 'check', author: { role: 'system' }, content });
+  return checked.content as MessageContent;
+};
+
+const parsers: { [T in AgentClientFrame['type']]: (value: Fields) => AgentClientFrame & { type: T } } = {
+  'agent.hello': (v) => ({ type: 'agent.hello', token: str(v, 'token', 8192) }),
+  'agent.take': (v) => ({ type: 'agent.take', conversationId: str(v, 'conversationId') }),
+  'agent.message': (v) => ({
+    type: 'agent.message',
+    conversationId: str(v, 'conversationId'),
+    clientId: str(v, 'clientId'),
+    content: contentOf(v),
+  }),
+  'agent.typing': (v) => {
+    const active = own(v, 'active');
+    if (typeof active !== 'boolean') throw new Invalid('active must be a boolean');
+    return { type: 'agent.typing', conversationId: str(v, 'conversationId'), active };
+  },
+  'agent.read': (v) => ({
+    type: 'agent.read',
+    conversationId: str(v, 'conversationId'),
+    upToSeq: seqOf(v, 'upToSeq'),
+  }),
+  'agent.transfer': (v) => ({
+    type: 'agent.transfer',
+    conversationId: str(v, 'conversationId'),
+    toAgentId: str(v, 'toAgentId'),
+  }),
+  'agent.form': (v) => {
+    const formId = optStr(v, 'formId');
+    const checked = viaServerParser({
+      type: 'form.request',
+      formId: formId ?? 'check',
+      kind: own(v, 'kind'),
+      fields: own(v, 'fields'),
+      title: own(v, 'title'),
+      reason: own(v, 'reason'),
+    });
+    const title = checked.title;
+    const reason = checked.reason;
+    return {
+      type: 'agent.form',
+      conversationId: str(v, 'conversationId'),
+      ...(formId === undefined ? {} : { formId }),
+      kind: checked.kind as FormKind,
+      fields: checked.fields as FormField[],
+      ...(typeof title === 'string' ? { title } : {}),
+      ...(typeof reason === 'string' ? { reason } : {}),
+    };
+  },
+  'agent.end': (v) => ({
+    type: 'agent.end',
+    conversationId: str(v, 'conversationId'),
+    closing: str(v, 'closing', MAX_TEXT_LENGTH),
+  }),
+  'agent.history': (v) => {
+    const limit = own(v, 'limit');
+    if (limit !== undefined && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1)) {
+      throw new Invalid('limit must be an integer ≥ 1');
+    }
+    return {
+      type: 'agent.history',
+      conversationId: str(v, 'conversationId'),
+      afterSeq: seqOf(v, 'afterSeq'),
+      ...(limit === undefined ? {} : { limit }),
+    };
+  },
+  ping: (v) => {
+    const id = optStr(v, 'id');
+    return id === undefined ? { type: 'ping' } : { type: 'ping', id };
+  },
+  pong: (v) => {
+    const id = optStr(v, 'id');
+    return id === undefined ? { type: 'pong' } : { type: 'pong', id };
+  },
+};
+
+/**
+ * Validates a frame from an agent console: JSON text or a decoded value. Never throws. Same contract as
+ * `parseClientFrame`: a fresh object of known fields, `ignored` for an unknown type, `invalid-frame`,
+ * `frame-too-large` or `text-too-long` otherwise. Message contents and forms are checked by the visitor
+ * protocol's own parser, so an agent cannot send what a widget would refuse.
+ *
+ * @example
+ * ```ts
+ * const result = parseAgentFrame(text);
+ * if (result.ok) handle(result.value);
+ * ```
+ */
+export function parseAgentFrame(input: unknown): ParseResult<AgentClientFrame> {
+  let type = 'frame';
+  try {
+    let value = input;
+    if (typeof value === 'string') {
+      if (Buffer.byteLength(value, 'utf8') > MAX_FRAME_BYTES) {
+        return {
+          ok: false,
+          ignored: false,
+          error: new ChatError('frame-too-large', 'frame is over 256 KiB'),
+        };
+      }
+      value = JSON.parse(value);
+    }
+    if (!isRecord(value) || typeof own(value, 'type') !== 'string') throw new Invalid('type is missing');
+    type = String(own(value, 'type'));
+    if (!Object.hasOwn(parsers, type)) return { ok: false, ignored: true, type };
+    const parse = parsers[type as AgentClientFrame['type']] as (v: Fields) => AgentClientFrame;
+    return { ok: true, value: parse(value) };
+  } catch (thrown) {
+    const error = ChatError.isInstance(thrown)
+      ? new ChatError(thrown.code, `${type}: ${thrown.message}`, { retryable: false })
+      : new ChatError(
+          'invalid-frame',
+          `${type}: ${thrown instanceof Error ? thrown.message : 'is invalid'}`,
+          {
+            retryable: false,
+          },
+        );
+    return { ok: false, ignored: false, error };
+  }
+}
+
+//#endregion

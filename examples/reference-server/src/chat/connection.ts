@@ -1,0 +1,189 @@
+import {
+  ChatError,
+  type ChatErrorCode,
+  encodeFrame,
+  isServerErrorCode,
+  type ParseResult,
+  type ServerError,
+} from '@clavard/protocol';
+import type { ChatPeer, PeerHandle } from './peer.js';
+
+/** A frame with a `type`, on either side of either API. */
+interface Typed {
+  type: string;
+}
+
+/**
+ * One connection's state: the peer, the session once the hello is accepted, its timers.
+ *
+ * @example
+ * ```ts
+ * if (conn.session) conn.send({ type: 'ping' });
+ * ```
+ */
+export interface Conn<S, Out extends Typed = Typed> {
+  readonly peer: ChatPeer;
+  session: S | undefined;
+  open: boolean;
+  /** Sends a frame (encoded and size-checked); nothing once closed. */
+  send(frame: Out): void;
+  /** Sends an `error` frame. */
+  error(code: ChatErrorCode, message: string, clientId?: string): void;
+  /** Closes the connection with a reason; `closed` runs. */
+  close(reason: Parameters<ChatPeer['close']>[0]): void;
+}
+
+/**
+ * What a kind of connection (visitor, agent) does with its frames.
+ *
+ * @example
+ * ```ts
+ * acceptConnection(peer, { parse: parseClientFrame, helloType: 'session.hello', hello, handle, closed, … });
+ * ```
+ */
+export interface ConnectionSpec<F extends Typed, S, Out extends Typed> {
+  parse(input: unknown): ParseResult<F>;
+  /** The type of the first frame. */
+  helloType: string;
+  /** Accepts the hello: sets `conn.session`, sends the welcome (or refuses and closes). */
+  hello(conn: Conn<S, Out>, frame: F): void;
+  /** Any later frame. Throw a `ChatError` to answer with an `error` frame. */
+  handle(conn: Conn<S, Out>, session: S, frame: F): void;
+  /** The connection is gone. */
+  closed(conn: Conn<S, Out>): void;
+  /** Ping period in ms (a `setTimeout` chain); 0 turns it off. */
+  heartbeatMs: number;
+  /** A connection without a hello after this long is closed. */
+  helloTimeoutMs: number;
+  /** Where unexpected failures go. */
+  report(error: ChatError): void;
+}
+
+const errorFrame = (code: ChatErrorCode, message: string, clientId?: string): ServerError => ({
+  type: 'error',
+  code: isServerErrorCode(code) ? code : 'server-error',
+  message,
+  retryable: code === 'server-error' || code === 'rate-limited' || code === 'unavailable',
+  ...(clientId === undefined ? {} : { clientId }),
+});
+
+/**
+ * Binds a peer to a spec: validates every frame, requires the hello first (close 4400 otherwise, and
+ * after `helloTimeoutMs` without one), answers pings, pings every `heartbeatMs`, and turns every failure
+ * into a typed `error` frame. Never throws.
+ *
+ * @example
+ * ```ts
+ * const handle = acceptConnection(peer, visitorSpec);
+ * socket.on('message', (data) => handle.receive(data.toString()));
+ * ```
+ */
+export function acceptConnection<F extends Typed, S, Out extends Typed>(
+  peer: ChatPeer,
+  spec: ConnectionSpec<F, S, Out>,
+): { conn: Conn<S, Out>; handle: PeerHandle } {
+  let heartbeat: ReturnType<typeof setTimeout> | undefined;
+  let pings = 0;
+  const stopTimers = () => {
+    clearTimeout(heartbeat);
+    clearTimeout(helloTimer);
+  };
+  // Frames of either API go through the protocol's encoder: JSON plus the 256 KiB check.
+  const send = (frame: Typed) => {
+    if (!conn.open) return;
+    try {
+      peer.send(encodeFrame(frame as Parameters<typeof encodeFrame>[0]));
+    } catch (thrown) {
+      spec.report(
+        ChatError.isInstance(thrown)
+          ? thrown
+          : new ChatError('server-error', 'a frame could not be sent', { cause: thrown }),
+      );
+    }
+  };
+  const conn: Conn<S, Out> = {
+    peer,
+    session: undefined,
+    open: true,
+    send,
+    error(code, message, clientId) {
+      send(errorFrame(code, message, clientId));
+    },
+    close(reason) {
+      if (!conn.open) return;
+      conn.open = false;
+      stopTimers();
+      peer.close(reason);
+      spec.closed(conn);
+    },
+  };
+  const armHeartbeat = () => {
+    if (spec.heartbeatMs <= 0 || !conn.open) return;
+    heartbeat = setTimeout(() => {
+      pings++;
+      send({ type: 'ping', id: `hb-${pings}` } as Typed);
+      armHeartbeat();
+    }, spec.heartbeatMs);
+  };
+  const helloTimer = setTimeout(() => {
+    if (conn.session !== undefined) return;
+    conn.error('invalid-frame', `no ${spec.helloType} within ${spec.helloTimeoutMs} ms`);
+    conn.close('protocol-error');
+  }, spec.helloTimeoutMs);
+  armHeartbeat();
+
+  const dispatch = (frame: F) => {
+    if (conn.session === undefined) {
+      if (frame.type !== spec.helloType) {
+        conn.error('invalid-frame', `the first frame must be ${spec.helloType}, not ${frame.type}`);
+        conn.close('protocol-error');
+        return;
+      }
+      clearTimeout(helloTimer);
+      spec.hello(conn, frame);
+      return;
+    }
+    if (frame.type === 'ping') {
+      const { id } = frame as Typed & { id?: string };
+      send(id === undefined ? { type: 'pong' } : ({ type: 'pong', id } as Typed));
+      return;
+    }
+    if (frame.type === 'pong') return;
+    if (frame.type === spec.helloType)
+      throw new ChatError('invalid-frame', `${frame.type} was already received`);
+    spec.handle(conn, conn.session, frame);
+  };
+
+  const handle: PeerHandle = {
+    receive(data) {
+      if (!conn.open) return;
+      const result = spec.parse(data);
+      if (!result.ok) {
+        if (result.ignored) return;
+        if (conn.session === undefined) {
+          conn.error(result.error.code, result.error.message);
+          conn.close('protocol-error');
+          return;
+        }
+        conn.error(result.error.code, result.error.message);
+        return;
+      }
+      try {
+        dispatch(result.value);
+      } catch (thrown) {
+        const error = ChatError.isInstance(thrown)
+          ? thrown
+          : new ChatError('server-error', 'the frame could not be handled', { cause: thrown });
+        if (!ChatError.isInstance(thrown)) spec.report(error);
+        conn.error(error.code, error.message, error.clientId);
+      }
+    },
+    closed() {
+      if (!conn.open) return;
+      conn.open = false;
+      stopTimers();
+      spec.closed(conn);
+    },
+  };
+  return { conn, handle };
+}

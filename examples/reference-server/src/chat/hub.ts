@@ -1,0 +1,171 @@
+import type { AgentInfo, Availability, ChatError, ConversationEvent, ServerFrame } from '@clavard/protocol';
+import type { AgentConversation, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
+import type { AgentRow, ConversationRow } from '../db/rows.js';
+import type { Store } from '../db/store.js';
+import type { Conn } from './connection.js';
+
+/** A visitor connection's session, once its hello is accepted. */
+export interface VisitorSession {
+  visitorId: string;
+  /** `attributes.topic` of the hello, given to the conversation the visitor starts. */
+  topic: string | undefined;
+}
+
+/** An agent connection's session, once its hello is accepted. */
+export interface AgentSession {
+  agent: AgentInfo;
+}
+
+/** A visitor connection. */
+export type VisitorConn = Conn<VisitorSession, ServerFrame>;
+
+/** An agent connection. */
+export type AgentConn = Conn<AgentSession, AgentServerFrame>;
+
+/** Options of {@link createHub}, defaults filled in by the server. */
+export interface HubOptions {
+  store: Store;
+  heartbeatMs: number;
+  helloTimeoutMs: number;
+  historyPageSize: number;
+  /** Decides a verification form (the values are not kept). */
+  verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
+  report: (error: ChatError) => void;
+  now: () => number;
+}
+
+/**
+ * The live state shared by visitor and agent connections: who is connected, and how an event reaches
+ * everyone who must see it. The database holds everything else.
+ */
+export interface Hub {
+  readonly options: HubOptions;
+  readonly store: Store;
+  readonly visitors: Map<string, Set<VisitorConn>>;
+  readonly agents: Map<string, Set<AgentConn>>;
+  toVisitor(visitorId: string, frame: ServerFrame): void;
+  toAgent(agentId: string, frame: AgentServerFrame): void;
+  toAgents(frame: AgentServerFrame): void;
+  /** A new event of `conversation`: to the visitor's connections and to the agent in charge. */
+  publish(conversation: ConversationRow, event: ConversationEvent): void;
+  /** Tell waiting visitors their new place and agents the new queue. */
+  queueChanged(): void;
+  /** An agent connected or left: tell agents the list, visitors the availability when it changed. */
+  agentsChanged(): void;
+  availability(): Availability;
+  agentInfo(row: AgentRow): AgentInfo;
+  /** A conversation with its newest events, as an agent sees it. */
+  agentView(conversation: ConversationRow): AgentConversation;
+  signedInAgents(): AgentInfo[];
+  queue(): QueueEntry[];
+}
+
+const AGENT_VIEW_EVENTS = 500;
+const PREVIEW_LENGTH = 140;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Makes the {@link Hub}.
+ *
+ * @example
+ * ```ts
+ * const hub = createHub({ store, heartbeatMs: 25_000, helloTimeoutMs: 10_000, historyPageSize: 100, … });
+ * ```
+ */
+export function createHub(options: HubOptions): Hub {
+  const { store } = options;
+  const visitors = new Map<string, Set<VisitorConn>>();
+  const agents = new Map<string, Set<AgentConn>>();
+  const toldPositions = new Map<string, number>();
+  let online = false;
+
+  const agentInfo = (row: AgentRow): AgentInfo => ({
+    id: row.id,
+    firstName: row.first_name,
+    ...(row.title === null ? {} : { title: row.title }),
+    ...(row.avatar_url === null ? {} : { avatarUrl: row.avatar_url }),
+  });
+
+  const hub: Hub = {
+    options,
+    store,
+    visitors,
+    agents,
+    toVisitor(visitorId, frame) {
+      for (const conn of visitors.get(visitorId) ?? []) conn.send(frame);
+    },
+    toAgent(agentId, frame) {
+      for (const conn of agents.get(agentId) ?? []) conn.send(frame);
+    },
+    toAgents(frame) {
+      for (const conns of agents.values()) for (const conn of conns) conn.send(frame);
+    },
+    publish(conversation, event) {
+      hub.toVisitor(conversation.visitor_id, event);
+      if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, { type: 'agent.event', event });
+    },
+    queue() {
+      const now = options.now();
+      return store.queued().map((row) => ({
+        conversationId: row.id,
+        waitingSince: iso(row.created_at),
+        waitSeconds: Math.max(0, Math.floor((now - row.created_at) / 1000)),
+        ...(row.topic === null ? {} : { topic: row.topic }),
+        ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
+      }));
+    },
+    queueChanged() {
+      const rows = store.queued();
+      const waiting = new Set<string>();
+      rows.forEach((row, index) => {
+        const position = index + 1;
+        waiting.add(row.id);
+        if (toldPositions.get(row.id) === position) return;
+        toldPositions.set(row.id, position);
+        hub.toVisitor(row.visitor_id, { type: 'queue.update', conversationId: row.id, position });
+      });
+      for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
+      if (agents.size > 0) hub.toAgents({ type: 'agent.queue', queue: hub.queue() });
+    },
+    agentsChanged() {
+      hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
+      if (online === agents.size > 0) return;
+      online = agents.size > 0;
+      for (const conns of visitors.values()) {
+        for (const conn of conns) conn.send({ type: 'availability', ...hub.availability() });
+      }
+    },
+    availability: () => ({ online: agents.size > 0 }),
+    agentInfo,
+    agentView(conversation) {
+      const events = store.events(
+        conversation.id,
+        Math.max(0, conversation.last_seq - AGENT_VIEW_EVENTS),
+        AGENT_VIEW_EVENTS,
+      );
+      const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
+      return {
+        id: conversation.id,
+        status: conversation.status,
+        epoch: conversation.epoch,
+        lastSeq: conversation.last_seq,
+        ...(conversation.topic === null ? {} : { topic: conversation.topic }),
+        createdAt: iso(conversation.created_at),
+        ...(conversation.answered_at === null ? {} : { answeredAt: iso(conversation.answered_at) }),
+        visitorReadSeq: conversation.visitor_read_seq,
+        ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
+        events,
+      };
+    },
+    signedInAgents() {
+      const list: AgentInfo[] = [];
+      for (const conns of agents.values()) {
+        const first = conns.values().next().value;
+        if (first?.session) list.push(first.session.agent);
+      }
+      return list;
+    },
+  };
+  return hub;
+}

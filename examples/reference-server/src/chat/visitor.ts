@@ -1,0 +1,310 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type ChatError,
+  ChatError as ChatErrorClass,
+  type ClientFrame,
+  isCompatibleVersion,
+  type MessageSend,
+  PROTOCOL_VERSION,
+  parseClientFrame,
+  type ServerFrame,
+  type SessionHello,
+} from '@clavard/protocol';
+import type { ConversationRow } from '../db/rows.js';
+import { createToken, hashToken } from '../tokens.js';
+import { acceptConnection } from './connection.js';
+import { fieldErrors, redactedValues } from './forms.js';
+import type { Hub, VisitorConn, VisitorSession } from './hub.js';
+import type { ChatPeer, PeerHandle } from './peer.js';
+
+type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What makes two sends of one clientId "the same message". */
+export const contentHash = (parts: unknown): string =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
+/** A conversation of this visitor, or `not-found` (never `forbidden`: that would say it exists). */
+const owned = (hub: Hub, session: VisitorSession, conversationId: string): ConversationRow => {
+  const conversation = hub.store.conversation(conversationId);
+  if (!conversation || conversation.visitor_id !== session.visitorId) {
+    throw new ChatErrorClass('not-found', `no conversation ${conversationId} in this session`);
+  }
+  return conversation;
+};
+
+const sendEventsAfter = (hub: Hub, conn: VisitorConn, conversation: ConversationRow, after: number) => {
+  let from = after;
+  const page = hub.options.historyPageSize;
+  for (;;) {
+    const events = hub.store.events(conversation.id, from, page);
+    for (const event of events) conn.send(event);
+    const last = events.at(-1);
+    if (!last || events.length < page) return;
+    from = last.seq;
+  }
+};
+
+const resume = (
+  hub: Hub,
+  conn: VisitorConn,
+  session: VisitorSession,
+  { conversationId, lastSeq, epoch }: NonNullable<SessionHello['resume']>,
+) => {
+  const conversation = owned(hub, session, conversationId);
+  const epochChanged = epoch !== undefined && epoch !== conversation.epoch;
+  if (epochChanged || lastSeq > conversation.last_seq) {
+    conn.send({
+      type: 'discontinuity',
+      conversationId,
+      epoch: conversation.epoch,
+      reason: epochChanged ? 'epoch-changed' : 'history-unavailable',
+    });
+    return;
+  }
+  sendEventsAfter(hub, conn, conversation, lastSeq);
+  // Read and queue state are told as they are now, never replayed.
+  if (conversation.agent_read_seq > 0) {
+    conn.send({ type: 'read', conversationId, upToSeq: conversation.agent_read_seq, by: 'agent' });
+  }
+  const position = hub.store.queued().findIndex((row) => row.id === conversationId);
+  if (position >= 0) conn.send({ type: 'queue.update', conversationId, position: position + 1 });
+};
+
+const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
+  if (!isCompatibleVersion(frame.v)) {
+    conn.error('unsupported-version', `this server speaks ${PROTOCOL_VERSION}`);
+    conn.close('unsupported-version');
+    return;
+  }
+  const known = frame.token === undefined ? undefined : hub.store.visitorByTokenHash(hashToken(frame.token));
+  const token = known && frame.token !== undefined ? frame.token : createToken();
+  const visitor = known ?? hub.store.createVisitor(hashToken(token), frame.locale);
+  if (known) hub.store.touchVisitor(known.id);
+  const session: VisitorSession = { visitorId: visitor.id, topic: frame.attributes?.topic };
+  conn.session = session;
+  const conns = hub.visitors.get(visitor.id) ?? new Set();
+  conns.add(conn);
+  hub.visitors.set(visitor.id, conns);
+
+  const conversation = hub.store.currentConversation(visitor.id);
+  const agentRow =
+    conversation?.agent_id && conversation.status !== 'ended'
+      ? hub.store.agent(conversation.agent_id)
+      : undefined;
+  const { heartbeatMs } = hub.options;
+  conn.send({
+    type: 'session.welcome',
+    v: PROTOCOL_VERSION,
+    token,
+    resumed: known !== undefined,
+    availability: hub.availability(),
+    ...(conversation
+      ? {
+          conversation: {
+            id: conversation.id,
+            epoch: conversation.epoch,
+            lastSeq: conversation.last_seq,
+            status: conversation.status,
+          },
+        }
+      : {}),
+    ...(agentRow ? { agent: hub.agentInfo(agentRow) } : {}),
+    ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
+  });
+  if (known && frame.resume) resume(hub, conn, session, frame.resume);
+};
+
+const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame: MessageSend) => {
+  const hash = contentHash([frame.text, frame.quickReplyId ?? null]);
+  const previous = hub.store.ackOf(session.visitorId, frame.clientId);
+  if (previous) {
+    if (previous.content_hash !== hash) {
+      conn.error('idempotency-conflict', 'this clientId was sent with another text', frame.clientId);
+      return;
+    }
+    conn.send({
+      type: 'message.ack',
+      conversationId: previous.conversation_id,
+      clientId: previous.client_id,
+      id: previous.message_id,
+      seq: previous.seq,
+      at: iso(previous.at),
+      duplicate: true,
+    });
+    return;
+  }
+  const existing = hub.store.currentConversation(session.visitorId);
+  const created = !existing || existing.status === 'ended';
+  const conversation = created ? hub.store.createConversation(session.visitorId, session.topic) : existing;
+  const { event, ack } = hub.store.storeMessage({
+    conversationId: conversation.id,
+    clientId: frame.clientId,
+    contentHash: hash,
+    event: {
+      type: 'message',
+      id: randomUUID(),
+      author: { role: 'visitor' },
+      content: { kind: 'text', text: frame.text },
+      clientId: frame.clientId,
+    },
+  });
+  hub.publish(conversation, event);
+  conn.send({
+    type: 'message.ack',
+    conversationId: conversation.id,
+    clientId: frame.clientId,
+    id: ack.message_id,
+    seq: ack.seq,
+    at: event.at,
+  });
+  if (created) hub.queueChanged();
+};
+
+const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgotten') => {
+  if (reason === 'forgotten') hub.store.forgetVisitor(session.visitorId);
+  else hub.store.endVisitorSession(session.visitorId);
+  for (const conn of [...(hub.visitors.get(session.visitorId) ?? [])]) {
+    conn.send({ type: 'session.ended', reason });
+    conn.close('normal');
+  }
+  if (reason === 'forgotten') hub.queueChanged();
+};
+
+const handlers: {
+  [T in ClientFrame['type']]?: (
+    hub: Hub,
+    conn: VisitorConn,
+    session: VisitorSession,
+    frame: Frame<T>,
+  ) => void;
+} = {
+  'message.send': messageSend,
+  'history.since'(hub, conn, session, frame) {
+    const conversation = owned(hub, session, frame.conversationId);
+    if (frame.afterSeq > conversation.last_seq) {
+      conn.send({
+        type: 'discontinuity',
+        conversationId: conversation.id,
+        epoch: conversation.epoch,
+        reason: 'history-unavailable',
+      });
+      return;
+    }
+    const page = hub.options.historyPageSize;
+    const limit = Math.max(1, Math.min(frame.limit ?? page, page));
+    const events = hub.store.events(conversation.id, frame.afterSeq, limit + 1);
+    conn.send({
+      type: 'history',
+      conversationId: conversation.id,
+      epoch: conversation.epoch,
+      afterSeq: frame.afterSeq,
+      events: events.slice(0, limit),
+      hasMore: events.length > limit,
+    });
+  },
+  typing(hub, _conn, session, frame) {
+    const conversation = hub.store.currentConversation(session.visitorId);
+    if (!conversation?.agent_id || conversation.status === 'ended') return;
+    hub.toAgent(conversation.agent_id, {
+      type: 'agent.typing',
+      conversationId: conversation.id,
+      active: frame.active,
+    });
+  },
+  read(hub, _conn, session, frame) {
+    const conversation = hub.store.currentConversation(session.visitorId);
+    if (!conversation) return;
+    const upToSeq = Math.min(frame.upToSeq, conversation.last_seq);
+    if (upToSeq <= conversation.visitor_read_seq) return;
+    hub.store.setReadSeq(conversation.id, 'visitor', upToSeq);
+    if (conversation.agent_id) {
+      hub.toAgent(conversation.agent_id, { type: 'agent.read', conversationId: conversation.id, upToSeq });
+    }
+  },
+  'form.submit'(hub, _conn, session, frame) {
+    const form = hub.store.formOf(session.visitorId, frame.formId);
+    if (!form) throw new ChatErrorClass('not-found', `no form ${frame.formId}`);
+    const conversation = owned(hub, session, form.conversationId);
+    if (conversation.status === 'ended')
+      throw new ChatErrorClass('conversation-ended', 'the conversation has ended');
+    const errors = fieldErrors(form.fields, frame.values);
+    const status = Object.keys(errors).length === 0 ? 'accepted' : 'rejected';
+    const verified =
+      form.kind === 'verification' && status === 'accepted'
+        ? hub.options.verifyForm({ formId: form.formId, values: frame.values })
+        : undefined;
+    const event = hub.store.submitForm(
+      form,
+      {
+        status,
+        redactedValues: redactedValues(form.fields, frame.values),
+        ...(verified === undefined ? {} : { verified }),
+      },
+      {
+        type: 'form.result',
+        formId: form.formId,
+        status,
+        ...(status === 'rejected' ? { errors } : {}),
+        ...(verified === undefined ? {} : { verified }),
+      },
+    );
+    hub.publish(conversation, event);
+  },
+  'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
+    const conversation = owned(hub, session, conversationId);
+    hub.store.rate(conversationId, rating);
+    if (conversation.agent_id)
+      hub.toAgent(conversation.agent_id, { type: 'agent.rating', conversationId, ...rating });
+  },
+  'conversation.end'(hub, _conn, session, frame) {
+    const conversation = owned(hub, session, frame.conversationId);
+    if (conversation.status === 'ended') return;
+    const event = hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
+    hub.publish(conversation, event);
+    if (conversation.status === 'queued') hub.queueChanged();
+  },
+  // Identity tokens are the organisation's to verify; this demo server has no key, so it never marks
+  // a visitor identified (see the README).
+  'session.identify'() {},
+  'session.end'(hub, _conn, session) {
+    endSession(hub, session, 'ended');
+  },
+  'session.forget'(hub, _conn, session) {
+    endSession(hub, session, 'forgotten');
+  },
+};
+
+/**
+ * Binds a visitor connection (any transport) to the hub: the visitor protocol, frame by frame.
+ *
+ * @example
+ * ```ts
+ * const handle = acceptVisitor(hub, { send: (text) => ws.send(text), close: (reason) => ws.close(CLOSE_CODES[reason], reason) });
+ * ```
+ */
+export function acceptVisitor(hub: Hub, peer: ChatPeer): { conn: VisitorConn; handle: PeerHandle } {
+  return acceptConnection<ClientFrame, VisitorSession, ServerFrame>(peer, {
+    parse: parseClientFrame,
+    helloType: 'session.hello',
+    hello: (conn, frame) => {
+      if (frame.type === 'session.hello') hello(hub, conn, frame);
+    },
+    handle(conn, session, frame) {
+      const handler = handlers[frame.type] as
+        | ((hub: Hub, conn: VisitorConn, session: VisitorSession, frame: ClientFrame) => void)
+        | undefined;
+      handler?.(hub, conn, session, frame);
+    },
+    closed(conn) {
+      if (!conn.session) return;
+      const conns = hub.visitors.get(conn.session.visitorId);
+      conns?.delete(conn);
+      if (conns?.size === 0) hub.visitors.delete(conn.session.visitorId);
+    },
+    heartbeatMs: hub.options.heartbeatMs,
+    helloTimeoutMs: hub.options.helloTimeoutMs,
+    report: (error: ChatError) => hub.options.report(error),
+  });
+}

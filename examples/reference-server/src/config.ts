@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Options of {@link startServer}. Every one has a default; `readConfig()` fills them from the
+ * environment for `npm start`.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 0, database: ':memory:', agentPassword: 'secret' });
+ * ```
+ */
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. @default 8787 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** SQLite file path, or `:memory:`. @default './clavard.db' in the server's folder */
+  database?: string;
+  /**
+   * Origins (`scheme://host:port`) allowed to open widget connections, besides the server's own
+   * (`http://<host>:<port>`, and `http://localhost:<port>` when listening on 127.0.0.1).
+   * @default []
+   */
+  allowedOrigins?: readonly string[];
+  /** The agents' shared demo password; without it agent sign-in answers 503. @default undefined */
+  agentPassword?: string | undefined;
+  /** Folder of the demo pages (`/` → index.html, `/agent` → agent/index.html). @default './public' */
+  staticDir?: string;
+  /** Heartbeat period of every connection, in ms (0: off). @default 25000 */
+  heartbeatMs?: number;
+  /** A connection without its hello after this long is closed, in ms. @default 10000 */
+  helloTimeoutMs?: number;
+  /** How long a long-poll is held, in ms. @default 25000 */
+  pollHoldMs?: number;
+  /** SSE keep-alive comment period, in ms. @default 15000 */
+  keepAliveMs?: number;
+  /** A long-poll channel without a poll for this long is ended, in ms. @default 35000 */
+  channelIdleMs?: number;
+  /** Most events in one `history` frame. @default 100 */
+  historyPageSize?: number;
+  /** Decides verification forms (values are never stored). @default () => true */
+  verifyForm?: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
+  /** The clock, in ms. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * The default database file: `clavard.db` in the server's folder (from `src/` or `dist/` alike).
+ *
+ * @example
+ * ```ts
+ * openStore({ path: defaultDatabasePath() });
+ * ```
+ */
+export function defaultDatabasePath(): string {
+  return fileURLToPath(new URL('../clavard.db', import.meta.url));
+}
+
+/**
+ * The default folder of the demo pages: `public/` in the server's folder.
+ *
+ * @example
+ * ```ts
+ * serveStatic(req, res, path, defaultStaticDir());
+ * ```
+ */
+export function defaultStaticDir(): string {
+  return fileURLToPath(new URL('../public/', import.meta.url));
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim().replace(/\/+$/, ''))
+    .filter((item) => item.length > 0);
+
+/**
+ * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DB`
+ * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_AGENT_PASSWORD` (`demo` unless
+ * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public). Throws on a malformed `PORT`.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer(readConfig(process.env));
+ * ```
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ServerOptions {
+  const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
+  const agentPassword =
+    env.CLAVARD_AGENT_PASSWORD !== undefined && env.CLAVARD_AGENT_PASSWORD !== ''
+      ? env.CLAVARD_AGENT_PASSWORD
+      : env.NODE_ENV === 'production'
+        ? undefined
+        : 'demo';
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    database: env.CLAVARD_DB || defaultDatabasePath(),
+    allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
+    ...(agentPassword === undefined ? {} : { agentPassword }),
+    staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
+  };
+}

@@ -1,0 +1,51 @@
+import type { ConversationStatus, FormField, FormKind } from '@clavard/protocol';
+
+/** A visitor as stored: the session token is kept only as a hash, elsewhere. */
+export interface VisitorRow {
+  id: string;
+  locale: string | null;
+  created_at: number;
+}
+
+/** An agent as stored. */
+export interface AgentRow {
+  id: string;
+  first_name: string;
+  title: string | null;
+  avatar_url: string | null;
+  created_at: number;
+}
+
+/** A conversation as stored. */
+export interface ConversationRow {
+  id: string;
+  visitor_id: string;
+  epoch: string;
+  status: ConversationStatus;
+  topic: string | null;
+  agent_id: string | null;
+  last_seq: number;
+  visitor_read_seq: number;
+  agent_read_seq: number;
+  created_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+}
+
+/** What the server answered to a message's `clientId`, kept to answer every resend the same. */
+export interface AckRow {
+  conversation_id: string;
+  client_id: string;
+  content_hash: string;
+  message_id: string;
+  seq: number;
+  at: number;
+}
+
+/** A form the server asked in a conversation. */
+export interface FormRow {
+  conversationId: string;
+  formId: string;
+  kind: FormKind;
+  fields: FormField[];
+}

@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The reference server's tables. Times are milliseconds since the Unix epoch; payloads are JSON text.
+ * Tokens are never stored, only their SHA-256 (`token_hash`).
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS visitors (
+  id           TEXT PRIMARY KEY,
+  token_hash   TEXT UNIQUE,
+  locale       TEXT,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS agents (
+  id            TEXT PRIMARY KEY,
+  token_hash    TEXT UNIQUE,
+  first_name    TEXT NOT NULL,
+  title         TEXT,
+  avatar_url    TEXT,
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS conversations (
+  id               TEXT PRIMARY KEY,
+  visitor_id       TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+  epoch            TEXT NOT NULL,
+  status           TEXT NOT NULL CHECK (status IN ('queued', 'active', 'ended')),
+  topic            TEXT,
+  agent_id         TEXT REFERENCES agents(id),
+  last_seq         INTEGER NOT NULL DEFAULT 0,
+  visitor_read_seq INTEGER NOT NULL DEFAULT 0,
+  agent_read_seq   INTEGER NOT NULL DEFAULT 0,
+  created_at       INTEGER NOT NULL,
+  answered_at      INTEGER,
+  ended_at         INTEGER
+);
+CREATE INDEX IF NOT EXISTS conversations_by_visitor ON conversations (visitor_id, created_at);
+CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (status, created_at);
+CREATE TABLE IF NOT EXISTS events (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  seq             INTEGER NOT NULL,
+  type            TEXT NOT NULL,
+  payload         TEXT NOT NULL,
+  at              INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS acks (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  client_id       TEXT NOT NULL,
+  content_hash    TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  seq             INTEGER NOT NULL,
+  at              INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, client_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS acks_by_client_id ON acks (client_id);
+CREATE TABLE IF NOT EXISTS forms (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  form_id         TEXT NOT NULL,
+  kind            TEXT NOT NULL,
+  fields          TEXT NOT NULL,
+  PRIMARY KEY (conversation_id, form_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS form_submissions (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  form_id         TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  verified        INTEGER,
+  redacted_values TEXT NOT NULL,
+  at              INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS transfers (
+  id              INTEGER PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  from_agent_id   TEXT REFERENCES agents(id),
+  to_agent_id     TEXT NOT NULL REFERENCES agents(id),
+  at              INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ratings (
+  conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+  solved          INTEGER,
+  score           INTEGER,
+  note            TEXT,
+  at              INTEGER NOT NULL
+);
+`;
+
+/**
+ * Prepares a database: WAL journal (readers never wait for the writer), foreign keys, and the tables.
+ * Idempotent; returns the database's epoch, made once when the file is created.
+ *
+ * @example
+ * ```ts
+ * const epoch = migrate(new Database('clavard.db'), randomUUID);
+ * ```
+ */
+export function migrate(db: Database, createId: () => string): string {
+  db.pragma('journal_mode = WAL');
+  // FULL: an acknowledged message survives a power cut too, not only a crash of the process.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(createId());
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
+  if (!row) throw new Error('the database has no epoch');
+  return row.value;
+}

@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
+import Database from 'better-sqlite3';
+import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
+import { migrate } from './schema.js';
+
+/** A conversation event before the store gives it its place (`seq`) and time (`at`). */
+export type EventInput = ConversationEvent extends infer E
+  ? E extends ConversationEvent
+    ? Omit<E, 'conversationId' | 'seq' | 'at'>
+    : never
+  : never;
+
+/** A visitor message to store once per (conversation, clientId). */
+export interface MessageInput {
+  conversationId: string;
+  clientId: string;
+  contentHash: string;
+  event: EventInput & { type: 'message' };
+}
+
+/** A queued conversation as the agents' queue shows it. */
+export interface QueueRow {
+  id: string;
+  visitor_id: string;
+  topic: string | null;
+  created_at: number;
+  preview: string | null;
+}
+
+/**
+ * The reference server's database: every read and write it makes, as prepared statements, with the
+ * writes that must go together in transactions. Synchronous (better-sqlite3): one statement at a time
+ * on Node's single thread, so seq allocation cannot interleave.
+ *
+ * @example
+ * ```ts
+ * const store = openStore({ path: ':memory:' });
+ * const visitor = store.createVisitor(hashToken(token), 'en');
+ * ```
+ */
+export interface Store {
+  /** The database's epoch: made once with the file; a restored or new file has another. */
+  readonly epoch: string;
+  createVisitor(tokenHash: string, locale: string): VisitorRow;
+  visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
+  touchVisitor(visitorId: string): void;
+  /** The session token stops working; the data stays. */
+  endVisitorSession(visitorId: string): void;
+  /** Erase the visitor and everything of theirs. */
+  forgetVisitor(visitorId: string): void;
+  createAgent(tokenHash: string, agent: { firstName: string; title?: string; avatarUrl?: string }): AgentRow;
+  agentByTokenHash(tokenHash: string): AgentRow | undefined;
+  agent(agentId: string): AgentRow | undefined;
+  conversation(conversationId: string): ConversationRow | undefined;
+  /** The visitor's newest conversation. */
+  currentConversation(visitorId: string): ConversationRow | undefined;
+  createConversation(visitorId: string, topic: string | undefined): ConversationRow;
+  queued(): QueueRow[];
+  activeOf(agentId: string): ConversationRow[];
+  /** Gives the event the next seq of its conversation and stores it, atomically. */
+  append(conversationId: string, input: EventInput): ConversationEvent;
+  /** Events with seq > `afterSeq`, in seq order, at most `limit`. */
+  events(conversationId: string, afterSeq: number, limit: number): ConversationEvent[];
+  /** The ack of `clientId` in any conversation of the visitor. */
+  ackOf(visitorId: string, clientId: string): AckRow | undefined;
+  /** The ack of `clientId` in one conversation. */
+  ackIn(conversationId: string, clientId: string): AckRow | undefined;
+  /** Stores the message and its ack together; returns both. */
+  storeMessage(input: MessageInput): { event: ConversationEvent; ack: AckRow };
+  /** The agent takes the conversation: `active`, `agent.joined`. */
+  assign(conversationId: string, agentId: string, joined: EventInput): ConversationEvent;
+  /** Hands the conversation to another agent: a transfer row and `agent.transferred`. */
+  transfer(
+    conversationId: string,
+    fromAgentId: string | null,
+    toAgentId: string,
+    event: EventInput,
+  ): ConversationEvent;
+  /** Ends the conversation with its `conversation.ended` event. */
+  end(conversationId: string, event: EventInput): ConversationEvent;
+  setReadSeq(conversationId: string, by: 'visitor' | 'agent', upToSeq: number): void;
+  requestForm(conversationId: string, event: EventInput & { type: 'form.request' }): ConversationEvent;
+  /** The form `formId` asked in one of the visitor's conversations, newest first. */
+  formOf(visitorId: string, formId: string): FormRow | undefined;
+  submitForm(
+    form: FormRow,
+    outcome: { status: 'accepted' | 'rejected'; verified?: boolean; redactedValues: Record<string, string> },
+    event: EventInput,
+  ): ConversationEvent;
+  rate(conversationId: string, rating: Omit<RatingSubmit, 'type' | 'conversationId'>): void;
+  /** Close the database. */
+  close(): void;
+}
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /** A file path, or `:memory:`. */
+  path: string;
+  /** The clock, in ms. @default Date.now */
+  now?: () => number;
+  /** Makes ids. @default crypto.randomUUID */
+  createId?: () => string;
+}
+
+const toEvent = (conversationId: string, row: { seq: number; type: string; payload: string; at: number }) =>
+  // The payload was written by `append` from a typed event: reading it back gives that event.
+  ({
+    ...(JSON.parse(row.payload) as object),
+    type: row.type,
+    conversationId,
+    seq: row.seq,
+    at: new Date(row.at).toISOString(),
+  }) as ConversationEvent;
+
+/**
+ * Opens (and creates when needed) the reference server's SQLite database.
+ *
+ * @example
+ * ```ts
+ * const store = openStore({ path: process.env.CLAVARD_DB ?? './clavard.db' });
+ * ```
+ */
+export function openStore(options: StoreOptions): Store {
+  const now = options.now ?? Date.now;
+  const createId = options.createId ?? randomUUID;
+  const db = new Database(options.path);
+  const epoch = migrate(db, createId);
+
+  const q = {
+    insertVisitor: db.prepare<[string, string, string, number, number], void>(
+      'INSERT INTO visitors (id, token_hash, locale, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    visitorByHash: db.prepare<[string], VisitorRow>(
+      'SELECT id, locale, created_at FROM visitors WHERE token_hash = ?',
+    ),
+    touchVisitor: db.prepare<[number, string], void>('UPDATE visitors SET last_seen_at = ? WHERE id = ?'),
+    endVisitor: db.prepare<[string], void>('UPDATE visitors SET token_hash = NULL WHERE id = ?'),
+    forgetVisitor: db.prepare<[string], void>('DELETE FROM visitors WHERE id = ?'),
+    insertAgent: db.prepare<[string, string, string, string | null, string | null, number], void>(
+      'INSERT INTO agents (id, token_hash, first_name, title, avatar_url, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    agentByHash: db.prepare<[string], AgentRow>(
+      'SELECT id, first_name, title, avatar_url, created_at FROM agents WHERE token_hash = ?',
+    ),
+    agent: db.prepare<[string], AgentRow>(
+      'SELECT id, first_name, title, avatar_url, created_at FROM agents WHERE id = ?',
+    ),
+    conversation: db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?'),
+    current: db.prepare<[string], ConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ),
+    insertConversation: db.prepare<[string, string, string, string | null, number], void>(
+      "INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at) VALUES (?, ?, ?, 'queued', ?, ?)",
+    ),
+    queued: db.prepare<[], QueueRow>(
+      `SELECT c.id, c.visitor_id, c.topic, c.created_at,
+         (SELECT json_extract(e.payload, '$.content.text') FROM events e
+           WHERE e.conversation_id = c.id AND e.type = 'message' ORDER BY e.seq LIMIT 1) AS preview
+       FROM conversations c WHERE c.status = 'queued' ORDER BY c.created_at, c.rowid`,
+    ),
+    activeOf: db.prepare<[string], ConversationRow>(
+      "SELECT * FROM conversations WHERE agent_id = ? AND status = 'active' ORDER BY created_at",
+    ),
+    nextSeq: db.prepare<[string], { last_seq: number }>(
+      'UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq',
+    ),
+    insertEvent: db.prepare<[string, number, string, string, number], void>(
+      'INSERT INTO events (conversation_id, seq, type, payload, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    events: db.prepare<[string, number, number], { seq: number; type: string; payload: string; at: number }>(
+      'SELECT seq, type, payload, at FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    ackOf: db.prepare<[string, string], AckRow>(
+      `SELECT a.* FROM acks a JOIN conversations c ON c.id = a.conversation_id
+       WHERE a.client_id = ? AND c.visitor_id = ? LIMIT 1`,
+    ),
+    ackIn: db.prepare<[string, string], AckRow>(
+      'SELECT * FROM acks WHERE conversation_id = ? AND client_id = ?',
+    ),
+    insertAck: db.prepare<[string, string, string, string, number, number], void>(
+      'INSERT INTO acks (conversation_id, client_id, content_hash, message_id, seq, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    assign: db.prepare<[string, number, string], void>(
+      "UPDATE conversations SET agent_id = ?, status = 'active', answered_at = coalesce(answered_at, ?) WHERE id = ?",
+    ),
+    insertTransfer: db.prepare<[string, string | null, string, number], void>(
+      'INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, at) VALUES (?, ?, ?, ?)',
+    ),
+    end: db.prepare<[number, string], void>(
+      "UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ?",
+    ),
+    visitorRead: db.prepare<[number, string], void>(
+      'UPDATE conversations SET visitor_read_seq = max(visitor_read_seq, ?) WHERE id = ?',
+    ),
+    agentRead: db.prepare<[number, string], void>(
+      'UPDATE conversations SET agent_read_seq = max(agent_read_seq, ?) WHERE id = ?',
+    ),
+    insertForm: db.prepare<[string, string, string, string], void>(
+      'INSERT OR REPLACE INTO forms (conversation_id, form_id, kind, fields) VALUES (?, ?, ?, ?)',
+    ),
+    formOf: db.prepare<
+      [string, string],
+      { conversation_id: string; form_id: string; kind: FormKind; fields: string }
+    >(
+      `SELECT f.conversation_id, f.form_id, f.kind, f.fields FROM forms f
+       JOIN conversations c ON c.id = f.conversation_id
+       WHERE f.form_id = ? AND c.visitor_id = ? ORDER BY c.created_at DESC LIMIT 1`,
+    ),
+    insertSubmission: db.prepare<[string, string, string, number | null, string, number], void>(
+      'INSERT INTO form_submissions (conversation_id, form_id, status, verified, redacted_values, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    rate: db.prepare<[string, number | null, number | null, string | null, number], void>(
+      'INSERT OR REPLACE INTO ratings (conversation_id, solved, score, note, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+  };
+
+  /** Must run inside a transaction: the seq and the row go together or not at all. */
+  const appendRaw = (conversationId: string, input: EventInput): ConversationEvent => {
+    const next = q.nextSeq.get(conversationId);
+    if (!next) throw new Error(`no conversation ${conversationId}`);
+    const at = now();
+    const { type, ...payload } = input;
+    q.insertEvent.run(conversationId, next.last_seq, type, JSON.stringify(payload), at);
+    return toEvent(conversationId, { seq: next.last_seq, type, payload: JSON.stringify(payload), at });
+  };
+
+  const append = db.transaction(appendRaw);
+
+  const storeMessage = db.transaction((input: MessageInput) => {
+    const event = appendRaw(input.conversationId, input.event);
+    const ack: AckRow = {
+      conversation_id: input.conversationId,
+      client_id: input.clientId,
+      content_hash: input.contentHash,
+      message_id: input.event.id,
+      seq: event.seq,
+      at: Date.parse(event.at),
+    };
+    q.insertAck.run(ack.conversation_id, ack.client_id, ack.content_hash, ack.message_id, ack.seq, ack.at);
+    return { event, ack };
+  });
+
+  const assign = db.transaction((conversationId: string, agentId: string, joined: EventInput) => {
+    q.assign.run(agentId, now(), conversationId);
+    return appendRaw(conversationId, joined);
+  });
+
+  const transfer = db.transaction(
+    (conversationId: string, fromAgentId: string | null, toAgentId: string, event: EventInput) => {
+      q.assign.run(toAgentId, now(), conversationId);
+      q.insertTransfer.run(conversationId, fromAgentId, toAgentId, now());
+      return appendRaw(conversationId, event);
+    },
+  );
+
+  const end = db.transaction((conversationId: string, event: EventInput) => {
+    q.end.run(now(), conversationId);
+    return appendRaw(conversationId, event);
+  });
+
+  const requestForm = db.transaction(
+    (conversationId: string, event: EventInput & { type: 'form.request' }) => {
+      q.insertForm.run(conversationId, event.formId, event.kind, JSON.stringify(event.fields));
+      return appendRaw(conversationId, event);
+    },
+  );
+
+  const submitForm = db.transaction(
+    (
+      form: FormRow,
+      outcome: {
+        status: 'accepted' | 'rejected';
+        verified?: boolean;
+        redactedValues: Record<string, string>;
+      },
+      event: EventInput,
+    ) => {
+      q.insertSubmission.run(
+        form.conversationId,
+        form.formId,
+        outcome.status,
+        outcome.verified === undefined ? null : Number(outcome.verified),
+        JSON.stringify(outcome.redactedValues),
+        now(),
+      );
+      return appendRaw(form.conversationId, event);
+    },
+  );
+
+  return {
+    epoch,
+    createVisitor(tokenHash, locale) {
+      const row: VisitorRow = { id: createId(), locale, created_at: now() };
+      q.insertVisitor.run(row.id, tokenHash, locale, row.created_at, row.created_at);
+      return row;
+    },
+    visitorByTokenHash: (tokenHash) => q.visitorByHash.get(tokenHash),
+    touchVisitor: (visitorId) => void q.touchVisitor.run(now(), visitorId),
+    endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
+    forgetVisitor: (visitorId) => void q.forgetVisitor.run(visitorId),
+    createAgent(tokenHash, agent) {
+      const row: AgentRow = {
+        id: createId(),
+        first_name: agent.firstName,
+        title: agent.title ?? null,
+        avatar_url: agent.avatarUrl ?? null,
+        created_at: now(),
+      };
+      q.insertAgent.run(row.id, tokenHash, row.first_name, row.title, row.avatar_url, row.created_at);
+      return row;
+    },
+    agentByTokenHash: (tokenHash) => q.agentByHash.get(tokenHash),
+    agent: (agentId) => q.agent.get(agentId),
+    conversation: (conversationId) => q.conversation.get(conversationId),
+    currentConversation: (visitorId) => q.current.get(visitorId),
+    createConversation(visitorId, topic) {
+      const id = createId();
+      q.insertConversation.run(id, visitorId, epoch, topic ?? null, now());
+      const row = q.conversation.get(id);
+      if (!row) throw new Error(`conversation ${id} was not stored`);
+      return row;
+    },
+    queued: () => q.queued.all(),
+    activeOf: (agentId) => q.activeOf.all(agentId),
+    append: (conversationId, input) => append(conversationId, input),
+    events: (conversationId, afterSeq, limit) =>
+      q.events.all(conversationId, afterSeq, limit).map((row) => toEvent(conversationId, row)),
+    ackOf: (visitorId, clientId) => q.ackOf.get(clientId, visitorId),
+    ackIn: (conversationId, clientId) => q.ackIn.get(conversationId, clientId),
+    storeMessage: (input) => storeMessage(input),
+    assign: (conversationId, agentId, joined) => assign(conversationId, agentId, joined),
+    transfer: (conversationId, fromAgentId, toAgentId, event) =>
+      transfer(conversationId, fromAgentId, toAgentId, event),
+    end: (conversationId, event) => end(conversationId, event),
+    setReadSeq(conversationId, by, upToSeq) {
+      (by === 'visitor' ? q.visitorRead : q.agentRead).run(upToSeq, conversationId);
+    },
+    requestForm: (conversationId, event) => requestForm(conversationId, event),
+    formOf(visitorId, formId) {
+      const row = q.formOf.get(formId, visitorId);
+      if (!row) return undefined;
+      return {
+        conversationId: row.conversation_id,
+        formId: row.form_id,
+        kind: row.kind,
+        fields: JSON.parse(row.fields) as FormField[],
+      };
+    },
+    submitForm: (form, outcome, event) => submitForm(form, outcome, event),
+    rate(conversationId, rating) {
+      q.rate.run(
+        conversationId,
+        rating.solved === undefined ? null : Number(rating.solved),
+        rating.score ?? null,
+        rating.note ?? null,
+        now(),
+      );
+    },
+    close: () => void db.close(),
+  };
+}

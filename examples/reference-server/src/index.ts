@@ -1,0 +1,11 @@
+export type {
+  AgentClientFrame,
+  AgentConversation,
+  AgentServerFrame,
+  QueueEntry,
+} from './agent-protocol.js';
+export { parseAgentFrame } from './agent-protocol.js';
+export type { ServerOptions } from './config.js';
+export { readConfig } from './config.js';
+export type { ReferenceServer, ReferenceServerEvents } from './server.js';
+export { startServer } from './server.js';

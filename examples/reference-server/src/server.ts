@@ -1,0 +1,233 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ChatError, CLOSE_CODES, type SessionReconnect, type Unsubscribe } from '@clavard/protocol';
+import { WebSocketServer } from 'ws';
+import { acceptAgent } from './chat/agent.js';
+import type { Conn } from './chat/connection.js';
+import { createHub } from './chat/hub.js';
+import type { ChatPeer, PeerHandle } from './chat/peer.js';
+import { acceptVisitor } from './chat/visitor.js';
+import { defaultDatabasePath, defaultStaticDir, type ServerOptions } from './config.js';
+import { openStore } from './db/store.js';
+import { createEmitter } from './emitter.js';
+import { agentLogin } from './net/agent-login.js';
+import { createHttpChannels } from './net/http-channel.js';
+import { isOriginAllowed } from './net/origin.js';
+import { serveStatic } from './net/static-files.js';
+
+/**
+ * The events of a running reference server.
+ *
+ * @example
+ * ```ts
+ * server.on('error', (error) => log(error.code, error.message));
+ * ```
+ */
+export interface ReferenceServerEvents {
+  /** Something failed inside the server (a frame that could not be handled or sent). */
+  error: ChatError;
+}
+
+/**
+ * A running reference server.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 0, database: ':memory:' });
+ * const transport = createWebSocketTransport({ url: server.widgetWsUrl, WebSocket });
+ * await server.close();
+ * ```
+ */
+export interface ReferenceServer {
+  /** The server's origin, e.g. `http://127.0.0.1:8787`: the demo store at `/`, the console at `/agent`. */
+  readonly url: string;
+  /** The widget's HTTP channel base (SSE and long-poll transports' `url`). */
+  readonly widgetUrl: string;
+  /** The widget's WebSocket URL. */
+  readonly widgetWsUrl: string;
+  /** The agent console's WebSocket URL. */
+  readonly agentWsUrl: string;
+  /** Listen to an event; returns the function that stops listening. */
+  on<K extends keyof ReferenceServerEvents>(
+    event: K,
+    listener: (payload: ReferenceServerEvents[K]) => void,
+  ): Unsubscribe;
+  /**
+   * Graceful shutdown: every client gets `session.reconnect { reason: 'server-restart' }` and a close
+   * with code 1012, then the HTTP server stops and the database is closed. Idempotent.
+   */
+  close(): Promise<void>;
+}
+
+/** Base path of the widget's endpoints (WebSocket `/clavard/ws`, HTTP channel `/clavard/channel…`). */
+const WIDGET_BASE = '/clavard';
+const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+const RESTART_RETRY_MS = 500;
+
+type Live = Pick<Conn<unknown, SessionReconnect>, 'session' | 'send' | 'close'>;
+
+const ownOrigins = (host: string, port: number): string[] => {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  const origins = [`http://${shown}:${port}`];
+  if (host === '127.0.0.1' || host === '::1') origins.push(`http://localhost:${port}`);
+  if (host === 'localhost') origins.push(`http://127.0.0.1:${port}`);
+  return origins;
+};
+
+/**
+ * Starts the reference server: the Clavard protocol over WebSocket (`/clavard/ws`), SSE + POST and
+ * long-poll (`/clavard/channel…`), the agent API (`POST /agent/login`, `/agent/ws`), the demo pages, and
+ * an SQLite database that keeps everything across restarts.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 0, database: ':memory:', agentPassword: 'secret' });
+ * console.log(server.url);
+ * await server.close();
+ * ```
+ */
+export async function startServer(options: ServerOptions = {}): Promise<ReferenceServer> {
+  const host = options.host ?? '127.0.0.1';
+  const events = createEmitter<ReferenceServerEvents>();
+  const report = (error: ChatError) => events.emit('error', error);
+  const store = openStore({
+    path: options.database ?? defaultDatabasePath(),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const hub = createHub({
+    store,
+    heartbeatMs: options.heartbeatMs ?? 25_000,
+    helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+    historyPageSize: options.historyPageSize ?? 100,
+    verifyForm: options.verifyForm ?? (() => true),
+    report,
+    now: options.now ?? Date.now,
+  });
+  // Every connection, visitor or agent: both APIs share `session.reconnect`, said before a shutdown.
+  const live = new Set<Live>();
+  const track = (accepted: { conn: Live; handle: PeerHandle }): PeerHandle => {
+    live.add(accepted.conn);
+    return {
+      receive: accepted.handle.receive,
+      closed() {
+        live.delete(accepted.conn);
+        accepted.handle.closed();
+      },
+    };
+  };
+  const visitor = (peer: ChatPeer) => track(acceptVisitor(hub, peer));
+  const agent = (peer: ChatPeer) => track(acceptAgent(hub, peer));
+
+  const channels = createHttpChannels({
+    accept: visitor,
+    pollHoldMs: options.pollHoldMs ?? 25_000,
+    keepAliveMs: options.keepAliveMs ?? 15_000,
+    channelIdleMs: options.channelIdleMs ?? 35_000,
+  });
+  let widgetOrigins: string[] = [];
+  let agentOrigins: string[] = [];
+  const staticDir = options.staticDir ?? defaultStaticDir();
+
+  const refuse = (res: ServerResponse, status: number) =>
+    void res.writeHead(status, { 'cache-control': 'no-store' }).end();
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith(`${WIDGET_BASE}/`)) {
+      if (!isOriginAllowed(req, widgetOrigins)) return refuse(res, 403);
+      if (channels.route(req, res, path.slice(WIDGET_BASE.length))) return;
+      return refuse(res, 404);
+    }
+    if (path === '/agent/login') {
+      if (!isOriginAllowed(req, agentOrigins)) return refuse(res, 403);
+      if (req.method !== 'POST') return refuse(res, 405);
+      return agentLogin(req, res, store, options.agentPassword);
+    }
+    if (await serveStatic(req, res, path, staticDir)) return;
+    refuse(res, 404);
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((cause: unknown) => {
+      report(new ChatError('server-error', `${req.method} ${req.url} failed`, { cause }));
+      if (!res.headersSent) refuse(res, 500);
+      else res.destroy();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    const accept = path === `${WIDGET_BASE}/ws` ? visitor : path === '/agent/ws' ? agent : undefined;
+    const origins = accept === visitor ? widgetOrigins : agentOrigins;
+    if (!accept || !isOriginAllowed(req, origins)) {
+      socket.end(
+        `HTTP/1.1 ${accept ? '403 Forbidden' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const handle = accept({
+        send: (data) => ws.send(data),
+        close: (reason) => ws.close(CLOSE_CODES[reason], reason),
+      });
+      ws.on('message', (data, isBinary) => {
+        handle.receive(isBinary ? '' : data.toString());
+      });
+      ws.on('close', () => handle.closed());
+      ws.on('error', (cause) => report(new ChatError('connection-lost', 'a WebSocket failed', { cause })));
+    });
+  });
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const own = ownOrigins(host, port);
+  widgetOrigins = [...own, ...(options.allowedOrigins ?? [])];
+  agentOrigins = own;
+  const url = own[0] ?? `http://${host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    for (const conn of [...live]) {
+      if (conn.session !== undefined) {
+        conn.send({ type: 'session.reconnect', reason: 'server-restart', retryAfterMs: RESTART_RETRY_MS });
+      }
+      conn.close('server-restart');
+    }
+    channels.destroyAll();
+    await new Promise<void>((resolve) => {
+      wss.close();
+      server.close(() => resolve());
+      // Give the close frames and notices a moment to leave, then drop whatever is still open.
+      setTimeout(() => {
+        for (const socket of sockets) socket.destroy();
+      }, 100).unref();
+      server.closeIdleConnections();
+    });
+    store.close();
+  };
+
+  return {
+    url,
+    widgetUrl: `${url}${WIDGET_BASE}`,
+    widgetWsUrl: `${url.replace(/^http/, 'ws')}${WIDGET_BASE}/ws`,
+    agentWsUrl: `${url.replace(/^http/, 'ws')}/agent/ws`,
+    on: events.on,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

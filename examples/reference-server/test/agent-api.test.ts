@@ -1,0 +1,139 @@
+import type { ReferenceServer } from '@clavard/reference-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agent, startTestServer, visitor } from './support/clients.js';
+
+let server: ReferenceServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(() => server.close());
+
+const waitingVisitor = async () => {
+  const v = await visitor(server);
+  v.client.send({ type: 'message.send', clientId: 'first', text: 'My invoice is wrong' });
+  const { conversationId } = await v.client.next('message.ack');
+  return { ...v, conversationId: String(conversationId) };
+};
+
+describe('the agent API', () => {
+  it('shows a waiting conversation in the queue with its wait and preview', async () => {
+    const { conversationId } = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome.queue).toEqual([
+      expect.objectContaining({
+        conversationId,
+        preview: 'My invoice is wrong',
+        waitSeconds: expect.any(Number),
+      }),
+    ]);
+  });
+
+  it('tells the visitor the first name of the agent who takes the conversation', async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    expect(await v.client.next('agent.joined')).toMatchObject({ agent: { firstName: 'Julie' } });
+    expect(await julie.client.next('agent.queue')).toMatchObject({ queue: [] });
+  });
+
+  it('carries messages, typing and read both ways', async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({ type: 'agent.typing', conversationId: v.conversationId, active: true });
+    expect(await v.client.next('typing')).toMatchObject({
+      active: true,
+      by: { role: 'agent', firstName: 'Julie' },
+    });
+    julie.client.send({
+      type: 'agent.message',
+      conversationId: v.conversationId,
+      clientId: 'a1',
+      text: 'Hi!',
+    });
+    const message = await v.client.next('message', (m) => m.clientId === undefined);
+    expect(message).toMatchObject({ author: { firstName: 'Julie' }, content: { text: 'Hi!' } });
+    v.client.send({ type: 'typing', active: true });
+    expect(await julie.client.next('agent.typing')).toMatchObject({ active: true });
+    v.client.send({ type: 'read', upToSeq: Number(message.seq) });
+    expect(await julie.client.next('agent.read')).toMatchObject({ upToSeq: message.seq });
+    julie.client.send({ type: 'agent.read', conversationId: v.conversationId, upToSeq: 1 });
+    expect(await v.client.next('read')).toMatchObject({ upToSeq: 1, by: 'agent' });
+  });
+
+  it('transfers to another signed-in agent: the visitor sees the new first name', async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    const marc = await agent(server, 'Marc');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({ type: 'agent.transfer', conversationId: v.conversationId, toAgentId: marc.id });
+    expect(await v.client.next('agent.transferred')).toMatchObject({
+      agent: { firstName: 'Marc' },
+      from: { firstName: 'Julie' },
+    });
+    const handed = await marc.client.next('agent.conversation');
+    expect((handed.conversation as { events: unknown[] }).events).toHaveLength(3);
+    julie.client.send({
+      type: 'agent.message',
+      conversationId: v.conversationId,
+      clientId: 'late',
+      text: 'Still me?',
+    });
+    expect(await julie.client.next('error')).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('ends the conversation with the closing text', async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({
+      type: 'agent.end',
+      conversationId: v.conversationId,
+      closing: 'Thank you, goodbye!',
+    });
+    expect(await v.client.next('conversation.ended')).toMatchObject({
+      by: 'agent',
+      closing: 'Thank you, goodbye!',
+    });
+  });
+
+  it('asks a form and never echoes a sensitive value', async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({
+      type: 'agent.form',
+      conversationId: v.conversationId,
+      formId: 'verify-1',
+      kind: 'verification',
+      fields: [{ name: 'dob', type: 'date', label: 'Date of birth', required: true, sensitive: true }],
+    });
+    await v.client.next('form.request');
+    v.client.send({ type: 'form.submit', formId: 'verify-1', values: { dob: '1980-02-29' } });
+    const result = await julie.client.next(
+      'agent.event',
+      (f) => (f.event as { type: string }).type === 'form.result',
+    );
+    expect(result.event).toMatchObject({ status: 'accepted', verified: true });
+    expect(JSON.stringify(julie.client.frames)).not.toContain('1980-02-29');
+  });
+
+  it('answers an invalid agent frame with an error and keeps the connection', async () => {
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take' });
+    expect(await julie.client.next('error')).toMatchObject({ code: 'invalid-frame' });
+    julie.client.send({ type: 'ping', id: 'ok' });
+    expect(await julie.client.next('pong')).toMatchObject({ id: 'ok' });
+  });
+
+  it('tells visitors that agents are online once one signs in', async () => {
+    const v = await visitor(server);
+    expect(v.welcome.availability).toEqual({ online: false });
+    await agent(server, 'Julie');
+    expect(await v.client.next('availability')).toMatchObject({ online: true });
+  });
+});

@@ -1,0 +1,165 @@
+import { type ReferenceServer, type ServerOptions, startServer } from '@clavard/reference-server';
+import { WebSocket } from 'ws';
+
+/** The agents' password in every test. */
+export const PASSWORD = 'test-password';
+
+/**
+ * A reference server for one test: port 0, an in-memory database, no heartbeat, short polls.
+ *
+ * @example
+ * ```ts
+ * const server = await startTestServer();
+ * ```
+ */
+export function startTestServer(options: ServerOptions = {}): Promise<ReferenceServer> {
+  return startServer({
+    port: 0,
+    database: ':memory:',
+    agentPassword: PASSWORD,
+    heartbeatMs: 0,
+    pollHoldMs: 200,
+    channelIdleMs: 2000,
+    ...options,
+  });
+}
+
+/** A frame as received: any JSON object with a `type`. */
+export type Received = { type: string } & Record<string, unknown>;
+
+/**
+ * A raw WebSocket client that records every frame and lets a test await the next matching one.
+ *
+ * @example
+ * ```ts
+ * const visitor = await connect(server.widgetWsUrl);
+ * visitor.send({ type: 'session.hello', v: '1.0', locale: 'en' });
+ * const welcome = await visitor.next('session.welcome');
+ * ```
+ */
+export interface TestClient {
+  readonly frames: Received[];
+  send(frame: object | string): void;
+  /** The first frame of `type` (passing `accept`) not yet taken by an earlier `next`. */
+  next(type: string, accept?: (frame: Received) => boolean): Promise<Received>;
+  /** Resolves with the close code. */
+  closed(): Promise<number>;
+  close(): void;
+}
+
+const TIMEOUT_MS = 5000;
+
+/**
+ * Opens a WebSocket (with an `Origin` header when given) and resolves once it is open.
+ *
+ * @example
+ * ```ts
+ * const agent = await connect(server.agentWsUrl);
+ * ```
+ */
+export function connect(url: string, origin?: string): Promise<TestClient> {
+  const ws = new WebSocket(url, origin === undefined ? {} : { origin });
+  const frames: Received[] = [];
+  const taken = new Set<Received>();
+  const waiters = new Set<() => void>();
+  let closeCode: number | undefined;
+  ws.on('message', (data) => {
+    frames.push(JSON.parse(data.toString()) as Received);
+    for (const wake of [...waiters]) wake();
+  });
+  ws.on('close', (code) => {
+    closeCode = code;
+    for (const wake of [...waiters]) wake();
+  });
+  const waitFor = <T>(found: () => T | undefined, what: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const value = found();
+        if (value === undefined) return false;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(value);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}; got ${frames.map((f) => f.type).join(', ')}`));
+      }, TIMEOUT_MS);
+      if (!check()) waiters.add(check);
+    });
+  const client: TestClient = {
+    frames,
+    send: (frame) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
+    next: (type, accept = () => true) =>
+      waitFor(() => {
+        const frame = frames.find((f) => !taken.has(f) && f.type === type && accept(f));
+        if (frame) taken.add(frame);
+        return frame;
+      }, type),
+    closed: () => waitFor(() => closeCode, 'close'),
+    close: () => ws.close(),
+  };
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(client));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+/**
+ * A visitor: connects and says hello (with a token and resume when given); resolves with the welcome.
+ *
+ * @example
+ * ```ts
+ * const { client, welcome } = await visitor(server);
+ * ```
+ */
+export async function visitor(
+  server: ReferenceServer,
+  hello: Record<string, unknown> = {},
+): Promise<{ client: TestClient; welcome: Received }> {
+  const client = await connect(server.widgetWsUrl);
+  client.send({ type: 'session.hello', v: '1.0', locale: 'en', ...hello });
+  return { client, welcome: await client.next('session.welcome') };
+}
+
+/**
+ * Signs an agent in over HTTP; resolves with the token and the agent.
+ *
+ * @example
+ * ```ts
+ * const { token } = await login(server, 'Julie');
+ * ```
+ */
+export async function login(
+  server: ReferenceServer,
+  firstName: string,
+  password = PASSWORD,
+): Promise<{ status: number; token: string; agent: { id: string; firstName: string } }> {
+  const response = await fetch(`${server.url}/agent/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password, firstName }),
+  });
+  const body = (await response.json()) as { token?: string; agent?: { id: string; firstName: string } };
+  return { status: response.status, token: body.token ?? '', agent: body.agent ?? { id: '', firstName: '' } };
+}
+
+/**
+ * A signed-in agent on the agent WebSocket; resolves after `agent.welcome`.
+ *
+ * @example
+ * ```ts
+ * const julie = await agent(server, 'Julie');
+ * julie.client.send({ type: 'agent.take', conversationId });
+ * ```
+ */
+export async function agent(
+  server: ReferenceServer,
+  firstName: string,
+): Promise<{ client: TestClient; id: string; welcome: Received }> {
+  const { token, agent: info } = await login(server, firstName);
+  const client = await connect(server.agentWsUrl);
+  client.send({ type: 'agent.hello', token });
+  return { client, id: info.id, welcome: await client.next('agent.welcome') };
+}
