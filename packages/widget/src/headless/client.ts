@@ -3,7 +3,6 @@ import {
   type ClientFrame,
   type ConversationEvent,
   isCompatibleVersion,
-  MAX_TEXT_LENGTH,
   type MessageAck,
   PROTOCOL_VERSION,
   parseServerFrame,
@@ -16,9 +15,12 @@ import { createConnectionModel, type DocumentLike, type WindowLike } from './con
 import { createConversationModel } from './conversation-model.js';
 import { createDelivery } from './delivery.js';
 import { createEmitter } from './events.js';
+import { textError } from './message-text.js';
 import { createOutbox } from './outbox.js';
 import { createPersister, type SavedState } from './persistence.js';
 import { type ChatStorage, createLocalStorage, createMemoryStorage } from './storage.js';
+import { createTabbedClient, resolveTabs } from './tab-client.js';
+import type { ClientCore } from './tab-types.js';
 import { createTimerSlot } from './timers.js';
 import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
 
@@ -49,6 +51,21 @@ const readOnly = <T>(source: ReadonlySignal<T>): ReadonlySignal<T> => computed((
  * ```
  */
 export function createChatClient(options: ChatClientOptions): ChatClient {
+  const tabs = resolveTabs(options);
+  return tabs ? createTabbedClient(options, tabs, createClientCore) : createClientCore(options);
+}
+
+/**
+ * The client of one tab, which owns the transport: what {@link createChatClient} returns without
+ * multi-tab, and what the leader tab runs with it.
+ *
+ * @example
+ * ```ts
+ * const core = createClientCore({ transport, storage });
+ * core.accept(clientIdFromAnotherTab, 'Hello', undefined);
+ * ```
+ */
+export function createClientCore(options: ChatClientOptions): ClientCore {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const win: (WindowLike & { readonly localStorage?: Storage }) | undefined =
@@ -185,12 +202,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     epoch: string,
     reason: 'epoch-changed' | 'history-unavailable',
   ) {
+    // Already reloading this conversation: one event. Another conversation's events must not stay shown.
+    const sameConversation = model.conversation.peek()?.id === conversationId;
     model.setConversation({
       id: conversationId,
       epoch,
       status: model.conversation.peek()?.status ?? 'active',
     });
-    if (reloading) return;
+    if (reloading && sameConversation) return;
     reloading = true;
     model.clear();
     outbox.requeueSent();
@@ -308,7 +327,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         if (!adoptConversation(frame.conversationId, frame.epoch)) break;
         reloading = false;
         gapTimer.clear();
-        applyEvents(frame.events);
+        // An event of another conversation inside the page would be shown (or held) in this one.
+        const events = frame.events.filter((event) => event.conversationId === frame.conversationId);
+        if (events.length < frame.events.length) {
+          reportError(new ChatError('invalid-frame', 'history carried events of another conversation'));
+        }
+        applyEvents(events);
         if (frame.hasMore) requestHistory(model.timeline.lastSeq);
         break;
       }
@@ -425,7 +449,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     });
   }
 
-  const client: ChatClient = {
+  const client: ClientCore = {
     status: readOnly(connection.status),
     disconnectedSince: readOnly(connection.disconnectedSince),
     conversation: readOnly(model.conversation),
@@ -436,20 +460,20 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     typing: readOnly(model.typing),
     unread: readOnly(model.unread),
     forms: readOnly(model.forms),
+    isLeader: computed(() => true),
     on: (name, listener) => emitter.on(name, listener),
     send(text, sendOptions = {}) {
-      let error: ChatError | undefined;
-      if (text.trim().length === 0)
-        error = new ChatError('invalid-option', 'A message needs text', { retryable: false });
-      else if (text.length > MAX_TEXT_LENGTH) {
-        error = new ChatError('text-too-long', `A message holds at most ${MAX_TEXT_LENGTH} characters`, {
-          retryable: false,
-        });
-      }
-      let clientId = nanoid();
+      return client.accept(nanoid(), text, sendOptions.quickReplyId);
+    },
+    accept(clientId, text, quickReplyId) {
+      // Another tab forwards again what a previous leader may already have stored or sent: once only.
+      const known = (event: ConversationEvent): boolean =>
+        event.type === 'message' && event.clientId === clientId;
+      if (outbox.get(clientId) || model.confirmed.peek().some(known)) return clientId;
+      let error = textError(text);
       if (!error) {
         try {
-          clientId = outbox.add(clientId, text, sendOptions.quickReplyId).clientId;
+          outbox.add(clientId, text, quickReplyId);
         } catch (thrown) {
           error = ChatError.isInstance(thrown)
             ? thrown
@@ -467,8 +491,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     retry(clientId) {
       const item = outbox.get(clientId);
-      if (item?.state !== 'failed') return undefined;
-      const nextId = item.error === 'idempotency-conflict' ? nanoid() : clientId;
+      return client.retryAs(clientId, item?.error === 'idempotency-conflict' ? nanoid() : clientId);
+    },
+    retryAs(clientId, nextId) {
+      if (outbox.get(clientId)?.state !== 'failed') return undefined;
       outbox.retry(clientId, nextId);
       persister.flush();
       delivery.pump();

@@ -128,6 +128,8 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
   const confirmed = signal<readonly ConversationEvent[]>([]);
   const agentReadSeq = signal<Seq>(0);
   const readSeq = signal<Seq>(0);
+  /** The keys of the confirmed rows, so that no key (no bubble) appears twice. */
+  const shownKeys = new Set<string>();
 
   const messages = computed((): readonly ChatEntry[] => {
     const readUpTo = agentReadSeq.value;
@@ -249,14 +251,29 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     restore(events, lastSeq, savedReadSeq) {
       batch(() => {
         timeline.reset(lastSeq);
-        confirmed.value = events;
+        shownKeys.clear();
+        const unique = events.filter((event) => {
+          const key = entryKey(event);
+          if (shownKeys.has(key)) return false;
+          shownKeys.add(key);
+          return true;
+        });
+        confirmed.value = unique;
         readSeq.value = savedReadSeq;
-        for (const event of events) applyOne(event);
+        for (const event of unique) applyOne(event);
       });
     },
     offer(events) {
       const applied: ConversationEvent[] = [];
-      for (const event of events) applied.push(...timeline.accept(event));
+      for (const event of events) {
+        for (const next of timeline.accept(event)) {
+          // A message repeated under a new seq (same id or clientId) uses up its seq but is not shown twice.
+          const key = entryKey(next);
+          if (shownKeys.has(key)) continue;
+          shownKeys.add(key);
+          applied.push(next);
+        }
+      }
       if (applied.length > 0) {
         batch(() => {
           confirmed.value = [...confirmed.peek(), ...applied];
@@ -268,6 +285,7 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     clear() {
       batch(() => {
         timeline.reset(0);
+        shownKeys.clear();
         confirmed.value = [];
         agentReadSeq.value = 0;
         readSeq.value = 0;

@@ -13,4 +13,10 @@ export type {
 } from './conversation-model.js';
 export type { ChatStorage } from './storage.js';
 export { createLocalStorage, createMemoryStorage } from './storage.js';
+export type {
+  BroadcastChannelConstructor,
+  BroadcastChannelLike,
+  LockManagerLike,
+  TabsOptions,
+} from './tab-types.js';
 export type { ChatClient, ChatClientOptions, ChatEvents, DiscontinuityInfo, RatingInput } from './types.js';

@@ -17,6 +17,7 @@ import type { BackoffOptions } from './backoff.js';
 import type { ConnectionStatus, DocumentLike, WindowLike } from './connection-model.js';
 import type { ChatEntry, ConversationState, PendingForm, QueueState } from './conversation-model.js';
 import type { ChatStorage } from './storage.js';
+import type { TabsOptions } from './tab-types.js';
 
 /** Options of {@link createChatClient}. */
 export interface ChatClientOptions {
@@ -152,6 +153,18 @@ export interface ChatClientOptions {
    * ```
    */
   document?: DocumentLike;
+  /**
+   * Several tabs of one site share one conversation through one connection: a leader tab holds the
+   * transport and the outbox, the others mirror it. `false` turns it off; an object injects
+   * `BroadcastChannel` and `locks` (tests) and turns it on even with a custom `storage`, which must then
+   * be shared by the tabs.
+   * @default on when `BroadcastChannel` exists and storage is the default localStorage
+   * @example
+   * ```ts
+   * createChatClient({ transport, tabs: false });
+   * ```
+   */
+  tabs?: boolean | TabsOptions;
 }
 
 /** The discontinuity event: the client could not recover history and reloaded the conversation. */
@@ -210,6 +223,12 @@ export interface ChatClient {
   readonly unread: ReadonlySignal<number>;
   /** Forms asked and not accepted yet. */
   readonly forms: ReadonlySignal<readonly PendingForm[]>;
+  /**
+   * Whether this tab holds the connection (true without multi-tab). The sound rule: play a sound only
+   * where this is true, so one message makes one sound across every open tab, visible or not; the other
+   * tabs show the same (shared) unread count silently.
+   */
+  readonly isLeader: ReadonlySignal<boolean>;
   on<K extends keyof ChatEvents>(name: K, listener: (payload: ChatEvents[K]) => void): Unsubscribe;
   /** Queue a message (stored before any network); returns its clientId. Throws `outbox-full`, `text-too-long`. */
   send(text: string, options?: { quickReplyId?: string }): string;

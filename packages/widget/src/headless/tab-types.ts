@@ -1,0 +1,105 @@
+import type { ChatClient } from './types.js';
+
+/**
+ * The part of `BroadcastChannel` the tab coordination uses.
+ *
+ * @example
+ * ```ts
+ * const channel: BroadcastChannelLike = new BroadcastChannel('clavard:default');
+ * ```
+ */
+export interface BroadcastChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+  close(): void;
+}
+
+/**
+ * A `BroadcastChannel` constructor (the browser's, or an in-process fake in tests).
+ *
+ * @example
+ * ```ts
+ * const Channel: BroadcastChannelConstructor = BroadcastChannel;
+ * ```
+ */
+export type BroadcastChannelConstructor = new (name: string) => BroadcastChannelLike;
+
+/**
+ * The part of `navigator.locks` (Web Locks) the leader election uses.
+ *
+ * @example
+ * ```ts
+ * const locks: LockManagerLike = navigator.locks;
+ * ```
+ */
+export interface LockManagerLike {
+  request(
+    name: string,
+    options: { signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<void>,
+  ): Promise<unknown>;
+}
+
+/**
+ * Options of the multi-tab coordination ({@link ChatClientOptions.tabs}).
+ *
+ * @example
+ * ```ts
+ * createChatClient({ transport, storage, tabs: { BroadcastChannel: FakeChannel, locks: fakeLocks } });
+ * ```
+ */
+export interface TabsOptions {
+  /**
+   * The channel between tabs. @default globalThis.BroadcastChannel
+   * @example
+   * ```ts
+   * createChatClient({ transport, tabs: { BroadcastChannel } });
+   * ```
+   */
+  BroadcastChannel?: BroadcastChannelConstructor;
+  /**
+   * Web Locks for the election; `false` uses the heartbeat election over the channel.
+   * @default globalThis.navigator.locks when present, else the heartbeat election
+   * @example
+   * ```ts
+   * createChatClient({ transport, tabs: { locks: false } });
+   * ```
+   */
+  locks?: LockManagerLike | false;
+  /**
+   * Heartbeat period of the election without locks; a leader silent for 3 periods is replaced.
+   * @default 250
+   * @example
+   * ```ts
+   * createChatClient({ transport, tabs: { locks: false, heartbeatMs: 250 } });
+   * ```
+   */
+  heartbeatMs?: number;
+}
+
+/**
+ * The client that owns the transport (one tab alone, or the leader), with what the leader needs to act
+ * for the other tabs.
+ *
+ * @example
+ * ```ts
+ * core.accept(clientIdFromAFollower, 'Hello', undefined); // once, however often it is forwarded
+ * ```
+ */
+export interface ClientCore extends ChatClient {
+  /**
+   * Queue a message composed in another tab, under its clientId; a clientId already in the outbox or the
+   * timeline is ignored. Stored before it returns. Throws `outbox-full`, `text-too-long`, `invalid-option`.
+   */
+  accept(clientId: string, text: string, quickReplyId: string | undefined): string;
+  /** Retry a failed message under `nextId`; undefined when it is not failed. */
+  retryAs(clientId: string, nextId: string): string | undefined;
+}
+
+/** The multi-tab settings once resolved, see {@link TabsOptions}. */
+export interface ResolvedTabs {
+  BroadcastChannel: BroadcastChannelConstructor;
+  locks: LockManagerLike | undefined;
+  heartbeatMs: number;
+}
