@@ -1,0 +1,150 @@
+import { ChatError, type Transport } from '@clavard/protocol';
+import { type MountOptions, resolveMountOptions } from '../mount-options.js';
+
+/**
+ * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
+ * WebSocket, `http:`/`https:` → SSE + POST).
+ *
+ * @example
+ * ```ts
+ * const kind: EmbedTransportKind = 'websocket';
+ * ```
+ */
+export type EmbedTransportKind = 'websocket' | 'sse';
+
+/**
+ * The script tag's configuration once read: the endpoint, the options of `mount()` except the transport,
+ * and one line per attribute that was wrong and replaced by its default.
+ *
+ * @example
+ * ```ts
+ * const config = readEmbedConfig(script, document.baseURI, location.hostname);
+ * if (config.endpoint) mount({ ...config.options, transport: makeTransport(config.endpoint) });
+ * ```
+ */
+export interface EmbedConfig {
+  /** Where to connect; missing when `data-url` is missing or unusable (the widget cannot start). */
+  endpoint: { kind: EmbedTransportKind; url: string } | undefined;
+  /** Options for `mount()` without `transport`/`url`, each one valid. */
+  options: Omit<MountOptions, 'transport' | 'url'>;
+  /** What was wrong, one line per attribute. */
+  problems: string[];
+}
+
+/** A transport-shaped object that only lets `resolveMountOptions` check the other options. */
+const PROBE: Transport = {
+  status: 'idle',
+  connect: () => undefined,
+  send: () => undefined,
+  close: () => undefined,
+  on: () => () => undefined,
+};
+
+const shown = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+
+/** Checks one option with mount's own rules; returns the reason it is refused, or undefined. */
+function refusal(options: Omit<MountOptions, 'transport' | 'url'>): string | undefined {
+  try {
+    resolveMountOptions({ ...options, transport: PROBE });
+    return undefined;
+  } catch (error) {
+    if (ChatError.isInstance(error)) return error.message;
+    throw error;
+  }
+}
+
+function readEndpoint(script: Element, baseUrl: string, problems: string[]): EmbedConfig['endpoint'] {
+  const kindAttribute = script.getAttribute('data-transport');
+  let kind: EmbedTransportKind | undefined;
+  if (kindAttribute === 'websocket' || kindAttribute === 'sse') kind = kindAttribute;
+  else if (kindAttribute !== null) {
+    problems.push(
+      `data-transport=${shown(kindAttribute)} must be "websocket" or "sse"; chosen from data-url`,
+    );
+  }
+  const raw = script.getAttribute('data-url');
+  if (raw === null || raw.trim() === '') {
+    problems.push('data-url is required (the chat server, e.g. "wss://chat.example/clavard/ws")');
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw, baseUrl);
+  } catch {
+    problems.push(`data-url=${shown(raw)} is not a URL`);
+    return undefined;
+  }
+  const secure = url.protocol === 'wss:' || url.protocol === 'https:';
+  if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) {
+    problems.push(`data-url=${shown(raw)} must be a ws:, wss:, http: or https: URL`);
+    return undefined;
+  }
+  kind ??= url.protocol === 'ws:' || url.protocol === 'wss:' ? 'websocket' : 'sse';
+  // A same-origin path ("/clavard/ws") is resolved against the page, then given the transport's scheme.
+  if (kind === 'websocket') url.protocol = secure ? 'wss:' : 'ws:';
+  else url.protocol = secure ? 'https:' : 'http:';
+  return { kind, url: url.href };
+}
+
+function readFlag(script: Element, name: string, problems: string[]): boolean | undefined {
+  const value = script.getAttribute(name);
+  if (value === null) return undefined;
+  if (value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  problems.push(`${name}=${shown(value)} must be "true" or "false"; default used`);
+  return undefined;
+}
+
+/**
+ * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
+ * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
+ * `data-greeting`, `data-namespace`, `data-theme`, `data-open`. Each attribute is checked with the same
+ * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
+ * `data-*` attributes are left alone: they may belong to another tool.
+ *
+ * @example
+ * ```ts
+ * const { endpoint, options, problems } = readEmbedConfig(document.currentScript, document.baseURI, 'shop.example');
+ * ```
+ */
+export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: string): EmbedConfig {
+  const problems: string[] = [];
+  const endpoint = readEndpoint(script, baseUrl, problems);
+  const read = (name: string): string | undefined => script.getAttribute(name) ?? undefined;
+
+  let name = read('data-brand-name')?.trim();
+  if (name === undefined || name === '' || refusal({ brand: { name } }) !== undefined) {
+    problems.push(`data-brand-name is required (your organisation's name); ${shown(fallbackName)} used`);
+    name = fallbackName;
+  }
+  const brand: MountOptions['brand'] = { name };
+  const options: Omit<MountOptions, 'transport' | 'url'> = { brand };
+
+  const checked: Array<
+    [attribute: string, apply: (value: string) => Omit<MountOptions, 'transport' | 'url'>]
+  > = [
+    ['data-brand-color', (color) => ({ brand: { name, color } })],
+    ['data-brand-logo', (logoUrl) => ({ brand: { name, logoUrl } })],
+    ['data-locale', (locale) => ({ brand, locale })],
+    ['data-position', (position) => ({ brand, position: position as 'left' | 'right' })],
+    ['data-greeting', (greeting) => ({ brand, greeting })],
+    ['data-namespace', (namespace) => ({ brand, namespace })],
+    ['data-theme', (theme) => ({ brand, theme: theme as 'light' | 'dark' | 'auto' })],
+  ];
+  for (const [attribute, apply] of checked) {
+    const value = read(attribute);
+    if (value === undefined) continue;
+    const probe = apply(value);
+    const reason = refusal(probe);
+    if (reason !== undefined) {
+      problems.push(`${attribute}=${shown(value)} ignored (${reason}); default used`);
+      continue;
+    }
+    const { brand: probeBrand, ...rest } = probe;
+    Object.assign(brand, probeBrand);
+    Object.assign(options, rest);
+  }
+  const open = readFlag(script, 'data-open', problems);
+  if (open !== undefined) options.open = open;
+  return { endpoint, options, problems };
+}

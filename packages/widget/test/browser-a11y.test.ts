@@ -1,0 +1,124 @@
+/**
+ * The script tag in headless Chromium for people who use a keyboard, a screen reader or a phone:
+ * keyboard-only run-through, axe-core in every state, and full screen on a 375×667 viewport.
+ * Screenshots go to packages/widget/test-results/.
+ */
+
+import AxeBuilder from '@axe-core/playwright';
+import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
+import type { ServerMessage } from '@clavard/protocol';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
+import { launchChromium, type StaticServer, serveStatic } from './support/browser.js';
+import { buildEmbed, hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
+
+let browser: Browser;
+let embed: string;
+let chat: MemoryChatServer;
+let server: TestServer;
+let site: StaticServer | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  chat = createMemoryChatServer({ heartbeatMs: 0 });
+  server = await startTestServer(chat);
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await site?.close();
+  site = undefined;
+  await server.close();
+  chat.dispose();
+});
+
+async function open(data: Record<string, string>, viewport = { width: 1024, height: 720 }): Promise<Page> {
+  site = await serveStatic(hostFiles(embed, hostPage({ data: { url: server.wsUrl, ...data } })));
+  context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${site.url}/`);
+  return page;
+}
+
+/** What has focus inside the widget's shadow root: `tag.class`, or '' when focus is outside it. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const active = document.activeElement?.shadowRoot?.activeElement;
+    return active ? `${active.tagName.toLowerCase()}.${active.className}` : '';
+  });
+
+const nextVisitorMessage = (): Promise<ServerMessage> =>
+  new Promise((resolve) => {
+    const stop = chat.on('message', (message) => {
+      if (message.author.role !== 'visitor') return;
+      stop();
+      resolve(message);
+    });
+  });
+
+describe('keyboard only', () => {
+  it('Tab reaches the launcher, Enter opens, the composer has focus, Enter sends, Escape closes back to the launcher', async () => {
+    const page = await open({ 'brand-name': 'Fibre Nord' });
+    await expect.poll(() => page.getByRole('button', { name: 'Open chat' }).isVisible()).toBe(true);
+    const stops: string[] = [];
+    for (let presses = 0; presses < 5 && (await focused(page)) !== 'button.launcher'; presses++) {
+      await page.keyboard.press('Tab');
+      stops.push((await focused(page)) || 'page');
+    }
+    expect(stops.at(-1)).toBe('button.launcher');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatch(/^textarea/);
+    const received = nextVisitorMessage();
+    await page.keyboard.type('Typed with the keyboard only');
+    await page.keyboard.press('Enter');
+    expect((await received).content).toMatchObject({ text: 'Typed with the keyboard only' });
+    await page.screenshot({ path: screenshotPath('keyboard-sent') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('button.launcher');
+  });
+});
+
+describe('axe-core', () => {
+  for (const locale of ['en', 'fr-CA']) {
+    it(`reports no violations, closed and open, light and dark, in ${locale}`, async () => {
+      const page = await open({ 'brand-name': 'Fibre Nord', 'brand-color': '#ffcc00', locale });
+      const launcher = page.locator('clavard-widget button.launcher');
+      await expect.poll(() => launcher.isVisible()).toBe(true);
+      const results: Record<string, string[]> = {};
+      for (const state of ['closed', 'open'] as const) {
+        if (state === 'open') {
+          await launcher.click();
+          await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+        }
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+          results[`${state} ${colorScheme}`] = violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          );
+          await page.screenshot({ path: screenshotPath(`axe-${locale}-${state}-${colorScheme}`) });
+        }
+      }
+      expect(results).toEqual({ 'closed light': [], 'closed dark': [], 'open light': [], 'open dark': [] });
+    }, 30_000);
+  }
+});
+
+describe('on a phone', () => {
+  it('shows the open panel full screen on a 375×667 viewport', async () => {
+    const page = await open({ 'brand-name': 'Fibre Nord', open: '' }, { width: 375, height: 667 });
+    const panel = page.getByRole('dialog');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('phone-375x667-open') });
+    expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+  });
+});
