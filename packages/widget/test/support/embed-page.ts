@@ -1,0 +1,173 @@
+/**
+ * The script-tag file and host pages for the browser tests: `buildEmbed()` bundles src/embed with the
+ * settings of the published file (IIFE, minified, browser), and `hostPage()` writes a host page that loads
+ * it with `data-*` attributes. Every host script is an external file: no inline script anywhere.
+ */
+import { mkdirSync } from 'node:fs';
+import { type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { type StaticFile, type StaticServer, serveStatic } from './browser.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Where the tests save screenshots (gitignored). */
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** Makes {@link RESULTS_DIR} and returns the path of one screenshot in it. */
+export function screenshotPath(name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return `${RESULTS_DIR}${name}.png`;
+}
+
+/** Bundles the script-tag file from the sources, as tsup does for dist/embed/clavard.js. */
+export async function buildEmbed(): Promise<string> {
+  const result = await build({
+    entryPoints: [`${root}packages/widget/src/embed/index.ts`],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    tsconfig: `${root}tsconfig.json`,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('esbuild produced no output');
+  return output.text;
+}
+
+/** The queue snippet documented in packages/widget/README.md, as an external file. */
+export const SNIPPET = `window.Clavard = window.Clavard || (function (q) {
+  function queue(name) { return function () { q.push([name].concat(Array.prototype.slice.call(arguments))); }; }
+  return { q: q, open: queue('open'), close: queue('close'), toggle: queue('toggle'), send: queue('send'),
+    on: queue('on'), identify: queue('identify'), shutdown: queue('shutdown') };
+})([]);
+`;
+
+/** Host CSS that tries its best to break any widget. */
+export const HOSTILE_CSS = `* { all: unset !important; }
+div { display: none !important; }
+body { display: block !important; font: 18px serif !important; margin: 24px !important; }
+`;
+
+/**
+ * A host script that pollutes `Object.prototype`, wraps `fetch` and `WebSocket` as analytics scripts do,
+ * and logs every CSP violation to the console (the test reads the console, so no global is needed).
+ */
+export const HOSTILE_JS = `(function () {
+  document.addEventListener('securitypolicyviolation', function (event) {
+    console.log('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
+  });
+  for (const key of ['q', 'url', 'transport', 'brand', 'color', 'namespace', 'locale', 'storage', 'title']) {
+    // Non-enumerable: an enumerable key on Object.prototype breaks @preact/signals' for-in over its
+    // signal props (see the report); polyfill-style additions like these are the common case.
+    Object.defineProperty(Object.prototype, key, { value: 'polluted-' + key, configurable: true, writable: true });
+  }
+  var NativeSocket = window.WebSocket;
+  function WrappedSocket(url, protocols) {
+    console.log('host-saw-websocket');
+    return protocols === undefined ? new NativeSocket(url) : new NativeSocket(url, protocols);
+  }
+  WrappedSocket.prototype = NativeSocket.prototype;
+  WrappedSocket.CONNECTING = 0; WrappedSocket.OPEN = 1; WrappedSocket.CLOSING = 2; WrappedSocket.CLOSED = 3;
+  window.WebSocket = WrappedSocket;
+  var nativeFetch = window.fetch;
+  window.fetch = function () { console.log('host-saw-fetch'); return nativeFetch.apply(window, arguments); };
+})();
+`;
+
+/** A host script that listens to the widget's errors through the queue and logs them for the test. */
+export const ERROR_LOGGER_JS = `window.Clavard.on('error', function (error) {
+  console.log('clavard-error ' + JSON.stringify({ code: error.code, name: error.name, message: error.message }));
+});
+`;
+
+/** Options of {@link hostPage}. */
+export interface HostPageOptions {
+  /** The script tag's `data-*` attributes, without the `data-` prefix. */
+  data: Record<string, string>;
+  /** Stylesheets to link, in order (paths served by the test). */
+  styles?: string[];
+  /** Host scripts before the script tag, in order. */
+  scripts?: string[];
+  /** Extra `<script defer>` after the script tag. */
+  after?: string[];
+}
+
+const escapeAttribute = (value: string): string =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** The host page: a small shop page with a link first (so Tab has somewhere to start), then the script tag. */
+export function hostPage(options: HostPageOptions): string {
+  const data = Object.entries(options.data)
+    .map(([name, value]) => ` data-${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Fibre Nord shop</title>',
+    ...(options.styles ?? []).map((href) => `<link rel="stylesheet" href="${href}">`),
+    ...(options.scripts ?? []).map((src) => `<script src="${src}"></script>`),
+    `<script src="/clavard.js"${data}></script>`,
+    ...(options.after ?? []).map((src) => `<script defer src="${src}"></script>`),
+    '</head><body><main><h1>Fibre Nord</h1><p><a href="/plans">Our plans</a></p>',
+    '<p>Fast internet for the whole house.</p></main></body></html>',
+  ].join('\n');
+}
+
+/** The Content-Security-Policy the strict tests send as a header. */
+export function strictCsp(connect: string): string {
+  return `default-src 'self'; style-src 'self'; connect-src 'self' ${connect}; require-trusted-types-for 'script'`;
+}
+
+/** The files every host page needs, plus the page itself at `/`. */
+export function hostFiles(
+  embed: string,
+  page: string,
+  headers: Record<string, string> = {},
+): Record<string, StaticFile> {
+  const js = (body: string): StaticFile => ({ body, type: 'text/javascript', headers });
+  return {
+    '/': { body: page, type: 'text/html', headers },
+    '/clavard.js': js(embed),
+    '/snippet.js': js(SNIPPET),
+    '/hostile.js': js(HOSTILE_JS),
+    '/error-logger.js': js(ERROR_LOGGER_JS),
+    '/hostile.css': { body: HOSTILE_CSS, type: 'text/css', headers },
+    '/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon', headers },
+    '/plans': { body: '<!doctype html><title>Plans</title>', type: 'text/html', headers },
+  };
+}
+
+/**
+ * A same-origin front for the SSE test: serves `files` and forwards every `/clavard/…` request to the chat
+ * server (as a site's reverse proxy does), so the HTTP channel needs no CORS.
+ */
+export async function serveWithChatProxy(
+  files: Record<string, StaticFile>,
+  chatUrl: string,
+): Promise<StaticServer> {
+  const target = new URL(chatUrl);
+  const front = await serveStatic(files);
+  const [handler] = front.server.listeners('request') as Array<
+    (req: IncomingMessage, res: ServerResponse) => void
+  >;
+  front.server.removeAllListeners('request');
+  front.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith('/clavard/')) return handler?.(req, res);
+    const upstream = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    res.on('close', () => upstream.destroy());
+    req.pipe(upstream);
+  });
+  return front;
+}
