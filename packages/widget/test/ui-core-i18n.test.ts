@@ -25,7 +25,7 @@ describe('createTranslator: catalogues', () => {
   });
 
   it('uses the French catalogue for the bare language', () => {
-    expect(createTranslator({ locale: 'fr' }).t('chat.end')).toBe('Terminer le clavardage');
+    expect(createTranslator({ locale: 'fr' }).t('connection.restored')).toBe('Connexion rétablie');
   });
 
   it('uses English for a regional English', () => {
@@ -127,11 +127,9 @@ describe('t: parameters', () => {
   });
 
   it('formats a number for the locale', () => {
-    expect(t('queue.position', { position: 1234 })).toBe('You are number 1,234 in line');
+    expect(t('composer.remaining', { remaining: 1234 })).toBe('1,234 characters left');
     const fr = createTranslator({ locale: 'fr-CA' });
-    expect(fr.t('queue.position', { position: 1234 })).toBe(
-      'Votre position dans la file d’attente\u00a0: 1\u00a0234',
-    );
+    expect(fr.t('composer.remaining', { remaining: 1234 })).toBe('1\u00a0234 caractères restants');
   });
 
   it('works when taken off its translator', () => {

@@ -88,7 +88,7 @@ export type MessagePlaceholder<K extends MessageKey> = PlaceholdersOf<(typeof en
  *
  * @example
  * ```ts
- * const params: MessageParams<'queue.position'> = { position: 3 };
+ * const params: MessageParams<'launcher.unread'> = { count: 3 };
  * ```
  */
 export type MessageParams<K extends MessageKey> = { readonly [P in MessagePlaceholder<K>]: string | number };

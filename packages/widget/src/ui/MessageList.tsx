@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { agentDisplayName } from '../ui-core/agent-name.js';
+import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
 import { groupEntries } from './group-entries.js';
 import { Message } from './Message.js';
@@ -58,13 +58,7 @@ export function MessageList() {
         ) : (
           <li key={item.key} class="group" data-mine={item.author === undefined ? '' : undefined}>
             <p class="author">
-              {item.author === undefined
-                ? t('message.you')
-                : item.author.role === 'agent'
-                  ? agentDisplayName(item.author)
-                  : item.author.role === 'bot'
-                    ? agentDisplayName({ firstName: item.author.name })
-                    : brand.name}
+              {item.author === undefined ? t('message.you') : (authorName(item.author) ?? brand.name)}
             </p>
             {item.entries.map((entry) => (
               <Message

@@ -20,25 +20,18 @@ export function Notice({ entry }: NoticeProps) {
   const { translator } = useWidget();
   const { t } = translator;
   const event = entry.event;
-  switch (event.type) {
-    case 'agent.joined':
-      return <p class="notice">{t('agent.joined', { name: agentDisplayName(event.agent) })}</p>;
-    case 'agent.transferred':
-      return <p class="notice">{t('agent.transferred', { name: agentDisplayName(event.agent) })}</p>;
-    case 'agent.left':
-      return <p class="notice">{t('agent.left', { name: agentDisplayName(event.agent) })}</p>;
-    case 'conversation.ended':
-      return (
-        <div class="notice">
-          <p>{t('conversation.ended')}</p>
-          {event.closing !== undefined && event.closing !== '' && (
-            <p class="closing" dir="auto">
-              {event.closing}
-            </p>
-          )}
-        </div>
-      );
-    default:
-      return null;
+  if (event.type === 'agent.joined' || event.type === 'agent.transferred' || event.type === 'agent.left') {
+    return <p class="notice">{t(event.type, { name: agentDisplayName(event.agent) })}</p>;
   }
+  if (event.type !== 'conversation.ended') return null;
+  return (
+    <div class="notice">
+      <p>{t('conversation.ended')}</p>
+      {event.closing !== undefined && event.closing !== '' && (
+        <p class="closing" dir="auto">
+          {event.closing}
+        </p>
+      )}
+    </div>
+  );
 }

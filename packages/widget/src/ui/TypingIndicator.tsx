@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { agentDisplayName } from '../ui-core/agent-name.js';
+import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
 
 /**
@@ -15,9 +15,8 @@ export function TypingIndicator() {
   const { client, translator } = useWidget();
   const text = useComputed(() => {
     const by = client.typing.value[0];
-    if (by === undefined || by.role === 'visitor' || by.role === 'system') return '';
-    const name = by.role === 'agent' ? agentDisplayName(by) : agentDisplayName({ firstName: by.name });
-    return translator.t('agent.typing', { name });
+    const name = by === undefined ? undefined : authorName(by);
+    return name === undefined ? '' : translator.t('agent.typing', { name });
   });
   const idle = useComputed(() => text.value === '');
   return (

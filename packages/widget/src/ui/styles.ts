@@ -1,3 +1,7 @@
+/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark`. */
+const DARK =
+  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)';
+
 /**
  * The widget's stylesheet, adopted into its shadow root as a constructed stylesheet (no `<style>` element
  * and no `style` attribute, so it runs under `style-src 'self'`). The host page may set `--clavard-font`,
@@ -12,92 +16,81 @@
  * sheet.replaceSync(WIDGET_CSS);
  * ```
  */
-export const WIDGET_CSS = `
-:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
+export const WIDGET_CSS = `:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
 :host([hidden]){display:none!important}
-.root{
---c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
---s:var(--clavard-spacing,16px);--r:var(--clavard-radius,12px);
-font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);
-color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
-.root[data-theme=dark]{--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)}
-@media (prefers-color-scheme:dark){.root[data-theme=auto]{--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)}}
+.root{--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
+--c-brand:var(--clavard-brand,#0b57d0);--c-on-brand:var(--clavard-on-brand,#fff);--s:var(--clavard-spacing,16px);--r:var(--clavard-radius,12px);
+font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+.root[data-theme=dark]{${DARK}}
+@media (prefers-color-scheme:dark){.root[data-theme=auto]{${DARK}}}
 *,::before,::after{box-sizing:border-box}
 [hidden]{display:none!important}
+h2,p,ol{margin:0}
 button,textarea{font:inherit;color:inherit;margin:0}
 button{cursor:pointer}
+svg{fill:currentColor}
 :focus-visible{outline:3px solid var(--c-accent);outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.launcher{position:fixed;z-index:2147483000;bottom:calc(var(--s) + env(safe-area-inset-bottom,0px));right:calc(var(--s) + env(safe-area-inset-right,0px));
-width:60px;height:60px;border:0;border-radius:50%;background:var(--clavard-brand,#0b57d0);color:var(--clavard-on-brand,#fff);
-box-shadow:0 4px 14px var(--c-shadow);display:grid;place-items:center;padding:0}
+.launcher,.panel{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px))}
+.launcher,.icon-button{flex:none;border:0;border-radius:50%;display:grid;place-items:center;padding:0}
+.launcher{z-index:2147483000;bottom:calc(var(--s) + env(safe-area-inset-bottom,0px));width:60px;height:60px;background:var(--c-brand);color:var(--c-on-brand);box-shadow:0 4px 14px var(--c-shadow)}
 .launcher:focus-visible{outline-color:var(--c-fg);box-shadow:0 0 0 3px var(--c-bg),0 4px 14px var(--c-shadow)}
-.launcher svg{width:28px;height:28px;fill:currentColor}
+.launcher svg{width:28px;height:28px}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}
-.root[data-position=left] .launcher{right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
-.panel{position:fixed;z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));right:calc(var(--s) + env(safe-area-inset-right,0px));
-width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
-display:flex;flex-direction:column;background:var(--c-bg);color:var(--c-fg);border:1px solid var(--c-line);border-radius:var(--r);
-box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;animation:clavard-in .18s ease-out}
-.root[data-position=left] .panel{right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
+.root[data-position=left] :is(.launcher,.panel){right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
+.panel{z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
+display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:anywhere;animation:clavard-in .18s ease-out}
 @keyframes clavard-in{from{opacity:0;transform:translateY(8px)}}
-.header{display:flex;align-items:center;gap:12px;padding:12px var(--s);background:var(--clavard-brand,#0b57d0);color:var(--clavard-on-brand,#fff)}
+.header{display:flex;align-items:center;gap:12px;padding:12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
 .header-text{flex:1;min-width:0}
-.title{margin:0;font-size:17px;font-weight:700;line-height:1.3;overflow-wrap:anywhere}
-.subtitle{margin:0;font-size:14px;overflow-wrap:anywhere}
+.title{font-size:17px;font-weight:700;line-height:1.3}
+.subtitle{font-size:14px}
 .logo,.avatar{flex:none;width:40px;height:40px;border-radius:50%;object-fit:cover;background:var(--c-bg)}
-.initial{display:grid;place-items:center;font-weight:700;font-size:18px;background:var(--clavard-on-brand,#fff);color:var(--clavard-brand,#0b57d0)}
-.icon-button{flex:none;width:44px;height:44px;border:0;border-radius:50%;background:transparent;color:inherit;display:grid;place-items:center;padding:0}
-.icon-button svg{width:22px;height:22px;fill:currentColor}
+.initial{display:grid;place-items:center;font-weight:700;font-size:18px;background:var(--c-on-brand);color:var(--c-brand)}
+.icon-button{width:44px;height:44px;background:transparent}
+.icon-button svg{width:22px;height:22px}
 .header .icon-button:focus-visible{outline-color:currentColor}
-.status{margin:0;padding:6px var(--s);font-size:14px;background:var(--c-bubble);color:var(--c-fg);border-bottom:1px solid var(--c-line)}
-.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;margin:0;list-style:none}
-.group{display:flex;flex-direction:column;gap:4px;align-items:flex-start;margin:0;padding:0;list-style:none}
-.group[data-mine]{align-items:flex-end}
-.author{font-size:13px;color:var(--c-muted);font-weight:600;margin:0}
+.status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
+.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
+.group{display:flex;flex-direction:column;gap:4px;align-items:flex-start}
+.group[data-mine],.group[data-mine] .msg{align-items:flex-end}
+.author{font-size:13px;color:var(--c-muted);font-weight:600}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
-.group[data-mine] .msg{align-items:flex-end}
-.bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
-.group[data-mine] .bubble{background:var(--clavard-brand,#0b57d0);color:var(--clavard-on-brand,#fff)}
+.bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap}
+.group[data-mine] .bubble{background:var(--c-brand);color:var(--c-on-brand)}
 .group[data-mine] .bubble a{color:inherit}
-.bubble a,.notice a{color:var(--c-accent);text-decoration:underline}
+.bubble a,.notice a,.link-button{color:var(--c-accent);text-decoration:underline}
 .meta{font-size:12px;color:var(--c-muted);display:flex;gap:8px;align-items:center}
-.meta[data-failed]{color:#b3261e}
-.root[data-theme=dark] .meta[data-failed]{color:#ffb4ab}
-@media (prefers-color-scheme:dark){.root[data-theme=auto] .meta[data-failed]{color:#ffb4ab}}
-.link-button{border:0;background:none;padding:4px 2px;color:var(--c-accent);text-decoration:underline;font-size:13px;font-weight:600}
-.notice{align-self:center;text-align:center;font-size:14px;color:var(--c-muted);margin:0;max-width:90%;overflow-wrap:anywhere}
+.meta[data-failed]{color:var(--c-danger)}
+.link-button{border:0;background:none;padding:4px 2px;font-size:13px;font-weight:600}
+.notice{align-self:center;text-align:center;font-size:14px;color:var(--c-muted);max-width:90%}
 .greeting{align-self:flex-start}
 .notice-row{align-items:center}
-.closing{white-space:pre-wrap}
+.closing{white-space:pre-wrap;margin-top:4px}
 .replies{display:flex;flex-wrap:wrap;gap:8px;margin-top:4px}
 .reply{min-height:44px;padding:8px 14px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .card{display:flex;flex-direction:column;border:1px solid var(--c-line);border-radius:var(--r);overflow:hidden;background:var(--c-bg);color:var(--c-fg);text-decoration:none;max-width:100%}
 a.card:hover .card-title{text-decoration:underline}
 .card img{display:block;width:100%;max-height:160px;object-fit:cover}
 .card-body{padding:10px 12px;display:flex;flex-direction:column;gap:2px}
-.card-title{font-weight:700;color:var(--c-accent);overflow-wrap:anywhere}
-.card-text,.card-url{font-size:14px;color:var(--c-muted);overflow-wrap:anywhere}
-.typing{margin:0;padding:0 var(--s) 6px;font-size:13px;color:var(--c-muted);min-height:1.45em}
+.card-title{font-weight:700;color:var(--c-accent)}
+.card-text,.card-url{font-size:14px;color:var(--c-muted)}
+.typing{padding:0 var(--s) 6px;font-size:13px;color:var(--c-muted);min-height:1.45em}
 .dots{display:inline-flex;gap:3px;margin-inline-end:6px;vertical-align:middle}
 .dots span{width:5px;height:5px;border-radius:50%;background:currentColor;animation:clavard-dot 1.2s infinite ease-in-out}
 .dots span:nth-child(2){animation-delay:.15s}.dots span:nth-child(3){animation-delay:.3s}
 @keyframes clavard-dot{0%,80%,100%{opacity:.3}40%{opacity:1}}
 .composer{border-top:1px solid var(--c-line);padding:8px var(--s) calc(8px + env(safe-area-inset-bottom,0px));display:flex;flex-direction:column;gap:4px}
 .composer-row{display:flex;gap:8px;align-items:flex-end}
-.input{flex:1;min-width:0;font-size:16px;line-height:1.4;padding:10px 12px;border:1px solid var(--c-muted);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);
-resize:none;field-sizing:content;min-height:44px;max-height:9.5em;overflow-y:auto}
+.input{flex:1;min-width:0;font-size:16px;line-height:1.4;padding:10px 12px;border:1px solid var(--c-muted);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);resize:none;field-sizing:content;min-height:44px;max-height:9.5em;overflow-y:auto}
 .input::placeholder{color:var(--c-muted);opacity:1}
 .input:disabled{opacity:1;background:var(--c-bubble)}
-.send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--clavard-brand,#0b57d0);color:var(--clavard-on-brand,#fff);font-weight:700}
+.send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
-.hint{margin:0;font-size:13px;color:var(--c-muted)}
-.hint[data-over]{color:#b3261e;font-weight:700}
-.root[data-theme=dark] .hint[data-over]{color:#ffb4ab}
+.hint{font-size:13px;color:var(--c-muted)}
+.hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
-.panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;
-padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
+.panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
 .root[data-open] .launcher{display:none}}
 @media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
-@media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}
-`;
+@media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;

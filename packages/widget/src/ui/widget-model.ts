@@ -2,6 +2,10 @@ import { computed, effect, type ReadonlySignal, type Signal, signal, untracked }
 import type { ChatClient } from '../headless/index.js';
 import { agentDisplayName } from '../ui-core/agent-name.js';
 import type { Translator } from '../ui-core/i18n.js';
+import { authorName } from './author-name.js';
+
+/** After this long disconnected, the status says so plainly (RELIABILITY.md). */
+export const LONG_DISCONNECT_MS = 120_000;
 
 /** What the UI needs besides the chat client: the panel's state and what to announce. */
 export interface WidgetModel {
@@ -13,6 +17,11 @@ export interface WidgetModel {
   readonly announcement: ReadonlySignal<string>;
   /** Set once history could not be recovered: a notice is shown at the top of the conversation. */
   readonly discontinuity: ReadonlySignal<boolean>;
+  /**
+   * The connection's state in calm words, `''` while online: "Connecting…", "Reconnecting…", "You are
+   * offline…", and after {@link LONG_DISCONNECT_MS} without a connection "Still trying to reconnect…".
+   */
+  readonly connectionText: ReadonlySignal<string>;
   /** Tell screen-reader users something, once. */
   announce(text: string): void;
   dispose(): void;
@@ -59,11 +68,8 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
 
   const offs = [
     client.on('message', (message) => {
-      if (message.author.role === 'agent' || message.author.role === 'bot') {
-        const name =
-          message.author.role === 'agent'
-            ? agentDisplayName(message.author)
-            : agentDisplayName({ firstName: message.author.name });
+      const name = authorName(message.author);
+      if (name !== undefined) {
         const content = message.content;
         const text =
           content.kind === 'text' || content.kind === 'quick-replies' ? content.text : content.title;
@@ -84,25 +90,41 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     }),
   ];
 
-  const statusText = computed(() => {
+  const longDisconnect = signal(false);
+  const stopLong = effect(() => {
+    const since = client.disconnectedSince.value;
+    longDisconnect.value = false;
+    if (since === undefined) return;
+    const timer = setTimeout(
+      () => {
+        longDisconnect.value = true;
+      },
+      Math.max(0, since + LONG_DISCONNECT_MS - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  });
+  const connectionText = computed(() => {
     switch (client.status.value) {
+      case 'connecting':
+        return t('connection.connecting');
       case 'reconnecting':
-        return t('connection.reconnecting');
+        return longDisconnect.value ? t('connection.stillTrying') : t('connection.reconnecting');
       case 'offline':
         return t('connection.offline');
       default:
         return '';
     }
   });
+
+  // Announced: losing the connection (once per change of state) and getting it back.
   let wasDown = false;
   const stopStatus = effect(() => {
-    const text = statusText.value;
-    const online = client.status.value === 'online';
+    const status = client.status.value;
     untracked(() => {
-      if (text !== '') {
+      if (status === 'reconnecting' || status === 'offline') {
         wasDown = true;
-        announce(text);
-      } else if (online && wasDown) {
+        announce(t(`connection.${status}`));
+      } else if (status === 'online' && wasDown) {
         wasDown = false;
         announce(t('connection.restored'));
       }
@@ -121,9 +143,11 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     visible,
     announcement,
     discontinuity,
+    connectionText,
     announce,
     dispose() {
       for (const off of offs) off();
+      stopLong();
       stopStatus();
       stopRead();
       doc.removeEventListener('visibilitychange', onVisibility);

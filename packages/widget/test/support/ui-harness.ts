@@ -16,8 +16,8 @@ export interface Harness {
   get<E extends Element = HTMLElement>(selector: string): E;
   /** Every element matching `selector` in the shadow root. */
   all<E extends Element = HTMLElement>(selector: string): E[];
-  /** Run `change` inside `act()` and let the memory transport and timers deliver (20 ms of fake time). */
-  step(change?: () => void): Promise<void>;
+  /** Run (and await) `change` inside `act()`, then let the memory transport and timers deliver (20 ms of fake time). */
+  step(change?: () => unknown): Promise<void>;
   /** The visitor sends `text` and an agent joins: returns the conversation id. */
   startConversation(agent?: AgentInfo): Promise<string>;
   dispose(): void;
@@ -41,9 +41,9 @@ export async function mountWidget(options: Partial<MountOptions> = {}): Promise<
   const host = [...document.querySelectorAll('clavard-widget')].at(-1);
   const root = host?.shadowRoot;
   if (!root) throw new Error('no shadow root');
-  const step = async (change?: () => void): Promise<void> => {
+  const step = async (change?: () => unknown): Promise<void> => {
     await act(async () => {
-      change?.();
+      await change?.();
       await vi.advanceTimersByTimeAsync(20);
     });
   };
