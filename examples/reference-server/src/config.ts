@@ -24,8 +24,26 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** The agents' shared demo password; without it agent sign-in answers 503. @default undefined */
   agentPassword?: string | undefined;
-  /** Folder of the demo pages (`/` → index.html, `/agent` → agent/index.html). @default './public' */
+  /**
+   * Folder of the placeholder pages (`/` → index.html, `/agent` → agent/index.html), used for what the
+   * site and console folders do not have. @default './public'
+   */
   staticDir?: string;
+  /**
+   * Folder served at `/` (the demo store, as a site owner would host it).
+   * @default 'examples/demo-store/public' (falls back to `staticDir` while it does not exist)
+   */
+  siteDir?: string;
+  /**
+   * Folder of the agent console served at `/agent` (its `index.html`) and `/agent/<file>`.
+   * @default 'examples/agent-console/dist' (build it with its `build` script; the placeholder until then)
+   */
+  consoleDir?: string;
+  /**
+   * The widget's script-tag file, served at `/clavard.js` (404 while it does not exist).
+   * @default 'packages/widget/dist/embed/clavard.js'
+   */
+  embedFile?: string;
   /** Heartbeat period of every connection, in ms (0: off). @default 25000 */
   heartbeatMs?: number;
   /** A connection without its hello after this long is closed, in ms. @default 10000 */
@@ -68,6 +86,42 @@ export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../public/', import.meta.url));
 }
 
+/**
+ * The default folder served at `/`: the demo store's `public/` in the workspace.
+ *
+ * @example
+ * ```ts
+ * startServer({ siteDir: defaultSiteDir() });
+ * ```
+ */
+export function defaultSiteDir(): string {
+  return fileURLToPath(new URL('../../demo-store/public/', import.meta.url));
+}
+
+/**
+ * The default folder of the agent console: its build output in the workspace.
+ *
+ * @example
+ * ```ts
+ * startServer({ consoleDir: defaultConsoleDir() });
+ * ```
+ */
+export function defaultConsoleDir(): string {
+  return fileURLToPath(new URL('../../agent-console/dist/', import.meta.url));
+}
+
+/**
+ * The default script-tag file: the widget's embed build in the workspace.
+ *
+ * @example
+ * ```ts
+ * startServer({ embedFile: defaultEmbedFile() });
+ * ```
+ */
+export function defaultEmbedFile(): string {
+  return fileURLToPath(new URL('../../../packages/widget/dist/embed/clavard.js', import.meta.url));
+}
+
 const list = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
@@ -77,7 +131,9 @@ const list = (value: string | undefined): string[] =>
 /**
  * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DB`
  * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_AGENT_PASSWORD` (`demo` unless
- * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public). Throws on a malformed `PORT`.
+ * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public, the placeholders), `CLAVARD_SITE_DIR`
+ * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
+ * (packages/widget/dist/embed/clavard.js). Throws on a malformed `PORT`.
  *
  * @example
  * ```ts
@@ -101,5 +157,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     ...(agentPassword === undefined ? {} : { agentPassword }),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
+    siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
+    consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),
+    embedFile: env.CLAVARD_EMBED_FILE || defaultEmbedFile(),
   };
 }

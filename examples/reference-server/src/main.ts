@@ -16,6 +16,7 @@ process.stdout.write(
     `Clavard reference server on ${server.url}`,
     `  demo store     ${server.url}/`,
     `  agent console  ${server.url}/agent`,
+    `  script tag     ${server.url}/clavard.js`,
     `  widget         ${server.widgetWsUrl} (WebSocket), ${server.widgetUrl} (SSE, long-poll)`,
     `  agent API      ${server.url}/agent/login, ${server.agentWsUrl}`,
     `  database       ${config.database}`,

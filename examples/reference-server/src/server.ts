@@ -7,13 +7,20 @@ import type { Conn } from './chat/connection.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
 import { acceptVisitor } from './chat/visitor.js';
-import { defaultDatabasePath, defaultStaticDir, type ServerOptions } from './config.js';
+import {
+  defaultConsoleDir,
+  defaultDatabasePath,
+  defaultEmbedFile,
+  defaultSiteDir,
+  defaultStaticDir,
+  type ServerOptions,
+} from './config.js';
 import { openStore } from './db/store.js';
 import { createEmitter } from './emitter.js';
 import { agentLogin } from './net/agent-login.js';
 import { createHttpChannels } from './net/http-channel.js';
 import { isOriginAllowed } from './net/origin.js';
-import { serveStatic } from './net/static-files.js';
+import { type StaticSources, serveStatic } from './net/static-files.js';
 
 /**
  * The events of a running reference server.
@@ -126,7 +133,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   });
   let widgetOrigins: string[] = [];
   let agentOrigins: string[] = [];
-  const staticDir = options.staticDir ?? defaultStaticDir();
+  const staticSources: StaticSources = {
+    consoleDir: options.consoleDir ?? defaultConsoleDir(),
+    siteDir: options.siteDir ?? defaultSiteDir(),
+    fallbackDir: options.staticDir ?? defaultStaticDir(),
+    embedFile: options.embedFile ?? defaultEmbedFile(),
+  };
 
   const refuse = (res: ServerResponse, status: number) =>
     void res.writeHead(status, { 'cache-control': 'no-store' }).end();
@@ -143,7 +155,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       if (req.method !== 'POST') return refuse(res, 405);
       return agentLogin(req, res, store, options.agentPassword);
     }
-    if (await serveStatic(req, res, path, staticDir)) return;
+    if (await serveStatic(req, res, path, staticSources)) return;
     refuse(res, 404);
   };
 

@@ -18,60 +18,105 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Pages served under a route name: `/` and `/agent` are folders with an index.html. */
-const ROUTES: Record<string, string> = {
-  '/': 'index.html',
-  '/agent': 'agent/index.html',
-  '/agent/': 'agent/index.html',
-};
-
 /**
- * The headers of every static answer: a strict CSP (no inline script or style, same-origin connections
- * only), no sniffing, no framing by others.
+ * The policy of every HTML page: no inline script or style, same-origin connections (WebSocket
+ * included), agents' avatars from https, no framing by others.
  */
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+
+/** Headers of every static answer: no sniffing, no referrer. */
+const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+/** The script-tag file is not versioned at this URL: caches may keep it a few minutes. */
+const EMBED_CACHE = 'public, max-age=300';
 
 /**
- * Serves files of `root` for GET and HEAD: `/` → index.html, `/agent` → agent/index.html, other paths as
- * files. Refuses anything outside `root` (`..`, encoded or not) with 404. Resolves false when the
- * request is not a static file, so the caller can answer 404 itself.
+ * Where the demo pages come from, looked up in this order for each request; a file missing in one
+ * place is looked for in the next.
  *
  * @example
  * ```ts
- * if (await serveStatic(req, res, path, publicDir)) return;
+ * const sources: StaticSources = { consoleDir: 'examples/agent-console/dist', siteDir: 'examples/demo-store/public', fallbackDir: 'public', embedFile: 'clavard.js' };
+ * ```
+ */
+export interface StaticSources {
+  /** The agent console: `/agent` → index.html, `/agent/<file>` → `<file>`. */
+  consoleDir: string;
+  /** The demo store: `/` → index.html, other paths as files. */
+  siteDir: string;
+  /** The placeholder pages: `/` → index.html, `/agent` → agent/index.html. */
+  fallbackDir: string;
+  /** The widget's script-tag file, served at `/clavard.js`. */
+  embedFile: string;
+}
+
+/** Resolves `relative` inside `root`, or undefined when it escapes it (`..`, encoded or not) or has NUL. */
+const inside = (root: string, relative: string): string | undefined => {
+  if (relative.includes('\0')) return undefined;
+  const base = resolve(root);
+  const file = resolve(join(base, relative));
+  return file.startsWith(base + sep) ? file : undefined;
+};
+
+const fileSize = async (file: string | undefined): Promise<number | undefined> => {
+  if (file === undefined) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? info.size : undefined;
+};
+
+/** The files that may answer a path, in order of preference. */
+const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
+  if (path === '/clavard.js') return [sources.embedFile];
+  const list: (string | undefined)[] = [];
+  if (path === '/agent' || path === '/agent/') {
+    list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
+    return list;
+  }
+  if (path.startsWith('/agent/')) list.push(inside(sources.consoleDir, path.slice('/agent/'.length)));
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+  list.push(inside(sources.siteDir, relative), inside(sources.fallbackDir, relative));
+  return list;
+};
+
+/**
+ * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag file at `/clavard.js`,
+ * the demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
+ * `Content-Security-Policy`; every answer a `Cache-Control`. Refuses anything outside the folders. Resolves
+ * false when the request is not a static file, so the caller can answer 404 itself.
+ *
+ * @example
+ * ```ts
+ * if (await serveStatic(req, res, path, sources)) return;
  * ```
  */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  root: string,
+  sources: StaticSources,
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  let relative: string;
+  let decoded: string;
   try {
-    relative = ROUTES[path] ?? decodeURIComponent(path).replace(/^\/+/, '');
+    decoded = decodeURIComponent(path);
   } catch {
     return false;
   }
-  if (relative.includes('\0')) return false;
-  const base = resolve(root);
-  const file = resolve(join(base, relative));
-  if (!file.startsWith(base + sep)) return false;
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': String(info.size),
-    'cache-control': 'no-cache',
-  });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
-  return true;
+  for (const file of candidates(decoded, sources)) {
+    const size = await fileSize(file);
+    if (file === undefined || size === undefined) continue;
+    const type = extname(file);
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      ...(type === '.html' ? { 'content-security-policy': PAGE_CSP } : {}),
+      'content-type': TYPES[type] ?? 'application/octet-stream',
+      'content-length': String(size),
+      'cache-control': decoded === '/clavard.js' ? EMBED_CACHE : 'no-cache',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  }
+  return false;
 }

@@ -1,0 +1,90 @@
+import type { AgentInfo } from '@clavard/protocol';
+import { useRef, useState } from 'preact/hooks';
+import { type SignInResult, signIn } from '../sign-in.js';
+
+/**
+ * Props of {@link SignIn}.
+ *
+ * @example
+ * ```tsx
+ * <SignIn origin={location.origin} onSignedIn={(token, agent) => start(token, agent)} />
+ * ```
+ */
+export interface SignInProps {
+  /** The server's origin, for `POST /agent/login`. */
+  origin: string;
+  onSignedIn(token: string, agent: AgentInfo): void;
+  /** A message shown above the form (e.g. after a refused token). */
+  message?: string;
+  /** @default fetch */
+  fetcher?: typeof fetch;
+}
+
+/**
+ * The sign-in form: the demo password, a first name (shown to visitors), an optional title and avatar.
+ *
+ * @example
+ * ```tsx
+ * <SignIn origin={location.origin} onSignedIn={start} />
+ * ```
+ */
+export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
+  const [problem, setProblem] = useState<string | undefined>(message);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const element = form.current;
+    if (!element || busy) return;
+    const data = new FormData(element);
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    setBusy(true);
+    const result: SignInResult = await signIn(
+      origin,
+      {
+        password: field('password'),
+        firstName: field('firstName'),
+        title: field('title'),
+        avatarUrl: field('avatarUrl'),
+      },
+      fetcher,
+    );
+    setBusy(false);
+    if (result.ok) onSignedIn(result.token, result.agent);
+    else setProblem(result.message);
+  };
+
+  return (
+    <main class="sign-in">
+      <h1>Clavard agent console</h1>
+      <form ref={form} onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
+        {problem ? (
+          <p id="sign-in-problem" class="alert" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <label for="sign-in-first-name">First name (shown to visitors)</label>
+        <input id="sign-in-first-name" name="firstName" autocomplete="given-name" required maxLength={64} />
+        <label for="sign-in-title">Title (optional)</label>
+        <input id="sign-in-title" name="title" maxLength={120} placeholder="e.g. Customer care" />
+        <label for="sign-in-avatar">Avatar URL (optional)</label>
+        <input id="sign-in-avatar" name="avatarUrl" type="url" placeholder="https://…" />
+        <label for="sign-in-password">Password</label>
+        <input
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSend, editDraft, withGreeting } from '../src/send-rules.js';
+import {
+  type ConsoleHarness,
+  mountConsole,
+  sentTexts,
+  takeConversation,
+  typeInto,
+} from './support/harness.js';
+
+let h: ConsoleHarness | undefined;
+afterEach(() => {
+  h?.dispose();
+  h = undefined;
+});
+
+const GREETING = "Hello, I'm Julie. How can I help you today?";
+const composer = (harness: ConsoleHarness) => harness.get<HTMLTextAreaElement>('#composer-text');
+
+describe('the greeting rule', () => {
+  it('refuses a free answer before the greeting', () => {
+    expect(checkSend({ greeted: false, draft: { text: 'Your order left today.', greeting: false } })).toEqual(
+      {
+        ok: false,
+        reason: 'greeting-required',
+      },
+    );
+  });
+
+  it('allows an edited greeting, and anything once greeted', () => {
+    expect(checkSend({ greeted: false, draft: { text: 'Hi, Julie here!', greeting: true } }).ok).toBe(true);
+    expect(checkSend({ greeted: true, draft: { text: 'Your order left today.', greeting: false } }).ok).toBe(
+      true,
+    );
+  });
+
+  it('forgets the greeting when the composer is emptied', () => {
+    expect(editDraft({ text: GREETING, greeting: true }, '  ')).toEqual({ text: '  ', greeting: false });
+  });
+
+  it('puts the greeting before a free answer', () => {
+    expect(withGreeting({ text: 'Your order left today.', greeting: false }, GREETING)).toEqual({
+      text: `${GREETING}\n\nYour order left today.`,
+      greeting: true,
+    });
+  });
+});
+
+describe('the greeting in the console', () => {
+  it('pre-fills the composer with the greeting when the agent takes a conversation', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    expect(h.link.sentOf('agent.take')).toEqual([{ type: 'agent.take', conversationId: 'c1' }]);
+    expect(composer(h).value).toBe(GREETING);
+  });
+
+  it('asks for the greeting when a free answer would go first, and sends nothing', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    await h.step(() => typeInto(composer(h as ConsoleHarness), ''));
+    await h.step(() => typeInto(composer(h as ConsoleHarness), 'Your order left today.'));
+    await h.step(() => h?.button('Send').click());
+    expect(h.get('[role="alert"]').textContent).toContain('Greet the visitor first');
+    expect(sentTexts(h.link)).toEqual([]);
+  });
+
+  it('sends the greeting with the answer after "Put the greeting before my answer"', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    await h.step(() => typeInto(composer(h as ConsoleHarness), ''));
+    await h.step(() => typeInto(composer(h as ConsoleHarness), 'Your order left today.'));
+    await h.step(() => h?.button('Send').click());
+    await h.step(() => h?.button('Put the greeting before my answer').click());
+    expect(document.activeElement).toBe(composer(h));
+    await h.step(() => h?.button('Send').click());
+    expect(sentTexts(h.link)).toEqual([`${GREETING}\n\nYour order left today.`]);
+  });
+
+  it('sends free answers once the greeting went', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    await h.step(() => h?.button('Send').click());
+    await h.step(() => typeInto(composer(h as ConsoleHarness), 'Let me look.'));
+    await h.step(() => h?.button('Send').click());
+    expect(sentTexts(h.link)).toEqual([GREETING, 'Let me look.']);
+    expect(h.all('[role="alert"]')).toHaveLength(0);
+  });
+});

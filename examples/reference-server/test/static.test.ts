@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ReferenceServer } from '@clavard/reference-server';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from './support/clients.js';
+
+let folder: string;
+let server: ReferenceServer | undefined;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'clavard-static-'));
+  const write = async (path: string, text: string) => {
+    await mkdir(join(folder, path, '..'), { recursive: true });
+    await writeFile(join(folder, path), text);
+  };
+  // A file next to the served folders, which no URL may reach.
+  await write('secret.html', 'secret');
+  await write('console/index.html', '<!doctype html><title>console</title>');
+  await write('console/console.js', 'export {};');
+  await write('site/index.html', '<!doctype html><title>store</title>');
+  await write('embed/clavard.js', '(()=>{})();');
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const start = async (paths: { console?: string; site?: string; embed?: string } = {}) => {
+  server = await startTestServer({
+    consoleDir: join(folder, paths.console ?? 'console'),
+    siteDir: join(folder, paths.site ?? 'site'),
+    embedFile: join(folder, paths.embed ?? 'embed/clavard.js'),
+  });
+  return server;
+};
+
+describe('the demo pages', () => {
+  it('serves the console at /agent with the strict page policy', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/agent`);
+    expect(await response.text()).toContain('<title>console</title>');
+    expect(response.headers.get('content-security-policy')).toContain(
+      "default-src 'self'; script-src 'self'; style-src 'self'",
+    );
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it("serves the console's files under /agent/", async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/agent/console.js`);
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+    expect(await response.text()).toBe('export {};');
+  });
+
+  it('serves the site folder at /', async () => {
+    const { url } = await start();
+    expect(await (await fetch(`${url}/`)).text()).toContain('<title>store</title>');
+  });
+
+  it('falls back to the placeholder pages when the folders do not exist', async () => {
+    const { url } = await start({ console: 'missing', site: 'missing' });
+    expect(await (await fetch(`${url}/agent`)).text()).toContain('Clavard agent console');
+    expect(await (await fetch(`${url}/`)).text()).toContain('Clavard demo store');
+    expect((await fetch(`${url}/placeholder.js`)).status).toBe(200);
+  });
+
+  it('serves the script-tag file at /clavard.js with a cache policy', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/clavard.js`);
+    expect(await response.text()).toBe('(()=>{})();');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+  });
+
+  it('answers 404 for /clavard.js while the widget is not built', async () => {
+    const { url } = await start({ embed: 'embed/none.js' });
+    expect((await fetch(`${url}/clavard.js`)).status).toBe(404);
+  });
+
+  it('refuses paths that leave the folders', async () => {
+    const { url } = await start();
+    expect((await fetch(`${url}/agent/..%2F..%2Fsecret.html`)).status).toBe(404);
+    expect((await fetch(`${url}/..%2Fsecret.html`)).status).toBe(404);
+  });
+});
