@@ -10,7 +10,8 @@ import type {
   Timestamp,
 } from '@clavard/protocol';
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import type { Outbox } from './outbox.js';
+import { createConfirmedRows, entryKey } from './confirmed-rows.js';
+import type { Outbox, OutboxItem } from './outbox.js';
 import { createTimeline, type Timeline } from './timeline.js';
 
 /**
@@ -50,7 +51,10 @@ export interface PendingEntry {
   error: ChatErrorCode | undefined;
 }
 
-/** One row of the visible conversation. */
+/**
+ * One row of the visible conversation. A row object is made once and reused while it is unchanged (a
+ * new message leaves the other rows as they were), so a UI can memoize on identity.
+ */
 export type ChatEntry = ConfirmedEntry | PendingEntry;
 
 /** The conversation the client is attached to. */
@@ -82,6 +86,7 @@ export interface ConversationModel {
   readonly availability: ReadonlySignal<Availability | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
   readonly typing: ReadonlySignal<readonly Author[]>;
+  /** The confirmed events in seq order; derived from the rows when read (for storage and lookups). */
   readonly confirmed: ReadonlySignal<readonly ConversationEvent[]>;
   readonly messages: ReadonlySignal<readonly ChatEntry[]>;
   readonly unread: ReadonlySignal<number>;
@@ -103,12 +108,20 @@ export interface ConversationModel {
   clear(): void;
 }
 
-const entryKey = (event: ConversationEvent): string =>
-  event.type === 'message' ? (event.clientId ?? `m:${event.id}`) : `s:${event.seq}`;
+const toPending = (item: OutboxItem): PendingEntry => ({
+  kind: 'pending',
+  key: item.clientId,
+  clientId: item.clientId,
+  text: item.text,
+  quickReplyId: item.quickReplyId,
+  delivery: item.state === 'queued' ? 'sending' : item.state,
+  error: item.error,
+});
 
 /**
  * Create the {@link ConversationModel}. Pending rows come from the outbox; confirmed rows from the
- * timeline, in seq order only.
+ * timeline, in seq order only. Everything derived from the events (rows, unread count, open forms) is
+ * kept incrementally, so applying one event does not cost the length of the conversation.
  *
  * @example
  * ```ts
@@ -125,61 +138,59 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
   const availability = signal<Availability | undefined>(undefined);
   const queue = signal<QueueState | undefined>(undefined);
   const typing = signal<readonly Author[]>([]);
-  const confirmed = signal<readonly ConversationEvent[]>([]);
-  const agentReadSeq = signal<Seq>(0);
+  const confirmedRows = createConfirmedRows();
+  // Lazy: nothing subscribes to it, so it is rebuilt only when read (a storage write), not per event.
+  const confirmed = computed(() => confirmedRows.rows.value.map((row) => row.event));
   const readSeq = signal<Seq>(0);
+  const forms = signal<readonly PendingForm[]>([]);
+  /** The forms asked for and not accepted yet, in request order (the source of `forms`). */
+  const openForms = new Map<string, PendingForm>();
   /** The keys of the confirmed rows, so that no key (no bubble) appears twice. */
   const shownKeys = new Set<string>();
+  /** One pending row per outbox item: items are replaced, never changed, when their state moves. */
+  const pendingRows = new WeakMap<OutboxItem, PendingEntry>();
+
+  const pendingRow = (item: OutboxItem): PendingEntry => {
+    let row = pendingRows.get(item);
+    if (!row) {
+      row = toPending(item);
+      pendingRows.set(item, row);
+    }
+    return row;
+  };
 
   const messages = computed((): readonly ChatEntry[] => {
-    const readUpTo = agentReadSeq.value;
-    const rows: ChatEntry[] = confirmed.value.map((event) => {
-      const own = event.type === 'message' && event.author.role === 'visitor';
-      return {
-        kind: 'event',
-        key: entryKey(event),
-        seq: event.seq,
-        at: event.at,
-        event,
-        delivery: own ? (event.seq <= readUpTo ? 'read' : 'delivered') : undefined,
-      };
-    });
-    for (const item of outbox.items.value) {
-      rows.push({
-        kind: 'pending',
-        key: item.clientId,
-        clientId: item.clientId,
-        text: item.text,
-        quickReplyId: item.quickReplyId,
-        delivery: item.state === 'queued' ? 'sending' : item.state,
-        error: item.error,
-      });
-    }
-    return rows;
+    const rows: readonly ChatEntry[] = confirmedRows.rows.value;
+    const items = outbox.items.value;
+    if (items.length === 0) return rows;
+    const pending: ChatEntry[] = items.map(pendingRow);
+    return rows.length === 0 ? pending : rows.concat(pending);
   });
 
-  const unread = computed(() => {
-    const seen = readSeq.value;
-    let count = 0;
-    for (const event of confirmed.value) {
-      if (event.type === 'message' && event.author.role !== 'visitor' && event.seq > seen) count += 1;
-    }
-    return count;
-  });
+  const unread = computed(() => confirmedRows.othersAfter(readSeq.value));
 
-  const forms = computed((): readonly PendingForm[] => {
-    const open = new Map<string, PendingForm>();
-    for (const event of confirmed.value) {
-      if (event.type === 'form.request') open.set(event.formId, { request: event, errors: undefined });
-      else if (event.type === 'form.result') {
-        const form = open.get(event.formId);
+  /** Apply the form events among `events` to `openForms`; returns whether any applied. */
+  const trackForms = (events: readonly ConversationEvent[]): boolean => {
+    let changed = false;
+    for (const event of events) {
+      if (event.type === 'form.request') {
+        openForms.set(event.formId, { request: event, errors: undefined });
+        changed = true;
+      } else if (event.type === 'form.result') {
+        const form = openForms.get(event.formId);
         if (!form) continue;
-        if (event.status === 'accepted') open.delete(event.formId);
-        else open.set(event.formId, { request: form.request, errors: event.errors });
+        if (event.status === 'accepted') openForms.delete(event.formId);
+        else openForms.set(event.formId, { request: form.request, errors: event.errors });
+        changed = true;
       }
     }
-    return [...open.values()];
-  });
+    return changed;
+  };
+
+  const resetForms = (): void => {
+    openForms.clear();
+    if (forms.peek().length > 0) forms.value = [];
+  };
 
   const setStatus = (status: ConversationStatus): void => {
     const current = conversation.peek();
@@ -192,7 +203,9 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
         if (event.clientId !== undefined && event.author.role === 'visitor') outbox.remove(event.clientId);
         if (event.author.role !== 'visitor') {
           const author = event.author;
-          typing.value = typing.value.filter((by) => !sameAuthor(by, author));
+          const before = typing.peek();
+          if (before.some((by) => sameAuthor(by, author)))
+            typing.value = before.filter((by) => !sameAuthor(by, author));
         }
         break;
       case 'agent.joined':
@@ -245,8 +258,8 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
       if (typing.peek().length > 0) typing.value = [];
     },
     markRead(by, upToSeq) {
-      const target = by === 'agent' ? agentReadSeq : readSeq;
-      if (upToSeq > target.peek()) target.value = upToSeq;
+      if (by === 'agent') confirmedRows.markRead(upToSeq);
+      else if (upToSeq > readSeq.peek()) readSeq.value = upToSeq;
     },
     restore(events, lastSeq, savedReadSeq) {
       batch(() => {
@@ -258,7 +271,9 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
           shownKeys.add(key);
           return true;
         });
-        confirmed.value = unique;
+        confirmedRows.replace(unique);
+        resetForms();
+        if (trackForms(unique)) forms.value = [...openForms.values()];
         readSeq.value = savedReadSeq;
         for (const event of unique) applyOne(event);
       });
@@ -276,7 +291,8 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
       }
       if (applied.length > 0) {
         batch(() => {
-          confirmed.value = [...confirmed.peek(), ...applied];
+          confirmedRows.append(applied);
+          if (trackForms(applied)) forms.value = [...openForms.values()];
           for (const event of applied) applyOne(event);
         });
       }
@@ -286,8 +302,8 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
       batch(() => {
         timeline.reset(0);
         shownKeys.clear();
-        confirmed.value = [];
-        agentReadSeq.value = 0;
+        confirmedRows.clear();
+        resetForms();
         readSeq.value = 0;
         typing.value = [];
       });

@@ -132,7 +132,10 @@ export function createTabbedClient(
 
   // A forwarded message in the leader's list is in its stored outbox (or already confirmed).
   const stopForgetting = effect(() => {
-    const keys = new Set(mirror.messages.value.map((row) => row.key));
+    const rows = mirror.messages.value;
+    // Nothing forwarded (the usual case): no need to look through the whole list on each change.
+    if (forwards.peek().length === 0) return;
+    const keys = new Set(rows.map((row) => row.key));
     for (const item of forwards.peek()) if (keys.has(item.clientId)) forget(item.clientId);
   });
 
@@ -247,15 +250,24 @@ export function createTabbedClient(
       return active ? read(active) : fromMirror(mirror.state.value);
     });
 
-  const pendingRow = (item: Forward): PendingEntry => ({
-    kind: 'pending',
-    key: item.clientId,
-    clientId: item.clientId,
-    text: item.text,
-    quickReplyId: item.quickReplyId,
-    delivery: 'sending',
-    error: undefined,
-  });
+  // One row per forwarded message, made once: rows keep their identity while unchanged.
+  const forwardRows = new WeakMap<Forward, PendingEntry>();
+  const pendingRow = (item: Forward): PendingEntry => {
+    let row = forwardRows.get(item);
+    if (!row) {
+      row = {
+        kind: 'pending',
+        key: item.clientId,
+        clientId: item.clientId,
+        text: item.text,
+        quickReplyId: item.quickReplyId,
+        delivery: 'sending',
+        error: undefined,
+      };
+      forwardRows.set(item, row);
+    }
+    return row;
+  };
 
   const messages = computed((): readonly ChatEntry[] => {
     const active = core.value;
@@ -263,7 +275,8 @@ export function createTabbedClient(
     const extra = forwards.value;
     if (extra.length === 0) return rows;
     const keys = new Set(rows.map((row) => row.key));
-    return [...rows, ...extra.filter((item) => !keys.has(item.clientId)).map(pendingRow)];
+    const pending: ChatEntry[] = extra.filter((item) => !keys.has(item.clientId)).map(pendingRow);
+    return pending.length === 0 ? rows : rows.concat(pending);
   });
 
   const requireConversation = (): void => {

@@ -7,10 +7,23 @@ import type { ChatClient } from './types.js';
 type StateMessage = Extract<TabMessageBody, { type: 'state' }>;
 
 const sameRow = (a: ChatEntry, b: ChatEntry): boolean =>
-  a.key === b.key &&
-  a.kind === b.kind &&
-  a.delivery === b.delivery &&
-  (a.kind === 'event' || b.kind === 'event' || a.error === b.error);
+  a === b ||
+  (a.key === b.key &&
+    a.kind === b.kind &&
+    a.delivery === b.delivery &&
+    (a.kind === 'event' || b.kind === 'event' || a.error === b.error));
+
+/** Whether a row from the leader says the same as the row this tab shows (so that one is kept). */
+const equalRow = (shown: ChatEntry, received: ChatEntry): boolean => {
+  if (shown.key !== received.key || shown.delivery !== received.delivery) return false;
+  if (shown.kind === 'event') return received.kind === 'event' && shown.seq === received.seq;
+  return (
+    received.kind === 'pending' &&
+    shown.error === received.error &&
+    shown.text === received.text &&
+    shown.quickReplyId === received.quickReplyId
+  );
+};
 
 const readState = (client: ChatClient): MirrorState => {
   const state: MirrorState = {
@@ -124,9 +137,15 @@ export function createMirror(): Mirror {
     apply(message) {
       if (message.keep > 0 && message.base !== rev) return false;
       rev = message.rev;
+      const shown = messages.peek();
+      // The rows that did not change keep their identity, even when they come again in the tail.
+      const tail = message.tail.map((row, offset) => {
+        const before = shown[message.keep + offset];
+        return before && equalRow(before, row) ? before : row;
+      });
       batch(() => {
         state.value = message.state;
-        messages.value = [...messages.peek().slice(0, message.keep), ...message.tail];
+        messages.value = message.keep === 0 ? tail : shown.slice(0, message.keep).concat(tail);
       });
       return true;
     },
