@@ -1,0 +1,233 @@
+/**
+ * End to end, in headless Chromium against the real reference server (port 0, an SQLite file in a
+ * temporary folder): a visitor on the demo store, Julie and Marc on the agent console, each in their own
+ * browser context. One conversation per transport (WebSocket, SSE + POST, long-poll): greeting, exchange,
+ * typing both ways, a server restart on the same database and port in the middle (with a message written
+ * while the server is down), transfer to Marc, the end with the closing text; then every text is counted
+ * on both sides: each shown exactly once. Screenshots go to examples/reference-server/test-results/;
+ * `CLAVARD_UPDATE_DEMO_PNG=1` also writes the README's side-by-side picture to docs/demo.png.
+ */
+import { copyFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ReferenceServer, startServer } from '@clavard/reference-server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import {
+  type BuiltPages,
+  buildPages,
+  consoleMessages,
+  countEach,
+  online,
+  openAgent,
+  openVisitor,
+  PASSWORD,
+  RESULTS_DIR,
+  sideBySide,
+  type TransportKind,
+  visitorBubbles,
+} from './support/e2e-pages.js';
+
+const DEMO_PNG = fileURLToPath(new URL('../../../docs/demo.png', import.meta.url));
+
+const JULIE_GREETING = "Hello, I'm Julie. How can I help you today?";
+const MARC_GREETING = "Hello, I'm Marc. How can I help you today?";
+const CLOSING = 'Thank you for contacting us. Have a nice day!';
+const HOLD = "One moment please, I'm checking your file.";
+
+let browser: Browser;
+let pages: BuiltPages;
+let server: ReferenceServer | undefined;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  if (pages) await rm(pages.dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  await server?.close();
+  server = undefined;
+});
+
+/** Starts the server on `port` (0: any) with the database file of this run. */
+function start(database: string, port: number): Promise<ReferenceServer> {
+  return startServer({
+    port,
+    database,
+    agentPassword: PASSWORD,
+    consoleDir: pages.consoleDir,
+    embedFile: pages.embedFile,
+  });
+}
+
+/** The visitor writes `text` in the widget and sends it with Enter. */
+async function visitorSays(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** The agent sends what is in the console's composer. */
+async function agentSends(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+/** Resolves once the widget shows a bubble with exactly `text`. */
+async function visitorSees(page: Page, text: string): Promise<void> {
+  await page.getByRole('dialog').locator('.bubble').getByText(text, { exact: true }).first().waitFor();
+}
+
+/** Resolves once the console's transcript shows a message with exactly `text`. */
+async function agentSees(page: Page, text: string): Promise<void> {
+  await page
+    .getByRole('log', { name: 'Conversation' })
+    .locator('.message .text')
+    .getByText(text, { exact: true })
+    .first()
+    .waitFor();
+}
+
+const transports: TransportKind[] = ['websocket', 'sse', 'long-poll'];
+
+describe.each(transports)('a conversation over %s', (transport) => {
+  it('greets, exchanges, types both ways, survives a restart, transfers and ends: each text once on each side', async () => {
+    const database = join(pages.dir, `${transport}.db`);
+    server = await start(database, 0);
+    const port = Number(new URL(server.url).port);
+
+    const julie = await openAgent(browser, server.url, 'Julie');
+    const marc = await openAgent(browser, server.url, 'Marc');
+    const visitor = await openVisitor(browser, server.url, transport, pages);
+    contexts.push(julie.context, marc.context, visitor.context);
+    const panel = visitor.page.getByRole('dialog');
+
+    // The visitor opens the chat and writes; Julie takes the conversation from the queue.
+    await visitor.page.getByRole('button', { name: 'Open chat' }).click();
+    await visitorSays(visitor.page, 'My modem keeps blinking orange.');
+    await julie.page
+      .locator('.queue-entry', { hasText: 'My modem keeps blinking orange.' })
+      .getByRole('button', { name: /Take the conversation/ })
+      .click();
+    await panel.getByText('Julie has joined').waitFor();
+    await panel.getByRole('heading', { name: 'Julie' }).waitFor();
+
+    // The greeting is prefilled; Julie sends it and the visitor sees it.
+    const julieComposer = julie.page.getByLabel('Your answer');
+    await expect.poll(() => julieComposer.inputValue()).toBe(JULIE_GREETING);
+    await agentSends(julie.page);
+    await visitorSees(visitor.page, JULIE_GREETING);
+
+    // Typing both ways, and an exchange both ways.
+    await visitor.page.getByRole('textbox', { name: 'Message' }).fill('It started this morning.');
+    await julie.page.getByText('The visitor is typing…').waitFor();
+    await visitor.page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await agentSees(julie.page, 'It started this morning.');
+    await julieComposer.fill('Let me look at your line.');
+    await panel.getByText('Julie is typing…').waitFor();
+    await visitor.page.screenshot({ path: join(RESULTS_DIR, `e2e-${transport}-visitor-typing.png`) });
+    await agentSends(julie.page);
+    await visitorSees(visitor.page, 'Let me look at your line.');
+    const visitorShot = join(RESULTS_DIR, `e2e-${transport}-visitor.png`);
+    const julieShot = join(RESULTS_DIR, `e2e-${transport}-julie.png`);
+    await visitor.page.screenshot({ path: visitorShot });
+    await julie.page.screenshot({ path: julieShot });
+
+    // The server stops mid-conversation; the visitor writes while it is down.
+    await server.close();
+    server = undefined;
+    await julie.page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    await panel.locator('.status', { hasText: 'Reconnecting…' }).waitFor();
+    await visitorSays(visitor.page, 'Are you still there?');
+    await panel.locator('.msg[data-delivery="sending"]', { hasText: 'Are you still there?' }).waitFor();
+
+    // It comes back on the same database file and port; both pages reconnect by themselves.
+    server = await start(database, port);
+    await online(julie.page);
+    await online(marc.page);
+    await agentSees(julie.page, 'Are you still there?');
+    await julieComposer.focus();
+    await julie.page.keyboard.press('Alt+Digit2');
+    await expect.poll(() => julieComposer.inputValue()).toBe(HOLD);
+    await agentSends(julie.page);
+    await visitorSees(visitor.page, HOLD);
+    await visitorSays(visitor.page, 'Thanks, I will wait.');
+    await agentSees(julie.page, 'Thanks, I will wait.');
+
+    // Transfer to Marc: the visitor's header shows his first name, with a notice.
+    await julie.page.getByLabel('Transfer to').selectOption({ label: 'Marc' });
+    await julie.page.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await panel.getByText('You are now chatting with Marc').waitFor();
+    await panel.getByRole('heading', { name: 'Marc' }).waitFor();
+    const marcComposer = marc.page.getByLabel('Your answer');
+    await expect.poll(() => marcComposer.inputValue()).toBe(MARC_GREETING);
+    await agentSends(marc.page);
+    await visitorSees(visitor.page, MARC_GREETING);
+    await marcComposer.fill('Your line was reset: the modem should turn white in a minute.');
+    await agentSends(marc.page);
+    await visitorSees(visitor.page, 'Your line was reset: the modem should turn white in a minute.');
+    await visitorSays(visitor.page, 'It is white now, thank you!');
+    await agentSees(marc.page, 'It is white now, thank you!');
+    await visitor.page.screenshot({ path: join(RESULTS_DIR, `e2e-${transport}-visitor-marc.png`) });
+    await marc.page.screenshot({ path: join(RESULTS_DIR, `e2e-${transport}-marc.png`) });
+
+    // Marc ends with the closing text, which the visitor sees.
+    await marc.page.getByRole('button', { name: 'End conversation…' }).click();
+    await expect
+      .poll(() => marc.page.getByLabel('Closing message (the visitor sees it)').inputValue())
+      .toBe(CLOSING);
+    await marc.page.getByRole('button', { name: 'End with this closing' }).click();
+    await panel.locator('.closing').getByText(CLOSING, { exact: true }).waitFor();
+    await panel.getByText('This conversation has ended.', { exact: true }).waitFor();
+    await visitor.page.screenshot({ path: join(RESULTS_DIR, `e2e-${transport}-visitor-ended.png`) });
+    await marc.page.screenshot({ path: join(RESULTS_DIR, `e2e-${transport}-marc-ended.png`) });
+
+    // Nothing lost, nothing doubled: every message once on the visitor's page and on Marc's console.
+    const texts = [
+      'My modem keeps blinking orange.',
+      JULIE_GREETING,
+      'It started this morning.',
+      'Let me look at your line.',
+      'Are you still there?',
+      HOLD,
+      'Thanks, I will wait.',
+      MARC_GREETING,
+      'Your line was reset: the modem should turn white in a minute.',
+      'It is white now, thank you!',
+    ];
+    const once = Object.fromEntries(texts.map((text) => [text, 1]));
+    const shownToVisitor = await visitorBubbles(visitor.page);
+    expect(countEach(shownToVisitor, texts)).toEqual(once);
+    // The greeting bubble of the organisation, plus the ten messages, in order.
+    expect(shownToVisitor.map((text) => text.trim()).slice(1)).toEqual(texts);
+    const shownToMarc = await consoleMessages(marc.page);
+    expect(countEach(shownToMarc, texts)).toEqual(once);
+    expect(shownToMarc.map((text) => text.trim())).toEqual(texts);
+    // Julie's transcript ends at the transfer: the first seven, once each.
+    const shownToJulie = await consoleMessages(julie.page);
+    expect(shownToJulie.map((text) => text.trim())).toEqual(texts.slice(0, 7));
+
+    // The transport really was the one named, and the visitor's page connected again after the restart.
+    if (transport === 'websocket') {
+      expect(visitor.sockets.filter((url) => url.endsWith('/clavard/ws')).length).toBeGreaterThanOrEqual(2);
+      expect(visitor.channelRequests).toEqual([]);
+    } else {
+      expect(visitor.sockets).toEqual([]);
+      const opening = transport === 'sse' ? 'GET /clavard/channel/events' : 'POST /clavard/channel';
+      expect(visitor.channelRequests.filter((line) => line === opening).length).toBeGreaterThanOrEqual(2);
+      if (transport === 'long-poll') expect(visitor.channelRequests).toContain('GET /clavard/channel/poll');
+    }
+    expect([...visitor.problems, ...julie.problems, ...marc.problems]).toEqual([]);
+
+    if (transport === 'websocket') {
+      const pair = join(RESULTS_DIR, 'e2e-side-by-side.png');
+      await sideBySide(browser, visitorShot, julieShot, pair);
+      expect((await stat(pair)).size).toBeLessThan(300 * 1024);
+      if (process.env.CLAVARD_UPDATE_DEMO_PNG === '1') await copyFile(pair, DEMO_PNG);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,213 @@
+/**
+ * The pages of the end-to-end tests: what they need built (the agent console, the script-tag file, the
+ * long-poll visitor page) into a temporary folder, an agent signed in on the console, a visitor on the
+ * demo store over a chosen transport, the texts each side shows, and the side-by-side picture.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildEmbed } from '../../../../packages/widget/test/support/embed-page.js';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The agents' password in the end-to-end tests. */
+export const PASSWORD = 'e2e-password';
+
+/** Where the screenshots go (gitignored). */
+export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/** How the visitor's page talks to the server. */
+export type TransportKind = 'websocket' | 'sse' | 'long-poll';
+
+/** What the tests build before they start: all in one temporary folder. */
+export interface BuiltPages {
+  /** The temporary folder (removed by the test). */
+  dir: string;
+  /** The agent console's build (`build.mjs --outdir`). */
+  consoleDir: string;
+  /** The script-tag file bundled from the widget's sources, as tsup does. */
+  embedFile: string;
+  /** The long-poll visitor page script (support/long-poll-visitor.ts bundled). */
+  longPollScript: string;
+}
+
+/** Builds the console, the script-tag file and the long-poll visitor script into a temporary folder. */
+export async function buildPages(): Promise<BuiltPages> {
+  const dir = await mkdtemp(join(tmpdir(), 'clavard-e2e-'));
+  const consoleDir = join(dir, 'console');
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'examples/agent-console/build.mjs'), '--outdir', consoleDir],
+    { encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`console build failed: ${built.stderr}`);
+  const embedFile = join(dir, 'clavard.js');
+  await writeFile(embedFile, await buildEmbed());
+  const longPoll = await build({
+    entryPoints: [fileURLToPath(new URL('./long-poll-visitor.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    tsconfig: join(root, 'tsconfig.json'),
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'silent',
+  });
+  const [output] = longPoll.outputFiles;
+  if (!output) throw new Error('esbuild produced no long-poll visitor script');
+  await mkdir(RESULTS_DIR, { recursive: true });
+  return { dir, consoleDir, embedFile, longPollScript: output.text };
+}
+
+/** A page in its own browser context, with what went wrong on it. */
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and HTTP answers ≥ 400. */
+  problems: string[];
+}
+
+async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Opens the console in a new context and signs in as `firstName`; resolves once it says Online. */
+export async function openAgent(browser: Browser, url: string, firstName: string): Promise<OpenedPage> {
+  const opened = await openPage(browser, { width: 1100, height: 820 });
+  const { page } = opened;
+  await page.goto(`${url}/agent`);
+  await page.getByLabel('First name (shown to visitors)').fill(firstName);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await online(page);
+  return opened;
+}
+
+/** Resolves once the console's connection status says Online. */
+export async function online(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+}
+
+/** A visitor's page, with the paths of the chat requests it made (to check the transport used). */
+export interface VisitorPage extends OpenedPage {
+  /** WebSocket URLs the page opened. */
+  sockets: string[];
+  /** Paths of the HTTP channel requests (`/clavard/channel…`). */
+  channelRequests: string[];
+}
+
+/**
+ * Opens the demo store in a new context. WebSocket: the page as served. SSE: the same page with the script
+ * tag's `data-transport="sse" data-url="/clavard"` (rewritten in flight, as a site owner would edit it).
+ * Long-poll: the script tag bundles only WebSocket and SSE, so `/clavard.js` is answered with the
+ * long-poll visitor script (the widget mounted with `createLongPollTransport`).
+ */
+export async function openVisitor(
+  browser: Browser,
+  url: string,
+  transport: TransportKind,
+  pages: BuiltPages,
+): Promise<VisitorPage> {
+  const opened = await openPage(browser, { width: 900, height: 820 });
+  const { page } = opened;
+  const sockets: string[] = [];
+  const channelRequests: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/clavard/channel')) channelRequests.push(`${request.method()} ${path}`);
+  });
+  if (transport === 'sse') {
+    await page.route(`${url}/`, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      const edited = html
+        .replace('data-url="/clavard/ws"', 'data-url="/clavard"')
+        .replace('data-transport="websocket"', 'data-transport="sse"');
+      if (!edited.includes('data-transport="sse"'))
+        throw new Error('the demo store has no script tag to edit');
+      await route.fulfill({ response, body: edited });
+    });
+  }
+  if (transport === 'long-poll') {
+    await page.route(`${url}/clavard.js`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: pages.longPollScript }),
+    );
+  }
+  await page.goto(`${url}/`);
+  return { ...opened, sockets, channelRequests };
+}
+
+/** The texts of every bubble the widget shows (greeting included), in order. */
+export function visitorBubbles(page: Page): Promise<string[]> {
+  return page.locator('.bubble').allTextContents();
+}
+
+/** The texts of every message in the console's transcript, in order. */
+export function consoleMessages(page: Page): Promise<string[]> {
+  return page.getByRole('log', { name: 'Conversation' }).locator('.message .text').allTextContents();
+}
+
+/** How many times each of `texts` occurs in `shown`. */
+export function countEach(shown: readonly string[], texts: readonly string[]): Record<string, number> {
+  return Object.fromEntries(
+    texts.map((text) => [text, shown.filter((candidate) => candidate.trim() === text).length]),
+  );
+}
+
+/**
+ * Composes two screenshots side by side into one PNG: both images put into a blank page (as data: URLs,
+ * the page has no origin to load files from) with DOM calls, then a screenshot of the pair.
+ */
+export async function sideBySide(
+  browser: Browser,
+  left: string,
+  right: string,
+  outputPath: string,
+): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 700 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const dataUrl = async (path: string) =>
+      `data:image/png;base64,${(await readFile(path)).toString('base64')}`;
+    await page.evaluate(
+      async ([visitor, agent]) => {
+        document.body.style.cssText = 'margin:0;background:#e9edf2';
+        const pair = document.createElement('main');
+        pair.id = 'pair';
+        pair.style.cssText = 'display:flex;gap:16px;padding:16px;width:max-content;align-items:flex-start';
+        document.body.append(pair);
+        for (const [src, alt] of [
+          [visitor, 'The visitor on the demo store'],
+          [agent, 'The agent on the console'],
+        ] as const) {
+          const image = document.createElement('img');
+          image.alt = alt;
+          image.style.width = '720px';
+          image.style.border = '1px solid #b8c2cc';
+          image.src = src;
+          pair.append(image);
+          await image.decode();
+        }
+      },
+      [await dataUrl(left), await dataUrl(right)] as const,
+    );
+    await page.locator('#pair').screenshot({ path: outputPath });
+  } finally {
+    await context.close();
+  }
+}
