@@ -1,4 +1,5 @@
 import type { ConversationEvent, MessageContent } from '@clavard/protocol';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConsoleConversation } from '../console-model.js';
 
 const contentText = (content: MessageContent): string => {
@@ -43,8 +44,15 @@ const notice = (event: ConversationEvent, meId: string): string | undefined => {
  * ```
  */
 export function Transcript({ conversation, meId }: { conversation: ConsoleConversation; meId: string }) {
+  const log = useRef<HTMLDivElement>(null);
+  const rows = conversation.events.length + conversation.pending.length;
+  // Keep the newest message in view as the conversation grows.
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (element && rows > 0) element.scrollTop = element.scrollHeight;
+  }, [rows]);
   return (
-    <div class="transcript" role="log" aria-live="polite" aria-label="Conversation">
+    <div ref={log} class="transcript" role="log" aria-live="polite" aria-label="Conversation">
       <ol>
         {conversation.events.map((event) => {
           if (event.type !== 'message') {
