@@ -1,5 +1,6 @@
 // The demo store: `npm start` (after `pnpm build` at the root), then open the printed URL.
-// PORT=8080 to choose the port. The page loads @clavard/widget/embed (dist/embed/clavard.js) as /clavard.js.
+// PORT=8080 to choose the port. The page loads @clavard/widget/embed (dist/embed/clavard.js) as /clavard.js,
+// which loads dist/embed/clavard-panel.js from next to it on first open.
 import { fileURLToPath } from 'node:url';
 import { here, startDevServer } from '@clavard/example-dev-server';
 
@@ -9,6 +10,9 @@ const routes = {
   '/clavard-setup.js': here(import.meta, 'public/clavard-setup.js'),
   '/shop.js': here(import.meta, 'public/shop.js'),
   '/clavard.js': fileURLToPath(import.meta.resolve('@clavard/widget/embed')),
+  '/clavard-panel.js': fileURLToPath(
+    new URL('clavard-panel.js', import.meta.resolve('@clavard/widget/embed')),
+  ),
 };
 const server = await startDevServer({ port: Number(process.env.PORT ?? 8080), routes });
 console.log(`Demo store: ${server.url} (Julie answers from the in-memory chat server)`);

@@ -8,23 +8,10 @@ export default defineConfig([
     },
     format: ['esm'],
     dts: true,
-    // dist/embed belongs to the two builds below.
+    // dist/embed belongs to the types build below and to scripts/build-embed.mjs (the two IIFE files).
     clean: ['!embed/**'],
     target: 'es2022',
     platform: 'neutral',
-    treeshake: true,
-  },
-  {
-    // The script-tag file: one IIFE with everything inside (Preact, the client, WebSocket and SSE).
-    entry: { clavard: 'src/embed/index.ts' },
-    outDir: 'dist/embed',
-    format: ['iife'],
-    outExtension: () => ({ js: '.js' }),
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    dts: false,
-    clean: false,
     treeshake: true,
   },
   {

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await write('console/console.js', 'export {};');
   await write('site/index.html', '<!doctype html><title>store</title>');
   await write('embed/clavard.js', '(()=>{})();');
+  await write('embed/clavard-panel.js', '(()=>{/* panel */})();');
 });
 afterEach(async () => {
   await server?.close();
@@ -71,6 +72,14 @@ describe('the demo pages', () => {
     const response = await fetch(`${url}/clavard.js`);
     expect(await response.text()).toBe('(()=>{})();');
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('content-type')).toContain('text/javascript');
+  });
+
+  it('serves the panel file from next to the script-tag file at /clavard-panel.js, revalidated', async () => {
+    const { url } = await start();
+    const response = await fetch(`${url}/clavard-panel.js`);
+    expect(await response.text()).toBe('(()=>{/* panel */})();');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('content-type')).toContain('text/javascript');
   });
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,7 +47,7 @@ export interface StaticSources {
   siteDir: string;
   /** The placeholder pages: `/` → index.html, `/agent` → agent/index.html. */
   fallbackDir: string;
-  /** The widget's script-tag file, served at `/clavard.js`. */
+  /** The widget's script-tag file, served at `/clavard.js`; the panel file next to it at `/clavard-panel.js`. */
   embedFile: string;
 }
 
@@ -68,6 +68,7 @@ const fileSize = async (file: string | undefined): Promise<number | undefined> =
 /** The files that may answer a path, in order of preference. */
 const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
   if (path === '/clavard.js') return [sources.embedFile];
+  if (path === '/clavard-panel.js') return [join(dirname(sources.embedFile), 'clavard-panel.js')];
   const list: (string | undefined)[] = [];
   if (path === '/agent' || path === '/agent/') {
     list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
@@ -80,8 +81,9 @@ const candidates = (path: string, sources: StaticSources): (string | undefined)[
 };
 
 /**
- * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag file at `/clavard.js`,
- * the demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
+ * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag files at `/clavard.js`
+ * and `/clavard-panel.js` (revalidated each time, so it matches the hash of a fresh `/clavard.js`), the
+ * demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
  * `Content-Security-Policy`; every answer a `Cache-Control`. Refuses anything outside the folders. Resolves
  * false when the request is not a static file, so the caller can answer 404 itself.
  *

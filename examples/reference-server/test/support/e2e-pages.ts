@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildEmbed } from '../../../../packages/widget/test/support/embed-page.js';
+import { buildEmbed, panelFileFor } from '../../../../packages/widget/test/support/embed-page.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -29,7 +29,7 @@ export interface BuiltPages {
   dir: string;
   /** The agent console's build (`build.mjs --outdir`). */
   consoleDir: string;
-  /** The script-tag file bundled from the widget's sources, as tsup does. */
+  /** The script-tag file bundled from the widget's sources (its panel file sits next to it). */
   embedFile: string;
   /** The long-poll visitor page script (support/long-poll-visitor.ts bundled). */
   longPollScript: string;
@@ -46,7 +46,9 @@ export async function buildPages(): Promise<BuiltPages> {
   );
   if (built.status !== 0) throw new Error(`console build failed: ${built.stderr}`);
   const embedFile = join(dir, 'clavard.js');
-  await writeFile(embedFile, await buildEmbed());
+  const embed = await buildEmbed();
+  await writeFile(embedFile, embed);
+  await writeFile(join(dir, 'clavard-panel.js'), panelFileFor(embed));
   const longPoll = await build({
     entryPoints: [fileURLToPath(new URL('./long-poll-visitor.ts', import.meta.url))],
     bundle: true,

@@ -1,12 +1,29 @@
-import { createSseTransport } from '@clavard/adapters/sse';
-import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
-import { mount } from '../mount.js';
+import type { WidgetHandle } from '../mount.js';
+import type { ResolvedMountOptions } from '../mount-options.js';
 import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
-import { readEmbedConfig } from './embed-config.js';
+import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
+import { PANEL_HOOK, type PanelRequest, type StartPanel } from './panel-hook.js';
+import { createPanelLoader } from './panel-loader.js';
+import { createPlainLauncher } from './plain-launcher.js';
+import { hasConversationInProgress } from './resume-state.js';
 
 const MARKER = Symbol.for('clavard.embed');
+
+/**
+ * What the build bakes into the script-tag file: the panel file's name (resolved against the script's own
+ * URL) and its Subresource Integrity value.
+ *
+ * @example
+ * ```ts
+ * const panel: PanelFile = { name: 'clavard-panel.js', integrity: 'sha384-…' };
+ * ```
+ */
+export interface PanelFile {
+  name: string;
+  integrity: string;
+}
 
 /** The stub's queue, read as own properties only (a polluted `Object.prototype` adds nothing). */
 function queuedCalls(existing: unknown): readonly unknown[] {
@@ -15,24 +32,55 @@ function queuedCalls(existing: unknown): readonly unknown[] {
   return Array.isArray(queue) ? [...queue] : [];
 }
 
+/** Runs `task` when the browser is idle (soon after load when it never is). */
+function whenIdle(view: Window, task: () => void): void {
+  if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(task, { timeout: 2000 });
+  else view.setTimeout(task, 0);
+}
+
 /**
  * What the script tag does when it loads: read its own `data-*` attributes, publish `window.Clavard`
- * (replacing the snippet's stub and replaying its queue in order), mount the widget once `<body>` exists,
- * and report every configuration problem as one `ChatError('invalid-option')` through `on('error')`.
- * A second copy of the script finds the first one's `window.Clavard` and does nothing.
+ * (replacing the snippet's stub and replaying its queue in order), and once `<body>` exists show the
+ * plain launcher. The panel file is loaded on the first call that needs it (a click on the launcher,
+ * `open`, `toggle`, `send`), at once with `data-open`, and when the browser is idle if a conversation is
+ * in progress in storage (so the unread badge and delivery resume). The panel then replaces the plain
+ * launcher and the calls that waited run in order. Every configuration problem is reported as one
+ * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
+ * `ChatError('unavailable')` per attempt. A second copy of the script finds the first one's
+ * `window.Clavard` and does nothing.
  *
  * @example
  * ```ts
- * bootEmbed(window, document.currentScript);
+ * bootEmbed(window, document.currentScript, { name: 'clavard-panel.js', integrity: 'sha384-…' });
  * ```
  */
-export function bootEmbed(view: Window, script: Element | null): void {
+export function bootEmbed(view: Window, script: Element | null, panel: PanelFile): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   if (typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)) return;
   const doc = view.document;
-  const controller = createClavardApi();
+  let demanded = false;
+  let loadPanel: (() => void) | undefined;
+  let removeWidget: (() => void) | undefined;
+  let gone = false;
+  const controller = createClavardApi({
+    demand: () => {
+      demanded = true;
+      loadPanel?.();
+    },
+    shutdown: () => {
+      gone = true;
+      removeWidget?.();
+    },
+  });
   const api: ClavardApi = controller.api;
   Object.defineProperty(api, MARKER, { value: true });
+  // The panel file's way in: see panel-hook.ts. Accepts one StartPanel while the panel is awaited.
+  let arrive: ((start: StartPanel) => void) | undefined;
+  Object.defineProperty(api, PANEL_HOOK, {
+    value: (start: unknown) => {
+      if (typeof start === 'function') arrive?.(start as StartPanel);
+    },
+  });
   Object.defineProperty(view, 'Clavard', {
     value: api,
     configurable: true,
@@ -48,20 +96,72 @@ export function bootEmbed(view: Window, script: Element | null): void {
     );
   else problems.unshift(...config.problems);
 
-  const start = (): void => {
-    const endpoint = config?.endpoint;
-    if (config && endpoint) {
+  const show = (read: EmbedConfig, endpoint: PanelRequest['endpoint'], src: string, nonce: string): void => {
+    let options: Omit<ResolvedMountOptions, 'transport' | 'url'>;
+    try {
+      options = resolveEmbedOptions(read.options);
+    } catch (error) {
+      if (!ChatError.isInstance(error)) throw error;
+      problems.push(error.message);
+      controller.fail();
+      return;
+    }
+    const host = doc.createElement('clavard-widget');
+    host.setAttribute('data-namespace', options.namespace);
+    doc.body.append(host);
+    const launcher = createPlainLauncher(host, options, () => api.open());
+    removeWidget = () => {
+      launcher.remove();
+      host.remove();
+    };
+    let arrived = false;
+    arrive = (start) => {
+      if (arrived || gone) return;
+      arrived = true;
+      removeWidget = undefined;
+      const shadow = host.shadowRoot;
+      const hadFocus = shadow?.activeElement === launcher.button;
+      let handle: WidgetHandle;
       try {
-        const transport =
-          endpoint.kind === 'websocket'
-            ? createWebSocketTransport({ url: endpoint.url })
-            : createSseTransport({ url: endpoint.url });
-        controller.attach(mount({ ...config.options, transport }));
+        handle = start({ host, config: options, endpoint });
       } catch (error) {
+        launcher.remove();
+        host.remove();
         if (!ChatError.isInstance(error)) throw error;
-        problems.push(error.message);
         controller.fail();
+        controller.fault(error);
+        return;
       }
+      launcher.remove();
+      controller.attach(handle);
+      // Keep the keyboard user's place: the panel's own launcher takes the focus the plain one had.
+      if (hadFocus && shadow && shadow.activeElement === null) {
+        shadow.querySelector<HTMLElement>('button.launcher')?.focus();
+      }
+    };
+    const loader = createPanelLoader({
+      view,
+      url: new URL(panel.name, src).href,
+      integrity: panel.integrity,
+      nonce,
+      arrived: () => arrived,
+      onFailure: (error) => controller.fault(error),
+    });
+    loadPanel = () => {
+      if (!gone) loader.load();
+    };
+    if (demanded || options.open) loadPanel();
+    else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, loadPanel);
+  };
+
+  const start = (): void => {
+    if (gone) return;
+    const endpoint = config?.endpoint;
+    const src = script?.getAttribute('src');
+    // The `nonce` property keeps the value the browser hides from getAttribute().
+    const nonce = script ? Reflect.get(script, 'nonce') : undefined;
+    if (config && endpoint && src) {
+      show(config, endpoint, new URL(src, doc.baseURI).href, typeof nonce === 'string' ? nonce : '');
     } else controller.fail();
     if (problems.length > 0) {
       controller.report(`Clavard script tag: ${problems.join('; ')}`, problems);

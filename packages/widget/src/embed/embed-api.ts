@@ -30,6 +30,8 @@ export interface EmbedController {
   fail(): void;
   /** Report one `invalid-option` ChatError through `on('error')`. */
   report(message: string, cause?: unknown): void;
+  /** Report one ChatError through `on('error')`. */
+  fault(error: ChatError): void;
   /** Run queued calls in order; a call that is not in the allow-list, or has wrong arguments, is reported. */
   replay(calls: readonly unknown[]): string[];
 }
@@ -45,14 +47,29 @@ const isCommandName = (value: unknown): value is ClavardCommandName =>
   typeof value === 'string' && (CLAVARD_COMMANDS as readonly string[]).includes(value);
 
 /**
+ * What the script-tag file learns from {@link createClavardApi} before the widget is mounted.
+ *
+ * @example
+ * ```ts
+ * const hooks: EmbedApiHooks = { demand: () => loader.load(), shutdown: () => host.remove() };
+ * ```
+ */
+export interface EmbedApiHooks {
+  /** A call that needs the widget (`open`, `toggle`, `send`) is waiting for it. */
+  demand?: () => void;
+  /** `shutdown()` was called (before or after the widget was mounted). */
+  shutdown?: () => void;
+}
+
+/**
  * Makes the `window.Clavard` object and its controller. Nothing is touched until the caller publishes it.
  *
  * @example
  * ```ts
- * const { api, attach } = createClavardApi();
+ * const { api, attach } = createClavardApi({ demand: () => loader.load() });
  * ```
  */
-export function createClavardApi(): EmbedController {
+export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
   const events = createEmitter<ClavardEvents>();
   let state: State = { kind: 'waiting', pending: [] };
 
@@ -74,17 +91,23 @@ export function createClavardApi(): EmbedController {
     if (state.kind === 'waiting') state.pending.push(guarded);
     return undefined;
   };
+  /** Like `run`, for the calls that need the widget: the script-tag file loads it on demand. */
+  const demand = <T>(action: (handle: WidgetHandle) => T): T | undefined => {
+    const result = run(action);
+    if (state.kind === 'waiting') hooks.demand?.();
+    return result;
+  };
 
   const api: ClavardApi = {
-    open: () => void run((handle) => handle.open()),
+    open: () => void demand((handle) => handle.open()),
     close: () => void run((handle) => handle.close()),
-    toggle: () => void run((handle) => handle.toggle()),
+    toggle: () => void demand((handle) => handle.toggle()),
     send: (text) => {
       if (typeof text !== 'string') {
         report('Clavard.send(text): text must be a string');
         return undefined;
       }
-      return run((handle) => handle.send(text));
+      return demand((handle) => handle.send(text));
     },
     on(event, listener) {
       if (!isEventName(event) || typeof listener !== 'function') {
@@ -103,14 +126,17 @@ export function createClavardApi(): EmbedController {
         for (const stop of state.stop) stop();
         state.handle.unmount();
       }
+      const wasGone = state.kind === 'gone';
       state = { kind: 'gone' };
       events.clear();
+      if (!wasGone) hooks.shutdown?.();
     },
   };
 
   return {
     api,
     report,
+    fault: (error) => events.emit('error', error),
     attach(handle) {
       if (state.kind !== 'waiting') return;
       const { pending } = state;

@@ -1,5 +1,5 @@
 import { ChatError, type Transport } from '@clavard/protocol';
-import { type MountOptions, resolveMountOptions } from '../mount-options.js';
+import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from '../mount-options.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -147,4 +147,25 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
   return { endpoint, options, problems };
+}
+
+/**
+ * The options read by {@link readEmbedConfig} with `mount()`'s defaults applied (brand colour as
+ * `#rrggbb`, locale canonical), for the launcher and the panel. Throws `ChatError('invalid-option')` only
+ * if the options together are refused (each one alone was checked).
+ *
+ * @example
+ * ```ts
+ * const config = resolveEmbedOptions(readEmbedConfig(script, document.baseURI, 'shop').options);
+ * ```
+ */
+export function resolveEmbedOptions(
+  options: Omit<MountOptions, 'transport' | 'url'>,
+): Omit<ResolvedMountOptions, 'transport' | 'url'> {
+  const {
+    transport: _transport,
+    url: _url,
+    ...resolved
+  } = resolveMountOptions({ ...options, transport: PROBE });
+  return resolved;
 }

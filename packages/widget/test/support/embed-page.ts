@@ -1,15 +1,14 @@
 /**
- * The script-tag file and host pages for the browser tests: `buildEmbed()` bundles src/embed with the
- * settings of the published file (IIFE, minified, browser), and `hostPage()` writes a host page that loads
- * it with `data-*` attributes. Every host script is an external file: no inline script anywhere.
+ * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js` and
+ * `clavard-panel.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
+ * `hostPage()` writes a host page that loads the first with `data-*` attributes. Every host script is an
+ * external file: no inline script anywhere.
  */
 import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildEmbedFiles, FIRST_FILE, PANEL_FILE } from '../../scripts/build-embed.mjs';
 import { type StaticFile, type StaticServer, serveStatic } from './browser.js';
-
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Where the tests save screenshots (gitignored). */
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -20,24 +19,26 @@ export function screenshotPath(name: string): string {
   return `${RESULTS_DIR}${name}.png`;
 }
 
-/** Bundles the script-tag file from the sources, as tsup does for dist/embed/clavard.js. */
+/** The panel file built with each first file (keyed by the first file, which bakes in its hash). */
+const panels = new Map<string, string>();
+
+/**
+ * Bundles the two script-tag files from the sources with the build of dist/embed (scripts/build-embed.mjs):
+ * returns the first file, `clavard.js`; {@link hostFiles} and {@link panelFileFor} find the panel file
+ * (`clavard-panel.js`, pinned by the first file's integrity hash) that was built with it.
+ */
 export async function buildEmbed(): Promise<string> {
-  const result = await build({
-    entryPoints: [`${root}packages/widget/src/embed/index.ts`],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    tsconfig: `${root}tsconfig.json`,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'silent',
-  });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error('esbuild produced no output');
-  return output.text;
+  const { files } = await buildEmbedFiles();
+  const first = new TextDecoder().decode(files[FIRST_FILE]);
+  panels.set(first, new TextDecoder().decode(files[PANEL_FILE]));
+  return first;
+}
+
+/** The panel file built together with `embed` by {@link buildEmbed}. */
+export function panelFileFor(embed: string): string {
+  const panel = panels.get(embed);
+  if (panel === undefined) throw new Error('panelFileFor: this first file was not made by buildEmbed()');
+  return panel;
 }
 
 /** The queue snippet documented in packages/widget/README.md, as an external file. */
@@ -62,11 +63,12 @@ export const HOSTILE_JS = `(function () {
   document.addEventListener('securitypolicyviolation', function (event) {
     console.log('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
   });
-  for (const key of ['q', 'url', 'transport', 'brand', 'color', 'namespace', 'locale', 'storage', 'title']) {
-    // Non-enumerable: an enumerable key on Object.prototype breaks @preact/signals' for-in over its
-    // signal props (see the report); polyfill-style additions like these are the common case.
-    Object.defineProperty(Object.prototype, key, { value: 'polluted-' + key, configurable: true, writable: true });
-  }
+  // ENUMERABLE keys, before the script tag: the option names the embed reads, and names that collide with
+  // the props the UI renders (hidden, title, class, onClick) or with nothing at all (x). For value, see
+  // HOSTILE_LATE_JS.
+  var keys = ['q', 'url', 'transport', 'brand', 'color', 'namespace', 'locale', 'storage', 'title',
+    'hidden', 'class', 'onClick', 'x'];
+  for (var i = 0; i < keys.length; i++) Object.prototype[keys[i]] = 'polluted-' + keys[i];
   var NativeSocket = window.WebSocket;
   function WrappedSocket(url, protocols) {
     console.log('host-saw-websocket');
@@ -79,6 +81,15 @@ export const HOSTILE_JS = `(function () {
   window.fetch = function () { console.log('host-saw-fetch'); return nativeFetch.apply(window, arguments); };
 })();
 `;
+
+/**
+ * `Object.prototype.value`, enumerable, set after the script tag has run but before the widget renders
+ * (a deferred script runs before DOMContentLoaded, when the widget mounts). Not before: with an inherited
+ * `value`, every accessor descriptor is invalid (ToPropertyDescriptor reads inherited keys), so
+ * `@preact/signals-core` throws while it defines `Signal.prototype.value` as the script tag evaluates,
+ * before any line of ours runs; no bundle that defines a getter can load on such a page.
+ */
+export const HOSTILE_LATE_JS = "Object.prototype.value = 'polluted-value';\n";
 
 /** A host script that listens to the widget's errors through the queue and logs them for the test. */
 export const ERROR_LOGGER_JS = `window.Clavard.on('error', function (error) {
@@ -133,8 +144,10 @@ export function hostFiles(
   return {
     '/': { body: page, type: 'text/html', headers },
     '/clavard.js': js(embed),
+    '/clavard-panel.js': js(panelFileFor(embed)),
     '/snippet.js': js(SNIPPET),
     '/hostile.js': js(HOSTILE_JS),
+    '/hostile-late.js': js(HOSTILE_LATE_JS),
     '/error-logger.js': js(ERROR_LOGGER_JS),
     '/hostile.css': { body: HOSTILE_CSS, type: 'text/css', headers },
     '/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon', headers },

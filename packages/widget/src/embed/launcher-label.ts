@@ -1,0 +1,13 @@
+/**
+ * The plain launcher's accessible name: the `launcher.open` text of the built-in catalogue the panel
+ * will use (a French locale uses fr-CA's, any other English), without loading the catalogues. The browser
+ * tests check it against the panel's launcher.
+ *
+ * @example
+ * ```ts
+ * launcherLabel('fr-FR'); // 'Ouvrir le clavardage'
+ * ```
+ */
+export function launcherLabel(locale: string): string {
+  return locale.split('-')[0]?.toLowerCase() === 'fr' ? 'Ouvrir le clavardage' : 'Open chat';
+}

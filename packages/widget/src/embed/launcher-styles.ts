@@ -1,0 +1,32 @@
+/** The dark palette of the launcher: the launcher's share of `DARK` in src/ui/styles.ts. */
+const DARK =
+  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)';
+
+/**
+ * The plain launcher's stylesheet: the rules of `WIDGET_CSS` (src/ui/styles.ts) that style the closed
+ * launcher, and nothing else, so that it looks exactly like the panel's launcher that replaces it. Keep
+ * the two in step; the browser tests compare their computed styles. Adopted as a constructed stylesheet,
+ * like the widget's (no `style-src` relaxation).
+ *
+ * @example
+ * ```ts
+ * adoptStyles(shadowRoot, [LAUNCHER_CSS, themeCss(colors)]);
+ * ```
+ */
+export const LAUNCHER_CSS = `:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
+:host([hidden]){display:none!important}
+.root{--c-bg:#fff;--c-fg:#1a1a1a;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
+--c-brand:var(--clavard-brand,#0b57d0);--c-on-brand:var(--clavard-on-brand,#fff);--s:var(--clavard-spacing,16px);
+font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+.root[data-theme=dark]{${DARK}}
+@media (prefers-color-scheme:dark){.root[data-theme=auto]{${DARK}}}
+*,::before,::after{box-sizing:border-box}
+button{font:inherit;color:inherit;margin:0;cursor:pointer}
+svg{fill:currentColor}
+:focus-visible{outline:3px solid var(--c-accent);outline-offset:2px}
+.launcher{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px));flex:none;border:0;border-radius:50%;display:grid;place-items:center;padding:0;z-index:2147483000;bottom:calc(var(--s) + env(safe-area-inset-bottom,0px));width:60px;height:60px;background:var(--c-brand);color:var(--c-on-brand);box-shadow:0 4px 14px var(--c-shadow)}
+.launcher:focus-visible{outline-color:var(--c-fg);box-shadow:0 0 0 3px var(--c-bg),0 4px 14px var(--c-shadow)}
+.launcher svg{width:28px;height:28px}
+.root[data-position=left] .launcher{right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
+@media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important}}
+@media (forced-colors:active){.launcher{border:1px solid CanvasText}}`;

@@ -1,0 +1,20 @@
+/**
+ * Whether the chat client stored a conversation in progress under `clavard:<namespace>` (the key of
+ * `createChatClient`): a conversation id, or a message waiting in the outbox. Only looks for them in the
+ * stored text, without parsing it: a false positive only loads the panel a little early. Blocked storage
+ * counts as nothing stored.
+ *
+ * @example
+ * ```ts
+ * if (hasConversationInProgress(window, 'default')) loadPanelWhenIdle();
+ * ```
+ */
+export function hasConversationInProgress(view: Window, namespace: string): boolean {
+  let stored: string | null;
+  try {
+    stored = view.localStorage.getItem(`clavard:${namespace}`);
+  } catch {
+    return false; // storage blocked by the browser: there is nothing to resume
+  }
+  return stored !== null && (stored.includes('"conversationId"') || stored.includes('"outbox":[{'));
+}

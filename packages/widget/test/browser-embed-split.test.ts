@@ -1,0 +1,232 @@
+/**
+ * The split script tag in headless Chromium: `clavard.js` shows a plain launcher and loads
+ * `clavard-panel.js` (pinned by its integrity hash) on first open, or when a conversation is in progress.
+ * Under the strict CSP with Trusted Types required. Screenshots go to packages/widget/test-results/.
+ */
+import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
+import type { ServerMessage } from '@clavard/protocol';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
+import { launchChromium, type StaticFile, type StaticServer, serveStatic } from './support/browser.js';
+import {
+  buildEmbed,
+  hostFiles,
+  hostPage,
+  panelFileFor,
+  screenshotPath,
+  strictCsp,
+} from './support/embed-page.js';
+
+let browser: Browser;
+let embed: string;
+let chat: MemoryChatServer;
+let server: TestServer;
+let site: StaticServer | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  chat = createMemoryChatServer({ heartbeatMs: 0 });
+  server = await startTestServer(chat);
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  await site?.close();
+  site = undefined;
+  await server.close();
+  chat.dispose();
+});
+
+interface Visit {
+  page: Page;
+  /** Paths of the script files the page requested, in order. */
+  scripts: string[];
+  console: string[];
+  errors: string[];
+}
+
+/** The host page under the strict CSP, its files in `files` (change them to serve other bytes). */
+async function serve(data: Record<string, string> = {}): Promise<Record<string, StaticFile>> {
+  const csp = strictCsp(`ws://127.0.0.1:${new URL(server.wsUrl).port}`);
+  const headers = { 'content-security-policy': csp };
+  const page = hostPage({
+    data: { url: server.wsUrl, 'brand-name': 'Fibre Nord', ...data },
+    scripts: ['/snippet.js', '/error-logger.js', '/csp-logger.js'],
+  });
+  const files = {
+    ...hostFiles(embed, page, headers),
+    '/csp-logger.js': {
+      body: `document.addEventListener('securitypolicyviolation', function (event) {
+  console.log('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
+});\n`,
+      type: 'text/javascript',
+    },
+  };
+  site = await serveStatic(files);
+  context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  return files;
+}
+
+async function visit(): Promise<Visit> {
+  if (!context || !site) throw new Error('serve() first');
+  const page = await context.newPage();
+  const visited: Visit = { page, scripts: [], console: [], errors: [] };
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/clavard')) visited.scripts.push(pathname);
+  });
+  page.on('console', (message) => visited.console.push(message.text()));
+  page.on('pageerror', (error) => visited.errors.push(error.message));
+  await page.goto(`${site.url}/`);
+  return visited;
+}
+
+const nextVisitorMessage = (): Promise<ServerMessage> =>
+  new Promise((resolve) => {
+    const stop = chat.on('message', (message) => {
+      if (message.author.role !== 'visitor') return;
+      stop();
+      resolve(message);
+    });
+  });
+
+const clavardErrors = (lines: string[]): Array<Record<string, string>> =>
+  lines
+    .filter((line) => line.startsWith('clavard-error '))
+    .map((line) => JSON.parse(line.slice('clavard-error '.length)) as Record<string, string>);
+
+/** The launcher's look and name, as the browser computes them. */
+const launcherLook = (page: Page) =>
+  page.locator('clavard-widget button.launcher').evaluate((button) => {
+    const style = getComputedStyle(button);
+    const box = button.getBoundingClientRect();
+    const look: Record<string, string> = {
+      label: button.getAttribute('aria-label') ?? '',
+      expanded: button.getAttribute('aria-expanded') ?? '',
+      box: `${box.x},${box.y},${box.width},${box.height}`,
+    };
+    for (const name of [
+      'background-color',
+      'color',
+      'border-radius',
+      'box-shadow',
+      'position',
+      'z-index',
+      'cursor',
+    ]) {
+      look[name] = style.getPropertyValue(name);
+    }
+    const icon = button.querySelector('svg');
+    look.icon = icon ? `${icon.getBoundingClientRect().width} ${getComputedStyle(icon).fill}` : 'none';
+    return look;
+  });
+
+describe('the first file alone', () => {
+  it('requests only clavard.js before the first open, and clavard-panel.js once when opened', async () => {
+    await serve();
+    const { page, scripts, console: lines, errors } = await visit();
+    const launcher = page.getByRole('button', { name: 'Open chat' });
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('split-plain-launcher') });
+    expect(scripts).toEqual(['/clavard.js']);
+    await launcher.click();
+    await page.getByRole('button', { name: 'Close chat' }).click();
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('split-panel-open') });
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
+    expect(lines).toEqual([]); // no CSP or Trusted Types violation, no error
+    expect(errors).toEqual([]);
+  });
+
+  for (const locale of ['en', 'fr-CA']) {
+    it(`looks and reads like the panel’s launcher that replaces it, in ${locale}`, async () => {
+      await serve({ locale, 'brand-color': '#ffcc00', position: 'left' });
+      const { page } = await visit();
+      await expect.poll(() => page.locator('clavard-widget button.launcher').isVisible()).toBe(true);
+      const plain = await launcherLook(page);
+      await page.locator('clavard-widget button.launcher').click();
+      await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await page.mouse.click(500, 300); // the launcher loses focus: compare it at rest
+      await page.screenshot({ path: screenshotPath(`split-panel-launcher-${locale}`) });
+      expect(await launcherLook(page)).toEqual(plain);
+    });
+  }
+
+  it('removes the plain launcher on shutdown(), and later calls load nothing', async () => {
+    await serve();
+    const { page, scripts } = await visit();
+    await expect.poll(() => page.getByRole('button', { name: 'Open chat' }).isVisible()).toBe(true);
+    const sent = await page.evaluate(() => {
+      const api = window.Clavard;
+      api?.shutdown?.();
+      api?.open?.();
+      return api?.send?.('After shutdown');
+    });
+    expect(sent).toBeUndefined();
+    expect(await page.locator('clavard-widget').count()).toBe(0);
+    expect(scripts).toEqual(['/clavard.js']);
+  });
+});
+
+describe('the panel file', () => {
+  it('is refused when its bytes do not match the hash: one ChatError, then the next click loads it', async () => {
+    const files = await serve();
+    const genuine = panelFileFor(embed);
+    files['/clavard-panel.js'] = {
+      body: genuine.replace('Fibre', 'Fibra').concat('\n;document.title="tampered";'),
+      type: 'text/javascript',
+    };
+    const { page, scripts, console: lines, errors } = await visit();
+    const launcher = page.getByRole('button', { name: 'Open chat' });
+    await launcher.click();
+    await expect.poll(() => clavardErrors(lines).length).toBe(1);
+    expect(clavardErrors(lines)[0]).toMatchObject({ name: 'ChatError', code: 'unavailable' });
+    expect(await page.title()).toBe('Fibre Nord shop');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await launcher.isVisible()).toBe(true);
+
+    files['/clavard-panel.js'] = { body: genuine, type: 'text/javascript' };
+    await launcher.click();
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-panel.js']);
+    expect(clavardErrors(lines)).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('is loaded without a click when a conversation is in progress, and the unread badge comes back', async () => {
+    await serve();
+    const first = await visit();
+    await first.page.getByRole('button', { name: 'Open chat' }).click();
+    const composer = first.page.getByRole('textbox', { name: 'Message' });
+    await expect.poll(() => composer.isVisible()).toBe(true);
+    const received = nextVisitorMessage();
+    await composer.fill('Do you deliver to Laval?');
+    await composer.press('Enter');
+    const message = await received;
+    await expect
+      .poll(() => first.page.evaluate(() => localStorage.getItem('clavard:default') ?? ''))
+      .toContain('"conversationId"');
+    await first.page.close();
+
+    chat.agents.join(message.conversationId, { id: 'a1', firstName: 'Julie' });
+    chat.agents.send(message.conversationId, 'a1', 'We do!');
+    const second = await visit();
+    await expect
+      .poll(() => second.page.getByRole('button', { name: /^Open chat, \d+ unread message/ }).isVisible())
+      .toBe(true);
+    await second.page.screenshot({ path: screenshotPath('split-resumed-unread') });
+    expect(second.scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
+    expect(second.errors).toEqual([]);
+  });
+});
