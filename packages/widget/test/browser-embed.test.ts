@@ -107,6 +107,13 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
         scripts: ['/hostile.js'],
       },
     );
+    // The host page really did pollute: these keys show up in every `for…in` on the page.
+    const inherited = await page.evaluate(() => {
+      const keys: string[] = [];
+      for (const key in {}) keys.push(key);
+      return keys;
+    });
+    expect(inherited).toEqual(expect.arrayContaining(['hidden', 'value', 'title', 'class', 'onClick', 'x']));
     await page.getByRole('button', { name: 'Open chat' }).click();
     const composer = page.getByRole('textbox', { name: 'Message' });
     await expect.poll(() => composer.isVisible()).toBe(true);
@@ -130,7 +137,11 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
   it('keeps the host page CSS out: the panel has its own size and colours despite `* { all: unset }`', async () => {
     const { page } = await open(
       { url: server.wsUrl, 'brand-name': 'Fibre Nord', open: '' },
-      { csp: strictCsp(`ws://127.0.0.1:${wsPort()}`), styles: ['/hostile.css'], scripts: ['/hostile.js'] },
+      {
+        csp: strictCsp(`ws://127.0.0.1:${wsPort()}`),
+        styles: ['/hostile.css'],
+        scripts: ['/hostile.js'],
+      },
     );
     const panel = page.getByRole('dialog');
     await expect.poll(() => panel.isVisible()).toBe(true);

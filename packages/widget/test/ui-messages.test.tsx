@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { options } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Harness, mountWidget } from './support/ui-harness.js';
 
@@ -201,5 +202,30 @@ describe('message list', () => {
     const id = await h.startConversation();
     await h.step(() => h?.server.agents.send(id, 'a1', 'How can I help?'));
     expect(h.get('[role="status"]').textContent?.trim()).toBe('Julie: How can I help?');
+  });
+});
+
+describe('message list on a long conversation', () => {
+  it('renders only the new row when one message is appended (earlier rows are skipped)', async () => {
+    h = await mountWidget({ open: true });
+    const id = await h.startConversation();
+    await h.step(() => {
+      for (let index = 0; index < 50; index += 1) h?.server.agents.send(id, 'a1', `Message ${index}`);
+    });
+    // Every rendered row of a confirmed message diffs one <time>: count them through Preact's options.
+    const previous = options.diffed;
+    let times = 0;
+    options.diffed = (vnode) => {
+      if (vnode.type === 'time') times += 1;
+      previous?.(vnode);
+    };
+    try {
+      await h.step(() => h?.server.agents.send(id, 'a1', 'The new one'));
+    } finally {
+      if (previous) options.diffed = previous;
+      else Reflect.deleteProperty(options, 'diffed');
+    }
+    expect(bubbles(h).at(-1)).toBe('The new one');
+    expect(times).toBe(1);
   });
 });

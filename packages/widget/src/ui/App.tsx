@@ -41,7 +41,7 @@ export function App({ context, position, theme }: AppProps) {
   return (
     <WidgetContext.Provider value={context}>
       <div
-        class="root"
+        className="root"
         dir={translator.dir}
         lang={translator.locale}
         data-theme={theme}

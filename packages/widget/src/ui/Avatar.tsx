@@ -19,9 +19,9 @@ export interface AvatarProps {
  */
 export function Avatar({ agent, locale }: AvatarProps) {
   const src = agent.avatarUrl === undefined ? undefined : safeUrl(agent.avatarUrl, IMAGE_PROTOCOLS);
-  if (src !== undefined) return <img class="avatar" src={src} alt="" referrerpolicy="no-referrer" />;
+  if (src !== undefined) return <img className="avatar" src={src} alt="" referrerpolicy="no-referrer" />;
   return (
-    <span class="avatar initial" aria-hidden="true">
+    <span className="avatar initial" aria-hidden="true">
       {agentInitial(agent, locale)}
     </span>
   );

@@ -42,24 +42,24 @@ export function Card({ content, locale, newTabLabel }: CardProps) {
   const body = (
     <>
       {image !== undefined && <img src={image} alt="" referrerpolicy="no-referrer" />}
-      <span class="card-body" dir="auto">
-        <span class="card-title">{content.title}</span>
-        {content.description !== undefined && <span class="card-text">{content.description}</span>}
+      <span className="card-body" dir="auto">
+        <span className="card-title">{content.title}</span>
+        {content.description !== undefined && <span className="card-text">{content.description}</span>}
         {content.kind === 'product' && content.price !== undefined && (
-          <span class="card-text">{formatPrice(content.price, locale)}</span>
+          <span className="card-text">{formatPrice(content.price, locale)}</span>
         )}
-        {href === undefined && <span class="card-url">{content.url}</span>}
+        {href === undefined && <span className="card-url">{content.url}</span>}
       </span>
     </>
   );
-  if (href === undefined) return <div class="card">{body}</div>;
+  if (href === undefined) return <div className="card">{body}</div>;
   return newTab ? (
-    <a class="card" href={href} target="_blank" rel="noopener noreferrer">
+    <a className="card" href={href} target="_blank" rel="noopener noreferrer">
       {body}
-      <span class="sr"> ({newTabLabel})</span>
+      <span className="sr"> ({newTabLabel})</span>
     </a>
   ) : (
-    <a class="card" href={href}>
+    <a className="card" href={href}>
       {body}
     </a>
   );

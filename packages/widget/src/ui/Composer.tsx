@@ -1,12 +1,16 @@
 import { MAX_TEXT_LENGTH } from '@clavard/protocol';
-import { useComputed, useSignal } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import type { Ref } from 'preact';
 import { useWidget } from './context.js';
 import { sendText } from './send-text.js';
+import { useListeners } from './use-listeners.js';
 
 /** The counter appears when fewer characters than this are left. */
 export const COUNTER_THRESHOLD = 500;
 const MAX_ROWS = 6;
+
+const sendable = (text: string, ended: boolean): boolean =>
+  !ended && text.trim() !== '' && text.length <= MAX_TEXT_LENGTH;
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
@@ -28,66 +32,76 @@ export function Composer({ inputRef }: ComposerProps) {
   const { client, translator } = useWidget();
   const { t } = translator;
   const draft = useSignal('');
-  const ended = useComputed(() => client.conversation.value?.status === 'ended');
-  const remaining = useComputed(() => MAX_TEXT_LENGTH - draft.value.length);
-  const rows = useComputed(() => Math.min(MAX_ROWS, draft.value.split('\n').length));
-  const hint = useComputed(() => {
-    if (ended.value) return t('composer.disabled.ended');
-    const left = remaining.value;
-    return left < COUNTER_THRESHOLD ? t('composer.remaining', { remaining: Math.max(0, left) }) : '';
-  });
-  const noHint = useComputed(() => hint.value === '');
-  const over = useComputed(() => (remaining.value < 0 ? 'true' : undefined));
-  const cannotSend = useComputed(() => ended.value || draft.value.trim() === '' || remaining.value < 0);
+  // Read here, not bound as signal props: @preact/signals walks signal DOM props with `for…in` and crashes
+  // when the host page puts an enumerable key on Object.prototype. Re-rendering this form per keystroke
+  // is cheap.
+  const text = draft.value;
+  const ended = client.conversation.value?.status === 'ended';
+  const remaining = MAX_TEXT_LENGTH - text.length;
+  const rows = Math.min(MAX_ROWS, text.split('\n').length);
+  let hint = '';
+  if (ended) hint = t('composer.disabled.ended');
+  else if (remaining < COUNTER_THRESHOLD) {
+    hint = t('composer.remaining', { remaining: Math.max(0, remaining) });
+  }
+  const cannotSend = !sendable(text, ended);
   const hintId = 'clavard-composer-hint';
 
   const submit = (): void => {
-    if (cannotSend.value) return;
-    if (sendText(client, draft.value)) {
+    // Fresh values: an Enter right after an input event may come before this form re-renders.
+    const current = draft.peek();
+    if (!sendable(current, client.conversation.peek()?.status === 'ended')) return;
+    if (sendText(client, current)) {
       draft.value = '';
       client.setTyping(false);
     }
   };
 
-  return (
-    <form
-      class="composer"
-      onSubmit={(event) => {
+  const formRef = useListeners<HTMLFormElement>({
+    submit: (event) => {
+      event.preventDefault();
+      submit();
+    },
+  });
+  const textareaRef = useListeners<HTMLTextAreaElement>(
+    {
+      input: (_event, textarea) => {
+        draft.value = textarea.value;
+        client.setTyping(draft.value !== '');
+      },
+      blur: () => client.setTyping(false),
+      keydown: (event) => {
+        // keyCode 229: Safari reports the Enter that ends an IME composition without isComposing.
+        if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
         event.preventDefault();
         submit();
-      }}
-    >
-      <div class="composer-row">
-        <label class="sr" for="clavard-composer">
+      },
+    },
+    inputRef,
+  );
+
+  return (
+    <form ref={formRef} className="composer">
+      <div className="composer-row">
+        <label className="sr" htmlFor="clavard-composer">
           {t('composer.label')}
         </label>
         <textarea
-          ref={inputRef}
+          ref={textareaRef}
           id="clavard-composer"
-          class="input"
+          className="input"
           rows={rows}
-          value={draft}
+          value={text}
           disabled={ended}
           placeholder={t('composer.placeholder')}
           aria-describedby={hintId}
           enterkeyhint="send"
-          onInput={(event) => {
-            draft.value = event.currentTarget.value;
-            client.setTyping(draft.value !== '');
-          }}
-          onBlur={() => client.setTyping(false)}
-          onKeyDown={(event) => {
-            // keyCode 229: Safari reports the Enter that ends an IME composition without isComposing.
-            if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
-            event.preventDefault();
-            submit();
-          }}
         />
-        <button type="submit" class="send" disabled={cannotSend}>
+        <button type="submit" className="send" disabled={cannotSend}>
           {t('composer.send')}
         </button>
       </div>
-      <p class="hint" id={hintId} data-over={over} hidden={noHint}>
+      <p className="hint" id={hintId} data-over={remaining < 0 ? 'true' : undefined} hidden={hint === ''}>
         {hint}
       </p>
     </form>

@@ -2,6 +2,7 @@ import { agentDisplayName } from '../ui-core/agent-name.js';
 import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
@@ -21,6 +22,7 @@ export interface HeaderProps {
 export function Header({ titleId, onClose }: HeaderProps) {
   const { client, translator, brand } = useWidget();
   const { t } = translator;
+  const closeRef = useListeners<HTMLButtonElement>({ click: () => onClose() });
   const agent = client.agent.value;
   const availability = client.availability.value;
   let subtitle: string | undefined;
@@ -29,21 +31,21 @@ export function Header({ titleId, onClose }: HeaderProps) {
     subtitle = t(availability.online ? 'header.availability.online' : 'header.availability.offline');
   }
   return (
-    <div class="header">
+    <div className="header">
       {agent ? (
         <Avatar agent={agent} locale={translator.locale} />
       ) : (
         brand.logoUrl !== undefined && (
-          <img class="logo" src={brand.logoUrl} alt="" referrerpolicy="no-referrer" />
+          <img className="logo" src={brand.logoUrl} alt="" referrerpolicy="no-referrer" />
         )
       )}
-      <div class="header-text">
-        <h2 class="title" id={titleId}>
+      <div className="header-text">
+        <h2 className="title" id={titleId}>
           {agent ? agentDisplayName(agent, brand.name) : brand.name}
         </h2>
-        {subtitle !== undefined && <p class="subtitle">{subtitle}</p>}
+        {subtitle !== undefined && <p className="subtitle">{subtitle}</p>}
       </div>
-      <button type="button" class="icon-button" aria-label={t('panel.close')} onClick={onClose}>
+      <button ref={closeRef} type="button" className="icon-button" aria-label={t('panel.close')}>
         <Icon name="minimize" />
       </button>
     </div>

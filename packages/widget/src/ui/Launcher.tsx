@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Launcher}. */
 export interface LauncherProps {
@@ -20,6 +21,14 @@ export interface LauncherProps {
 export function Launcher({ buttonRef, panelId }: LauncherProps) {
   const { client, model, translator } = useWidget();
   const { t } = translator;
+  const ref = useListeners<HTMLButtonElement>(
+    {
+      click: () => {
+        model.open.value = !model.open.value;
+      },
+    },
+    buttonRef,
+  );
   const open = model.open.value;
   const unread = client.unread.value;
   const label = open
@@ -29,19 +38,16 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
       : t('launcher.open');
   return (
     <button
-      ref={buttonRef}
+      ref={ref}
       type="button"
-      class="launcher"
+      className="launcher"
       aria-label={label}
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}
-      onClick={() => {
-        model.open.value = !model.open.value;
-      }}
     >
       <Icon name={open ? 'close' : 'chat'} />
       {!open && unread > 0 && (
-        <span class="badge" aria-hidden="true">
+        <span className="badge" aria-hidden="true">
           {unread > 99 ? '99+' : unread}
         </span>
       )}

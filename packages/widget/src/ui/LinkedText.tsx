@@ -23,7 +23,7 @@ export function LinkedText({ text, newTabLabel }: LinkedTextProps) {
         segment.kind === 'link' ? (
           <a key={index} href={segment.href} target="_blank" rel="noopener noreferrer">
             {segment.text}
-            <span class="sr"> ({newTabLabel})</span>
+            <span className="sr"> ({newTabLabel})</span>
           </a>
         ) : (
           segment.text

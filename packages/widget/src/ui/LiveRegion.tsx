@@ -12,7 +12,7 @@ import { useWidget } from './context.js';
 export function LiveRegion() {
   const { model } = useWidget();
   return (
-    <div class="sr" role="status" aria-live="polite" aria-atomic="true">
+    <div className="sr" role="status" aria-live="polite" aria-atomic="true">
       {model.announcement}
     </div>
   );

@@ -4,6 +4,7 @@ import { Card } from './Card.js';
 import { useWidget } from './context.js';
 import { LinkedText } from './LinkedText.js';
 import { QuickReplies } from './QuickReplies.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Message}. */
 export interface MessageProps {
@@ -24,14 +25,14 @@ export interface MessageProps {
  * ```
  */
 export function Message({ entry, mine, showReplies }: MessageProps) {
-  const { client, translator } = useWidget();
+  const { translator } = useWidget();
   const { t } = translator;
   const newTab = t('link.newTab');
   let body: ComponentChildren;
   let time: string | undefined;
   if (entry.kind === 'pending') {
     body = (
-      <p class="bubble" dir="auto">
+      <p className="bubble" dir="auto">
         <LinkedText text={entry.text} newTabLabel={newTab} />
       </p>
     );
@@ -41,7 +42,7 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
     body =
       content.kind === 'text' || content.kind === 'quick-replies' ? (
         <>
-          <p class="bubble" dir="auto">
+          <p className="bubble" dir="auto">
             <LinkedText text={content.text} newTabLabel={newTab} />
           </p>
           {showReplies && content.kind === 'quick-replies' && <QuickReplies replies={content.replies} />}
@@ -52,19 +53,27 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
   }
   const delivery = mine ? entry.delivery : undefined;
   return (
-    <div class="msg" data-delivery={delivery}>
+    <div className="msg" data-delivery={delivery}>
       {body}
       {(time !== undefined || delivery !== undefined) && (
-        <p class="meta" data-failed={delivery === 'failed' ? '' : undefined}>
+        <p className="meta" data-failed={delivery === 'failed' ? '' : undefined}>
           {time !== undefined && <time dateTime={entry.kind === 'event' ? entry.at : undefined}>{time}</time>}
           {delivery !== undefined && <span>{t(`message.status.${delivery}`)}</span>}
           {delivery === 'failed' && entry.kind === 'pending' && (
-            <button type="button" class="link-button" onClick={() => client.retry(entry.clientId)}>
-              {t('message.retry')}
-            </button>
+            <RetryButton clientId={entry.clientId} label={t('message.retry')} />
           )}
         </p>
       )}
     </div>
+  );
+}
+
+function RetryButton({ clientId, label }: { clientId: string; label: string }) {
+  const { client } = useWidget();
+  const ref = useListeners<HTMLButtonElement>({ click: () => client.retry(clientId) });
+  return (
+    <button ref={ref} type="button" className="link-button">
+      {label}
+    </button>
   );
 }

@@ -1,13 +1,55 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { ConfirmedEntry } from '../headless/index.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
-import { groupEntries } from './group-entries.js';
+import { createEntryGrouper, type MessageGroup } from './group-entries.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
+import { pure } from './pure.js';
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Re-rendered only when its entry (same object while unchanged, see the client's `messages`) changes. */
+const MessageRow = pure(Message);
+
+interface GroupProps {
+  group: MessageGroup;
+  /** Keys of the messages whose quick replies are offered: {@link NONE} for most groups. */
+  offered: ReadonlySet<string>;
+}
+
+function Group({ group, offered }: GroupProps) {
+  const { translator, brand } = useWidget();
+  const mine = group.author === undefined;
+  return (
+    <li className="group" data-mine={mine ? '' : undefined}>
+      <p className="author">
+        {group.author === undefined ? translator.t('message.you') : (authorName(group.author) ?? brand.name)}
+      </p>
+      {group.entries.map((entry) => (
+        <MessageRow key={entry.key} entry={entry} mine={mine} showReplies={offered.has(entry.key)} />
+      ))}
+    </li>
+  );
+}
+
+function NoticeItem({ entry }: { entry: ConfirmedEntry }) {
+  return (
+    <li className="group notice-row">
+      <Notice entry={entry} />
+    </li>
+  );
+}
+
+/** A group re-renders when its entries or its offered replies change; the others are skipped. */
+const GroupRow = pure(Group);
+const NoticeRow = pure(NoticeItem);
 
 /**
  * The conversation: the organisation's greeting first, a notice when earlier history was lost, then the
- * messages grouped by author and the conversation's notices. Keeps the newest message in view.
+ * messages grouped by author and the conversation's notices. Keeps the newest message in view. Grouping is
+ * incremental and rows are memoized on the client's entries, so one new message re-renders one group and
+ * one row, whatever the conversation's length.
  *
  * @example
  * ```tsx
@@ -19,9 +61,10 @@ export function MessageList() {
   const { t } = translator;
   const entries = client.messages.value;
   const ended = client.conversation.value?.status === 'ended';
-  const items = useMemo(() => groupEntries(entries), [entries]);
+  const group = useMemo(createEntryGrouper, []);
+  const items = useMemo(() => group(entries), [group, entries]);
   const list = useRef<HTMLOListElement>(null);
-  // Quick replies stay offered until the visitor writes again.
+  // Quick replies stay offered until the visitor writes again: the trailing run of others' entries.
   const unanswered = useMemo(() => {
     const keys = new Set<string>();
     for (let index = entries.length - 1; index >= 0; index -= 1) {
@@ -40,37 +83,23 @@ export function MessageList() {
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <ol class="log" ref={list} tabIndex={0} aria-label={t('panel.label', { organisation: brand.name })}>
-      <li class="group greeting">
-        <p class="author">{brand.name}</p>
-        <div class="msg">
-          <p class="bubble" dir="auto">
+    <ol className="log" ref={list} tabIndex={0} aria-label={t('panel.label', { organisation: brand.name })}>
+      <li className="group greeting">
+        <p className="author">{brand.name}</p>
+        <div className="msg">
+          <p className="bubble" dir="auto">
             {greeting ?? t('greeting.default')}
           </p>
         </div>
       </li>
-      {model.discontinuity.value && <li class="notice">{t('history.discontinuity')}</li>}
-      {items.map((item) =>
-        item.kind === 'notice' ? (
-          <li key={item.key} class="group notice-row">
-            <Notice entry={item.entry} />
-          </li>
-        ) : (
-          <li key={item.key} class="group" data-mine={item.author === undefined ? '' : undefined}>
-            <p class="author">
-              {item.author === undefined ? t('message.you') : (authorName(item.author) ?? brand.name)}
-            </p>
-            {item.entries.map((entry) => (
-              <Message
-                key={entry.key}
-                entry={entry}
-                mine={item.author === undefined}
-                showReplies={!ended && unanswered.has(entry.key)}
-              />
-            ))}
-          </li>
-        ),
-      )}
+      {model.discontinuity.value && <li className="notice">{t('history.discontinuity')}</li>}
+      {items.map((item) => {
+        if (item.kind === 'notice') return <NoticeRow key={item.key} entry={item.entry} />;
+        // The unanswered entries are a suffix of the conversation: a group holds some iff it holds the last.
+        const last = item.entries.at(-1);
+        const offered = !ended && last !== undefined && unanswered.has(last.key) ? unanswered : NONE;
+        return <GroupRow key={item.key} group={item} offered={offered} />;
+      })}
     </ol>
   );
 }

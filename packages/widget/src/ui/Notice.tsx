@@ -21,14 +21,14 @@ export function Notice({ entry }: NoticeProps) {
   const { t } = translator;
   const event = entry.event;
   if (event.type === 'agent.joined' || event.type === 'agent.transferred' || event.type === 'agent.left') {
-    return <p class="notice">{t(event.type, { name: agentDisplayName(event.agent) })}</p>;
+    return <p className="notice">{t(event.type, { name: agentDisplayName(event.agent) })}</p>;
   }
   if (event.type !== 'conversation.ended') return null;
   return (
-    <div class="notice">
+    <div className="notice">
       <p>{t('conversation.ended')}</p>
       {event.closing !== undefined && event.closing !== '' && (
-        <p class="closing" dir="auto">
+        <p className="closing" dir="auto">
           {event.closing}
         </p>
       )}

@@ -28,7 +28,7 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
     inputRef.current?.focus();
   }, [inputRef]);
   return (
-    <div class="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
+    <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
       <StatusBar />
       <MessageList />

@@ -1,6 +1,7 @@
 import type { QuickReply } from '@clavard/protocol';
 import { useWidget } from './context.js';
 import { sendText } from './send-text.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link QuickReplies}. */
 export interface QuickRepliesProps {
@@ -16,19 +17,21 @@ export interface QuickRepliesProps {
  * ```
  */
 export function QuickReplies({ replies }: QuickRepliesProps) {
-  const { client } = useWidget();
   return (
-    <div class="replies">
+    <div className="replies">
       {replies.map((reply) => (
-        <button
-          key={reply.id}
-          type="button"
-          class="reply"
-          onClick={() => sendText(client, reply.label, reply.id)}
-        >
-          {reply.label}
-        </button>
+        <ReplyButton key={reply.id} reply={reply} />
       ))}
     </div>
+  );
+}
+
+function ReplyButton({ reply }: { reply: QuickReply }) {
+  const { client } = useWidget();
+  const ref = useListeners<HTMLButtonElement>({ click: () => sendText(client, reply.label, reply.id) });
+  return (
+    <button ref={ref} type="button" className="reply">
+      {reply.label}
+    </button>
   );
 }

@@ -1,4 +1,3 @@
-import { useComputed } from '@preact/signals';
 import { useWidget } from './context.js';
 
 /**
@@ -13,10 +12,11 @@ import { useWidget } from './context.js';
  */
 export function StatusBar() {
   const { model } = useWidget();
-  const hidden = useComputed(() => model.connectionText.value === '');
+  // `.value` read here rather than a signal bound to `hidden`: see Composer on hostile host pages.
+  const text = model.connectionText.value;
   return (
-    <p class="status" hidden={hidden}>
-      {model.connectionText}
+    <p className="status" hidden={text === ''}>
+      {text}
     </p>
   );
 }

@@ -1,10 +1,10 @@
-import { useComputed } from '@preact/signals';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
 
 /**
- * "Julie is typing…" while an agent (or bot) types. The text is a computed signal bound into the DOM, so
- * typing changes do not re-render the panel. Not a live region: typing is not worth interrupting for.
+ * "Julie is typing…" while an agent (or bot) types. Only this small component re-renders when typing
+ * changes (it reads the signal itself; see Composer on why signals are not bound to DOM props). Not a live
+ * region: typing is not worth interrupting for.
  *
  * @example
  * ```tsx
@@ -13,15 +13,12 @@ import { useWidget } from './context.js';
  */
 export function TypingIndicator() {
   const { client, translator } = useWidget();
-  const text = useComputed(() => {
-    const by = client.typing.value[0];
-    const name = by === undefined ? undefined : authorName(by);
-    return name === undefined ? '' : translator.t('agent.typing', { name });
-  });
-  const idle = useComputed(() => text.value === '');
+  const by = client.typing.value[0];
+  const name = by === undefined ? undefined : authorName(by);
+  const text = name === undefined ? '' : translator.t('agent.typing', { name });
   return (
-    <p class="typing">
-      <span class="dots" aria-hidden="true" hidden={idle}>
+    <p className="typing">
+      <span className="dots" aria-hidden="true" hidden={text === ''}>
         <span />
         <span />
         <span />

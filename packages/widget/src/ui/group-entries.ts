@@ -30,20 +30,13 @@ function authorKey(author: Author): string {
   }
 }
 
-/**
- * Groups the client's entries for display: consecutive messages by the same author form one group; the
- * other events break groups and are shown as notices. Form events are left to the forms UI.
- *
- * @example
- * ```ts
- * groupEntries(client.messages.value); // [{ kind: 'group', author: julie, entries: [...] }, ...]
- * ```
- */
-export function groupEntries(entries: readonly ChatEntry[]): ListItem[] {
-  const items: ListItem[] = [];
+/** The run of entries `from…` grouped, appended to `items`, each item's first index to `starts`. */
+function groupFrom(entries: readonly ChatEntry[], from: number, items: ListItem[], starts: number[]): void {
   let current: MessageGroup | undefined;
   let currentKey: string | undefined;
-  for (const entry of entries) {
+  for (let index = from; index < entries.length; index += 1) {
+    const entry = entries[index];
+    if (entry === undefined) continue;
     let author: Author;
     if (entry.kind === 'pending') author = { role: 'visitor' };
     else if (entry.event.type === 'message') author = entry.event.author;
@@ -52,6 +45,7 @@ export function groupEntries(entries: readonly ChatEntry[]): ListItem[] {
       currentKey = undefined;
       if (entry.event.type !== 'form.request' && entry.event.type !== 'form.result') {
         items.push({ kind: 'notice', key: entry.key, entry });
+        starts.push(index);
       }
       continue;
     }
@@ -68,6 +62,68 @@ export function groupEntries(entries: readonly ChatEntry[]): ListItem[] {
     };
     currentKey = key;
     items.push(current);
+    starts.push(index);
   }
+}
+
+/**
+ * Groups the client's entries for display: consecutive messages by the same author form one group; the
+ * other events break groups and are shown as notices. Form events are left to the forms UI.
+ *
+ * @example
+ * ```ts
+ * groupEntries(client.messages.value); // [{ kind: 'group', author: julie, entries: [...] }, ...]
+ * ```
+ */
+export function groupEntries(entries: readonly ChatEntry[]): ListItem[] {
+  const items: ListItem[] = [];
+  groupFrom(entries, 0, items, []);
   return items;
+}
+
+const sameItem = (a: ListItem, b: ListItem): boolean => {
+  if (a.kind === 'notice') return b.kind === 'notice' && a.entry === b.entry;
+  if (b.kind === 'notice' || a.key !== b.key || a.entries.length !== b.entries.length) return false;
+  return a.entries.every((entry, index) => entry === b.entries[index]);
+};
+
+/**
+ * {@link groupEntries}, incrementally: each call regroups only from the first item that holds a changed
+ * entry (compared by identity with the previous call's entries), and keeps every item whose entries are
+ * unchanged as the same object, so that the list can skip re-rendering it. Appending one message to a long
+ * conversation rebuilds one item.
+ *
+ * @example
+ * ```ts
+ * const group = createEntryGrouper();
+ * const before = group(client.messages.value);
+ * const after = group(client.messages.value); // the same array while nothing changed
+ * ```
+ */
+export function createEntryGrouper(): (entries: readonly ChatEntry[]) => readonly ListItem[] {
+  let previous: readonly ChatEntry[] = [];
+  let items: readonly ListItem[] = [];
+  let starts: readonly number[] = [];
+  return (entries) => {
+    if (entries === previous) return items;
+    const limit = Math.min(entries.length, previous.length);
+    let same = 0;
+    while (same < limit && entries[same] === previous[same]) same += 1;
+    // Items that start before the first changed entry are kept, except the last of them: it may grow.
+    let before = 0;
+    while (before < starts.length && (starts[before] ?? 0) < same) before += 1;
+    const keep = Math.max(0, before - 1);
+    const nextItems = items.slice(0, keep);
+    const nextStarts = starts.slice(0, keep);
+    groupFrom(entries, before > 0 ? (starts[keep] ?? 0) : 0, nextItems, nextStarts);
+    for (let index = keep; index < nextItems.length; index += 1) {
+      const old = items[index];
+      const fresh = nextItems[index];
+      if (old !== undefined && fresh !== undefined && sameItem(old, fresh)) nextItems[index] = old;
+    }
+    previous = entries;
+    items = nextItems;
+    starts = nextStarts;
+    return items;
+  };
 }

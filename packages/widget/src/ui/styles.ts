@@ -52,8 +52,9 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .header .icon-button:focus-visible{outline-color:currentColor}
 .status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
-.group{display:flex;flex-direction:column;gap:4px;align-items:flex-start}
-.group[data-mine],.group[data-mine] .msg{align-items:flex-end}
+.group{display:flow-root}
+.group>*{width:fit-content}.group>*+*{margin-top:4px}
+.group[data-mine]>*{margin-inline-start:auto}.group[data-mine] .msg{align-items:flex-end}
 .author{font-size:13px;color:var(--c-muted);font-weight:600}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
 .bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap}
@@ -65,7 +66,7 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .link-button{border:0;background:none;padding:4px 2px;font-size:13px;font-weight:600}
 .notice{align-self:center;text-align:center;font-size:14px;color:var(--c-muted);max-width:90%}
 .greeting{align-self:flex-start}
-.notice-row{align-items:center}
+.notice-row>*{margin-inline:auto}
 .closing{white-space:pre-wrap;margin-top:4px}
 .replies{display:flex;flex-wrap:wrap;gap:8px;margin-top:4px}
 .reply{min-height:44px;padding:8px 14px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}

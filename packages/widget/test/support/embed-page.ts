@@ -64,10 +64,10 @@ export const HOSTILE_JS = `(function () {
     console.log('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
   });
   // ENUMERABLE keys, before the script tag: the option names the embed reads, and names that collide with
-  // the props the UI renders (hidden, title, class, onClick) or with nothing at all (x). For value, see
-  // HOSTILE_LATE_JS.
+  // the props the UI renders (hidden, value, title, class, onClick) or with nothing at all (x). An
+  // inherited value also makes every getter descriptor invalid: see scripts/build-embed.mjs.
   var keys = ['q', 'url', 'transport', 'brand', 'color', 'namespace', 'locale', 'storage', 'title',
-    'hidden', 'class', 'onClick', 'x'];
+    'hidden', 'value', 'class', 'onClick', 'x'];
   for (var i = 0; i < keys.length; i++) Object.prototype[keys[i]] = 'polluted-' + keys[i];
   var NativeSocket = window.WebSocket;
   function WrappedSocket(url, protocols) {
@@ -81,15 +81,6 @@ export const HOSTILE_JS = `(function () {
   window.fetch = function () { console.log('host-saw-fetch'); return nativeFetch.apply(window, arguments); };
 })();
 `;
-
-/**
- * `Object.prototype.value`, enumerable, set after the script tag has run but before the widget renders
- * (a deferred script runs before DOMContentLoaded, when the widget mounts). Not before: with an inherited
- * `value`, every accessor descriptor is invalid (ToPropertyDescriptor reads inherited keys), so
- * `@preact/signals-core` throws while it defines `Signal.prototype.value` as the script tag evaluates,
- * before any line of ours runs; no bundle that defines a getter can load on such a page.
- */
-export const HOSTILE_LATE_JS = "Object.prototype.value = 'polluted-value';\n";
 
 /** A host script that listens to the widget's errors through the queue and logs them for the test. */
 export const ERROR_LOGGER_JS = `window.Clavard.on('error', function (error) {
@@ -147,7 +138,6 @@ export function hostFiles(
     '/clavard-panel.js': js(panelFileFor(embed)),
     '/snippet.js': js(SNIPPET),
     '/hostile.js': js(HOSTILE_JS),
-    '/hostile-late.js': js(HOSTILE_LATE_JS),
     '/error-logger.js': js(ERROR_LOGGER_JS),
     '/hostile.css': { body: HOSTILE_CSS, type: 'text/css', headers },
     '/favicon.ico': { body: new Uint8Array(0), type: 'image/x-icon', headers },
