@@ -194,6 +194,26 @@ export async function chaosBatch(soak: ChaosSoak<ChaosServer>, perSide: number):
   expect(ok).toBe(true);
 }
 
+/**
+ * Send at least `perSide` messages each way in batches, and keep going (up to `maxPerSide`) until
+ * `covered()` says the faults the test is about did happen. Over a real network the timing decides
+ * how many kills land in a replay, so a loaded machine may need more traffic to meet the same floor;
+ * the floors are then asserted by the test, so a run that never reaches them still fails.
+ */
+export async function chaosTraffic(
+  soak: ChaosSoak<ChaosServer>,
+  perSide: number,
+  covered: () => boolean,
+  maxPerSide = perSide * 3,
+): Promise<void> {
+  let target = perSide;
+  for (;;) {
+    while (soak.visitorSent < target || soak.agentSent < target) await chaosBatch(soak, target);
+    if (covered() || target >= maxPerSide) return;
+    target = Math.min(maxPerSide, target + 25);
+  }
+}
+
 const converged = (soak: ChaosSoak<ChaosServer>): boolean => {
   const rows = soak.client.messages.value;
   const last = rows.at(-1);
