@@ -17,7 +17,7 @@ import { type ChatClient, type ChatEvents, createChatClient } from '@clavard/wid
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
 
 const PASSWORD = 'test-password';
 const GREETING = "Hello, I'm Julie. How can I help you today?";
@@ -189,7 +189,10 @@ describe('the agent console in Chromium', () => {
       heartbeatMs: 0,
     });
     const { page } = await openConsole(server.url);
-    const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const axe = async () => {
+      await animationsSettled(page);
+      return new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    };
     await page.getByLabel('Password').waitFor();
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
 

@@ -10,7 +10,7 @@ import type { ServerMessage } from '@clavard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { launchChromium, type StaticServer, serveStatic } from './support/browser.js';
+import { animationsSettled, launchChromium, type StaticServer, serveStatic } from './support/browser.js';
 import { buildEmbed, hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
 
 let browser: Browser;
@@ -100,6 +100,7 @@ describe('axe-core', () => {
         }
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
+          await animationsSettled(page);
           const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
           results[`${state} ${colorScheme}`] = violations.map(
             (violation) =>
@@ -118,6 +119,7 @@ describe('on a phone', () => {
     const page = await open({ 'brand-name': 'Fibre Nord', open: '' }, { width: 375, height: 667 });
     const panel = page.getByRole('dialog');
     await expect.poll(() => panel.isVisible()).toBe(true);
+    await animationsSettled(page);
     await page.screenshot({ path: screenshotPath('phone-375x667-open') });
     expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
   });
