@@ -86,6 +86,36 @@ describe('keyboard only', () => {
   });
 });
 
+describe('after the end', () => {
+  it('"New conversation" is reached by keyboard, passes axe, and the next message starts a new conversation', async () => {
+    const page = await open({ 'brand-name': 'Fibre Nord', open: '' });
+    const composer = page.locator('clavard-widget textarea');
+    await expect.poll(() => composer.isEnabled()).toBe(true);
+    const first = nextVisitorMessage();
+    await composer.fill('First question');
+    await composer.press('Enter');
+    const firstId = (await first).conversationId;
+    chat.agents.join(firstId, { id: 'a1', firstName: 'Julie' });
+    chat.agents.end(firstId, 'Thank you, goodbye.');
+    const restart = page.locator('clavard-widget button.restart');
+    await expect.poll(() => restart.isVisible()).toBe(true);
+    await animationsSettled(page);
+    const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('ended-new-conversation') });
+
+    await restart.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatch(/^textarea/);
+    const second = nextVisitorMessage();
+    await page.keyboard.type('Second question');
+    await page.keyboard.press('Enter');
+    const secondId = (await second).conversationId;
+    expect(secondId).not.toBe(firstId);
+    expect(chat.conversations().map((conversation) => conversation.id)).toEqual([firstId, secondId]);
+  });
+});
+
 describe('axe-core', () => {
   for (const locale of ['en', 'fr-CA']) {
     it(`reports no violations, closed and open, light and dark, in ${locale}`, async () => {

@@ -81,6 +81,40 @@ describe('composer', () => {
     expect(h.get('.hint').textContent).toContain('This conversation has ended.');
   });
 
+  it('offers "New conversation" once ended: it enables and focuses the composer, and the next message starts a new conversation', async () => {
+    h = await mountWidget({ open: true });
+    const first = await h.startConversation();
+    await h.step(() => h?.server.agents.end(first, 'Bye'));
+    const restart = h.get<HTMLButtonElement>('button.restart');
+    expect(restart.textContent).toBe('New conversation');
+    await h.step(() => restart.click());
+    const input = h.get<HTMLTextAreaElement>('textarea');
+    expect(input.disabled).toBe(false);
+    expect(h.root.activeElement).toBe(input);
+    expect(h.get('.hint').textContent).toBe('Your next message starts a new conversation.');
+    expect(h.all('button.restart')).toEqual([]);
+
+    await h.step(() => typeInto(input, 'Another question'));
+    await h.step(() => press(input, 'Enter'));
+    const conversations = h.server.conversations();
+    expect(conversations.map((c) => c.id)).toHaveLength(2);
+    const second = conversations[1]?.id;
+    expect(second).not.toBe(first);
+    expect(h.server.messages(second ?? '').map((m) => m.content)).toEqual([
+      { kind: 'text', text: 'Another question' },
+    ]);
+    expect(h.widget.client.conversation.value).toMatchObject({ id: second, status: 'active' });
+    expect(visitorTexts(h)).toEqual(['Another question']);
+    expect(h.get('.hint').hidden).toBe(true);
+  });
+
+  it('says "New conversation" in French', async () => {
+    h = await mountWidget({ open: true, locale: 'fr-CA' });
+    const id = await h.startConversation();
+    await h.step(() => h?.server.agents.end(id, 'Au revoir'));
+    expect(h.get('button.restart').textContent).toBe('Nouvelle conversation');
+  });
+
   it("sends the visitor's typing to the server, throttled by the client", async () => {
     h = await mountWidget({ open: true });
     await h.startConversation();

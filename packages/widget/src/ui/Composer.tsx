@@ -1,6 +1,7 @@
 import { MAX_TEXT_LENGTH } from '@clavard/protocol';
 import { useSignal } from '@preact/signals';
 import type { Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useWidget } from './context.js';
 import { sendText } from './send-text.js';
 import { useListeners } from './use-listeners.js';
@@ -21,7 +22,9 @@ export interface ComposerProps {
  * Where the visitor writes. The textarea grows with its text (`field-sizing: content`, with `rows` as the
  * fallback), Enter sends, Shift+Enter breaks the line, Enter while an input method is composing does
  * nothing, a counter appears near the 10,000-character limit, and the visitor's typing is sent through
- * the client (which throttles it). Disabled, with the reason, once the conversation has ended.
+ * the client (which throttles it). Once the conversation has ended it is disabled, with the reason and a
+ * "New conversation" button that enables it again (focus goes to the textarea): the next message
+ * starts a new conversation.
  *
  * @example
  * ```tsx
@@ -29,18 +32,22 @@ export interface ComposerProps {
  * ```
  */
 export function Composer({ inputRef }: ComposerProps) {
-  const { client, translator } = useWidget();
+  const { client, translator, model } = useWidget();
   const { t } = translator;
   const draft = useSignal('');
   // Read here, not bound as signal props: @preact/signals walks signal DOM props with `for…in` and crashes
   // when the host page puts an enumerable key on Object.prototype. Re-rendering this form per keystroke
   // is cheap.
   const text = draft.value;
-  const ended = client.conversation.value?.status === 'ended';
+  const conversation = client.conversation.value;
+  const endedId = conversation?.status === 'ended' ? conversation.id : undefined;
+  const startedOver = endedId !== undefined && model.startedOver.value === endedId;
+  const ended = endedId !== undefined && !startedOver;
   const remaining = MAX_TEXT_LENGTH - text.length;
   const rows = Math.min(MAX_ROWS, text.split('\n').length);
   let hint = '';
   if (ended) hint = t('composer.disabled.ended');
+  else if (startedOver && remaining >= COUNTER_THRESHOLD) hint = t('composer.startsNew');
   else if (remaining < COUNTER_THRESHOLD) {
     hint = t('composer.remaining', { remaining: Math.max(0, remaining) });
   }
@@ -50,12 +57,29 @@ export function Composer({ inputRef }: ComposerProps) {
   const submit = (): void => {
     // Fresh values: an Enter right after an input event may come before this form re-renders.
     const current = draft.peek();
-    if (!sendable(current, client.conversation.peek()?.status === 'ended')) return;
+    const now = client.conversation.peek();
+    if (!sendable(current, now?.status === 'ended' && model.startedOver.peek() !== now.id)) return;
     if (sendText(client, current)) {
       draft.value = '';
       client.setTyping(false);
     }
   };
+
+  // The textarea is enabled on the render after the click: move focus there once it is.
+  const focusOnEnable = useRef(false);
+  useEffect(() => {
+    if (ended || !focusOnEnable.current) return;
+    focusOnEnable.current = false;
+    if (inputRef && typeof inputRef === 'object') inputRef.current?.focus();
+  }, [ended, inputRef]);
+  const newConversationRef = useListeners<HTMLButtonElement>({
+    click: () => {
+      const now = client.conversation.peek();
+      if (now?.status !== 'ended') return;
+      focusOnEnable.current = true;
+      model.startedOver.value = now.id;
+    },
+  });
 
   const formRef = useListeners<HTMLFormElement>({
     submit: (event) => {
@@ -104,6 +128,11 @@ export function Composer({ inputRef }: ComposerProps) {
       <p className="hint" id={hintId} data-over={remaining < 0 ? 'true' : undefined} hidden={hint === ''}>
         {hint}
       </p>
+      {ended && (
+        <button ref={newConversationRef} type="button" className="restart">
+          {t('composer.newConversation')}
+        </button>
+      )}
     </form>
   );
 }

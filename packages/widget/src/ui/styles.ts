@@ -89,6 +89,7 @@ a.card:hover .card-title{text-decoration:underline}
 .send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
 .hint{font-size:13px;color:var(--c-muted)}
+.restart{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}

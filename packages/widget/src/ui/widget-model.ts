@@ -22,6 +22,12 @@ export interface WidgetModel {
    * offline…", and after {@link LONG_DISCONNECT_MS} without a connection "Still trying to reconnect…".
    */
   readonly connectionText: ReadonlySignal<string>;
+  /**
+   * The id of the ended conversation after which the visitor chose "New conversation": the composer
+   * is enabled again and the next message starts a new conversation (the server opens one for a message
+   * sent after the end, and the client switches to it on its ack).
+   */
+  readonly startedOver: Signal<string | undefined>;
   /** Tell screen-reader users something, once. */
   announce(text: string): void;
   dispose(): void;
@@ -54,6 +60,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const visible = signal(doc.visibilityState !== 'hidden');
   const announcement = signal('');
   const discontinuity = signal(false);
+  const startedOver = signal<string | undefined>(undefined);
   let toggle = false;
   const announce = (text: string): void => {
     // A trailing no-break space alternates so that the same text twice is announced twice.
@@ -144,6 +151,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     announcement,
     discontinuity,
     connectionText,
+    startedOver,
     announce,
     dispose() {
       for (const off of offs) off();

@@ -50,6 +50,8 @@ export const en = {
   },
   'composer.send': 'Send',
   'composer.disabled.ended': 'This conversation has ended. Choose “New conversation” to write to us again.',
+  'composer.newConversation': 'New conversation',
+  'composer.startsNew': 'Your next message starts a new conversation.',
 
   // Connection
   'connection.connecting': 'Connecting…',

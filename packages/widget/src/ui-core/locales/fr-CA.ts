@@ -51,6 +51,8 @@ export const frCA: Messages = {
   'composer.send': 'Envoyer',
   'composer.disabled.ended':
     'Cette conversation est terminée. Choisissez «\u00a0Nouvelle conversation\u00a0» pour nous écrire de nouveau.',
+  'composer.newConversation': 'Nouvelle conversation',
+  'composer.startsNew': 'Votre prochain message commencera une nouvelle conversation.',
 
   // Connexion
   'connection.connecting': 'Connexion en cours…',
