@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { minify } from 'terser';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const src = fileURLToPath(new URL('../src/embed/', import.meta.url));
@@ -51,10 +52,16 @@ const common = {
   logLevel: 'error',
 };
 
-const single = (result, what) => {
+/**
+ * esbuild bundles and minifies; terser then compresses further (three passes; top-level names are
+ * already local to the IIFE). Measured on the panel: 34.0 kB → 32.7 kB brotli.
+ */
+const single = async (result, what) => {
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced no ${what}`);
-  return output.contents;
+  const { code } = await minify(output.text, { ecma: 2020, compress: { passes: 3 }, mangle: true });
+  if (code === undefined) throw new Error(`terser produced no ${what}`);
+  return new TextEncoder().encode(code);
 };
 
 /**
@@ -68,7 +75,7 @@ export async function buildEmbedFiles({ metafile = false } = {}) {
     entryPoints: [`${src}panel-entry.ts`],
     plugins: [nullPrototypeDescriptors],
   });
-  const panelBytes = single(panel, PANEL_FILE);
+  const panelBytes = await single(panel, PANEL_FILE);
   const integrity = `sha384-${createHash('sha384').update(panelBytes).digest('base64')}`;
   const first = await build({
     ...common,
@@ -80,7 +87,7 @@ export async function buildEmbedFiles({ metafile = false } = {}) {
     },
   });
   return {
-    files: { [FIRST_FILE]: single(first, FIRST_FILE), [PANEL_FILE]: panelBytes },
+    files: { [FIRST_FILE]: await single(first, FIRST_FILE), [PANEL_FILE]: panelBytes },
     integrity,
     metafiles: { [FIRST_FILE]: first.metafile, [PANEL_FILE]: panel.metafile },
   };

@@ -21,8 +21,11 @@ for (const [name, contents] of Object.entries(files)) {
           .join('/');
     groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
   }
-  const total = contents.length;
-  console.log(`${name}: ${total} B minified, ${brotliCompressSync(contents).length} B brotli\n`);
+  // Parts are measured in esbuild's output, before terser; the shares are of that sum.
+  const total = [...groups.values()].reduce((sum, bytes) => sum + bytes, 0);
+  console.log(
+    `${name}: ${contents.length} B minified, ${brotliCompressSync(contents).length} B brotli (parts: ${total} B after esbuild)\n`,
+  );
   for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
     console.log(
       `${String(bytes).padStart(7)} B  ${((bytes / total) * 100).toFixed(1).padStart(5)} %  ${group}`,
