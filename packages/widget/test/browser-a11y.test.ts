@@ -144,6 +144,89 @@ describe('axe-core', () => {
   }
 });
 
+describe('forms', () => {
+  for (const locale of ['en', 'fr-CA']) {
+    it(`a verification form and a leave-a-message form, untouched and with errors, pass axe in ${locale}`, async () => {
+      const page = await open({ 'brand-name': 'Fibre Nord', open: '', locale });
+      const composer = page.locator('clavard-widget textarea');
+      await expect.poll(() => composer.isEnabled()).toBe(true);
+      const first = nextVisitorMessage();
+      await composer.fill('My bill is wrong');
+      await composer.press('Enter');
+      const id = (await first).conversationId;
+      chat.agents.join(id, { id: 'a1', firstName: 'Julie' });
+      chat.agents.requestForm(id, {
+        formId: 'verify-1',
+        kind: 'verification',
+        reason:
+          locale === 'en'
+            ? 'We check this before we look at your account.'
+            : 'Nous vérifions avant de consulter votre compte.',
+        fields: [
+          {
+            name: 'dob',
+            type: 'date',
+            label: locale === 'en' ? 'Date of birth' : 'Date de naissance',
+            required: true,
+            sensitive: true,
+          },
+          {
+            name: 'postal',
+            type: 'text',
+            label: locale === 'en' ? 'Postal code' : 'Code postal',
+            required: true,
+          },
+        ],
+      });
+      chat.agents.requestForm(id, {
+        formId: 'offline-1',
+        kind: 'offline',
+        fields: [
+          { name: 'email', type: 'email', label: locale === 'en' ? 'Email' : 'Courriel', required: true },
+          {
+            name: 'topic',
+            type: 'select',
+            label: locale === 'en' ? 'Topic' : 'Sujet',
+            options: [{ value: 'billing', label: locale === 'en' ? 'Billing' : 'Facturation' }],
+          },
+          { name: 'message', type: 'textarea', label: 'Message', required: true },
+          {
+            name: 'copy',
+            type: 'checkbox',
+            label: locale === 'en' ? 'Send me a copy' : 'M’envoyer une copie',
+          },
+        ],
+      });
+      const forms = page.locator('clavard-widget form.form-card');
+      await expect.poll(() => forms.count()).toBe(2);
+      const results: Record<string, string[]> = {};
+      for (const state of ['untouched', 'errors'] as const) {
+        if (state === 'errors') {
+          for (const button of await forms.locator('.form-submit').all()) await button.click();
+          await expect.poll(() => page.locator('clavard-widget .form-error').count()).toBe(4);
+        }
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await animationsSettled(page);
+          const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+          results[`${state} ${colorScheme}`] = violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          );
+        }
+        await forms.first().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath(`forms-${locale}-${state}`) });
+      }
+      expect(results).toEqual({
+        'untouched light': [],
+        'untouched dark': [],
+        'errors light': [],
+        'errors dark': [],
+      });
+    }, 30_000);
+  }
+});
+
 describe('on a phone', () => {
   it('shows the open panel full screen on a 375×667 viewport', async () => {
     const page = await open({ 'brand-name': 'Fibre Nord', open: '' }, { width: 375, height: 667 });

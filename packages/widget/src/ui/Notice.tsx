@@ -1,6 +1,7 @@
 import type { ConfirmedEntry } from '../headless/index.js';
 import { agentDisplayName } from '../ui-core/agent-name.js';
 import { useWidget } from './context.js';
+import { FormCard } from './FormCard.js';
 
 /** Props of {@link Notice}. */
 export interface NoticeProps {
@@ -9,7 +10,8 @@ export interface NoticeProps {
 
 /**
  * A conversation event as a line of text: an agent joined, the conversation passed to another agent
- * ("You are now chatting with Julie"), an agent left, the conversation ended (with the closing text).
+ * ("You are now chatting with Julie"), an agent left, the conversation ended (with the closing text), a
+ * form the server asked for ({@link FormCard}), and a verification's decision ("Identity verified").
  *
  * @example
  * ```tsx
@@ -22,6 +24,15 @@ export function Notice({ entry }: NoticeProps) {
   const event = entry.event;
   if (event.type === 'agent.joined' || event.type === 'agent.transferred' || event.type === 'agent.left') {
     return <p className="notice">{t(event.type, { name: agentDisplayName(event.agent) })}</p>;
+  }
+  if (event.type === 'form.request') return <FormCard request={event} />;
+  if (event.type === 'form.result') {
+    if (event.verified === undefined) return null;
+    return (
+      <p className="notice" data-verified={event.verified ? 'true' : 'false'}>
+        {t(event.verified ? 'verification.verified' : 'verification.failed')}
+      </p>
+    );
   }
   if (event.type !== 'conversation.ended') return null;
   return (

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { Composer } from './Composer.js';
 import { Header } from './Header.js';
 import { MessageList } from './MessageList.js';
+import { QueueStatus } from './QueueStatus.js';
 import { StatusBar } from './StatusBar.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
@@ -31,6 +32,7 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
     <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
       <StatusBar />
+      <QueueStatus />
       <MessageList />
       <TypingIndicator />
       <Composer inputRef={inputRef} />

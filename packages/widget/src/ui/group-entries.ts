@@ -10,7 +10,7 @@ export interface MessageGroup {
   entries: ChatEntry[];
 }
 
-/** A conversation event shown as a line of its own (joined, transferred, left, ended). */
+/** A conversation event shown as a row of its own (joined, transferred, left, ended, a form). */
 export interface NoticeItem {
   kind: 'notice';
   key: string;
@@ -43,7 +43,8 @@ function groupFrom(entries: readonly ChatEntry[], from: number, items: ListItem[
     else {
       current = undefined;
       currentKey = undefined;
-      if (entry.event.type !== 'form.request' && entry.event.type !== 'form.result') {
+      // A form result is shown by its form, and as a line of its own only for a verification's decision.
+      if (entry.event.type !== 'form.result' || entry.event.verified !== undefined) {
         items.push({ kind: 'notice', key: entry.key, entry });
         starts.push(index);
       }
@@ -68,7 +69,8 @@ function groupFrom(entries: readonly ChatEntry[], from: number, items: ListItem[
 
 /**
  * Groups the client's entries for display: consecutive messages by the same author form one group; the
- * other events break groups and are shown as notices. Form events are left to the forms UI.
+ * other events break groups and are shown as notices (a form request as its form, a form result only when
+ * it carries a verification's decision).
  *
  * @example
  * ```ts

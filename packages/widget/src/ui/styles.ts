@@ -89,6 +89,17 @@ a.card:hover .card-title{text-decoration:underline}
 .send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
 .hint{font-size:13px;color:var(--c-muted)}
+.form-card{display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
+.form-title{font-weight:700}
+.form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
+.form-field{display:flex;flex-direction:column;gap:4px}
+.form-field[data-kind=check]{flex-direction:row;flex-wrap:wrap;align-items:center;gap:8px}
+.form-label{font-size:14px;font-weight:600}
+.form-optional{font-weight:400;color:var(--c-muted)}
+.form-input{flex:none;max-height:none;field-sizing:fixed}
+.form-check{width:24px;height:24px;accent-color:var(--c-accent)}
+.form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
+.form-submit{align-self:flex-start}
 .restart{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){

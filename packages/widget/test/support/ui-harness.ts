@@ -1,4 +1,8 @@
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
+import {
+  createMemoryChatServer,
+  type MemoryChatServer,
+  type MemoryChatServerOptions,
+} from '@clavard/adapters/memory';
 import type { AgentInfo, ClientFrame, Transport, TransportEvents } from '@clavard/protocol';
 import { type MountOptions, mount, type WidgetHandle } from '@clavard/widget';
 import { act } from 'preact/test-utils';
@@ -27,9 +31,12 @@ export const julie: AgentInfo = { id: 'a1', firstName: 'Julie' };
 export const marc: AgentInfo = { id: 'a2', firstName: 'Marc', title: 'Billing' };
 
 /** Mounts a widget on a new memory server; call `dispose()` in `afterEach`. */
-export async function mountWidget(options: Partial<MountOptions> = {}): Promise<Harness> {
+export async function mountWidget(
+  options: Partial<MountOptions> = {},
+  serverOptions: MemoryChatServerOptions = {},
+): Promise<Harness> {
   vi.useFakeTimers();
-  const server = createMemoryChatServer({ heartbeatMs: 0 });
+  const server = createMemoryChatServer({ heartbeatMs: 0, ...serverOptions });
   const wire = createWire(server.createTransport());
   const widget = mount({
     transport: wire,
@@ -99,6 +106,8 @@ export function press(element: Element, key: string, init: KeyboardEventInit = {
 export interface Wire extends Transport {
   /** While true, `message.send` frames are kept here instead of reaching the server. */
   holdMessages: boolean;
+  /** While true, `form.submit` frames are kept here (as if lost on the way) instead of reaching the server. */
+  holdForms: boolean;
   readonly held: ClientFrame[];
   /** Deliver a server frame to the client as if the server had sent it. */
   inject(frame: unknown): void;
@@ -111,6 +120,7 @@ function createWire(inner: Transport): Wire {
   });
   const wire: Wire = {
     holdMessages: false,
+    holdForms: false,
     held: [],
     get status() {
       return inner.status;
@@ -119,6 +129,7 @@ function createWire(inner: Transport): Wire {
     close: () => inner.close(),
     send(frame) {
       if (wire.holdMessages && frame.type === 'message.send') wire.held.push(frame);
+      else if (wire.holdForms && frame.type === 'form.submit') wire.held.push(frame);
       else inner.send(frame);
     },
     on(event, listener) {

@@ -60,6 +60,51 @@ export const en = {
   'connection.stillTrying': 'Still trying to reconnect…',
   'connection.restored': 'Connected again',
 
+  // Queue
+  'queue.position': 'You are number {position} in line',
+  'queue.eta': 'Estimated wait: about {minutes}\u00a0min',
+
+  // Forms
+  'form.prechat.title': 'Before we start',
+  'form.custom.title': 'A few details',
+  'form.optional': '(optional)',
+  'form.submit': 'Submit',
+  'form.sending': 'Sending…',
+  'form.sent': 'Thank you, your answers were sent.',
+  'form.choose': 'Choose…',
+  'form.hidden': 'Hidden as you type, and never saved in this browser.',
+  'form.datePlaceholder': 'YYYY-MM-DD',
+  'form.error.required': 'This field is required.',
+  'form.error.email': 'Enter a valid email address, like name@example.com.',
+  'form.error.pattern': 'This value is not in the expected format.',
+  'form.error.number': 'Enter a number.',
+  'form.error.date': 'Enter a date as YYYY-MM-DD.',
+  'form.error.tooLong': {
+    plural: 'max',
+    one: 'Use at most {max} character.',
+    other: 'Use at most {max} characters.',
+  },
+  'form.error.summary': {
+    plural: 'count',
+    one: '{count} field needs your attention.',
+    other: '{count} fields need your attention.',
+  },
+  'form.error.notSent': 'Your answers could not be sent. Check the connection and try again.',
+
+  // Identity verification
+  'verification.title': 'Verify your identity',
+  'verification.explanation':
+    'What you enter here is only used to confirm who you are. It is hidden as you type, sent securely, and never saved in this browser or in the transcript.',
+  'verification.submit': 'Verify',
+  'verification.verified': 'Identity verified',
+  'verification.failed': 'We could not verify your identity.',
+
+  // Leave a message
+  'offline.title': 'Leave a message',
+  'offline.intro': 'We are away right now. Leave a message and we will answer by email.',
+  'offline.submit': 'Send message',
+  'offline.sent': 'Thank you! Your message was received. We will answer by email.',
+
   // End of the conversation
   'conversation.ended': 'This conversation has ended.',
 } as const satisfies Record<string, Message>;

@@ -61,6 +61,52 @@ export const frCA: Messages = {
   'connection.stillTrying': 'Nous tentons toujours de rétablir la connexion…',
   'connection.restored': 'Connexion rétablie',
 
+  // File d’attente
+  'queue.position': 'Votre position dans la file d’attente\u00a0: {position}',
+  'queue.eta': 'Attente estimée\u00a0: environ {minutes}\u00a0min',
+
+  // Formulaires
+  'form.prechat.title': 'Avant de commencer',
+  'form.custom.title': 'Quelques précisions',
+  'form.optional': '(facultatif)',
+  'form.submit': 'Envoyer',
+  'form.sending': 'Envoi en cours…',
+  'form.sent': 'Merci, vos réponses ont été envoyées.',
+  'form.choose': 'Choisissez…',
+  'form.hidden': 'Masqué pendant la saisie et jamais enregistré dans ce navigateur.',
+  'form.datePlaceholder': 'AAAA-MM-JJ',
+  'form.error.required': 'Ce champ est obligatoire.',
+  'form.error.email': 'Entrez une adresse courriel valide, par exemple nom@exemple.com.',
+  'form.error.pattern': 'Cette valeur n’est pas dans le format attendu.',
+  'form.error.number': 'Entrez un nombre.',
+  'form.error.date': 'Entrez une date au format AAAA-MM-JJ.',
+  'form.error.tooLong': {
+    plural: 'max',
+    one: 'Entrez au plus {max}\u00a0caractère.',
+    other: 'Entrez au plus {max}\u00a0caractères.',
+  },
+  'form.error.summary': {
+    plural: 'count',
+    one: '{count}\u00a0champ demande votre attention.',
+    other: '{count}\u00a0champs demandent votre attention.',
+  },
+  'form.error.notSent': 'Vos réponses n’ont pas pu être envoyées. Vérifiez la connexion et réessayez.',
+
+  // Vérification d’identité
+  'verification.title': 'Vérification de votre identité',
+  'verification.explanation':
+    'Les renseignements entrés ici servent uniquement à confirmer votre identité. Ils sont masqués pendant la saisie, transmis de façon sécurisée et jamais enregistrés dans ce navigateur ni dans la transcription.',
+  'verification.submit': 'Vérifier',
+  'verification.verified': 'Identité vérifiée',
+  'verification.failed': 'Nous n’avons pas pu vérifier votre identité.',
+
+  // Laisser un message
+  'offline.title': 'Laissez-nous un message',
+  'offline.intro':
+    'Nous sommes absents pour le moment. Laissez-nous un message et nous vous répondrons par courriel.',
+  'offline.submit': 'Envoyer le message',
+  'offline.sent': 'Merci\u00a0! Nous avons bien reçu votre message et vous répondrons par courriel.',
+
   // Fin de la conversation
   'conversation.ended': 'Cette conversation est terminée.',
 };
