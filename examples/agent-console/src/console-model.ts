@@ -4,7 +4,12 @@
  * figures. Frames come in through `receive`; actions go out through the {@link AgentLink}.
  */
 import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/protocol';
-import type { AgentConversation, AgentServerFrame, QueueEntry } from '@clavard/reference-server';
+import type {
+  AgentConversation,
+  AgentServerFrame,
+  QueueEntry,
+  VerificationCheck,
+} from '@clavard/reference-server';
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { AgentLink, LinkStatus } from './agent-link.js';
 import { DEFAULT_PHRASES, firstPhrase, type Phrase } from './phrases.js';
@@ -117,6 +122,11 @@ export interface ConsoleModel {
   setTyping(conversationId: string, active: boolean): void;
   markRead(conversationId: string): void;
   transfer(conversationId: string, toAgentId: string): void;
+  /**
+   * Asks the visitor to verify their identity with `checks` (the server builds the form in the visitor's
+   * language); false (nothing sent) when no check is chosen or the link is down.
+   */
+  verify(conversationId: string, checks: readonly VerificationCheck[]): boolean;
   /** Ends with the closing text; false (nothing sent) when the closing is empty. */
   end(conversationId: string, closing: string): boolean;
   dismissNotice(): void;
@@ -383,6 +393,10 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     transfer(conversationId, toAgentId) {
       stopTyping(conversationId);
       sendOrTell({ type: 'agent.transfer', conversationId, toAgentId });
+    },
+    verify(conversationId, checks) {
+      if (checks.length === 0) return false;
+      return sendOrTell({ type: 'agent.verify', conversationId, checks: [...checks] });
     },
     end(conversationId, closingText) {
       const text = closingText.trim();

@@ -21,6 +21,7 @@ import {
   type SessionReconnect,
   type Timestamp,
 } from '@clavard/protocol';
+import { isVerificationCheck, VERIFICATION_CHECKS, type VerificationCheck } from './chat/verification.js';
 
 //#region agent → server
 
@@ -130,6 +131,23 @@ export interface AgentFormRequest {
 }
 
 /**
+ * Ask the visitor to verify their identity with the chosen checks. The server builds the form in the
+ * visitor's language (see `verificationForm`), decides the answer with its `verifyForm` option, and the
+ * agent sees `form.result { verified }`, never the values.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.verify', conversationId: 'c1', checks: ['dob', 'postal'] });
+ * ```
+ */
+export interface AgentVerify {
+  type: 'agent.verify';
+  conversationId: string;
+  /** One or more of `dob`, `postal`, `last4`. */
+  checks: VerificationCheck[];
+}
+
+/**
  * End the conversation with the closing text: the visitor gets `conversation.ended { by: 'agent', closing }`.
  *
  * @example
@@ -173,6 +191,7 @@ export type AgentClientFrame =
   | AgentRead
   | AgentTransfer
   | AgentFormRequest
+  | AgentVerify
   | AgentEnd
   | AgentHistoryRequest
   | AgentPing;
@@ -414,6 +433,13 @@ const parsers: { [T in AgentClientFrame['type']]: (value: Fields) => AgentClient
       ...(typeof title === 'string' ? { title } : {}),
       ...(typeof reason === 'string' ? { reason } : {}),
     };
+  },
+  'agent.verify': (v) => {
+    const checks = own(v, 'checks');
+    if (!Array.isArray(checks) || checks.length === 0 || !checks.every(isVerificationCheck)) {
+      throw new Invalid(`checks must list one or more of ${VERIFICATION_CHECKS.join(', ')}`);
+    }
+    return { type: 'agent.verify', conversationId: str(v, 'conversationId'), checks: [...new Set(checks)] };
   },
   'agent.end': (v) => ({
     type: 'agent.end',

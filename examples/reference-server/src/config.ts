@@ -56,7 +56,10 @@ export interface ServerOptions {
   channelIdleMs?: number;
   /** Most events in one `history` frame. @default 100 */
   historyPageSize?: number;
-  /** Decides verification forms (values are never stored). @default () => true */
+  /**
+   * Decides verification forms (values are never stored): look the visitor up in your own customer
+   * records. @default `verifyDemoCustomer`, which verifies only the demo customer (`DEMO_CUSTOMER`)
+   */
   verifyForm?: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** The clock, in ms. @default Date.now */
   now?: () => number;

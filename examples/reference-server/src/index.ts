@@ -5,6 +5,13 @@ export type {
   QueueEntry,
 } from './agent-protocol.js';
 export { parseAgentFrame } from './agent-protocol.js';
+export type { VerificationCheck } from './chat/verification.js';
+export {
+  DEMO_CUSTOMER,
+  VERIFICATION_CHECKS,
+  verificationForm,
+  verifyDemoCustomer,
+} from './chat/verification.js';
 export type { ServerOptions } from './config.js';
 export { readConfig } from './config.js';
 export type { ReferenceServer, ReferenceServerEvents } from './server.js';

@@ -6,6 +6,7 @@ import { acceptAgent } from './chat/agent.js';
 import type { Conn } from './chat/connection.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
+import { verifyDemoCustomer } from './chat/verification.js';
 import { acceptVisitor } from './chat/visitor.js';
 import {
   defaultConsoleDir,
@@ -106,7 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
-    verifyForm: options.verifyForm ?? (() => true),
+    verifyForm: options.verifyForm ?? verifyDemoCustomer,
     report,
     now: options.now ?? Date.now,
   });

@@ -113,13 +113,69 @@ describe('the agent API', () => {
       fields: [{ name: 'dob', type: 'date', label: 'Date of birth', required: true, sensitive: true }],
     });
     await v.client.next('form.request');
-    v.client.send({ type: 'form.submit', formId: 'verify-1', values: { dob: '1980-02-29' } });
+    v.client.send({ type: 'form.submit', formId: 'verify-1', values: { dob: '1990-04-25' } });
     const result = await julie.client.next(
       'agent.event',
       (f) => (f.event as { type: string }).type === 'form.result',
     );
     expect(result.event).toMatchObject({ status: 'accepted', verified: true });
-    expect(JSON.stringify(julie.client.frames)).not.toContain('1980-02-29');
+    expect(JSON.stringify(julie.client.frames)).not.toContain('1990-04-25');
+  });
+
+  it("builds a verification form from the checks the agent picked, in the visitor's language, and lets the server decide", async () => {
+    await server.close();
+    server = await startTestServer({
+      verifyForm: ({ values }) => values.dob === '1990-04-25' && values.last4 === '4821',
+    });
+    const v = await visitor(server, { locale: 'fr-CA' });
+    v.client.send({ type: 'message.send', clientId: 'first', text: 'Ma facture est fausse' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({ type: 'agent.verify', conversationId, checks: ['last4', 'dob', 'dob'] });
+    const request = await v.client.next('form.request');
+    expect(request).toMatchObject({
+      kind: 'verification',
+      title: 'Vérification de votre identité',
+      fields: [
+        { name: 'dob', type: 'date', label: 'Date de naissance', required: true, sensitive: true },
+        {
+          name: 'last4',
+          label: 'Quatre derniers chiffres de votre numéro de compte',
+          pattern: '\\d{4}',
+          sensitive: true,
+        },
+      ],
+    });
+    v.client.send({
+      type: 'form.submit',
+      formId: request.formId,
+      values: { dob: '1990-04-25', last4: '0000' },
+    });
+    const refused = await julie.client.next(
+      'agent.event',
+      (f) => (f.event as { type: string }).type === 'form.result',
+    );
+    expect(refused.event).toMatchObject({ status: 'accepted', verified: false });
+    v.client.send({
+      type: 'form.submit',
+      formId: request.formId,
+      values: { dob: '1990-04-25', last4: '4821' },
+    });
+    const verified = await julie.client.next(
+      'agent.event',
+      (f) => (f.event as { type: string; verified?: boolean }).verified === true,
+    );
+    expect(verified.event).toMatchObject({ status: 'accepted', verified: true });
+    expect(JSON.stringify(julie.client.frames)).not.toContain('1990-04-25');
+    expect(JSON.stringify(v.client.frames)).not.toContain('1990-04-25');
+  });
+
+  it('refuses an agent.verify without a known check', async () => {
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.verify', conversationId: 'c1', checks: ['ssn'] });
+    expect(await julie.client.next('error')).toMatchObject({ code: 'invalid-frame' });
   });
 
   it('answers an invalid agent frame with an error and keeps the connection', async () => {

@@ -3,11 +3,13 @@ import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
 import { fillPhrase, insertAt, type Phrase, phraseForShortcut } from '../phrases.js';
 import { editDraft, withGreeting } from '../send-rules.js';
 import { formatDuration } from '../timing.js';
+import { verificationState } from '../verification.js';
 import { Composer } from './Composer.js';
 import { EndPanel } from './EndPanel.js';
 import { PhraseLibrary } from './PhraseLibrary.js';
 import { Transcript } from './Transcript.js';
 import { TransferControl } from './TransferControl.js';
+import { VerifyControl } from './VerifyControl.js';
 
 /**
  * One conversation: its figures, the transcript, the visitor's typing, the composer with the phrase
@@ -118,6 +120,10 @@ export function ConversationPane({
             />
             <div class="conversation-actions">
               <TransferControl agents={others} onTransfer={(agentId) => model.transfer(id, agentId)} />
+              <VerifyControl
+                state={verificationState(conversation.events)}
+                onVerify={(checks) => model.verify(id, checks)}
+              />
               <button
                 type="button"
                 ref={endButton}

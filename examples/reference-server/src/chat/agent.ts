@@ -6,6 +6,7 @@ import { hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
+import { verificationForm } from './verification.js';
 import { contentHash } from './visitor.js';
 
 type Frame<T extends AgentClientFrame['type']> = AgentClientFrame & { type: T };
@@ -161,6 +162,17 @@ const handlers: {
       fields: frame.fields,
       ...(frame.title === undefined ? {} : { title: frame.title }),
       ...(frame.reason === undefined ? {} : { reason: frame.reason }),
+    });
+    hub.publish(conversation, event);
+  },
+  'agent.verify'(hub, _conn, session, frame) {
+    const conversation = held(hub, session, frame.conversationId);
+    const form = verificationForm(frame.checks, hub.store.visitor(conversation.visitor_id)?.locale ?? null);
+    const event = hub.store.requestForm(conversation.id, {
+      type: 'form.request',
+      formId: randomUUID(),
+      kind: 'verification',
+      ...form,
     });
     hub.publish(conversation, event);
   },

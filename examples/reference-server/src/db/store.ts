@@ -44,6 +44,7 @@ export interface Store {
   readonly epoch: string;
   createVisitor(tokenHash: string, locale: string): VisitorRow;
   visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
+  visitor(visitorId: string): VisitorRow | undefined;
   touchVisitor(visitorId: string): void;
   /** The session token stops working; the data stays. */
   endVisitorSession(visitorId: string): void;
@@ -134,6 +135,7 @@ export function openStore(options: StoreOptions): Store {
     visitorByHash: db.prepare<[string], VisitorRow>(
       'SELECT id, locale, created_at FROM visitors WHERE token_hash = ?',
     ),
+    visitorById: db.prepare<[string], VisitorRow>('SELECT id, locale, created_at FROM visitors WHERE id = ?'),
     touchVisitor: db.prepare<[number, string], void>('UPDATE visitors SET last_seen_at = ? WHERE id = ?'),
     endVisitor: db.prepare<[string], void>('UPDATE visitors SET token_hash = NULL WHERE id = ?'),
     forgetVisitor: db.prepare<[string], void>('DELETE FROM visitors WHERE id = ?'),
@@ -296,6 +298,7 @@ export function openStore(options: StoreOptions): Store {
       return row;
     },
     visitorByTokenHash: (tokenHash) => q.visitorByHash.get(tokenHash),
+    visitor: (visitorId) => q.visitorById.get(visitorId),
     touchVisitor: (visitorId) => void q.touchVisitor.run(now(), visitorId),
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
     forgetVisitor: (visitorId) => void q.forgetVisitor.run(visitorId),
