@@ -3,7 +3,6 @@
  * Stops gracefully on SIGINT and SIGTERM: clients are told to reconnect, the database is closed.
  */
 
-import { DEMO_CUSTOMER } from './chat/verification.js';
 import { readConfig } from './config.js';
 import { startServer } from './server.js';
 
@@ -22,7 +21,6 @@ process.stdout.write(
     `  widget         ${server.widgetWsUrl} (WebSocket), ${server.widgetUrl} (SSE, long-poll)`,
     `  agent API      ${server.url}/agent/login, ${server.agentWsUrl}`,
     `  database       ${config.database}`,
-    `  verification   the demo customer: born ${DEMO_CUSTOMER.dob}, postal code ${DEMO_CUSTOMER.postal}, account ending ${DEMO_CUSTOMER.last4}`,
     config.agentPassword === undefined ? '  agent sign-in  off (set CLAVARD_AGENT_PASSWORD)' : '',
     '',
   ]

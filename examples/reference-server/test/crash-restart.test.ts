@@ -2,116 +2,27 @@
 // starts on the same port and database file: nothing acknowledged is lost, nothing is stored twice, seq
 // stays gap-free. The server runs as a real child process (dist/main.js, rebuilt when older than its
 // sources); the visitor is the widget's headless client over WebSocket, the agent the agent API.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { type ChatError, type ConversationEvent, parseServerFrame } from '@clavard/protocol';
 import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { PASSWORD } from './support/clients.js';
-
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const mainFile = join(serverDir, 'dist/main.js');
+import {
+  ensureServerBuilt,
+  freePort,
+  killServerProcesses,
+  startServerProcess,
+} from './support/server-process.js';
 
 const VISITOR_MESSAGES = 200; // the outbox's default limit: all of them queued at once
 const AGENT_MESSAGES = 100;
 /** The kill comes once both streams are under way (and, checked below, neither is finished). */
 const KILL_AFTER = { visitorAcks: 60, agentAcks: 20 };
 const WAIT_MS = 15_000;
-
-//#region the server as a child process
-/** The newest modification time under `dir`, in ms. */
-const newestIn = (dir: string): number =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
-
-/** Builds dist/main.js with the package's build script when it is missing or older than the sources. */
-const ensureBuilt = () => {
-  const sources = Math.max(
-    newestIn(join(serverDir, 'src')),
-    newestIn(join(repoRoot, 'packages/protocol/src')),
-  );
-  if (existsSync(mainFile) && statSync(mainFile).mtimeMs >= sources) return;
-  const build = spawnSync(
-    'npx',
-    ['-y', 'pnpm@10.34.8', '--filter', '@clavard/reference-server', 'run', 'build'],
-    { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
-  );
-  if (build.status !== 0)
-    throw new Error(`the reference server did not build:\n${build.stdout}${build.stderr}`);
-};
-
-/** A port that was free a moment ago: bind port 0, read it, close. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-
-interface ServerProcess {
-  child: ChildProcess;
-  /** `http://127.0.0.1:<port>` as the server printed it. */
-  url: string;
-  /** Resolves with the signal (or exit code) once the process is gone. */
-  exited: Promise<string>;
-}
-
-const children = new Set<ChildProcess>();
-
-/** Spawns `node dist/main.js` and resolves once it prints its URL (it listens by then). */
-const startServerProcess = (port: number, database: string): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, [mainFile], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CLAVARD_DB: database,
-      CLAVARD_AGENT_PASSWORD: PASSWORD,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      resolve(signal ?? `exit ${code}`);
-    }),
-  );
-  let output = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), WAIT_MS);
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const url = output.match(/Clavard reference server on (http:\/\/\S+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url, exited });
-      }
-    });
-    void exited.then((how) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${how}) before printing its URL:\n${output}`));
-    });
-  });
-};
-//#endregion
 
 //#region waiting
 /** Resolves once `done(value)` holds for the signal's value; rejects after `WAIT_MS`. */
@@ -274,17 +185,13 @@ let client: ChatClient | undefined;
 let agent: ReturnType<typeof createAgent> | undefined;
 
 beforeAll(() => {
-  ensureBuilt();
+  ensureServerBuilt();
 }, 60_000);
 
 afterEach(async () => {
   client?.dispose();
   agent?.close();
-  for (const child of [...children]) {
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
-  }
+  await killServerProcesses();
   if (dir) rmSync(dir, { recursive: true, force: true });
   client = undefined;
   agent = undefined;

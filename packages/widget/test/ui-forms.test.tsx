@@ -78,9 +78,8 @@ describe('a form asked inside the conversation', () => {
     expect(h.get<HTMLInputElement>('#clavard-form-verify-1-postal').type).toBe('text');
     expect(h.get<HTMLInputElement>('#clavard-form-verify-1-last4').type).toBe('password');
     expect(h.get<HTMLInputElement>('#clavard-form-verify-1-last4').inputMode).toBe('decimal');
-    expect(h.get(`#${dob.getAttribute('aria-describedby')}`).textContent).toBe(
-      'Hidden as you type, and never saved in this browser.',
-    );
+    // The explanation says it once; a sensitive field of another form says it by the field.
+    expect(dob.getAttribute('aria-describedby')).toBeNull();
     expect(submit(h).textContent).toBe('Verify');
   });
 
@@ -257,6 +256,24 @@ describe('a form asked inside the conversation', () => {
     });
     expect(h.get('.form-card .form-sent').textContent).toBe(
       'Thank you! Your message was received. We will answer by email.',
+    );
+  });
+
+  it('in other forms, says by each sensitive field that it is hidden and not saved', async () => {
+    h = await mountWidget({ open: true });
+    const id = await h.startConversation();
+    await h.step(() =>
+      h?.server.agents.requestForm(id, {
+        formId: 'custom-1',
+        kind: 'custom',
+        fields: [{ name: 'pin', type: 'text', label: 'Phone PIN', sensitive: true }],
+      }),
+    );
+    expect(h.get('.form-card .form-title').textContent).toBe('A few details');
+    const pin = h.get<HTMLInputElement>('#clavard-form-custom-1-pin');
+    expect(pin.type).toBe('password');
+    expect(h.get(`#${pin.getAttribute('aria-describedby')}`).textContent).toBe(
+      'Hidden as you type, and never saved in this browser.',
     );
   });
 

@@ -178,7 +178,9 @@ export function FormCard({ request }: FormCardProps) {
           : serverMessage !== undefined
             ? serverText(t, serverMessage, field)
             : '';
-        const hint = field.hint ?? (field.sensitive ? t('form.hidden') : undefined);
+        // A verification form says it once for all its fields (`verification.explanation`).
+        const hint =
+          field.hint ?? (field.sensitive && kind !== 'verification' ? t('form.hidden') : undefined);
         const describedBy = [hint === undefined ? '' : `${id}-hint`, error === '' ? '' : `${id}-error`]
           .filter(Boolean)
           .join(' ');
