@@ -62,6 +62,23 @@ export interface MountOptions {
   sound?: boolean;
   /** Open the panel at once. @default false */
   open?: boolean;
+  /**
+   * A product or service offered at the end of a conversation, shown after the visitor's feedback (never
+   * before), as a card that opens `url` (http, https, mailto or tel) in a new tab.
+   * @example
+   * ```ts
+   * mount({ url, brand, offer: { title: 'Fibre 1 Gbit', url: 'https://shop.example/fibre', description: 'Twice the speed for $10 more' } });
+   * ```
+   */
+  offer?: OfferOptions;
+}
+
+/** The end-of-conversation offer of {@link MountOptions.offer}. */
+export interface OfferOptions {
+  title: string;
+  url: string;
+  description?: string;
+  imageUrl?: string;
 }
 
 /** {@link MountOptions} after validation, with defaults applied. */
@@ -81,6 +98,7 @@ export interface ResolvedMountOptions {
   titleBadge: boolean;
   sound: boolean;
   open: boolean;
+  offer: (OfferOptions & { kind: 'link' }) | undefined;
 }
 
 const KEYS = new Set([
@@ -98,6 +116,7 @@ const KEYS = new Set([
   'titleBadge',
   'sound',
   'open',
+  'offer',
 ]);
 
 const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
@@ -182,6 +201,20 @@ function checkGreeting(value: unknown): ResolvedMountOptions['greeting'] {
   return texts;
 }
 
+function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw invalid('offer', 'must be an object with a title and a url', value);
+  const offer: OfferOptions & { kind: 'link' } = { kind: 'link', title: '', url: '' };
+  for (const key of ['title', 'url', 'description', 'imageUrl'] as const) {
+    const field = own(value, key);
+    if (field === undefined && key !== 'title' && key !== 'url') continue;
+    if (typeof field !== 'string' || field.trim() === '')
+      throw invalid(`offer.${key}`, 'must be a non-empty text', field);
+    offer[key] = field;
+  }
+  return offer;
+}
+
 function checkStorage(value: unknown): ChatStorage | false | undefined {
   if (value === undefined || value === false) return value;
   const methods = ['get', 'set', 'remove'];
@@ -247,5 +280,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     titleBadge: optionalBoolean(options, 'titleBadge'),
     sound: optionalBoolean(options, 'sound'),
     open: optionalBoolean(options, 'open'),
+    offer: checkOffer(own(options, 'offer')),
   };
 }

@@ -158,6 +158,7 @@ export function mountInto(
     model,
     brand: { name: config.brand.name, logoUrl: config.brand.logoUrl },
     greeting: pickGreeting(config.greeting, translator.locale),
+    offer: config.offer,
   };
   render(h(App, { context, position: config.position, theme: config.theme }), container);
   client.connect();

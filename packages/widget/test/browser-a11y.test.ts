@@ -89,7 +89,7 @@ describe('keyboard only', () => {
 describe('after the end', () => {
   it('"New conversation" is reached by keyboard, passes axe, and the next message starts a new conversation', async () => {
     const page = await open({ 'brand-name': 'Fibre Nord', open: '' });
-    const composer = page.locator('clavard-widget textarea');
+    const composer = page.locator('clavard-widget #clavard-composer');
     await expect.poll(() => composer.isEnabled()).toBe(true);
     const first = nextVisitorMessage();
     await composer.fill('First question');
@@ -97,7 +97,7 @@ describe('after the end', () => {
     const firstId = (await first).conversationId;
     chat.agents.join(firstId, { id: 'a1', firstName: 'Julie' });
     chat.agents.end(firstId, 'Thank you, goodbye.');
-    const restart = page.locator('clavard-widget button.restart');
+    const restart = page.locator('clavard-widget button.new-conversation');
     await expect.poll(() => restart.isVisible()).toBe(true);
     await animationsSettled(page);
     const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
@@ -146,9 +146,9 @@ describe('axe-core', () => {
 
 describe('forms', () => {
   for (const locale of ['en', 'fr-CA']) {
-    it(`a verification form and a leave-a-message form, untouched and with errors, pass axe in ${locale}`, async () => {
+    it(`a verification form and a leave-a-message form, untouched and with errors, and the end survey pass axe in ${locale}`, async () => {
       const page = await open({ 'brand-name': 'Fibre Nord', open: '', locale });
-      const composer = page.locator('clavard-widget textarea');
+      const composer = page.locator('clavard-widget #clavard-composer');
       await expect.poll(() => composer.isEnabled()).toBe(true);
       const first = nextVisitorMessage();
       await composer.fill('My bill is wrong');
@@ -217,11 +217,27 @@ describe('forms', () => {
         await forms.first().scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath(`forms-${locale}-${state}`) });
       }
+      // Ended: the survey (solved, rating, note, transcript) joins the forms.
+      chat.agents.end(id, locale === 'en' ? 'Thank you, goodbye.' : 'Merci, au revoir.');
+      await page.locator('clavard-widget .end form').waitFor();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await animationsSettled(page);
+        const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+        results[`ended ${colorScheme}`] = violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      }
+      await page.locator('clavard-widget .end').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`forms-${locale}-ended`) });
       expect(results).toEqual({
         'untouched light': [],
         'untouched dark': [],
         'errors light': [],
         'errors dark': [],
+        'ended light': [],
+        'ended dark': [],
       });
     }, 30_000);
   }

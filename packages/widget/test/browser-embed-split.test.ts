@@ -8,7 +8,18 @@ import type { ServerMessage } from '@clavard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { launchChromium, type StaticFile, type StaticServer, serveStatic } from './support/browser.js';
+import {
+  animationsSettled,
+  launchChromium,
+  type StaticFile,
+  type StaticServer,
+  serveStatic,
+} from './support/browser.js';
+
+/** The tag of what has focus inside the widget's shadow root, or '' when focus is outside it. */
+const focusedInWidget = (page: Page): Promise<string> =>
+  page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName ?? '');
+
 import {
   buildEmbed,
   hostFiles,
@@ -156,7 +167,10 @@ describe('the first file alone', () => {
       await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect.poll(() => focusedInWidget(page)).toBe('BUTTON'); // focus is back on the launcher
       await page.mouse.click(500, 300); // the launcher loses focus: compare it at rest
+      await expect.poll(() => focusedInWidget(page)).toBe('');
+      await animationsSettled(page);
       await page.screenshot({ path: screenshotPath(`split-panel-launcher-${locale}`) });
       expect(await launcherLook(page)).toEqual(plain);
     });

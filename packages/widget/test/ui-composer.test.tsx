@@ -14,7 +14,7 @@ const visitorTexts = (harness: Harness) =>
 describe('composer', () => {
   it('sends on Enter and empties itself', async () => {
     h = await mountWidget({ open: true });
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     await h.step(() => typeInto(input, 'Bonjour'));
     await h.step(() => press(input, 'Enter'));
     expect(visitorTexts(h)).toEqual(['Bonjour']);
@@ -23,7 +23,7 @@ describe('composer', () => {
 
   it('does not send on Shift+Enter', async () => {
     h = await mountWidget({ open: true });
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     await h.step(() => typeInto(input, 'line one'));
     let event: KeyboardEvent | undefined;
     await h.step(() => {
@@ -35,7 +35,7 @@ describe('composer', () => {
 
   it('does not send on the Enter that ends an IME composition', async () => {
     h = await mountWidget({ open: true });
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     await h.step(() => typeInto(input, 'にほん'));
     await h.step(() => press(input, 'Enter', { isComposing: true }));
     expect(visitorTexts(h)).toEqual([]);
@@ -43,14 +43,14 @@ describe('composer', () => {
 
   it('sends with the Send button', async () => {
     h = await mountWidget({ open: true });
-    await h.step(() => typeInto(h?.get('textarea') as HTMLTextAreaElement, 'Via button'));
+    await h.step(() => typeInto(h?.get('#clavard-composer') as HTMLTextAreaElement, 'Via button'));
     await h.step(() => h?.get('.send').click());
     expect(visitorTexts(h)).toEqual(['Via button']);
   });
 
   it('grows with its text through rows as a fallback to field-sizing', async () => {
     h = await mountWidget({ open: true });
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     expect(input.getAttribute('rows')).toBe('1');
     await h.step(() => typeInto(input, 'a\nb\nc'));
     expect(input.getAttribute('rows')).toBe('3');
@@ -58,7 +58,7 @@ describe('composer', () => {
 
   it('shows no counter far from the limit and one near it', async () => {
     h = await mountWidget({ open: true });
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     await h.step(() => typeInto(input, 'short'));
     expect(h.get('.hint').hidden).toBe(true);
     await h.step(() => typeInto(input, 'x'.repeat(9_800)));
@@ -68,7 +68,7 @@ describe('composer', () => {
 
   it('refuses to send over the limit', async () => {
     h = await mountWidget({ open: true });
-    await h.step(() => typeInto(h?.get('textarea') as HTMLTextAreaElement, 'x'.repeat(10_001)));
+    await h.step(() => typeInto(h?.get('#clavard-composer') as HTMLTextAreaElement, 'x'.repeat(10_001)));
     expect(h.get<HTMLButtonElement>('.send').disabled).toBe(true);
     expect(h.get('.hint').dataset.over).toBe('true');
   });
@@ -77,7 +77,7 @@ describe('composer', () => {
     h = await mountWidget({ open: true });
     const id = await h.startConversation();
     await h.step(() => h?.server.agents.end(id, 'Bye'));
-    expect(h.get<HTMLTextAreaElement>('textarea').disabled).toBe(true);
+    expect(h.get<HTMLTextAreaElement>('#clavard-composer').disabled).toBe(true);
     expect(h.get('.hint').textContent).toContain('This conversation has ended.');
   });
 
@@ -85,14 +85,14 @@ describe('composer', () => {
     h = await mountWidget({ open: true });
     const first = await h.startConversation();
     await h.step(() => h?.server.agents.end(first, 'Bye'));
-    const restart = h.get<HTMLButtonElement>('button.restart');
+    const restart = h.get<HTMLButtonElement>('button.new-conversation');
     expect(restart.textContent).toBe('New conversation');
     await h.step(() => restart.click());
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     expect(input.disabled).toBe(false);
     expect(h.root.activeElement).toBe(input);
     expect(h.get('.hint').textContent).toBe('Your next message starts a new conversation.');
-    expect(h.all('button.restart')).toEqual([]);
+    expect(h.all('button.new-conversation')).toEqual([]);
 
     await h.step(() => typeInto(input, 'Another question'));
     await h.step(() => press(input, 'Enter'));
@@ -112,7 +112,7 @@ describe('composer', () => {
     h = await mountWidget({ open: true, locale: 'fr-CA' });
     const id = await h.startConversation();
     await h.step(() => h?.server.agents.end(id, 'Au revoir'));
-    expect(h.get('button.restart').textContent).toBe('Nouvelle conversation');
+    expect(h.get('button.new-conversation').textContent).toBe('Nouvelle conversation');
   });
 
   it("sends the visitor's typing to the server, throttled by the client", async () => {
@@ -120,7 +120,7 @@ describe('composer', () => {
     await h.startConversation();
     const seen: boolean[] = [];
     h.server.on('typing', (typing) => seen.push(typing.active));
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     await h.step(() => typeInto(input, 'a'));
     await h.step(() => typeInto(input, 'ab'));
     await h.step(() => typeInto(input, 'abc'));

@@ -67,7 +67,7 @@ describe('on a page with an enumerable, polluted Object.prototype', () => {
     h.server.on('message', (message) => {
       if (message.content.kind === 'text') sent.push(message.content.text);
     });
-    await h.step(() => typeInto(h?.get('textarea') as HTMLTextAreaElement, 'Is fibre available?'));
+    await h.step(() => typeInto(h?.get('#clavard-composer') as HTMLTextAreaElement, 'Is fibre available?'));
     await h.step(() => h?.get<HTMLButtonElement>('.send').click());
     expect(sent).toEqual(['Is fibre available?']);
     const id = h.widget.client.conversation.value?.id ?? '';
@@ -82,9 +82,9 @@ describe('on a page with an enumerable, polluted Object.prototype', () => {
     expect(h.get('.status').hidden).toBe(true);
     expect(h.get('.hint').hidden).toBe(true);
     expect(h.get<HTMLButtonElement>('.send').disabled).toBe(true);
-    await h.step(() => typeInto(h?.get('textarea') as HTMLTextAreaElement, 'Hello'));
+    await h.step(() => typeInto(h?.get('#clavard-composer') as HTMLTextAreaElement, 'Hello'));
     expect(h.get<HTMLButtonElement>('.send').disabled).toBe(false);
-    expect(h.get<HTMLTextAreaElement>('textarea').value).toBe('Hello');
+    expect(h.get<HTMLTextAreaElement>('#clavard-composer').value).toBe('Hello');
   });
 
   it('lets no polluted key through as an attribute on its elements', async () => {

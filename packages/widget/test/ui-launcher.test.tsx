@@ -37,20 +37,20 @@ describe('launcher and panel', () => {
 
   it('closes the panel on Escape', async () => {
     h = await mountWidget({ open: true });
-    await h.step(() => press(h?.get('textarea') ?? document.body, 'Escape'));
+    await h.step(() => press(h?.get('#clavard-composer') ?? document.body, 'Escape'));
     expect(h.all('[role="dialog"]')).toHaveLength(0);
   });
 
   it('moves focus to the composer on open', async () => {
     h = await mountWidget();
     await h.step(() => h?.get('.launcher').click());
-    expect(h.root.activeElement).toBe(h.get('textarea'));
+    expect(h.root.activeElement).toBe(h.get('#clavard-composer'));
   });
 
   it('gives focus back to the launcher on close', async () => {
     h = await mountWidget();
     await h.step(() => h?.get('.launcher').click());
-    await h.step(() => press(h?.get('textarea') ?? document.body, 'Escape'));
+    await h.step(() => press(h?.get('#clavard-composer') ?? document.body, 'Escape'));
     expect(h.root.activeElement).toBe(h.get('.launcher'));
   });
 

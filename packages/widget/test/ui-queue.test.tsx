@@ -24,7 +24,7 @@ describe('queue', () => {
       'You are number 3 in line · Estimated wait: about 4\u00a0min',
     );
 
-    const input = h.get<HTMLTextAreaElement>('textarea');
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
     expect(input.disabled).toBe(false);
     await h.step(() => typeInto(input, 'Still here'));
     await h.step(() => press(input, 'Enter'));

@@ -129,7 +129,7 @@ export function Composer({ inputRef }: ComposerProps) {
         {hint}
       </p>
       {ended && (
-        <button ref={newConversationRef} type="button" className="restart">
+        <button ref={newConversationRef} type="button" className="secondary new-conversation">
           {t('composer.newConversation')}
         </button>
       )}

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { agentDisplayName } from '../ui-core/agent-name.js';
 import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
@@ -12,7 +13,8 @@ export interface HeaderProps {
 
 /**
  * The panel's header: the agent's first name, picture and title once one has joined; before that the
- * organisation's name, logo and availability. Always a button to minimise the panel.
+ * organisation's name, logo and availability. Always a button to minimise the panel; while a conversation
+ * is open, "End chat", which asks for confirmation below the header before it ends the conversation.
  *
  * @example
  * ```tsx
@@ -23,6 +25,31 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const { client, translator, brand } = useWidget();
   const { t } = translator;
   const closeRef = useListeners<HTMLButtonElement>({ click: () => onClose() });
+  const [confirming, setConfirming] = useState(false);
+  const endRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const conversation = client.conversation.value;
+  const endable = conversation !== undefined && conversation.status !== 'ended';
+  const asking = confirming && endable;
+  const endListeners = useListeners<HTMLButtonElement>({ click: () => setConfirming(true) }, endRef);
+  const confirmListeners = useListeners<HTMLButtonElement>(
+    {
+      click: () => {
+        setConfirming(false);
+        client.end();
+      },
+    },
+    confirmRef,
+  );
+  const cancelListeners = useListeners<HTMLButtonElement>({
+    click: () => {
+      setConfirming(false);
+      endRef.current?.focus();
+    },
+  });
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
   const agent = client.agent.value;
   const availability = client.availability.value;
   let subtitle: string | undefined;
@@ -31,23 +58,46 @@ export function Header({ titleId, onClose }: HeaderProps) {
     subtitle = t(availability.online ? 'header.availability.online' : 'header.availability.offline');
   }
   return (
-    <div className="header">
-      {agent ? (
-        <Avatar agent={agent} locale={translator.locale} />
-      ) : (
-        brand.logoUrl !== undefined && (
-          <img className="logo" src={brand.logoUrl} alt="" referrerpolicy="no-referrer" />
-        )
-      )}
-      <div className="header-text">
-        <h2 className="title" id={titleId}>
-          {agent ? agentDisplayName(agent, brand.name) : brand.name}
-        </h2>
-        {subtitle !== undefined && <p className="subtitle">{subtitle}</p>}
+    <>
+      <div className="header">
+        {agent ? (
+          <Avatar agent={agent} locale={translator.locale} />
+        ) : (
+          brand.logoUrl !== undefined && (
+            <img className="logo" src={brand.logoUrl} alt="" referrerpolicy="no-referrer" />
+          )
+        )}
+        <div className="header-text">
+          <h2 className="title" id={titleId}>
+            {agent ? agentDisplayName(agent, brand.name) : brand.name}
+          </h2>
+          {subtitle !== undefined && <p className="subtitle">{subtitle}</p>}
+        </div>
+        {endable && (
+          <button
+            ref={endListeners}
+            type="button"
+            className="end-chat"
+            aria-expanded={asking ? 'true' : 'false'}
+          >
+            {t('chat.end')}
+          </button>
+        )}
+        <button ref={closeRef} type="button" className="icon-button" aria-label={t('panel.close')}>
+          <Icon name="minimize" />
+        </button>
       </div>
-      <button ref={closeRef} type="button" className="icon-button" aria-label={t('panel.close')}>
-        <Icon name="minimize" />
-      </button>
-    </div>
+      {asking && (
+        <div className="end-bar">
+          <p>{t('chat.endConfirm')}</p>
+          <button ref={confirmListeners} type="button" className="send">
+            {t('chat.end')}
+          </button>
+          <button ref={cancelListeners} type="button" className="secondary">
+            {t('chat.cancel')}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConfirmedEntry } from '../headless/index.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
+import { EndSurvey } from './EndSurvey.js';
 import { createEntryGrouper, type MessageGroup } from './group-entries.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
@@ -47,7 +48,8 @@ const NoticeRow = pure(NoticeItem);
 
 /**
  * The conversation: the organisation's greeting first, a notice when earlier history was lost, then the
- * messages grouped by author and the conversation's notices. Keeps the newest message in view. Grouping is
+ * messages grouped by author and the conversation's notices, and once it has ended the survey
+ * ({@link EndSurvey}). Keeps the newest message in view. Grouping is
  * incremental and rows are memoized on the client's entries, so one new message re-renders one group and
  * one row, whatever the conversation's length.
  *
@@ -60,7 +62,8 @@ export function MessageList() {
   const { client, model, translator, brand, greeting } = useWidget();
   const { t } = translator;
   const entries = client.messages.value;
-  const ended = client.conversation.value?.status === 'ended';
+  const conversation = client.conversation.value;
+  const ended = conversation?.status === 'ended';
   const group = useMemo(createEntryGrouper, []);
   const items = useMemo(() => group(entries), [group, entries]);
   const list = useRef<HTMLOListElement>(null);
@@ -100,6 +103,11 @@ export function MessageList() {
         const offered = !ended && last !== undefined && unanswered.has(last.key) ? unanswered : NONE;
         return <GroupRow key={item.key} group={item} offered={offered} />;
       })}
+      {ended && (
+        <li className="group notice-row">
+          <EndSurvey key={conversation.id} conversationId={conversation.id} />
+        </li>
+      )}
     </ol>
   );
 }

@@ -2,6 +2,7 @@ import { ChatError } from '@clavard/protocol';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ChatClient } from '../headless/index.js';
+import type { ResolvedMountOptions } from '../mount-options.js';
 import type { Translator } from '../ui-core/i18n.js';
 import type { WidgetModel } from './widget-model.js';
 
@@ -21,6 +22,8 @@ export interface WidgetContextValue {
   brand: { name: string; logoUrl: string | undefined };
   /** The organisation's greeting in the visitor's locale, or `undefined` for the catalogue's. */
   greeting: string | undefined;
+  /** The end-of-conversation offer, shown after the feedback. */
+  offer: ResolvedMountOptions['offer'];
 }
 
 export const WidgetContext = createContext<WidgetContextValue | undefined>(undefined);

@@ -100,7 +100,13 @@ a.card:hover .card-title{text-decoration:underline}
 .form-check{width:24px;height:24px;accent-color:var(--c-accent)}
 .form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
 .form-submit{align-self:flex-start}
-.restart{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
+.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px 16px}
+.choices legend{padding:0;margin-bottom:4px}
+.choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
+.end-bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px var(--s);border-bottom:1px solid var(--c-line)}
+.end-bar p{flex:1 1 100%;font-weight:600}
+.end-chat{flex:none;background:none;border:1px solid currentColor;border-radius:22px;padding:0 12px;min-height:36px;color:var(--c-on-brand);font-size:14px;font-weight:600}
+.secondary{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}

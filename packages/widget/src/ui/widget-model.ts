@@ -28,6 +28,8 @@ export interface WidgetModel {
    * sent after the end, and the client switches to it on its ack).
    */
   readonly startedOver: Signal<string | undefined>;
+  /** The id of the ended conversation the visitor has sent feedback for (the survey then says thanks). */
+  readonly rated: Signal<string | undefined>;
   /** Tell screen-reader users something, once. */
   announce(text: string): void;
   dispose(): void;
@@ -61,6 +63,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const announcement = signal('');
   const discontinuity = signal(false);
   const startedOver = signal<string | undefined>(undefined);
+  const rated = signal<string | undefined>(undefined);
   let toggle = false;
   const announce = (text: string): void => {
     // A trailing no-break space alternates so that the same text twice is announced twice.
@@ -152,6 +155,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     discontinuity,
     connectionText,
     startedOver,
+    rated,
     announce,
     dispose() {
       for (const off of offs) off();

@@ -1,0 +1,74 @@
+import type { MessageContent } from '@clavard/protocol';
+import type { ChatEntry } from '../headless/index.js';
+import { agentDisplayName } from '../ui-core/agent-name.js';
+import type { Translator } from '../ui-core/i18n.js';
+import { authorName } from './author-name.js';
+
+/** What {@link transcriptText} needs besides the entries. */
+export interface TranscriptOptions {
+  translator: Translator;
+  /** The organisation's name, for the title and for system messages. */
+  organisation: string;
+}
+
+const contentText = (content: MessageContent): string => {
+  switch (content.kind) {
+    case 'text':
+    case 'quick-replies':
+      return content.text;
+    case 'link':
+    case 'product':
+      return `${content.title} <${content.url}>`;
+  }
+};
+
+/**
+ * The conversation as plain text, for the visitor to download: a title, then one line per message
+ * (time, author, text) and per notice (joined, transfer, verification decision, end with the closing
+ * text). A form is one line saying answers were sent: form values are never in the client's entries, so
+ * no answer, sensitive or not, can reach the file. Lines end with CRLF, for every text editor.
+ *
+ * @example
+ * ```ts
+ * transcriptText(client.messages.value, { translator, organisation: 'Fibre Nord' });
+ * // 'Conversation with Fibre Nord\r\n\r\n[2:05 PM] You: Hello\r\n…'
+ * ```
+ */
+export function transcriptText(entries: readonly ChatEntry[], options: TranscriptOptions): string {
+  const { translator, organisation } = options;
+  const { t } = translator;
+  const lines = [t('transcript.title', { organisation }), ''];
+  for (const entry of entries) {
+    if (entry.kind === 'pending') {
+      lines.push(`${t('message.you')}: ${entry.text}`);
+      continue;
+    }
+    const event = entry.event;
+    const at = `[${translator.formatTime(entry.at)}]`;
+    switch (event.type) {
+      case 'message': {
+        const name =
+          event.author.role === 'visitor' ? t('message.you') : (authorName(event.author) ?? organisation);
+        lines.push(`${at} ${name}: ${contentText(event.content)}`);
+        break;
+      }
+      case 'agent.joined':
+      case 'agent.left':
+      case 'agent.transferred':
+        lines.push(`${at} ${t(event.type, { name: agentDisplayName(event.agent) })}`);
+        break;
+      case 'form.request':
+        lines.push(`${at} ${t('transcript.form', { title: event.title ?? event.kind })}`);
+        break;
+      case 'form.result':
+        if (event.verified !== undefined) {
+          lines.push(`${at} ${t(event.verified ? 'verification.verified' : 'verification.failed')}`);
+        }
+        break;
+      case 'conversation.ended':
+        lines.push(`${at} ${t('conversation.ended')}${event.closing ? ` ${event.closing}` : ''}`);
+        break;
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
