@@ -3,4 +3,4 @@ export { defineClavardElement } from './element.js';
 export type { ChatClient, ChatEvents } from './headless/index.js';
 export type { WidgetEvents, WidgetHandle } from './mount.js';
 export { mount } from './mount.js';
-export type { BrandOptions, MountOptions } from './mount-options.js';
+export type { BrandOptions, MountOptions, OfferOptions } from './mount-options.js';

@@ -1,5 +1,10 @@
 import { ChatError, type Transport } from '@clavard/protocol';
-import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from '../mount-options.js';
+import {
+  type MountOptions,
+  type OfferOptions,
+  type ResolvedMountOptions,
+  resolveMountOptions,
+} from '../mount-options.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -98,7 +103,8 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
 /**
  * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
- * `data-greeting`, `data-namespace`, `data-theme`, `data-open`. Each attribute is checked with the same
+ * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
+ * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`). Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
  *
@@ -143,6 +149,28 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     const { brand: probeBrand, ...rest } = probe;
     Object.assign(brand, probeBrand);
     Object.assign(options, rest);
+  }
+  const offerTitle = read('data-offer-title');
+  const offerUrl = read('data-offer-url');
+  if (offerTitle !== undefined || offerUrl !== undefined) {
+    // Site owners write page-relative URLs in attributes: resolve them as the page would.
+    const absolute = (url: string | undefined): string | undefined => {
+      if (url === undefined) return undefined;
+      try {
+        return new URL(url, baseUrl).href;
+      } catch {
+        return url;
+      }
+    };
+    const offer: Record<string, string | undefined> = { title: offerTitle, url: absolute(offerUrl) };
+    const description = read('data-offer-description');
+    const imageUrl = absolute(read('data-offer-image'));
+    if (description !== undefined) offer.description = description;
+    if (imageUrl !== undefined) offer.imageUrl = imageUrl;
+    const checkedOffer = offer as unknown as OfferOptions;
+    const reason = refusal({ brand, offer: checkedOffer });
+    if (reason === undefined) options.offer = checkedOffer;
+    else problems.push(`data-offer-* ignored (${reason}); no offer shown`);
   }
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { readEmbedConfig } from '../src/embed/embed-config.js';
+
+const scriptWith = (attributes: Record<string, string>): HTMLScriptElement => {
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries({
+    'data-url': 'wss://chat.example/ws',
+    'data-brand-name': 'Fibre Nord',
+    ...attributes,
+  })) {
+    script.setAttribute(name, value);
+  }
+  return script;
+};
+
+describe('the script tag’s offer attributes', () => {
+  it('make the end-of-conversation offer', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({
+        'data-offer-title': 'Fibre 1 Gbit',
+        'data-offer-url': 'https://shop.example/fibre',
+        'data-offer-description': 'Twice the speed',
+        'data-offer-image': 'https://shop.example/fibre.png',
+      }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(problems).toEqual([]);
+    expect(options.offer).toEqual({
+      title: 'Fibre 1 Gbit',
+      url: 'https://shop.example/fibre',
+      description: 'Twice the speed',
+      imageUrl: 'https://shop.example/fibre.png',
+    });
+  });
+
+  it('are dropped with a problem when the url is missing, and nothing else is lost', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({ 'data-offer-title': 'Fibre 1 Gbit', 'data-locale': 'fr-CA' }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(options.offer).toBeUndefined();
+    expect(options.locale).toBe('fr-CA');
+    expect(problems).toEqual([
+      expect.stringMatching(/^data-offer-\* ignored \(.*offer\.url.*\); no offer shown$/),
+    ]);
+  });
+
+  it('resolve page-relative URLs against the page', () => {
+    const { options } = readEmbedConfig(
+      scriptWith({
+        'data-offer-title': 'Mesh Wi-Fi',
+        'data-offer-url': '/mesh',
+        'data-offer-image': 'mesh.png',
+      }),
+      'https://shop.example/plans/',
+      'shop.example',
+    );
+    expect(options.offer).toEqual({
+      title: 'Mesh Wi-Fi',
+      url: 'https://shop.example/mesh',
+      imageUrl: 'https://shop.example/plans/mesh.png',
+    });
+  });
+
+  it('are not needed', () => {
+    const { options, problems } = readEmbedConfig(scriptWith({}), 'https://shop.example/', 'shop.example');
+    expect(options.offer).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+});
