@@ -56,6 +56,8 @@ export interface ConsoleConversation {
   agentReadSeq: number;
   pending: readonly PendingMessage[];
   draft: Draft;
+  /** The visitor's survey answer (solved, 1–5, a note), once given. */
+  rating?: { solved?: boolean; score?: number; note?: string };
 }
 
 /** Why a send was refused, or `ok`. */
@@ -225,6 +227,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       agentReadSeq: previous?.agentReadSeq ?? 0,
       pending: previous?.pending ?? [],
       draft: previous?.draft ?? { text: '', greeting: false },
+      ...(conversation.rating
+        ? { rating: conversation.rating }
+        : previous?.rating
+          ? { rating: previous.rating }
+          : {}),
     };
     const made = previous ? base : { ...base, draft: initialDraft(greeted(base), greeting()) };
     const next = new Map(byId.value);
@@ -320,6 +327,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         case 'agent.typing':
           update(frame.conversationId, (c) => ({ ...c, visitorTyping: frame.active }));
           break;
+        case 'agent.rating': {
+          const { type: _type, conversationId, ...rating } = frame;
+          update(conversationId, (c) => ({ ...c, rating }));
+          break;
+        }
         case 'agent.read':
           update(frame.conversationId, (c) => ({
             ...c,

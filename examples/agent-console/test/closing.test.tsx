@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConsoleHarness, mountConsole, takeConversation, typeInto } from './support/harness.js';
+import {
+  type ConsoleHarness,
+  mountConsole,
+  takeConversation,
+  takenConversation,
+  typeInto,
+} from './support/harness.js';
 
 let h: ConsoleHarness | undefined;
 afterEach(() => {
@@ -78,5 +84,35 @@ describe('ending a conversation', () => {
     expect(h.get('#conversation-heading').textContent).toContain('Ended');
     expect(h.all('#composer-text')).toHaveLength(0);
     expect(h.get('.transcript').textContent).toContain(CLOSING);
+  });
+});
+
+describe("the visitor's feedback", () => {
+  it('shows whether it was solved, the rating and the note once the visitor answers', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    expect(h.all('.feedback')).toEqual([]);
+    await h.deliver({
+      type: 'agent.rating',
+      conversationId: 'c1',
+      solved: true,
+      score: 5,
+      note: 'Thanks Julie!',
+    });
+    expect(h.all('.feedback dd').map((dd) => [dd.dataset.feedback, dd.textContent])).toEqual([
+      ['solved', 'Yes'],
+      ['score', '5 / 5'],
+      ['note', 'Thanks Julie!'],
+    ]);
+  });
+
+  it('shows what the server kept when the conversation arrives with its rating', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    await h.deliver({
+      type: 'agent.conversation',
+      conversation: { ...takenConversation(), status: 'ended', rating: { solved: false } },
+    });
+    expect(h.all('.feedback dd').map((dd) => dd.textContent)).toEqual(['No']);
   });
 });

@@ -238,6 +238,8 @@ export interface AgentConversation {
   /** The highest seq the visitor has read. */
   visitorReadSeq: number;
   agent?: AgentInfo;
+  /** The visitor's answer to the end-of-conversation survey, once given. */
+  rating?: { solved?: boolean; score?: number; note?: string };
   /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */
   events: ConversationEvent[];
 }

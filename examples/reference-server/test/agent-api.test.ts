@@ -100,6 +100,29 @@ describe('the agent API', () => {
     });
   });
 
+  it("passes the visitor's survey answer to the agent who ended the conversation", async () => {
+    const v = await waitingVisitor();
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId: v.conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({ type: 'agent.end', conversationId: v.conversationId, closing: 'Goodbye!' });
+    await v.client.next('conversation.ended');
+    v.client.send({
+      type: 'rating.submit',
+      conversationId: v.conversationId,
+      solved: true,
+      score: 4,
+      note: 'Thanks Julie!',
+    });
+    expect(await julie.client.next('agent.rating')).toEqual({
+      type: 'agent.rating',
+      conversationId: v.conversationId,
+      solved: true,
+      score: 4,
+      note: 'Thanks Julie!',
+    });
+  });
+
   it('asks a form and never echoes a sensitive value', async () => {
     const v = await waitingVisitor();
     const julie = await agent(server, 'Julie');

@@ -6,6 +6,7 @@ import { formatDuration } from '../timing.js';
 import { verificationState } from '../verification.js';
 import { Composer } from './Composer.js';
 import { EndPanel } from './EndPanel.js';
+import { Feedback } from './Feedback.js';
 import { PhraseLibrary } from './PhraseLibrary.js';
 import { Transcript } from './Transcript.js';
 import { TransferControl } from './TransferControl.js';
@@ -95,6 +96,7 @@ export function ConversationPane({
         </dl>
       </header>
       <Transcript conversation={conversation} meId={me.id} />
+      <Feedback rating={conversation.rating} />
       <p class="typing" aria-live="polite">
         {conversation.visitorTyping ? 'The visitor is typing…' : ''}
       </p>

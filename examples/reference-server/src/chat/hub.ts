@@ -145,6 +145,7 @@ export function createHub(options: HubOptions): Hub {
         AGENT_VIEW_EVENTS,
       );
       const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
+      const rating = store.ratingOf(conversation.id);
       return {
         id: conversation.id,
         status: conversation.status,
@@ -155,6 +156,7 @@ export function createHub(options: HubOptions): Hub {
         ...(conversation.answered_at === null ? {} : { answeredAt: iso(conversation.answered_at) }),
         visitorReadSeq: conversation.visitor_read_seq,
         ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
+        ...(rating ? { rating } : {}),
         events,
       };
     },

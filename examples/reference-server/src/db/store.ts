@@ -90,6 +90,8 @@ export interface Store {
     event: EventInput,
   ): ConversationEvent;
   rate(conversationId: string, rating: Omit<RatingSubmit, 'type' | 'conversationId'>): void;
+  /** The visitor's rating of a conversation, once given. */
+  ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
   /** Close the database. */
   close(): void;
 }
@@ -214,6 +216,9 @@ export function openStore(options: StoreOptions): Store {
     ),
     rate: db.prepare<[string, number | null, number | null, string | null, number], void>(
       'INSERT OR REPLACE INTO ratings (conversation_id, solved, score, note, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    ratingOf: db.prepare<[string], { solved: number | null; score: number | null; note: string | null }>(
+      'SELECT solved, score, note FROM ratings WHERE conversation_id = ?',
     ),
   };
 
@@ -359,6 +364,15 @@ export function openStore(options: StoreOptions): Store {
         rating.note ?? null,
         now(),
       );
+    },
+    ratingOf(conversationId) {
+      const row = q.ratingOf.get(conversationId);
+      if (!row) return undefined;
+      return {
+        ...(row.solved === null ? {} : { solved: row.solved === 1 }),
+        ...(row.score === null ? {} : { score: row.score as 1 | 2 | 3 | 4 | 5 }),
+        ...(row.note === null ? {} : { note: row.note }),
+      };
     },
     close: () => void db.close(),
   };

@@ -1,0 +1,39 @@
+import type { ConsoleConversation } from '../console-model.js';
+
+/**
+ * The visitor's answer to the end-of-conversation survey: whether the problem was solved, the 1–5
+ * rating and the thank-you note, as text. Nothing when the visitor has not answered.
+ *
+ * @example
+ * ```tsx
+ * <Feedback rating={conversation.rating} />
+ * ```
+ */
+export function Feedback({ rating }: { rating: ConsoleConversation['rating'] }) {
+  if (!rating) return null;
+  return (
+    <section class="feedback" aria-labelledby="feedback-heading">
+      <h3 id="feedback-heading">Visitor’s feedback</h3>
+      <dl>
+        {rating.solved !== undefined && (
+          <div>
+            <dt>Solved</dt>
+            <dd data-feedback="solved">{rating.solved ? 'Yes' : 'No'}</dd>
+          </div>
+        )}
+        {rating.score !== undefined && (
+          <div>
+            <dt>Rating</dt>
+            <dd data-feedback="score">{rating.score} / 5</dd>
+          </div>
+        )}
+        {rating.note !== undefined && (
+          <div>
+            <dt>Note</dt>
+            <dd data-feedback="note">{rating.note}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
