@@ -27,6 +27,26 @@ describe('the console', () => {
     expect(entry.textContent).toContain('Waiting 1 min 00 s');
   });
 
+  it('marks a conversation whose visitor left a message while nobody was available, with the email', async () => {
+    h = await mountConsole();
+    expect(h.all('.left-message')).toEqual([]);
+    await h.deliver({
+      type: 'agent.queue',
+      queue: [
+        {
+          conversationId: 'c1',
+          waitingSince: at(0),
+          waitSeconds: 30,
+          preview: 'My invoice is wrong',
+          contactEmail: 'ana@example.com',
+        },
+      ],
+    });
+    expect(h.get('.queue-entry .left-message').textContent).toBe(
+      'Left a message: answer by email to ana@example.com',
+    );
+  });
+
   it('renders visitor text as text, never as markup', async () => {
     h = await mountConsole();
     await takeConversation(h, [visitorMessage(3, '<img src=x onerror=alert(1)><b>bold</b>')]);

@@ -216,6 +216,11 @@ export interface QueueEntry {
   topic?: string;
   /** The start of the visitor's first message. */
   preview?: string;
+  /**
+   * The email the visitor left to be answered by, when they wrote while nobody was available (the
+   * leave-a-message form).
+   */
+  contactEmail?: string;
 }
 
 /**

@@ -57,6 +57,11 @@ export interface ServerOptions {
   /** Most events in one `history` frame. @default 100 */
   historyPageSize?: number;
   /**
+   * When a visitor starts a conversation while nobody is available, ask for an email to answer by (the
+   * leave-a-message form, in the visitor's language). @default true
+   */
+  leaveMessage?: boolean;
+  /**
    * Decides verification forms (values are never stored): look the visitor up in your own customer
    * records. @default `verifyDemoCustomer`, which verifies only the demo customer (`DEMO_CUSTOMER`)
    */

@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
+    leaveMessage: options.leaveMessage ?? true,
     report,
     now: options.now ?? Date.now,
   });

@@ -287,3 +287,15 @@ describe('a form asked inside the conversation', () => {
     expect(h.get('[role="status"]').textContent?.trim()).toBe('2\u00a0champs demandent votre attention.');
   });
 });
+
+describe('nobody available', () => {
+  it('says so before the visitor writes, under the greeting', async () => {
+    h = await mountWidget({ open: true });
+    await h.step(() => h?.server.setAvailability({ online: false }));
+    expect(h.get('.notice[data-offline]').textContent).toBe(
+      'We are away right now. Leave a message and we will answer by email.',
+    );
+    await h.step(() => h?.server.setAvailability({ online: true }));
+    expect(h.all('.notice[data-offline]')).toEqual([]);
+  });
+});

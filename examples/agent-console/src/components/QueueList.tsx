@@ -22,6 +22,11 @@ export function QueueList({ model }: { model: ConsoleModel }) {
           return (
             <li key={entry.conversationId} class="queue-entry">
               <p class="preview">{preview}</p>
+              {entry.contactEmail ? (
+                <p class="left-message">
+                  Left a message: answer by email to <span class="email">{entry.contactEmail}</span>
+                </p>
+              ) : null}
               <p class="muted">
                 Waiting {formatDuration(now - Date.parse(entry.waitingSince))}
                 {entry.topic ? ` · ${entry.topic}` : ''}

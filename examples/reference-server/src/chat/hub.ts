@@ -30,6 +30,8 @@ export interface HubOptions {
   historyPageSize: number;
   /** Decides a verification form (the values are not kept). */
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
+  /** Ask for an email when a visitor starts a conversation while nobody is available. */
+  leaveMessage: boolean;
   report: (error: ChatError) => void;
   now: () => number;
 }
@@ -113,6 +115,7 @@ export function createHub(options: HubOptions): Hub {
         waitSeconds: Math.max(0, Math.floor((now - row.created_at) / 1000)),
         ...(row.topic === null ? {} : { topic: row.topic }),
         ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
+        ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
       }));
     },
     queueChanged() {

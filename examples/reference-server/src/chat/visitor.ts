@@ -15,6 +15,7 @@ import { createToken, hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
+import { offlineForm } from './offline.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 
 type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
@@ -159,6 +160,17 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     seq: ack.seq,
     at: event.at,
   });
+  if (created && hub.options.leaveMessage && !hub.availability().online) {
+    // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
+    const form = offlineForm(hub.store.visitor(session.visitorId)?.locale ?? null);
+    const request = hub.store.requestForm(conversation.id, {
+      type: 'form.request',
+      formId: randomUUID(),
+      kind: 'offline',
+      ...form,
+    });
+    hub.publish(conversation, request);
+  }
   if (created) hub.queueChanged();
 };
 
@@ -251,6 +263,9 @@ const handlers: {
       },
     );
     hub.publish(conversation, event);
+    // The email left for an answer shows in the agents' queue.
+    if (form.kind === 'offline' && status === 'accepted' && conversation.status === 'queued')
+      hub.queueChanged();
   },
   'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
     const conversation = owned(hub, session, conversationId);

@@ -26,6 +26,8 @@ export interface QueueRow {
   topic: string | null;
   created_at: number;
   preview: string | null;
+  /** The email left in an accepted leave-a-message form, when nobody was available. */
+  contact_email: string | null;
 }
 
 /**
@@ -160,7 +162,11 @@ export function openStore(options: StoreOptions): Store {
     queued: db.prepare<[], QueueRow>(
       `SELECT c.id, c.visitor_id, c.topic, c.created_at,
          (SELECT json_extract(e.payload, '$.content.text') FROM events e
-           WHERE e.conversation_id = c.id AND e.type = 'message' ORDER BY e.seq LIMIT 1) AS preview
+           WHERE e.conversation_id = c.id AND e.type = 'message' ORDER BY e.seq LIMIT 1) AS preview,
+         (SELECT json_extract(s.redacted_values, '$.email') FROM form_submissions s
+           JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
+           WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
+           ORDER BY s.at DESC LIMIT 1) AS contact_email
        FROM conversations c WHERE c.status = 'queued' ORDER BY c.created_at, c.rowid`,
     ),
     activeOf: db.prepare<[string], ConversationRow>(

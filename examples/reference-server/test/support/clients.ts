@@ -20,6 +20,8 @@ export function startTestServer(options: ServerOptions = {}): Promise<ReferenceS
     heartbeatMs: 0,
     pollHoldMs: 200,
     channelIdleMs: 2000,
+    // Most tests start a conversation before any agent signs in; the offline path has its own tests.
+    leaveMessage: false,
     ...options,
   });
 }

@@ -95,6 +95,11 @@ export function MessageList() {
           </p>
         </div>
       </li>
+      {client.availability.value?.online === false && conversation === undefined && (
+        <li className="notice" data-offline="">
+          {t('offline.intro')}
+        </li>
+      )}
       {model.discontinuity.value && <li className="notice">{t('history.discontinuity')}</li>}
       {items.map((item) => {
         if (item.kind === 'notice') return <NoticeRow key={item.key} entry={item.entry} />;

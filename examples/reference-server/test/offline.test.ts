@@ -1,0 +1,64 @@
+import type { ReferenceServer } from '@clavard/reference-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { agent, startTestServer, visitor } from './support/clients.js';
+
+let server: ReferenceServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('nobody available', () => {
+  it("keeps the message, asks for an email in the visitor's language, and shows the email in the queue", async () => {
+    server = await startTestServer({ leaveMessage: true });
+    const v = await visitor(server, { locale: 'fr-CA' });
+    expect(v.welcome.availability).toEqual({ online: false });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Ma connexion coupe le soir.' });
+    const { conversationId } = await v.client.next('message.ack');
+    const request = await v.client.next('form.request');
+    expect(request).toMatchObject({
+      conversationId,
+      kind: 'offline',
+      title: 'Laissez-nous un message',
+      fields: [
+        { name: 'email', type: 'email', label: 'Courriel', required: true },
+        { name: 'name', type: 'text', label: 'Nom' },
+      ],
+    });
+    expect(request.fields).not.toContainEqual(expect.objectContaining({ name: 'name', required: true }));
+
+    v.client.send({ type: 'form.submit', formId: request.formId, values: { email: '' } });
+    expect(await v.client.next('form.result', (f) => f.status === 'rejected')).toMatchObject({
+      errors: { email: 'required' },
+    });
+    v.client.send({
+      type: 'form.submit',
+      formId: request.formId,
+      values: { email: 'ana@example.com', name: 'Ana' },
+    });
+    expect(await v.client.next('form.result', (f) => f.status === 'accepted')).toMatchObject({
+      formId: request.formId,
+    });
+
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome.queue).toEqual([
+      expect.objectContaining({
+        conversationId,
+        preview: 'Ma connexion coupe le soir.',
+        contactEmail: 'ana@example.com',
+      }),
+    ]);
+  });
+
+  it('asks nothing when an agent is signed in', async () => {
+    server = await startTestServer({ leaveMessage: true });
+    await agent(server, 'Julie');
+    const v = await visitor(server);
+    expect(v.welcome.availability).toEqual({ online: true });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    await v.client.next('message.ack');
+    v.client.send({ type: 'ping', id: 'after' });
+    await v.client.next('pong');
+    expect(v.client.frames.map((frame) => frame.type)).not.toContain('form.request');
+  });
+});
