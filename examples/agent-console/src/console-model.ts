@@ -56,6 +56,8 @@ export interface ConsoleConversation {
   agentReadSeq: number;
   pending: readonly PendingMessage[];
   draft: Draft;
+  /** Who the visitor is, when the organisation's server identified them (a verified token). */
+  visitor?: { userId: string; name?: string; email?: string };
   /** The visitor's survey answer (solved, 1–5, a note), once given. */
   rating?: { solved?: boolean; score?: number; note?: string };
 }

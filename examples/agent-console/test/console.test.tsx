@@ -47,6 +47,25 @@ describe('the console', () => {
     );
   });
 
+  it('names an identified visitor (name and email from the organisation) and says when one is anonymous', async () => {
+    h = await mountConsole();
+    expect(h.get('.queue-entry .visitor-identity').textContent).toBe('Anonymous visitor');
+    await h.deliver({
+      type: 'agent.queue',
+      queue: [
+        {
+          conversationId: 'c1',
+          waitingSince: at(0),
+          waitSeconds: 30,
+          visitor: { userId: 'c-1042', name: 'Ana Tremblay', email: 'ana@example.com' },
+        },
+      ],
+    });
+    expect(h.get('.queue-entry .visitor-identity').textContent).toBe(
+      'Ana Tremblay <ana@example.com> · identified',
+    );
+  });
+
   it('renders visitor text as text, never as markup', async () => {
     h = await mountConsole();
     await takeConversation(h, [visitorMessage(3, '<img src=x onerror=alert(1)><b>bold</b>')]);

@@ -221,6 +221,8 @@ export interface QueueEntry {
    * leave-a-message form).
    */
   contactEmail?: string;
+  /** Who the visitor is, when a verified identity token said so. */
+  visitor?: { userId: string; name?: string; email?: string };
 }
 
 /**
@@ -245,6 +247,8 @@ export interface AgentConversation {
   agent?: AgentInfo;
   /** The visitor's answer to the end-of-conversation survey, once given. */
   rating?: { solved?: boolean; score?: number; note?: string };
+  /** Who the visitor is, when a verified identity token said so; absent for an anonymous visitor. */
+  visitor?: { userId: string; name?: string; email?: string };
   /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */
   events: ConversationEvent[];
 }

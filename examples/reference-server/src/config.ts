@@ -57,6 +57,11 @@ export interface ServerOptions {
   /** Most events in one `history` frame. @default 100 */
   historyPageSize?: number;
   /**
+   * The secret the organisation's server signs identity tokens with (HS256, see `signIdentityToken`).
+   * Without it no visitor is ever identified. From `CLAVARD_IDENTITY_SECRET`.
+   */
+  identitySecret?: string;
+  /**
    * When a visitor starts a conversation while nobody is available, ask for an email to answer by (the
    * leave-a-message form, in the visitor's language). @default true
    */
@@ -162,6 +167,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     port,
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
+    ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     ...(agentPassword === undefined ? {} : { agentPassword }),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),

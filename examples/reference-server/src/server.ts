@@ -109,6 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     historyPageSize: options.historyPageSize ?? 100,
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
+    identitySecret: options.identitySecret,
     report,
     now: options.now ?? Date.now,
   });

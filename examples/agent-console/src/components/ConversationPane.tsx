@@ -4,6 +4,7 @@ import { fillPhrase, insertAt, type Phrase, phraseForShortcut } from '../phrases
 import { editDraft, withGreeting } from '../send-rules.js';
 import { formatDuration } from '../timing.js';
 import { verificationState } from '../verification.js';
+import { visitorLabel } from '../visitor-label.js';
 import { Composer } from './Composer.js';
 import { EndPanel } from './EndPanel.js';
 import { Feedback } from './Feedback.js';
@@ -83,7 +84,10 @@ export function ConversationPane({
       }}
     >
       <header class="conversation-header">
-        <h2 id="conversation-heading">Conversation · {state}</h2>
+        <div>
+          <h2 id="conversation-heading">Conversation · {state}</h2>
+          <p class="visitor-identity">{visitorLabel(conversation.visitor)}</p>
+        </div>
         <dl class="figures">
           <div>
             <dt>First response</dt>

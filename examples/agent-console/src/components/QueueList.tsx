@@ -1,5 +1,6 @@
 import type { ConsoleModel } from '../console-model.js';
 import { formatDuration } from '../timing.js';
+import { visitorLabel } from '../visitor-label.js';
 
 /**
  * The conversations waiting for an agent, oldest first, with their wait and a Take button.
@@ -22,6 +23,7 @@ export function QueueList({ model }: { model: ConsoleModel }) {
           return (
             <li key={entry.conversationId} class="queue-entry">
               <p class="preview">{preview}</p>
+              <p class="visitor-identity">{visitorLabel(entry.visitor)}</p>
               {entry.contactEmail ? (
                 <p class="left-message">
                   Left a message: answer by email to <span class="email">{entry.contactEmail}</span>

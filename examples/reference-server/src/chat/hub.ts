@@ -32,6 +32,8 @@ export interface HubOptions {
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** Ask for an email when a visitor starts a conversation while nobody is available. */
   leaveMessage: boolean;
+  /** Verifies identity tokens; without it nobody is identified. */
+  identitySecret: string | undefined;
   report: (error: ChatError) => void;
   now: () => number;
 }
@@ -81,6 +83,10 @@ export function createHub(options: HubOptions): Hub {
   const agents = new Map<string, Set<AgentConn>>();
   const toldPositions = new Map<string, number>();
   let online = false;
+  const identified = (visitorId: string) => {
+    const identity = store.identityOf(visitorId);
+    return identity ? { visitor: identity } : {};
+  };
 
   const agentInfo = (row: AgentRow): AgentInfo => ({
     id: row.id,
@@ -116,6 +122,7 @@ export function createHub(options: HubOptions): Hub {
         ...(row.topic === null ? {} : { topic: row.topic }),
         ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
         ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
+        ...identified(row.visitor_id),
       }));
     },
     queueChanged() {
@@ -160,6 +167,7 @@ export function createHub(options: HubOptions): Hub {
         visitorReadSeq: conversation.visitor_read_seq,
         ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
         ...(rating ? { rating } : {}),
+        ...identified(conversation.visitor_id),
         events,
       };
     },

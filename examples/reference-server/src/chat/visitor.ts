@@ -11,6 +11,8 @@ import {
   type SessionHello,
 } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
+import type { VisitorIdentity } from '../db/store.js';
+import { type IdentityClaims, verifyIdentityToken } from '../identity.js';
 import { createToken, hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
@@ -73,16 +75,33 @@ const resume = (
   if (position >= 0) conn.send({ type: 'queue.update', conversationId, position: position + 1 });
 };
 
+/** The claims of a verified identity token, or undefined (no secret, no token, or a bad one). */
+const identityOf = (hub: Hub, token: string | undefined): IdentityClaims | undefined =>
+  token === undefined || hub.options.identitySecret === undefined
+    ? undefined
+    : verifyIdentityToken(token, hub.options.identitySecret, hub.options.now());
+
+const toIdentity = (claims: IdentityClaims): VisitorIdentity => ({
+  userId: claims.sub,
+  ...(claims.name === undefined ? {} : { name: claims.name }),
+  ...(claims.email === undefined ? {} : { email: claims.email }),
+});
+
 const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
   if (!isCompatibleVersion(frame.v)) {
     conn.error('unsupported-version', `this server speaks ${PROTOCOL_VERSION}`);
     conn.close('unsupported-version');
     return;
   }
-  const known = frame.token === undefined ? undefined : hub.store.visitorByTokenHash(hashToken(frame.token));
+  const claims = identityOf(hub, frame.identity);
+  let known = frame.token === undefined ? undefined : hub.store.visitorByTokenHash(hashToken(frame.token));
+  // Another customer signed in on this browser: they get a session of their own, not the last one's.
+  const boundTo = known && hub.store.identityOf(known.id)?.userId;
+  if (claims && boundTo !== undefined && boundTo !== claims.sub) known = undefined;
   const token = known && frame.token !== undefined ? frame.token : createToken();
   const visitor = known ?? hub.store.createVisitor(hashToken(token), frame.locale);
   if (known) hub.store.touchVisitor(known.id);
+  if (claims) hub.store.identify(visitor.id, toIdentity(claims));
   const session: VisitorSession = { visitorId: visitor.id, topic: frame.attributes?.topic };
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
@@ -113,6 +132,7 @@ const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
       : {}),
     ...(agentRow ? { agent: hub.agentInfo(agentRow) } : {}),
     ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
+    identified: hub.store.identityOf(visitor.id) !== undefined,
   });
   if (known && frame.resume) resume(hub, conn, session, frame.resume);
 };
@@ -280,9 +300,16 @@ const handlers: {
     hub.publish(conversation, event);
     if (conversation.status === 'queued') hub.queueChanged();
   },
-  // Identity tokens are the organisation's to verify; this demo server has no key, so it never marks
-  // a visitor identified (see the README).
-  'session.identify'() {},
+  'session.identify'(hub, _conn, session, frame) {
+    const claims = identityOf(hub, frame.identity);
+    if (!claims) throw new ChatErrorClass('unauthorized', 'the identity token is not valid');
+    const boundTo = hub.store.identityOf(session.visitorId)?.userId;
+    if (boundTo !== undefined && boundTo !== claims.sub) {
+      throw new ChatErrorClass('forbidden', 'this session belongs to another customer: start a new one');
+    }
+    hub.store.identify(session.visitorId, toIdentity(claims));
+    hub.queueChanged();
+  },
   'session.end'(hub, _conn, session) {
     endSession(hub, session, 'ended');
   },

@@ -19,6 +19,13 @@ export interface MessageInput {
   event: EventInput & { type: 'message' };
 }
 
+/** The customer a visitor was identified as, from a verified identity token. */
+export interface VisitorIdentity {
+  userId: string;
+  name?: string;
+  email?: string;
+}
+
 /** A queued conversation as the agents' queue shows it. */
 export interface QueueRow {
   id: string;
@@ -47,6 +54,10 @@ export interface Store {
   createVisitor(tokenHash: string, locale: string): VisitorRow;
   visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
   visitor(visitorId: string): VisitorRow | undefined;
+  /** Bind the visitor to the customer a verified identity token named. */
+  identify(visitorId: string, identity: VisitorIdentity): void;
+  /** The customer the visitor was identified as, if any. */
+  identityOf(visitorId: string): VisitorIdentity | undefined;
   touchVisitor(visitorId: string): void;
   /** The session token stops working; the data stays. */
   endVisitorSession(visitorId: string): void;
@@ -140,6 +151,12 @@ export function openStore(options: StoreOptions): Store {
       'SELECT id, locale, created_at FROM visitors WHERE token_hash = ?',
     ),
     visitorById: db.prepare<[string], VisitorRow>('SELECT id, locale, created_at FROM visitors WHERE id = ?'),
+    identify: db.prepare<[string, string, string | null, string | null, number], void>(
+      'INSERT OR REPLACE INTO identities (visitor_id, user_id, name, email, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    identityOf: db.prepare<[string], { user_id: string; name: string | null; email: string | null }>(
+      'SELECT user_id, name, email FROM identities WHERE visitor_id = ?',
+    ),
     touchVisitor: db.prepare<[number, string], void>('UPDATE visitors SET last_seen_at = ? WHERE id = ?'),
     endVisitor: db.prepare<[string], void>('UPDATE visitors SET token_hash = NULL WHERE id = ?'),
     forgetVisitor: db.prepare<[string], void>('DELETE FROM visitors WHERE id = ?'),
@@ -310,6 +327,18 @@ export function openStore(options: StoreOptions): Store {
     },
     visitorByTokenHash: (tokenHash) => q.visitorByHash.get(tokenHash),
     visitor: (visitorId) => q.visitorById.get(visitorId),
+    identify(visitorId, identity) {
+      q.identify.run(visitorId, identity.userId, identity.name ?? null, identity.email ?? null, now());
+    },
+    identityOf(visitorId) {
+      const row = q.identityOf.get(visitorId);
+      if (!row) return undefined;
+      return {
+        userId: row.user_id,
+        ...(row.name === null ? {} : { name: row.name }),
+        ...(row.email === null ? {} : { email: row.email }),
+      };
+    },
     touchVisitor: (visitorId) => void q.touchVisitor.run(now(), visitorId),
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
     forgetVisitor: (visitorId) => void q.forgetVisitor.run(visitorId),
