@@ -1,6 +1,6 @@
 export type { ClavardElementConstructor } from './element.js';
 export { defineClavardElement } from './element.js';
 export type { ChatClient, ChatEvents } from './headless/index.js';
-export type { WidgetEvents, WidgetHandle } from './mount.js';
+export type { IdentifyInput, WidgetEvents, WidgetHandle } from './mount.js';
 export { mount } from './mount.js';
 export type { BrandOptions, MountOptions, OfferOptions } from './mount-options.js';

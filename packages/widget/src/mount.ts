@@ -28,6 +28,25 @@ export interface WidgetEvents extends ChatEvents {
 }
 
 /**
+ * Who the visitor is, for {@link WidgetHandle.identify}.
+ *
+ * @example
+ * ```ts
+ * const identity: IdentifyInput = { token, userId: 'customer-1042', name: 'Ana Tremblay', email: 'ana@example.com' };
+ * ```
+ */
+export interface IdentifyInput {
+  /** The identity token signed by your server. */
+  token: string;
+  /** Your id for the customer (informative: the server reads it from the token). */
+  userId?: string;
+  /** Prefills a form field named `name`. */
+  name?: string;
+  /** Prefills a form field named `email`. */
+  email?: string;
+}
+
+/**
  * What {@link mount} returns: drive the widget from the page.
  *
  * @example
@@ -47,6 +66,34 @@ export interface WidgetHandle {
   send(text: string): string;
   /** Listen to an event; returns the function that stops listening. */
   on<K extends keyof WidgetEvents>(event: K, listener: (payload: WidgetEvents[K]) => void): Unsubscribe;
+  /**
+   * Say who the visitor is: `token` is a short-lived identity token your server signs (the chat server
+   * verifies it; without a valid one the visitor stays anonymous). `name` and `email` prefill the forms
+   * that ask for them. Memory only: nothing of it is stored. Throws `ChatError('invalid-option')`.
+   * @example
+   * ```ts
+   * widget.identify({ token: await (await fetch('/chat-token')).text(), name: 'Ana', email: 'ana@example.com' });
+   * ```
+   */
+  identify(identity: IdentifyInput): void;
+  /**
+   * Logout on a shared computer: ends the chat session on the server and wipes everything the widget
+   * keeps in this browser, in every tab. The widget stays, empty, for the next visitor.
+   * @example
+   * ```ts
+   * signOut.addEventListener('click', () => widget.shutdown());
+   * ```
+   */
+  shutdown(): void;
+  /**
+   * Ask the chat server to erase everything it holds about the visitor, then wipe everything local as
+   * {@link WidgetHandle.shutdown} does.
+   * @example
+   * ```ts
+   * deleteMyData.addEventListener('click', () => widget.forget());
+   * ```
+   */
+  forget(): void;
   /** Remove the widget from the page, stop every listener and timer, and dispose of the client. */
   unmount(): void;
   /** The headless chat client underneath. */
@@ -175,6 +222,41 @@ export function mountInto(
       model.open.value = !model.open.peek();
     },
     send: (text) => client.send(text),
+    identify(identity) {
+      const input: unknown = identity;
+      const fields = ['token', 'userId', 'name', 'email'] as const;
+      const bad =
+        typeof input !== 'object' ||
+        input === null ||
+        fields.some((key) => {
+          const value: unknown = Object.hasOwn(input, key) ? Reflect.get(input, key) : undefined;
+          return key === 'token'
+            ? typeof value !== 'string' || value === ''
+            : value !== undefined && typeof value !== 'string';
+        });
+      if (bad) {
+        throw new ChatError(
+          'invalid-option',
+          'identify({ token, userId?, name?, email? }): token is required, all are texts',
+          {
+            retryable: false,
+          },
+        );
+      }
+      client.identify(identity.token);
+      model.prefill.value = {
+        ...(identity.name === undefined ? {} : { name: identity.name }),
+        ...(identity.email === undefined ? {} : { email: identity.email }),
+      };
+    },
+    shutdown() {
+      model.prefill.value = {};
+      client.shutdown();
+    },
+    forget() {
+      model.prefill.value = {};
+      client.forget();
+    },
     on(event, listener) {
       if (event === 'open' || event === 'close') {
         const set = listeners[event as 'open' | 'close'];

@@ -7,7 +7,7 @@ import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-
 import { PANEL_HOOK, type PanelRequest, type StartPanel } from './panel-hook.js';
 import { createPanelLoader } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
-import { hasConversationInProgress } from './resume-state.js';
+import { clearStoredState, hasConversationInProgress } from './resume-state.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
@@ -113,6 +113,7 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
     removeWidget = () => {
       launcher.remove();
       host.remove();
+      clearStoredState(view, options.namespace);
     };
     let arrived = false;
     arrive = (start) => {

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '@clavard/protocol';
-import type { WidgetEvents } from '../mount.js';
+import type { IdentifyInput, WidgetEvents } from '../mount.js';
 
 /**
  * The events a page can listen to through `window.Clavard.on()`: the panel's `open` and `close`, and the
@@ -70,12 +70,17 @@ export interface ClavardApi {
   /** Listen to an event; returns the function that stops listening. */
   on<K extends ClavardEventName>(event: K, listener: (payload: ClavardEvents[K]) => void): Unsubscribe;
   /**
-   * Coming in a later version: identify the visitor with a short-lived token signed by your server.
-   * Today the call is ignored and an `invalid-option` error says so.
+   * Say who the visitor is with a short-lived identity token signed by your server (the token alone, or
+   * `{ token, userId?, name?, email? }`; name and email prefill forms). Memory only.
    */
-  identify(token: string): void;
-  /** Remove the widget from the page and stop everything (the same as `unmount()` of `mount()`). */
+  identify(identity: string | IdentifyInput): void;
+  /**
+   * Logout on a shared computer: end the chat session on the server, wipe everything the widget keeps
+   * in this browser (every tab), and remove the widget from the page.
+   */
   shutdown(): void;
+  /** Ask the chat server to erase everything it holds about the visitor, and wipe everything local. */
+  forget(): void;
 }
 
 /**
@@ -93,8 +98,9 @@ export interface ClavardCommands {
   toggle: [];
   send: [text: string];
   on: [event: ClavardEventName, listener: (payload: never) => void];
-  identify: [token: string];
+  identify: [identity: string | IdentifyInput];
   shutdown: [];
+  forget: [];
 }
 
 /**
@@ -123,6 +129,7 @@ export const CLAVARD_COMMANDS = [
   'on',
   'identify',
   'shutdown',
+  'forget',
 ] as const satisfies readonly ClavardCommandName[];
 
 /**

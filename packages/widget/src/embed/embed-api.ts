@@ -1,6 +1,6 @@
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
 import { createEmitter } from '../headless/events.js';
-import type { WidgetHandle } from '../mount.js';
+import type { IdentifyInput, WidgetHandle } from '../mount.js';
 import {
   CLAVARD_COMMANDS,
   CLAVARD_EVENTS,
@@ -118,12 +118,15 @@ export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
       }
       return events.on(event, listener);
     },
-    identify: () => {
-      report('Clavard.identify() is coming in a later version; the call was ignored');
+    identify: (identity) => {
+      const input = typeof identity === 'string' ? { token: identity } : identity;
+      void run((handle) => handle.identify(input));
     },
+    forget: () => void demand((handle) => handle.forget()),
     shutdown: () => {
       if (state.kind === 'mounted') {
         for (const stop of state.stop) stop();
+        state.handle.shutdown();
         state.handle.unmount();
       }
       const wasGone = state.kind === 'gone';
@@ -167,7 +170,7 @@ export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
             api.on(args[0] as ClavardEventName, args[1] as (payload: unknown) => void);
             break;
           case 'identify':
-            api.identify(args[0] as string);
+            api.identify(args[0] as string | IdentifyInput);
             break;
           default:
             api[name]();

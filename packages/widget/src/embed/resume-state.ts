@@ -18,3 +18,21 @@ export function hasConversationInProgress(view: Window, namespace: string): bool
   }
   return stored !== null && (stored.includes('"conversationId"') || stored.includes('"outbox":[{'));
 }
+
+/**
+ * Removes what the chat client stored under `clavard:<namespace>` (shutdown before the panel loaded):
+ * with the session token gone, nobody can resume that session from this browser. Blocked storage holds
+ * nothing to remove.
+ *
+ * @example
+ * ```ts
+ * clearStoredState(window, 'default');
+ * ```
+ */
+export function clearStoredState(view: Window, namespace: string): void {
+  try {
+    view.localStorage.removeItem(`clavard:${namespace}`);
+  } catch {
+    // storage blocked by the browser: nothing was stored
+  }
+}

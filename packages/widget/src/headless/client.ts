@@ -9,7 +9,7 @@ import {
   type ServerFrame,
   type SessionWelcome,
 } from '@clavard/protocol';
-import { computed, type ReadonlySignal } from '@preact/signals-core';
+import { batch, computed, type ReadonlySignal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { createConnectionModel, type DocumentLike, type WindowLike } from './connection-model.js';
 import { createConversationModel } from './conversation-model.js';
@@ -101,6 +101,10 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
   let typingSentAt: number | undefined;
   let readSent = 0;
   const controlQueue: ClientFrame[] = [];
+  /** The server ended the session: the next message connects again, with a new session. */
+  let sessionOver = false;
+  /** The identity token given to `identify()`: memory only. */
+  let identified: string | undefined;
   const gapTimer = createTimerSlot();
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
 
@@ -176,7 +180,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       hello.resume = { conversationId: conversation.id, lastSeq: model.timeline.lastSeq };
       if (conversation.epoch) hello.resume.epoch = conversation.epoch;
     }
-    const identity = options.identity?.();
+    const identity = identified ?? options.identity?.();
     if (identity !== undefined) hello.identity = identity;
     connection.send(hello);
   }
@@ -368,8 +372,12 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
         connection.reconnectAfter(frame.retryAfterMs ?? 0);
         break;
       case 'session.ended':
+        // Ended on purpose (shutdown, forget, or another tab's): write nothing more and stay closed
+        // until the visitor writes again, so that no new session is made for nobody.
         token = undefined;
-        persister.flush();
+        sessionOver = true;
+        persister.clear();
+        connection.stop();
         break;
     }
   }
@@ -413,6 +421,27 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
   function sendRead(): void {
     const upToSeq = model.readSeq.peek();
     if (connection.send({ type: 'read', upToSeq })) readSent = upToSeq;
+  }
+
+  /**
+   * Ends (or erases) the server session and forgets everything local. Offline, the frame cannot go, but
+   * the session token is gone from this browser with the rest, so nobody here can resume that session.
+   */
+  function wipe(type: 'session.end' | 'session.forget'): void {
+    if (connection.isReady) connection.send({ type });
+    token = undefined;
+    identified = undefined;
+    controlQueue.length = 0;
+    gapTimer.clear();
+    batch(() => {
+      outbox.clear();
+      model.clear();
+      model.setConversation(undefined);
+      model.setAgent(undefined);
+      model.setQueue(undefined);
+    });
+    persister.clear();
+    emitter.emit('shutdown', { forgotten: type === 'session.forget' });
   }
 
   function control(frame: ClientFrame): void {
@@ -486,6 +515,10 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       }
       // Stored before it touches the network.
       persister.flush();
+      if (sessionOver && !disposed) {
+        sessionOver = false;
+        connection.start();
+      }
       delivery.pump();
       return clientId;
     },
@@ -524,6 +557,22 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     },
     end() {
       control({ type: 'conversation.end', conversationId: requireConversation() });
+    },
+    identify(identity) {
+      if (typeof identity !== 'string' || identity === '' || identity.length > 8192) {
+        throw new ChatError('invalid-option', 'identify() needs the token from your server', {
+          retryable: false,
+        });
+      }
+      identified = identity;
+      // Not connected yet: the next hello carries it.
+      if (connection.isReady) connection.send({ type: 'session.identify', identity });
+    },
+    shutdown() {
+      wipe('session.end');
+    },
+    forget() {
+      wipe('session.forget');
     },
     connect() {
       if (!disposed) connection.start();

@@ -41,6 +41,8 @@ export interface Outbox {
   expire(): number;
   /** What to store: the items not acknowledged, text only. */
   saved(): SavedOutboxItem[];
+  /** Drop every item (shutdown: nothing of the visitor's stays). */
+  clear(): void;
 }
 
 /** Options of {@link createOutbox}. */
@@ -98,6 +100,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       };
       items.value = [...items.value, item];
       return item;
+    },
+    clear() {
+      items.value = [];
     },
     restore(saved) {
       const known = new Set(items.value.map((item) => item.clientId));

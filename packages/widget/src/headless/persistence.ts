@@ -36,6 +36,8 @@ export interface Persister {
   flush(): void;
   /** Cancel a scheduled write without writing. */
   cancel(): void;
+  /** Cancel any scheduled write and remove the stored state (shutdown). */
+  clear(): void;
 }
 
 /** Options of {@link createPersister}. */
@@ -170,6 +172,14 @@ export function createPersister(options: PersisterOptions): Persister {
         }),
       );
       return undefined;
+    },
+    clear() {
+      timer.clear();
+      try {
+        storage.remove(options.key);
+      } catch (error) {
+        fail(error);
+      }
     },
     schedule() {
       if (!timer.pending) timer.set(delayMs, write);

@@ -79,5 +79,14 @@ export function performAction(core: ClientCore, action: TabAction): void {
     case 'connect':
       core.connect();
       break;
+    case 'identify':
+      core.identify(action.token);
+      break;
+    case 'shutdown':
+      core.shutdown();
+      break;
+    case 'forget':
+      core.forget();
+      break;
   }
 }

@@ -36,6 +36,7 @@ const FORWARDED_EVENTS = [
   'discontinuity',
   'status',
   'error',
+  'shutdown',
 ] as const satisfies readonly TabEvent['name'][];
 
 const globalLocks = (): LockManagerLike | undefined => {
@@ -98,6 +99,8 @@ export function createTabbedClient(
   let coreListeners: Array<() => void> = [];
   let wantConnected = false;
   let disposed = false;
+  /** The token given to `identify()` in this tab: memory only. */
+  let identified: string | undefined;
 
   const channel = createTabChannel({
     namespace,
@@ -160,7 +163,12 @@ export function createTabbedClient(
   const lead = (): void => {
     const previous = mirror.state.peek().status;
     // Loaded from storage now: the token, the conversation and the outbox the previous leader stored.
-    const active = createCore({ ...options, tabs: false });
+    // The token given to identify() in this tab (memory only) goes with the hellos of this tab's lead.
+    const active = createCore({
+      ...options,
+      tabs: false,
+      identity: () => identified ?? options.identity?.(),
+    });
     coreListeners = FORWARDED_EVENTS.map((name) =>
       active.on(name, (payload: ChatEvents[typeof name]) => {
         emitter.emit(name, payload);
@@ -385,6 +393,29 @@ export function createTabbedClient(
       if (leader) return leader.end();
       requireConversation();
       forward({ kind: 'end' });
+    },
+    identify(token) {
+      if (typeof token !== 'string' || token === '' || token.length > 8192) {
+        throw new ChatError('invalid-option', 'identify() needs the token from your server', {
+          retryable: false,
+        });
+      }
+      identified = token;
+      const leader = core.peek();
+      if (leader) leader.identify(token);
+      else forward({ kind: 'identify', token });
+    },
+    shutdown() {
+      identified = undefined;
+      const leader = core.peek();
+      if (leader) leader.shutdown();
+      else forward({ kind: 'shutdown' });
+    },
+    forget() {
+      identified = undefined;
+      const leader = core.peek();
+      if (leader) leader.forget();
+      else forward({ kind: 'forget' });
     },
     connect() {
       if (disposed) return;

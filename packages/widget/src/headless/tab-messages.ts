@@ -36,7 +36,11 @@ export type TabAction =
   | { kind: 'form'; formId: string; values: Record<string, string> }
   | { kind: 'rate'; rating: RatingInput }
   | { kind: 'end' }
-  | { kind: 'connect' };
+  | { kind: 'connect' }
+  /** An identity token: in memory only, like form values. */
+  | { kind: 'identify'; token: string }
+  | { kind: 'shutdown' }
+  | { kind: 'forget' };
 
 /** The leader's state, as the followers mirror it (messages travel apart, as a patch). */
 export interface MirrorState {
@@ -61,7 +65,8 @@ export type TabEvent =
   | { name: 'conversation.ended'; payload: ConversationEnded }
   | { name: 'discontinuity'; payload: DiscontinuityInfo }
   | { name: 'status'; payload: ConnectionStatus }
-  | { name: 'error'; payload: WireError };
+  | { name: 'error'; payload: WireError }
+  | { name: 'shutdown'; payload: { forgotten: boolean } };
 
 /** The body of a message between the tabs of one namespace, discriminated on `type`. */
 export type TabMessageBody =
@@ -141,6 +146,7 @@ const isEvent = (value: unknown): value is TabEvent => {
   }
   if (name === 'status') return STATUSES.includes(payload);
   if (name === 'error') return isWireError(payload);
+  if (name === 'shutdown') return isRec(payload) && typeof payload.forgotten === 'boolean';
   return name === 'discontinuity' && isRec(payload) && isStr(payload.conversationId) && isStr(payload.epoch);
 };
 
@@ -157,6 +163,10 @@ const isAction = (value: unknown): value is TabAction => {
       return isStr(value.formId) && isStringRecord(value.values);
     case 'rate':
       return isRec(value.rating);
+    case 'identify':
+      return isStr(value.token);
+    case 'shutdown':
+    case 'forget':
     case 'read':
     case 'end':
     case 'connect':

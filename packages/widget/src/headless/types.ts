@@ -186,6 +186,8 @@ export interface ChatEvents extends Record<string, unknown> {
   discontinuity: DiscontinuityInfo;
   status: ConnectionStatus;
   error: ChatError;
+  /** `shutdown()` or `forget()` wiped everything local (in this tab, or in the tab that holds the connection). */
+  shutdown: { forgotten: boolean };
 }
 
 /** The visitor's feedback. */
@@ -243,6 +245,34 @@ export interface ChatClient {
   rate(rating: RatingInput): void;
   /** End the conversation. */
   end(): void;
+  /**
+   * Say who the visitor is with a short-lived identity token signed by the organisation's server (the
+   * server verifies it; the browser asserts nothing). Kept in memory only and sent with every hello from
+   * now on. Throws `invalid-option` for an empty token.
+   * @example
+   * ```ts
+   * client.identify(await (await fetch('/my/chat-token')).text());
+   * ```
+   */
+  identify(token: string): void;
+  /**
+   * Logout on a shared computer: ends the server session and wipes everything local (the conversation,
+   * the outbox, the stored state, the session token), in every tab. The next message starts afresh.
+   * @example
+   * ```ts
+   * signOutButton.addEventListener('click', () => client.shutdown());
+   * ```
+   */
+  shutdown(): void;
+  /**
+   * Asks the server to erase everything it holds about the visitor, then wipes everything local as
+   * {@link ChatClient.shutdown} does.
+   * @example
+   * ```ts
+   * client.forget();
+   * ```
+   */
+  forget(): void;
   connect(): void;
   /** Same as {@link ChatClient.connect}. */
   start(): void;

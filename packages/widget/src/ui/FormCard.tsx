@@ -94,6 +94,7 @@ export function FormCard({ request }: FormCardProps) {
   const [sending, setSending] = useState(false);
   const [notSent, setNotSent] = useState(false);
   const serverErrors = pending?.errors;
+  const prefill = model.prefill.value;
   const formRef = useRef<HTMLFormElement>(null);
   const base = `clavard-form-${request.formId.replace(/[^\w-]/g, '_')}`;
 
@@ -226,6 +227,7 @@ export function FormCard({ request }: FormCardProps) {
               className="input form-input"
               type={textType(field) as 'text'}
               inputMode={INPUT_MODES[field.type]}
+              defaultValue={Object.hasOwn(prefill, field.name) ? prefill[field.name] : undefined}
             />
           );
         }

@@ -28,6 +28,8 @@ export interface WidgetModel {
    * sent after the end, and the client switches to it on its ack).
    */
   readonly startedOver: Signal<string | undefined>;
+  /** Form fields to prefill (`name`, `email`) from `identify()`: memory only. */
+  readonly prefill: Signal<Readonly<Record<string, string>>>;
   /** The id of the ended conversation the visitor has sent feedback for (the survey then says thanks). */
   readonly rated: Signal<string | undefined>;
   /** Tell screen-reader users something, once. */
@@ -64,6 +66,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const discontinuity = signal(false);
   const startedOver = signal<string | undefined>(undefined);
   const rated = signal<string | undefined>(undefined);
+  const prefill = signal<Readonly<Record<string, string>>>({});
   let toggle = false;
   const announce = (text: string): void => {
     // A trailing no-break space alternates so that the same text twice is announced twice.
@@ -156,6 +159,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     connectionText,
     startedOver,
     rated,
+    prefill,
     announce,
     dispose() {
       for (const off of offs) off();
