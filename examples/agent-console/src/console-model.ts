@@ -56,6 +56,8 @@ export interface ConsoleConversation {
   agentReadSeq: number;
   pending: readonly PendingMessage[];
   draft: Draft;
+  /** The consent the visitor gave before writing, when the site asks for one. */
+  consent?: { at: string; version: string; policyUrl?: string };
   /** Who the visitor is, when the organisation's server identified them (a verified token). */
   visitor?: { userId: string; name?: string; email?: string };
   /** The visitor's survey answer (solved, 1–5, a note), once given. */
@@ -234,6 +236,8 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         : previous?.rating
           ? { rating: previous.rating }
           : {}),
+      ...(conversation.visitor ? { visitor: conversation.visitor } : {}),
+      ...(conversation.consent ? { consent: conversation.consent } : {}),
     };
     const made = previous ? base : { ...base, draft: initialDraft(greeted(base), greeting()) };
     const next = new Map(byId.value);

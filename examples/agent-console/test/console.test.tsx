@@ -6,6 +6,7 @@ import {
   marc,
   mountConsole,
   takeConversation,
+  takenConversation,
   typeInto,
   visitorMessage,
 } from './support/harness.js';
@@ -64,6 +65,28 @@ describe('the console', () => {
     expect(h.get('.queue-entry .visitor-identity').textContent).toBe(
       'Ana Tremblay <ana@example.com> · identified',
     );
+  });
+
+  it("shows the visitor's consent, with its version, when the site asked for it", async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    expect(h.all('[data-consent]')).toEqual([]);
+    await h.deliver({
+      type: 'agent.conversation',
+      conversation: { ...takenConversation(), consent: { at: at(0), version: '2026-11' } },
+    });
+    expect(h.get('[data-consent]').textContent).toMatch(/^Consent given .+ \(version 2026-11\)$/);
+  });
+
+  it('names an identified visitor in the conversation too', async () => {
+    h = await mountConsole();
+    await takeConversation(h);
+    expect(h.get('.conversation .visitor-identity').textContent).toBe('Anonymous visitor');
+    await h.deliver({
+      type: 'agent.conversation',
+      conversation: { ...takenConversation(), visitor: { userId: 'c-1042', name: 'Ana Tremblay' } },
+    });
+    expect(h.get('.conversation .visitor-identity').textContent).toBe('Ana Tremblay · identified');
   });
 
   it('renders visitor text as text, never as markup', async () => {

@@ -6,6 +6,7 @@
 import {
   type AgentInfo,
   ChatError,
+  type Consent,
   type ConversationEvent,
   type ConversationStatus,
   type FormField,
@@ -247,6 +248,8 @@ export interface AgentConversation {
   agent?: AgentInfo;
   /** The visitor's answer to the end-of-conversation survey, once given. */
   rating?: { solved?: boolean; score?: number; note?: string };
+  /** The consent the visitor gave before writing, when the site asks for one. */
+  consent?: Consent;
   /** Who the visitor is, when a verified identity token said so; absent for an anonymous visitor. */
   visitor?: { userId: string; name?: string; email?: string };
   /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */

@@ -123,6 +123,21 @@ describe('the agent API', () => {
     });
   });
 
+  it('keeps the consent sent with the first message and shows it to the agent', async () => {
+    const v = await visitor(server);
+    const consent = {
+      at: '2026-11-23T12:00:00.000Z',
+      version: '2026-11',
+      policyUrl: 'https://shop.example/privacy',
+    };
+    v.client.send({ type: 'message.send', clientId: 'first', text: 'Hello', consent });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    const taken = await julie.client.next('agent.conversation');
+    expect(taken.conversation).toMatchObject({ consent });
+  });
+
   it('asks a form and never echoes a sensitive value', async () => {
     const v = await waitingVisitor();
     const julie = await agent(server, 'Julie');

@@ -71,6 +71,27 @@ export interface MountOptions {
    * ```
    */
   offer?: OfferOptions;
+  /**
+   * Ask for the visitor's consent before anything else: until they agree, the widget shows only the
+   * launcher and, when opened, a short notice with the policy link; it opens no connection and writes no
+   * storage. The consent (time, `version`, `policyUrl`) goes with the first message. A new `version`
+   * asks again.
+   * @example
+   * ```ts
+   * mount({ url, brand, consent: { version: '2026-11', policyUrl: 'https://shop.example/privacy' } });
+   * ```
+   */
+  consent?: ConsentOptions;
+}
+
+/** The consent notice of {@link MountOptions.consent}. */
+export interface ConsentOptions {
+  /** The version of the text the visitor agrees to. */
+  version: string;
+  /** The organisation's privacy policy. */
+  policyUrl?: string;
+  /** The notice, in the visitor's language. @default the catalogue's `consent.text` */
+  text?: string;
 }
 
 /** The end-of-conversation offer of {@link MountOptions.offer}. */
@@ -99,6 +120,7 @@ export interface ResolvedMountOptions {
   sound: boolean;
   open: boolean;
   offer: (OfferOptions & { kind: 'link' }) | undefined;
+  consent: ConsentOptions | undefined;
 }
 
 const KEYS = new Set([
@@ -117,6 +139,7 @@ const KEYS = new Set([
   'sound',
   'open',
   'offer',
+  'consent',
 ]);
 
 const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
@@ -215,6 +238,20 @@ function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
   return offer;
 }
 
+function checkConsent(value: unknown): ConsentOptions | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw invalid('consent', 'must be an object with a version', value);
+  const consent: ConsentOptions = { version: '' };
+  for (const key of ['version', 'policyUrl', 'text'] as const) {
+    const field = own(value, key);
+    if (field === undefined && key !== 'version') continue;
+    if (typeof field !== 'string' || field.trim() === '')
+      throw invalid(`consent.${key}`, 'must be a non-empty text', field);
+    consent[key] = field;
+  }
+  return consent;
+}
+
 function checkStorage(value: unknown): ChatStorage | false | undefined {
   if (value === undefined || value === false) return value;
   const methods = ['get', 'set', 'remove'];
@@ -281,5 +318,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     sound: optionalBoolean(options, 'sound'),
     open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer')),
+    consent: checkConsent(own(options, 'consent')),
   };
 }

@@ -2,10 +2,17 @@ import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
-import { type ChatClient, type ChatEvents, createChatClient } from './headless/index.js';
+import {
+  type ChatClient,
+  type ChatEvents,
+  createChatClient,
+  createLocalStorage,
+  createMemoryStorage,
+} from './headless/index.js';
 import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
 import { App } from './ui/App.js';
 import { createChime } from './ui/chime.js';
+import { createConsentGate, readConsent } from './ui/consent.js';
 import { WIDGET_CSS } from './ui/styles.js';
 import { adoptStyles } from './ui/stylesheets.js';
 import { themeColors, themeCss } from './ui/theme.js';
@@ -143,15 +150,44 @@ export function mountInto(
     throw cause;
   }
   const transport = config.transport ?? createWebSocketTransport({ url: config.url ?? '' });
+  // Consent asked: nothing is written and no connection opened until the visitor agrees.
+  const consentKey = `clavard:${config.namespace}:consent`;
+  const realStorage =
+    config.consent === undefined
+      ? undefined
+      : config.storage === false
+        ? createMemoryStorage()
+        : (config.storage ?? createLocalStorage(view ?? undefined) ?? createMemoryStorage());
+  let consent =
+    config.consent && realStorage ? readConsent(realStorage, consentKey, config.consent.version) : undefined;
+  const gate = realStorage && consent === undefined ? createConsentGate(realStorage) : undefined;
+  const storage = gate ?? realStorage ?? config.storage;
   const client = createChatClient({
     transport,
     namespace: config.namespace,
     locale: translator.locale,
-    ...(config.storage === undefined ? {} : { storage: config.storage }),
+    consent: () => consent,
+    ...(storage === undefined ? {} : { storage }),
     ...(view ? { window: view } : {}),
     document: doc,
   });
   const chime = config.sound ? createChime(view) : undefined;
+  const agree = (): void => {
+    if (!gate || !realStorage || !config.consent) return;
+    consent = {
+      at: new Date().toISOString(),
+      version: config.consent.version,
+      ...(config.consent.policyUrl === undefined ? {} : { policyUrl: config.consent.policyUrl }),
+    };
+    gate.allow();
+    try {
+      realStorage.set(consentKey, JSON.stringify(consent));
+    } catch {
+      // storage refused: the consent holds for this page, and is asked again on the next
+    }
+    model.consentNeeded.value = false;
+    client.connect();
+  };
   const model = createWidgetModel({
     client,
     translator,
@@ -206,9 +242,12 @@ export function mountInto(
     brand: { name: config.brand.name, logoUrl: config.brand.logoUrl },
     greeting: pickGreeting(config.greeting, translator.locale),
     offer: config.offer,
+    consent: config.consent,
+    agree,
   };
+  if (gate) model.consentNeeded.value = true;
   render(h(App, { context, position: config.position, theme: config.theme }), container);
-  client.connect();
+  if (!gate) client.connect();
 
   let mounted = true;
   return {

@@ -87,6 +87,12 @@ export function ConversationPane({
         <div>
           <h2 id="conversation-heading">Conversation · {state}</h2>
           <p class="visitor-identity">{visitorLabel(conversation.visitor)}</p>
+          {conversation.consent ? (
+            <p class="visitor-identity" data-consent="">
+              Consent given {new Date(conversation.consent.at).toLocaleString()} (version{' '}
+              {conversation.consent.version})
+            </p>
+          ) : null}
         </div>
         <dl class="figures">
           <div>

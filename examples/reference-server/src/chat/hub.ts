@@ -156,6 +156,7 @@ export function createHub(options: HubOptions): Hub {
       );
       const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
       const rating = store.ratingOf(conversation.id);
+      const consent = store.consentOf(conversation.id);
       return {
         id: conversation.id,
         status: conversation.status,
@@ -167,6 +168,7 @@ export function createHub(options: HubOptions): Hub {
         visitorReadSeq: conversation.visitor_read_seq,
         ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
         ...(rating ? { rating } : {}),
+        ...(consent ? { consent } : {}),
         ...identified(conversation.visitor_id),
         events,
       };

@@ -159,6 +159,7 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
   const existing = hub.store.currentConversation(session.visitorId);
   const created = !existing || existing.status === 'ended';
   const conversation = created ? hub.store.createConversation(session.visitorId, session.topic) : existing;
+  if (created && frame.consent) hub.store.recordConsent(conversation.id, frame.consent);
   const { event, ack } = hub.store.storeMessage({
     conversationId: conversation.id,
     clientId: frame.clientId,

@@ -80,6 +80,13 @@ CREATE TABLE IF NOT EXISTS transfers (
   to_agent_id     TEXT NOT NULL REFERENCES agents(id),
   at              INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS consents (
+  conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+  given_at        TEXT NOT NULL,
+  version         TEXT NOT NULL,
+  policy_url      TEXT,
+  received_at     INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS identities (
   visitor_id TEXT PRIMARY KEY REFERENCES visitors(id) ON DELETE CASCADE,
   user_id    TEXT NOT NULL,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
+import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
 import Database from 'better-sqlite3';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
@@ -103,6 +103,9 @@ export interface Store {
     event: EventInput,
   ): ConversationEvent;
   rate(conversationId: string, rating: Omit<RatingSubmit, 'type' | 'conversationId'>): void;
+  /** Keep the consent that came with the message starting a conversation. */
+  recordConsent(conversationId: string, consent: Consent): void;
+  consentOf(conversationId: string): Consent | undefined;
   /** The visitor's rating of a conversation, once given. */
   ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
   /** Close the database. */
@@ -239,6 +242,12 @@ export function openStore(options: StoreOptions): Store {
     ),
     rate: db.prepare<[string, number | null, number | null, string | null, number], void>(
       'INSERT OR REPLACE INTO ratings (conversation_id, solved, score, note, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    recordConsent: db.prepare<[string, string, string, string | null, number], void>(
+      'INSERT OR IGNORE INTO consents (conversation_id, given_at, version, policy_url, received_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    consentOf: db.prepare<[string], { given_at: string; version: string; policy_url: string | null }>(
+      'SELECT given_at, version, policy_url FROM consents WHERE conversation_id = ?',
     ),
     ratingOf: db.prepare<[string], { solved: number | null; score: number | null; note: string | null }>(
       'SELECT solved, score, note FROM ratings WHERE conversation_id = ?',
@@ -399,6 +408,18 @@ export function openStore(options: StoreOptions): Store {
         rating.note ?? null,
         now(),
       );
+    },
+    recordConsent(conversationId, consent) {
+      q.recordConsent.run(conversationId, consent.at, consent.version, consent.policyUrl ?? null, now());
+    },
+    consentOf(conversationId) {
+      const row = q.consentOf.get(conversationId);
+      if (!row) return undefined;
+      return {
+        at: row.given_at,
+        version: row.version,
+        ...(row.policy_url === null ? {} : { policyUrl: row.policy_url }),
+      };
     },
     ratingOf(conversationId) {
       const row = q.ratingOf.get(conversationId);

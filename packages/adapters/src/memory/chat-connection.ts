@@ -125,6 +125,7 @@ const newConversation = (core: ChatCore, session: Session): Conversation => {
     forms: new Map(),
     submissions: [],
     rating: undefined,
+    consent: undefined,
     visitorReadSeq: 0,
     agentReadSeq: 0,
     toldPosition: undefined,
@@ -145,6 +146,7 @@ const messageSend = (core: ChatCore, conn: Conn, session: Session, frame: Messag
   const existing = current(core, session);
   const created = !existing || existing.status === 'ended';
   const conversation = created ? newConversation(core, session) : existing;
+  if (created && frame.consent) conversation.consent = { ...frame.consent };
   const ack = {
     type: 'message.ack' as const,
     conversationId: conversation.id,

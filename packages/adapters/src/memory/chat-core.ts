@@ -4,6 +4,7 @@ import {
   ChatError,
   type ClientFrame,
   type CloseReason,
+  type Consent,
   type ConversationEvent,
   type ConversationStatus,
   encodeFrame,
@@ -48,6 +49,8 @@ export interface Conversation {
   forms: Map<string, FormRequest>;
   submissions: StoredFormSubmission[];
   rating: Omit<RatingSubmit, 'type'> | undefined;
+  /** The consent sent with the message that started the conversation. */
+  consent: Consent | undefined;
   visitorReadSeq: number;
   agentReadSeq: number;
   /** The queue position last told to the visitor, so that only changes are sent. */
@@ -173,6 +176,7 @@ export function createChatCore(options: MemoryChatServerOptions): ChatCore {
         ...(conversation.agent ? { agent: { ...conversation.agent } } : {}),
         ...(position === undefined ? {} : { queuePosition: position }),
         ...(conversation.rating ? { rating: { ...conversation.rating } } : {}),
+        ...(conversation.consent ? { consent: { ...conversation.consent } } : {}),
         forms: structuredClone(conversation.submissions),
         visitorReadSeq: conversation.visitorReadSeq,
       };

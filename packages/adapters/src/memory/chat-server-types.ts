@@ -4,6 +4,7 @@ import type {
   ChatError,
   ClientFrame,
   CloseReason,
+  Consent,
   ConversationEvent,
   ConversationStatus,
   FormField,
@@ -88,6 +89,8 @@ export interface ConversationSnapshot {
   queuePosition?: number;
   /** The visitor's rating, once given. */
   rating?: Omit<RatingSubmit, 'type'>;
+  /** The consent sent with the message that started the conversation, when the site asks for one. */
+  consent?: Consent;
   /** Form answers, sensitive values redacted. */
   forms: StoredFormSubmission[];
   /** The highest seq the visitor said they have read. */

@@ -155,7 +155,14 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     },
     onError: reportError,
   });
-  const delivery = createDelivery({ outbox, send: connection.send, ackTimeoutMs, onError: reportError });
+  const delivery = createDelivery({
+    outbox,
+    send: connection.send,
+    ackTimeoutMs,
+    onError: reportError,
+    // The visitor's consent goes with the message that starts a conversation.
+    consent: () => (model.conversation.peek() === undefined ? options.consent?.() : undefined),
+  });
 
   //#region restore
   const saved = persister.load();

@@ -1,4 +1,4 @@
-import { ChatError, type ClientFrame } from '@clavard/protocol';
+import { ChatError, type ClientFrame, type Consent } from '@clavard/protocol';
 import type { Outbox } from './outbox.js';
 import { createTimerSlot } from './timers.js';
 
@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   send: (frame: ClientFrame) => boolean;
   ackTimeoutMs: number;
   onError: (error: ChatError) => void;
+  /** The consent to send with a message, when one is due (the first message of a conversation). */
+  consent?: () => Consent | undefined;
 }
 
 /**
@@ -53,6 +55,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     }
     const frame: ClientFrame = { type: 'message.send', clientId: item.clientId, text: item.text };
     if (item.quickReplyId !== undefined) frame.quickReplyId = item.quickReplyId;
+    const consent = options.consent?.();
+    if (consent !== undefined) frame.consent = consent;
     if (!options.send(frame)) {
       inFlight = undefined;
       return;

@@ -6,6 +6,7 @@ import type {
   Author,
   Availability,
   ChatError,
+  Consent,
   ConversationEnded,
   FormRequest,
   ServerMessage,
@@ -64,6 +65,15 @@ export interface ChatClientOptions {
    * ```
    */
   identity?: () => string | undefined;
+  /**
+   * The consent the visitor gave (when the organisation asks for it), read when a message that starts a
+   * conversation is sent, and sent with it.
+   * @example
+   * ```ts
+   * createChatClient({ transport, consent: () => ({ at: agreedAt, version: '2026-11', policyUrl }) });
+   * ```
+   */
+  consent?: () => Consent | undefined;
   /**
    * A number in [0, 1) for backoff jitter. @default Math.random
    * @example

@@ -1,6 +1,8 @@
 import type { Ref } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Composer } from './Composer.js';
+import { ConsentNotice } from './ConsentNotice.js';
+import { useWidget } from './context.js';
 import { Header } from './Header.js';
 import { MessageList } from './MessageList.js';
 import { QueueStatus } from './QueueStatus.js';
@@ -24,18 +26,26 @@ export interface PanelProps {
  * ```
  */
 export function Panel({ id, inputRef, onClose }: PanelProps) {
+  const { model } = useWidget();
   const titleId = `${id}-title`;
+  const consentNeeded = model.consentNeeded.value;
   useEffect(() => {
     inputRef.current?.focus();
   }, [inputRef]);
   return (
     <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
-      <StatusBar />
-      <QueueStatus />
-      <MessageList />
-      <TypingIndicator />
-      <Composer inputRef={inputRef} />
+      {consentNeeded ? (
+        <ConsentNotice />
+      ) : (
+        <>
+          <StatusBar />
+          <QueueStatus />
+          <MessageList />
+          <TypingIndicator />
+          <Composer inputRef={inputRef} />
+        </>
+      )}
     </div>
   );
 }

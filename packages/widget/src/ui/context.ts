@@ -24,6 +24,10 @@ export interface WidgetContextValue {
   greeting: string | undefined;
   /** The end-of-conversation offer, shown after the feedback. */
   offer: ResolvedMountOptions['offer'];
+  /** The consent notice, when the organisation asks for consent. */
+  consent: ResolvedMountOptions['consent'];
+  /** The visitor agrees: storage and connection start. */
+  agree: () => void;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | undefined>(undefined);

@@ -103,6 +103,9 @@ a.card:hover .card-title{text-decoration:underline}
 .choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px 16px}
 .choices legend{padding:0;margin-bottom:4px}
 .choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
+.consent{flex:1;display:flex;flex-direction:column;gap:12px;padding:var(--s);overflow-y:auto}
+.consent a{color:var(--c-accent);text-decoration:underline}
+.consent-agree{align-self:flex-start}
 .end-bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px var(--s);border-bottom:1px solid var(--c-line)}
 .end-bar p{flex:1 1 100%;font-weight:600}
 .end-chat{flex:none;background:none;border:1px solid currentColor;border-radius:22px;padding:0 12px;min-height:36px;color:var(--c-on-brand);font-size:14px;font-weight:600}

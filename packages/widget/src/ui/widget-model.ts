@@ -28,6 +28,8 @@ export interface WidgetModel {
    * sent after the end, and the client switches to it on its ack).
    */
   readonly startedOver: Signal<string | undefined>;
+  /** The organisation asks for consent and the visitor has not given it yet: only the notice is shown. */
+  readonly consentNeeded: Signal<boolean>;
   /** Form fields to prefill (`name`, `email`) from `identify()`: memory only. */
   readonly prefill: Signal<Readonly<Record<string, string>>>;
   /** The id of the ended conversation the visitor has sent feedback for (the survey then says thanks). */
@@ -67,6 +69,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const startedOver = signal<string | undefined>(undefined);
   const rated = signal<string | undefined>(undefined);
   const prefill = signal<Readonly<Record<string, string>>>({});
+  const consentNeeded = signal(false);
   let toggle = false;
   const announce = (text: string): void => {
     // A trailing no-break space alternates so that the same text twice is announced twice.
@@ -160,6 +163,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     startedOver,
     rated,
     prefill,
+    consentNeeded,
     announce,
     dispose() {
       for (const off of offs) off();

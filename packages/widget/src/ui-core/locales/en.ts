@@ -60,6 +60,12 @@ export const en = {
   'connection.stillTrying': 'Still trying to reconnect…',
   'connection.restored': 'Connected again',
 
+  // Consent
+  'consent.text':
+    'Before we chat: we keep your messages and details to answer you. You can ask us to erase them at any time.',
+  'consent.policy': 'Privacy policy',
+  'consent.agree': 'I agree',
+
   // Queue
   'queue.position': 'You are number {position} in line',
   'queue.eta': 'Estimated wait: about {minutes}\u00a0min',

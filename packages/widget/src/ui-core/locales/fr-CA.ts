@@ -61,6 +61,12 @@ export const frCA: Messages = {
   'connection.stillTrying': 'Nous tentons toujours de rétablir la connexion…',
   'connection.restored': 'Connexion rétablie',
 
+  // Consent
+  'consent.text':
+    'Avant de clavarder\u00a0: nous conservons vos messages et renseignements pour vous répondre. Vous pouvez nous demander de les effacer en tout temps.',
+  'consent.policy': 'Politique de confidentialité',
+  'consent.agree': 'J’accepte',
+
   // File d’attente
   'queue.position': 'Votre position dans la file d’attente\u00a0: {position}',
   'queue.eta': 'Attente estimée\u00a0: environ {minutes}\u00a0min',
