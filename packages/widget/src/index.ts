@@ -4,3 +4,4 @@ export type { ChatClient, ChatEvents } from './headless/index.js';
 export type { IdentifyInput, WidgetEvents, WidgetHandle } from './mount.js';
 export { mount } from './mount.js';
 export type { BrandOptions, MountOptions, OfferOptions } from './mount-options.js';
+export type { AnalyticsEvent } from './ui/analytics.js';

@@ -11,6 +11,7 @@ import {
 } from './headless/index.js';
 import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
 import { App } from './ui/App.js';
+import { type AnalyticsEvent, trackAnalytics } from './ui/analytics.js';
 import { createChime } from './ui/chime.js';
 import { createConsentGate, readConsent } from './ui/consent.js';
 import { WIDGET_CSS } from './ui/styles.js';
@@ -32,6 +33,8 @@ import { createTranslator } from './ui-core/i18n.js';
 export interface WidgetEvents extends ChatEvents {
   open: undefined;
   close: undefined;
+  /** Measures for the organisation's analytics: see {@link AnalyticsEvent}. */
+  analytics: AnalyticsEvent;
 }
 
 /**
@@ -199,10 +202,10 @@ export function mountInto(
   });
 
   const listeners = { open: new Set<() => void>(), close: new Set<() => void>() };
-  const emitPanel = (name: 'open' | 'close'): void => {
-    for (const listener of [...listeners[name]]) {
+  const callEach = <T>(set: ReadonlySet<(payload: T) => void>, payload: T): void => {
+    for (const listener of [...set]) {
       try {
-        listener();
+        listener(payload);
       } catch (error) {
         queueMicrotask(() => {
           throw error; // reported like an uncaught error, without stopping the other listeners
@@ -210,6 +213,9 @@ export function mountInto(
       }
     }
   };
+  const emitPanel = (name: 'open' | 'close'): void => callEach(listeners[name], undefined);
+  const analyticsListeners = new Set<(event: AnalyticsEvent) => void>();
+  const analytics = trackAnalytics(client, (event) => callEach(analyticsListeners, event));
 
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const removeStyles = adoptStyles(shadow, [WIDGET_CSS, themeCss(colors)]);
@@ -244,6 +250,7 @@ export function mountInto(
     offer: config.offer,
     consent: config.consent,
     agree,
+    rated: analytics.rated,
   };
   if (gate) model.consentNeeded.value = true;
   render(h(App, { context, position: config.position, theme: config.theme }), container);
@@ -297,6 +304,13 @@ export function mountInto(
       client.forget();
     },
     on(event, listener) {
+      if (event === 'analytics') {
+        const typed = listener as (event: AnalyticsEvent) => void;
+        analyticsListeners.add(typed);
+        return () => {
+          analyticsListeners.delete(typed);
+        };
+      }
       if (event === 'open' || event === 'close') {
         const set = listeners[event as 'open' | 'close'];
         const wrapped = (): void => listener(undefined as WidgetEvents[typeof event]);
@@ -315,6 +329,7 @@ export function mountInto(
       container.remove();
       removeStyles();
       stopPanelEffect();
+      analytics.stop();
       stopViewport?.();
       stopTitle?.();
       model.dispose();

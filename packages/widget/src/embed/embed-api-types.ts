@@ -22,6 +22,8 @@ export const CLAVARD_EVENTS = [
   'discontinuity',
   'status',
   'error',
+  'shutdown',
+  'analytics',
 ] as const;
 
 /**

@@ -25,7 +25,7 @@ const ticked = (form: HTMLFormElement, name: string): string | undefined =>
  * ```
  */
 export function EndSurvey({ conversationId }: { conversationId: string }) {
-  const { client, translator, model, brand, offer } = useWidget();
+  const { client, translator, model, brand, offer, rated } = useWidget();
   const { t } = translator;
   const sent = model.rated.value === conversationId;
   // The agent who ended it, or the last one in charge: the note is addressed to them by first name.
@@ -43,6 +43,7 @@ export function EndSurvey({ conversationId }: { conversationId: string }) {
       const note = form.querySelector('textarea')?.value.trim() ?? '';
       if (note !== '') rating.note = note;
       client.rate(rating);
+      rated(conversationId, rating);
       model.rated.value = conversationId;
       model.announce(t('end.thanks'));
     },

@@ -28,6 +28,8 @@ export interface WidgetContextValue {
   consent: ResolvedMountOptions['consent'];
   /** The visitor agrees: storage and connection start. */
   agree: () => void;
+  /** The survey was answered: report it to analytics. */
+  rated: (conversationId: string, rating: { solved?: boolean; score?: number }) => void;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | undefined>(undefined);
