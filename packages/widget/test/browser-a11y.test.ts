@@ -47,6 +47,23 @@ async function open(data: Record<string, string>, viewport = { width: 1024, heig
   return page;
 }
 
+/**
+ * axe-core on the widget in light and then dark, once its animations have finished: for each scheme,
+ * `"<label> <scheme>"` → the violations as `rule: targets`.
+ */
+async function axeBothSchemes(page: Page, label: string): Promise<Record<string, string[]>> {
+  const results: Record<string, string[]> = {};
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await animationsSettled(page);
+    const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+    results[`${label} ${colorScheme}`] = violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+  }
+  return results;
+}
+
 /** What has focus inside the widget's shadow root: `tag.class`, or '' when focus is outside it. */
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -128,16 +145,8 @@ describe('axe-core', () => {
           await launcher.click();
           await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
         }
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await animationsSettled(page);
-          const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
-          results[`${state} ${colorScheme}`] = violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-          await page.screenshot({ path: screenshotPath(`axe-${locale}-${state}-${colorScheme}`) });
-        }
+        Object.assign(results, await axeBothSchemes(page, state));
+        await page.screenshot({ path: screenshotPath(`axe-${locale}-${state}-dark`) });
       }
       expect(results).toEqual({ 'closed light': [], 'closed dark': [], 'open light': [], 'open dark': [] });
     }, 30_000);
@@ -205,30 +214,14 @@ describe('forms', () => {
           for (const button of await forms.locator('.form-submit').all()) await button.click();
           await expect.poll(() => page.locator('clavard-widget .form-error').count()).toBe(4);
         }
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await animationsSettled(page);
-          const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
-          results[`${state} ${colorScheme}`] = violations.map(
-            (violation) =>
-              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-        }
+        Object.assign(results, await axeBothSchemes(page, state));
         await forms.first().scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath(`forms-${locale}-${state}`) });
       }
       // Ended: the survey (solved, rating, note, transcript) joins the forms.
       chat.agents.end(id, locale === 'en' ? 'Thank you, goodbye.' : 'Merci, au revoir.');
       await page.locator('clavard-widget .end form').waitFor();
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await animationsSettled(page);
-        const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
-        results[`ended ${colorScheme}`] = violations.map(
-          (violation) =>
-            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-      }
+      Object.assign(results, await axeBothSchemes(page, 'ended'));
       await page.locator('clavard-widget .end').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(`forms-${locale}-ended`) });
       expect(results).toEqual({
