@@ -62,6 +62,14 @@ export interface ServerOptions {
    */
   identitySecret?: string;
   /**
+   * Business hours, e.g. `mon-fri 09:00-17:00; sat 10:00-14:00` (see `parseSchedule`): outside them
+   * nobody is available, whoever is signed in, and visitors are told the next opening. From
+   * `CLAVARD_HOURS`. @default always open
+   */
+  hours?: string;
+  /** The IANA time zone of {@link ServerOptions.hours}. From `CLAVARD_TIMEZONE`. @default 'UTC' */
+  timeZone?: string;
+  /**
    * When a visitor starts a conversation while nobody is available, ask for an email to answer by (the
    * leave-a-message form, in the visitor's language). @default true
    */
@@ -168,6 +176,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
+    ...(env.CLAVARD_HOURS ? { hours: env.CLAVARD_HOURS } : {}),
+    ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     ...(agentPassword === undefined ? {} : { agentPassword }),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),

@@ -22,6 +22,7 @@ import { agentLogin } from './net/agent-login.js';
 import { createHttpChannels } from './net/http-channel.js';
 import { isOriginAllowed } from './net/origin.js';
 import { type StaticSources, serveStatic } from './net/static-files.js';
+import { parseSchedule } from './schedule.js';
 
 /**
  * The events of a running reference server.
@@ -98,6 +99,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   const host = options.host ?? '127.0.0.1';
   const events = createEmitter<ReferenceServerEvents>();
   const report = (error: ChatError) => events.emit('error', error);
+  // Read before anything opens, so that a mistake stops the start cleanly.
+  const schedule =
+    options.hours === undefined ? undefined : parseSchedule(options.hours, options.timeZone ?? 'UTC');
   const store = openStore({
     path: options.database ?? defaultDatabasePath(),
     ...(options.now ? { now: options.now } : {}),
@@ -110,9 +114,14 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
     identitySecret: options.identitySecret,
+    schedule,
     report,
     now: options.now ?? Date.now,
   });
+  // Business hours open and close on their own: look once a minute.
+  const hoursTimer =
+    options.hours === undefined ? undefined : setInterval(() => hub.availabilityChanged(), 60_000);
+  hoursTimer?.unref();
   // Every connection, visitor or agent: both APIs share `session.reconnect`, said before a shutdown.
   const live = new Set<Live>();
   const track = (accepted: { conn: Live; handle: PeerHandle }): PeerHandle => {
@@ -215,6 +224,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
 
   let closing: Promise<void> | undefined;
   const close = async () => {
+    if (hoursTimer) clearInterval(hoursTimer);
     for (const conn of [...live]) {
       if (conn.session !== undefined) {
         conn.send({ type: 'session.reconnect', reason: 'server-restart', retryAfterMs: RESTART_RETRY_MS });

@@ -62,3 +62,35 @@ describe('nobody available', () => {
     expect(v.client.frames.map((frame) => frame.type)).not.toContain('form.request');
   });
 });
+
+describe('outside business hours', () => {
+  const hours = 'mon-fri 09:00-17:00';
+  const saturdayEvening = Date.parse('2026-11-28T23:00:00Z'); // 18:00 in Toronto
+
+  it('says nobody is available with the next opening, even with an agent signed in, and asks for an email', async () => {
+    server = await startTestServer({
+      leaveMessage: true,
+      hours,
+      timeZone: 'America/Toronto',
+      now: () => saturdayEvening,
+    });
+    await agent(server, 'Julie');
+    const v = await visitor(server);
+    expect(v.welcome.availability).toEqual({ online: false, nextOpenAt: '2026-11-30T14:00:00.000Z' });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Are you open tomorrow?' });
+    await v.client.next('message.ack');
+    expect(await v.client.next('form.request')).toMatchObject({ kind: 'offline' });
+  });
+
+  it('is available during the hours when an agent is signed in', async () => {
+    const mondayMorning = Date.parse('2026-11-30T15:00:00Z'); // 10:00 in Toronto
+    server = await startTestServer({ hours, timeZone: 'America/Toronto', now: () => mondayMorning });
+    await agent(server, 'Julie');
+    const v = await visitor(server);
+    expect(v.welcome.availability).toEqual({ online: true });
+  });
+
+  it('refuses business hours it cannot read, at start', async () => {
+    await expect(startTestServer({ hours: 'weekdays 9 to 5' })).rejects.toThrow(/schedule/);
+  });
+});

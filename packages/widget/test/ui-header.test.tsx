@@ -21,6 +21,24 @@ describe('header', () => {
     expect(h.get('.subtitle').textContent).toBe('We are away; leave a message');
   });
 
+  it("says until when, from the server's next opening, in the visitor's language", async () => {
+    h = await mountWidget({ open: true });
+    const nextOpenAt = '2026-11-30T14:00:00.000Z';
+    await h.step(() => h?.server.setAvailability({ online: false, nextOpenAt }));
+    const when = new Intl.DateTimeFormat('en', {
+      weekday: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(Date.parse(nextOpenAt));
+    expect(h.get('.subtitle').textContent).toBe(`We are away until ${when}; leave a message`);
+    h.dispose();
+    h = await mountWidget({ open: true, locale: 'fr-CA' });
+    await h.step(() => h?.server.setAvailability({ online: false, nextOpenAt }));
+    expect(h.get('.subtitle').textContent).toMatch(
+      /^Nous sommes absents jusqu’à .+\. Laissez-nous un message\.$/,
+    );
+  });
+
   it("shows the agent's first name once they join", async () => {
     h = await mountWidget({ open: true });
     await h.startConversation(julie);

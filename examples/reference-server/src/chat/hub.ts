@@ -2,6 +2,7 @@ import type { AgentInfo, Availability, ChatError, ConversationEvent, ServerFrame
 import type { AgentConversation, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';
+import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
 
 /** A visitor connection's session, once its hello is accepted. */
@@ -34,6 +35,8 @@ export interface HubOptions {
   leaveMessage: boolean;
   /** Verifies identity tokens; without it nobody is identified. */
   identitySecret: string | undefined;
+  /** Business hours: outside them nobody is available, whoever is signed in. */
+  schedule: Schedule | undefined;
   report: (error: ChatError) => void;
   now: () => number;
 }
@@ -54,6 +57,8 @@ export interface Hub {
   publish(conversation: ConversationRow, event: ConversationEvent): void;
   /** Tell waiting visitors their new place and agents the new queue. */
   queueChanged(): void;
+  /** Tell visitors the availability if it changed (an agent came or left, the schedule opened or closed). */
+  availabilityChanged(): void;
   /** An agent connected or left: tell agents the list, visitors the availability when it changed. */
   agentsChanged(): void;
   availability(): Availability;
@@ -83,6 +88,8 @@ export function createHub(options: HubOptions): Hub {
   const agents = new Map<string, Set<AgentConn>>();
   const toldPositions = new Map<string, number>();
   let online = false;
+  /** The next opening of the schedule, cached until it passes. */
+  let nextOpenAt: number | undefined;
   const identified = (visitorId: string) => {
     const identity = store.identityOf(visitorId);
     return identity ? { visitor: identity } : {};
@@ -140,13 +147,24 @@ export function createHub(options: HubOptions): Hub {
     },
     agentsChanged() {
       hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
-      if (online === agents.size > 0) return;
-      online = agents.size > 0;
+      hub.availabilityChanged();
+    },
+    availabilityChanged() {
+      const now = hub.availability().online;
+      if (online === now) return;
+      online = now;
       for (const conns of visitors.values()) {
         for (const conn of conns) conn.send({ type: 'availability', ...hub.availability() });
       }
     },
-    availability: () => ({ online: agents.size > 0 }),
+    availability() {
+      const { schedule } = options;
+      const at = options.now();
+      const open = schedule === undefined || isOpen(schedule, at);
+      if (open) return { online: agents.size > 0 };
+      if (nextOpenAt === undefined || nextOpenAt <= at) nextOpenAt = nextOpening(schedule, at);
+      return { online: false, ...(nextOpenAt === undefined ? {} : { nextOpenAt: iso(nextOpenAt) }) };
+    },
     agentInfo,
     agentView(conversation) {
       const events = store.events(

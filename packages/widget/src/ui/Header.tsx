@@ -54,8 +54,19 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const availability = client.availability.value;
   let subtitle: string | undefined;
   if (agent) subtitle = agent.title === undefined ? brand.name : `${agent.title} · ${brand.name}`;
+  else if (availability?.online) subtitle = t('header.availability.online');
   else if (availability) {
-    subtitle = t(availability.online ? 'header.availability.online' : 'header.availability.offline');
+    const back = availability.nextOpenAt === undefined ? undefined : Date.parse(availability.nextOpenAt);
+    subtitle =
+      back === undefined || Number.isNaN(back)
+        ? t('header.availability.offline')
+        : t('header.availability.back', {
+            when: new Intl.DateTimeFormat(translator.locale, {
+              weekday: 'long',
+              hour: 'numeric',
+              minute: '2-digit',
+            }).format(back),
+          });
   }
   return (
     <>

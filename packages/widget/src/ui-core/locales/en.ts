@@ -20,6 +20,7 @@ export const en = {
   // Header and availability
   'header.availability.online': 'We usually answer in a few minutes',
   'header.availability.offline': 'We are away; leave a message',
+  'header.availability.back': 'We are away until {when}; leave a message',
 
   // Agents
   'agent.joined': '{name} has joined',

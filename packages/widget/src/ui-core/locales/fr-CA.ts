@@ -20,6 +20,7 @@ export const frCA: Messages = {
   // En-tête et disponibilité
   'header.availability.online': 'Nous répondons habituellement en quelques minutes',
   'header.availability.offline': 'Nous sommes absents pour le moment. Laissez-nous un message.',
+  'header.availability.back': 'Nous sommes absents jusqu’à {when}. Laissez-nous un message.',
 
   // Agents
   'agent.joined': '{name} participe maintenant à la conversation',
