@@ -62,6 +62,12 @@ export interface ServerOptions {
    */
   identitySecret?: string;
   /**
+   * The topics a visitor picks from in the pre-chat form, asked when a conversation starts (not of
+   * identified visitors); the topic shows in the agents' queue. From `CLAVARD_TOPICS` (comma-separated).
+   * @default none: no pre-chat form
+   */
+  topics?: string[];
+  /**
    * Business hours, e.g. `mon-fri 09:00-17:00; sat 10:00-14:00` (see `parseSchedule`): outside them
    * nobody is available, whoever is signed in, and visitors are told the next opening. From
    * `CLAVARD_HOURS`. @default always open
@@ -177,6 +183,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     database: env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
     ...(env.CLAVARD_HOURS ? { hours: env.CLAVARD_HOURS } : {}),
+    ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     ...(agentPassword === undefined ? {} : { agentPassword }),

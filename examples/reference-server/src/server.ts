@@ -115,6 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     leaveMessage: options.leaveMessage ?? true,
     identitySecret: options.identitySecret,
     schedule,
+    topics: options.topics ?? [],
     report,
     now: options.now ?? Date.now,
   });

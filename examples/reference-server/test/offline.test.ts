@@ -1,4 +1,4 @@
-import type { ReferenceServer } from '@clavard/reference-server';
+import { type ReferenceServer, signIdentityToken } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agent, startTestServer, visitor } from './support/clients.js';
 
@@ -92,5 +92,54 @@ describe('outside business hours', () => {
 
   it('refuses business hours it cannot read, at start', async () => {
     await expect(startTestServer({ hours: 'weekdays 9 to 5' })).rejects.toThrow(/schedule/);
+  });
+});
+
+describe('pre-chat form', () => {
+  const topics = ['Billing', 'Technical support'];
+
+  it('asks name, email and topic when a conversation starts, and puts the chosen topic in the queue', async () => {
+    server = await startTestServer({ topics });
+    const julie = await agent(server, 'Julie');
+    const v = await visitor(server, { locale: 'fr-CA' });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Ma facture' });
+    const { conversationId } = await v.client.next('message.ack');
+    const request = await v.client.next('form.request');
+    expect(request).toMatchObject({
+      kind: 'prechat',
+      title: 'Avant de commencer',
+      fields: [
+        { name: 'name', label: 'Nom' },
+        { name: 'email', type: 'email', label: 'Courriel' },
+        {
+          name: 'topic',
+          type: 'select',
+          required: true,
+          options: topics.map((t) => ({ value: t, label: t })),
+        },
+      ],
+    });
+    v.client.send({ type: 'form.submit', formId: request.formId, values: { topic: 'Billing', name: 'Ana' } });
+    expect(
+      await julie.client.next(
+        'agent.queue',
+        (f) => (f.queue as { topic?: string }[])[0]?.topic === 'Billing',
+      ),
+    ).toMatchObject({
+      queue: [expect.objectContaining({ conversationId, topic: 'Billing' })],
+    });
+  });
+
+  it('is not asked of an identified visitor', async () => {
+    const now = Date.now();
+    server = await startTestServer({ topics, identitySecret: 's', now: () => now });
+    await agent(server, 'Julie');
+    const token = signIdentityToken({ sub: 'c-1', exp: Math.floor(now / 1000) + 60 }, 's');
+    const v = await visitor(server, { identity: token });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    await v.client.next('message.ack');
+    v.client.send({ type: 'ping', id: 'after' });
+    await v.client.next('pong');
+    expect(v.client.frames.map((frame) => frame.type)).not.toContain('form.request');
   });
 });

@@ -35,6 +35,8 @@ export interface HubOptions {
   leaveMessage: boolean;
   /** Verifies identity tokens; without it nobody is identified. */
   identitySecret: string | undefined;
+  /** Topics of the pre-chat form (none: no pre-chat form). */
+  topics: readonly string[];
   /** Business hours: outside them nobody is available, whoever is signed in. */
   schedule: Schedule | undefined;
   report: (error: ChatError) => void;

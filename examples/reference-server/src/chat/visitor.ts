@@ -19,6 +19,7 @@ import { fieldErrors, redactedValues } from './forms.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 import { offlineForm } from './offline.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
+import { prechatForm } from './prechat.js';
 
 type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
 
@@ -181,6 +182,24 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     seq: ack.seq,
     at: event.at,
   });
+  const identified = hub.store.identityOf(session.visitorId) !== undefined;
+  if (
+    created &&
+    hub.options.topics.length > 0 &&
+    !identified &&
+    session.topic === undefined &&
+    hub.availability().online
+  ) {
+    // Who and what about, so that the right agent takes it: the topic goes to the queue.
+    const form = prechatForm(hub.options.topics, hub.store.visitor(session.visitorId)?.locale ?? null);
+    const request = hub.store.requestForm(conversation.id, {
+      type: 'form.request',
+      formId: randomUUID(),
+      kind: 'prechat',
+      ...form,
+    });
+    hub.publish(conversation, request);
+  }
   if (created && hub.options.leaveMessage && !hub.availability().online) {
     // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
     const form = offlineForm(hub.store.visitor(session.visitorId)?.locale ?? null);
@@ -284,9 +303,23 @@ const handlers: {
       },
     );
     hub.publish(conversation, event);
-    // The email left for an answer shows in the agents' queue.
-    if (form.kind === 'offline' && status === 'accepted' && conversation.status === 'queued')
+    // The email left for an answer, and the topic chosen before the chat, show in the agents' queue.
+    const topic = frame.values.topic;
+    if (
+      form.kind === 'prechat' &&
+      status === 'accepted' &&
+      topic !== undefined &&
+      hub.options.topics.includes(topic)
+    ) {
+      hub.store.setTopic(conversation.id, topic);
+    }
+    if (
+      (form.kind === 'offline' || form.kind === 'prechat') &&
+      status === 'accepted' &&
+      conversation.status === 'queued'
+    ) {
       hub.queueChanged();
+    }
   },
   'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
     const conversation = owned(hub, session, conversationId);

@@ -70,6 +70,8 @@ export interface Store {
   /** The visitor's newest conversation. */
   currentConversation(visitorId: string): ConversationRow | undefined;
   createConversation(visitorId: string, topic: string | undefined): ConversationRow;
+  /** The topic chosen in the pre-chat form. */
+  setTopic(conversationId: string, topic: string): void;
   queued(): QueueRow[];
   activeOf(agentId: string): ConversationRow[];
   /** Gives the event the next seq of its conversation and stores it, atomically. */
@@ -153,6 +155,7 @@ export function openStore(options: StoreOptions): Store {
     visitorByHash: db.prepare<[string], VisitorRow>(
       'SELECT id, locale, created_at FROM visitors WHERE token_hash = ?',
     ),
+    setTopic: db.prepare<[string, string], void>('UPDATE conversations SET topic = ? WHERE id = ?'),
     visitorById: db.prepare<[string], VisitorRow>('SELECT id, locale, created_at FROM visitors WHERE id = ?'),
     identify: db.prepare<[string, string, string | null, string | null, number], void>(
       'INSERT OR REPLACE INTO identities (visitor_id, user_id, name, email, at) VALUES (?, ?, ?, ?, ?)',
@@ -366,6 +369,7 @@ export function openStore(options: StoreOptions): Store {
     agent: (agentId) => q.agent.get(agentId),
     conversation: (conversationId) => q.conversation.get(conversationId),
     currentConversation: (visitorId) => q.current.get(visitorId),
+    setTopic: (conversationId, topic) => void q.setTopic.run(topic, conversationId),
     createConversation(visitorId, topic) {
       const id = createId();
       q.insertConversation.run(id, visitorId, epoch, topic ?? null, now());

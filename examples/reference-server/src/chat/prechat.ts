@@ -1,0 +1,51 @@
+import type { FormField } from '@clavard/protocol';
+
+const TEXTS = {
+  en: {
+    title: 'Before we start',
+    reason: 'So that the right person answers you.',
+    name: 'Name',
+    email: 'Email',
+    topic: 'Topic',
+  },
+  fr: {
+    title: 'Avant de commencer',
+    reason: 'Pour que la bonne personne vous réponde.',
+    name: 'Nom',
+    email: 'Courriel',
+    topic: 'Sujet',
+  },
+} as const;
+
+/**
+ * The pre-chat form the server asks when a conversation starts and the organisation has topics: name and
+ * email (optional) and the topic (required, one of `topics`), in the visitor's language (French for any
+ * `fr*` locale, English otherwise). The answer sets the conversation's topic, which the agents' queue
+ * shows. Not asked of identified visitors: the organisation already knows who they are.
+ *
+ * @example
+ * ```ts
+ * prechatForm(['Billing', 'Technical support'], 'en').fields[2]?.options?.length; // 2
+ * ```
+ */
+export function prechatForm(
+  topics: readonly string[],
+  locale: string | null,
+): { title: string; reason: string; fields: FormField[] } {
+  const texts = TEXTS[locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+  return {
+    title: texts.title,
+    reason: texts.reason,
+    fields: [
+      { name: 'name', type: 'text', label: texts.name, maxLength: 100 },
+      { name: 'email', type: 'email', label: texts.email, maxLength: 254 },
+      {
+        name: 'topic',
+        type: 'select',
+        label: texts.topic,
+        required: true,
+        options: topics.map((topic) => ({ value: topic, label: topic })),
+      },
+    ],
+  };
+}
