@@ -14,7 +14,12 @@ console.log('To try identity verification ("Ask to verify" in the console), answ
 console.log('born 1990-04-25, postal code H2X 1Y4, account number ending 4821.\n');
 const server = spawn(PNPM[0], [...PNPM[1], '--filter', '@clavard/reference-server', 'start'], {
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.PORT ?? '8787' },
+  env: {
+    ...process.env,
+    PORT: process.env.PORT ?? '8787',
+    // The pre-chat form asks for one of these topics; the agent console's queue shows the pick.
+    CLAVARD_TOPICS: process.env.CLAVARD_TOPICS ?? 'Plans,Billing,Technical support',
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
