@@ -3,6 +3,7 @@
  * `clavard-panel.js` (pinned by its integrity hash) on first open, or when a conversation is in progress.
  * Under the strict CSP with Trusted Types required. Screenshots go to packages/widget/test-results/.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
 import type { ServerMessage } from '@clavard/protocol';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -242,5 +243,57 @@ describe('the panel file', () => {
     await second.page.screenshot({ path: screenshotPath('split-resumed-unread') });
     expect(second.scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
     expect(second.errors).toEqual([]);
+  });
+});
+
+describe('consent asked by the script tag', () => {
+  it('shows the notice from the first file alone: no panel, no connection, nothing stored; the panel comes once the visitor agrees', async () => {
+    await serve({ 'consent-version': '2026-11', 'consent-policy': '/privacy' });
+    const visited = await visit();
+    const { page } = visited;
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    const launcher = page.locator('clavard-widget button.launcher');
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    await launcher.click();
+    const notice = page.getByRole('dialog', { name: /Before we chat/ });
+    await notice.waitFor();
+    expect(
+      await notice.getByRole('link', { name: 'Privacy policy (opens in a new tab)' }).getAttribute('href'),
+    ).toBe(`${site?.url}/privacy`);
+    await expect.poll(() => focusedInWidget(page)).toBe('BUTTON');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe(
+      'I agree',
+    );
+    await animationsSettled(page);
+    const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('split-consent-notice') });
+    expect(visited.scripts).toEqual(['/clavard.js']);
+    expect(sockets).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+
+    // "Not now": the notice closes, the launcher has the focus back, still nothing loaded.
+    await notice.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await expect.poll(() => focusedInWidget(page)).toBe('BUTTON');
+    expect(visited.scripts).toEqual(['/clavard.js']);
+
+    // Agreed: the panel loads and opens, and the consent goes with the first message.
+    await launcher.click();
+    await page.getByRole('button', { name: 'I agree' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Fibre Nord' }).isVisible()).toBe(true);
+    expect(visited.scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
+    const first = nextVisitorMessage();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Hello after consent');
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await first;
+    expect(chat.conversations()[0]?.consent).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      version: '2026-11',
+      policyUrl: `${site?.url}/privacy`,
+    });
+    expect(visited.errors).toEqual([]);
+    expect(visited.console.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readEmbedConfig } from '../src/embed/embed-config.js';
+import { consentTexts } from '../src/embed/launcher-label.js';
+import { en } from '../src/ui-core/locales/en.js';
+import { frCA } from '../src/ui-core/locales/fr-CA.js';
 
 const scriptWith = (attributes: Record<string, string>): HTMLScriptElement => {
   const script = document.createElement('script');
@@ -69,5 +72,50 @@ describe('the script tag’s offer attributes', () => {
     const { options, problems } = readEmbedConfig(scriptWith({}), 'https://shop.example/', 'shop.example');
     expect(options.offer).toBeUndefined();
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the script tag’s consent attributes', () => {
+  it('ask for consent with the version, the policy (page-relative resolved) and the text', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({
+        'data-consent-version': '2026-11',
+        'data-consent-policy': '/privacy',
+        'data-consent-text': 'Ok?',
+      }),
+      'https://shop.example/plans/',
+      'shop.example',
+    );
+    expect(problems).toEqual([]);
+    expect(options.consent).toEqual({
+      version: '2026-11',
+      policyUrl: 'https://shop.example/privacy',
+      text: 'Ok?',
+    });
+  });
+
+  it('still ask for consent when an attribute is wrong, and report it', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({ 'data-consent-version': '2026-11', 'data-consent-text': ' ' }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(options.consent).toEqual({ version: '2026-11' });
+    expect(problems).toEqual([expect.stringMatching(/^data-consent-\* \(.*consent\.text.*\)/)]);
+  });
+});
+
+describe('the first file’s consent texts', () => {
+  it.each([
+    ['en', en],
+    ['fr-CA', frCA],
+  ] as const)('are the catalogue’s in %s', (locale, catalogue) => {
+    const texts = consentTexts(locale);
+    expect([texts.text, texts.policy, texts.agree, texts.newTab]).toEqual([
+      catalogue['consent.text'],
+      catalogue['consent.policy'],
+      catalogue['consent.agree'],
+      catalogue['link.newTab'],
+    ]);
   });
 });

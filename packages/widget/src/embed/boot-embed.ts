@@ -1,13 +1,14 @@
 import { ChatError } from '@clavard/protocol';
 import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
+import { readConsent } from '../ui/consent.js';
 import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
 import { PANEL_HOOK, type PanelRequest, type StartPanel } from './panel-hook.js';
 import { createPanelLoader } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
-import { clearStoredState, hasConversationInProgress } from './resume-state.js';
+import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
@@ -148,8 +149,25 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
       arrived: () => arrived,
       onFailure: (error) => controller.fault(error),
     });
-    loadPanel = () => {
+    // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
+    const consentKey = `clavard:${options.namespace}:consent`;
+    const { consent } = options;
+    const consented = (): boolean =>
+      consent === undefined || readConsent(pageStorage(view), consentKey, consent.version) !== undefined;
+    const agree = (): void => {
+      if (!consent) return;
+      const given = {
+        at: new Date().toISOString(),
+        version: consent.version,
+        ...(consent.policyUrl === undefined ? {} : { policyUrl: consent.policyUrl }),
+      };
+      pageStorage(view).set(consentKey, JSON.stringify(given));
       if (!gone) loader.load();
+    };
+    loadPanel = () => {
+      if (gone) return;
+      if (consent && !consented()) launcher.askConsent(consent, agree);
+      else loader.load();
     };
     if (demanded || options.open) loadPanel();
     else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, loadPanel);

@@ -1,5 +1,6 @@
 import { ChatError, type Transport } from '@clavard/protocol';
 import {
+  type ConsentOptions,
   type MountOptions,
   type OfferOptions,
   type ResolvedMountOptions,
@@ -104,7 +105,8 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
- * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`). Each attribute is checked with the same
+ * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
+ * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
  *
@@ -171,6 +173,21 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     const reason = refusal({ brand, offer: checkedOffer });
     if (reason === undefined) options.offer = checkedOffer;
     else problems.push(`data-offer-* ignored (${reason}); no offer shown`);
+  }
+  const consentVersion = read('data-consent-version');
+  if (consentVersion !== undefined) {
+    const consent: ConsentOptions = { version: consentVersion };
+    const policyUrl = read('data-consent-policy');
+    const text = read('data-consent-text');
+    if (policyUrl !== undefined) consent.policyUrl = new URL(policyUrl, baseUrl).href;
+    if (text !== undefined) consent.text = text;
+    const reason = refusal({ brand, consent });
+    if (reason === undefined) options.consent = consent;
+    // Consent was asked for: never start without it, whatever the attribute's mistake.
+    else {
+      problems.push(`data-consent-* (${reason}); consent is asked with the default text`);
+      options.consent = { version: consentVersion.trim() || '1' };
+    }
   }
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;

@@ -1,8 +1,9 @@
-import type { ResolvedMountOptions } from '../mount-options.js';
+import type { ConsentOptions, ResolvedMountOptions } from '../mount-options.js';
 import { adoptStyles } from '../ui/stylesheets.js';
 import { themeColors, themeCss } from '../ui/theme.js';
 import { isRtl } from '../ui-core/locale.js';
-import { launcherLabel } from './launcher-label.js';
+import { safeUrl } from '../ui-core/safe-url.js';
+import { consentTexts, launcherLabel } from './launcher-label.js';
 import { LAUNCHER_CSS } from './launcher-styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -22,7 +23,12 @@ const CHAT_PATH = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2
 export interface PlainLauncher {
   /** The button, to tell whether it has focus when the panel takes over. */
   readonly button: HTMLButtonElement;
-  /** Take the button and its stylesheets out of the shadow root. */
+  /**
+   * Show the consent notice above the launcher (text, policy link, "I agree" with the focus, "Not now");
+   * `onAgree` runs when the visitor agrees. Escape or "Not now" closes it and gives the focus back.
+   */
+  askConsent(consent: ConsentOptions, onAgree: () => void): void;
+  /** Take the button, the notice and their stylesheets out of the shadow root. */
   remove(): void;
 }
 
@@ -66,10 +72,72 @@ export function createPlainLauncher(
   button.addEventListener('click', onOpen);
   root.append(button);
   shadow.append(root);
+  let notice: HTMLElement | undefined;
+  const closeNotice = (): void => {
+    notice?.remove();
+    notice = undefined;
+    button.setAttribute('aria-expanded', 'false');
+  };
+  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
+    const made = doc.createElement(tag);
+    made.className = className;
+    made.textContent = text;
+    return made;
+  };
   return {
     button,
+    askConsent(consent, onAgree) {
+      if (notice) {
+        notice.querySelector<HTMLButtonElement>('.agree')?.focus();
+        return;
+      }
+      const texts = consentTexts(config.locale);
+      const box = element('div', 'consent-notice', '');
+      box.setAttribute('role', 'dialog');
+      box.setAttribute('aria-modal', 'false');
+      box.setAttribute('aria-labelledby', 'clavard-consent-text');
+      const text = element('p', '', consent.text ?? texts.text);
+      text.id = 'clavard-consent-text';
+      text.dir = 'auto';
+      box.append(text);
+      const policy = consent.policyUrl === undefined ? undefined : safeUrl(consent.policyUrl);
+      if (policy !== undefined) {
+        const link = element('a', '', texts.policy);
+        link.href = policy;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.append(element('span', 'sr', ` (${texts.newTab})`));
+        box.append(link);
+      }
+      const actions = element('div', 'actions', '');
+      const agree = element('button', 'agree', texts.agree);
+      const later = element('button', 'later', texts.later);
+      agree.type = 'button';
+      later.type = 'button';
+      agree.addEventListener('click', () => {
+        closeNotice();
+        onAgree();
+      });
+      const dismiss = (): void => {
+        closeNotice();
+        button.focus();
+      };
+      later.addEventListener('click', dismiss);
+      box.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        dismiss();
+      });
+      actions.append(agree, later);
+      box.append(actions);
+      root.append(box);
+      notice = box;
+      button.setAttribute('aria-expanded', 'true');
+      agree.focus();
+    },
     remove() {
       button.removeEventListener('click', onOpen);
+      closeNotice();
       root.remove();
       removeStyles();
     },

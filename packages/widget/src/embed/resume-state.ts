@@ -1,3 +1,4 @@
+import type { ChatStorage } from '../headless/index.js';
 /**
  * Whether the chat client stored a conversation in progress under `clavard:<namespace>` (the key of
  * `createChatClient`): a conversation id, or a message waiting in the outbox. Only looks for them in the
@@ -35,4 +36,28 @@ export function clearStoredState(view: Window, namespace: string): void {
   } catch {
     // storage blocked by the browser: nothing was stored
   }
+}
+
+/**
+ * The page's localStorage as a `ChatStorage` that never throws: blocked storage reads as empty and
+ * drops writes (the panel then asks again, and keeps things in memory).
+ *
+ * @example
+ * ```ts
+ * pageStorage(window).get('clavard:default:consent');
+ * ```
+ */
+export function pageStorage(view: Window): ChatStorage {
+  const attempt = <T>(action: (storage: Storage) => T, fallback: T): T => {
+    try {
+      return action(view.localStorage);
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    get: (key) => attempt((storage) => storage.getItem(key), null),
+    set: (key, value) => attempt((storage) => storage.setItem(key, value), undefined),
+    remove: (key) => attempt((storage) => storage.removeItem(key), undefined),
+  };
 }
