@@ -7,6 +7,7 @@ import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/
 import type {
   AgentConversation,
   AgentServerFrame,
+  AgentStats,
   QueueEntry,
   VerificationCheck,
 } from '@clavard/reference-server';
@@ -110,6 +111,8 @@ export interface ConsoleModel {
   readonly now: ReadonlySignal<number>;
   /** The last problem to show the agent (an error frame, a refused action). */
   readonly notice: ReadonlySignal<string | undefined>;
+  /** This agent's measures kept by the server, over every conversation they ended. */
+  readonly stats: ReadonlySignal<AgentStats | undefined>;
   /** This agent's running averages over the conversations of this session. */
   readonly averages: ReadonlySignal<ReturnType<typeof agentAverages>>;
   /** The greeting phrase, filled with the agent's first name. */
@@ -189,6 +192,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const timingOf = (c: ConsoleConversation) =>
     conversationTiming({ createdAt: c.createdAt, events: c.events, agentId: me.value.id, now: now.value });
   const averages = computed(() => agentAverages(conversations.value.map(timingOf)));
+  const stats = signal<AgentStats | undefined>(undefined);
 
   const update = (id: string, change: (c: ConsoleConversation) => ConsoleConversation) => {
     const current = byId.value.get(id);
@@ -297,6 +301,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     now,
     notice,
     averages,
+    stats,
     greeting,
     closing,
     timingOf,
@@ -304,6 +309,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     receive(frame) {
       switch (frame.type) {
         case 'agent.welcome':
+          stats.value = frame.stats;
           me.value = frame.agent;
           agents.value = frame.agents;
           queue.value = frame.queue;
@@ -338,6 +344,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
           update(conversationId, (c) => ({ ...c, rating }));
           break;
         }
+        case 'agent.stats':
+          stats.value = frame.stats;
+          break;
         case 'agent.read':
           update(frame.conversationId, (c) => ({
             ...c,

@@ -116,3 +116,26 @@ describe("the visitor's feedback", () => {
     expect(h.all('.feedback dd').map((dd) => dd.textContent)).toEqual(['No']);
   });
 });
+
+describe("the server's measures", () => {
+  it('shows the wait in queue, first-contact resolution and rating the server keeps', async () => {
+    h = await mountConsole();
+    expect(h.all('[data-figure="stats-wait"]')).toEqual([]);
+    await h.deliver({
+      type: 'agent.stats',
+      stats: {
+        conversations: 4,
+        waitMs: 90_000,
+        firstResponseMs: 60_000,
+        handlingMs: 300_000,
+        surveyed: 4,
+        firstContact: 3,
+        rated: 2,
+        rating: 4.5,
+      },
+    });
+    expect(h.get('[data-figure="stats-wait"]').textContent).toBe('1 min 30 s (4)');
+    expect(h.get('[data-figure="stats-first-contact"]').textContent).toBe('75 % (4)');
+    expect(h.get('[data-figure="stats-rating"]').textContent).toBe('4.5 / 5 (2)');
+  });
+});

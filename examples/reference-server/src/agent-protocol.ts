@@ -23,6 +23,7 @@ import {
   type Timestamp,
 } from '@clavard/protocol';
 import { isVerificationCheck, VERIFICATION_CHECKS, type VerificationCheck } from './chat/verification.js';
+import type { AgentStats } from './db/store.js';
 
 //#region agent → server
 
@@ -264,6 +265,21 @@ export interface AgentWelcome {
   queue: QueueEntry[];
   conversations: AgentConversation[];
   heartbeatMs: number;
+  /** Your measures over the conversations you ended, kept by the server. */
+  stats: AgentStats;
+}
+
+/**
+ * Your measures changed (a conversation you held ended, or its visitor answered the survey).
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.stats', stats: { conversations: 12, waitMs: 41000, firstResponseMs: 52000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 } });
+ * ```
+ */
+export interface AgentStatsFrame {
+  type: 'agent.stats';
+  stats: AgentStats;
 }
 
 /** The queue changed. */
@@ -347,6 +363,7 @@ export type AgentServerFrame =
   | AgentVisitorTyping
   | AgentVisitorRead
   | AgentRating
+  | AgentStatsFrame
   | AgentHistory
   | ServerError
   | ServerPing

@@ -14,6 +14,7 @@ export {
 } from './chat/verification.js';
 export type { ServerOptions } from './config.js';
 export { readConfig } from './config.js';
+export type { AgentStats } from './db/store.js';
 export type { IdentityClaims } from './identity.js';
 export { MAX_TOKEN_LIFETIME_S, signIdentityToken, verifyIdentityToken } from './identity.js';
 export type { ReferenceServer, ReferenceServerEvents } from './server.js';

@@ -138,6 +138,44 @@ describe('the agent API', () => {
     expect(taken.conversation).toMatchObject({ consent });
   });
 
+  it("keeps each agent's measures: wait, first response, handling, first-contact resolution and rating", async () => {
+    let now = Date.parse('2026-11-23T12:00:00.000Z');
+    await server.close();
+    server = await startTestServer({ now: () => now });
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'first', text: 'Hello' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome.stats).toMatchObject({ conversations: 0, rating: null });
+    now += 30_000;
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    now += 15_000;
+    julie.client.send({ type: 'agent.message', conversationId, clientId: 'a1', text: 'Hi!' });
+    await julie.client.next('agent.ack');
+    now += 60_000;
+    julie.client.send({ type: 'agent.end', conversationId, closing: 'Bye' });
+    expect((await julie.client.next('agent.stats')).stats).toEqual({
+      conversations: 1,
+      waitMs: 30_000,
+      firstResponseMs: 45_000,
+      handlingMs: 75_000,
+      surveyed: 0,
+      firstContact: 0,
+      rated: 0,
+      rating: null,
+    });
+    v.client.send({ type: 'rating.submit', conversationId, solved: true, score: 5 });
+    expect(
+      (await julie.client.next('agent.stats', (f) => (f.stats as { rated: number }).rated === 1)).stats,
+    ).toMatchObject({
+      surveyed: 1,
+      firstContact: 1,
+      rated: 1,
+      rating: 5,
+    });
+  });
+
   it('asks a form and never echoes a sensitive value', async () => {
     const v = await waitingVisitor();
     const julie = await agent(server, 'Julie');

@@ -2,7 +2,8 @@ import type { ConsoleModel } from '../console-model.js';
 import { formatDuration } from '../timing.js';
 
 /**
- * The agent's running averages: time to first response and handling time.
+ * The agent's running averages: time to first response and handling time this session; and, kept by the
+ * server over every conversation they ended, the wait in queue, first-contact resolution and rating.
  *
  * @example
  * ```tsx
@@ -11,6 +12,7 @@ import { formatDuration } from '../timing.js';
  */
 export function Figures({ model }: { model: ConsoleModel }) {
   const averages = model.averages.value;
+  const stats = model.stats.value;
   return (
     <dl class="figures averages" aria-label="Your averages this session">
       <div>
@@ -25,6 +27,30 @@ export function Figures({ model }: { model: ConsoleModel }) {
           {formatDuration(averages.handlingMs)} <span class="muted">({averages.finished})</span>
         </dd>
       </div>
+      {stats && stats.conversations > 0 ? (
+        <>
+          <div>
+            <dt>Avg. wait in queue</dt>
+            <dd data-figure="stats-wait">
+              {formatDuration(stats.waitMs ?? undefined)} <span class="muted">({stats.conversations})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Solved on first contact</dt>
+            <dd data-figure="stats-first-contact">
+              {stats.surveyed === 0 ? '—' : `${Math.round((stats.firstContact / stats.surveyed) * 100)} %`}{' '}
+              <span class="muted">({stats.surveyed})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Avg. rating</dt>
+            <dd data-figure="stats-rating">
+              {stats.rating === null ? '—' : `${stats.rating.toFixed(1)} / 5`}{' '}
+              <span class="muted">({stats.rated})</span>
+            </dd>
+          </div>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -142,6 +142,16 @@ export async function mountConsole(): Promise<ConsoleHarness> {
     queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
     conversations: [],
     heartbeatMs: 25_000,
+    stats: {
+      conversations: 0,
+      waitMs: null,
+      firstResponseMs: null,
+      handlingMs: null,
+      surveyed: 0,
+      firstContact: 0,
+      rated: 0,
+      rating: null,
+    },
   });
   return harness;
 }

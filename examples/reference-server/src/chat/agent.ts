@@ -46,6 +46,7 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
     queue: hub.queue(),
     conversations: hub.store.activeOf(agent.id).map(hub.agentView),
     heartbeatMs: hub.options.heartbeatMs,
+    stats: hub.store.agentStats(agent.id),
   });
   if (first) hub.agentsChanged();
 };
@@ -184,6 +185,7 @@ const handlers: {
       closing: frame.closing,
     });
     hub.publish(conversation, event);
+    hub.statsChanged(session.agent.id);
   },
   'agent.history'(hub, conn, session, frame) {
     const conversation = hub.store.conversation(frame.conversationId);

@@ -59,6 +59,8 @@ export interface Hub {
   publish(conversation: ConversationRow, event: ConversationEvent): void;
   /** Tell waiting visitors their new place and agents the new queue. */
   queueChanged(): void;
+  /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
+  statsChanged(agentId: string): void;
   /** Tell visitors the availability if it changed (an agent came or left, the schedule opened or closed). */
   availabilityChanged(): void;
   /** An agent connected or left: tell agents the list, visitors the availability when it changed. */
@@ -150,6 +152,9 @@ export function createHub(options: HubOptions): Hub {
     agentsChanged() {
       hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
       hub.availabilityChanged();
+    },
+    statsChanged(agentId) {
+      hub.toAgent(agentId, { type: 'agent.stats', stats: store.agentStats(agentId) });
     },
     availabilityChanged() {
       const now = hub.availability().online;

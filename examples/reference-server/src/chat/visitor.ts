@@ -324,14 +324,17 @@ const handlers: {
   'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
     const conversation = owned(hub, session, conversationId);
     hub.store.rate(conversationId, rating);
-    if (conversation.agent_id)
+    if (conversation.agent_id) {
       hub.toAgent(conversation.agent_id, { type: 'agent.rating', conversationId, ...rating });
+      if (conversation.status === 'ended') hub.statsChanged(conversation.agent_id);
+    }
   },
   'conversation.end'(hub, _conn, session, frame) {
     const conversation = owned(hub, session, frame.conversationId);
     if (conversation.status === 'ended') return;
     const event = hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
     hub.publish(conversation, event);
+    if (conversation.agent_id) hub.statsChanged(conversation.agent_id);
     if (conversation.status === 'queued') hub.queueChanged();
   },
   'session.identify'(hub, _conn, session, frame) {

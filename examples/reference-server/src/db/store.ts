@@ -19,6 +19,23 @@ export interface MessageInput {
   event: EventInput & { type: 'message' };
 }
 
+/**
+ * An agent's measures over the conversations they held last and that have ended: averages in ms (null
+ * with no conversation), first-contact resolutions among the survey answers, and the average rating.
+ */
+export interface AgentStats {
+  conversations: number;
+  waitMs: number | null;
+  firstResponseMs: number | null;
+  handlingMs: number | null;
+  /** Survey answers to "Was your problem solved?". */
+  surveyed: number;
+  /** Of those, solved without a transfer. */
+  firstContact: number;
+  rated: number;
+  rating: number | null;
+}
+
 /** The customer a visitor was identified as, from a verified identity token. */
 export interface VisitorIdentity {
   userId: string;
@@ -108,6 +125,8 @@ export interface Store {
   /** Keep the consent that came with the message starting a conversation. */
   recordConsent(conversationId: string, consent: Consent): void;
   consentOf(conversationId: string): Consent | undefined;
+  /** The measures of the conversations an agent ended (held last), since the database began. */
+  agentStats(agentId: string): AgentStats;
   /** The visitor's rating of a conversation, once given. */
   ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
   /** Close the database. */
@@ -251,6 +270,19 @@ export function openStore(options: StoreOptions): Store {
     ),
     consentOf: db.prepare<[string], { given_at: string; version: string; policy_url: string | null }>(
       'SELECT given_at, version, policy_url FROM consents WHERE conversation_id = ?',
+    ),
+    agentStats: db.prepare<[string], AgentStats>(
+      `SELECT COUNT(*) AS conversations,
+         AVG(c.answered_at - c.created_at) AS waitMs,
+         AVG((SELECT MIN(e.at) FROM events e WHERE e.conversation_id = c.id AND e.type = 'message'
+              AND json_extract(e.payload, '$.author.role') = 'agent') - c.created_at) AS firstResponseMs,
+         AVG(c.ended_at - c.answered_at) AS handlingMs,
+         COUNT(r.solved) AS surveyed,
+         COALESCE(SUM(r.solved = 1 AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id)), 0) AS firstContact,
+         COUNT(r.score) AS rated,
+         AVG(r.score) AS rating
+       FROM conversations c LEFT JOIN ratings r ON r.conversation_id = c.id
+       WHERE c.agent_id = ? AND c.status = 'ended'`,
     ),
     ratingOf: db.prepare<[string], { solved: number | null; score: number | null; note: string | null }>(
       'SELECT solved, score, note FROM ratings WHERE conversation_id = ?',
@@ -425,6 +457,7 @@ export function openStore(options: StoreOptions): Store {
         ...(row.policy_url === null ? {} : { policyUrl: row.policy_url }),
       };
     },
+    agentStats: (agentId) => q.agentStats.get(agentId) as AgentStats,
     ratingOf(conversationId) {
       const row = q.ratingOf.get(conversationId);
       if (!row) return undefined;
