@@ -224,32 +224,32 @@ function checkGreeting(value: unknown): ResolvedMountOptions['greeting'] {
   return texts;
 }
 
-function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
+/**
+ * An object option made of texts: each of `required` and each of `optional` present must be a non-empty
+ * text; other keys are ignored. `undefined` stays undefined.
+ */
+function checkTexts<R extends string, O extends string>(
+  name: string,
+  value: unknown,
+  required: readonly R[],
+  optional: readonly O[],
+): (Record<R, string> & Partial<Record<O, string>>) | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value)) throw invalid('offer', 'must be an object with a title and a url', value);
-  const offer: OfferOptions & { kind: 'link' } = { kind: 'link', title: '', url: '' };
-  for (const key of ['title', 'url', 'description', 'imageUrl'] as const) {
+  if (!isObject(value)) throw invalid(name, `must be an object with ${required.join(' and ')}`, value);
+  const texts: Record<string, string> = {};
+  for (const key of [...required, ...optional]) {
     const field = own(value, key);
-    if (field === undefined && key !== 'title' && key !== 'url') continue;
+    if (field === undefined && !(required as readonly string[]).includes(key)) continue;
     if (typeof field !== 'string' || field.trim() === '')
-      throw invalid(`offer.${key}`, 'must be a non-empty text', field);
-    offer[key] = field;
+      throw invalid(`${name}.${key}`, 'must be a non-empty text', field);
+    texts[key] = field;
   }
-  return offer;
+  return texts as Record<R, string> & Partial<Record<O, string>>;
 }
 
-function checkConsent(value: unknown): ConsentOptions | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value)) throw invalid('consent', 'must be an object with a version', value);
-  const consent: ConsentOptions = { version: '' };
-  for (const key of ['version', 'policyUrl', 'text'] as const) {
-    const field = own(value, key);
-    if (field === undefined && key !== 'version') continue;
-    if (typeof field !== 'string' || field.trim() === '')
-      throw invalid(`consent.${key}`, 'must be a non-empty text', field);
-    consent[key] = field;
-  }
-  return consent;
+function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
+  const offer = checkTexts('offer', value, ['title', 'url'], ['description', 'imageUrl']);
+  return offer && { kind: 'link', ...offer };
 }
 
 function checkStorage(value: unknown): ChatStorage | false | undefined {
@@ -318,6 +318,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     sound: optionalBoolean(options, 'sound'),
     open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer')),
-    consent: checkConsent(own(options, 'consent')),
+    consent: checkTexts('consent', own(options, 'consent'), ['version'], ['policyUrl', 'text']),
   };
 }

@@ -156,26 +156,15 @@ const handlers: {
   },
   'agent.form'(hub, _conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);
-    const event = hub.store.requestForm(conversation.id, {
-      type: 'form.request',
-      formId: frame.formId ?? randomUUID(),
-      kind: frame.kind,
-      fields: frame.fields,
-      ...(frame.title === undefined ? {} : { title: frame.title }),
-      ...(frame.reason === undefined ? {} : { reason: frame.reason }),
-    });
-    hub.publish(conversation, event);
+    const { type: _type, conversationId: _id, ...form } = frame;
+    hub.askForm(conversation, form);
   },
   'agent.verify'(hub, _conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);
-    const form = verificationForm(frame.checks, hub.store.visitor(conversation.visitor_id)?.locale ?? null);
-    const event = hub.store.requestForm(conversation.id, {
-      type: 'form.request',
-      formId: randomUUID(),
+    hub.askForm(conversation, {
       kind: 'verification',
-      ...form,
+      ...verificationForm(frame.checks, hub.visitorLocale(conversation.visitor_id)),
     });
-    hub.publish(conversation, event);
   },
   'agent.end'(hub, _conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);

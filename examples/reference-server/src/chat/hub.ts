@@ -1,4 +1,13 @@
-import type { AgentInfo, Availability, ChatError, ConversationEvent, ServerFrame } from '@clavard/protocol';
+import { randomUUID } from 'node:crypto';
+import type {
+  AgentInfo,
+  Availability,
+  ChatError,
+  ConversationEvent,
+  FormField,
+  FormKind,
+  ServerFrame,
+} from '@clavard/protocol';
 import type { AgentConversation, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';
@@ -57,6 +66,13 @@ export interface Hub {
   toAgents(frame: AgentServerFrame): void;
   /** A new event of `conversation`: to the visitor's connections and to the agent in charge. */
   publish(conversation: ConversationRow, event: ConversationEvent): void;
+  /** Store a form request in the conversation (a new form id unless given) and publish it. */
+  askForm(
+    conversation: ConversationRow,
+    form: { formId?: string; kind: FormKind; title?: string; reason?: string; fields: FormField[] },
+  ): void;
+  /** The locale the visitor's first hello named, for the texts the server writes itself. */
+  visitorLocale(visitorId: string): string | null;
   /** Tell waiting visitors their new place and agents the new queue. */
   queueChanged(): void;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
@@ -120,6 +136,15 @@ export function createHub(options: HubOptions): Hub {
     toAgents(frame) {
       for (const conns of agents.values()) for (const conn of conns) conn.send(frame);
     },
+    askForm(conversation, { formId, ...form }) {
+      const event = store.requestForm(conversation.id, {
+        type: 'form.request',
+        formId: formId ?? randomUUID(),
+        ...form,
+      });
+      hub.publish(conversation, event);
+    },
+    visitorLocale: (visitorId) => store.visitor(visitorId)?.locale ?? null,
     publish(conversation, event) {
       hub.toVisitor(conversation.visitor_id, event);
       if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, { type: 'agent.event', event });

@@ -1,4 +1,5 @@
 import type { FormField } from '@clavard/protocol';
+import { formLanguage } from './language.js';
 
 const TEXTS = {
   en: {
@@ -28,7 +29,7 @@ const TEXTS = {
  * ```
  */
 export function offlineForm(locale: string | null): { title: string; reason: string; fields: FormField[] } {
-  const texts = TEXTS[locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+  const texts = TEXTS[formLanguage(locale)];
   return {
     title: texts.title,
     reason: texts.reason,

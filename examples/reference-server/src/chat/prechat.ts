@@ -1,4 +1,5 @@
 import type { FormField } from '@clavard/protocol';
+import { formLanguage } from './language.js';
 
 const TEXTS = {
   en: {
@@ -32,7 +33,7 @@ export function prechatForm(
   topics: readonly string[],
   locale: string | null,
 ): { title: string; reason: string; fields: FormField[] } {
-  const texts = TEXTS[locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+  const texts = TEXTS[formLanguage(locale)];
   return {
     title: texts.title,
     reason: texts.reason,

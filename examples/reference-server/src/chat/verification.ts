@@ -1,4 +1,5 @@
 import type { FormField } from '@clavard/protocol';
+import { formLanguage } from './language.js';
 
 /**
  * The identity checks an agent can ask for. The server, not the console, turns them into a form in the
@@ -60,7 +61,7 @@ export function verificationForm(
   checks: readonly VerificationCheck[],
   locale: string | null,
 ): { title: string; reason: string; fields: FormField[] } {
-  const texts = TEXTS[locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+  const texts = TEXTS[formLanguage(locale)];
   const chosen = VERIFICATION_CHECKS.filter((check) => checks.includes(check));
   return {
     title: texts.title,

@@ -191,25 +191,14 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     hub.availability().online
   ) {
     // Who and what about, so that the right agent takes it: the topic goes to the queue.
-    const form = prechatForm(hub.options.topics, hub.store.visitor(session.visitorId)?.locale ?? null);
-    const request = hub.store.requestForm(conversation.id, {
-      type: 'form.request',
-      formId: randomUUID(),
+    hub.askForm(conversation, {
       kind: 'prechat',
-      ...form,
+      ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId)),
     });
-    hub.publish(conversation, request);
   }
   if (created && hub.options.leaveMessage && !hub.availability().online) {
     // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
-    const form = offlineForm(hub.store.visitor(session.visitorId)?.locale ?? null);
-    const request = hub.store.requestForm(conversation.id, {
-      type: 'form.request',
-      formId: randomUUID(),
-      kind: 'offline',
-      ...form,
-    });
-    hub.publish(conversation, request);
+    hub.askForm(conversation, { kind: 'offline', ...offlineForm(hub.visitorLocale(session.visitorId)) });
   }
   if (created) hub.queueChanged();
 };

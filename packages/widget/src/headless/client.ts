@@ -15,7 +15,7 @@ import { createConnectionModel, type DocumentLike, type WindowLike } from './con
 import { createConversationModel } from './conversation-model.js';
 import { createDelivery } from './delivery.js';
 import { createEmitter } from './events.js';
-import { textError } from './message-text.js';
+import { checkIdentityToken, textError } from './message-text.js';
 import { createOutbox } from './outbox.js';
 import { createPersister, type SavedState } from './persistence.js';
 import { type ChatStorage, createLocalStorage, createMemoryStorage } from './storage.js';
@@ -566,11 +566,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       control({ type: 'conversation.end', conversationId: requireConversation() });
     },
     identify(identity) {
-      if (typeof identity !== 'string' || identity === '' || identity.length > 8192) {
-        throw new ChatError('invalid-option', 'identify() needs the token from your server', {
-          retryable: false,
-        });
-      }
+      checkIdentityToken(identity);
       identified = identity;
       // Not connected yet: the next hello carries it.
       if (connection.isReady) connection.send({ type: 'session.identify', identity });

@@ -20,3 +20,20 @@ export function textError(text: string): ChatError | undefined {
   }
   return undefined;
 }
+
+/**
+ * Throws `invalid-option` unless `token` looks like an identity token from the organisation's server (a
+ * non-empty text of at most 8,192 characters); the server verifies it.
+ *
+ * @example
+ * ```ts
+ * checkIdentityToken(token);
+ * ```
+ */
+export function checkIdentityToken(token: unknown): asserts token is string {
+  if (typeof token !== 'string' || token === '' || token.length > 8192) {
+    throw new ChatError('invalid-option', 'identify() needs the token from your server', {
+      retryable: false,
+    });
+  }
+}

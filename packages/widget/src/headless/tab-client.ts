@@ -3,7 +3,7 @@ import { computed, effect, type ReadonlySignal, signal } from '@preact/signals-c
 import { nanoid } from 'nanoid';
 import type { ChatEntry, PendingEntry } from './conversation-model.js';
 import { createEmitter } from './events.js';
-import { textError } from './message-text.js';
+import { checkIdentityToken, textError } from './message-text.js';
 import { createLocalStorage } from './storage.js';
 import { performAction, replayEvent } from './tab-actions.js';
 import { createTabChannel } from './tab-channel.js';
@@ -395,11 +395,7 @@ export function createTabbedClient(
       forward({ kind: 'end' });
     },
     identify(token) {
-      if (typeof token !== 'string' || token === '' || token.length > 8192) {
-        throw new ChatError('invalid-option', 'identify() needs the token from your server', {
-          retryable: false,
-        });
-      }
+      checkIdentityToken(token);
       identified = token;
       const leader = core.peek();
       if (leader) leader.identify(token);
