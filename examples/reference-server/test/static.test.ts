@@ -21,6 +21,7 @@ beforeAll(async () => {
   await write('site/index.html', '<!doctype html><title>store</title>');
   await write('embed/clavard.js', '(()=>{})();');
   await write('embed/clavard-panel.js', '(()=>{/* panel */})();');
+  await write('embed/clavard-extras.js', '(()=>{/* extras */})();');
 });
 afterEach(async () => {
   await server?.close();
@@ -75,13 +76,18 @@ describe('the demo pages', () => {
     expect(response.headers.get('content-type')).toContain('text/javascript');
   });
 
-  it('serves the panel file from next to the script-tag file at /clavard-panel.js, revalidated', async () => {
-    const { url } = await start();
-    const response = await fetch(`${url}/clavard-panel.js`);
-    expect(await response.text()).toBe('(()=>{/* panel */})();');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('content-type')).toContain('text/javascript');
-  });
+  for (const [name, body] of [
+    ['clavard-panel.js', '(()=>{/* panel */})();'],
+    ['clavard-extras.js', '(()=>{/* extras */})();'],
+  ]) {
+    it(`serves ${name} from next to the script-tag file, revalidated`, async () => {
+      const { url } = await start();
+      const response = await fetch(`${url}/${name}`);
+      expect(await response.text()).toBe(body);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-type')).toContain('text/javascript');
+    });
+  }
 
   it('answers 404 for /clavard.js while the widget is not built', async () => {
     const { url } = await start({ embed: 'embed/none.js' });

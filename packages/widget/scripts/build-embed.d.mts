@@ -5,14 +5,22 @@ import type { Metafile } from 'esbuild';
 export declare const FIRST_FILE: 'clavard.js';
 /** The panel file's name: `clavard-panel.js`. */
 export declare const PANEL_FILE: 'clavard-panel.js';
+/** The extras file's name: `clavard-extras.js`. */
+export declare const EXTRAS_FILE: 'clavard-extras.js';
 
-/** Both script-tag files, built in memory. */
+/** The three script-tag files, built in memory. */
 export interface EmbedFiles {
-  files: { 'clavard.js': Uint8Array; 'clavard-panel.js': Uint8Array };
+  files: { 'clavard.js': Uint8Array; 'clavard-panel.js': Uint8Array; 'clavard-extras.js': Uint8Array };
   /** The panel file's Subresource Integrity value, as baked into the first file. */
   integrity: string;
-  metafiles: { 'clavard.js': Metafile | undefined; 'clavard-panel.js': Metafile | undefined };
+  /** The extras file's Subresource Integrity value, as baked into the first file. */
+  extrasIntegrity: string;
+  metafiles: {
+    'clavard.js': Metafile | undefined;
+    'clavard-panel.js': Metafile | undefined;
+    'clavard-extras.js': Metafile | undefined;
+  };
 }
 
-/** Builds the panel, hashes it, then builds the first file with the hash baked in. */
+/** Builds the extras and the panel, hashes them, then builds the first file with the hashes baked in. */
 export declare function buildEmbedFiles(options?: { metafile?: boolean }): Promise<EmbedFiles>;

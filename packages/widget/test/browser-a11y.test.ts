@@ -22,7 +22,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-});
+}, 60_000); // esbuild and terser on three files, on a busy 2-core machine
 afterAll(async () => {
   await browser.close();
 });

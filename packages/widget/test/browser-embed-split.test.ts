@@ -23,6 +23,7 @@ const focusedInWidget = (page: Page): Promise<string> =>
 
 import {
   buildEmbed,
+  extrasFileFor,
   hostFiles,
   hostPage,
   panelFileFor,
@@ -39,7 +40,7 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-});
+}, 60_000); // esbuild and terser on three files, on a busy 2-core machine
 afterAll(async () => {
   await browser.close();
 });
@@ -243,6 +244,75 @@ describe('the panel file', () => {
     await second.page.screenshot({ path: screenshotPath('split-resumed-unread') });
     expect(second.scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
     expect(second.errors).toEqual([]);
+  });
+});
+
+/** The visitor opens the panel and writes; Julie joins. Returns the conversation id. */
+async function startChat(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await expect.poll(() => composer.isVisible()).toBe(true);
+  const received = nextVisitorMessage();
+  await composer.fill('My invoice is wrong');
+  await composer.press('Enter');
+  const { conversationId } = await received;
+  chat.agents.join(conversationId, { id: 'a1', firstName: 'Julie' });
+  await expect.poll(() => page.locator('p.notice', { hasText: 'Julie has joined' }).isVisible()).toBe(true);
+  return conversationId;
+}
+
+const askVerification = (conversationId: string) =>
+  chat.agents.requestForm(conversationId, {
+    kind: 'verification',
+    fields: [{ name: 'dob', type: 'date', label: 'Date of birth', required: true, sensitive: true }],
+  });
+
+describe('the extras file (forms and the end survey)', () => {
+  it('is loaded, pinned by its hash, only when a form is first shown, and serves the survey too', async () => {
+    await serve();
+    const { page, scripts, console: lines, errors } = await visit();
+    const id = await startChat(page);
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
+
+    askVerification(id);
+    const form = page.getByRole('form', { name: 'Verify your identity' });
+    await expect.poll(() => form.isVisible()).toBe(true);
+    expect(await form.getByLabel('Date of birth').getAttribute('type')).toBe('password');
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-extras.js']);
+
+    chat.agents.end(id, 'Thank you for writing to Fibre Nord.');
+    const survey = page.getByRole('group', { name: 'Was your problem solved?' });
+    await expect.poll(() => survey.isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('split-extras-survey') });
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-extras.js']);
+    expect(lines).toEqual([]); // no CSP or Trusted Types violation, no error
+    expect(errors).toEqual([]);
+  });
+
+  it('is refused when its bytes do not match the hash: "could not be loaded", one ChatError, and Retry loads it', async () => {
+    const files = await serve();
+    const genuine = extrasFileFor(embed);
+    files['/clavard-extras.js'] = {
+      body: genuine.concat('\n;document.title="tampered";'),
+      type: 'text/javascript',
+    };
+    const { page, scripts, console: lines, errors } = await visit();
+    const id = await startChat(page);
+    askVerification(id);
+    const failed = page.getByRole('alert').filter({ hasText: 'This part of the chat could not be loaded.' });
+    await expect.poll(() => failed.isVisible()).toBe(true);
+    await expect.poll(() => clavardErrors(lines).length).toBe(1);
+    expect(clavardErrors(lines)[0]).toMatchObject({ name: 'ChatError', code: 'unavailable' });
+    expect(await page.title()).toBe('Fibre Nord shop');
+    await page.screenshot({ path: screenshotPath('split-extras-failed') });
+
+    files['/clavard-extras.js'] = { body: genuine, type: 'text/javascript' };
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Verify your identity' }).isVisible()).toBe(true);
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-extras.js', '/clavard-extras.js']);
+    expect(clavardErrors(lines)).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -47,7 +47,10 @@ export interface StaticSources {
   siteDir: string;
   /** The placeholder pages: `/` → index.html, `/agent` → agent/index.html. */
   fallbackDir: string;
-  /** The widget's script-tag file, served at `/clavard.js`; the panel file next to it at `/clavard-panel.js`. */
+  /**
+   * The widget's script-tag file, served at `/clavard.js`; the panel and extras files next to it at
+   * `/clavard-panel.js` and `/clavard-extras.js`.
+   */
   embedFile: string;
 }
 
@@ -68,7 +71,9 @@ const fileSize = async (file: string | undefined): Promise<number | undefined> =
 /** The files that may answer a path, in order of preference. */
 const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
   if (path === '/clavard.js') return [sources.embedFile];
-  if (path === '/clavard-panel.js') return [join(dirname(sources.embedFile), 'clavard-panel.js')];
+  if (path === '/clavard-panel.js' || path === '/clavard-extras.js') {
+    return [join(dirname(sources.embedFile), path.slice(1))];
+  }
   const list: (string | undefined)[] = [];
   if (path === '/agent' || path === '/agent/') {
     list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
@@ -81,8 +86,9 @@ const candidates = (path: string, sources: StaticSources): (string | undefined)[
 };
 
 /**
- * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag files at `/clavard.js`
- * and `/clavard-panel.js` (revalidated each time, so it matches the hash of a fresh `/clavard.js`), the
+ * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag files at `/clavard.js`,
+ * `/clavard-panel.js` and `/clavard-extras.js` (revalidated each time, so they match the hashes of a fresh
+ * `/clavard.js`), the
  * demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
  * `Content-Security-Policy`; every answer a `Cache-Control`. Refuses anything outside the folders. Resolves
  * false when the request is not a static file, so the caller can answer 404 itself.

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildEmbed, panelFileFor } from '../../../../packages/widget/test/support/embed-page.js';
+import {
+  buildEmbed,
+  extrasFileFor,
+  panelFileFor,
+} from '../../../../packages/widget/test/support/embed-page.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -49,6 +53,7 @@ export async function buildPages(): Promise<BuiltPages> {
   const embed = await buildEmbed();
   await writeFile(embedFile, embed);
   await writeFile(join(dir, 'clavard-panel.js'), panelFileFor(embed));
+  await writeFile(join(dir, 'clavard-extras.js'), extrasFileFor(embed));
   const longPoll = await build({
     entryPoints: [fileURLToPath(new URL('./long-poll-visitor.ts', import.meta.url))],
     bundle: true,

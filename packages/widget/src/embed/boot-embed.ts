@@ -5,16 +5,18 @@ import { readConsent } from '../ui/consent.js';
 import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
+import { EXTRAS_HOOK, type ExtrasFactory } from './extras-hook.js';
 import { PANEL_HOOK, type PanelRequest, type StartPanel } from './panel-hook.js';
 import { createPanelLoader } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
+import { trustedScriptUrl } from './trusted-script-url.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
 /**
- * What the build bakes into the script-tag file: the panel file's name (resolved against the script's own
- * URL) and its Subresource Integrity value.
+ * What the build bakes into the script-tag file for each file it loads (the panel, the extras): its name
+ * (resolved against the script's own URL) and its Subresource Integrity value.
  *
  * @example
  * ```ts
@@ -45,17 +47,19 @@ function whenIdle(view: Window, task: () => void): void {
  * plain launcher. The panel file is loaded on the first call that needs it (a click on the launcher,
  * `open`, `toggle`, `send`), at once with `data-open`, and when the browser is idle if a conversation is
  * in progress in storage (so the unread badge and delivery resume). The panel then replaces the plain
- * launcher and the calls that waited run in order. Every configuration problem is reported as one
+ * launcher and the calls that waited run in order. The extras file (forms, end survey) is loaded, pinned
+ * the same way, when the panel first asks for it. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. A second copy of the script finds the first one's
  * `window.Clavard` and does nothing.
  *
  * @example
  * ```ts
- * bootEmbed(window, document.currentScript, { name: 'clavard-panel.js', integrity: 'sha384-…' });
+ * bootEmbed(window, document.currentScript, { name: 'clavard-panel.js', integrity: 'sha384-…' },
+ *   { name: 'clavard-extras.js', integrity: 'sha384-…' });
  * ```
  */
-export function bootEmbed(view: Window, script: Element | null, panel: PanelFile): void {
+export function bootEmbed(view: Window, script: Element | null, panel: PanelFile, extras: PanelFile): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   if (typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)) return;
   const doc = view.document;
@@ -80,6 +84,13 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
   Object.defineProperty(api, PANEL_HOOK, {
     value: (start: unknown) => {
       if (typeof start === 'function') arrive?.(start as StartPanel);
+    },
+  });
+  // The extras file's way in: accepts one ExtrasFactory while the extras are awaited.
+  let extrasArrive: ((factory: ExtrasFactory) => void) | undefined;
+  Object.defineProperty(api, EXTRAS_HOOK, {
+    value: (factory: unknown) => {
+      if (typeof factory === 'function') extrasArrive?.(factory as ExtrasFactory);
     },
   });
   Object.defineProperty(view, 'Clavard', {
@@ -125,7 +136,7 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
       const hadFocus = shadow?.activeElement === launcher.button;
       let handle: WidgetHandle;
       try {
-        handle = start({ host, config: options, endpoint });
+        handle = start({ host, config: options, endpoint, loadExtras });
       } catch (error) {
         launcher.remove();
         host.remove();
@@ -141,14 +152,49 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
         shadow.querySelector<HTMLElement>('button.launcher')?.focus();
       }
     };
+    const panelUrl = new URL(panel.name, src).href;
+    const extrasUrl = new URL(extras.name, src).href;
+    const toScriptUrl = trustedScriptUrl(view, [panelUrl, extrasUrl]);
     const loader = createPanelLoader({
       view,
-      url: new URL(panel.name, src).href,
+      url: panelUrl,
+      toScriptUrl,
+      what: 'the panel file',
       integrity: panel.integrity,
       nonce,
       arrived: () => arrived,
       onFailure: (error) => controller.fault(error),
     });
+    // The extras: loaded once, when the panel first asks; each failed attempt rejects the waiting calls.
+    let extrasFactory: ExtrasFactory | undefined;
+    let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
+    extrasArrive = (factory) => {
+      if (extrasFactory) return;
+      extrasFactory = factory;
+      for (const waiter of waiting) waiter.resolve(factory);
+      waiting = [];
+    };
+    const extrasLoader = createPanelLoader({
+      view,
+      url: extrasUrl,
+      toScriptUrl,
+      what: 'the extras file',
+      integrity: extras.integrity,
+      nonce,
+      arrived: () => extrasFactory !== undefined,
+      onFailure: (error) => {
+        for (const waiter of waiting) waiter.reject(error);
+        waiting = [];
+        controller.fault(error);
+      },
+    });
+    const loadExtras = (): Promise<ExtrasFactory> =>
+      extrasFactory
+        ? Promise.resolve(extrasFactory)
+        : new Promise((resolve, reject) => {
+            waiting.push({ resolve, reject });
+            extrasLoader.load();
+          });
     // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
     const consentKey = `clavard:${options.namespace}:consent`;
     const { consent } = options;

@@ -1,6 +1,7 @@
 import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
 import type { EmbedTransportKind } from './embed-config.js';
+import type { LoadExtras } from './extras-hook.js';
 
 /**
  * The internal hook through which the panel file (`clavard-panel.js`) hands itself to the script-tag
@@ -21,7 +22,7 @@ export const PANEL_HOOK: symbol = Symbol.for('clavard.panel');
  *
  * @example
  * ```ts
- * const request: PanelRequest = { host, config, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' } };
+ * const request: PanelRequest = { host, config, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras };
  * ```
  */
 export interface PanelRequest {
@@ -31,6 +32,8 @@ export interface PanelRequest {
   config: Omit<ResolvedMountOptions, 'transport' | 'url'>;
   /** Where to connect and with which transport. */
   endpoint: { kind: EmbedTransportKind; url: string };
+  /** Loads the extras file (the forms and the end survey) when the panel first needs it. */
+  loadExtras: LoadExtras;
 }
 
 /**

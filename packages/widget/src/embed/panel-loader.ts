@@ -1,18 +1,21 @@
 import { ChatError } from '@clavard/protocol';
-import { trustedScriptUrl } from './trusted-script-url.js';
 
 /**
  * Options of {@link createPanelLoader}.
  *
  * @example
  * ```ts
- * const options: PanelLoaderOptions = { view: window, url, integrity: 'sha384-…', nonce: '', arrived: () => false, onFailure };
+ * const options: PanelLoaderOptions = { view: window, url, toScriptUrl, what: 'the panel file', integrity: 'sha384-…', nonce: '', arrived: () => false, onFailure };
  * ```
  */
 export interface PanelLoaderOptions {
   view: Window;
-  /** The panel file's absolute URL. */
+  /** The file's absolute URL. */
   url: string;
+  /** Turns the URL into what `<script src>` accepts (see trustedScriptUrl). */
+  toScriptUrl: (url: string) => unknown;
+  /** The file, as error messages name it: "the panel file". */
+  what: string;
   /** Its Subresource Integrity value (`sha384-…`), baked into the script-tag file at build time. */
   integrity: string;
   /** The script tag's nonce, for pages that allow scripts by nonce; `''` for none. */
@@ -24,7 +27,7 @@ export interface PanelLoaderOptions {
 }
 
 /**
- * Loads the panel file on demand.
+ * Loads one of the split files (the panel, the extras) on demand.
  *
  * @example
  * ```ts
@@ -44,13 +47,12 @@ export interface PanelLoader {
  *
  * @example
  * ```ts
- * const loader = createPanelLoader({ view: window, url, integrity, nonce: '', arrived, onFailure: report });
+ * const loader = createPanelLoader({ view: window, url, toScriptUrl, what: 'the panel file', integrity, nonce: '', arrived, onFailure: report });
  * ```
  */
 export function createPanelLoader(options: PanelLoaderOptions): PanelLoader {
-  const { view, url } = options;
+  const { view, url, what } = options;
   const doc = view.document;
-  const toScriptUrl = trustedScriptUrl(view, url);
   let loading = false;
   const fail = (message: string, cause?: unknown): void => {
     loading = false;
@@ -66,12 +68,9 @@ export function createPanelLoader(options: PanelLoaderOptions): PanelLoader {
       if (loading || options.arrived()) return;
       let src: unknown;
       try {
-        src = toScriptUrl();
+        src = options.toScriptUrl(url);
       } catch (cause) {
-        fail(
-          `the page's Trusted Types policy refused the panel file ${url} (allow the policy "clavard")`,
-          cause,
-        );
+        fail(`the page's Trusted Types policy refused ${what} ${url} (allow the policy "clavard")`, cause);
         return;
       }
       loading = true;
@@ -83,13 +82,11 @@ export function createPanelLoader(options: PanelLoaderOptions): PanelLoader {
       script.addEventListener('load', () => {
         script.remove();
         if (options.arrived()) loading = false;
-        else fail(`the panel file ${url} ran but did not start`);
+        else fail(`${what} ${url} ran but did not start`);
       });
       script.addEventListener('error', () => {
         script.remove();
-        fail(
-          `the panel file ${url} could not be loaded (network error, or its integrity hash does not match)`,
-        );
+        fail(`${what} ${url} could not be loaded (network error, or its integrity hash does not match)`);
       });
       Reflect.set(script, 'src', src);
       (doc.head ?? doc.documentElement).append(script);

@@ -1,6 +1,7 @@
 import { createSseTransport } from '@clavard/adapters/sse';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { mountInto } from '../mount.js';
+import { setExtrasLoader } from './extras-source-embed.js';
 import { PANEL_HOOK, type StartPanel } from './panel-hook.js';
 
 /**
@@ -8,10 +9,11 @@ import { PANEL_HOOK, type StartPanel } from './panel-hook.js';
  *
  * @example
  * ```ts
- * const handle = startPanel({ host, config, endpoint: { kind: 'sse', url: 'https://chat.example/clavard' } });
+ * const handle = startPanel({ host, config, endpoint: { kind: 'sse', url: 'https://chat.example/clavard' }, loadExtras });
  * ```
  */
-export const startPanel: StartPanel = ({ host, config, endpoint }) => {
+export const startPanel: StartPanel = ({ host, config, endpoint, loadExtras }) => {
+  setExtrasLoader(loadExtras);
   const transport =
     endpoint.kind === 'websocket'
       ? createWebSocketTransport({ url: endpoint.url })

@@ -2,8 +2,8 @@ import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConfirmedEntry } from '../headless/index.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
-import { EndSurvey } from './EndSurvey.js';
 import { createEntryGrouper, type MessageGroup } from './group-entries.js';
+import { Lazy } from './Lazy.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
 import { pure } from './pure.js';
@@ -49,7 +49,7 @@ const NoticeRow = pure(NoticeItem);
 /**
  * The conversation: the organisation's greeting first, a notice when earlier history was lost, then the
  * messages grouped by author and the conversation's notices, and once it has ended the survey
- * ({@link EndSurvey}). Keeps the newest message in view. Grouping is
+ * (EndSurvey, loaded lazily). Keeps the newest message in view. Grouping is
  * incremental and rows are memoized on the client's entries, so one new message re-renders one group and
  * one row, whatever the conversation's length.
  *
@@ -110,7 +110,10 @@ export function MessageList() {
       })}
       {ended && (
         <li className="group notice-row">
-          <EndSurvey key={conversation.id} conversationId={conversation.id} />
+          <Lazy
+            key={conversation.id}
+            render={({ EndSurvey }) => <EndSurvey conversationId={conversation.id} />}
+          />
         </li>
       )}
     </ol>

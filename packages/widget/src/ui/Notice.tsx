@@ -1,7 +1,7 @@
 import type { ConfirmedEntry } from '../headless/index.js';
 import { agentDisplayName } from '../ui-core/agent-name.js';
 import { useWidget } from './context.js';
-import { FormCard } from './FormCard.js';
+import { Lazy } from './Lazy.js';
 
 /** Props of {@link Notice}. */
 export interface NoticeProps {
@@ -11,7 +11,7 @@ export interface NoticeProps {
 /**
  * A conversation event as a line of text: an agent joined, the conversation passed to another agent
  * ("You are now chatting with Julie"), an agent left, the conversation ended (with the closing text), a
- * form the server asked for ({@link FormCard}), and a verification's decision ("Identity verified").
+ * form the server asked for (FormCard, loaded lazily), and a verification's decision ("Identity verified").
  *
  * @example
  * ```tsx
@@ -25,7 +25,7 @@ export function Notice({ entry }: NoticeProps) {
   if (event.type === 'agent.joined' || event.type === 'agent.transferred' || event.type === 'agent.left') {
     return <p className="notice">{t(event.type, { name: agentDisplayName(event.agent) })}</p>;
   }
-  if (event.type === 'form.request') return <FormCard request={event} />;
+  if (event.type === 'form.request') return <Lazy render={({ FormCard }) => <FormCard request={event} />} />;
   if (event.type === 'form.result') {
     if (event.verified === undefined) return null;
     return (

@@ -1,13 +1,13 @@
 /**
- * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js` and
- * `clavard-panel.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
+ * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js`,
+ * `clavard-panel.js` and `clavard-extras.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
  * `hostPage()` writes a host page that loads the first with `data-*` attributes. Every host script is an
  * external file: no inline script anywhere.
  */
 import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { buildEmbedFiles, FIRST_FILE, PANEL_FILE } from '../../scripts/build-embed.mjs';
+import { buildEmbedFiles, EXTRAS_FILE, FIRST_FILE, PANEL_FILE } from '../../scripts/build-embed.mjs';
 import { type StaticFile, type StaticServer, serveStatic } from './browser.js';
 
 /** Where the tests save screenshots (gitignored). */
@@ -19,8 +19,8 @@ export function screenshotPath(name: string): string {
   return `${RESULTS_DIR}${name}.png`;
 }
 
-/** The panel file built with each first file (keyed by the first file, which bakes in its hash). */
-const panels = new Map<string, string>();
+/** The panel and extras files built with each first file (keyed by the first file, which bakes in their hashes). */
+const panels = new Map<string, { panel: string; extras: string }>();
 
 /**
  * Bundles the two script-tag files from the sources with the build of dist/embed (scripts/build-embed.mjs):
@@ -30,16 +30,24 @@ const panels = new Map<string, string>();
 export async function buildEmbed(): Promise<string> {
   const { files } = await buildEmbedFiles();
   const first = new TextDecoder().decode(files[FIRST_FILE]);
-  panels.set(first, new TextDecoder().decode(files[PANEL_FILE]));
+  panels.set(first, {
+    panel: new TextDecoder().decode(files[PANEL_FILE]),
+    extras: new TextDecoder().decode(files[EXTRAS_FILE]),
+  });
   return first;
 }
 
+const builtWith = (embed: string) => {
+  const built = panels.get(embed);
+  if (built === undefined) throw new Error('this first file was not made by buildEmbed()');
+  return built;
+};
+
 /** The panel file built together with `embed` by {@link buildEmbed}. */
-export function panelFileFor(embed: string): string {
-  const panel = panels.get(embed);
-  if (panel === undefined) throw new Error('panelFileFor: this first file was not made by buildEmbed()');
-  return panel;
-}
+export const panelFileFor = (embed: string): string => builtWith(embed).panel;
+
+/** The extras file (forms, end survey) built together with `embed` by {@link buildEmbed}. */
+export const extrasFileFor = (embed: string): string => builtWith(embed).extras;
 
 /** The queue snippet documented in packages/widget/README.md, as an external file. */
 export const SNIPPET = `window.Clavard = window.Clavard || (function (q) {
@@ -136,6 +144,7 @@ export function hostFiles(
     '/': { body: page, type: 'text/html', headers },
     '/clavard.js': js(embed),
     '/clavard-panel.js': js(panelFileFor(embed)),
+    '/clavard-extras.js': js(extrasFileFor(embed)),
     '/snippet.js': js(SNIPPET),
     '/hostile.js': js(HOSTILE_JS),
     '/error-logger.js': js(ERROR_LOGGER_JS),

@@ -7,6 +7,7 @@ import type { AgentInfo, ClientFrame, Transport, TransportEvents } from '@clavar
 import { type MountOptions, mount, type WidgetHandle } from '@clavard/widget';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
+import { extrasLoading } from '../../src/ui/Lazy.js';
 
 /** One mounted widget on a memory chat server, for happy-dom component tests (fake timers on). */
 export interface Harness {
@@ -53,6 +54,12 @@ export async function mountWidget(
       await change?.();
       await vi.advanceTimersByTimeAsync(20);
     });
+    // A form or the survey asked for the lazily loaded extras: wait for them, as the visitor would.
+    const loading = extrasLoading();
+    if (loading)
+      await act(async () => {
+        await loading.catch(() => undefined);
+      });
   };
   const harness: Harness = {
     server,

@@ -38,6 +38,8 @@ export const en = {
   'message.retry': 'Retry',
   'message.announce': '{name}: {text}',
   'history.discontinuity': 'Some earlier messages could not be loaded',
+  'part.loading': 'Loading…',
+  'part.failed': 'This part of the chat could not be loaded.',
   'link.newTab': 'opens in a new tab',
   'greeting.default': 'Hi! How can we help you today?',
 

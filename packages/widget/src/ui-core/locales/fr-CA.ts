@@ -38,6 +38,8 @@ export const frCA: Messages = {
   'message.retry': 'Réessayer',
   'message.announce': '{name}\u00a0: {text}',
   'history.discontinuity': 'Certains messages précédents n’ont pas pu être chargés',
+  'part.loading': 'Chargement…',
+  'part.failed': 'Cette partie du clavardage n’a pas pu être chargée.',
   'link.newTab': 's’ouvre dans un nouvel onglet',
   'greeting.default': 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?',
 

@@ -1,0 +1,12 @@
+// The extras file (`dist/embed/clavard-extras.js`): the forms and the end survey, loaded the first time
+// one is shown. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see extras-hook.ts), which
+// declares `__clavard_deliver__`, and resolves its Preact and widget modules to the panel's.
+
+import { EndSurvey, FormCard } from '../ui/extras.js';
+import type { ExtrasModule } from '../ui/extras-source.js';
+
+declare const __clavard_deliver__: (delivered: ExtrasModule) => void;
+
+// A plain object, not a module namespace: esbuild builds namespaces with getter descriptors, which a
+// polluted `Object.prototype.value` makes invalid.
+__clavard_deliver__({ EndSurvey, FormCard });
