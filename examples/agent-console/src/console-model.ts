@@ -1,11 +1,13 @@
 /**
- * The console's state and actions, as signals: the queue, the signed-in agents, the conversations this
- * agent holds (events, drafts, typing, read marks, messages not yet acknowledged), the clock and the
- * figures. Frames come in through `receive`; actions go out through the {@link AgentLink}.
+ * The console's state and actions, as signals: the queue, the signed-in agents, the topics this agent
+ * takes, the conversations this agent holds (events, drafts, typing, read marks, messages not yet
+ * acknowledged), the clock and the figures. Frames come in through `receive`; actions go out through
+ * the {@link AgentLink}.
  */
 import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/protocol';
 import type {
   AgentConversation,
+  AgentRouting,
   AgentServerFrame,
   AgentStats,
   QueueEntry,
@@ -104,7 +106,10 @@ export interface ConsoleModel {
   readonly status: ReadonlySignal<LinkStatus>;
   /** Every signed-in agent, this one included. */
   readonly agents: ReadonlySignal<readonly AgentInfo[]>;
+  /** The conversations routed to this agent. */
   readonly queue: ReadonlySignal<readonly QueueEntry[]>;
+  /** The organisation's topics and this agent's own (none: every topic), from the server. */
+  readonly routing: ReadonlySignal<AgentRouting>;
   readonly conversations: ReadonlySignal<readonly ConsoleConversation[]>;
   readonly selected: ReadonlySignal<ConsoleConversation | undefined>;
   /** The clock, ticking each second once started. */
@@ -124,6 +129,11 @@ export interface ConsoleModel {
   greeted(conversation: ConsoleConversation): boolean;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
+  /**
+   * Sets the topics this agent takes (none: every topic); shown at once, confirmed by `agent.routing`.
+   * False (nothing changed) when the link is down.
+   */
+  setTopics(topics: readonly string[]): boolean;
   select(conversationId: string): void;
   setDraft(conversationId: string, draft: Draft): void;
   /** Sends the draft if the rules allow: the greeting goes first. */
@@ -173,6 +183,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const status = signal<LinkStatus>(link.status);
   const agents = signal<readonly AgentInfo[]>([]);
   const queue = signal<readonly QueueEntry[]>([]);
+  const routing = signal<AgentRouting>({ topics: [], mine: [] });
   const byId = signal<ReadonlyMap<string, ConsoleConversation>>(new Map());
   const selectedId = signal<string | undefined>(undefined);
   const now = signal(clock());
@@ -296,6 +307,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     status,
     agents,
     queue,
+    routing,
     conversations,
     selected,
     now,
@@ -313,7 +325,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
           me.value = frame.agent;
           agents.value = frame.agents;
           queue.value = frame.queue;
+          routing.value = frame.routing;
           for (const conversation of frame.conversations) upsert(conversation);
+          break;
+        case 'agent.routing':
+          routing.value = { topics: frame.topics, mine: frame.mine };
           break;
         case 'agent.queue':
           queue.value = frame.queue;
@@ -362,6 +378,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     },
     take(conversationId) {
       if (sendOrTell({ type: 'agent.take', conversationId })) wantSelect = conversationId;
+    },
+    setTopics(topics) {
+      const mine = routing.value.topics.filter((topic) => topics.includes(topic));
+      if (!sendOrTell({ type: 'agent.topics', topics: mine })) return false;
+      routing.value = { ...routing.value, mine };
+      return true;
     },
     select(conversationId) {
       selectedId.value = conversationId;

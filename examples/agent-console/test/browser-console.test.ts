@@ -18,6 +18,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
+import { agent, connect } from '../../reference-server/test/support/clients.js';
 
 const PASSWORD = 'test-password';
 const GREETING = "Hello, I'm Julie. How can I help you today?";
@@ -253,5 +254,48 @@ describe('the agent console in Chromium', () => {
       .toBe("Hello, I'm Marc. How can I help you today?");
     await marc.page.screenshot({ path: join(results, 'console-transferred.png') });
     expect([...julie.problems, ...marc.problems]).toEqual([]);
+  }, 30_000);
+
+  it('picks the topics it takes with the keyboard; the queue follows the routing (axe-clean)', async () => {
+    const topics = ['Billing', 'Technical support'];
+    server = await startServer({
+      port: 0,
+      database: ':memory:',
+      agentPassword: PASSWORD,
+      consoleDir,
+      heartbeatMs: 0,
+      topics,
+    });
+    const { page, problems } = await openConsole(server.url);
+    await signInAs(page, 'Julie');
+    const group = page.getByRole('group', { name: 'My topics' });
+    await group.waitFor();
+    expect(await group.getByRole('checkbox').count()).toBe(2);
+
+    // Marc takes technical support; a visitor whose page says it is about technical support writes.
+    await agent(server, 'Marc', { topics: ['Technical support'] });
+    const modem = await connect(server.widgetWsUrl);
+    modem.send({ type: 'session.hello', v: '1.0', locale: 'en', attributes: { topic: 'Technical support' } });
+    await modem.next('session.welcome');
+    modem.send({ type: 'message.send', clientId: 'm1', text: 'My modem blinks' });
+    // Julie takes every topic while none is checked.
+    const entry = page.locator('.queue-entry', { hasText: 'My modem blinks' });
+    await entry.waitFor();
+
+    const billing = group.getByRole('checkbox', { name: 'Billing' });
+    await billing.focus();
+    await page.keyboard.press('Space');
+    expect(await billing.isChecked()).toBe(true);
+    // Now a billing specialist: the technical question stays with Marc.
+    await entry.waitFor({ state: 'detached' });
+    await page.getByText('Nobody is waiting.').waitFor();
+    await animationsSettled(page);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+    await page.screenshot({ path: join(results, 'console-topics.png') });
+    modem.close();
+    expect(problems).toEqual([]);
   }, 30_000);
 });

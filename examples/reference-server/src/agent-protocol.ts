@@ -178,6 +178,21 @@ export interface AgentHistoryRequest {
   limit?: number;
 }
 
+/**
+ * The topics this agent handles, each one of the organisation's (see `agent.routing`); none: every
+ * topic. Kept across sign-ins and restarts; answered with `agent.routing`, then each agent's queue
+ * follows the new routing.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.topics', topics: ['Billing'] });
+ * ```
+ */
+export interface AgentTopics {
+  type: 'agent.topics';
+  topics: string[];
+}
+
 /** A keep-alive probe or the answer to the server's ping. */
 export interface AgentPing {
   type: 'ping' | 'pong';
@@ -196,6 +211,7 @@ export type AgentClientFrame =
   | AgentVerify
   | AgentEnd
   | AgentHistoryRequest
+  | AgentTopics
   | AgentPing;
 
 //#endregion
@@ -257,12 +273,29 @@ export interface AgentConversation {
   events: ConversationEvent[];
 }
 
-/** The answer to `agent.hello`: who you are, who else is signed in, the queue and your conversations. */
+/**
+ * How conversations reach you: the organisation's topics (those of the pre-chat form) and the ones you
+ * handle (none: every topic). A conversation goes to the signed-in agents who handle its topic, or to
+ * every signed-in agent when none does.
+ *
+ * @example
+ * ```ts
+ * ({ topics: ['Plans', 'Billing', 'Technical support'], mine: ['Billing'] });
+ * ```
+ */
+export interface AgentRouting {
+  topics: string[];
+  mine: string[];
+}
+
+/** The answer to `agent.hello`: who you are, who else is signed in, your queue and your conversations. */
 export interface AgentWelcome {
   type: 'agent.welcome';
   agent: AgentInfo;
   agents: AgentInfo[];
+  /** The conversations routed to you. */
   queue: QueueEntry[];
+  routing: AgentRouting;
   conversations: AgentConversation[];
   heartbeatMs: number;
   /** Your measures over the conversations you ended, kept by the server. */
@@ -282,7 +315,19 @@ export interface AgentStatsFrame {
   stats: AgentStats;
 }
 
-/** The queue changed. */
+/**
+ * Your topics changed (the answer to `agent.topics`, to each of your connections).
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.routing', topics: ['Billing', 'Technical support'], mine: ['Billing'] });
+ * ```
+ */
+export interface AgentRoutingUpdate extends AgentRouting {
+  type: 'agent.routing';
+}
+
+/** Your queue changed: the conversations routed to you. */
 export interface AgentQueueUpdate {
   type: 'agent.queue';
   queue: QueueEntry[];
@@ -364,6 +409,7 @@ export type AgentServerFrame =
   | AgentVisitorRead
   | AgentRating
   | AgentStatsFrame
+  | AgentRoutingUpdate
   | AgentHistory
   | ServerError
   | ServerPing
@@ -419,7 +465,55 @@ const contentOf = (value: Fields): MessageContent => {
   return checked.content as MessageContent;
 };
 
-const parsers: { [T in AgentClientFrame['type']]: (value: Fields) => AgentClientFrame & { type: T } } = {
+/** Most topics in one list: far more than a pre-chat form offers. */
+const MAX_TOPICS = 100;
+
+/**
+ * Checks a list of topics (an agent's, at sign-in or in `agent.topics`): strings, each one of `known` when
+ * given; duplicates dropped, in `known`'s order. The error names the first unknown topic.
+ *
+ * @example
+ * ```ts
+ * parseTopics(['Billing'], ['Plans', 'Billing']); // { ok: true, value: ['Billing'] }
+ * parseTopics(['Refunds'], ['Plans', 'Billing']); // { ok: false, error: 'unknown topic Refunds' }
+ * ```
+ */
+export function parseTopics(
+  value: unknown,
+  known?: readonly string[],
+): { ok: true; value: string[] } | { ok: false; error: string } {
+  if (!Array.isArray(value) || value.length > MAX_TOPICS) {
+    return { ok: false, error: `topics must be a list of at most ${MAX_TOPICS} topics` };
+  }
+  for (const topic of value) {
+    if (typeof topic !== 'string' || topic.length === 0 || topic.length > MAX_SHORT_LENGTH) {
+      return { ok: false, error: 'each topic must be a non-empty string' };
+    }
+    if (known !== undefined && !known.includes(topic)) return { ok: false, error: `unknown topic ${topic}` };
+  }
+  const given = new Set(value as string[]);
+  return { ok: true, value: known === undefined ? [...given] : known.filter((topic) => given.has(topic)) };
+}
+
+/**
+ * Options of {@link parseAgentFrame}.
+ *
+ * @example
+ * ```ts
+ * parseAgentFrame(text, { topics: ['Billing', 'Technical support'] });
+ * ```
+ */
+export interface AgentFrameOptions {
+  /** The organisation's topics: `agent.topics` may name only these. @default any topic */
+  topics?: readonly string[];
+}
+
+const parsers: {
+  [T in AgentClientFrame['type']]: (
+    value: Fields,
+    options: AgentFrameOptions,
+  ) => AgentClientFrame & { type: T };
+} = {
   'agent.hello': (v) => ({ type: 'agent.hello', token: str(v, 'token', 8192) }),
   'agent.take': (v) => ({ type: 'agent.take', conversationId: str(v, 'conversationId') }),
   'agent.message': (v) => ({
@@ -489,6 +583,11 @@ const parsers: { [T in AgentClientFrame['type']]: (value: Fields) => AgentClient
       ...(limit === undefined ? {} : { limit }),
     };
   },
+  'agent.topics': (v, options) => {
+    const topics = parseTopics(own(v, 'topics'), options.topics);
+    if (!topics.ok) throw new Invalid(topics.error);
+    return { type: 'agent.topics', topics: topics.value };
+  },
   ping: (v) => {
     const id = optStr(v, 'id');
     return id === undefined ? { type: 'ping' } : { type: 'ping', id };
@@ -503,15 +602,19 @@ const parsers: { [T in AgentClientFrame['type']]: (value: Fields) => AgentClient
  * Validates a frame from an agent console: JSON text or a decoded value. Never throws. Same contract as
  * `parseClientFrame`: a fresh object of known fields, `ignored` for an unknown type, `invalid-frame`,
  * `frame-too-large` or `text-too-long` otherwise. Message contents and forms are checked by the visitor
- * protocol's own parser, so an agent cannot send what a widget would refuse.
+ * protocol's own parser, so an agent cannot send what a widget would refuse; `agent.topics` may name
+ * only `options.topics` when given.
  *
  * @example
  * ```ts
- * const result = parseAgentFrame(text);
+ * const result = parseAgentFrame(text, { topics: ['Billing'] });
  * if (result.ok) handle(result.value);
  * ```
  */
-export function parseAgentFrame(input: unknown): ParseResult<AgentClientFrame> {
+export function parseAgentFrame(
+  input: unknown,
+  options: AgentFrameOptions = {},
+): ParseResult<AgentClientFrame> {
   let type = 'frame';
   try {
     let value = input;
@@ -528,8 +631,11 @@ export function parseAgentFrame(input: unknown): ParseResult<AgentClientFrame> {
     if (!isRecord(value) || typeof own(value, 'type') !== 'string') throw new Invalid('type is missing');
     type = String(own(value, 'type'));
     if (!Object.hasOwn(parsers, type)) return { ok: false, ignored: true, type };
-    const parse = parsers[type as AgentClientFrame['type']] as (v: Fields) => AgentClientFrame;
-    return { ok: true, value: parse(value) };
+    const parse = parsers[type as AgentClientFrame['type']] as (
+      v: Fields,
+      options: AgentFrameOptions,
+    ) => AgentClientFrame;
+    return { ok: true, value: parse(value, options) };
   } catch (thrown) {
     const error = ChatError.isInstance(thrown)
       ? new ChatError(thrown.code, `${type}: ${thrown.message}`, { retryable: false })

@@ -63,8 +63,9 @@ export interface ServerOptions {
   identitySecret?: string;
   /**
    * The topics a visitor picks from in the pre-chat form, asked when a conversation starts (not of
-   * identified visitors); the topic shows in the agents' queue. From `CLAVARD_TOPICS` (comma-separated).
-   * @default none: no pre-chat form
+   * identified visitors). The topic routes the conversation to the signed-in agents who take it (see
+   * src/chat/routing.ts); agents pick theirs among these. From `CLAVARD_TOPICS` (comma-separated).
+   * @default none: no pre-chat form, and every agent takes every conversation
    */
   topics?: string[];
   /**

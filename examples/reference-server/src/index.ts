@@ -1,6 +1,8 @@
 export type {
   AgentClientFrame,
   AgentConversation,
+  AgentFrameOptions,
+  AgentRouting,
   AgentServerFrame,
   QueueEntry,
 } from './agent-protocol.js';

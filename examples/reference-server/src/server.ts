@@ -166,7 +166,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     if (path === '/agent/login') {
       if (!isOriginAllowed(req, agentOrigins)) return refuse(res, 403);
       if (req.method !== 'POST') return refuse(res, 405);
-      return agentLogin(req, res, store, options.agentPassword);
+      return agentLogin(req, res, { store, password: options.agentPassword, topics: hub.options.topics });
     }
     if (await serveStatic(req, res, path, staticSources)) return;
     refuse(res, 404);

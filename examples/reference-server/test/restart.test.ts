@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLOSE_CODES } from '@clavard/protocol';
-import type { ReferenceServer } from '@clavard/reference-server';
+import type { ReferenceServer, ServerOptions } from '@clavard/reference-server';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agent, connect, type Received, startTestServer, visitor } from './support/clients.js';
+import { agent, agentHello, connect, type Received, startTestServer, visitor } from './support/clients.js';
 
 let dir: string;
 let servers: ReferenceServer[];
@@ -17,8 +18,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const start = async () => {
-  const server = await startTestServer({ database: join(dir, 'clavard.db') });
+const start = async (options: ServerOptions = {}) => {
+  const server = await startTestServer({ database: join(dir, 'clavard.db'), ...options });
   servers.push(server);
   return server;
 };
@@ -96,5 +97,40 @@ describe('a restart', () => {
     await back.client.next('pong');
     expect(back.welcome.conversation).toMatchObject({ epoch });
     expect(back.client.frames.some((frame) => frame.type === 'discontinuity')).toBe(false);
+  });
+
+  it("keeps each agent's topics, from sign-in and from agent.topics", async () => {
+    const topics = ['Plans', 'Billing', 'Technical support'];
+    const first = await start({ topics });
+    const julie = await agent(first, 'Julie', { topics: ['Billing'] });
+    const marc = await agent(first, 'Marc', { topics: ['Billing'] });
+    marc.client.send({ type: 'agent.topics', topics: ['Technical support', 'Plans'] });
+    await marc.client.next('agent.routing');
+    await first.close();
+
+    const second = await start({ topics });
+    expect((await agentHello(second, julie.token)).welcome.routing).toEqual({ topics, mine: ['Billing'] });
+    expect((await agentHello(second, marc.token)).welcome.routing).toEqual({
+      topics,
+      mine: ['Plans', 'Technical support'],
+    });
+    await second.close();
+
+    // A topic the organisation no longer has no longer counts.
+    const third = await start({ topics: ['Billing', 'Technical support'] });
+    expect((await agentHello(third, marc.token)).welcome.routing).toEqual({
+      topics: ['Billing', 'Technical support'],
+      mine: ['Technical support'],
+    });
+  });
+
+  it('opens a database made before agents had topics, and adds the table', async () => {
+    await (await start()).close();
+    const old = new Database(join(dir, 'clavard.db'));
+    old.exec('DROP TABLE agent_topics');
+    old.close();
+    const server = await start({ topics: ['Billing'] });
+    const julie = await agent(server, 'Julie', { topics: ['Billing'] });
+    expect(julie.welcome.routing).toEqual({ topics: ['Billing'], mine: ['Billing'] });
   });
 });

@@ -3,6 +3,7 @@ import { AgentBadge } from './AgentBadge.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationPane } from './ConversationPane.js';
 import { Figures } from './Figures.js';
+import { MyTopics } from './MyTopics.js';
 import { QueueList } from './QueueList.js';
 
 const STATUS_TEXT = {
@@ -13,8 +14,8 @@ const STATUS_TEXT = {
 } as const;
 
 /**
- * The signed-in console: the agent and their averages, the queue and their conversations, and the
- * selected conversation.
+ * The signed-in console: the agent and their averages, their topics, the queue and their conversations,
+ * and the selected conversation.
  *
  * @example
  * ```tsx
@@ -47,6 +48,7 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
       ) : null}
       <div class="columns">
         <nav class="sidebar" aria-label="Conversations">
+          <MyTopics model={model} />
           <QueueList model={model} />
           <ConversationList model={model} />
         </nav>

@@ -1,5 +1,10 @@
 import type { AgentInfo, ConversationEvent } from '@clavard/protocol';
-import type { AgentClientFrame, AgentConversation, AgentServerFrame } from '@clavard/reference-server';
+import type {
+  AgentClientFrame,
+  AgentConversation,
+  AgentRouting,
+  AgentServerFrame,
+} from '@clavard/reference-server';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AgentLink, AgentLinkEvents, LinkStatus } from '../../src/agent-link.js';
@@ -91,8 +96,13 @@ export interface ConsoleHarness {
   dispose(): void;
 }
 
-/** Mounts the console for Julie, signed in with Marc also online; call `dispose()` in `afterEach`. */
-export async function mountConsole(): Promise<ConsoleHarness> {
+/**
+ * Mounts the console for Julie, signed in with Marc also online, with the organisation's topics and
+ * hers when given (none by default); call `dispose()` in `afterEach`.
+ */
+export async function mountConsole(
+  routing: AgentRouting = { topics: [], mine: [] },
+): Promise<ConsoleHarness> {
   const link = createFakeLink();
   let id = 0;
   const model = createConsoleModel({
@@ -140,6 +150,7 @@ export async function mountConsole(): Promise<ConsoleHarness> {
     agent: julie,
     agents: [julie, marc],
     queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
+    routing,
     conversations: [],
     heartbeatMs: 25_000,
     stats: {

@@ -39,15 +39,19 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
   const first = conns.size === 0;
   conns.add(conn);
   hub.agents.set(agent.id, conns);
+  const queue = hub.queue(agent.id);
   conn.send({
     type: 'agent.welcome',
     agent,
     agents: hub.signedInAgents(),
-    queue: hub.queue(),
+    queue,
+    routing: hub.routing(agent.id),
     conversations: hub.store.activeOf(agent.id).map(hub.agentView),
     heartbeatMs: hub.options.heartbeatMs,
     stats: hub.store.agentStats(agent.id),
   });
+  hub.queueTold(agent.id, queue);
+  // A new agent changes the routing: others may lose what overflowed to them, visitors their place.
   if (first) hub.agentsChanged();
 };
 
@@ -65,6 +69,9 @@ const handlers: {
     if (conversation.status === 'ended')
       throw new ChatError('conversation-ended', 'the conversation has ended');
     if (conversation.status !== 'queued') throw new ChatError('forbidden', 'another agent has taken it');
+    if (!hub.routeOf(conversation.topic).includes(session.agent.id)) {
+      throw new ChatError('forbidden', `this conversation is routed to agents for ${conversation.topic}`);
+    }
     const event = hub.store.assign(conversation.id, session.agent.id, {
       type: 'agent.joined',
       agent: session.agent,
@@ -176,6 +183,9 @@ const handlers: {
     hub.publish(conversation, event);
     hub.statsChanged(session.agent.id);
   },
+  'agent.topics'(hub, _conn, session, frame) {
+    hub.setAgentTopics(session.agent.id, frame.topics);
+  },
   'agent.history'(hub, conn, session, frame) {
     const conversation = hub.store.conversation(frame.conversationId);
     if (!conversation || conversation.agent_id !== session.agent.id) {
@@ -205,7 +215,7 @@ const handlers: {
  */
 export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle: PeerHandle } {
   return acceptConnection<AgentClientFrame, AgentSession, AgentServerFrame>(peer, {
-    parse: parseAgentFrame,
+    parse: (input) => parseAgentFrame(input, { topics: hub.options.topics }),
     helloType: 'agent.hello',
     hello: (conn, frame) => {
       if (frame.type === 'agent.hello') hello(hub, conn, frame.token);

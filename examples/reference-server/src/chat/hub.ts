@@ -8,11 +8,12 @@ import type {
   FormKind,
   ServerFrame,
 } from '@clavard/protocol';
-import type { AgentConversation, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
+import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
-import type { Store } from '../db/store.js';
+import type { QueueRow, Store } from '../db/store.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
+import { type Route, type RoutedAgent, routeConversation, routeQueue } from './routing.js';
 
 /** A visitor connection's session, once its hello is accepted. */
 export interface VisitorSession {
@@ -73,20 +74,34 @@ export interface Hub {
   ): void;
   /** The locale the visitor's first hello named, for the texts the server writes itself. */
   visitorLocale(visitorId: string): string | null;
-  /** Tell waiting visitors their new place and agents the new queue. */
+  /** Tell waiting visitors their new place and each agent their new queue, when it changed. */
   queueChanged(): void;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
   statsChanged(agentId: string): void;
   /** Tell visitors the availability if it changed (an agent came or left, the schedule opened or closed). */
   availabilityChanged(): void;
-  /** An agent connected or left: tell agents the list, visitors the availability when it changed. */
+  /**
+   * An agent connected or left: tell agents the list, visitors the availability when it changed, and
+   * route the queue again.
+   */
   agentsChanged(): void;
+  /** The organisation's topics and the agent's own (stored ones the organisation no longer has are left out). */
+  routing(agentId: string): AgentRouting;
+  /** Store the agent's topics, tell their connections (`agent.routing`) and route the queue again. */
+  setAgentTopics(agentId: string, topics: readonly string[]): void;
+  /** The signed-in agents a conversation of `topic` goes to. */
+  routeOf(topic: string | null): string[];
+  /** The visitor's place in line for a queued conversation (see `routeQueue`), or undefined. */
+  positionOf(conversationId: string): number | undefined;
   availability(): Availability;
   agentInfo(row: AgentRow): AgentInfo;
   /** A conversation with its newest events, as an agent sees it. */
   agentView(conversation: ConversationRow): AgentConversation;
   signedInAgents(): AgentInfo[];
-  queue(): QueueEntry[];
+  /** The queued conversations routed to the agent, oldest first, as their queue shows them. */
+  queue(agentId: string): QueueEntry[];
+  /** Remember the queue an agent was just sent in full (their welcome), so it is not sent again unchanged. */
+  queueTold(agentId: string, queue: readonly QueueEntry[]): void;
 }
 
 const AGENT_VIEW_EVENTS = 500;
@@ -107,6 +122,8 @@ export function createHub(options: HubOptions): Hub {
   const visitors = new Map<string, Set<VisitorConn>>();
   const agents = new Map<string, Set<AgentConn>>();
   const toldPositions = new Map<string, number>();
+  /** Per agent, the queue last sent (without the wait, which counts on by itself). */
+  const toldQueues = new Map<string, string>();
   let online = false;
   /** The next opening of the schedule, cached until it passes. */
   let nextOpenAt: number | undefined;
@@ -120,6 +137,27 @@ export function createHub(options: HubOptions): Hub {
     firstName: row.first_name,
     ...(row.title === null ? {} : { title: row.title }),
     ...(row.avatar_url === null ? {} : { avatarUrl: row.avatar_url }),
+  });
+
+  /** Stored topics the organisation still has, in its order; none: every topic. */
+  const topicsOf = (agentId: string): string[] => {
+    const stored = new Set(store.agentTopics(agentId));
+    return options.topics.filter((topic) => stored.has(topic));
+  };
+  const routedAgents = (): RoutedAgent[] => [...agents.keys()].map((id) => ({ id, topics: topicsOf(id) }));
+  /** The items of the queue (rows or entries, in queue order) whose route includes the agent. */
+  const routedTo = <T>(agentId: string, queue: readonly T[], routes: readonly Route[]): T[] =>
+    queue.filter((_, index) => routes[index]?.agentIds.includes(agentId));
+  const queueSignature = (queue: readonly QueueEntry[]) =>
+    JSON.stringify(queue.map(({ waitSeconds: _wait, ...entry }) => entry));
+  const queueEntry = (row: QueueRow): QueueEntry => ({
+    conversationId: row.id,
+    waitingSince: iso(row.created_at),
+    waitSeconds: Math.max(0, Math.floor((options.now() - row.created_at) / 1000)),
+    ...(row.topic === null ? {} : { topic: row.topic }),
+    ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
+    ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
+    ...identified(row.visitor_id),
   });
 
   const hub: Hub = {
@@ -149,34 +187,51 @@ export function createHub(options: HubOptions): Hub {
       hub.toVisitor(conversation.visitor_id, event);
       if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, { type: 'agent.event', event });
     },
-    queue() {
-      const now = options.now();
-      return store.queued().map((row) => ({
-        conversationId: row.id,
-        waitingSince: iso(row.created_at),
-        waitSeconds: Math.max(0, Math.floor((now - row.created_at) / 1000)),
-        ...(row.topic === null ? {} : { topic: row.topic }),
-        ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
-        ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
-        ...identified(row.visitor_id),
-      }));
+    queue(agentId) {
+      const rows = store.queued();
+      return routedTo(agentId, rows, routeQueue(rows, routedAgents())).map(queueEntry);
+    },
+    queueTold(agentId, queue) {
+      toldQueues.set(agentId, queueSignature(queue));
     },
     queueChanged() {
       const rows = store.queued();
+      const routes = routeQueue(rows, routedAgents());
       const waiting = new Set<string>();
       rows.forEach((row, index) => {
-        const position = index + 1;
+        const position = routes[index]?.position ?? index + 1;
         waiting.add(row.id);
         if (toldPositions.get(row.id) === position) return;
         toldPositions.set(row.id, position);
         hub.toVisitor(row.visitor_id, { type: 'queue.update', conversationId: row.id, position });
       });
       for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
-      if (agents.size > 0) hub.toAgents({ type: 'agent.queue', queue: hub.queue() });
+      const entries = agents.size === 0 ? [] : rows.map(queueEntry);
+      for (const agentId of agents.keys()) {
+        const queue = routedTo(agentId, entries, routes);
+        const signature = queueSignature(queue);
+        if (toldQueues.get(agentId) === signature) continue;
+        toldQueues.set(agentId, signature);
+        hub.toAgent(agentId, { type: 'agent.queue', queue });
+      }
+      for (const agentId of toldQueues.keys()) if (!agents.has(agentId)) toldQueues.delete(agentId);
+    },
+    routing: (agentId) => ({ topics: [...options.topics], mine: topicsOf(agentId) }),
+    setAgentTopics(agentId, topics) {
+      store.setAgentTopics(agentId, topics);
+      hub.toAgent(agentId, { type: 'agent.routing', ...hub.routing(agentId) });
+      hub.queueChanged();
+    },
+    routeOf: (topic) => routeConversation(topic, routedAgents()),
+    positionOf(conversationId) {
+      const rows = store.queued();
+      const index = rows.findIndex((row) => row.id === conversationId);
+      return index < 0 ? undefined : routeQueue(rows, routedAgents())[index]?.position;
     },
     agentsChanged() {
       hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
       hub.availabilityChanged();
+      hub.queueChanged();
     },
     statsChanged(agentId) {
       hub.toAgent(agentId, { type: 'agent.stats', stats: store.agentStats(agentId) });

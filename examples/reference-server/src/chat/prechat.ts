@@ -21,8 +21,8 @@ const TEXTS = {
 /**
  * The pre-chat form the server asks when a conversation starts and the organisation has topics: name and
  * email (optional) and the topic (required, one of `topics`), in the visitor's language (French for any
- * `fr*` locale, English otherwise). The answer sets the conversation's topic, which the agents' queue
- * shows. Not asked of identified visitors: the organisation already knows who they are.
+ * `fr*` locale, English otherwise). The answer sets the conversation's topic, which routes it to the
+ * agents of that topic. Not asked of identified visitors: the organisation already knows who they are.
  *
  * @example
  * ```ts

@@ -72,8 +72,8 @@ const resume = (
   if (conversation.agent_read_seq > 0) {
     conn.send({ type: 'read', conversationId, upToSeq: conversation.agent_read_seq, by: 'agent' });
   }
-  const position = hub.store.queued().findIndex((row) => row.id === conversationId);
-  if (position >= 0) conn.send({ type: 'queue.update', conversationId, position: position + 1 });
+  const position = hub.positionOf(conversationId);
+  if (position !== undefined) conn.send({ type: 'queue.update', conversationId, position });
 };
 
 /** The claims of a verified identity token, or undefined (no secret, no token, or a bad one). */
@@ -190,7 +190,7 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     session.topic === undefined &&
     hub.availability().online
   ) {
-    // Who and what about, so that the right agent takes it: the topic goes to the queue.
+    // Who and what about, so that the right agent takes it: the topic routes the conversation.
     hub.askForm(conversation, {
       kind: 'prechat',
       ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId)),
@@ -292,7 +292,7 @@ const handlers: {
       },
     );
     hub.publish(conversation, event);
-    // The email left for an answer, and the topic chosen before the chat, show in the agents' queue.
+    // The email left for an answer shows in the agents' queue; the topic chosen before the chat routes it.
     const topic = frame.values.topic;
     if (
       form.kind === 'prechat' &&

@@ -24,6 +24,11 @@ CREATE TABLE IF NOT EXISTS agents (
   avatar_url    TEXT,
   created_at    INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS agent_topics (
+  agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  topic    TEXT NOT NULL,
+  PRIMARY KEY (agent_id, topic)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS conversations (
   id               TEXT PRIMARY KEY,
   visitor_id       TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,

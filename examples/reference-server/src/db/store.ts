@@ -80,9 +80,17 @@ export interface Store {
   endVisitorSession(visitorId: string): void;
   /** Erase the visitor and everything of theirs. */
   forgetVisitor(visitorId: string): void;
-  createAgent(tokenHash: string, agent: { firstName: string; title?: string; avatarUrl?: string }): AgentRow;
+  /** A new agent, with the topics they handle (none: every topic). */
+  createAgent(
+    tokenHash: string,
+    agent: { firstName: string; title?: string; avatarUrl?: string; topics?: readonly string[] },
+  ): AgentRow;
   agentByTokenHash(tokenHash: string): AgentRow | undefined;
   agent(agentId: string): AgentRow | undefined;
+  /** The topics the agent handles, as stored (none: every topic). */
+  agentTopics(agentId: string): string[];
+  /** Replace the topics the agent handles. */
+  setAgentTopics(agentId: string, topics: readonly string[]): void;
   conversation(conversationId: string): ConversationRow | undefined;
   /** The visitor's newest conversation. */
   currentConversation(visitorId: string): ConversationRow | undefined;
@@ -194,6 +202,13 @@ export function openStore(options: StoreOptions): Store {
     agent: db.prepare<[string], AgentRow>(
       'SELECT id, first_name, title, avatar_url, created_at FROM agents WHERE id = ?',
     ),
+    agentTopics: db.prepare<[string], { topic: string }>(
+      'SELECT topic FROM agent_topics WHERE agent_id = ? ORDER BY topic',
+    ),
+    clearAgentTopics: db.prepare<[string], void>('DELETE FROM agent_topics WHERE agent_id = ?'),
+    insertAgentTopic: db.prepare<[string, string], void>(
+      'INSERT OR IGNORE INTO agent_topics (agent_id, topic) VALUES (?, ?)',
+    ),
     conversation: db.prepare<[string], ConversationRow>('SELECT * FROM conversations WHERE id = ?'),
     current: db.prepare<[string], ConversationRow>(
       'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
@@ -301,6 +316,19 @@ export function openStore(options: StoreOptions): Store {
 
   const append = db.transaction(appendRaw);
 
+  /** Must run inside a transaction: the old list goes only if the new one is stored. */
+  const replaceTopicsRaw = (agentId: string, topics: readonly string[]) => {
+    q.clearAgentTopics.run(agentId);
+    for (const topic of topics) q.insertAgentTopic.run(agentId, topic);
+  };
+
+  const setAgentTopics = db.transaction(replaceTopicsRaw);
+
+  const createAgent = db.transaction((tokenHash: string, row: AgentRow, topics: readonly string[]) => {
+    q.insertAgent.run(row.id, tokenHash, row.first_name, row.title, row.avatar_url, row.created_at);
+    replaceTopicsRaw(row.id, topics);
+  });
+
   const storeMessage = db.transaction((input: MessageInput) => {
     const event = appendRaw(input.conversationId, input.event);
     const ack: AckRow = {
@@ -394,11 +422,13 @@ export function openStore(options: StoreOptions): Store {
         avatar_url: agent.avatarUrl ?? null,
         created_at: now(),
       };
-      q.insertAgent.run(row.id, tokenHash, row.first_name, row.title, row.avatar_url, row.created_at);
+      createAgent(tokenHash, row, agent.topics ?? []);
       return row;
     },
     agentByTokenHash: (tokenHash) => q.agentByHash.get(tokenHash),
     agent: (agentId) => q.agent.get(agentId),
+    agentTopics: (agentId) => q.agentTopics.all(agentId).map((row) => row.topic),
+    setAgentTopics: (agentId, topics) => setAgentTopics(agentId, topics),
     conversation: (conversationId) => q.conversation.get(conversationId),
     currentConversation: (visitorId) => q.current.get(visitorId),
     setTopic: (conversationId, topic) => void q.setTopic.run(topic, conversationId),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_SHORT_LENGTH } from '@clavard/protocol';
+import { parseTopics } from '../agent-protocol.js';
 import type { Store } from '../db/store.js';
 import { createToken, hashToken, sameSecret } from '../tokens.js';
 import { readBody } from './read-body.js';
@@ -26,20 +27,36 @@ const httpUrl = (value: unknown): string | undefined => {
 };
 
 /**
- * `POST /agent/login` with `{ password, firstName, title?, avatarUrl? }`: `201 { token, agent }`, `401`
- * for a wrong password (compared in constant time), `400` for a bad body, `503` when no password is
- * configured. Every sign-in makes a new agent; the token opens `/agent/ws` (in `agent.hello`).
+ * What {@link agentLogin} checks a sign-in against.
  *
  * @example
  * ```ts
- * await fetch(`${url}/agent/login`, { method: 'POST', body: JSON.stringify({ password: 'demo', firstName: 'Julie' }) });
+ * agentLogin(req, res, { store, password: 'demo', topics: ['Billing', 'Technical support'] });
+ * ```
+ */
+export interface AgentLoginOptions {
+  store: Store;
+  /** The agents' shared password; undefined: sign-in is off. */
+  password: string | undefined;
+  /** The organisation's topics: `topics` in the body may name only these. */
+  topics: readonly string[];
+}
+
+/**
+ * `POST /agent/login` with `{ password, firstName, title?, avatarUrl?, topics? }`: `201 { token, agent }`,
+ * `401` for a wrong password (compared in constant time), `400` for a bad body (a topic the organisation
+ * does not have included), `503` when no password is configured. Every sign-in makes a new
+ * agent, with the topics they handle (none: every topic); the token opens `/agent/ws` (in `agent.hello`).
+ *
+ * @example
+ * ```ts
+ * await fetch(`${url}/agent/login`, { method: 'POST', body: JSON.stringify({ password: 'demo', firstName: 'Julie', topics: ['Billing'] }) });
  * ```
  */
 export async function agentLogin(
   req: IncomingMessage,
   res: ServerResponse,
-  store: Store,
-  password: string | undefined,
+  { store, password, topics: known }: AgentLoginOptions,
 ): Promise<void> {
   const body = await readBody(req, MAX_LOGIN_BYTES);
   if (password === undefined)
@@ -58,11 +75,15 @@ export async function agentLogin(
   if (firstName === undefined) return answer(res, 400, { error: 'invalid-frame', message: 'firstName' });
   const title = text(fields.title, 120);
   const avatarUrl = httpUrl(fields.avatarUrl);
+  const topics =
+    fields.topics === undefined ? { ok: true as const, value: [] } : parseTopics(fields.topics, known);
+  if (!topics.ok) return answer(res, 400, { error: 'invalid-frame', message: `topics: ${topics.error}` });
   const token = createToken();
   const row = store.createAgent(hashToken(token), {
     firstName,
     ...(title === undefined ? {} : { title }),
     ...(avatarUrl === undefined ? {} : { avatarUrl }),
+    topics: topics.value,
   });
   answer(res, 201, {
     token,

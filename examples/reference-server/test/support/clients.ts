@@ -126,7 +126,8 @@ export async function visitor(
 }
 
 /**
- * Signs an agent in over HTTP; resolves with the token and the agent.
+ * Signs an agent in over HTTP, with more body fields when given (e.g. `topics`); resolves with the token
+ * and the agent.
  *
  * @example
  * ```ts
@@ -137,31 +138,49 @@ export async function login(
   server: ReferenceServer,
   firstName: string,
   password = PASSWORD,
+  fields: Record<string, unknown> = {},
 ): Promise<{ status: number; token: string; agent: { id: string; firstName: string } }> {
   const response = await fetch(`${server.url}/agent/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password, firstName }),
+    body: JSON.stringify({ password, firstName, ...fields }),
   });
   const body = (await response.json()) as { token?: string; agent?: { id: string; firstName: string } };
   return { status: response.status, token: body.token ?? '', agent: body.agent ?? { id: '', firstName: '' } };
 }
 
 /**
- * A signed-in agent on the agent WebSocket; resolves after `agent.welcome`.
+ * Opens the agent WebSocket with a token from `login`; resolves after `agent.welcome`.
  *
  * @example
  * ```ts
- * const julie = await agent(server, 'Julie');
+ * const { client, welcome } = await agentHello(server, token);
+ * ```
+ */
+export async function agentHello(
+  server: ReferenceServer,
+  token: string,
+): Promise<{ client: TestClient; welcome: Received }> {
+  const client = await connect(server.agentWsUrl);
+  client.send({ type: 'agent.hello', token });
+  return { client, welcome: await client.next('agent.welcome') };
+}
+
+/**
+ * A signed-in agent on the agent WebSocket (with more sign-in fields when given, e.g. `topics`); resolves
+ * after `agent.welcome`.
+ *
+ * @example
+ * ```ts
+ * const julie = await agent(server, 'Julie', { topics: ['Billing'] });
  * julie.client.send({ type: 'agent.take', conversationId });
  * ```
  */
 export async function agent(
   server: ReferenceServer,
   firstName: string,
-): Promise<{ client: TestClient; id: string; welcome: Received }> {
-  const { token, agent: info } = await login(server, firstName);
-  const client = await connect(server.agentWsUrl);
-  client.send({ type: 'agent.hello', token });
-  return { client, id: info.id, welcome: await client.next('agent.welcome') };
+  fields: Record<string, unknown> = {},
+): Promise<{ client: TestClient; id: string; token: string; welcome: Received }> {
+  const { token, agent: info } = await login(server, firstName, PASSWORD, fields);
+  return { id: info.id, token, ...(await agentHello(server, token)) };
 }

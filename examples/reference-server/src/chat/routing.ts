@@ -1,0 +1,101 @@
+/**
+ * Skills-based routing, as pure functions: which signed-in agents a queued conversation goes to, and the
+ * place its visitor is told. The hub feeds them the queue and the signed-in agents with their topics.
+ */
+
+/**
+ * A signed-in agent as routing sees it: who, and the topics they handle (none: every topic).
+ *
+ * @example
+ * ```ts
+ * const julie: RoutedAgent = { id: 'a-julie', topics: ['Billing'] };
+ * ```
+ */
+export interface RoutedAgent {
+  id: string;
+  topics: readonly string[];
+}
+
+/**
+ * A queued conversation's route: the agents it goes to, and the visitor's place in line.
+ *
+ * @example
+ * ```ts
+ * const route: Route = { agentIds: ['a-julie'], position: 2 };
+ * ```
+ */
+export interface Route {
+  agentIds: readonly string[];
+  /** 1 + the earlier queued conversations that share at least one of these agents. */
+  position: number;
+}
+
+/**
+ * Whether an agent with `agentTopics` handles a conversation of `topic`: a generalist (no topics) handles
+ * every one, a specialist those of their topics.
+ *
+ * @example
+ * ```ts
+ * handlesTopic([], 'Billing'); // true
+ * handlesTopic(['Technical support'], 'Billing'); // false
+ * ```
+ */
+export function handlesTopic(agentTopics: readonly string[], topic: string): boolean {
+  return agentTopics.length === 0 || agentTopics.includes(topic);
+}
+
+/**
+ * The ids of the signed-in agents a conversation of `topic` goes to: those who handle it; when none does
+ * (nobody signed in with it, only specialists of other topics), every signed-in agent, so that nobody
+ * waits for an absent specialist. A conversation without a topic goes to every signed-in agent.
+ *
+ * @example
+ * ```ts
+ * routeConversation('Billing', [{ id: 'julie', topics: ['Billing'] }, { id: 'marc', topics: ['Technical support'] }]); // ['julie']
+ * routeConversation('Billing', [{ id: 'marc', topics: ['Technical support'] }]); // ['marc'] (overflow)
+ * ```
+ */
+export function routeConversation(
+  topic: string | null | undefined,
+  agents: readonly RoutedAgent[],
+): string[] {
+  const everyone = agents.map((agent) => agent.id);
+  if (topic === null || topic === undefined) return everyone;
+  const handlers = agents.filter((agent) => handlesTopic(agent.topics, topic)).map((agent) => agent.id);
+  return handlers.length > 0 ? handlers : everyone;
+}
+
+/**
+ * Routes a queue, oldest first: each conversation's agents (see {@link routeConversation}) and its
+ * visitor's position, 1 + the earlier conversations that share at least one of those agents (the ones
+ * the same agents would take first). With nobody signed in, every conversation waits for whoever signs
+ * in next: the position is the place in the whole queue.
+ *
+ * @example
+ * ```ts
+ * routeQueue([{ topic: 'Billing' }, { topic: 'Technical support' }], [
+ *   { id: 'julie', topics: ['Billing'] },
+ *   { id: 'marc', topics: ['Technical support'] },
+ * ]).map((route) => route.position); // [1, 1]
+ * ```
+ */
+export function routeQueue(
+  queue: readonly { topic: string | null | undefined }[],
+  agents: readonly RoutedAgent[],
+): Route[] {
+  if (agents.length === 0) return queue.map((_, index) => ({ agentIds: [], position: index + 1 }));
+  // Few distinct routes (about one per topic): count the earlier conversations per route, not per pair.
+  const earlier = new Map<string, { agentIds: ReadonlySet<string>; count: number }>();
+  return queue.map(({ topic }) => {
+    const agentIds = routeConversation(topic, agents);
+    let ahead = 0;
+    for (const group of earlier.values()) {
+      if (agentIds.some((id) => group.agentIds.has(id))) ahead += group.count;
+    }
+    const key = JSON.stringify(agentIds);
+    const group = earlier.get(key) ?? { agentIds: new Set(agentIds), count: 0 };
+    group.count += 1;
+    earlier.set(key, group);
+    return { agentIds, position: ahead + 1 };
+  });
+}
