@@ -21,10 +21,28 @@ export const PANEL_FILE = 'clavard-panel.js';
 export const EXTRAS_FILE = 'clavard-extras.js';
 
 /**
- * The panel's modules that the extras file uses, with the names it imports. The extras file does not
- * bundle them: it gets them from the panel (one Preact, so hooks work; one widget context), through the
- * `clavard:extras-kit` module generated into the panel. A missing name fails the build (esbuild: "No
- * matching export"), and so does any other Preact module the extras would bundle a copy of.
+ * A kit: the modules that a file loaded later takes from the file that loads it, with the names it
+ * imports, so that the two share one copy (and, for Preact and the widget context, one instance). The
+ * loading file bundles a generated `clavard:<name>` module exporting `kit` (one array per module, in this
+ * order); the later file's imports of those modules read `kit` instead (see takeKit and wrapFor). A name missing from a list fails the build
+ * (esbuild: "No matching export").
+ *
+ * The panel takes from the first file what both need: brand colour checks, locale rules, URL checks,
+ * stylesheet adoption, the theme and the event emitter. Measured: the panel 36.96 → 35.26 kB brotli, the
+ * first file 8.60 → 8.63 kB.
+ */
+const PANEL_KIT = {
+  './ui-core/contrast.ts': ['contrastRatio', 'pickTextColor', 'toHex', 'parseColor'],
+  './ui-core/locale.ts': ['canonicalLocale', 'isRtl'],
+  './ui-core/safe-url.ts': ['IMAGE_PROTOCOLS', 'safeUrl'],
+  './ui/stylesheets.ts': ['adoptStyles'],
+  './ui/theme.ts': ['themeColors', 'themeCss'],
+  './headless/events.ts': ['createEmitter'],
+};
+
+/**
+ * The extras take from the panel its Preact, hooks, widget context and the helpers they share; any other
+ * Preact module they would bundle a copy of fails the build.
  */
 const EXTRAS_KIT = {
   'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
@@ -37,28 +55,31 @@ const EXTRAS_KIT = {
 };
 
 /** Each kit module's absolute path, as esbuild resolves it from src/. */
-const kitPaths = async (build) => {
+const kitPaths = async (build, kit) => {
   const paths = new Map();
-  for (const key of Object.keys(EXTRAS_KIT)) {
+  for (const key of Object.keys(kit)) {
     const found = await build.resolve(key, {
       resolveDir: widgetSrc,
       kind: 'import-statement',
       pluginData: { plain: true },
     });
-    if (found.errors.length > 0) throw new Error(`EXTRAS_KIT: cannot resolve ${key}`);
+    if (found.errors.length > 0) throw new Error(`kit: cannot resolve ${key}`);
     paths.set(found.path, key);
   }
   return paths;
 };
 
-/** In the extras build: the kit's modules come from the panel (`__clavard_kit__`, see wrapExtras). */
-const kitFromPanel = {
-  name: 'kit-from-panel',
+/**
+ * In the later file's build: imports of the kit's modules read `__clavard_kit__` (the factory's parameter,
+ * see wrapFor). An import resolving to `forbidden` fails the build.
+ */
+const takeKit = (name, kit, forbidden) => ({
+  name: `take-${name}`,
   setup(build) {
     let paths;
     build.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.plain || args.kind === 'entry-point') return undefined;
-      paths ??= kitPaths(build);
+      paths ??= kitPaths(build, kit);
       const found = await build.resolve(args.path, {
         resolveDir: args.resolveDir,
         kind: args.kind,
@@ -66,53 +87,64 @@ const kitFromPanel = {
         pluginData: { plain: true },
       });
       const key = (await paths).get(found.path);
-      if (key !== undefined) return { path: key, namespace: 'clavard-kit' };
-      if (/[\\/]node_modules[\\/](preact|@preact)[\\/]/.test(found.path)) {
-        return {
-          errors: [{ text: `the extras file would bundle its own ${args.path}: add it to EXTRAS_KIT` }],
-        };
+      if (key !== undefined) return { path: key, namespace: `take-${name}` };
+      if (forbidden?.test(found.path)) {
+        return { errors: [{ text: `this file would bundle its own ${args.path}: add it to its kit` }] };
       }
       return undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: 'clavard-kit' }, ({ path }) => ({
-      contents: `export const { ${EXTRAS_KIT[path].join(', ')} } = __clavard_kit__[${JSON.stringify(path)}];`,
+    // Arrays, read by index: shorter than names, and no iterator a hostile page could replace.
+    const index = Object.keys(kit);
+    build.onLoad({ filter: /.*/, namespace: `take-${name}` }, ({ path }) => ({
+      contents: `const m = __clavard_kit__[${index.indexOf(path)}];\nexport const ${kit[path]
+        .map((exported, at) => `${exported} = m[${at}]`)
+        .join(', ')};`,
       loader: 'js',
     }));
   },
-};
+});
 
-/** In the panel build: generates `clavard:extras-kit`, and loads the extras from the extras file. */
-const kitForExtras = {
-  name: 'kit-for-extras',
+/** In the loading file's build: generates `clavard:<name>`, which exports the kit. */
+const giveKit = (name, kit) => ({
+  name: `give-${name}`,
   setup(build) {
-    build.onResolve({ filter: /^clavard:extras-kit$/ }, () => ({ path: 'kit', namespace: 'clavard-kit' }));
-    build.onResolve({ filter: /[\\/]extras-source\.js$/ }, () => ({ path: `${src}extras-source-embed.ts` }));
-    build.onLoad({ filter: /.*/, namespace: 'clavard-kit' }, () => {
+    build.onResolve({ filter: new RegExp(`^clavard:${name}$`) }, () => ({
+      path: name,
+      namespace: `give-${name}`,
+    }));
+    build.onLoad({ filter: /.*/, namespace: `give-${name}` }, () => {
       const imports = [];
       const entries = [];
-      Object.entries(EXTRAS_KIT).forEach(([key, names], index) => {
+      Object.entries(kit).forEach(([key, names], index) => {
         imports.push(
           `import { ${names.map((name) => `${name} as k${index}_${name}`).join(', ')} } from ${JSON.stringify(key)};`,
         );
-        entries.push(
-          `${JSON.stringify(key)}: { ${names.map((name) => `${name}: k${index}_${name}`).join(', ')} }`,
-        );
+        entries.push(`[${names.map((name) => `k${index}_${name}`).join(', ')}]`);
       });
       return {
-        contents: `${imports.join('\n')}\nexport const kit = { ${entries.join(', ')} };`,
+        contents: `${imports.join('\n')}\nexport const kit = [${entries.join(', ')}];`,
         loader: 'js',
         resolveDir: widgetSrc,
       };
     });
   },
+});
+
+/** In the panel build: the extras come from the extras file (src/embed/extras-source-embed.ts). */
+const extrasFromFile = {
+  name: 'extras-from-file',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]extras-source\.js$/ }, () => ({ path: `${src}extras-source-embed.ts` }));
+  },
 };
 
 /**
- * The extras bundle as an ExtrasFactory handed to `window.Clavard`'s extras hook (src/embed/extras-hook.ts):
- * the bundle runs only when the panel calls the factory with its kit.
+ * A later file's bundle as a factory handed to `window.Clavard`'s hook `Symbol.for(hook)` (see
+ * src/embed/panel-hook.ts and extras-hook.ts): the bundle runs only when the loading file calls the
+ * factory with its kit and a function that receives what the bundle delivers.
  */
-const wrapExtras = (body) =>
-  `(()=>{var c=Object.hasOwn(window,"Clavard")?Reflect.get(window,"Clavard"):void 0,k=Symbol.for("clavard.extras"),h=typeof c=="object"&&c!==null&&Object.hasOwn(c,k)?Reflect.get(c,k):void 0;typeof h=="function"&&Reflect.apply(h,c,[function(__clavard_kit__,__clavard_deliver__){${body}}])})();`;
+const wrapFor = (hook) => (body) =>
+  `(()=>{var c=Object.hasOwn(window,"Clavard")?Reflect.get(window,"Clavard"):void 0,k=Symbol.for(${JSON.stringify(hook)}),h=typeof c=="object"&&c!==null&&Object.hasOwn(c,k)?Reflect.get(c,k):void 0;typeof h=="function"&&Reflect.apply(h,c,[function(__clavard_kit__,__clavard_deliver__){${body}}])})();`;
 
 /**
  * A page may set `Object.prototype.value` before the panel loads (the hostile-page tests do). Then every
@@ -170,22 +202,33 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
  */
 export async function buildEmbedFiles({ metafile = false } = {}) {
   const [extras, panel] = await Promise.all([
-    build({ ...common, metafile, entryPoints: [`${src}extras-entry.ts`], plugins: [kitFromPanel] }),
+    build({
+      ...common,
+      metafile,
+      entryPoints: [`${src}extras-entry.ts`],
+      plugins: [takeKit('extras-kit', EXTRAS_KIT, /[\\/]node_modules[\\/](preact|@preact)[\\/]/)],
+    }),
     build({
       ...common,
       metafile,
       entryPoints: [`${src}panel-entry.ts`],
-      plugins: [nullPrototypeDescriptors, kitForExtras],
+      plugins: [
+        nullPrototypeDescriptors,
+        takeKit('panel-kit', PANEL_KIT),
+        giveKit('extras-kit', EXTRAS_KIT),
+        extrasFromFile,
+      ],
     }),
   ]);
-  const extrasBytes = await single(extras, EXTRAS_FILE, wrapExtras);
-  const panelBytes = await single(panel, PANEL_FILE);
+  const extrasBytes = await single(extras, EXTRAS_FILE, wrapFor('clavard.extras'));
+  const panelBytes = await single(panel, PANEL_FILE, wrapFor('clavard.panel'));
   const integrity = sri(panelBytes);
   const extrasIntegrity = sri(extrasBytes);
   const first = await build({
     ...common,
     metafile,
     entryPoints: [`${src}index.ts`],
+    plugins: [giveKit('panel-kit', PANEL_KIT)],
     define: {
       __CLAVARD_PANEL_FILE__: JSON.stringify(PANEL_FILE),
       __CLAVARD_PANEL_INTEGRITY__: JSON.stringify(integrity),

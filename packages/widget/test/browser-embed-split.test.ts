@@ -267,6 +267,29 @@ const askVerification = (conversationId: string) =>
     fields: [{ name: 'dob', type: 'date', label: 'Date of birth', required: true, sensitive: true }],
   });
 
+describe('the panel and extras files without the first file', () => {
+  it('run nothing, define no global and show nothing when a page loads them on their own', async () => {
+    const files = await serve();
+    files['/'] = {
+      body: [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Alone</title>',
+        '<script src="/csp-logger.js"></script>',
+        '<script src="/clavard-panel.js"></script><script src="/clavard-extras.js"></script>',
+        '</head><body><p>No chat here.</p></body></html>',
+      ].join('\n'),
+      type: 'text/html',
+      headers: { 'content-security-policy': strictCsp('ws://127.0.0.1:1') },
+    };
+    const { page, scripts, console: lines, errors } = await visit();
+    await page.waitForLoadState('load');
+    expect(scripts).toEqual(['/clavard-panel.js', '/clavard-extras.js']);
+    expect(await page.evaluate(() => Object.hasOwn(window, 'Clavard'))).toBe(false);
+    expect(await page.locator('clavard-widget').count()).toBe(0);
+    expect(lines).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the extras file (forms and the end survey)', () => {
   it('is loaded, pinned by its hash, only when a form is first shown, and serves the survey too', async () => {
     await serve();
@@ -304,6 +327,9 @@ describe('the extras file (forms and the end survey)', () => {
     await expect.poll(() => clavardErrors(lines).length).toBe(1);
     expect(clavardErrors(lines)[0]).toMatchObject({ name: 'ChatError', code: 'unavailable' });
     expect(await page.title()).toBe('Fibre Nord shop');
+    await animationsSettled(page);
+    const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
     await page.screenshot({ path: screenshotPath('split-extras-failed') });
 
     files['/clavard-extras.js'] = { body: genuine, type: 'text/javascript' };

@@ -1,3 +1,4 @@
+import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
 import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
@@ -6,7 +7,7 @@ import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
 import { EXTRAS_HOOK, type ExtrasFactory } from './extras-hook.js';
-import { PANEL_HOOK, type PanelRequest, type StartPanel } from './panel-hook.js';
+import { PANEL_HOOK, type PanelFactory, type PanelRequest, type StartPanel } from './panel-hook.js';
 import { createPanelLoader } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
@@ -79,11 +80,11 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
   });
   const api: ClavardApi = controller.api;
   Object.defineProperty(api, MARKER, { value: true });
-  // The panel file's way in: see panel-hook.ts. Accepts one StartPanel while the panel is awaited.
-  let arrive: ((start: StartPanel) => void) | undefined;
+  // The panel file's way in: see panel-hook.ts. Accepts one PanelFactory while the panel is awaited.
+  let arrive: ((factory: PanelFactory) => void) | undefined;
   Object.defineProperty(api, PANEL_HOOK, {
-    value: (start: unknown) => {
-      if (typeof start === 'function') arrive?.(start as StartPanel);
+    value: (factory: unknown) => {
+      if (typeof factory === 'function') arrive?.(factory as PanelFactory);
     },
   });
   // The extras file's way in: accepts one ExtrasFactory while the extras are awaited.
@@ -128,7 +129,7 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
       clearStoredState(view, options.namespace);
     };
     let arrived = false;
-    arrive = (start) => {
+    arrive = (factory) => {
       if (arrived || gone) return;
       arrived = true;
       removeWidget = undefined;
@@ -136,6 +137,11 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
       const hadFocus = shadow?.activeElement === launcher.button;
       let handle: WidgetHandle;
       try {
+        let start: StartPanel | undefined;
+        factory(panelKit, (delivered) => {
+          start = delivered;
+        });
+        if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
         handle = start({ host, config: options, endpoint, loadExtras });
       } catch (error) {
         launcher.remove();

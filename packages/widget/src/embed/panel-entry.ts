@@ -1,6 +1,11 @@
 // The panel file (`dist/embed/clavard-panel.js`, an IIFE): Preact, the UI, the client and the transports.
 // Loaded by the script-tag file on first open (or at once when a conversation is in progress), pinned by
-// the integrity hash baked into it. It runs on load, like ./index.ts: it hands itself to `window.Clavard`.
-import { registerPanel } from './register-panel.js';
+// the integrity hash baked into it. scripts/build-embed.mjs wraps this bundle in a PanelFactory handed to
+// `window.Clavard` (see panel-hook.ts), which declares `__clavard_deliver__` and gives the modules the
+// panel shares with the script-tag file; without that hook (the file loaded on its own, or after
+// `shutdown()`) nothing runs.
+import { startPanel } from './register-panel.js';
 
-registerPanel(window);
+declare const __clavard_deliver__: (start: typeof startPanel) => void;
+
+__clavard_deliver__(startPanel);

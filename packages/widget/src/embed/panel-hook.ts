@@ -6,12 +6,12 @@ import type { LoadExtras } from './extras-hook.js';
 /**
  * The internal hook through which the panel file (`clavard-panel.js`) hands itself to the script-tag
  * file: a non-enumerable, read-only property of `window.Clavard` under `Symbol.for('clavard.panel')`, so
- * the split adds no global. It accepts one {@link StartPanel} while the script-tag file is loading the
+ * the split adds no global. It accepts one {@link PanelFactory} while the script-tag file is loading the
  * panel, and ignores every other call. Not a public API: it changes with the files it joins.
  *
  * @example
  * ```ts
- * Reflect.apply(Reflect.get(window.Clavard, PANEL_HOOK), window.Clavard, [startPanel]);
+ * Reflect.apply(Reflect.get(window.Clavard, PANEL_HOOK), window.Clavard, [factory]);
  * ```
  */
 export const PANEL_HOOK: symbol = Symbol.for('clavard.panel');
@@ -46,3 +46,15 @@ export interface PanelRequest {
  * ```
  */
 export type StartPanel = (request: PanelRequest) => WidgetHandle;
+
+/**
+ * The panel file's body, as a function (scripts/build-embed.mjs wraps the bundle so): given the modules
+ * the script-tag file shares with it (`clavard:panel-kit`), it runs the panel's modules and delivers its
+ * {@link StartPanel}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (start) => start(request));
+ * ```
+ */
+export type PanelFactory = (kit: unknown, deliver: (start: StartPanel) => void) => void;
