@@ -63,6 +63,8 @@ export interface ConsoleConversation {
   consent?: { at: string; version: string; policyUrl?: string };
   /** Who the visitor is, when the organisation's server identified them (a verified token). */
   visitor?: { userId: string; name?: string; email?: string };
+  /** The name and email the visitor typed in the pre-chat form: given, not verified. */
+  given?: { name?: string; email?: string };
   /** The visitor's survey answer (solved, 1–5, a note), once given. */
   rating?: { solved?: boolean; score?: number; note?: string };
 }
@@ -252,6 +254,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
           ? { rating: previous.rating }
           : {}),
       ...(conversation.visitor ? { visitor: conversation.visitor } : {}),
+      ...(conversation.given ? { given: conversation.given } : {}),
       ...(conversation.consent ? { consent: conversation.consent } : {}),
     };
     const made = previous ? base : { ...base, draft: initialDraft(greeted(base), greeting()) };

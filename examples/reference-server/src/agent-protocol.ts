@@ -241,6 +241,8 @@ export interface QueueEntry {
   contactEmail?: string;
   /** Who the visitor is, when a verified identity token said so. */
   visitor?: { userId: string; name?: string; email?: string };
+  /** The name and email the visitor typed in the pre-chat form: given, not verified. */
+  given?: { name?: string; email?: string };
 }
 
 /**
@@ -269,6 +271,8 @@ export interface AgentConversation {
   consent?: Consent;
   /** Who the visitor is, when a verified identity token said so; absent for an anonymous visitor. */
   visitor?: { userId: string; name?: string; email?: string };
+  /** The name and email the visitor typed in the pre-chat form: given, not verified. */
+  given?: { name?: string; email?: string };
   /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */
   events: ConversationEvent[];
 }

@@ -126,8 +126,48 @@ describe('pre-chat form', () => {
         (f) => (f.queue as { topic?: string }[])[0]?.topic === 'Billing',
       ),
     ).toMatchObject({
-      queue: [expect.objectContaining({ conversationId, topic: 'Billing' })],
+      queue: [expect.objectContaining({ conversationId, topic: 'Billing', given: { name: 'Ana' } })],
     });
+  });
+
+  it('shows the agent the name and email given, as given, in the queue and once taken; an empty answer is no answer', async () => {
+    server = await startTestServer({ topics });
+    const julie = await agent(server, 'Julie');
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'My invoice' });
+    const { conversationId } = await v.client.next('message.ack');
+    const request = await v.client.next('form.request');
+    v.client.send({
+      type: 'form.submit',
+      formId: request.formId,
+      values: { topic: 'Billing', name: '  ', email: 'ana@example.com' },
+    });
+    const queued = await julie.client.next(
+      'agent.queue',
+      (f) => (f.queue as Array<{ given?: unknown }>)[0]?.given !== undefined,
+    );
+    expect((queued.queue as Array<{ given?: unknown }>)[0]?.given).toEqual({ email: 'ana@example.com' });
+    julie.client.send({ type: 'agent.take', conversationId });
+    const taken = await julie.client.next('agent.conversation');
+    expect((taken.conversation as { given?: unknown }).given).toEqual({ email: 'ana@example.com' });
+  });
+
+  it('updates the view of an agent who took the conversation before the form was answered', async () => {
+    server = await startTestServer({ topics });
+    const julie = await agent(server, 'Julie');
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    const { conversationId } = await v.client.next('message.ack');
+    const request = await v.client.next('form.request');
+    julie.client.send({ type: 'agent.take', conversationId });
+    const taken = await julie.client.next('agent.conversation');
+    expect((taken.conversation as { given?: unknown }).given).toBeUndefined();
+    v.client.send({ type: 'form.submit', formId: request.formId, values: { topic: 'Billing', name: 'Ben' } });
+    const updated = await julie.client.next(
+      'agent.conversation',
+      (f) => (f.conversation as { given?: unknown }).given !== undefined,
+    );
+    expect((updated.conversation as { given?: unknown }).given).toEqual({ name: 'Ben' });
   });
 
   it('is not asked of an identified visitor', async () => {

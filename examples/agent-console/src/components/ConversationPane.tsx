@@ -86,7 +86,7 @@ export function ConversationPane({
       <header class="conversation-header">
         <div>
           <h2 id="conversation-heading">Conversation · {state}</h2>
-          <p class="visitor-identity">{visitorLabel(conversation.visitor)}</p>
+          <p class="visitor-identity">{visitorLabel(conversation.visitor, conversation.given)}</p>
           {conversation.consent ? (
             <p class="visitor-identity" data-consent="">
               Consent given {new Date(conversation.consent.at).toLocaleString()} (version{' '}

@@ -23,7 +23,7 @@ export function QueueList({ model }: { model: ConsoleModel }) {
           return (
             <li key={entry.conversationId} class="queue-entry">
               <p class="preview">{preview}</p>
-              <p class="visitor-identity">{visitorLabel(entry.visitor)}</p>
+              <p class="visitor-identity">{visitorLabel(entry.visitor, entry.given)}</p>
               {entry.contactEmail ? (
                 <p class="left-message">
                   Left a message: answer by email to <span class="email">{entry.contactEmail}</span>

@@ -10,7 +10,7 @@ import type {
 } from '@clavard/protocol';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
-import type { QueueRow, Store } from '../db/store.js';
+import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
 import { type Route, type RoutedAgent, routeConversation, routeQueue } from './routing.js';
@@ -132,6 +132,8 @@ export function createHub(options: HubOptions): Hub {
     return identity ? { visitor: identity } : {};
   };
 
+  const given = (contact: GivenContact | undefined) => (contact ? { given: contact } : {});
+
   const agentInfo = (row: AgentRow): AgentInfo => ({
     id: row.id,
     firstName: row.first_name,
@@ -158,6 +160,7 @@ export function createHub(options: HubOptions): Hub {
     ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
     ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
     ...identified(row.visitor_id),
+    ...given(givenContact(row.given_name, row.given_email)),
   });
 
   const hub: Hub = {
@@ -262,6 +265,7 @@ export function createHub(options: HubOptions): Hub {
       const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
       const rating = store.ratingOf(conversation.id);
       const consent = store.consentOf(conversation.id);
+      const contact = store.givenOf(conversation.id);
       return {
         id: conversation.id,
         status: conversation.status,
@@ -275,6 +279,7 @@ export function createHub(options: HubOptions): Hub {
         ...(rating ? { rating } : {}),
         ...(consent ? { consent } : {}),
         ...identified(conversation.visitor_id),
+        ...given(contact),
         events,
       };
     },

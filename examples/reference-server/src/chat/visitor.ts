@@ -309,6 +309,15 @@ const handlers: {
     ) {
       hub.queueChanged();
     }
+    // Already taken: the agent's view gets the name and email the visitor gave.
+    if (form.kind === 'prechat' && status === 'accepted' && conversation.agent_id !== null) {
+      const fresh = hub.store.conversation(conversation.id);
+      if (fresh)
+        hub.toAgent(conversation.agent_id, {
+          type: 'agent.conversation',
+          conversation: hub.agentView(fresh),
+        });
+    }
   },
   'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
     const conversation = owned(hub, session, conversationId);

@@ -43,6 +43,44 @@ export interface VisitorIdentity {
   email?: string;
 }
 
+/**
+ * The name and email of each conversation's latest accepted pre-chat form (empty answers as NULL), as a
+ * sub-query. Only what the visitor typed: the server has not verified it.
+ */
+const GIVEN = `SELECT s.conversation_id,
+    NULLIF(TRIM(json_extract(s.redacted_values, '$.name')), '') AS name,
+    NULLIF(TRIM(json_extract(s.redacted_values, '$.email')), '') AS email
+  FROM form_submissions s JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
+  WHERE f.kind = 'prechat' AND s.status = 'accepted'
+    AND s.at = (SELECT MAX(s2.at) FROM form_submissions s2 WHERE s2.conversation_id = s.conversation_id
+                AND s2.form_id = s.form_id AND s2.status = 'accepted')`;
+
+/**
+ * What the visitor said of themselves in the pre-chat form: shown to agents as given, not verified.
+ *
+ * @example
+ * ```ts
+ * const given: GivenContact = { name: 'Ana', email: 'ana@example.com' };
+ * ```
+ */
+export interface GivenContact {
+  name?: string;
+  email?: string;
+}
+
+/**
+ * A {@link GivenContact} from two nullable columns, or undefined when both are empty.
+ *
+ * @example
+ * ```ts
+ * givenContact('Ana', null); // { name: 'Ana' }
+ * ```
+ */
+export function givenContact(name: string | null, email: string | null): GivenContact | undefined {
+  if (name === null && email === null) return undefined;
+  return { ...(name === null ? {} : { name }), ...(email === null ? {} : { email }) };
+}
+
 /** A queued conversation as the agents' queue shows it. */
 export interface QueueRow {
   id: string;
@@ -52,6 +90,10 @@ export interface QueueRow {
   preview: string | null;
   /** The email left in an accepted leave-a-message form, when nobody was available. */
   contact_email: string | null;
+  /** The name the visitor gave in an accepted pre-chat form. */
+  given_name: string | null;
+  /** The email the visitor gave in an accepted pre-chat form. */
+  given_email: string | null;
 }
 
 /**
@@ -133,6 +175,8 @@ export interface Store {
   /** Keep the consent that came with the message starting a conversation. */
   recordConsent(conversationId: string, consent: Consent): void;
   consentOf(conversationId: string): Consent | undefined;
+  /** The name and email the visitor gave in the pre-chat form (not verified), if any. */
+  givenOf(conversationId: string): GivenContact | undefined;
   /** The measures of the conversations an agent ended (held last), since the database began. */
   agentStats(agentId: string): AgentStats;
   /** The visitor's rating of a conversation, once given. */
@@ -223,8 +267,13 @@ export function openStore(options: StoreOptions): Store {
          (SELECT json_extract(s.redacted_values, '$.email') FROM form_submissions s
            JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
            WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
-           ORDER BY s.at DESC LIMIT 1) AS contact_email
-       FROM conversations c WHERE c.status = 'queued' ORDER BY c.created_at, c.rowid`,
+           ORDER BY s.at DESC LIMIT 1) AS contact_email,
+         g.name AS given_name, g.email AS given_email
+       FROM conversations c LEFT JOIN (${GIVEN}) g ON g.conversation_id = c.id
+       WHERE c.status = 'queued' ORDER BY c.created_at, c.rowid`,
+    ),
+    givenOf: db.prepare<[string], { name: string | null; email: string | null }>(
+      `SELECT g.name, g.email FROM (${GIVEN}) g WHERE g.conversation_id = ?`,
     ),
     activeOf: db.prepare<[string], ConversationRow>(
       "SELECT * FROM conversations WHERE agent_id = ? AND status = 'active' ORDER BY created_at",
@@ -486,6 +535,10 @@ export function openStore(options: StoreOptions): Store {
         version: row.version,
         ...(row.policy_url === null ? {} : { policyUrl: row.policy_url }),
       };
+    },
+    givenOf(conversationId) {
+      const row = q.givenOf.get(conversationId);
+      return row ? givenContact(row.name, row.email) : undefined;
     },
     agentStats: (agentId) => q.agentStats.get(agentId) as AgentStats,
     ratingOf(conversationId) {

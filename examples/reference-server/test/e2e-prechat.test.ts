@@ -1,0 +1,119 @@
+/**
+ * The pre-chat form and routing by topic, end to end in headless Chromium against the reference server
+ * (port 0, a temporary SQLite file): Julie takes Billing and Marc Technical support in their consoles
+ * ("My topics"); a visitor's first message brings the pre-chat form (loaded lazily with the other forms),
+ * which refuses a missing topic and then routes the conversation to Julie's queue only; a second visitor
+ * who picks Technical support reaches Marc's queue only; Marc cannot see, and Julie takes, the first one.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ReferenceServer, startServer } from '@clavard/reference-server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import {
+  type BuiltPages,
+  buildPages,
+  openAgent,
+  openVisitor,
+  PASSWORD,
+  RESULTS_DIR,
+} from './support/e2e-pages.js';
+
+let browser: Browser;
+let pages: BuiltPages;
+let server: ReferenceServer | undefined;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  if (pages) await rm(pages.dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  await server?.close();
+  server = undefined;
+});
+
+/** Ticks one of the console's "My topics" boxes and waits for the server to confirm it. */
+async function takeTopic(page: Page, topic: string): Promise<void> {
+  const box = page.getByRole('group', { name: 'My topics' }).getByRole('checkbox', { name: topic });
+  await box.check();
+  await expect.poll(() => box.isChecked()).toBe(true);
+}
+
+/** The previews in a console's queue. */
+const queued = (page: Page): Promise<string[]> => page.locator('.queue-entry .preview').allTextContents();
+
+/** A visitor writes, answers the pre-chat form with `topic`, and sees it sent. */
+async function writeAbout(page: Page, text: string, topic: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+  const form = page.getByRole('dialog').getByRole('form', { name: 'Before we start' });
+  await form.getByText('So that the right person answers you.').waitFor();
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Topic').selectOption(topic);
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await page.getByText('Thank you, your answers were sent.').waitFor();
+}
+
+describe('pre-chat form and routing by topic', () => {
+  it('asks who and what about, refuses a missing topic, and routes each conversation to the agent of its topic', async () => {
+    server = await startServer({
+      port: 0,
+      database: join(pages.dir, 'prechat.db'),
+      agentPassword: PASSWORD,
+      consoleDir: pages.consoleDir,
+      embedFile: pages.embedFile,
+      topics: ['Plans', 'Billing', 'Technical support'],
+    });
+    const julie = await openAgent(browser, server.url, 'Julie');
+    const marc = await openAgent(browser, server.url, 'Marc');
+    contexts.push(julie.context, marc.context);
+    await takeTopic(julie.page, 'Billing');
+    await takeTopic(marc.page, 'Technical support');
+
+    // The first visitor: the form is asked before anyone answers, and a topic is required.
+    const ana = await openVisitor(browser, server.url, 'websocket', pages);
+    contexts.push(ana.context);
+    await ana.page.getByRole('button', { name: 'Open chat' }).click();
+    const composer = ana.page.getByRole('textbox', { name: 'Message' });
+    await composer.fill('My invoice is wrong');
+    await composer.press('Enter');
+    const form = ana.page.getByRole('dialog').getByRole('form', { name: 'Before we start' });
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await form.getByText('This field is required.').waitFor();
+    expect(await form.getByLabel('Topic').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Name').fill('Ana');
+    await form.getByLabel('Topic').selectOption('Billing');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await ana.page.getByText('Thank you, your answers were sent.').waitFor();
+    await ana.page.screenshot({ path: join(RESULTS_DIR, 'e2e-prechat-visitor.png') });
+
+    const anaEntry = julie.page.locator('.queue-entry', { hasText: 'My invoice is wrong' });
+    await anaEntry.getByText('· Billing').waitFor();
+    await anaEntry.getByText('Ana · not verified').waitFor();
+
+    // The second visitor picks Technical support: Marc's queue gets it, and only it.
+    const ben = await openVisitor(browser, server.url, 'websocket', pages);
+    contexts.push(ben.context);
+    await writeAbout(ben.page, 'The modem blinks red', 'Technical support', 'Ben');
+    await marc.page.locator('.queue-entry', { hasText: 'The modem blinks red' }).waitFor();
+    expect(await queued(marc.page)).toEqual(['The modem blinks red']);
+    expect(await queued(julie.page)).toEqual(['My invoice is wrong']);
+    await marc.page.screenshot({ path: join(RESULTS_DIR, 'e2e-prechat-marc.png') });
+
+    await anaEntry.getByRole('button', { name: /^Take the conversation/ }).click();
+    await ana.page.locator('p.notice', { hasText: 'Julie has joined' }).waitFor();
+    await julie.page
+      .locator('.conversation-header .visitor-identity', { hasText: 'Ana · not verified' })
+      .waitFor();
+    await expect.poll(() => queued(julie.page)).toEqual([]);
+    for (const opened of [julie, marc, ana, ben]) expect(opened.problems).toEqual([]);
+  }, 90_000);
+});
