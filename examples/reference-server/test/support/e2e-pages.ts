@@ -121,13 +121,15 @@ export interface VisitorPage extends OpenedPage {
  * Opens the demo store in a new context. WebSocket: the page as served. SSE: the same page with the script
  * tag's `data-transport="sse" data-url="/clavard"` (rewritten in flight, as a site owner would edit it).
  * Long-poll: the script tag bundles only WebSocket and SSE, so `/clavard.js` is answered with the
- * long-poll visitor script (the widget mounted with `createLongPollTransport`).
+ * long-poll visitor script (the widget mounted with `createLongPollTransport`). `host.setupScript` is
+ * appended to the demo store's own external script (`/clavard-setup.js`, which runs before clavard.js).
  */
 export async function openVisitor(
   browser: Browser,
   url: string,
   transport: TransportKind,
   pages: BuiltPages,
+  host: VisitorHostOptions = {},
 ): Promise<VisitorPage> {
   const opened = await openPage(browser, { width: 900, height: 820 });
   const { page } = opened;
@@ -154,6 +156,13 @@ export async function openVisitor(
     await page.route(`${url}/clavard.js`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: pages.longPollScript }),
     );
+  }
+  if (host.setupScript !== undefined) {
+    const extra = host.setupScript;
+    await page.route(`${url}/clavard-setup.js`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${await response.text()}\n${extra}\n` });
+    });
   }
   await page.goto(`${url}/`);
   return { ...opened, sockets, channelRequests };
@@ -217,4 +226,19 @@ export async function sideBySide(
   } finally {
     await context.close();
   }
+}
+
+/** What the host page adds for {@link openVisitor}. */
+export interface VisitorHostOptions {
+  /**
+   * Code appended to the demo store's `/clavard-setup.js` (an external file: the page allows no inline
+   * script), e.g. `window.Clavard.identify(…)` with a token the organisation's server signed: it runs on
+   * the snippet's queue, before clavard.js loads.
+   */
+  setupScript?: string;
+}
+
+/** The keys of the visitor page's localStorage that start with `clavard:`. */
+export function clavardStorageKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('clavard:')));
 }

@@ -1,0 +1,144 @@
+/**
+ * The queue, end to end in headless Chromium against the reference server (port 0, a temporary SQLite
+ * file): Julie is signed in on the console and takes nobody; two visitors write on the demo store, each in
+ * their own browser context. The second is told their place (2); a message they write while waiting is
+ * delivered; when Julie takes the first conversation the second visitor moves up to 1, and once Julie takes
+ * theirs too, the console shows both of their messages, each once and in order.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ReferenceServer, startServer } from '@clavard/reference-server';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import {
+  type BuiltPages,
+  buildPages,
+  consoleMessages,
+  openAgent,
+  openVisitor,
+  PASSWORD,
+  RESULTS_DIR,
+} from './support/e2e-pages.js';
+
+let browser: Browser;
+let pages: BuiltPages;
+let server: ReferenceServer | undefined;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  if (pages) await rm(pages.dir, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  await server?.close();
+  server = undefined;
+});
+
+/** The visitor writes `text` in the widget and sends it with Enter. */
+async function visitorSays(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** The widget's line about the visitor's place in the queue (hidden when there is none). */
+const queueStatus = (page: Page): Locator => page.getByRole('dialog').locator('.status.queue');
+
+/**
+ * The text QueueStatus shows at `position`: the place, and the estimated wait when the server gives one
+ * (QueueStatus.tsx, texts from the English catalogue).
+ */
+const placeText = (position: number): RegExp =>
+  new RegExp(`^You are number ${position} in line( · Estimated wait: about \\d+\\u00a0min)?$`);
+
+/** Resolves once the widget says the visitor is at `position`. */
+async function placeIs(page: Page, position: number): Promise<void> {
+  await queueStatus(page)
+    .filter({ hasText: placeText(position) })
+    .waitFor();
+}
+
+describe('the queue', () => {
+  it('tells the second visitor their place, delivers what they write meanwhile, and moves them up', async () => {
+    server = await startServer({
+      port: 0,
+      database: join(pages.dir, 'queue.db'),
+      agentPassword: PASSWORD,
+      consoleDir: pages.consoleDir,
+      embedFile: pages.embedFile,
+    });
+    const julie = await openAgent(browser, server.url, 'Julie');
+    const first = await openVisitor(browser, server.url, 'websocket', pages);
+    const second = await openVisitor(browser, server.url, 'websocket', pages);
+    contexts.push(julie.context, first.context, second.context);
+    const queue = julie.page.getByRole('region', { name: /^Waiting/ });
+
+    // The first visitor writes: first in line, and in Julie's queue.
+    await first.page.getByRole('button', { name: 'Open chat' }).click();
+    await visitorSays(first.page, 'My router is offline since last night.');
+    await placeIs(first.page, 1);
+    await queue.locator('.queue-entry', { hasText: 'My router is offline since last night.' }).waitFor();
+
+    // The second visitor writes: second in line.
+    await second.page.getByRole('button', { name: 'Open chat' }).click();
+    await visitorSays(second.page, 'The Wi-Fi is slow upstairs.');
+    await placeIs(second.page, 2);
+    await queue.getByRole('heading', { name: 'Waiting (2)' }).waitFor();
+    expect(
+      (await queue.locator('.queue-entry .preview').allTextContents()).map((text) => text.trim()),
+    ).toEqual(['My router is offline since last night.', 'The Wi-Fi is slow upstairs.']);
+    await second.page.screenshot({ path: join(RESULTS_DIR, 'e2e-queue-second-visitor.png') });
+    await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-queue-julie.png') });
+
+    // While waiting, the second visitor writes again: the server stores it (delivered), the place stays.
+    await visitorSays(second.page, 'I can wait, no hurry.');
+    await second.page
+      .getByRole('dialog')
+      .locator('.msg[data-delivery="delivered"]', { hasText: 'I can wait, no hurry.' })
+      .waitFor();
+    await expect.poll(() => queueStatus(second.page).textContent()).toMatch(placeText(2));
+    expect(await queue.locator('.queue-entry').count()).toBe(2);
+
+    // Julie takes the first conversation: the first visitor is no longer waiting, the second moves up.
+    await queue
+      .locator('.queue-entry', { hasText: 'My router is offline since last night.' })
+      .getByRole('button', { name: /Take the conversation/ })
+      .click();
+    await first.page.getByRole('dialog').getByText('Julie has joined').waitFor();
+    await placeIs(second.page, 1);
+    await expect.poll(() => queueStatus(first.page).isVisible()).toBe(false);
+    await queue.getByRole('heading', { name: 'Waiting (1)' }).waitFor();
+    await second.page.screenshot({ path: join(RESULTS_DIR, 'e2e-queue-second-visitor-moved-up.png') });
+
+    // Julie takes the second: both of the visitor's messages, once each, in order.
+    await queue
+      .locator('.queue-entry', { hasText: 'The Wi-Fi is slow upstairs.' })
+      .getByRole('button', { name: /Take the conversation/ })
+      .click();
+    await second.page.getByRole('dialog').getByText('Julie has joined').waitFor();
+    await expect.poll(() => queueStatus(second.page).isVisible()).toBe(false);
+    await queue.getByText('Nobody is waiting.').waitFor();
+    await expect
+      .poll(async () => (await consoleMessages(julie.page)).map((text) => text.trim()))
+      .toEqual(['The Wi-Fi is slow upstairs.', 'I can wait, no hurry.']);
+    await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-queue-julie-second.png') });
+
+    // The first conversation kept its one message.
+    await julie.page
+      .getByRole('navigation', { name: 'Conversations' })
+      .locator('.conversation-link', { hasText: 'My router is offline since last night.' })
+      .click();
+    await expect
+      .poll(async () => (await consoleMessages(julie.page)).map((text) => text.trim()))
+      .toEqual(['My router is offline since last night.']);
+
+    expect(first.problems).toEqual([]);
+    expect(second.problems).toEqual([]);
+    expect(julie.problems).toEqual([]);
+  }, 60_000);
+});
