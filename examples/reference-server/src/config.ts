@@ -86,6 +86,11 @@ export interface ServerOptions {
    * records. @default `verifyDemoCustomer`, which verifies only the demo customer (`DEMO_CUSTOMER`)
    */
   verifyForm?: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
+  /**
+   * The handling time assumed for the estimated wait in the queue until conversations have ended here (then
+   * the average of the last 20 is used), in seconds. @default 300
+   */
+  handlingEstimateSeconds?: number;
   /** The clock, in ms. @default Date.now */
   now?: () => number;
 }

@@ -113,6 +113,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     historyPageSize: options.historyPageSize ?? 100,
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
+    handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,
     identitySecret: options.identitySecret,
     schedule,
     topics: options.topics ?? [],

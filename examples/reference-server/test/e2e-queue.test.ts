@@ -49,17 +49,20 @@ async function visitorSays(page: Page, text: string): Promise<void> {
 /** The widget's line about the visitor's place in the queue (hidden when there is none). */
 const queueStatus = (page: Page): Locator => page.getByRole('dialog').locator('.status.queue');
 
+/** The handling time the server assumes while no conversation has ended: 4 minutes. */
+const HANDLING_SECONDS = 240;
+
 /**
- * The text QueueStatus shows at `position`: the place, and the estimated wait when the server gives one
- * (QueueStatus.tsx, texts from the English catalogue).
+ * The text QueueStatus shows at `position` (QueueStatus.tsx, texts from the English catalogue): the place,
+ * and the estimated wait, here the conversations up to the visitor's at 4 minutes each, one agent.
  */
-const placeText = (position: number): RegExp =>
-  new RegExp(`^You are number ${position} in line( · Estimated wait: about \\d+\\u00a0min)?$`);
+const placeText = (position: number): string =>
+  `You are number ${position} in line · Estimated wait: about ${(position * HANDLING_SECONDS) / 60}\u00a0min`;
 
 /** Resolves once the widget says the visitor is at `position`. */
 async function placeIs(page: Page, position: number): Promise<void> {
   await queueStatus(page)
-    .filter({ hasText: placeText(position) })
+    .filter({ hasText: new RegExp(`^${placeText(position)}$`) })
     .waitFor();
 }
 
@@ -71,6 +74,7 @@ describe('the queue', () => {
       agentPassword: PASSWORD,
       consoleDir: pages.consoleDir,
       embedFile: pages.embedFile,
+      handlingEstimateSeconds: HANDLING_SECONDS,
     });
     const julie = await openAgent(browser, server.url, 'Julie');
     const first = await openVisitor(browser, server.url, 'websocket', pages);
@@ -101,7 +105,7 @@ describe('the queue', () => {
       .getByRole('dialog')
       .locator('.msg[data-delivery="delivered"]', { hasText: 'I can wait, no hurry.' })
       .waitFor();
-    await expect.poll(() => queueStatus(second.page).textContent()).toMatch(placeText(2));
+    await expect.poll(() => queueStatus(second.page).textContent()).toBe(placeText(2));
     expect(await queue.locator('.queue-entry').count()).toBe(2);
 
     // Julie takes the first conversation: the first visitor is no longer waiting, the second moves up.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { handlesTopic, type RoutedAgent, routeConversation, routeQueue } from '../src/chat/routing.js';
+import {
+  estimateWaitSeconds,
+  handlesTopic,
+  type RoutedAgent,
+  routeConversation,
+  routeQueue,
+} from '../src/chat/routing.js';
 
 const julie: RoutedAgent = { id: 'julie', topics: ['Billing'] };
 const marc: RoutedAgent = { id: 'marc', topics: ['Technical support'] };
@@ -70,5 +76,17 @@ describe('routeQueue', () => {
     expect(
       routeQueue([{ topic: 'Billing' }, { topic: null }], [julie, marc]).map((route) => route.agentIds),
     ).toEqual([['julie'], ['julie', 'marc']]);
+  });
+});
+
+describe('the estimated wait', () => {
+  it('counts the conversations up to the visitor’s, shared by the agents it is routed to', () => {
+    expect(estimateWaitSeconds(1, 1, 300)).toBe(300);
+    expect(estimateWaitSeconds(3, 2, 240)).toBe(360);
+    expect(estimateWaitSeconds(1, 3, 100)).toBe(33);
+  });
+
+  it('is unknown while nobody is signed in', () => {
+    expect(estimateWaitSeconds(2, 0, 300)).toBeUndefined();
   });
 });

@@ -111,15 +111,39 @@ describe('routing by topic', () => {
     expect(await back.next('queue.update')).toMatchObject({ conversationId: c.conversationId, position: 2 });
 
     // Julie leaves: Billing overflows to Marc, who now has the three conversations in one line.
+    const told = (client: TestClient) =>
+      client.frames.filter((frame) => frame.type === 'queue.update').length;
+    const toldA = told(a.client);
     const [toB, toC] = [from(b.client), from(c.client)];
     julie.client.close();
     expect(await toB('queue.update')).toMatchObject({ position: 2 });
     expect(await toC('queue.update')).toMatchObject({ position: 3 });
     await settled(a.client);
-    // A is still first: not told again.
-    expect(a.client.frames.filter((frame) => frame.type === 'queue.update').map((f) => f.position)).toEqual([
-      1,
-    ]);
+    // A is still first, with one agent for it as before, so the same wait: not told again.
+    expect(told(a.client)).toBe(toldA);
+  });
+
+  it('estimates the wait from the place, the agents it is routed to and the recent handling time', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    server = await startTestServer({ topics, handlingEstimateSeconds: 240, now: () => now });
+    const julie = await agent(server, 'Julie');
+    await agent(server, 'Marc');
+    const a = await waitingVisitor(server, 'Billing');
+    const b = await waitingVisitor(server, 'Billing');
+    // Before any conversation ended: 240 s each, two generalists.
+    expect(await latest(a.client, 'queue.update')).toMatchObject({ position: 1, etaSeconds: 120 });
+    expect(await latest(b.client, 'queue.update')).toMatchObject({ position: 2, etaSeconds: 240 });
+
+    // Julie handles A for 10 minutes: the estimate follows what handling took here.
+    const toB = from(b.client);
+    julie.client.send({ type: 'agent.take', conversationId: a.conversationId });
+    await julie.client.next('agent.conversation');
+    expect(await toB('queue.update')).toMatchObject({ position: 1, etaSeconds: 120 });
+    now += 600_000;
+    julie.client.send({ type: 'agent.end', conversationId: a.conversationId, closing: 'Goodbye!' });
+    await a.client.next('conversation.ended');
+    const c = await waitingVisitor(server, 'Billing');
+    expect(await latest(c.client, 'queue.update')).toMatchObject({ position: 2, etaSeconds: 600 });
   });
 
   it('follows the topics an agent sets live with agent.topics', async () => {

@@ -6,6 +6,7 @@ import type {
   ConversationEvent,
   FormField,
   FormKind,
+  QueueUpdate,
   ServerFrame,
 } from '@clavard/protocol';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
@@ -13,7 +14,16 @@ import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
-import { type Route, type RoutedAgent, routeConversation, routeQueue } from './routing.js';
+import {
+  estimateWaitSeconds,
+  type Route,
+  type RoutedAgent,
+  routeConversation,
+  routeQueue,
+} from './routing.js';
+
+/** How many recently answered conversations the estimated wait averages. */
+const HANDLING_SAMPLE = 20;
 
 /** A visitor connection's session, once its hello is accepted. */
 export interface VisitorSession {
@@ -41,6 +51,8 @@ export interface HubOptions {
   historyPageSize: number;
   /** Decides a verification form (the values are not kept). */
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
+  /** The handling time assumed for the queue's estimated wait until conversations have ended, in s. */
+  handlingEstimateSeconds: number;
   /** Ask for an email when a visitor starts a conversation while nobody is available. */
   leaveMessage: boolean;
   /** Verifies identity tokens; without it nobody is identified. */
@@ -91,8 +103,8 @@ export interface Hub {
   setAgentTopics(agentId: string, topics: readonly string[]): void;
   /** The signed-in agents a conversation of `topic` goes to. */
   routeOf(topic: string | null): string[];
-  /** The visitor's place in line for a queued conversation (see `routeQueue`), or undefined. */
-  positionOf(conversationId: string): number | undefined;
+  /** The `queue.update` of a queued conversation, as its visitor is told it (place and estimated wait). */
+  queueUpdateOf(conversationId: string): QueueUpdate | undefined;
   availability(): Availability;
   agentInfo(row: AgentRow): AgentInfo;
   /** A conversation with its newest events, as an agent sees it. */
@@ -121,7 +133,7 @@ export function createHub(options: HubOptions): Hub {
   const { store } = options;
   const visitors = new Map<string, Set<VisitorConn>>();
   const agents = new Map<string, Set<AgentConn>>();
-  const toldPositions = new Map<string, number>();
+  const toldPositions = new Map<string, string>();
   /** Per agent, the queue last sent (without the wait, which counts on by itself). */
   const toldQueues = new Map<string, string>();
   let online = false;
@@ -150,6 +162,26 @@ export function createHub(options: HubOptions): Hub {
   /** The items of the queue (rows or entries, in queue order) whose route includes the agent. */
   const routedTo = <T>(agentId: string, queue: readonly T[], routes: readonly Route[]): T[] =>
     queue.filter((_, index) => routes[index]?.agentIds.includes(agentId));
+  /** The recent average handling time, or the assumed one before any conversation ended, in s. */
+  const handlingSeconds = (): number => {
+    const ms = store.recentHandlingMs(HANDLING_SAMPLE);
+    return ms === undefined ? options.handlingEstimateSeconds : ms / 1000;
+  };
+  const queueUpdate = (
+    conversationId: string,
+    route: Route | undefined,
+    index: number,
+    handling: number,
+  ): QueueUpdate => {
+    const position = route?.position ?? index + 1;
+    const eta = estimateWaitSeconds(position, route?.agentIds.length ?? 0, handling);
+    return {
+      type: 'queue.update',
+      conversationId,
+      position,
+      ...(eta === undefined ? {} : { etaSeconds: eta }),
+    };
+  };
   const queueSignature = (queue: readonly QueueEntry[]) =>
     JSON.stringify(queue.map(({ waitSeconds: _wait, ...entry }) => entry));
   const queueEntry = (row: QueueRow): QueueEntry => ({
@@ -200,13 +232,16 @@ export function createHub(options: HubOptions): Hub {
     queueChanged() {
       const rows = store.queued();
       const routes = routeQueue(rows, routedAgents());
+      const handling = handlingSeconds();
       const waiting = new Set<string>();
       rows.forEach((row, index) => {
-        const position = routes[index]?.position ?? index + 1;
+        const update = queueUpdate(row.id, routes[index], index, handling);
         waiting.add(row.id);
-        if (toldPositions.get(row.id) === position) return;
-        toldPositions.set(row.id, position);
-        hub.toVisitor(row.visitor_id, { type: 'queue.update', conversationId: row.id, position });
+        // Told again when the place or the wait in whole minutes (as the widget shows it) changes.
+        const told = `${update.position}:${update.etaSeconds === undefined ? '' : Math.ceil(update.etaSeconds / 60)}`;
+        if (toldPositions.get(row.id) === told) return;
+        toldPositions.set(row.id, told);
+        hub.toVisitor(row.visitor_id, update);
       });
       for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
       const entries = agents.size === 0 ? [] : rows.map(queueEntry);
@@ -226,10 +261,11 @@ export function createHub(options: HubOptions): Hub {
       hub.queueChanged();
     },
     routeOf: (topic) => routeConversation(topic, routedAgents()),
-    positionOf(conversationId) {
+    queueUpdateOf(conversationId) {
       const rows = store.queued();
       const index = rows.findIndex((row) => row.id === conversationId);
-      return index < 0 ? undefined : routeQueue(rows, routedAgents())[index]?.position;
+      if (index < 0) return undefined;
+      return queueUpdate(conversationId, routeQueue(rows, routedAgents())[index], index, handlingSeconds());
     },
     agentsChanged() {
       hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });

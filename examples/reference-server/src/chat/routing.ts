@@ -99,3 +99,22 @@ export function routeQueue(
     return { agentIds, position: ahead + 1 };
   });
 }
+
+/**
+ * The wait a visitor in `position` can expect, in seconds: the conversations up to theirs, each taking
+ * `handlingSeconds` (the recent average handling time), shared by the `agents` they are routed to.
+ * Undefined when nobody is signed in (nobody can say when someone will).
+ *
+ * @example
+ * ```ts
+ * estimateWaitSeconds(3, 2, 240); // 360: three conversations of 4 minutes, two agents
+ * ```
+ */
+export function estimateWaitSeconds(
+  position: number,
+  agents: number,
+  handlingSeconds: number,
+): number | undefined {
+  if (agents === 0) return undefined;
+  return Math.round((position * handlingSeconds) / agents);
+}

@@ -72,8 +72,8 @@ const resume = (
   if (conversation.agent_read_seq > 0) {
     conn.send({ type: 'read', conversationId, upToSeq: conversation.agent_read_seq, by: 'agent' });
   }
-  const position = hub.positionOf(conversationId);
-  if (position !== undefined) conn.send({ type: 'queue.update', conversationId, position });
+  const update = hub.queueUpdateOf(conversationId);
+  if (update) conn.send(update);
 };
 
 /** The claims of a verified identity token, or undefined (no secret, no token, or a bad one). */

@@ -179,6 +179,8 @@ export interface Store {
   givenOf(conversationId: string): GivenContact | undefined;
   /** The measures of the conversations an agent ended (held last), since the database began. */
   agentStats(agentId: string): AgentStats;
+  /** The average handling time (agent joined → ended) of the last `count` answered conversations, in ms. */
+  recentHandlingMs(count: number): number | undefined;
   /** The visitor's rating of a conversation, once given. */
   ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
   /** Close the database. */
@@ -347,6 +349,11 @@ export function openStore(options: StoreOptions): Store {
          AVG(r.score) AS rating
        FROM conversations c LEFT JOIN ratings r ON r.conversation_id = c.id
        WHERE c.agent_id = ? AND c.status = 'ended'`,
+    ),
+    recentHandling: db.prepare<[number], { ms: number | null }>(
+      `SELECT AVG(ended_at - answered_at) AS ms FROM (SELECT ended_at, answered_at FROM conversations
+         WHERE status = 'ended' AND answered_at IS NOT NULL AND ended_at IS NOT NULL
+         ORDER BY ended_at DESC LIMIT ?)`,
     ),
     ratingOf: db.prepare<[string], { solved: number | null; score: number | null; note: string | null }>(
       'SELECT solved, score, note FROM ratings WHERE conversation_id = ?',
@@ -541,6 +548,7 @@ export function openStore(options: StoreOptions): Store {
       return row ? givenContact(row.name, row.email) : undefined;
     },
     agentStats: (agentId) => q.agentStats.get(agentId) as AgentStats,
+    recentHandlingMs: (count) => q.recentHandling.get(count)?.ms ?? undefined,
     ratingOf(conversationId) {
       const row = q.ratingOf.get(conversationId);
       if (!row) return undefined;
