@@ -158,6 +158,8 @@ export interface ConsoleModel {
 }
 
 const NOT_CONNECTED = 'Not connected to the server: try again in a moment.';
+/** The notice when the server erased a conversation the agent held (its visitor asked it to). */
+const REMOVED = 'The visitor asked for their data to be erased: the conversation was removed.';
 
 const bySeq = (events: readonly ConversationEvent[]): ConversationEvent[] => {
   const unique = new Map<number, ConversationEvent>();
@@ -372,9 +374,32 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
             visitorReadSeq: Math.max(c.visitorReadSeq, frame.upToSeq),
           }));
           break;
-        case 'error':
-          notice.value = frame.message;
+        case 'agent.removed': {
+          if (!byId.value.has(frame.conversationId)) break;
+          const next = new Map(byId.value);
+          next.delete(frame.conversationId);
+          byId.value = next;
+          if (selectedId.value === frame.conversationId) selectedId.value = undefined;
+          notice.value = REMOVED;
           break;
+        }
+        case 'error': {
+          // A message of ours the server refused for good (its conversation is gone or ended): it is not
+          // sent again, and the notice says which.
+          const refused =
+            frame.clientId === undefined || frame.retryable
+              ? undefined
+              : conversations.value.find((c) => c.pending.some((p) => p.clientId === frame.clientId));
+          const text = refused?.pending.find((p) => p.clientId === frame.clientId)?.text;
+          if (refused) {
+            update(refused.id, (c) => ({
+              ...c,
+              pending: c.pending.filter((p) => p.clientId !== frame.clientId),
+            }));
+          }
+          notice.value = text === undefined ? frame.message : `Not sent (“${text}”): ${frame.message}`;
+          break;
+        }
         default:
           break;
       }

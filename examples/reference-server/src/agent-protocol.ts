@@ -320,6 +320,21 @@ export interface AgentStatsFrame {
 }
 
 /**
+ * A conversation you held is gone: its visitor asked for their data to be erased (`session.forget`), and
+ * the server erased it. Drop it from view; nothing more about it will come.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.removed', conversationId: 'c1', reason: 'forgotten' });
+ * ```
+ */
+export interface AgentRemoved {
+  type: 'agent.removed';
+  conversationId: string;
+  reason: 'forgotten';
+}
+
+/**
  * Your topics changed (the answer to `agent.topics`, to each of your connections).
  *
  * @example
@@ -413,6 +428,7 @@ export type AgentServerFrame =
   | AgentVisitorRead
   | AgentRating
   | AgentStatsFrame
+  | AgentRemoved
   | AgentRoutingUpdate
   | AgentHistory
   | ServerError

@@ -16,6 +16,27 @@ const waitingVisitor = async () => {
 };
 
 describe('the agent API', () => {
+  it('tells the agent who holds a conversation that it was erased, and names the message a refusal is about', async () => {
+    const v = await waitingVisitor();
+    const { conversationId } = v;
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    v.client.send({ type: 'session.forget' });
+    expect(await julie.client.next('agent.removed')).toEqual({
+      type: 'agent.removed',
+      conversationId,
+      reason: 'forgotten',
+    });
+    julie.client.send({
+      type: 'agent.message',
+      conversationId,
+      clientId: 'k9',
+      content: { kind: 'text', text: 'Still there?' },
+    });
+    expect(await julie.client.next('error')).toMatchObject({ code: 'not-found', clientId: 'k9' });
+  });
+
   it('shows a waiting conversation in the queue with its wait and preview', async () => {
     const { conversationId } = await waitingVisitor();
     const julie = await agent(server, 'Julie');

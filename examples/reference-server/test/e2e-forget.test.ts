@@ -2,7 +2,8 @@
  * "Forget me", end to end in headless Chromium against the reference server (port 0, a temporary SQLite
  * file): the host page calls `window.Clavard.forget()` (the page API of the script tag); the server erases
  * the visitor and everything of theirs (read back through a read-only connection to its database), and
- * the visitor's browser keeps no `clavard:` key. A conversation still waiting leaves Julie's queue at once.
+ * the visitor's browser keeps no `clavard:` key. A conversation still waiting leaves Julie's queue at once;
+ * one she holds leaves her console, with a notice saying why.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -193,8 +194,14 @@ describe('forget', () => {
     await expect.poll(() => panel.getByText(JULIE_GREETING).count()).toBe(0);
 
     await visitor.page.screenshot({ path: join(RESULTS_DIR, 'e2e-forget-identified-visitor.png') });
-    // Julie's console is not checked here: the server does not tell the agent who holds the conversation
-    // that it was erased, so it stays shown there as active (a known gap of the reference server).
+    // Julie's console drops the erased conversation and says why.
+    await julie.page
+      .getByRole('alert')
+      .getByText('The visitor asked for their data to be erased: the conversation was removed.')
+      .waitFor();
+    await expect.poll(() => julie.page.getByText('Delete my data after this, please.').count()).toBe(0);
+    expect(await julie.page.getByText('Ana Tremblay · identified').count()).toBe(0);
+    await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-forget-identified-julie.png') });
 
     expect(visitor.problems).toEqual([]);
     expect(julie.problems).toEqual([]);

@@ -175,7 +175,12 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
           ? thrown
           : new ChatError('server-error', 'the frame could not be handled', { cause: thrown });
         if (!ChatError.isInstance(thrown)) spec.report(error);
-        conn.error(error.code, error.message, error.clientId);
+        // The frame's own clientId when the error does not name one: the sender can tell which failed.
+        const frame: object = result.value;
+        const clientId =
+          error.clientId ??
+          ('clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : undefined);
+        conn.error(error.code, error.message, clientId);
       }
     },
     closed() {

@@ -204,8 +204,14 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
 };
 
 const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgotten') => {
-  if (reason === 'forgotten') hub.store.forgetVisitor(session.visitorId);
-  else hub.store.endVisitorSession(session.visitorId);
+  if (reason === 'forgotten') {
+    // The agents who held a conversation of theirs drop it: it no longer exists.
+    for (const held of hub.store.forgetVisitor(session.visitorId)) {
+      if (held.agent_id !== null) {
+        hub.toAgent(held.agent_id, { type: 'agent.removed', conversationId: held.id, reason: 'forgotten' });
+      }
+    }
+  } else hub.store.endVisitorSession(session.visitorId);
   for (const conn of [...(hub.visitors.get(session.visitorId) ?? [])]) {
     conn.send({ type: 'session.ended', reason });
     conn.close('normal');

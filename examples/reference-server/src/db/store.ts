@@ -120,8 +120,11 @@ export interface Store {
   touchVisitor(visitorId: string): void;
   /** The session token stops working; the data stays. */
   endVisitorSession(visitorId: string): void;
-  /** Erase the visitor and everything of theirs. */
-  forgetVisitor(visitorId: string): void;
+  /**
+   * Erase the visitor and everything of theirs; returns their conversations that agents held, as they
+   * were, so the agents can be told.
+   */
+  forgetVisitor(visitorId: string): ConversationRow[];
   /** A new agent, with the topics they handle (none: every topic). */
   createAgent(
     tokenHash: string,
@@ -239,6 +242,9 @@ export function openStore(options: StoreOptions): Store {
     touchVisitor: db.prepare<[number, string], void>('UPDATE visitors SET last_seen_at = ? WHERE id = ?'),
     endVisitor: db.prepare<[string], void>('UPDATE visitors SET token_hash = NULL WHERE id = ?'),
     forgetVisitor: db.prepare<[string], void>('DELETE FROM visitors WHERE id = ?'),
+    heldOfVisitor: db.prepare<[string], ConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = ? AND agent_id IS NOT NULL',
+    ),
     insertAgent: db.prepare<[string, string, string, string | null, string | null, number], void>(
       'INSERT INTO agents (id, token_hash, first_name, title, avatar_url, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -469,7 +475,11 @@ export function openStore(options: StoreOptions): Store {
     },
     touchVisitor: (visitorId) => void q.touchVisitor.run(now(), visitorId),
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
-    forgetVisitor: (visitorId) => void q.forgetVisitor.run(visitorId),
+    forgetVisitor: db.transaction((visitorId: string) => {
+      const held = q.heldOfVisitor.all(visitorId);
+      q.forgetVisitor.run(visitorId);
+      return held;
+    }),
     createAgent(tokenHash, agent) {
       const row: AgentRow = {
         id: createId(),
