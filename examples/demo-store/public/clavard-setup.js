@@ -17,6 +17,7 @@ window.Clavard =
       on: queue('on'),
       identify: queue('identify'),
       shutdown: queue('shutdown'),
+      forget: queue('forget'),
     };
   })([]);
 

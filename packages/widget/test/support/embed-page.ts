@@ -53,7 +53,7 @@ export const extrasFileFor = (embed: string): string => builtWith(embed).extras;
 export const SNIPPET = `window.Clavard = window.Clavard || (function (q) {
   function queue(name) { return function () { q.push([name].concat(Array.prototype.slice.call(arguments))); }; }
   return { q: q, open: queue('open'), close: queue('close'), toggle: queue('toggle'), send: queue('send'),
-    on: queue('on'), identify: queue('identify'), shutdown: queue('shutdown') };
+    on: queue('on'), identify: queue('identify'), shutdown: queue('shutdown'), forget: queue('forget') };
 })([]);
 `;
 
