@@ -140,6 +140,7 @@ const stats = {
 };
 const pending = new Map(); // clientId → { sentAt, visitor, resolve }
 const acked = new Map(); // clientId → { latency, seq, conversationId, phase, at }
+const serverEvents = []; // { conversationId, seq } of conversation events pushed to visitors
 
 const openVisitor = (url, index) =>
   new Promise((resolve) => {
@@ -182,6 +183,10 @@ const openVisitor = (url, index) =>
         sent.resolve();
       } else if (frame.type === 'queue.update') {
         stats.queueUpdates++;
+      } else if (typeof frame.seq === 'number' && typeof frame.conversationId === 'string') {
+        // A conversation event pushed to the visitor: its own message echoed, or one the server added (with
+        // nobody signed in, the leave-a-message form).
+        serverEvents.push({ conversationId: frame.conversationId, seq: frame.seq });
       } else if (frame.type === 'error') {
         stats.errorFrames.set(frame.code, (stats.errorFrames.get(frame.code) ?? 0) + 1);
       }
@@ -290,15 +295,16 @@ try {
   const latencies = (acks) => acks.map((ack) => ack.latency).sort((a, b) => a - b);
   const steadyLatency = latencies(steady);
   const firstLatency = latencies(first);
+  // Every seq a visitor learnt (its acks, and the events pushed to it: its own messages echoed, the forms
+  // the server asked) must make 1..n per conversation.
   const seqsByConversation = new Map();
-  for (const ack of acked.values()) {
-    seqsByConversation.set(ack.conversationId, [
-      ...(seqsByConversation.get(ack.conversationId) ?? []),
-      ack.seq,
-    ]);
+  for (const { conversationId, seq } of [...acked.values(), ...serverEvents]) {
+    const seqs = seqsByConversation.get(conversationId) ?? new Set();
+    seqs.add(seq);
+    seqsByConversation.set(conversationId, seqs);
   }
   const seqOk = [...seqsByConversation.values()].every((seqs) =>
-    seqs.sort((a, b) => a - b).every((seq, i) => seq === i + 1),
+    [...seqs].sort((a, b) => a - b).every((seq, i) => seq === i + 1),
   );
   const errorFrames = [...stats.errorFrames.values()].reduce((a, b) => a + b, 0);
 
@@ -332,6 +338,7 @@ try {
       `${stats.duplicateAcks} / ${errorFrames} / ${stats.timeouts}`,
     ],
     ['connect failures / unexpected closes', `${stats.connectFailures} / ${stats.unexpectedCloses}`],
+    ['conversation events pushed to visitors', String(serverEvents.length)],
     ['seq per conversation 1..n, gap-free', seqOk ? 'yes' : 'NO'],
     ['stored in the database (messages / acks)', `${stored} / ${storedAcks}`],
     ['server exit / stderr lines', `${exit.code ?? exit.signal} / ${serverErrors.length}`],
