@@ -1,7 +1,7 @@
 // The demo store: `npm start` (after `pnpm build` at the root), then open the printed URL.
 // PORT=8080 to choose the port. The page loads @clavard/widget/embed (dist/embed/clavard.js) as /clavard.js,
-// which loads dist/embed/clavard-panel.js from next to it on first open (and clavard-extras.js, the forms
-// and the end survey, when first shown).
+// which loads dist/embed/clavard-panel.js (clavard-panel.fr.js in French) from next to it on first open,
+// and clavard-extras.js (the forms and the end survey) when first shown.
 import { fileURLToPath } from 'node:url';
 import { here, startDevServer } from '@clavard/example-dev-server';
 
@@ -13,6 +13,9 @@ const routes = {
   '/clavard.js': fileURLToPath(import.meta.resolve('@clavard/widget/embed')),
   '/clavard-panel.js': fileURLToPath(
     new URL('clavard-panel.js', import.meta.resolve('@clavard/widget/embed')),
+  ),
+  '/clavard-panel.fr.js': fileURLToPath(
+    new URL('clavard-panel.fr.js', import.meta.resolve('@clavard/widget/embed')),
   ),
   '/clavard-extras.js': fileURLToPath(
     new URL('clavard-extras.js', import.meta.resolve('@clavard/widget/embed')),

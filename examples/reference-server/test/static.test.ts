@@ -22,6 +22,7 @@ beforeAll(async () => {
   await write('embed/clavard.js', '(()=>{})();');
   await write('embed/clavard-panel.js', '(()=>{/* panel */})();');
   await write('embed/clavard-extras.js', '(()=>{/* extras */})();');
+  await write('embed/clavard-panel.fr.js', '(()=>{/* panel fr */})();');
 });
 afterEach(async () => {
   await server?.close();
@@ -79,6 +80,7 @@ describe('the demo pages', () => {
   for (const [name, body] of [
     ['clavard-panel.js', '(()=>{/* panel */})();'],
     ['clavard-extras.js', '(()=>{/* extras */})();'],
+    ['clavard-panel.fr.js', '(()=>{/* panel fr */})();'],
   ]) {
     it(`serves ${name} from next to the script-tag file, revalidated`, async () => {
       const { url } = await start();

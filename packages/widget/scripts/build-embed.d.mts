@@ -5,19 +5,29 @@ import type { Metafile } from 'esbuild';
 export declare const FIRST_FILE: 'clavard.js';
 /** The panel file's name: `clavard-panel.js`. */
 export declare const PANEL_FILE: 'clavard-panel.js';
+/** The French panel file's name: `clavard-panel.fr.js`. */
+export declare const PANEL_FR_FILE: 'clavard-panel.fr.js';
 /** The extras file's name: `clavard-extras.js`. */
 export declare const EXTRAS_FILE: 'clavard-extras.js';
 
-/** The three script-tag files, built in memory. */
+/** The script-tag files, built in memory. */
 export interface EmbedFiles {
-  files: { 'clavard.js': Uint8Array; 'clavard-panel.js': Uint8Array; 'clavard-extras.js': Uint8Array };
-  /** The panel file's Subresource Integrity value, as baked into the first file. */
+  files: {
+    'clavard.js': Uint8Array;
+    'clavard-panel.js': Uint8Array;
+    'clavard-panel.fr.js': Uint8Array;
+    'clavard-extras.js': Uint8Array;
+  };
+  /** The (English) panel file's Subresource Integrity value, as baked into the first file. */
   integrity: string;
+  /** The French panel file's Subresource Integrity value, as baked into the first file. */
+  frIntegrity: string;
   /** The extras file's Subresource Integrity value, as baked into the first file. */
   extrasIntegrity: string;
   metafiles: {
     'clavard.js': Metafile | undefined;
     'clavard-panel.js': Metafile | undefined;
+    'clavard-panel.fr.js': Metafile | undefined;
     'clavard-extras.js': Metafile | undefined;
   };
 }

@@ -178,6 +178,18 @@ describe('the first file alone', () => {
     });
   }
 
+  it('loads the panel of the visitor’s language: clavard-panel.fr.js for French, with French texts', async () => {
+    await serve({ locale: 'fr-CA' });
+    const { page, scripts, console: lines, errors } = await visit();
+    await page.getByRole('button', { name: 'Ouvrir le clavardage' }).click();
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    await expect.poll(() => composer.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Envoyer' }).isVisible()).toBe(true);
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.fr.js']);
+    expect(lines).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('removes the plain launcher on shutdown(), and later calls load nothing', async () => {
     await serve();
     const { page, scripts } = await visit();

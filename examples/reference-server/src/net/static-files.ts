@@ -49,7 +49,7 @@ export interface StaticSources {
   fallbackDir: string;
   /**
    * The widget's script-tag file, served at `/clavard.js`; the panel and extras files next to it at
-   * `/clavard-panel.js` and `/clavard-extras.js`.
+   * `/clavard-panel.js`, `/clavard-panel.fr.js` and `/clavard-extras.js`.
    */
   embedFile: string;
 }
@@ -68,12 +68,13 @@ const fileSize = async (file: string | undefined): Promise<number | undefined> =
   return info?.isFile() ? info.size : undefined;
 };
 
+/** The script-tag files that `/clavard.js` loads from next to itself. */
+const LATER_FILES = ['/clavard-panel.js', '/clavard-panel.fr.js', '/clavard-extras.js'];
+
 /** The files that may answer a path, in order of preference. */
 const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
   if (path === '/clavard.js') return [sources.embedFile];
-  if (path === '/clavard-panel.js' || path === '/clavard-extras.js') {
-    return [join(dirname(sources.embedFile), path.slice(1))];
-  }
+  if (LATER_FILES.includes(path)) return [join(dirname(sources.embedFile), path.slice(1))];
   const list: (string | undefined)[] = [];
   if (path === '/agent' || path === '/agent/') {
     list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
@@ -87,7 +88,7 @@ const candidates = (path: string, sources: StaticSources): (string | undefined)[
 
 /**
  * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag files at `/clavard.js`,
- * `/clavard-panel.js` and `/clavard-extras.js` (revalidated each time, so they match the hashes of a fresh
+ * `/clavard-panel.js`, `/clavard-panel.fr.js` and `/clavard-extras.js` (revalidated each time, so they match the hashes of a fresh
  * `/clavard.js`), the
  * demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
  * `Content-Security-Policy`; every answer a `Cache-Control`. Refuses anything outside the folders. Resolves

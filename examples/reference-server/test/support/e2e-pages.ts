@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   buildEmbed,
   extrasFileFor,
+  frPanelFileFor,
   panelFileFor,
 } from '../../../../packages/widget/test/support/embed-page.js';
 
@@ -53,6 +54,7 @@ export async function buildPages(): Promise<BuiltPages> {
   const embed = await buildEmbed();
   await writeFile(embedFile, embed);
   await writeFile(join(dir, 'clavard-panel.js'), panelFileFor(embed));
+  await writeFile(join(dir, 'clavard-panel.fr.js'), frPanelFileFor(embed));
   await writeFile(join(dir, 'clavard-extras.js'), extrasFileFor(embed));
   const longPoll = await build({
     entryPoints: [fileURLToPath(new URL('./long-poll-visitor.ts', import.meta.url))],

@@ -48,19 +48,26 @@ function whenIdle(view: Window, task: () => void): void {
  * plain launcher. The panel file is loaded on the first call that needs it (a click on the launcher,
  * `open`, `toggle`, `send`), at once with `data-open`, and when the browser is idle if a conversation is
  * in progress in storage (so the unread badge and delivery resume). The panel then replaces the plain
- * launcher and the calls that waited run in order. The extras file (forms, end survey) is loaded, pinned
- * the same way, when the panel first asks for it. Every configuration problem is reported as one
+ * launcher and the calls that waited run in order. The panel file is the one of the visitor's language
+ * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
+ * loaded, pinned the same way, when the panel first asks for it. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. A second copy of the script finds the first one's
  * `window.Clavard` and does nothing.
  *
  * @example
  * ```ts
- * bootEmbed(window, document.currentScript, { name: 'clavard-panel.js', integrity: 'sha384-…' },
+ * bootEmbed(window, document.currentScript,
+ *   { en: { name: 'clavard-panel.js', integrity: 'sha384-…' }, fr: { name: 'clavard-panel.fr.js', integrity: 'sha384-…' } },
  *   { name: 'clavard-extras.js', integrity: 'sha384-…' });
  * ```
  */
-export function bootEmbed(view: Window, script: Element | null, panel: PanelFile, extras: PanelFile): void {
+export function bootEmbed(
+  view: Window,
+  script: Element | null,
+  panels: { en: PanelFile; fr: PanelFile },
+  extras: PanelFile,
+): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   if (typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)) return;
   const doc = view.document;
@@ -158,6 +165,8 @@ export function bootEmbed(view: Window, script: Element | null, panel: PanelFile
         shadow.querySelector<HTMLElement>('button.launcher')?.focus();
       }
     };
+    // The panel with the visitor's catalogue: French for any French locale, English otherwise.
+    const panel = options.locale.split('-')[0] === 'fr' ? panels.fr : panels.en;
     const panelUrl = new URL(panel.name, src).href;
     const extrasUrl = new URL(extras.name, src).href;
     const toScriptUrl = trustedScriptUrl(view, [panelUrl, extrasUrl]);

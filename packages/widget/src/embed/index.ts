@@ -1,17 +1,22 @@
 // The script-tag file (`dist/embed/clavard.js`, an IIFE). The one module of the package that runs on
 // load, as DESIGN.md allows: it reads its own <script> tag and defines `window.Clavard`, nothing else.
-// The names and integrity values of the panel and extras files are replaced at build time
+// The names and integrity values of the panel files (one per language) and the extras file are replaced at build time
 // (scripts/build-embed.mjs).
 import { bootEmbed } from './boot-embed.js';
 
 declare const __CLAVARD_PANEL_FILE__: string;
 declare const __CLAVARD_PANEL_INTEGRITY__: string;
+declare const __CLAVARD_PANEL_FR_FILE__: string;
+declare const __CLAVARD_PANEL_FR_INTEGRITY__: string;
 declare const __CLAVARD_EXTRAS_FILE__: string;
 declare const __CLAVARD_EXTRAS_INTEGRITY__: string;
 
 bootEmbed(
   window,
   document.currentScript,
-  { name: __CLAVARD_PANEL_FILE__, integrity: __CLAVARD_PANEL_INTEGRITY__ },
+  {
+    en: { name: __CLAVARD_PANEL_FILE__, integrity: __CLAVARD_PANEL_INTEGRITY__ },
+    fr: { name: __CLAVARD_PANEL_FR_FILE__, integrity: __CLAVARD_PANEL_FR_INTEGRITY__ },
+  },
   { name: __CLAVARD_EXTRAS_FILE__, integrity: __CLAVARD_EXTRAS_INTEGRITY__ },
 );

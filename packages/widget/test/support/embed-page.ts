@@ -1,13 +1,19 @@
 /**
  * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js`,
- * `clavard-panel.js` and `clavard-extras.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
+ * `clavard-panel.js`, `clavard-panel.fr.js` and `clavard-extras.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
  * `hostPage()` writes a host page that loads the first with `data-*` attributes. Every host script is an
  * external file: no inline script anywhere.
  */
 import { mkdirSync } from 'node:fs';
 import { type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { buildEmbedFiles, EXTRAS_FILE, FIRST_FILE, PANEL_FILE } from '../../scripts/build-embed.mjs';
+import {
+  buildEmbedFiles,
+  EXTRAS_FILE,
+  FIRST_FILE,
+  PANEL_FILE,
+  PANEL_FR_FILE,
+} from '../../scripts/build-embed.mjs';
 import { type StaticFile, type StaticServer, serveStatic } from './browser.js';
 
 /** Where the tests save screenshots (gitignored). */
@@ -20,7 +26,7 @@ export function screenshotPath(name: string): string {
 }
 
 /** The panel and extras files built with each first file (keyed by the first file, which bakes in their hashes). */
-const panels = new Map<string, { panel: string; extras: string }>();
+const panels = new Map<string, { panel: string; panelFr: string; extras: string }>();
 
 /**
  * Bundles the two script-tag files from the sources with the build of dist/embed (scripts/build-embed.mjs):
@@ -32,6 +38,7 @@ export async function buildEmbed(): Promise<string> {
   const first = new TextDecoder().decode(files[FIRST_FILE]);
   panels.set(first, {
     panel: new TextDecoder().decode(files[PANEL_FILE]),
+    panelFr: new TextDecoder().decode(files[PANEL_FR_FILE]),
     extras: new TextDecoder().decode(files[EXTRAS_FILE]),
   });
   return first;
@@ -43,8 +50,11 @@ const builtWith = (embed: string) => {
   return built;
 };
 
-/** The panel file built together with `embed` by {@link buildEmbed}. */
+/** The (English) panel file built together with `embed` by {@link buildEmbed}. */
 export const panelFileFor = (embed: string): string => builtWith(embed).panel;
+
+/** The French panel file built together with `embed` by {@link buildEmbed}. */
+export const frPanelFileFor = (embed: string): string => builtWith(embed).panelFr;
 
 /** The extras file (forms, end survey) built together with `embed` by {@link buildEmbed}. */
 export const extrasFileFor = (embed: string): string => builtWith(embed).extras;
@@ -144,6 +154,7 @@ export function hostFiles(
     '/': { body: page, type: 'text/html', headers },
     '/clavard.js': js(embed),
     '/clavard-panel.js': js(panelFileFor(embed)),
+    '/clavard-panel.fr.js': js(frPanelFileFor(embed)),
     '/clavard-extras.js': js(extrasFileFor(embed)),
     '/snippet.js': js(SNIPPET),
     '/hostile.js': js(HOSTILE_JS),
