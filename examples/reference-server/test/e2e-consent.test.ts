@@ -5,40 +5,14 @@
  * takes the conversation, and her console shows the consent (its version) that came with the first message;
  * the database keeps it.
  */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import Database from 'better-sqlite3';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { defaultSiteDir } from '../src/config.js';
-import {
-  type BuiltPages,
-  buildPages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import { openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite, readDatabase } from './support/e2e-suite.js';
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /**
  * A copy of the demo store whose script tag asks for consent (the site owner's edit), served as the site:
@@ -46,7 +20,7 @@ afterEach(async () => {
  * rewrote in flight.
  */
 async function storeAskingConsent(): Promise<string> {
-  const site = join(pages.dir, 'store-with-consent');
+  const site = join(e2e.pages.dir, 'store-with-consent');
   await cp(defaultSiteDir(), site, { recursive: true });
   const index = join(site, 'index.html');
   const html = await readFile(index, 'utf8');
@@ -61,18 +35,10 @@ async function storeAskingConsent(): Promise<string> {
 
 describe('consent', () => {
   it('connects and stores nothing before the visitor agrees; the console shows the consent that came with the first message', async () => {
-    const database = join(pages.dir, 'consent.db');
-    server = await startServer({
-      port: 0,
-      database,
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-      siteDir: await storeAskingConsent(),
-    });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const visitor = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(julie.context, visitor.context);
+    const server = await e2e.start('consent', { siteDir: await storeAskingConsent() });
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(julie, visitor);
     const { page } = visitor;
 
     await page.getByRole('button', { name: 'Open chat' }).click();
@@ -94,14 +60,11 @@ describe('consent', () => {
     expect(visitor.sockets).toHaveLength(1);
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-consent-julie.png') });
 
-    const db = new Database(database, { readonly: true, fileMustExist: true });
-    try {
-      expect(db.prepare('SELECT version, policy_url FROM consents').all()).toEqual([
-        { version: '2026-11', policy_url: `${server.url}/privacy` },
-      ]);
-    } finally {
-      db.close();
-    }
+    expect(
+      readDatabase(e2e.databasePath('consent'), (db) =>
+        db.prepare('SELECT version, policy_url FROM consents').all(),
+      ),
+    ).toEqual([{ version: '2026-11', policy_url: `${server.url}/privacy` }]);
     expect(visitor.problems).toEqual([]);
     expect(julie.problems).toEqual([]);
   }, 60_000);

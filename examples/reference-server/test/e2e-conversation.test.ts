@@ -7,27 +7,23 @@
  * on both sides: each shown exactly once. Screenshots go to examples/reference-server/test-results/;
  * `CLAVARD_UPDATE_DEMO_PNG=1` also writes the README's side-by-side picture to docs/demo.png.
  */
-import { copyFile, rm, stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type BuiltPages,
-  buildPages,
   consoleMessages,
   countEach,
   online,
   openAgent,
   openVisitor,
-  PASSWORD,
   RESULTS_DIR,
   sideBySide,
   type TransportKind,
   visitorBubbles,
 } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
 const DEMO_PNG = fileURLToPath(new URL('../../../docs/demo.png', import.meta.url));
 
@@ -36,34 +32,7 @@ const MARC_GREETING = "Hello, I'm Marc. How can I help you today?";
 const CLOSING = 'Thank you for contacting us. Have a nice day!';
 const HOLD = "One moment please, I'm checking your file.";
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
-
-/** Starts the server on `port` (0: any) with the database file of this run. */
-function start(database: string, port: number): Promise<ReferenceServer> {
-  return startServer({
-    port,
-    database,
-    agentPassword: PASSWORD,
-    consoleDir: pages.consoleDir,
-    embedFile: pages.embedFile,
-  });
-}
+const e2e = e2eSuite();
 
 /** The visitor writes `text` in the widget and sends it with Enter. */
 async function visitorSays(page: Page, text: string): Promise<void> {
@@ -96,14 +65,13 @@ const transports: TransportKind[] = ['websocket', 'sse', 'long-poll'];
 
 describe.each(transports)('a conversation over %s', (transport) => {
   it('greets, exchanges, types both ways, survives a restart, transfers and ends: each text once on each side', async () => {
-    const database = join(pages.dir, `${transport}.db`);
-    server = await start(database, 0);
+    let server = await e2e.start(transport);
     const port = Number(new URL(server.url).port);
 
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const marc = await openAgent(browser, server.url, 'Marc');
-    const visitor = await openVisitor(browser, server.url, transport, pages);
-    contexts.push(julie.context, marc.context, visitor.context);
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const marc = await openAgent(e2e.browser, server.url, 'Marc');
+    const visitor = await openVisitor(e2e.browser, server.url, transport, e2e.pages);
+    e2e.keep(julie, marc, visitor);
     const panel = visitor.page.getByRole('dialog');
 
     // The visitor opens the chat and writes; Julie takes the conversation from the queue.
@@ -139,14 +107,13 @@ describe.each(transports)('a conversation over %s', (transport) => {
 
     // The server stops mid-conversation; the visitor writes while it is down.
     await server.close();
-    server = undefined;
     await julie.page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await panel.locator('.status', { hasText: 'Reconnecting…' }).waitFor();
     await visitorSays(visitor.page, 'Are you still there?');
     await panel.locator('.msg[data-delivery="sending"]', { hasText: 'Are you still there?' }).waitFor();
 
     // It comes back on the same database file and port; both pages reconnect by themselves.
-    server = await start(database, port);
+    server = await e2e.start(transport, { port });
     await online(julie.page);
     await online(marc.page);
     await agentSees(julie.page, 'Are you still there?');
@@ -225,7 +192,7 @@ describe.each(transports)('a conversation over %s', (transport) => {
 
     if (transport === 'websocket') {
       const pair = join(RESULTS_DIR, 'e2e-side-by-side.png');
-      await sideBySide(browser, visitorShot, julieShot, pair);
+      await sideBySide(e2e.browser, visitorShot, julieShot, pair);
       expect((await stat(pair)).size).toBeLessThan(300 * 1024);
       if (process.env.CLAVARD_UPDATE_DEMO_PNG === '1') await copyFile(pair, DEMO_PNG);
     }

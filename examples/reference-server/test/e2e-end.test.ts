@@ -6,46 +6,27 @@
  * the visitor downloads is plain text with the messages and Julie's first name. Then the visitor ends a
  * conversation from the header ("End chat", confirmed), and the console sees it ended.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
+import type { ReferenceServer } from '@clavard/reference-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type BuiltPages,
-  buildPages,
   consoleMessages,
   type OpenedPage,
   openAgent,
   openVisitor,
-  PASSWORD,
   RESULTS_DIR,
   type VisitorPage,
 } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
 const JULIE_GREETING = "Hello, I'm Julie. How can I help you today?";
 const CLOSING = 'Thank you for contacting us. Have a nice day!';
 /** The offer of the demo store's script tag (`data-offer-title`). */
 const OFFER_TITLE = 'Mesh Wi-Fi for every room';
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /** Resolves once the widget shows a bubble with exactly `text`. */
 async function visitorSees(page: Page, text: string): Promise<void> {
@@ -63,24 +44,19 @@ async function agentSees(page: Page, text: string): Promise<void> {
 }
 
 /**
- * Julie and a visitor on a server of their own: the visitor writes `first`, Julie takes the conversation,
- * sends the prefilled greeting and then `answer`; resolves once the visitor has seen both.
+ * Julie and a visitor on a server of their own (database `<name>.db`): the visitor writes `first`, Julie
+ * takes the conversation, sends the prefilled greeting and then `answer`; resolves once the visitor has
+ * seen both.
  */
 async function conversation(
   name: string,
   first: string,
   answer: string,
-): Promise<{ julie: OpenedPage; visitor: VisitorPage }> {
-  server = await startServer({
-    port: 0,
-    database: join(pages.dir, `${name}.db`),
-    agentPassword: PASSWORD,
-    consoleDir: pages.consoleDir,
-    embedFile: pages.embedFile,
-  });
-  const julie = await openAgent(browser, server.url, 'Julie');
-  const visitor = await openVisitor(browser, server.url, 'websocket', pages);
-  contexts.push(julie.context, visitor.context);
+): Promise<{ server: ReferenceServer; julie: OpenedPage; visitor: VisitorPage }> {
+  const server = await e2e.start(name);
+  const julie = await openAgent(e2e.browser, server.url, 'Julie');
+  const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+  e2e.keep(julie, visitor);
   const panel = visitor.page.getByRole('dialog');
 
   await visitor.page.getByRole('button', { name: 'Open chat' }).click();
@@ -100,7 +76,7 @@ async function conversation(
   await julieComposer.fill(answer);
   await julie.page.getByRole('button', { name: 'Send', exact: true }).click();
   await visitorSees(visitor.page, answer);
-  return { julie, visitor };
+  return { server, julie, visitor };
 }
 
 describe('the end of a conversation', () => {
@@ -108,7 +84,7 @@ describe('the end of a conversation', () => {
     const question = 'My invoice shows two charges for May.';
     const answer = 'I refunded the second charge: you will see it in three days.';
     const note = 'Quick and clear, thanks Julie!';
-    const { julie, visitor } = await conversation('end-by-agent', question, answer);
+    const { server, julie, visitor } = await conversation('end-by-agent', question, answer);
     const panel = visitor.page.getByRole('dialog');
 
     // Julie ends from the console with the closing it offers.
@@ -148,7 +124,7 @@ describe('the end of a conversation', () => {
     await offer.getByText('You may also like').waitFor();
     await offer.getByText(OFFER_TITLE).waitFor();
     const offerLink = offer.getByRole('link').first();
-    expect(new URL((await offerLink.getAttribute('href')) ?? '', server?.url).hash).toBe('#mesh');
+    expect(new URL((await offerLink.getAttribute('href')) ?? '', server.url).hash).toBe('#mesh');
     await visitor.page.screenshot({ path: join(RESULTS_DIR, 'e2e-end-visitor-feedback.png') });
 
     // The console shows the feedback under the transcript.

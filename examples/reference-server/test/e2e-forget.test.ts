@@ -5,43 +5,17 @@
  * the visitor's browser keeps no `clavard:` key. A conversation still waiting leaves Julie's queue at once;
  * one she holds leaves her console, with a notice saying why.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, signIdentityToken, startServer } from '@clavard/reference-server';
-import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  clavardStorageKeys,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import { signIdentityToken } from '@clavard/reference-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clavardStorageKeys, openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite, readDatabase } from './support/e2e-suite.js';
 
 const SECRET = 'e2e-identity-secret';
 const JULIE_GREETING = "Hello, I'm Julie. How can I help you today?";
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /** The tables that hold a visitor's data, and how many rows each has, read through a read-only connection. */
 const VISITOR_TABLES = [
@@ -58,32 +32,28 @@ const VISITOR_TABLES = [
 ] as const;
 
 function rowCounts(database: string): Record<(typeof VISITOR_TABLES)[number], number> {
-  const db = new Database(database, { readonly: true, fileMustExist: true });
-  try {
-    return Object.fromEntries(
-      VISITOR_TABLES.map((table) => [
-        table,
-        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-      ]),
-    ) as Record<(typeof VISITOR_TABLES)[number], number>;
-  } finally {
-    db.close();
-  }
+  return readDatabase(
+    database,
+    (db) =>
+      Object.fromEntries(
+        VISITOR_TABLES.map((table) => [
+          table,
+          (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+        ]),
+      ) as Record<(typeof VISITOR_TABLES)[number], number>,
+  );
 }
 
 /** The rows of the visitor's messages in the events table (their texts), read-only. */
 function storedTexts(database: string): string[] {
-  const db = new Database(database, { readonly: true, fileMustExist: true });
-  try {
-    return db
+  return readDatabase(database, (db) =>
+    db
       .prepare<[], { text: string | null }>(
         "SELECT json_extract(payload, '$.content.text') AS text FROM events WHERE type = 'message' ORDER BY at, seq",
       )
       .all()
-      .map((row) => row.text ?? '');
-  } finally {
-    db.close();
-  }
+      .map((row) => row.text ?? ''),
+  );
 }
 
 /** The host page's own call of the page API, as a "Delete my chat data" button of the site would make. */
@@ -95,17 +65,11 @@ function forget(page: Page): Promise<void> {
 
 describe('forget', () => {
   it('erases a waiting visitor on the server, takes them out of the queue, and leaves no clavard: key', async () => {
-    const database = join(pages.dir, 'forget-queued.db');
-    server = await startServer({
-      port: 0,
-      database,
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-    });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const visitor = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(julie.context, visitor.context);
+    const server = await e2e.start('forget-queued');
+    const database = e2e.databasePath('forget-queued');
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(julie, visitor);
     const panel = visitor.page.getByRole('dialog');
     const queue = julie.page.getByRole('region', { name: /^Waiting/ });
 
@@ -148,24 +112,17 @@ describe('forget', () => {
   }, 60_000);
 
   it('erases an identified visitor whose conversation Julie holds: identity, messages and session', async () => {
-    const database = join(pages.dir, 'forget-active.db');
-    server = await startServer({
-      port: 0,
-      database,
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-      identitySecret: SECRET,
-    });
+    const server = await e2e.start('forget-active', { identitySecret: SECRET });
+    const database = e2e.databasePath('forget-active');
     const token = signIdentityToken(
       { sub: 'customer-1042', name: 'Ana Tremblay', exp: Math.floor(Date.now() / 1000) + 300 },
       SECRET,
     );
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const visitor = await openVisitor(browser, server.url, 'websocket', pages, {
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages, {
       setupScript: `window.Clavard.identify(${JSON.stringify({ token, userId: 'customer-1042', name: 'Ana Tremblay' })});`,
     });
-    contexts.push(julie.context, visitor.context);
+    e2e.keep(julie, visitor);
     const panel = visitor.page.getByRole('dialog');
 
     await visitor.page.getByRole('button', { name: 'Open chat' }).click();

@@ -7,44 +7,17 @@
  * console names the visitor in the queue and in the conversation. With a token signed with another
  * secret: the visitor stays anonymous, the pre-chat form is asked, and the console never shows the name.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, signIdentityToken, startServer } from '@clavard/reference-server';
-import Database from 'better-sqlite3';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  consoleMessages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import { signIdentityToken } from '@clavard/reference-server';
+import { describe, expect, it } from 'vitest';
+import { consoleMessages, openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite, readDatabase } from './support/e2e-suite.js';
 
 const SECRET = 'e2e-identity-secret';
 const TOPICS = ['Billing', 'Technical support'];
 const JULIE_GREETING = "Hello, I'm Julie. How can I help you today?";
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /** What the host page appends to its setup script: the identify call, with what its server gave it. */
 const identifyScript = (identity: { userId: string; name: string; email: string; token: string }): string =>
@@ -55,34 +28,20 @@ const tokenFor = (claims: { sub: string; name: string; email: string }, secret: 
   signIdentityToken({ ...claims, exp: Math.floor(Date.now() / 1000) + 300 }, secret);
 
 /** Rows of `sql` in the server's database, read through a read-only connection of its own. */
-function query<T>(database: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(database, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(database: string, sql: string, ...params: unknown[]): T[] =>
+  readDatabase(database, (db) => db.prepare(sql).all(...params) as T[]);
 
 describe('an identified visitor', () => {
   it('with a valid token: no pre-chat form, and the console names the visitor; a forged one stays anonymous', async () => {
-    const database = join(pages.dir, 'identified.db');
-    server = await startServer({
-      port: 0,
-      database,
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-      identitySecret: SECRET,
-      topics: TOPICS,
-    });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    contexts.push(julie.context);
+    const server = await e2e.start('identified', { identitySecret: SECRET, topics: TOPICS });
+    const database = e2e.databasePath('identified');
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    e2e.keep(julie);
     const queue = julie.page.getByRole('region', { name: /^Waiting/ });
 
     // Ana, signed in on the store: her token is signed with the server's secret.
     const ana = { sub: 'customer-1042', name: 'Ana Tremblay', email: 'ana@example.com' };
-    const identified = await openVisitor(browser, server.url, 'websocket', pages, {
+    const identified = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages, {
       setupScript: identifyScript({
         userId: ana.sub,
         name: ana.name,
@@ -90,7 +49,7 @@ describe('an identified visitor', () => {
         token: tokenFor(ana, SECRET),
       }),
     });
-    contexts.push(identified.context);
+    e2e.keep(identified);
     const panel = identified.page.getByRole('dialog');
     await identified.page.getByRole('button', { name: 'Open chat' }).click();
     const composer = identified.page.getByRole('textbox', { name: 'Message' });
@@ -140,7 +99,7 @@ describe('an identified visitor', () => {
 
     // Bruno's page claims an identity with a token signed with another secret.
     const bruno = { sub: 'customer-2077', name: 'Bruno Forgeron', email: 'bruno@example.com' };
-    const forged = await openVisitor(browser, server.url, 'websocket', pages, {
+    const forged = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages, {
       setupScript: identifyScript({
         userId: bruno.sub,
         name: bruno.name,
@@ -148,7 +107,7 @@ describe('an identified visitor', () => {
         token: tokenFor(bruno, 'not-the-server-secret'),
       }),
     });
-    contexts.push(forged.context);
+    e2e.keep(forged);
     const forgedPanel = forged.page.getByRole('dialog');
     await forged.page.getByRole('button', { name: 'Open chat' }).click();
     const forgedComposer = forged.page.getByRole('textbox', { name: 'Message' });

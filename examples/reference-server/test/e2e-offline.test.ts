@@ -4,50 +4,18 @@
  * server asks for an email; a missing email is refused, a valid one confirmed; the agent who signs in
  * later sees the conversation waiting, with the email to answer by.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import { describe, expect, it } from 'vitest';
+import { openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 describe('nobody available', () => {
   it('says so, keeps the message, asks for an email, confirms, and shows it waiting with the email', async () => {
-    server = await startServer({
-      port: 0,
-      database: join(pages.dir, 'offline.db'),
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-    });
-    const visitor = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(visitor.context);
+    const server = await e2e.start('offline');
+    const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(visitor);
     const panel = visitor.page.getByRole('dialog');
     await visitor.page.getByRole('button', { name: 'Open chat' }).click();
     await panel.getByText('We are away right now. Leave a message and we will answer by email.').waitFor();
@@ -65,8 +33,8 @@ describe('nobody available', () => {
     await panel.getByText('Thank you! Your message was received. We will answer by email.').waitFor();
     await visitor.page.screenshot({ path: join(RESULTS_DIR, 'e2e-offline-visitor.png') });
 
-    const julie = await openAgent(browser, server.url, 'Julie');
-    contexts.push(julie.context);
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    e2e.keep(julie);
     const entry = julie.page.locator('.queue-entry', { hasText: 'My bill doubled this month.' });
     await entry.getByText('Left a message: answer by email to ana@example.com').waitFor();
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-offline-julie.png') });

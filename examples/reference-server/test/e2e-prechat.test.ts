@@ -5,38 +5,13 @@
  * which refuses a missing topic and then routes the conversation to Julie's queue only; a second visitor
  * who picks Technical support reaches Marc's queue only; Marc cannot see, and Julie takes, the first one.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /** Ticks one of the console's "My topics" boxes and waits for the server to confirm it. */
 async function takeTopic(page: Page, topic: string): Promise<void> {
@@ -64,23 +39,16 @@ async function writeAbout(page: Page, text: string, topic: string, name: string)
 
 describe('pre-chat form and routing by topic', () => {
   it('asks who and what about, refuses a missing topic, and routes each conversation to the agent of its topic', async () => {
-    server = await startServer({
-      port: 0,
-      database: join(pages.dir, 'prechat.db'),
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-      topics: ['Plans', 'Billing', 'Technical support'],
-    });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const marc = await openAgent(browser, server.url, 'Marc');
-    contexts.push(julie.context, marc.context);
+    const server = await e2e.start('prechat', { topics: ['Plans', 'Billing', 'Technical support'] });
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const marc = await openAgent(e2e.browser, server.url, 'Marc');
+    e2e.keep(julie, marc);
     await takeTopic(julie.page, 'Billing');
     await takeTopic(marc.page, 'Technical support');
 
     // The first visitor: the form is asked before anyone answers, and a topic is required.
-    const ana = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(ana.context);
+    const ana = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(ana);
     await ana.page.getByRole('button', { name: 'Open chat' }).click();
     const composer = ana.page.getByRole('textbox', { name: 'Message' });
     await composer.fill('My invoice is wrong');
@@ -100,8 +68,8 @@ describe('pre-chat form and routing by topic', () => {
     await anaEntry.getByText('Ana · not verified').waitFor();
 
     // The second visitor picks Technical support: Marc's queue gets it, and only it.
-    const ben = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(ben.context);
+    const ben = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(ben);
     await writeAbout(ben.page, 'The modem blinks red', 'Technical support', 'Ben');
     await marc.page.locator('.queue-entry', { hasText: 'The modem blinks red' }).waitFor();
     expect(await queued(marc.page)).toEqual(['The modem blinks red']);

@@ -5,39 +5,13 @@
  * delivered; when Julie takes the first conversation the second visitor moves up to 1, and once Julie takes
  * theirs too, the console shows both of their messages, each once and in order.
  */
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  consoleMessages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleMessages, openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 
-let browser: Browser;
-let pages: BuiltPages;
-let server: ReferenceServer | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await server?.close();
-  server = undefined;
-});
+const e2e = e2eSuite();
 
 /** The visitor writes `text` in the widget and sends it with Enter. */
 async function visitorSays(page: Page, text: string): Promise<void> {
@@ -68,18 +42,11 @@ async function placeIs(page: Page, position: number): Promise<void> {
 
 describe('the queue', () => {
   it('tells the second visitor their place, delivers what they write meanwhile, and moves them up', async () => {
-    server = await startServer({
-      port: 0,
-      database: join(pages.dir, 'queue.db'),
-      agentPassword: PASSWORD,
-      consoleDir: pages.consoleDir,
-      embedFile: pages.embedFile,
-      handlingEstimateSeconds: HANDLING_SECONDS,
-    });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const first = await openVisitor(browser, server.url, 'websocket', pages);
-    const second = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(julie.context, first.context, second.context);
+    const server = await e2e.start('queue', { handlingEstimateSeconds: HANDLING_SECONDS });
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const first = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    const second = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(julie, first, second);
     const queue = julie.page.getByRole('region', { name: /^Waiting/ });
 
     // The first visitor writes: first in line, and in Julie's queue.

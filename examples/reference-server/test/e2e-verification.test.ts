@@ -7,21 +7,13 @@
  * Storage and cookies, the same on the console's page, the widget's and the console's transcripts, the
  * server's log, and the database files (with the WAL).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DEMO_CUSTOMER } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packages/widget/test/support/browser.js';
-import {
-  type BuiltPages,
-  buildPages,
-  openAgent,
-  openVisitor,
-  PASSWORD,
-  RESULTS_DIR,
-} from './support/e2e-pages.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openAgent, openVisitor, PASSWORD, RESULTS_DIR } from './support/e2e-pages.js';
+import { e2eSuite } from './support/e2e-suite.js';
 import {
   ensureServerBuilt,
   freePort,
@@ -30,25 +22,8 @@ import {
   startServerProcess,
 } from './support/server-process.js';
 
-let browser: Browser;
-let pages: BuiltPages;
-let dir: string | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  ensureServerBuilt();
-  [browser, pages] = await Promise.all([launchChromium(), buildPages()]);
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  if (pages) await rm(pages.dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-  await killServerProcesses();
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+// The server runs as a child process (its log is searched too): built before, killed after each test.
+const e2e = e2eSuite({ beforeAll: ensureServerBuilt, afterEach: killServerProcesses, timeoutMs: 90_000 });
 
 /** Everything a page keeps in the browser, as one text: Web Storage, IndexedDB, Cache Storage, cookies. */
 function browserStorage(page: Page): Promise<string> {
@@ -88,8 +63,9 @@ function browserStorage(page: Page): Promise<string> {
 }
 
 /** The database file and its WAL and shared-memory files, as Latin-1 text (bytes kept one for one). */
-async function databaseFiles(folder: string): Promise<string> {
-  const names = (await readdir(folder)).filter((name) => name.startsWith('clavard.db'));
+async function databaseFiles(database: string): Promise<string> {
+  const folder = dirname(database);
+  const names = (await readdir(folder)).filter((name) => name.startsWith(basename(database)));
   const contents = await Promise.all(names.map((name) => readFile(join(folder, name))));
   return contents.map((bytes) => bytes.toString('latin1')).join('\n');
 }
@@ -110,15 +86,15 @@ const leaks = (text: string): string[] => {
 
 describe('identity verification', () => {
   it('asks from the console, answers in the widget, shows only the decision, and leaves the values nowhere', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'clavard-verify-'));
-    const server: ServerProcess = await startServerProcess(await freePort(), join(dir, 'clavard.db'), {
-      CLAVARD_CONSOLE_DIR: pages.consoleDir,
-      CLAVARD_EMBED_FILE: pages.embedFile,
+    const database = e2e.databasePath('verification');
+    const server: ServerProcess = await startServerProcess(await freePort(), database, {
+      CLAVARD_CONSOLE_DIR: e2e.pages.consoleDir,
+      CLAVARD_EMBED_FILE: e2e.pages.embedFile,
       CLAVARD_AGENT_PASSWORD: PASSWORD,
     });
-    const julie = await openAgent(browser, server.url, 'Julie');
-    const visitor = await openVisitor(browser, server.url, 'websocket', pages);
-    contexts.push(julie.context, visitor.context);
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(julie, visitor);
     const panel = visitor.page.getByRole('dialog');
 
     await visitor.page.getByRole('button', { name: 'Open chat' }).click();
@@ -182,7 +158,7 @@ describe('identity verification', () => {
       "console's transcript":
         (await julie.page.getByRole('log', { name: 'Conversation' }).textContent()) ?? '',
       "server's log": server.output(),
-      'database files': await databaseFiles(dir),
+      'database files': await databaseFiles(database),
     };
     const found = Object.fromEntries(Object.entries(places).map(([place, text]) => [place, leaks(text)]));
     expect(found).toEqual(Object.fromEntries(Object.keys(places).map((place) => [place, []])));

@@ -1,7 +1,8 @@
 /**
  * The pages of the end-to-end tests: what they need built (the agent console, the script-tag file, the
  * long-poll visitor page) into a temporary folder, an agent signed in on the console, a visitor on the
- * demo store over a chosen transport, the texts each side shows, and the side-by-side picture.
+ * demo store over a chosen transport, the texts each side shows and the side-by-side picture. The suite's
+ * lifecycle is in ./e2e-suite.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
