@@ -37,6 +37,22 @@ describe('the agent API', () => {
     expect(await julie.client.next('error')).toMatchObject({ code: 'not-found', clientId: 'k9' });
   });
 
+  it('ends the conversation under way when its visitor logs out (session.end): the agent sees it ended by the visitor', async () => {
+    const v = await waitingVisitor();
+    const { conversationId } = v;
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    v.client.send({ type: 'session.end' });
+    expect(await v.client.next('session.ended')).toMatchObject({ reason: 'ended' });
+    const ended = await julie.client.next(
+      'agent.event',
+      (f) => (f.event as { type: string }).type === 'conversation.ended',
+    );
+    expect(ended.event).toMatchObject({ conversationId, type: 'conversation.ended', by: 'visitor' });
+    expect((await julie.client.next('agent.stats')).stats).toMatchObject({ conversations: 1 });
+  });
+
   it('shows a waiting conversation in the queue with its wait and preview', async () => {
     const { conversationId } = await waitingVisitor();
     const julie = await agent(server, 'Julie');

@@ -203,6 +203,15 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
   if (created) hub.queueChanged();
 };
 
+/** The visitor ends the conversation (End chat, or the end of their session): everyone is told. */
+const endByVisitor = (hub: Hub, conversation: ConversationRow) => {
+  if (conversation.status === 'ended') return;
+  const event = hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
+  hub.publish(conversation, event);
+  if (conversation.agent_id) hub.statsChanged(conversation.agent_id);
+  if (conversation.status === 'queued') hub.queueChanged();
+};
+
 const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgotten') => {
   if (reason === 'forgotten') {
     // The agents who held a conversation of theirs drop it: it no longer exists.
@@ -211,7 +220,12 @@ const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgot
         hub.toAgent(held.agent_id, { type: 'agent.removed', conversationId: held.id, reason: 'forgotten' });
       }
     }
-  } else hub.store.endVisitorSession(session.visitorId);
+  } else {
+    // Logging out (`shutdown()`) ends the conversation under way: the agent sees the visitor ended it.
+    const current = hub.store.currentConversation(session.visitorId);
+    if (current) endByVisitor(hub, current);
+    hub.store.endVisitorSession(session.visitorId);
+  }
   for (const conn of [...(hub.visitors.get(session.visitorId) ?? [])]) {
     conn.send({ type: 'session.ended', reason });
     conn.close('normal');
@@ -334,12 +348,7 @@ const handlers: {
     }
   },
   'conversation.end'(hub, _conn, session, frame) {
-    const conversation = owned(hub, session, frame.conversationId);
-    if (conversation.status === 'ended') return;
-    const event = hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
-    hub.publish(conversation, event);
-    if (conversation.agent_id) hub.statsChanged(conversation.agent_id);
-    if (conversation.status === 'queued') hub.queueChanged();
+    endByVisitor(hub, owned(hub, session, frame.conversationId));
   },
   'session.identify'(hub, _conn, session, frame) {
     const claims = identityOf(hub, frame.identity);
