@@ -8,6 +8,7 @@ import { here, startDevServer } from '@clavard/example-dev-server';
 const routes = {
   '/': here(import.meta, 'public/index.html'),
   '/shop.css': here(import.meta, 'public/shop.css'),
+  '/favicon.svg': here(import.meta, 'public/favicon.svg'),
   '/clavard-setup.js': here(import.meta, 'public/clavard-setup.js'),
   '/shop.js': here(import.meta, 'public/shop.js'),
   '/clavard.js': fileURLToPath(import.meta.resolve('@clavard/widget/embed')),
