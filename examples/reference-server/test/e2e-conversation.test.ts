@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  agentSees,
   consoleMessages,
   countEach,
   online,
@@ -22,6 +23,8 @@ import {
   sideBySide,
   type TransportKind,
   visitorBubbles,
+  visitorSays,
+  visitorSees,
 } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
@@ -34,31 +37,9 @@ const HOLD = "One moment please, I'm checking your file.";
 
 const e2e = e2eSuite();
 
-/** The visitor writes `text` in the widget and sends it with Enter. */
-async function visitorSays(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
-
 /** The agent sends what is in the console's composer. */
 async function agentSends(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-}
-
-/** Resolves once the widget shows a bubble with exactly `text`. */
-async function visitorSees(page: Page, text: string): Promise<void> {
-  await page.getByRole('dialog').locator('.bubble').getByText(text, { exact: true }).first().waitFor();
-}
-
-/** Resolves once the console's transcript shows a message with exactly `text`. */
-async function agentSees(page: Page, text: string): Promise<void> {
-  await page
-    .getByRole('log', { name: 'Conversation' })
-    .locator('.message .text')
-    .getByText(text, { exact: true })
-    .first()
-    .waitFor();
 }
 
 const transports: TransportKind[] = ['websocket', 'sse', 'long-poll'];

@@ -12,12 +12,14 @@ import type { ReferenceServer } from '@clavard/reference-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  agentSees,
   consoleMessages,
   type OpenedPage,
   openAgent,
   openVisitor,
   RESULTS_DIR,
   type VisitorPage,
+  visitorSees,
 } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
@@ -27,21 +29,6 @@ const CLOSING = 'Thank you for contacting us. Have a nice day!';
 const OFFER_TITLE = 'Mesh Wi-Fi for every room';
 
 const e2e = e2eSuite();
-
-/** Resolves once the widget shows a bubble with exactly `text`. */
-async function visitorSees(page: Page, text: string): Promise<void> {
-  await page.getByRole('dialog').locator('.bubble').getByText(text, { exact: true }).first().waitFor();
-}
-
-/** Resolves once the console's transcript shows a message with exactly `text`. */
-async function agentSees(page: Page, text: string): Promise<void> {
-  await page
-    .getByRole('log', { name: 'Conversation' })
-    .locator('.message .text')
-    .getByText(text, { exact: true })
-    .first()
-    .waitFor();
-}
 
 /**
  * Julie and a visitor on a server of their own (database `<name>.db`): the visitor writes `first`, Julie

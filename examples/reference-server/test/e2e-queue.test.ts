@@ -8,17 +8,10 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { consoleMessages, openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { consoleMessages, openAgent, openVisitor, RESULTS_DIR, visitorSays } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
 const e2e = e2eSuite();
-
-/** The visitor writes `text` in the widget and sends it with Enter. */
-async function visitorSays(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: 'Message' });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 /** The widget's line about the visitor's place in the queue (hidden when there is none). */
 const queueStatus = (page: Page): Locator => page.getByRole('dialog').locator('.status.queue');

@@ -245,3 +245,25 @@ export interface VisitorHostOptions {
 export function clavardStorageKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('clavard:')));
 }
+
+/** The visitor writes `text` in the widget and sends it with Enter. */
+export async function visitorSays(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+/** Resolves once the widget shows a bubble with exactly `text`. */
+export async function visitorSees(page: Page, text: string): Promise<void> {
+  await page.getByRole('dialog').locator('.bubble').getByText(text, { exact: true }).first().waitFor();
+}
+
+/** Resolves once the console's transcript shows a message with exactly `text`. */
+export async function agentSees(page: Page, text: string): Promise<void> {
+  await page
+    .getByRole('log', { name: 'Conversation' })
+    .locator('.message .text')
+    .getByText(text, { exact: true })
+    .first()
+    .waitFor();
+}
