@@ -22,6 +22,7 @@ import {
   type SessionReconnect,
   type Timestamp,
 } from '@clavard/protocol';
+import type { Phrase } from './chat/house-rules.js';
 import { isVerificationCheck, VERIFICATION_CHECKS, type VerificationCheck } from './chat/verification.js';
 import type { AgentStats } from './db/store.js';
 
@@ -103,13 +104,15 @@ export interface AgentRead {
  *
  * @example
  * ```ts
- * ({ type: 'agent.transfer', conversationId: 'c1', toAgentId: 'a-21' });
+ * ({ type: 'agent.transfer', conversationId: 'c1', toAgentId: 'a-21', note: 'Refund approved; needs the new address.' });
  * ```
  */
 export interface AgentTransfer {
   type: 'agent.transfer';
   conversationId: string;
   toAgentId: string;
+  /** A note for the colleague (what was done, what is left): agents see it, the visitor never does. */
+  note?: string;
 }
 
 /**
@@ -151,6 +154,7 @@ export interface AgentVerify {
 
 /**
  * End the conversation with the closing text: the visitor gets `conversation.ended { by: 'agent', closing }`.
+ * When the organisation requires a closing (the default), a blank one is refused with `closing-required`.
  *
  * @example
  * ```ts
@@ -160,22 +164,38 @@ export interface AgentVerify {
 export interface AgentEnd {
   type: 'agent.end';
   conversationId: string;
-  closing: string;
+  closing?: string;
 }
 
 /**
- * Events of a conversation the agent holds, after `afterSeq`; answered with `agent.history`.
+ * A page of a conversation the agent holds or held, answered with `agent.history`: the events after
+ * `afterSeq` (oldest first), or with `beforeSeq` the newest ones before it (to show older messages). A
+ * page holds at most `limit` events and stays well under the frame limit; `hasMore` says there are more.
  *
  * @example
  * ```ts
- * ({ type: 'agent.history', conversationId: 'c1', afterSeq: 0 });
+ * ({ type: 'agent.history', conversationId: 'c1', beforeSeq: 181 });
  * ```
  */
 export interface AgentHistoryRequest {
   type: 'agent.history';
   conversationId: string;
-  afterSeq: number;
+  afterSeq?: number;
+  beforeSeq?: number;
   limit?: number;
+}
+
+/**
+ * Sign out: the session's token stops working, and when no other tab of the agent is connected their
+ * conversations go back to the queue at once (the visitors are told).
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.signout' });
+ * ```
+ */
+export interface AgentSignOut {
+  type: 'agent.signout';
 }
 
 /**
@@ -212,6 +232,7 @@ export type AgentClientFrame =
   | AgentEnd
   | AgentHistoryRequest
   | AgentTopics
+  | AgentSignOut
   | AgentPing;
 
 //#endregion
@@ -273,8 +294,16 @@ export interface AgentConversation {
   visitor?: { userId: string; name?: string; email?: string };
   /** The name and email the visitor typed in the pre-chat form: given, not verified. */
   given?: { name?: string; email?: string };
-  /** The events, oldest first (at most the 500 newest; ask `agent.history` for more). */
+  /** The visitor's language (their widget's locale). */
+  locale?: string;
+  /** An agent has answered in it already: the greeting went out, so none is offered again. */
+  greeted: boolean;
+  /** The note of the colleague who handed it over, for the agent now in charge (never the visitor's). */
+  transferNote?: { from?: AgentInfo; note: string; at: Timestamp };
+  /** The newest events, oldest first, within a byte budget; ask `agent.history` with `beforeSeq` for more. */
   events: ConversationEvent[];
+  /** Older events exist than those in `events`. */
+  hasMore: boolean;
 }
 
 /**
@@ -292,14 +321,24 @@ export interface AgentRouting {
   mine: string[];
 }
 
-/** The answer to `agent.hello`: who you are, who else is signed in, your queue and your conversations. */
+/**
+ * The answer to `agent.hello`: who you are, who else is signed in, your queue and your conversations.
+ * Built within a byte budget: conversations that do not fit follow at once, each in `agent.conversation`.
+ */
 export interface AgentWelcome {
   type: 'agent.welcome';
   agent: AgentInfo;
+  role: 'agent' | 'admin';
   agents: AgentInfo[];
-  /** The conversations routed to you. */
+  /** The conversations routed to you, oldest first, as many as fit (see `queueTotal`). */
   queue: QueueEntry[];
+  /** How many conversations are routed to you in all. */
+  queueTotal: number;
   routing: AgentRouting;
+  /** The organisation's rules, which the server enforces. */
+  rules: { requireGreeting: boolean; requireClosing: boolean };
+  /** The organisation's phrase library, every language. */
+  phrases: Phrase[];
   conversations: AgentConversation[];
   heartbeatMs: number;
   /** Your measures over the conversations you ended, kept by the server. */
@@ -346,10 +385,11 @@ export interface AgentRoutingUpdate extends AgentRouting {
   type: 'agent.routing';
 }
 
-/** Your queue changed: the conversations routed to you. */
+/** Your queue changed: the conversations routed to you, as many as fit, and how many there are. */
 export interface AgentQueueUpdate {
   type: 'agent.queue';
   queue: QueueEntry[];
+  total: number;
 }
 
 /** The signed-in agents changed (transfer targets). */
@@ -404,11 +444,12 @@ export interface AgentRating {
   note?: string;
 }
 
-/** The answer to `agent.history`. */
+/** The answer to `agent.history`: the events oldest first; `hasMore` in the direction asked. */
 export interface AgentHistory {
   type: 'agent.history';
   conversationId: string;
-  afterSeq: number;
+  afterSeq?: number;
+  beforeSeq?: number;
   events: ConversationEvent[];
   hasMore: boolean;
 }
@@ -485,6 +526,9 @@ const contentOf = (value: Fields): MessageContent => {
   return checked.content as MessageContent;
 };
 
+/** Longest transfer note. */
+const MAX_NOTE_LENGTH = 2000;
+
 /** Most topics in one list: far more than a pre-chat form offers. */
 const MAX_TOPICS = 100;
 
@@ -552,11 +596,18 @@ const parsers: {
     conversationId: str(v, 'conversationId'),
     upToSeq: seqOf(v, 'upToSeq'),
   }),
-  'agent.transfer': (v) => ({
-    type: 'agent.transfer',
-    conversationId: str(v, 'conversationId'),
-    toAgentId: str(v, 'toAgentId'),
-  }),
+  'agent.transfer': (v) => {
+    const note = own(v, 'note');
+    if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
+      throw new Invalid(`note must be text of at most ${MAX_NOTE_LENGTH} characters`);
+    }
+    return {
+      type: 'agent.transfer',
+      conversationId: str(v, 'conversationId'),
+      toAgentId: str(v, 'toAgentId'),
+      ...(typeof note === 'string' && note.trim() !== '' ? { note: note.trim() } : {}),
+    };
+  },
   'agent.form': (v) => {
     const formId = optStr(v, 'formId');
     const checked = viaServerParser({
@@ -586,23 +637,31 @@ const parsers: {
     }
     return { type: 'agent.verify', conversationId: str(v, 'conversationId'), checks: [...new Set(checks)] };
   },
-  'agent.end': (v) => ({
-    type: 'agent.end',
-    conversationId: str(v, 'conversationId'),
-    closing: str(v, 'closing', MAX_TEXT_LENGTH),
-  }),
+  'agent.end': (v) => {
+    const closing = own(v, 'closing');
+    if (closing !== undefined && (typeof closing !== 'string' || closing.length > MAX_TEXT_LENGTH)) {
+      throw new Invalid(`closing must be text of at most ${MAX_TEXT_LENGTH} characters`);
+    }
+    return {
+      type: 'agent.end',
+      conversationId: str(v, 'conversationId'),
+      ...(typeof closing === 'string' ? { closing } : {}),
+    };
+  },
   'agent.history': (v) => {
     const limit = own(v, 'limit');
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1)) {
       throw new Invalid('limit must be an integer ≥ 1');
     }
+    const before = own(v, 'beforeSeq') === undefined ? undefined : seqOf(v, 'beforeSeq');
     return {
       type: 'agent.history',
       conversationId: str(v, 'conversationId'),
-      afterSeq: seqOf(v, 'afterSeq'),
+      ...(before === undefined ? { afterSeq: seqOf(v, 'afterSeq') } : { beforeSeq: before }),
       ...(limit === undefined ? {} : { limit }),
     };
   },
+  'agent.signout': () => ({ type: 'agent.signout' }),
   'agent.topics': (v, options) => {
     const topics = parseTopics(own(v, 'topics'), options.topics);
     if (!topics.ok) throw new Invalid(topics.error);

@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import type { NewAgentAccount } from './accounts/accounts.js';
+import { DEMO_AGENTS } from './accounts/demo-agents.js';
+import type { HouseRules } from './chat/house-rules.js';
 
 /**
  * Options of {@link startServer}. Every one has a default; `readConfig()` fills them from the
@@ -6,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  *
  * @example
  * ```ts
- * const server = await startServer({ port: 0, database: ':memory:', agentPassword: 'secret' });
+ * const server = await startServer({ port: 0, database: ':memory:', agents: DEMO_AGENTS });
  * ```
  */
 export interface ServerOptions {
@@ -22,8 +25,22 @@ export interface ServerOptions {
    * @default []
    */
   allowedOrigins?: readonly string[];
-  /** The agents' shared demo password; without it agent sign-in answers 503. @default undefined */
-  agentPassword?: string | undefined;
+  /**
+   * Agent accounts to create at start when their login does not exist yet (the demo's Julie and Marc).
+   * Accounts are otherwise made with `node dist/main.js agents add` or by an admin in the console.
+   * @default none
+   */
+  agents?: readonly NewAgentAccount[];
+  /**
+   * How long an agent without any connection keeps their conversations (a reload, a dropped network, a
+   * server restart), in ms; then they go back to the queue and the visitors are told. @default 60000
+   */
+  agentGraceMs?: number;
+  /**
+   * The organisation's house rules, enforced by the server, and the phrase library the console offers.
+   * @default a greeting before the first answer and a closing to end, both required; `DEFAULT_PHRASES`
+   */
+  rules?: Partial<HouseRules>;
   /**
    * Folder of the placeholder pages (`/` → index.html, `/agent` → agent/index.html), used for what the
    * site and console folders do not have. @default './public'
@@ -163,7 +180,7 @@ const list = (value: string | undefined): string[] =>
 
 /**
  * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DB`
- * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_AGENT_PASSWORD` (`demo` unless
+ * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_DEMO_AGENTS` (`1` seeds Julie and Marc, password `demo`; the default unless
  * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public, the placeholders), `CLAVARD_SITE_DIR`
  * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
  * (packages/widget/dist/embed/clavard.js). Throws on a malformed `PORT`.
@@ -177,12 +194,10 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
-  const agentPassword =
-    env.CLAVARD_AGENT_PASSWORD !== undefined && env.CLAVARD_AGENT_PASSWORD !== ''
-      ? env.CLAVARD_AGENT_PASSWORD
-      : env.NODE_ENV === 'production'
-        ? undefined
-        : 'demo';
+  const demoAgents =
+    env.CLAVARD_DEMO_AGENTS !== undefined && env.CLAVARD_DEMO_AGENTS !== ''
+      ? env.CLAVARD_DEMO_AGENTS === '1'
+      : env.NODE_ENV !== 'production';
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -192,7 +207,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
-    ...(agentPassword === undefined ? {} : { agentPassword }),
+    ...(demoAgents ? { agents: DEMO_AGENTS } : {}),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
     siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
     consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),

@@ -1,12 +1,17 @@
 /**
- * `npm start`: the reference server with its configuration from the environment (see README.md).
+ * `npm start`: the reference server with its configuration from the environment (see README.md);
+ * `node dist/main.js agents add|list`: the agents' accounts (see src/cli/agents-command.ts).
  * Stops gracefully on SIGINT and SIGTERM: clients are told to reconnect, the database is closed.
  */
 
+import { runAgentsCommand } from './cli/agents-command.js';
 import { readConfig } from './config.js';
 import { startServer } from './server.js';
 
 const config = readConfig(process.env);
+if (process.argv[2] === 'agents') {
+  process.exit(await runAgentsCommand(process.argv.slice(3), config, process));
+}
 const server = await startServer(config);
 server.on('error', (error) => {
   process.stderr.write(`[clavard] ${error.code}: ${error.message}\n`);
@@ -21,7 +26,7 @@ process.stdout.write(
     `  widget         ${server.widgetWsUrl} (WebSocket), ${server.widgetUrl} (SSE, long-poll)`,
     `  agent API      ${server.url}/agent/login, ${server.agentWsUrl}`,
     `  database       ${config.database}`,
-    config.agentPassword === undefined ? '  agent sign-in  off (set CLAVARD_AGENT_PASSWORD)' : '',
+    config.agents === undefined ? '' : '  demo agents    julie and marc, password "demo"',
     '',
   ]
     .filter((line, index, lines) => line !== '' || index === lines.length - 1)

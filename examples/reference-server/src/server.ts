@@ -1,11 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ChatError, CLOSE_CODES, type SessionReconnect, type Unsubscribe } from '@clavard/protocol';
+import {
+  type AgentInfo,
+  ChatError,
+  CLOSE_CODES,
+  type SessionReconnect,
+  type Unsubscribe,
+} from '@clavard/protocol';
 import { WebSocketServer } from 'ws';
+import { agentInfo, createAccount, type NewAgentAccount } from './accounts/accounts.js';
 import { acceptAgent } from './chat/agent.js';
 import type { Conn } from './chat/connection.js';
+import { DEFAULT_HOUSE_RULES } from './chat/house-rules.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
+import { awaitHolders } from './chat/presence.js';
 import { verifyDemoCustomer } from './chat/verification.js';
 import { acceptVisitor } from './chat/visitor.js';
 import {
@@ -18,7 +27,7 @@ import {
 } from './config.js';
 import { openStore } from './db/store.js';
 import { createEmitter } from './emitter.js';
-import { agentLogin } from './net/agent-login.js';
+import { createAgentSignIn } from './net/agent-login.js';
 import { createHttpChannels } from './net/http-channel.js';
 import { isOriginAllowed } from './net/origin.js';
 import { type StaticSources, serveStatic } from './net/static-files.js';
@@ -62,6 +71,16 @@ export interface ReferenceServer {
     listener: (payload: ReferenceServerEvents[K]) => void,
   ): Unsubscribe;
   /**
+   * Creates an agent account (what `node dist/main.js agents add` does): the password is hashed with
+   * scrypt; rejects with an `Error` saying what is wrong (a taken login, a short password…).
+   *
+   * @example
+   * ```ts
+   * await server.addAgent({ login: 'julie', firstName: 'Julie', password: 'a long passphrase', role: 'admin' });
+   * ```
+   */
+  addAgent(account: NewAgentAccount): Promise<AgentInfo>;
+  /**
    * Graceful shutdown: every client gets `session.reconnect { reason: 'server-restart' }` and a close
    * with code 1012, then the HTTP server stops and the database is closed. Idempotent.
    */
@@ -90,7 +109,7 @@ const ownOrigins = (host: string, port: number): string[] => {
  *
  * @example
  * ```ts
- * const server = await startServer({ port: 0, database: ':memory:', agentPassword: 'secret' });
+ * const server = await startServer({ port: 0, database: ':memory:', agents: DEMO_AGENTS });
  * console.log(server.url);
  * await server.close();
  * ```
@@ -111,6 +130,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
+    agentGraceMs: options.agentGraceMs ?? 60_000,
+    rules: { ...DEFAULT_HOUSE_RULES, ...options.rules },
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
     handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,
@@ -120,6 +141,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     report,
     now: options.now ?? Date.now,
   });
+  const topics = options.topics ?? [];
+  for (const seed of options.agents ?? []) {
+    // Seeds are the operator's own (the demo's `demo` password): any length, created once.
+    if (!store.accountByLogin(seed.login)) await createAccount(store, seed, topics, 1);
+  }
+  awaitHolders(hub);
+  const signIn = createAgentSignIn({ store, topics, ...(options.now ? { now: options.now } : {}) });
   // Business hours open and close on their own: look once a minute.
   const hoursTimer =
     options.hours === undefined ? undefined : setInterval(() => hub.availabilityChanged(), 60_000);
@@ -167,7 +195,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     if (path === '/agent/login') {
       if (!isOriginAllowed(req, agentOrigins)) return refuse(res, 403);
       if (req.method !== 'POST') return refuse(res, 405);
-      return agentLogin(req, res, { store, password: options.agentPassword, topics: hub.options.topics });
+      return signIn(req, res);
     }
     if (await serveStatic(req, res, path, staticSources)) return;
     refuse(res, 404);
@@ -233,6 +261,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       }
       conn.close('server-restart');
     }
+    // Agents keep their conversations across a restart: the next start waits for them (awaitHolders).
+    for (const presence of hub.agents.values()) clearTimeout(presence.away);
     channels.destroyAll();
     await new Promise<void>((resolve) => {
       wss.close();
@@ -252,6 +282,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     widgetWsUrl: `${url.replace(/^http/, 'ws')}${WIDGET_BASE}/ws`,
     agentWsUrl: `${url.replace(/^http/, 'ws')}/agent/ws`,
     on: events.on,
+    addAgent: async (account) => agentInfo(await createAccount(store, account, topics)),
     close: () => {
       closing ??= close();
       return closing;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * A new bearer token: 32 random bytes (256 bits), base64url. Only its {@link hashToken} is stored.
@@ -22,19 +22,4 @@ export function createToken(): string {
  */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/**
- * Whether two secrets are equal, in constant time: both are hashed to 32 bytes first, so neither their
- * length nor their first differing byte shows in the timing.
- *
- * @example
- * ```ts
- * if (!sameSecret(body.password, options.agentPassword)) return refuse(401);
- * ```
- */
-export function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
 }

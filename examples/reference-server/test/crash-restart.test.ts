@@ -10,7 +10,6 @@ import { type ChatError, type ConversationEvent, parseServerFrame } from '@clava
 import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { PASSWORD } from './support/clients.js';
 import {
   ensureServerBuilt,
   freePort,
@@ -70,8 +69,12 @@ interface Ack {
 
 type AgentFrame = { type: string } & Record<string, unknown>;
 
-/** The text of agent message `index`: how it is found in the stored conversation. */
-const agentText = (index: number) => `agent says ${index}`;
+/**
+ * The text of agent message `index`: how it is found in the stored conversation. The first one starts
+ * with the greeting, which the server requires before any answer.
+ */
+const agentText = (index: number) =>
+  index === 0 ? "Hello, I'm Julie. How can I help you today? (agent says 0)" : `agent says ${index}`;
 
 /**
  * An agent console reduced to what this test needs: takes the conversation, sends `count` messages one
@@ -172,7 +175,7 @@ const login = async (url: string): Promise<string> => {
   const response = await fetch(`${url}/agent/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD, firstName: 'Julie' }),
+    body: JSON.stringify({ login: 'julie', password: 'demo' }),
   });
   const body = (await response.json()) as { token?: unknown };
   if (response.status !== 201 || typeof body.token !== 'string') throw new Error(`login: ${response.status}`);

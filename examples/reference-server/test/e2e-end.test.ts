@@ -9,7 +9,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReferenceServer } from '@clavard/reference-server';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   agentSees,

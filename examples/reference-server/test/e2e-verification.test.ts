@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { DEMO_CUSTOMER } from '@clavard/reference-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAgent, openVisitor, PASSWORD, RESULTS_DIR } from './support/e2e-pages.js';
+import { openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 import {
   ensureServerBuilt,
@@ -90,9 +90,8 @@ describe('identity verification', () => {
     const server: ServerProcess = await startServerProcess(await freePort(), database, {
       CLAVARD_CONSOLE_DIR: e2e.pages.consoleDir,
       CLAVARD_EMBED_FILE: e2e.pages.embedFile,
-      CLAVARD_AGENT_PASSWORD: PASSWORD,
     });
-    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    const julie = await openAgent(e2e.browser, server.url, 'Julie', 'demo');
     const visitor = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
     e2e.keep(julie, visitor);
     const panel = visitor.page.getByRole('dialog');

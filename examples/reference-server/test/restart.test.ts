@@ -19,7 +19,12 @@ afterEach(async () => {
 });
 
 const start = async (options: ServerOptions = {}) => {
-  const server = await startTestServer({ database: join(dir, 'clavard.db'), ...options });
+  // Agents keep their conversations across the restart (the default grace period, not the tests' 0).
+  const server = await startTestServer({
+    database: join(dir, 'clavard.db'),
+    agentGraceMs: 60_000,
+    ...options,
+  });
   servers.push(server);
   return server;
 };

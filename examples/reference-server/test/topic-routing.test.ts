@@ -1,6 +1,7 @@
 import type { ReferenceServer } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  account,
   agent,
   connect,
   PASSWORD,
@@ -195,7 +196,7 @@ describe('topics at sign-in', () => {
     const response = await fetch(`${on.url}/agent/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: PASSWORD, firstName: 'Julie', ...fields }),
+      body: JSON.stringify({ login: await account(on, 'Julie'), password: PASSWORD, ...fields }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };

@@ -27,6 +27,10 @@ export const SERVER_ERROR_CODES = [
   'conversation-ended',
   /** The service is temporarily unavailable (maintenance, overload): retry after `retryAfterMs`. */
   'unavailable',
+  /** Agent API: the organisation requires a greeting before an agent's first answer in a conversation. */
+  'greeting-required',
+  /** Agent API: the organisation requires a closing text to end a conversation. */
+  'closing-required',
   /** Anything else that went wrong on the server. */
   'server-error',
 ] as const;
@@ -48,6 +52,8 @@ export const CLIENT_ERROR_CODES = [
   'outbox-full',
   /** History could not be recovered (epoch changed or gap unfillable); the view was reloaded. */
   'discontinuity',
+  /** A history request went unanswered after every retry; what is shown may miss events. */
+  'history-unavailable',
   /** Browser storage is missing, full or refused; the chat goes on in memory. */
   'storage-unavailable',
   /** A caller passed a wrong option or argument. */

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { type AgentInfo, ChatError } from '@clavard/protocol';
-import { type AgentClientFrame, type AgentServerFrame, parseAgentFrame } from '../agent-protocol.js';
+import {
+  type AgentClientFrame,
+  type AgentConversation,
+  type AgentServerFrame,
+  parseAgentFrame,
+} from '../agent-protocol.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
+import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { fitting, HISTORY_PAGE_BYTES, jsonBytes, WELCOME_BYTES } from './paging.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
+import { arrive, depart, signOut } from './presence.js';
 import { verificationForm } from './verification.js';
 import { contentHash } from './visitor.js';
 
@@ -27,32 +35,47 @@ const held = (hub: Hub, session: AgentSession, conversationId: string): Conversa
 };
 
 const hello = (hub: Hub, conn: AgentConn, token: string) => {
-  const row = hub.store.agentByTokenHash(hashToken(token));
+  const tokenHash = hashToken(token);
+  const row = hub.store.agentBySession(tokenHash);
   if (!row) {
-    conn.error('unauthorized', 'unknown agent token: sign in again');
+    conn.error('unauthorized', 'unknown or expired agent token: sign in again');
     conn.close('unauthorized');
     return;
   }
   const agent = hub.agentInfo(row);
-  conn.session = { agent };
-  const conns = hub.agents.get(agent.id) ?? new Set();
-  const first = conns.size === 0;
-  conns.add(conn);
-  hub.agents.set(agent.id, conns);
-  const queue = hub.queue(agent.id);
-  conn.send({
+  conn.session = { agent, role: row.role, tokenHash };
+  const back = arrive(hub, conn, agent);
+  const { queue, total } = hub.queue(agent.id);
+  const { rules } = hub.options;
+  const welcome: AgentServerFrame & { type: 'agent.welcome' } = {
     type: 'agent.welcome',
     agent,
+    role: row.role,
     agents: hub.signedInAgents(),
     queue,
+    queueTotal: total,
     routing: hub.routing(agent.id),
-    conversations: hub.store.activeOf(agent.id).map(hub.agentView),
+    rules: { requireGreeting: rules.requireGreeting, requireClosing: rules.requireClosing },
+    phrases: [...rules.phrases],
+    conversations: [],
     heartbeatMs: hub.options.heartbeatMs,
     stats: hub.store.agentStats(agent.id),
-  });
-  hub.queueTold(agent.id, queue);
-  // A new agent changes the routing: others may lose what overflowed to them, visitors their place.
-  if (first) hub.agentsChanged();
+  };
+  // As many conversations as fit the welcome; the others follow, one frame each.
+  const later: AgentConversation[] = [];
+  let size = jsonBytes(welcome);
+  for (const conversation of hub.store.activeOf(agent.id).map(hub.agentView)) {
+    const bytes = jsonBytes(conversation) + 1;
+    if (later.length === 0 && size + bytes <= WELCOME_BYTES) {
+      welcome.conversations.push(conversation);
+      size += bytes;
+    } else later.push(conversation);
+  }
+  conn.send(welcome);
+  for (const conversation of later) conn.send({ type: 'agent.conversation', conversation });
+  hub.queueTold(agent.id, { queue, total });
+  // An agent back from away changes the transfer targets; a new one the routing and availability too.
+  if (back) hub.agentsChanged();
 };
 
 const handlers: {
@@ -85,6 +108,13 @@ const handlers: {
   'agent.message'(hub, conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);
     const clientId = `${AGENT_CLIENT_ID_PREFIX}${frame.clientId}`;
+    checkGreeting(hub.options.rules, {
+      answered:
+        hub.store.ackIn(conversation.id, clientId) !== undefined ||
+        hub.store.agentHasWritten(conversation.id),
+      text: 'text' in frame.content ? frame.content.text : undefined,
+      agentFirstName: session.agent.firstName,
+    });
     const hash = contentHash(frame.content);
     const previous = hub.store.ackIn(conversation.id, clientId);
     if (previous) {
@@ -151,7 +181,8 @@ const handlers: {
     if (!target || target.id === session.agent.id) {
       throw new ChatError('not-found', `agent ${frame.toAgentId} is not signed in`);
     }
-    const event = hub.store.transfer(conversation.id, session.agent.id, target.id, {
+    const handover = { from: session.agent.id, to: target.id, ...(frame.note ? { note: frame.note } : {}) };
+    const event = hub.store.transfer(conversation.id, handover, {
       type: 'agent.transferred',
       agent: target,
       from: session.agent,
@@ -175,10 +206,12 @@ const handlers: {
   },
   'agent.end'(hub, _conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);
+    checkClosing(hub.options.rules, frame.closing);
+    const closing = frame.closing?.trim();
     const event = hub.store.end(conversation.id, {
       type: 'conversation.ended',
       by: 'agent',
-      closing: frame.closing,
+      ...(closing ? { closing } : {}),
     });
     hub.publish(conversation, event);
     hub.statsChanged(session.agent.id);
@@ -193,14 +226,32 @@ const handlers: {
     }
     const page = hub.options.historyPageSize;
     const limit = Math.max(1, Math.min(frame.limit ?? page, page));
-    const events = hub.store.events(conversation.id, frame.afterSeq, limit + 1);
+    if (frame.beforeSeq !== undefined) {
+      const newest = hub.store.eventsBefore(conversation.id, frame.beforeSeq, limit);
+      const { kept } = fitting(newest, HISTORY_PAGE_BYTES);
+      const events = kept.reverse();
+      conn.send({
+        type: 'agent.history',
+        conversationId: conversation.id,
+        beforeSeq: frame.beforeSeq,
+        events,
+        hasMore: (events[0]?.seq ?? 1) > 1,
+      });
+      return;
+    }
+    const afterSeq = frame.afterSeq ?? 0;
+    const events = hub.store.events(conversation.id, afterSeq, limit + 1);
+    const { kept, cut } = fitting(events.slice(0, limit), HISTORY_PAGE_BYTES);
     conn.send({
       type: 'agent.history',
       conversationId: conversation.id,
-      afterSeq: frame.afterSeq,
-      events: events.slice(0, limit),
-      hasMore: events.length > limit,
+      afterSeq,
+      events: kept,
+      hasMore: cut || events.length > limit,
     });
+  },
+  'agent.signout'(hub, conn) {
+    signOut(hub, conn);
   },
 };
 
@@ -227,12 +278,7 @@ export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle
       handler?.(hub, conn, session, frame);
     },
     closed(conn) {
-      if (!conn.session) return;
-      const conns = hub.agents.get(conn.session.agent.id);
-      conns?.delete(conn);
-      if (conns?.size !== 0) return;
-      hub.agents.delete(conn.session.agent.id);
-      hub.agentsChanged();
+      depart(hub, conn);
     },
     heartbeatMs: hub.options.heartbeatMs,
     helloTimeoutMs: hub.options.helloTimeoutMs,

@@ -88,16 +88,28 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
     clearTimeout(heartbeat);
     clearTimeout(helloTimer);
   };
-  // Frames of either API go through the protocol's encoder: JSON plus the 256 KiB check.
+  // Frames of either API go through the protocol's encoder: JSON plus the 256 KiB check. Lists are paged
+  // to stay far under it; a frame that is over it all the same reaches the peer as a typed error, so it
+  // never waits for an answer that was dropped.
   const send = (frame: Typed) => {
     if (!conn.open) return;
     try {
       peer.send(encodeFrame(frame as Parameters<typeof encodeFrame>[0]));
     } catch (thrown) {
-      spec.report(
-        ChatError.isInstance(thrown)
-          ? thrown
-          : new ChatError('server-error', 'a frame could not be sent', { cause: thrown }),
+      const error = ChatError.isInstance(thrown)
+        ? thrown
+        : new ChatError('server-error', 'a frame could not be sent', { cause: thrown });
+      spec.report(error);
+      if (frame.type === 'error') return;
+      const about = frame as Typed & { clientId?: unknown };
+      peer.send(
+        encodeFrame(
+          errorFrame(
+            error.code,
+            `the server could not send ${frame.type}: ${error.message}`,
+            typeof about.clientId === 'string' ? about.clientId : undefined,
+          ),
+        ),
       );
     }
   };

@@ -9,11 +9,14 @@ import type {
   QueueUpdate,
   ServerFrame,
 } from '@clavard/protocol';
+import { agentInfo } from '../accounts/accounts.js';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
+import type { HouseRules } from './house-rules.js';
+import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
 import {
   estimateWaitSeconds,
   type Route,
@@ -35,6 +38,20 @@ export interface VisitorSession {
 /** An agent connection's session, once its hello is accepted. */
 export interface AgentSession {
   agent: AgentInfo;
+  role: 'agent' | 'admin';
+  /** The SHA-256 of the sign-in token this connection said hello with (sign-out ends it). */
+  tokenHash: string;
+}
+
+/**
+ * An agent the hub counts as present: connected, or gone for less than the grace period (a reload, a
+ * dropped network), during which their conversations wait for them.
+ */
+export interface AgentPresence {
+  info: AgentInfo;
+  conns: Set<AgentConn>;
+  /** Set while no connection is open: when it fires, their conversations go back to the queue. */
+  away?: ReturnType<typeof setTimeout>;
 }
 
 /** A visitor connection. */
@@ -49,6 +66,10 @@ export interface HubOptions {
   heartbeatMs: number;
   helloTimeoutMs: number;
   historyPageSize: number;
+  /** How long an agent without a connection keeps their conversations, in ms. */
+  agentGraceMs: number;
+  /** The organisation's rules and phrases. */
+  rules: HouseRules;
   /** Decides a verification form (the values are not kept). */
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** The handling time assumed for the queue's estimated wait until conversations have ended, in s. */
@@ -73,7 +94,8 @@ export interface Hub {
   readonly options: HubOptions;
   readonly store: Store;
   readonly visitors: Map<string, Set<VisitorConn>>;
-  readonly agents: Map<string, Set<AgentConn>>;
+  /** Present agents: connected, or within their grace period. */
+  readonly agents: Map<string, AgentPresence>;
   toVisitor(visitorId: string, frame: ServerFrame): void;
   toAgent(agentId: string, frame: AgentServerFrame): void;
   toAgents(frame: AgentServerFrame): void;
@@ -109,13 +131,15 @@ export interface Hub {
   agentInfo(row: AgentRow): AgentInfo;
   /** A conversation with its newest events, as an agent sees it. */
   agentView(conversation: ConversationRow): AgentConversation;
+  /** The agents connected now (transfer targets), each once. */
   signedInAgents(): AgentInfo[];
-  /** The queued conversations routed to the agent, oldest first, as their queue shows them. */
-  queue(agentId: string): QueueEntry[];
+  /** The queued conversations routed to the agent, oldest first, as many as fit a frame, and how many in all. */
+  queue(agentId: string): { queue: QueueEntry[]; total: number };
   /** Remember the queue an agent was just sent in full (their welcome), so it is not sent again unchanged. */
-  queueTold(agentId: string, queue: readonly QueueEntry[]): void;
+  queueTold(agentId: string, told: { queue: readonly QueueEntry[]; total: number }): void;
 }
 
+/** Most events in an agent's view of a conversation, however small they are. */
 const AGENT_VIEW_EVENTS = 500;
 const PREVIEW_LENGTH = 140;
 
@@ -132,7 +156,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createHub(options: HubOptions): Hub {
   const { store } = options;
   const visitors = new Map<string, Set<VisitorConn>>();
-  const agents = new Map<string, Set<AgentConn>>();
+  const agents = new Map<string, AgentPresence>();
   const toldPositions = new Map<string, string>();
   /** Per agent, the queue last sent (without the wait, which counts on by itself). */
   const toldQueues = new Map<string, string>();
@@ -145,13 +169,6 @@ export function createHub(options: HubOptions): Hub {
   };
 
   const given = (contact: GivenContact | undefined) => (contact ? { given: contact } : {});
-
-  const agentInfo = (row: AgentRow): AgentInfo => ({
-    id: row.id,
-    firstName: row.first_name,
-    ...(row.title === null ? {} : { title: row.title }),
-    ...(row.avatar_url === null ? {} : { avatarUrl: row.avatar_url }),
-  });
 
   /** Stored topics the organisation still has, in its order; none: every topic. */
   const topicsOf = (agentId: string): string[] => {
@@ -204,10 +221,10 @@ export function createHub(options: HubOptions): Hub {
       for (const conn of visitors.get(visitorId) ?? []) conn.send(frame);
     },
     toAgent(agentId, frame) {
-      for (const conn of agents.get(agentId) ?? []) conn.send(frame);
+      for (const conn of agents.get(agentId)?.conns ?? []) conn.send(frame);
     },
     toAgents(frame) {
-      for (const conns of agents.values()) for (const conn of conns) conn.send(frame);
+      for (const { conns } of agents.values()) for (const conn of conns) conn.send(frame);
     },
     askForm(conversation, { formId, ...form }) {
       const event = store.requestForm(conversation.id, {
@@ -224,10 +241,11 @@ export function createHub(options: HubOptions): Hub {
     },
     queue(agentId) {
       const rows = store.queued();
-      return routedTo(agentId, rows, routeQueue(rows, routedAgents())).map(queueEntry);
+      const routed = routedTo(agentId, rows, routeQueue(rows, routedAgents())).map(queueEntry);
+      return { queue: fitting(routed, QUEUE_BYTES).kept, total: routed.length };
     },
-    queueTold(agentId, queue) {
-      toldQueues.set(agentId, queueSignature(queue));
+    queueTold(agentId, { queue, total }) {
+      toldQueues.set(agentId, `${total}:${queueSignature(queue)}`);
     },
     queueChanged() {
       const rows = store.queued();
@@ -246,11 +264,12 @@ export function createHub(options: HubOptions): Hub {
       for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
       const entries = agents.size === 0 ? [] : rows.map(queueEntry);
       for (const agentId of agents.keys()) {
-        const queue = routedTo(agentId, entries, routes);
-        const signature = queueSignature(queue);
+        const routed = routedTo(agentId, entries, routes);
+        const queue = fitting(routed, QUEUE_BYTES).kept;
+        const signature = `${routed.length}:${queueSignature(queue)}`;
         if (toldQueues.get(agentId) === signature) continue;
         toldQueues.set(agentId, signature);
-        hub.toAgent(agentId, { type: 'agent.queue', queue });
+        hub.toAgent(agentId, { type: 'agent.queue', queue, total: routed.length });
       }
       for (const agentId of toldQueues.keys()) if (!agents.has(agentId)) toldQueues.delete(agentId);
     },
@@ -293,11 +312,13 @@ export function createHub(options: HubOptions): Hub {
     },
     agentInfo,
     agentView(conversation) {
-      const events = store.events(
-        conversation.id,
-        Math.max(0, conversation.last_seq - AGENT_VIEW_EVENTS),
-        AGENT_VIEW_EVENTS,
-      );
+      // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
+      const newest = store.eventsBefore(conversation.id, conversation.last_seq + 1, AGENT_VIEW_EVENTS);
+      const { kept } = fitting(newest, VIEW_EVENTS_BYTES);
+      const events = kept.reverse();
+      const note = store.transferNote(conversation.id);
+      const noteFrom = note?.fromAgentId ? store.agent(note.fromAgentId) : undefined;
+      const locale = hub.visitorLocale(conversation.visitor_id);
       const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
       const rating = store.ratingOf(conversation.id);
       const consent = store.consentOf(conversation.id);
@@ -316,17 +337,23 @@ export function createHub(options: HubOptions): Hub {
         ...(consent ? { consent } : {}),
         ...identified(conversation.visitor_id),
         ...given(contact),
+        ...(locale === null ? {} : { locale }),
+        greeted: store.agentHasWritten(conversation.id),
+        ...(note
+          ? {
+              transferNote: {
+                ...(noteFrom ? { from: agentInfo(noteFrom) } : {}),
+                note: note.note,
+                at: iso(note.at),
+              },
+            }
+          : {}),
         events,
+        // Seqs start at 1 with no gap: anything older than the first kept event is left for later.
+        hasMore: (events[0]?.seq ?? 1) > 1,
       };
     },
-    signedInAgents() {
-      const list: AgentInfo[] = [];
-      for (const conns of agents.values()) {
-        const first = conns.values().next().value;
-        if (first?.session) list.push(first.session.agent);
-      }
-      return list;
-    },
+    signedInAgents: () => [...agents.values()].filter((p) => p.conns.size > 0).map((p) => p.info),
   };
   return hub;
 }

@@ -18,6 +18,7 @@ import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 import { offlineForm } from './offline.js';
+import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { prechatForm } from './prechat.js';
 
@@ -256,13 +257,15 @@ const handlers: {
     const page = hub.options.historyPageSize;
     const limit = Math.max(1, Math.min(frame.limit ?? page, page));
     const events = hub.store.events(conversation.id, frame.afterSeq, limit + 1);
+    // Paged by bytes as well as count: 30 messages of 9,000 characters do not fit one frame.
+    const { kept, cut } = fitting(events.slice(0, limit), HISTORY_PAGE_BYTES);
     conn.send({
       type: 'history',
       conversationId: conversation.id,
       epoch: conversation.epoch,
       afterSeq: frame.afterSeq,
-      events: events.slice(0, limit),
-      hasMore: events.length > limit,
+      events: kept,
+      hasMore: cut || events.length > limit,
     });
   },
   typing(hub, _conn, session, frame) {

@@ -14,6 +14,9 @@ export interface AgentRow {
   title: string | null;
   avatar_url: string | null;
   created_at: number;
+  /** What the agent signs in with (null for the rows of older releases, which cannot sign in). */
+  login: string | null;
+  role: 'agent' | 'admin';
 }
 
 /** A conversation as stored. */

@@ -22,8 +22,18 @@ CREATE TABLE IF NOT EXISTS agents (
   first_name    TEXT NOT NULL,
   title         TEXT,
   avatar_url    TEXT,
-  created_at    INTEGER NOT NULL
+  created_at    INTEGER NOT NULL,
+  login         TEXT,
+  password_hash TEXT,
+  role          TEXT NOT NULL DEFAULT 'agent'
 );
+CREATE TABLE IF NOT EXISTS agent_sessions (
+  token_hash TEXT PRIMARY KEY,
+  agent_id   TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agent_sessions_by_agent ON agent_sessions (agent_id);
 CREATE TABLE IF NOT EXISTS agent_topics (
   agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
   topic    TEXT NOT NULL,
@@ -83,7 +93,8 @@ CREATE TABLE IF NOT EXISTS transfers (
   conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
   from_agent_id   TEXT REFERENCES agents(id),
   to_agent_id     TEXT NOT NULL REFERENCES agents(id),
-  at              INTEGER NOT NULL
+  at              INTEGER NOT NULL,
+  note            TEXT
 );
 CREATE TABLE IF NOT EXISTS consents (
   conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
@@ -109,6 +120,30 @@ CREATE TABLE IF NOT EXISTS ratings (
 `;
 
 /**
+ * Columns added after the first release, with their types: a file made before them gets them on open.
+ * Agents became accounts (a login, a password hash, a role); a transfer carries a note for the colleague.
+ */
+const ADDED_COLUMNS: Record<string, Record<string, string>> = {
+  agents: { login: 'TEXT', password_hash: 'TEXT', role: "TEXT NOT NULL DEFAULT 'agent'" },
+  transfers: { note: 'TEXT' },
+};
+
+const addMissingColumns = (db: Database) => {
+  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+    const present = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name),
+    );
+    for (const [column, type] of Object.entries(columns)) {
+      if (!present.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+  }
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS agents_by_login ON agents (login) WHERE login IS NOT NULL');
+};
+
+/**
  * Prepares a database: WAL journal (readers never wait for the writer), foreign keys, and the tables.
  * Idempotent; returns the database's epoch, made once when the file is created.
  *
@@ -124,6 +159,7 @@ export function migrate(db: Database, createId: () => string): string {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(createId());
   const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
   if (!row) throw new Error('the database has no epoch');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
 import Database from 'better-sqlite3';
+import { type AccountStore, accountStore } from './account-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
 
@@ -107,7 +108,7 @@ export interface QueueRow {
  * const visitor = store.createVisitor(hashToken(token), 'en');
  * ```
  */
-export interface Store {
+export interface Store extends AccountStore {
   /** The database's epoch: made once with the file; a restored or new file has another. */
   readonly epoch: string;
   createVisitor(tokenHash: string, locale: string): VisitorRow;
@@ -125,12 +126,6 @@ export interface Store {
    * were, so the agents can be told.
    */
   forgetVisitor(visitorId: string): ConversationRow[];
-  /** A new agent, with the topics they handle (none: every topic). */
-  createAgent(
-    tokenHash: string,
-    agent: { firstName: string; title?: string; avatarUrl?: string; topics?: readonly string[] },
-  ): AgentRow;
-  agentByTokenHash(tokenHash: string): AgentRow | undefined;
   agent(agentId: string): AgentRow | undefined;
   /** The topics the agent handles, as stored (none: every topic). */
   agentTopics(agentId: string): string[];
@@ -148,6 +143,10 @@ export interface Store {
   append(conversationId: string, input: EventInput): ConversationEvent;
   /** Events with seq > `afterSeq`, in seq order, at most `limit`. */
   events(conversationId: string, afterSeq: number, limit: number): ConversationEvent[];
+  /** The newest events with seq < `beforeSeq`, at most `limit`, newest first. */
+  eventsBefore(conversationId: string, beforeSeq: number, limit: number): ConversationEvent[];
+  /** Whether an agent has written in the conversation (the greeting went out). */
+  agentHasWritten(conversationId: string): boolean;
   /** The ack of `clientId` in any conversation of the visitor. */
   ackOf(visitorId: string, clientId: string): AckRow | undefined;
   /** The ack of `clientId` in one conversation. */
@@ -156,13 +155,19 @@ export interface Store {
   storeMessage(input: MessageInput): { event: ConversationEvent; ack: AckRow };
   /** The agent takes the conversation: `active`, `agent.joined`. */
   assign(conversationId: string, agentId: string, joined: EventInput): ConversationEvent;
-  /** Hands the conversation to another agent: a transfer row and `agent.transferred`. */
+  /** Hands the conversation to another agent: a transfer row (with the note for them) and `agent.transferred`. */
   transfer(
     conversationId: string,
-    fromAgentId: string | null,
-    toAgentId: string,
+    handover: { from: string | null; to: string; note?: string },
     event: EventInput,
   ): ConversationEvent;
+  /** The note of the latest transfer of the conversation, for the agent it was handed to. */
+  transferNote(conversationId: string): { fromAgentId: string | null; note: string; at: number } | undefined;
+  /**
+   * Puts the conversation back in the queue (its agent left): `queued`, nobody in charge, its place kept
+   * (the queue is in order of creation), with `agent.left`.
+   */
+  requeue(conversationId: string, left: EventInput): ConversationEvent;
   /** Ends the conversation with its `conversation.ended` event. */
   end(conversationId: string, event: EventInput): ConversationEvent;
   setReadSeq(conversationId: string, by: 'visitor' | 'agent', upToSeq: number): void;
@@ -245,14 +250,8 @@ export function openStore(options: StoreOptions): Store {
     heldOfVisitor: db.prepare<[string], ConversationRow>(
       'SELECT * FROM conversations WHERE visitor_id = ? AND agent_id IS NOT NULL',
     ),
-    insertAgent: db.prepare<[string, string, string, string | null, string | null, number], void>(
-      'INSERT INTO agents (id, token_hash, first_name, title, avatar_url, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
-    agentByHash: db.prepare<[string], AgentRow>(
-      'SELECT id, first_name, title, avatar_url, created_at FROM agents WHERE token_hash = ?',
-    ),
     agent: db.prepare<[string], AgentRow>(
-      'SELECT id, first_name, title, avatar_url, created_at FROM agents WHERE id = ?',
+      'SELECT id, first_name, title, avatar_url, created_at, login, role FROM agents WHERE id = ?',
     ),
     agentTopics: db.prepare<[string], { topic: string }>(
       'SELECT topic FROM agent_topics WHERE agent_id = ? ORDER BY topic',
@@ -295,6 +294,16 @@ export function openStore(options: StoreOptions): Store {
     events: db.prepare<[string, number, number], { seq: number; type: string; payload: string; at: number }>(
       'SELECT seq, type, payload, at FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
+    eventsBefore: db.prepare<
+      [string, number, number],
+      { seq: number; type: string; payload: string; at: number }
+    >(
+      'SELECT seq, type, payload, at FROM events WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+    ),
+    agentWrote: db.prepare<[string], { found: number }>(
+      `SELECT 1 AS found FROM events WHERE conversation_id = ? AND type = 'message'
+         AND json_extract(payload, '$.author.role') = 'agent' LIMIT 1`,
+    ),
     ackOf: db.prepare<[string, string], AckRow>(
       `SELECT a.* FROM acks a JOIN conversations c ON c.id = a.conversation_id
        WHERE a.client_id = ? AND c.visitor_id = ? LIMIT 1`,
@@ -308,8 +317,14 @@ export function openStore(options: StoreOptions): Store {
     assign: db.prepare<[string, number, string], void>(
       "UPDATE conversations SET agent_id = ?, status = 'active', answered_at = coalesce(answered_at, ?) WHERE id = ?",
     ),
-    insertTransfer: db.prepare<[string, string | null, string, number], void>(
-      'INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, at) VALUES (?, ?, ?, ?)',
+    insertTransfer: db.prepare<[string, string | null, string, number, string | null], void>(
+      'INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, at, note) VALUES (?, ?, ?, ?, ?)',
+    ),
+    transferNote: db.prepare<[string], { from_agent_id: string | null; note: string | null; at: number }>(
+      'SELECT from_agent_id, note, at FROM transfers WHERE conversation_id = ? ORDER BY id DESC LIMIT 1',
+    ),
+    requeue: db.prepare<[string], void>(
+      "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = ? AND status = 'active'",
     ),
     end: db.prepare<[number, string], void>(
       "UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ?",
@@ -386,11 +401,6 @@ export function openStore(options: StoreOptions): Store {
 
   const setAgentTopics = db.transaction(replaceTopicsRaw);
 
-  const createAgent = db.transaction((tokenHash: string, row: AgentRow, topics: readonly string[]) => {
-    q.insertAgent.run(row.id, tokenHash, row.first_name, row.title, row.avatar_url, row.created_at);
-    replaceTopicsRaw(row.id, topics);
-  });
-
   const storeMessage = db.transaction((input: MessageInput) => {
     const event = appendRaw(input.conversationId, input.event);
     const ack: AckRow = {
@@ -411,12 +421,21 @@ export function openStore(options: StoreOptions): Store {
   });
 
   const transfer = db.transaction(
-    (conversationId: string, fromAgentId: string | null, toAgentId: string, event: EventInput) => {
-      q.assign.run(toAgentId, now(), conversationId);
-      q.insertTransfer.run(conversationId, fromAgentId, toAgentId, now());
+    (
+      conversationId: string,
+      handover: { from: string | null; to: string; note?: string },
+      event: EventInput,
+    ) => {
+      q.assign.run(handover.to, now(), conversationId);
+      q.insertTransfer.run(conversationId, handover.from, handover.to, now(), handover.note ?? null);
       return appendRaw(conversationId, event);
     },
   );
+
+  const requeue = db.transaction((conversationId: string, left: EventInput) => {
+    q.requeue.run(conversationId);
+    return appendRaw(conversationId, left);
+  });
 
   const end = db.transaction((conversationId: string, event: EventInput) => {
     q.end.run(now(), conversationId);
@@ -453,6 +472,7 @@ export function openStore(options: StoreOptions): Store {
   );
 
   return {
+    ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
     epoch,
     createVisitor(tokenHash, locale) {
       const row: VisitorRow = { id: createId(), locale, created_at: now() };
@@ -480,18 +500,6 @@ export function openStore(options: StoreOptions): Store {
       q.forgetVisitor.run(visitorId);
       return held;
     }),
-    createAgent(tokenHash, agent) {
-      const row: AgentRow = {
-        id: createId(),
-        first_name: agent.firstName,
-        title: agent.title ?? null,
-        avatar_url: agent.avatarUrl ?? null,
-        created_at: now(),
-      };
-      createAgent(tokenHash, row, agent.topics ?? []);
-      return row;
-    },
-    agentByTokenHash: (tokenHash) => q.agentByHash.get(tokenHash),
     agent: (agentId) => q.agent.get(agentId),
     agentTopics: (agentId) => q.agentTopics.all(agentId).map((row) => row.topic),
     setAgentTopics: (agentId, topics) => setAgentTopics(agentId, topics),
@@ -510,12 +518,20 @@ export function openStore(options: StoreOptions): Store {
     append: (conversationId, input) => append(conversationId, input),
     events: (conversationId, afterSeq, limit) =>
       q.events.all(conversationId, afterSeq, limit).map((row) => toEvent(conversationId, row)),
+    eventsBefore: (conversationId, beforeSeq, limit) =>
+      q.eventsBefore.all(conversationId, beforeSeq, limit).map((row) => toEvent(conversationId, row)),
+    agentHasWritten: (conversationId) => q.agentWrote.get(conversationId) !== undefined,
     ackOf: (visitorId, clientId) => q.ackOf.get(clientId, visitorId),
     ackIn: (conversationId, clientId) => q.ackIn.get(conversationId, clientId),
     storeMessage: (input) => storeMessage(input),
     assign: (conversationId, agentId, joined) => assign(conversationId, agentId, joined),
-    transfer: (conversationId, fromAgentId, toAgentId, event) =>
-      transfer(conversationId, fromAgentId, toAgentId, event),
+    transfer: (conversationId, handover, event) => transfer(conversationId, handover, event),
+    transferNote(conversationId) {
+      const row = q.transferNote.get(conversationId);
+      if (!row || row.note === null) return undefined;
+      return { fromAgentId: row.from_agent_id, note: row.note, at: row.at };
+    },
+    requeue: (conversationId, left) => requeue(conversationId, left),
     end: (conversationId, event) => end(conversationId, event),
     setReadSeq(conversationId, by, upToSeq) {
       (by === 'visitor' ? q.visitorRead : q.agentRead).run(upToSeq, conversationId);

@@ -1,97 +1,125 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_SHORT_LENGTH } from '@clavard/protocol';
+import { agentInfo } from '../accounts/accounts.js';
+import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../accounts/password.js';
+import { createThrottle, type Throttle } from '../accounts/throttle.js';
 import { parseTopics } from '../agent-protocol.js';
 import type { Store } from '../db/store.js';
-import { createToken, hashToken, sameSecret } from '../tokens.js';
+import { createToken, hashToken } from '../tokens.js';
 import { readBody } from './read-body.js';
 
 const JSON_TYPE = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 const MAX_LOGIN_BYTES = 16 * 1024;
-const MAX_FIRST_NAME = 64;
+const WINDOW_MS = 15 * 60_000;
+/** How long a sign-in lasts: a long shift. */
+export const AGENT_SESSION_MS = 12 * 60 * 60_000;
 
-const answer = (res: ServerResponse, status: number, body: object) =>
-  void res.writeHead(status, JSON_TYPE).end(JSON.stringify(body));
+const answer = (res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}) =>
+  void res.writeHead(status, { ...JSON_TYPE, ...headers }).end(JSON.stringify(body));
 
-const text = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value.trim().length > 0 && value.length <= max ? value.trim() : undefined;
+/**
+ * The agents' sign-in: accounts in the store, two throttles, the organisation's topics.
+ *
+ * @example
+ * ```ts
+ * const signIn = createAgentSignIn({ store, topics: ['Billing'] });
+ * if (path === '/agent/login') return signIn(req, res);
+ * ```
+ */
+export interface AgentSignInOptions {
+  store: Store;
+  /** The organisation's topics: `topics` in the body may name only these. */
+  topics: readonly string[];
+  /** Failed sign-ins allowed per account in 15 minutes. @default 5 */
+  maxFailuresPerAccount?: number;
+  /** Failed sign-ins allowed per address in 15 minutes. @default 20 */
+  maxFailuresPerAddress?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
 
-const httpUrl = (value: unknown): string | undefined => {
-  const candidate = text(value, MAX_SHORT_LENGTH);
-  if (candidate === undefined) return undefined;
+const fieldsOf = (body: string | undefined): Record<string, unknown> | undefined => {
   try {
-    const url = new URL(candidate);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    const value: unknown = body === undefined ? undefined : JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
 };
 
-/**
- * What {@link agentLogin} checks a sign-in against.
- *
- * @example
- * ```ts
- * agentLogin(req, res, { store, password: 'demo', topics: ['Billing', 'Technical support'] });
- * ```
- */
-export interface AgentLoginOptions {
-  store: Store;
-  /** The agents' shared password; undefined: sign-in is off. */
-  password: string | undefined;
-  /** The organisation's topics: `topics` in the body may name only these. */
-  topics: readonly string[];
-}
+const tooMany = (res: ServerResponse, waitMs: number) =>
+  answer(
+    res,
+    429,
+    {
+      error: 'rate-limited',
+      message: 'too many failed sign-ins: wait, then try again',
+      retryAfterMs: waitMs,
+    },
+    { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+  );
 
 /**
- * `POST /agent/login` with `{ password, firstName, title?, avatarUrl?, topics? }`: `201 { token, agent }`,
- * `401` for a wrong password (compared in constant time), `400` for a bad body (a topic the organisation
- * does not have included), `503` when no password is configured. Every sign-in makes a new
- * agent, with the topics they handle (none: every topic); the token opens `/agent/ws` (in `agent.hello`).
+ * Makes the handler of `POST /agent/login` with `{ login, password, topics? }`:
+ * - `201 { token, agent, role }`: a new session of the account (12 h), its token in the body only;
+ *   `topics`, when given, replace the account's;
+ * - `401` for an unknown login or a wrong password (the same answer, in the same time);
+ * - `429` with `Retry-After` after 5 failures for the account or 20 from the address in 15 minutes;
+ * - `400` for a malformed body or a topic the organisation does not have.
  *
  * @example
  * ```ts
- * await fetch(`${url}/agent/login`, { method: 'POST', body: JSON.stringify({ password: 'demo', firstName: 'Julie', topics: ['Billing'] }) });
+ * await fetch(`${url}/agent/login`, { method: 'POST', body: JSON.stringify({ login: 'julie', password: 'demo' }) });
  * ```
  */
-export async function agentLogin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  { store, password, topics: known }: AgentLoginOptions,
-): Promise<void> {
-  const body = await readBody(req, MAX_LOGIN_BYTES);
-  if (password === undefined)
-    return answer(res, 503, { error: 'unavailable', message: 'agent sign-in is off' });
-  let input: unknown;
-  try {
-    input = body === undefined ? undefined : JSON.parse(body);
-  } catch {
-    input = undefined;
-  }
-  if (typeof input !== 'object' || input === null) return answer(res, 400, { error: 'invalid-frame' });
-  const fields = input as Record<string, unknown>;
-  const given = typeof fields.password === 'string' ? fields.password : '';
-  if (!sameSecret(given, password)) return answer(res, 401, { error: 'unauthorized' });
-  const firstName = text(fields.firstName, MAX_FIRST_NAME);
-  if (firstName === undefined) return answer(res, 400, { error: 'invalid-frame', message: 'firstName' });
-  const title = text(fields.title, 120);
-  const avatarUrl = httpUrl(fields.avatarUrl);
-  const topics =
-    fields.topics === undefined ? { ok: true as const, value: [] } : parseTopics(fields.topics, known);
-  if (!topics.ok) return answer(res, 400, { error: 'invalid-frame', message: `topics: ${topics.error}` });
-  const token = createToken();
-  const row = store.createAgent(hashToken(token), {
-    firstName,
-    ...(title === undefined ? {} : { title }),
-    ...(avatarUrl === undefined ? {} : { avatarUrl }),
-    topics: topics.value,
+export function createAgentSignIn(
+  options: AgentSignInOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const byAccount: Throttle = createThrottle({
+    max: options.maxFailuresPerAccount ?? 5,
+    windowMs: WINDOW_MS,
+    now,
   });
-  answer(res, 201, {
-    token,
-    agent: {
-      id: row.id,
-      firstName: row.first_name,
-      ...(row.title === null ? {} : { title: row.title }),
-      ...(row.avatar_url === null ? {} : { avatarUrl: row.avatar_url }),
-    },
+  const byAddress: Throttle = createThrottle({
+    max: options.maxFailuresPerAddress ?? 20,
+    windowMs: WINDOW_MS,
+    now,
   });
+
+  return async (req, res) => {
+    const fields = fieldsOf(await readBody(req, MAX_LOGIN_BYTES));
+    const login = typeof fields?.login === 'string' ? fields.login.trim().toLowerCase() : '';
+    const password = typeof fields?.password === 'string' ? fields.password : '';
+    if (
+      !fields ||
+      login === '' ||
+      login.length > 64 ||
+      password === '' ||
+      password.length > MAX_PASSWORD_LENGTH
+    ) {
+      return answer(res, 400, { error: 'invalid-frame', message: 'login and password are required' });
+    }
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = Math.max(byAccount.retryAfterMs(login), byAddress.retryAfterMs(address));
+    if (wait > 0) return tooMany(res, wait);
+    const account = store.accountByLogin(login);
+    const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
+    if (!account || !matches) {
+      byAccount.fail(login);
+      byAddress.fail(address);
+      return answer(res, 401, { error: 'unauthorized', message: 'unknown login or wrong password' });
+    }
+    byAccount.clear(login);
+    if (fields.topics !== undefined) {
+      const topics = parseTopics(fields.topics, options.topics);
+      if (!topics.ok) return answer(res, 400, { error: 'invalid-frame', message: `topics: ${topics.error}` });
+      store.setAgentTopics(account.id, topics.value);
+    }
+    const token = createToken();
+    store.createSession(hashToken(token), account.id, now() + AGENT_SESSION_MS);
+    answer(res, 201, { token, agent: agentInfo(account), role: account.role });
+  };
 }

@@ -16,12 +16,15 @@ export function startTestServer(options: ServerOptions = {}): Promise<ReferenceS
   return startServer({
     port: 0,
     database: ':memory:',
-    agentPassword: PASSWORD,
     heartbeatMs: 0,
     pollHoldMs: 200,
     channelIdleMs: 2000,
     // Most tests start a conversation before any agent signs in; the offline path has its own tests.
     leaveMessage: false,
+    // An agent who closes their socket is gone at once; the grace period has its own tests.
+    agentGraceMs: 0,
+    // Agents answer without the greeting; the house rules have their own tests.
+    rules: { requireGreeting: false, requireClosing: false },
     ...options,
   });
 }
@@ -125,9 +128,35 @@ export async function visitor(
   return { client, welcome: await client.next('session.welcome') };
 }
 
+const accounts = new WeakMap<ReferenceServer, Set<string>>();
+
 /**
- * Signs an agent in over HTTP, with more body fields when given (e.g. `topics`); resolves with the token
- * and the agent.
+ * The account of an agent of this first name (login: the name in lower case, password {@link PASSWORD}),
+ * created the first time it is asked for; resolves with the login.
+ *
+ * @example
+ * ```ts
+ * const login = await account(server, 'Julie', { role: 'admin' });
+ * ```
+ */
+export async function account(
+  server: ReferenceServer,
+  firstName: string,
+  extra: { role?: 'agent' | 'admin'; title?: string } = {},
+): Promise<string> {
+  const login = firstName.toLowerCase();
+  const made = accounts.get(server) ?? new Set<string>();
+  accounts.set(server, made);
+  if (!made.has(login)) {
+    made.add(login);
+    await server.addAgent({ login, firstName, password: PASSWORD, ...extra });
+  }
+  return login;
+}
+
+/**
+ * Signs an agent in over HTTP (their account made first, see {@link account}), with more body fields
+ * when given (e.g. `topics`); resolves with the status, the token and the agent.
  *
  * @example
  * ```ts
@@ -143,7 +172,7 @@ export async function login(
   const response = await fetch(`${server.url}/agent/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password, firstName, ...fields }),
+    body: JSON.stringify({ login: await account(server, firstName), password, ...fields }),
   });
   const body = (await response.json()) as { token?: string; agent?: { id: string; firstName: string } };
   return { status: response.status, token: body.token ?? '', agent: body.agent ?? { id: '', firstName: '' } };

@@ -95,13 +95,21 @@ async function openPage(browser: Browser, viewport: { width: number; height: num
   return { context, page, problems };
 }
 
-/** Opens the console in a new context and signs in as `firstName`; resolves once it says Online. */
-export async function openAgent(browser: Browser, url: string, firstName: string): Promise<OpenedPage> {
-  const opened = await openPage(browser, { width: 1100, height: 820 });
+/**
+ * Opens the console in a new context and signs in as `firstName` (their login is the name in lower case);
+ * resolves once it says Online.
+ */
+export async function openAgent(
+  browser: Browser,
+  url: string,
+  firstName: string,
+  password = PASSWORD,
+): Promise<OpenedPage> {
+  const opened = await openPage(browser, { width: 1366, height: 768 });
   const { page } = opened;
   await page.goto(`${url}/agent`);
-  await page.getByLabel('First name (shown to visitors)').fill(firstName);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Username').fill(firstName.toLowerCase());
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await online(page);
   return opened;

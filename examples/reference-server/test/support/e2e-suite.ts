@@ -96,7 +96,10 @@ export function e2eSuite(options: E2eSuiteOptions = {}): E2eSuite {
       const server = await startServer({
         port: 0,
         database: suite.databasePath(name),
-        agentPassword: PASSWORD,
+        agents: [
+          { login: 'julie', firstName: 'Julie', password: PASSWORD, role: 'admin' },
+          { login: 'marc', firstName: 'Marc', password: PASSWORD },
+        ],
         consoleDir: built().consoleDir,
         embedFile: built().embedFile,
         ...extra,

@@ -7,7 +7,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PASSWORD } from './clients.js';
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -88,7 +87,8 @@ export function startServerProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       CLAVARD_DB: database,
-      CLAVARD_AGENT_PASSWORD: PASSWORD,
+      // Julie (an admin) and Marc, password `demo`.
+      CLAVARD_DEMO_AGENTS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

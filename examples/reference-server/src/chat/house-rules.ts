@@ -1,0 +1,178 @@
+/**
+ * The organisation's house rules and phrase library. The server enforces the rules (a greeting before an
+ * agent's first answer in a conversation, a closing text to end it) whatever console the agent uses; the
+ * console receives the phrases in `agent.welcome` and helps the agent follow the rules.
+ */
+import { ChatError } from '@clavard/protocol';
+
+/** What a phrase is for; greeting and closing phrases are the ones the rules ask for. */
+export type PhraseKind = 'greeting' | 'hold' | 'question' | 'closing';
+
+/**
+ * One phrase of the library, in one language. `{name}` is the agent's first name.
+ *
+ * @example
+ * ```ts
+ * const hold: Phrase = { id: 'hold-file', locale: 'en', kind: 'hold', label: 'Checking the file', text: "One moment please, I'm checking your file." };
+ * ```
+ */
+export interface Phrase {
+  id: string;
+  /** The language of the text: `en` or `fr-CA` (or any BCP 47 tag the organisation uses). */
+  locale: string;
+  kind: PhraseKind;
+  /** A short name on the button. */
+  label: string;
+  text: string;
+}
+
+/**
+ * The rules the server enforces, and the phrases.
+ *
+ * @example
+ * ```ts
+ * const rules: HouseRules = { requireGreeting: true, requireClosing: true, phrases: DEFAULT_PHRASES };
+ * ```
+ */
+export interface HouseRules {
+  /** An agent's first message in a conversation must start with one of the greeting phrases. */
+  requireGreeting: boolean;
+  /** `agent.end` must carry a closing text that is not blank. */
+  requireClosing: boolean;
+  phrases: readonly Phrase[];
+}
+
+const en = (id: string, kind: PhraseKind, label: string, text: string): Phrase => ({
+  id,
+  locale: 'en',
+  kind,
+  label,
+  text,
+});
+const fr = (id: string, kind: PhraseKind, label: string, text: string): Phrase => ({
+  id,
+  locale: 'fr-CA',
+  kind,
+  label,
+  text,
+});
+
+/**
+ * The library the reference server ships, in English and Québec French, in shortcut order (Alt+1 is the
+ * first of the conversation's language).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_PHRASES.filter((phrase) => phrase.locale === 'fr-CA' && phrase.kind === 'greeting');
+ * ```
+ */
+export const DEFAULT_PHRASES: readonly Phrase[] = [
+  en('greeting-hello', 'greeting', 'Hello', "Hello, I'm {name}. How can I help you today?"),
+  en('hold-file', 'hold', 'Checking the file', "One moment please, I'm checking your file."),
+  en(
+    'hold-colleague',
+    'hold',
+    'Asking a colleague',
+    "Thank you for your patience, I'm asking a colleague and will be right back.",
+  ),
+  en('question-order', 'question', 'Order number', 'Could you give me your order number, please?'),
+  en('question-email', 'question', 'Email address', 'Which email address did you use for your account?'),
+  en('question-more', 'question', 'Anything else', 'Is there anything else I can help you with?'),
+  en('closing-thanks', 'closing', 'Thank you, goodbye', 'Thank you for contacting us. Have a nice day!'),
+  en(
+    'closing-solved',
+    'closing',
+    'Glad it is solved',
+    "I'm glad we could solve this together. Goodbye and take care!",
+  ),
+  fr('greeting-hello', 'greeting', 'Bonjour', 'Bonjour, ici {name}. Comment puis-je vous aider aujourd’hui?'),
+  fr('hold-file', 'hold', 'Vérification du dossier', 'Un instant s’il vous plaît, je vérifie votre dossier.'),
+  fr(
+    'hold-colleague',
+    'hold',
+    'Question à un collègue',
+    'Merci de votre patience, je consulte un collègue et je reviens tout de suite.',
+  ),
+  fr('question-order', 'question', 'Numéro de commande', 'Pourriez-vous me donner votre numéro de commande?'),
+  fr(
+    'question-email',
+    'question',
+    'Adresse courriel',
+    'Quelle adresse courriel avez-vous utilisée pour votre compte?',
+  ),
+  fr('question-more', 'question', 'Autre chose', 'Y a-t-il autre chose que je peux faire pour vous?'),
+  fr('closing-thanks', 'closing', 'Merci, au revoir', 'Merci d’avoir communiqué avec nous. Bonne journée!'),
+  fr(
+    'closing-solved',
+    'closing',
+    'Content que ce soit réglé',
+    'Je suis content qu’on ait pu régler ça ensemble. Au revoir et bonne journée!',
+  ),
+];
+
+/** The rules of the reference server unless told otherwise: both required, the default phrases. */
+export const DEFAULT_HOUSE_RULES: HouseRules = {
+  requireGreeting: true,
+  requireClosing: true,
+  phrases: DEFAULT_PHRASES,
+};
+
+/** Case, spacing, apostrophes and punctuation do not make a greeting another one. */
+const normalize = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[\s.,;:!?¡¿…«»"-]+/gu, ' ')
+    .trim();
+
+/**
+ * Whether `text` starts with one of the greeting phrases (any language), filled with the agent's first
+ * name; what follows the greeting is the agent's own.
+ *
+ * @example
+ * ```ts
+ * isGreeting("Hello, I'm Julie. How can I help you today? About your invoice…", DEFAULT_PHRASES, 'Julie'); // true
+ * isGreeting('Your invoice is fixed.', DEFAULT_PHRASES, 'Julie'); // false
+ * ```
+ */
+export function isGreeting(text: string, phrases: readonly Phrase[], agentFirstName: string): boolean {
+  const said = normalize(text);
+  return phrases.some((phrase) => {
+    if (phrase.kind !== 'greeting') return false;
+    const greeting = normalize(phrase.text.replaceAll('{name}', agentFirstName));
+    return greeting !== '' && (said === greeting || said.startsWith(`${greeting} `));
+  });
+}
+
+/**
+ * Throws `greeting-required` when the rules ask for a greeting, nobody has answered in the conversation
+ * yet, and `text` does not start with one.
+ *
+ * @example
+ * ```ts
+ * checkGreeting(rules, { answered: store.agentHasWritten(id), text, agentFirstName: 'Julie' });
+ * ```
+ */
+export function checkGreeting(
+  rules: HouseRules,
+  message: { answered: boolean; text: string | undefined; agentFirstName: string },
+): void {
+  if (!rules.requireGreeting || message.answered) return;
+  if (message.text !== undefined && isGreeting(message.text, rules.phrases, message.agentFirstName)) return;
+  throw new ChatError('greeting-required', 'the first answer in a conversation must start with the greeting');
+}
+
+/**
+ * Throws `closing-required` when the rules ask for a closing text and `closing` is blank.
+ *
+ * @example
+ * ```ts
+ * checkClosing(rules, frame.closing);
+ * ```
+ */
+export function checkClosing(rules: HouseRules, closing: string | undefined): void {
+  if (rules.requireClosing && (closing ?? '').trim() === '') {
+    throw new ChatError('closing-required', 'a conversation ends with a closing text');
+  }
+}

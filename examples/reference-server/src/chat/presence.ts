@@ -1,0 +1,127 @@
+/**
+ * Who of the agents is here, and what happens to their conversations when they go. A conversation
+ * belongs to an account, not a socket: a reload or a dropped network resumes it. An agent who signs
+ * out, or stays without a connection longer than the grace period, hands each conversation back to the
+ * queue at its original place, and its visitor is told (`agent.left`, then their place).
+ */
+import type { AgentInfo } from '@clavard/protocol';
+import { agentInfo } from '../accounts/accounts.js';
+import type { AgentConn, Hub } from './hub.js';
+
+/**
+ * The agent's conversations go back to the queue, the visitors are told, and the agent is no longer
+ * present. Nothing anyone wrote is lost: the history stays with the conversation.
+ *
+ * @example
+ * ```ts
+ * agentGone(hub, agentId);
+ * ```
+ */
+export function agentGone(hub: Hub, agentId: string): void {
+  const presence = hub.agents.get(agentId);
+  if (presence?.away !== undefined) clearTimeout(presence.away);
+  hub.agents.delete(agentId);
+  const agent: AgentInfo | undefined = presence?.info ?? agentRowInfo(hub, agentId);
+  for (const conversation of hub.store.activeOf(agentId)) {
+    if (!agent) break;
+    hub.toVisitor(conversation.visitor_id, hub.store.requeue(conversation.id, { type: 'agent.left', agent }));
+  }
+  hub.agentsChanged();
+}
+
+const agentRowInfo = (hub: Hub, agentId: string) => {
+  const row = hub.store.agent(agentId);
+  return row ? agentInfo(row) : undefined;
+};
+
+const startGrace = (hub: Hub, agentId: string) => {
+  const presence = hub.agents.get(agentId);
+  if (!presence || presence.conns.size > 0) return;
+  if (presence.away !== undefined) clearTimeout(presence.away);
+  presence.away = setTimeout(() => {
+    const now = hub.agents.get(agentId);
+    if (now === presence && presence.conns.size === 0) agentGone(hub, agentId);
+  }, hub.options.agentGraceMs);
+  presence.away.unref?.();
+};
+
+/**
+ * A connection of the agent said hello: they are present (again). Returns whether they were absent, so
+ * that the others are told.
+ *
+ * @example
+ * ```ts
+ * if (arrive(hub, conn, info)) hub.agentsChanged();
+ * ```
+ */
+export function arrive(hub: Hub, conn: AgentConn, info: AgentInfo): boolean {
+  const presence = hub.agents.get(info.id);
+  if (!presence) {
+    hub.agents.set(info.id, { info, conns: new Set([conn]) });
+    return true;
+  }
+  if (presence.away !== undefined) clearTimeout(presence.away);
+  delete presence.away;
+  const back = presence.conns.size === 0;
+  presence.info = info;
+  presence.conns.add(conn);
+  return back;
+}
+
+/**
+ * A connection of the agent closed. Their last one starts the grace period; until it ends they count as
+ * present (for availability and routing), but are not offered as a transfer target.
+ *
+ * @example
+ * ```ts
+ * depart(hub, conn);
+ * ```
+ */
+export function depart(hub: Hub, conn: AgentConn): void {
+  const agentId = conn.session?.agent.id;
+  if (agentId === undefined) return;
+  const presence = hub.agents.get(agentId);
+  if (!presence?.conns.delete(conn) || presence.conns.size > 0) return;
+  startGrace(hub, agentId);
+  // Transfer targets change; availability and routing do not until the grace period ends.
+  hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
+}
+
+/**
+ * Signs the connection's session out: the token stops working, its connections close, and when the
+ * agent has no other connection their conversations go back to the queue now.
+ *
+ * @example
+ * ```ts
+ * signOut(hub, conn);
+ * ```
+ */
+export function signOut(hub: Hub, conn: AgentConn): void {
+  const session = conn.session;
+  if (!session) return;
+  hub.store.endSession(session.tokenHash);
+  const presence = hub.agents.get(session.agent.id);
+  for (const other of [...(presence?.conns ?? [])]) {
+    if (other.session?.tokenHash !== session.tokenHash) continue;
+    presence?.conns.delete(other);
+    other.close('normal');
+  }
+  if (!presence || presence.conns.size === 0) agentGone(hub, session.agent.id);
+}
+
+/**
+ * After a start: agents who hold conversations under way are present without a connection, in their
+ * grace period, so that a restart of the server does not take their conversations from them.
+ *
+ * @example
+ * ```ts
+ * awaitHolders(hub);
+ * ```
+ */
+export function awaitHolders(hub: Hub): void {
+  for (const row of hub.store.agentsHolding()) {
+    if (hub.agents.has(row.id)) continue;
+    hub.agents.set(row.id, { info: agentInfo(row), conns: new Set() });
+    startGrace(hub, row.id);
+  }
+}
