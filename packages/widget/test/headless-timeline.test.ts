@@ -73,6 +73,62 @@ describe('timeline', () => {
     client.dispose();
   });
 
+  it('asks again for a history that gets no answer after a discontinuity, then reports history-unavailable once', () => {
+    const { client, transport, errors, connectAndWelcome } = setupClient();
+    connectAndWelcome();
+    transport.receive(agentMessage(1));
+    transport.receive({ type: 'discontinuity', conversationId: 'c1', epoch: 'e2', reason: 'epoch-changed' });
+    expect(transport.sentOfType('history.since')).toHaveLength(1);
+    // The answer is lost: the same request goes again after the ack timeout, twice.
+    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(10_000);
+    expect(transport.sentOfType('history.since')).toEqual([
+      { type: 'history.since', conversationId: 'c1', afterSeq: 0 },
+      { type: 'history.since', conversationId: 'c1', afterSeq: 0 },
+      { type: 'history.since', conversationId: 'c1', afterSeq: 0 },
+    ]);
+    expect(errors.filter((e) => e.code === 'history-unavailable')).toHaveLength(0);
+    vi.advanceTimersByTime(10_000);
+    expect(errors.filter((e) => e.code === 'history-unavailable')).toHaveLength(1);
+    // An answer that comes after all is still shown.
+    transport.receive({
+      type: 'history',
+      conversationId: 'c1',
+      epoch: 'e2',
+      afterSeq: 0,
+      events: [agentMessage(1, 'again')],
+      hasMore: false,
+    });
+    expect(seqs(client)).toEqual([1]);
+    client.dispose();
+  });
+
+  it('takes the conversation back to the queue when its agent leaves', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome();
+    const julie = { id: 'a1', firstName: 'Julie' };
+    transport.receive({
+      type: 'agent.joined',
+      conversationId: 'c1',
+      seq: 1,
+      at: '2026-12-04T10:00:00.000Z',
+      agent: julie,
+    });
+    expect(client.agent.value?.firstName).toBe('Julie');
+    transport.receive({
+      type: 'agent.left',
+      conversationId: 'c1',
+      seq: 2,
+      at: '2026-12-04T10:01:00.000Z',
+      agent: julie,
+    });
+    transport.receive({ type: 'queue.update', conversationId: 'c1', position: 1 });
+    expect(client.agent.value).toBeUndefined();
+    expect(client.conversation.value?.status).toBe('queued');
+    expect(client.queue.value).toMatchObject({ position: 1 });
+    client.dispose();
+  });
+
   it('reports a malformed frame once and still shows the next valid one', () => {
     const { client, transport, errors, connectAndWelcome } = setupClient();
     connectAndWelcome();

@@ -35,6 +35,8 @@ const MESSAGE_FAILURES = new Set([
   'not-found',
 ]);
 const TYPING_THROTTLE_MS = 3000;
+/** How many times an unanswered history request is sent before `history-unavailable` is reported. */
+const HISTORY_ATTEMPTS = 3;
 
 const readOnly = <T>(source: ReadonlySignal<T>): ReadonlySignal<T> => computed(() => source.value);
 
@@ -192,13 +194,20 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     connection.send(hello);
   }
 
-  function requestHistory(afterSeq: number): void {
+  function requestHistory(afterSeq: number, attempt = 1): void {
     const conversation = model.conversation.peek();
     if (!conversation || !connection.isReady) return;
     connection.send({ type: 'history.since', conversationId: conversation.id, afterSeq });
-    // A lost request or answer must not leave the gap open for good: ask again later.
+    // A lost request or answer must not leave the timeline short for good (after a discontinuity it is
+    // empty, with no gap to notice): the same request again, then one `history-unavailable`.
     gapTimer.set(ackTimeoutMs, () => {
       model.timeline.forgetRequest();
+      if (attempt < HISTORY_ATTEMPTS) return requestHistory(afterSeq, attempt + 1);
+      reportError(
+        new ChatError('history-unavailable', `no answer to history.since after ${attempt} requests`, {
+          retryable: true,
+        }),
+      );
       checkGap();
     });
   }

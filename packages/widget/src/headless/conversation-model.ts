@@ -215,7 +215,9 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
         setStatus('active');
         break;
       case 'agent.left':
+        // The conversation waits for another agent: back in the queue, its place told by queue.update.
         if (agent.peek()?.id === event.agent.id) agent.value = undefined;
+        if (conversation.peek()?.status !== 'ended') setStatus('queued');
         break;
       case 'conversation.ended':
         setStatus('ended');

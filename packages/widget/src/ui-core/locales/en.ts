@@ -26,7 +26,7 @@ export const en = {
   'agent.joined': '{name} has joined',
   'agent.transferred': 'You are now chatting with {name}',
   'agent.typing': '{name} is typing…',
-  'agent.left': '{name} left',
+  'agent.left': '{name} had to leave; another agent will answer you soon',
 
   // Messages
   'message.you': 'You',

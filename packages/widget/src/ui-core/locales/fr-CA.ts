@@ -26,7 +26,7 @@ export const frCA: Messages = {
   'agent.joined': '{name} participe maintenant à la conversation',
   'agent.transferred': 'Vous clavardez maintenant avec {name}',
   'agent.typing': '{name} est en train d’écrire…',
-  'agent.left': '{name} a quitté la conversation',
+  'agent.left': '{name} a dû s’absenter; un autre membre de l’équipe vous répondra sous peu',
 
   // Messages
   'message.you': 'Vous',
