@@ -12,6 +12,12 @@ export default defineConfig({
       { find: /^@clavard\/widget\/(.+)$/, replacement: src('widget/src/$1/index.ts') },
       { find: /^@clavard\/widget$/, replacement: src('widget/src/index.ts') },
       {
+        find: /^@clavard\/reference-server\/house-rules$/,
+        replacement: fileURLToPath(
+          new URL('./examples/reference-server/src/chat/house-rules.ts', import.meta.url),
+        ),
+      },
+      {
         find: /^@clavard\/reference-server$/,
         replacement: fileURLToPath(new URL('./examples/reference-server/src/index.ts', import.meta.url)),
       },

@@ -13,25 +13,15 @@ import type {
   QueueEntry,
   VerificationCheck,
 } from '@clavard/reference-server';
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { isGreeting } from '@clavard/reference-server/house-rules';
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { AgentLink, LinkStatus } from './agent-link.js';
-import { DEFAULT_PHRASES, firstPhrase, type Phrase } from './phrases.js';
-import { checkSend, type Draft, hasGreeted, initialDraft } from './send-rules.js';
+import { loadWork, type PendingMessage, saveWork } from './console-storage.js';
+import { firstPhrase, type Phrase, phrasesFor } from './phrases.js';
+import { checkSend, type Draft, initialDraft } from './send-rules.js';
 import { agentAverages, type ConversationTiming, conversationTiming } from './timing.js';
 
-/**
- * A message of this agent's, sent and not yet acknowledged (re-sent with the same clientId after a
- * reconnect).
- *
- * @example
- * ```ts
- * const pending: PendingMessage = { clientId: 'k3', text: 'One moment please.' };
- * ```
- */
-export interface PendingMessage {
-  clientId: string;
-  text: string;
-}
+export type { PendingMessage };
 
 /**
  * One conversation as the console sees it.
@@ -59,6 +49,18 @@ export interface ConsoleConversation {
   agentReadSeq: number;
   pending: readonly PendingMessage[];
   draft: Draft;
+  /** An agent has answered in it (the server says so, or this console saw it): no greeting is due. */
+  greeted: boolean;
+  /** The server refused the last answer because the greeting must come first; the draft holds it again. */
+  greetingRefused: boolean;
+  /** Older events exist than those shown; `loadOlder` asks for them. */
+  hasMore: boolean;
+  /** An older page was asked for and has not come yet. */
+  loadingOlder: boolean;
+  /** The visitor's language, for the phrases offered. */
+  locale?: string;
+  /** The colleague's note when it was handed over to this agent. */
+  transferNote?: { from?: AgentInfo; note: string; at: string };
   /** The consent the visitor gave before writing, when the site asks for one. */
   consent?: { at: string; version: string; policyUrl?: string };
   /** Who the visitor is, when the organisation's server identified them (a verified token). */
@@ -84,8 +86,10 @@ export interface ConsoleModelOptions {
   link: AgentLink;
   /** The signed-in agent (from `POST /agent/login`). */
   me: AgentInfo;
-  /** @default DEFAULT_PHRASES */
+  /** The phrase library until the welcome brings the organisation's. @default [] */
   phrases?: readonly Phrase[];
+  /** Where drafts and unacknowledged messages survive a reload (the tab's `sessionStorage`). @default none */
+  storage?: Storage | undefined;
   /** The clock, in ms. @default Date.now */
   now?: () => number;
   /** Makes message clientIds. @default crypto.randomUUID */
@@ -104,7 +108,10 @@ export interface ConsoleModelOptions {
  */
 export interface ConsoleModel {
   readonly me: ReadonlySignal<AgentInfo>;
-  readonly phrases: readonly Phrase[];
+  /** The organisation's phrase library, every language (from the welcome). */
+  readonly library: ReadonlySignal<readonly Phrase[]>;
+  /** The rules the server enforces (from the welcome). */
+  readonly rules: ReadonlySignal<{ requireGreeting: boolean; requireClosing: boolean }>;
   readonly status: ReadonlySignal<LinkStatus>;
   /** Every signed-in agent, this one included. */
   readonly agents: ReadonlySignal<readonly AgentInfo[]>;
@@ -122,13 +129,19 @@ export interface ConsoleModel {
   readonly stats: ReadonlySignal<AgentStats | undefined>;
   /** This agent's running averages over the conversations of this session. */
   readonly averages: ReadonlySignal<ReturnType<typeof agentAverages>>;
-  /** The greeting phrase, filled with the agent's first name. */
-  greeting(): string;
-  /** The first closing phrase, filled. */
-  closing(): string;
+  /** The phrases in the conversation's language (the library's English ones without a conversation). */
+  phrasesOf(conversation?: ConsoleConversation): Phrase[];
+  /** The greeting phrase in the conversation's language, filled with the agent's first name. */
+  greeting(conversation?: ConsoleConversation): string;
+  /** The first closing phrase in the conversation's language, filled. */
+  closing(conversation?: ConsoleConversation): string;
   timingOf(conversation: ConsoleConversation): ConversationTiming;
-  /** Whether this agent has greeted the visitor of this conversation. */
+  /** Whether the visitor of this conversation has been greeted (no greeting is due). */
   greeted(conversation: ConsoleConversation): boolean;
+  /** Asks for the page of events before the oldest shown; false when there is none or it is under way. */
+  loadOlder(conversationId: string): boolean;
+  /** Signs out on the server (the token ends, the conversations go back to the queue) and closes. */
+  signOut(): void;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
   /**
@@ -142,13 +155,14 @@ export interface ConsoleModel {
   send(conversationId: string): SendOutcome;
   setTyping(conversationId: string, active: boolean): void;
   markRead(conversationId: string): void;
-  transfer(conversationId: string, toAgentId: string): void;
+  /** Hands the conversation to a colleague, with a note only agents see. */
+  transfer(conversationId: string, toAgentId: string, note?: string): void;
   /**
    * Asks the visitor to verify their identity with `checks` (the server builds the form in the visitor's
    * language); false (nothing sent) when no check is chosen or the link is down.
    */
   verify(conversationId: string, checks: readonly VerificationCheck[]): boolean;
-  /** Ends with the closing text; false (nothing sent) when the closing is empty. */
+  /** Ends with the closing text; false (nothing sent) when the closing is empty and the rules require one. */
   end(conversationId: string, closing: string): boolean;
   dismissNotice(): void;
   /** Connects the link and starts the clock. */
@@ -158,6 +172,8 @@ export interface ConsoleModel {
 }
 
 const NOT_CONNECTED = 'Not connected to the server: try again in a moment.';
+const GREETING_REFUSED =
+  'The server refused the answer: greet the visitor first. Your text is back in the composer.';
 /** The notice when the server erased a conversation the agent held (its visitor asked it to). */
 const REMOVED = 'The visitor asked for their data to be erased: the conversation was removed.';
 
@@ -167,23 +183,28 @@ const bySeq = (events: readonly ConversationEvent[]): ConversationEvent[] => {
   return [...unique.values()].sort((a, b) => a.seq - b.seq);
 };
 
+/** The latest agent message or the server's own flag: somebody has answered in the conversation. */
+const answeredIn = (events: readonly ConversationEvent[]) =>
+  events.some((event) => event.type === 'message' && event.author.role === 'agent');
+
 /**
  * Makes the console model over a link. Nothing runs until `start()`.
  *
  * @example
  * ```ts
- * const model = createConsoleModel({ link: createAgentLink({ url, token }), me: agent });
+ * const model = createConsoleModel({ link: createAgentLink({ url, token }), me: agent, storage: tabStorage() });
  * model.start();
  * ```
  */
 export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
-  const { link } = options;
+  const { link, storage } = options;
   const clock = options.now ?? Date.now;
   const createId = options.createId ?? (() => crypto.randomUUID());
   const typingIdleMs = options.typingIdleMs ?? 4000;
-  const phrases = options.phrases ?? DEFAULT_PHRASES;
 
   const me = signal(options.me);
+  const library = signal<readonly Phrase[]>(options.phrases ?? []);
+  const rules = signal({ requireGreeting: true, requireClosing: true });
   const status = signal<LinkStatus>(link.status);
   const agents = signal<readonly AgentInfo[]>([]);
   const queue = signal<readonly QueueEntry[]>([]);
@@ -192,8 +213,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const selectedId = signal<string | undefined>(undefined);
   const now = signal(clock());
   const notice = signal<string | undefined>(undefined);
+  const stats = signal<AgentStats | undefined>(undefined);
   const typingSent = new Map<string, ReturnType<typeof setTimeout> | 'idle'>();
   const unsubscribes: (() => void)[] = [];
+  const saved = loadWork(storage, options.me.id);
+  /** Work is kept once the welcome has brought the conversations back, not before (it would be lost). */
+  const welcomed = signal(false);
   let clockTimer: ReturnType<typeof setTimeout> | undefined;
   let wantSelect: string | undefined;
 
@@ -201,13 +226,15 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const selected = computed(() =>
     selectedId.value === undefined ? undefined : byId.value.get(selectedId.value),
   );
-  const greeting = () => firstPhrase(phrases, 'greeting', me.value.firstName);
-  const closing = () => firstPhrase(phrases, 'closing', me.value.firstName);
-  const greeted = (c: ConsoleConversation) => c.pending.length > 0 || hasGreeted(c.events, me.value.id);
+  const phrasesOf = (c?: ConsoleConversation) => phrasesFor(library.value, c?.locale);
+  const greeting = (c?: ConsoleConversation) => firstPhrase(phrasesOf(c), 'greeting', me.value.firstName);
+  const closing = (c?: ConsoleConversation) => firstPhrase(phrasesOf(c), 'closing', me.value.firstName);
+  const greeted = (c: ConsoleConversation) => c.greeted || c.pending.length > 0 || answeredIn(c.events);
+  const startsWithGreeting = (text: string) =>
+    !rules.value.requireGreeting || isGreeting(text, library.value, me.value.firstName);
   const timingOf = (c: ConsoleConversation) =>
     conversationTiming({ createdAt: c.createdAt, events: c.events, agentId: me.value.id, now: now.value });
   const averages = computed(() => agentAverages(conversations.value.map(timingOf)));
-  const stats = signal<AgentStats | undefined>(undefined);
 
   const update = (id: string, change: (c: ConsoleConversation) => ConsoleConversation) => {
     const current = byId.value.get(id);
@@ -223,33 +250,38 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     return false;
   };
 
-  const resendPending = (c: ConsoleConversation) => {
-    for (const message of c.pending) {
-      link.send({
-        type: 'agent.message',
-        conversationId: c.id,
-        clientId: message.clientId,
-        content: { kind: 'text', text: message.text },
-      });
-    }
-  };
+  const sendMessage = (conversationId: string, message: PendingMessage) =>
+    link.send({
+      type: 'agent.message',
+      conversationId,
+      clientId: message.clientId,
+      content: { kind: 'text', text: message.text },
+    });
 
+  //#region frames
   const upsert = (conversation: AgentConversation) => {
     const previous = byId.value.get(conversation.id);
     const events = bySeq([...(previous?.events ?? []), ...conversation.events]);
     const mine = conversation.agent?.id === me.value.id && conversation.status !== 'ended';
+    const keptDraft = saved.drafts[conversation.id];
     const base: ConsoleConversation = {
       id: conversation.id,
       status: conversation.status,
       createdAt: conversation.createdAt,
       ...(conversation.topic === undefined ? {} : { topic: conversation.topic }),
+      ...(conversation.locale === undefined ? {} : { locale: conversation.locale }),
+      ...(conversation.transferNote === undefined ? {} : { transferNote: conversation.transferNote }),
       events,
       mine,
+      greeted: conversation.greeted,
+      greetingRefused: previous?.greetingRefused ?? false,
+      hasMore: previous ? previous.hasMore && conversation.hasMore : conversation.hasMore,
+      loadingOlder: previous?.loadingOlder ?? false,
       visitorTyping: previous?.visitorTyping ?? false,
       visitorReadSeq: Math.max(previous?.visitorReadSeq ?? 0, conversation.visitorReadSeq),
       agentReadSeq: previous?.agentReadSeq ?? 0,
-      pending: previous?.pending ?? [],
-      draft: previous?.draft ?? { text: '', greeting: false },
+      pending: previous?.pending ?? saved.pending[conversation.id] ?? [],
+      draft: previous?.draft ?? { text: keptDraft ?? '', greeting: false },
       ...(conversation.rating
         ? { rating: conversation.rating }
         : previous?.rating
@@ -259,11 +291,13 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       ...(conversation.given ? { given: conversation.given } : {}),
       ...(conversation.consent ? { consent: conversation.consent } : {}),
     };
-    const made = previous ? base : { ...base, draft: initialDraft(greeted(base), greeting()) };
+    const fresh = !previous && keptDraft === undefined;
+    const made = fresh && mine ? { ...base, draft: initialDraft(greeted(base), greeting(base)) } : base;
     const next = new Map(byId.value);
     next.set(conversation.id, made);
     byId.value = next;
-    if (previous) resendPending(made);
+    // Not acknowledged before the reconnect or the reload: sent again with the same clientId.
+    for (const message of made.pending) sendMessage(made.id, message);
     if (wantSelect === conversation.id || selectedId.value === undefined) {
       wantSelect = undefined;
       model.select(conversation.id);
@@ -274,6 +308,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     update(event.conversationId, (c) => {
       const next: ConsoleConversation = { ...c, events: bySeq([...c.events, event]) };
       if (event.type === 'message' && event.author.role === 'visitor') next.visitorTyping = false;
+      if (event.type === 'message' && event.author.role === 'agent') next.greeted = true;
       if (event.type === 'conversation.ended') {
         next.status = 'ended';
         next.visitorTyping = false;
@@ -293,6 +328,114 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     }
   };
 
+  const applyHistory = (frame: AgentServerFrame & { type: 'agent.history' }) => {
+    update(frame.conversationId, (c) => ({
+      ...c,
+      events: bySeq([...c.events, ...frame.events]),
+      ...(frame.beforeSeq === undefined ? {} : { hasMore: frame.hasMore, loadingOlder: false }),
+    }));
+  };
+
+  /** An error frame: a message of ours refused for good is not sent again, and the notice says which. */
+  const applyError = (frame: AgentServerFrame & { type: 'error' }) => {
+    const refused =
+      frame.clientId === undefined || frame.retryable
+        ? undefined
+        : conversations.value.find((c) => c.pending.some((p) => p.clientId === frame.clientId));
+    const text = refused?.pending.find((p) => p.clientId === frame.clientId)?.text;
+    if (refused && text !== undefined) {
+      const greetingFirst = frame.code === 'greeting-required';
+      update(refused.id, (c) => ({
+        ...c,
+        pending: c.pending.filter((p) => p.clientId !== frame.clientId),
+        // Refused for the greeting: the answer goes back into the composer, nothing is lost.
+        ...(greetingFirst
+          ? {
+              greetingRefused: true,
+              draft: {
+                text: c.draft.text.trim() === '' ? text : `${text}\n\n${c.draft.text}`,
+                greeting: false,
+              },
+            }
+          : {}),
+      }));
+      notice.value = greetingFirst ? GREETING_REFUSED : `Not sent (“${text}”): ${frame.message}`;
+      return;
+    }
+    notice.value = frame.message;
+  };
+
+  const removeConversation = (conversationId: string) => {
+    if (!byId.value.has(conversationId)) return;
+    const next = new Map(byId.value);
+    next.delete(conversationId);
+    byId.value = next;
+    if (selectedId.value === conversationId) selectedId.value = undefined;
+    notice.value = REMOVED;
+  };
+
+  const applyWelcome = (frame: AgentServerFrame & { type: 'agent.welcome' }) => {
+    stats.value = frame.stats;
+    me.value = frame.agent;
+    agents.value = frame.agents;
+    queue.value = frame.queue;
+    routing.value = frame.routing;
+    library.value = frame.phrases;
+    rules.value = frame.rules;
+    for (const conversation of frame.conversations) upsert(conversation);
+    welcomed.value = true;
+  };
+
+  const receive = (frame: AgentServerFrame) => {
+    switch (frame.type) {
+      case 'agent.welcome':
+        return applyWelcome(frame);
+      case 'agent.routing':
+        routing.value = { topics: frame.topics, mine: frame.mine };
+        return;
+      case 'agent.queue':
+        queue.value = frame.queue;
+        return;
+      case 'agent.agents':
+        agents.value = frame.agents;
+        return;
+      case 'agent.conversation':
+        return upsert(frame.conversation);
+      case 'agent.event':
+        return applyEvent(frame.event);
+      case 'agent.history':
+        return applyHistory(frame);
+      case 'agent.ack':
+        return update(frame.conversationId, (c) => ({
+          ...c,
+          greeted: true,
+          greetingRefused: false,
+          pending: c.pending.filter((p) => p.clientId !== frame.clientId),
+        }));
+      case 'agent.typing':
+        return update(frame.conversationId, (c) => ({ ...c, visitorTyping: frame.active }));
+      case 'agent.rating': {
+        const { type: _type, conversationId, ...rating } = frame;
+        return update(conversationId, (c) => ({ ...c, rating }));
+      }
+      case 'agent.stats':
+        stats.value = frame.stats;
+        return;
+      case 'agent.read':
+        return update(frame.conversationId, (c) => ({
+          ...c,
+          visitorReadSeq: Math.max(c.visitorReadSeq, frame.upToSeq),
+        }));
+      case 'agent.removed':
+        return removeConversation(frame.conversationId);
+      case 'error':
+        return applyError(frame);
+      default:
+        return;
+    }
+  };
+  //#endregion
+
   const stopTyping = (conversationId: string) => {
     const state = typingSent.get(conversationId);
     if (state === undefined || state === 'idle') return;
@@ -306,9 +449,23 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     clockTimer = setTimeout(tick, 1000 - (now.value % 1000));
   };
 
+  /** Drafts and unacknowledged messages, kept for a reload of the tab. */
+  const keepWork = () => {
+    if (!welcomed.value) return;
+    const drafts: Record<string, string> = {};
+    const pending: Record<string, PendingMessage[]> = {};
+    for (const c of byId.value.values()) {
+      if (!c.mine) continue;
+      if (c.draft.text.trim() !== '') drafts[c.id] = c.draft.text;
+      if (c.pending.length > 0) pending[c.id] = [...c.pending];
+    }
+    saveWork(storage, me.value.id, { drafts, pending });
+  };
+
   const model: ConsoleModel = {
     me,
-    phrases,
+    library,
+    rules,
     status,
     agents,
     queue,
@@ -319,91 +476,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     notice,
     averages,
     stats,
+    phrasesOf,
     greeting,
     closing,
     timingOf,
     greeted,
-    receive(frame) {
-      switch (frame.type) {
-        case 'agent.welcome':
-          stats.value = frame.stats;
-          me.value = frame.agent;
-          agents.value = frame.agents;
-          queue.value = frame.queue;
-          routing.value = frame.routing;
-          for (const conversation of frame.conversations) upsert(conversation);
-          break;
-        case 'agent.routing':
-          routing.value = { topics: frame.topics, mine: frame.mine };
-          break;
-        case 'agent.queue':
-          queue.value = frame.queue;
-          break;
-        case 'agent.agents':
-          agents.value = frame.agents;
-          break;
-        case 'agent.conversation':
-          upsert(frame.conversation);
-          break;
-        case 'agent.event':
-          applyEvent(frame.event);
-          break;
-        case 'agent.history':
-          update(frame.conversationId, (c) => ({ ...c, events: bySeq([...c.events, ...frame.events]) }));
-          break;
-        case 'agent.ack':
-          update(frame.conversationId, (c) => ({
-            ...c,
-            pending: c.pending.filter((p) => p.clientId !== frame.clientId),
-          }));
-          break;
-        case 'agent.typing':
-          update(frame.conversationId, (c) => ({ ...c, visitorTyping: frame.active }));
-          break;
-        case 'agent.rating': {
-          const { type: _type, conversationId, ...rating } = frame;
-          update(conversationId, (c) => ({ ...c, rating }));
-          break;
-        }
-        case 'agent.stats':
-          stats.value = frame.stats;
-          break;
-        case 'agent.read':
-          update(frame.conversationId, (c) => ({
-            ...c,
-            visitorReadSeq: Math.max(c.visitorReadSeq, frame.upToSeq),
-          }));
-          break;
-        case 'agent.removed': {
-          if (!byId.value.has(frame.conversationId)) break;
-          const next = new Map(byId.value);
-          next.delete(frame.conversationId);
-          byId.value = next;
-          if (selectedId.value === frame.conversationId) selectedId.value = undefined;
-          notice.value = REMOVED;
-          break;
-        }
-        case 'error': {
-          // A message of ours the server refused for good (its conversation is gone or ended): it is not
-          // sent again, and the notice says which.
-          const refused =
-            frame.clientId === undefined || frame.retryable
-              ? undefined
-              : conversations.value.find((c) => c.pending.some((p) => p.clientId === frame.clientId));
-          const text = refused?.pending.find((p) => p.clientId === frame.clientId)?.text;
-          if (refused) {
-            update(refused.id, (c) => ({
-              ...c,
-              pending: c.pending.filter((p) => p.clientId !== frame.clientId),
-            }));
-          }
-          notice.value = text === undefined ? frame.message : `Not sent (“${text}”): ${frame.message}`;
-          break;
-        }
-        default:
-          break;
-      }
-    },
+    receive,
     take(conversationId) {
       if (sendOrTell({ type: 'agent.take', conversationId })) wantSelect = conversationId;
     },
@@ -418,12 +496,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       model.markRead(conversationId);
     },
     setDraft(conversationId, draft) {
-      update(conversationId, (c) => ({ ...c, draft }));
+      update(conversationId, (c) => ({ ...c, draft, greetingRefused: false }));
     },
     send(conversationId) {
       const c = byId.value.get(conversationId);
       if (!c) return { ok: false, reason: 'empty' };
-      const outcome = checkSend({ greeted: greeted(c), draft: c.draft });
+      const outcome = checkSend({ greeted: greeted(c), draft: c.draft, startsWithGreeting });
       if (!outcome.ok) return outcome;
       const message: PendingMessage = { clientId: createId(), text: c.draft.text.trim() };
       stopTyping(conversationId);
@@ -433,12 +511,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         draft: { text: '', greeting: false },
       }));
       // Not connected: it stays pending and goes out again after the next welcome.
-      link.send({
-        type: 'agent.message',
-        conversationId,
-        clientId: message.clientId,
-        content: { kind: 'text', text: message.text },
-      });
+      sendMessage(conversationId, message);
       return outcome;
     },
     setTyping(conversationId, active) {
@@ -467,9 +540,23 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         update(conversationId, (current) => ({ ...current, agentReadSeq: upToSeq }));
       }
     },
-    transfer(conversationId, toAgentId) {
+    loadOlder(conversationId) {
+      const c = byId.value.get(conversationId);
+      const oldest = c?.events[0]?.seq;
+      if (!c?.hasMore || c.loadingOlder || oldest === undefined) return false;
+      if (!sendOrTell({ type: 'agent.history', conversationId, beforeSeq: oldest })) return false;
+      update(conversationId, (current) => ({ ...current, loadingOlder: true }));
+      return true;
+    },
+    transfer(conversationId, toAgentId, note) {
       stopTyping(conversationId);
-      sendOrTell({ type: 'agent.transfer', conversationId, toAgentId });
+      const trimmed = note?.trim();
+      sendOrTell({
+        type: 'agent.transfer',
+        conversationId,
+        toAgentId,
+        ...(trimmed ? { note: trimmed } : {}),
+      });
     },
     verify(conversationId, checks) {
       if (checks.length === 0) return false;
@@ -477,9 +564,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     },
     end(conversationId, closingText) {
       const text = closingText.trim();
-      if (text === '') return false;
+      if (text === '' && rules.value.requireClosing) return false;
       stopTyping(conversationId);
-      return sendOrTell({ type: 'agent.end', conversationId, closing: text });
+      return sendOrTell({ type: 'agent.end', conversationId, ...(text === '' ? {} : { closing: text }) });
     },
     dismissNotice() {
       notice.value = undefined;
@@ -493,10 +580,16 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         link.on('error', (error) => {
           if (error.code !== 'connection-lost') notice.value = error.message;
         }),
+        effect(keepWork),
       );
       link.connect();
       status.value = link.status;
       if (clockTimer === undefined) tick();
+    },
+    signOut() {
+      link.send({ type: 'agent.signout' });
+      saveWork(storage, me.value.id, undefined);
+      model.dispose();
     },
     dispose() {
       for (const off of unsubscribes.splice(0)) off();

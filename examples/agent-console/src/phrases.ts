@@ -1,87 +1,31 @@
 /**
  * The phrase library: greeting, hold, standard questions and closing phrases an agent inserts into the
  * composer with a click or Alt+1…9, then edits before sending. Plain text only; `{name}` is the agent's
- * first name.
+ * first name. The library is the organisation's, sent by the server in `agent.welcome`.
  */
 
-/** What a phrase is for; greeting and closing phrases are required at the start and the end. */
-export type PhraseKind = 'greeting' | 'hold' | 'question' | 'closing';
+import type { Phrase, PhraseKind } from '@clavard/reference-server/house-rules';
+
+export type { Phrase, PhraseKind };
 
 /**
- * One phrase of the library.
+ * The phrases of the conversation's language: the visitor's locale, or its language (`fr-FR` gets
+ * `fr-CA`), or English. The organisation's library comes from the server, every language in one list.
  *
  * @example
  * ```ts
- * const hold: Phrase = { id: 'hold-file', kind: 'hold', label: 'Checking the file', text: "One moment please, I'm checking your file." };
+ * phrasesFor(library, 'fr-CA').map((phrase) => phrase.text);
  * ```
  */
-export interface Phrase {
-  id: string;
-  kind: PhraseKind;
-  /** A short name on the button. */
-  label: string;
-  /** The text inserted; `{name}` becomes the agent's first name. */
-  text: string;
+export function phrasesFor(phrases: readonly Phrase[], locale: string | undefined): Phrase[] {
+  const wanted = (locale ?? 'en').toLowerCase();
+  const language = wanted.split('-')[0];
+  const exact = phrases.filter((phrase) => phrase.locale.toLowerCase() === wanted);
+  if (exact.length > 0) return exact;
+  const same = phrases.filter((phrase) => phrase.locale.toLowerCase().split('-')[0] === language);
+  if (same.length > 0) return same;
+  return phrases.filter((phrase) => phrase.locale.toLowerCase().split('-')[0] === 'en');
 }
-
-/**
- * The library shipped with the console, in shortcut order (Alt+1 is the first).
- *
- * @example
- * ```ts
- * const greeting = DEFAULT_PHRASES.find((phrase) => phrase.kind === 'greeting');
- * ```
- */
-export const DEFAULT_PHRASES: readonly Phrase[] = [
-  {
-    id: 'greeting-hello',
-    kind: 'greeting',
-    label: 'Hello',
-    text: "Hello, I'm {name}. How can I help you today?",
-  },
-  {
-    id: 'hold-file',
-    kind: 'hold',
-    label: 'Checking the file',
-    text: "One moment please, I'm checking your file.",
-  },
-  {
-    id: 'hold-colleague',
-    kind: 'hold',
-    label: 'Asking a colleague',
-    text: "Thank you for your patience, I'm asking a colleague and will be right back.",
-  },
-  {
-    id: 'question-order',
-    kind: 'question',
-    label: 'Order number',
-    text: 'Could you give me your order number, please?',
-  },
-  {
-    id: 'question-email',
-    kind: 'question',
-    label: 'Email address',
-    text: 'Which email address did you use for your account?',
-  },
-  {
-    id: 'question-more',
-    kind: 'question',
-    label: 'Anything else',
-    text: 'Is there anything else I can help you with?',
-  },
-  {
-    id: 'closing-thanks',
-    kind: 'closing',
-    label: 'Thank you, goodbye',
-    text: 'Thank you for contacting us. Have a nice day!',
-  },
-  {
-    id: 'closing-solved',
-    kind: 'closing',
-    label: 'Glad it is solved',
-    text: "I'm glad we could solve this together. Goodbye and take care!",
-  },
-];
 
 /** Names of the phrase groups, in display order. */
 export const PHRASE_KINDS: readonly { kind: PhraseKind; title: string }[] = [
@@ -109,7 +53,7 @@ export function fillPhrase(text: string, agentFirstName: string): string {
  *
  * @example
  * ```ts
- * firstPhrase(DEFAULT_PHRASES, 'greeting', 'Julie'); // "Hello, I'm Julie. How can I help you today?"
+ * firstPhrase(phrasesFor(library, 'en'), 'greeting', 'Julie'); // "Hello, I'm Julie. How can I help you today?"
  * ```
  */
 export function firstPhrase(phrases: readonly Phrase[], kind: PhraseKind, agentFirstName: string): string {
@@ -148,7 +92,7 @@ export function insertAt(
  *
  * @example
  * ```ts
- * phraseForShortcut(DEFAULT_PHRASES, { altKey: true, ctrlKey: false, metaKey: false, code: 'Digit2' }); // the 'hold-file' phrase
+ * phraseForShortcut(phrasesFor(library, 'en'), { altKey: true, ctrlKey: false, metaKey: false, code: 'Digit2' }); // the 'hold-file' phrase
  * ```
  */
 export function phraseForShortcut(

@@ -1,12 +1,14 @@
 /**
- * The house rules of a conversation: the agent greets before the first free answer. Pure functions, so
- * the composer and the tests share them.
+ * The house rules as the console applies them before sending: the agent greets before the first answer
+ * of a conversation. The server enforces the same rule (`greeting-required`) with the same definition
+ * (`isGreeting`: the text starts with one of the organisation's greetings); the console checks first so
+ * the agent is helped before anything leaves, and keeps the draft when the server refuses all the same.
  */
 import type { ConversationEvent } from '@clavard/protocol';
 
 /**
- * What the composer holds for one conversation: the text, and whether a greeting phrase was put in it
- * (it stays a greeting while the agent edits it; emptying the composer forgets it).
+ * What the composer holds for one conversation: the text, and whether the greeting was put in it (a
+ * hint shown under the composer; the rule itself looks at the text).
  *
  * @example
  * ```ts
@@ -19,8 +21,7 @@ export interface Draft {
 }
 
 /**
- * Whether the agent has already sent a message in this conversation (the greeting went first, since the
- * console does not let a free answer go before it).
+ * Whether the agent has already sent a message in this conversation.
  *
  * @example
  * ```ts
@@ -34,7 +35,8 @@ export function hasGreeted(events: readonly ConversationEvent[], agentId: string
 }
 
 /**
- * The composer when a conversation becomes the agent's: pre-filled with the greeting until they greeted.
+ * The composer when a conversation becomes the agent's: pre-filled with the greeting until somebody
+ * greeted (a conversation handed over mid-way starts empty).
  *
  * @example
  * ```ts
@@ -58,20 +60,23 @@ export function editDraft(draft: Draft, text: string): Draft {
 }
 
 /**
- * Whether the draft may be sent: `greeting-required` when the agent has not greeted and the draft holds
- * no greeting; `empty` when there is nothing to send.
+ * Whether the draft may be sent: `empty` when there is nothing to send; `greeting-required` when nobody
+ * has greeted the visitor and the text does not start with a greeting (`startsWithGreeting`, the
+ * server's own test), however it was typed.
  *
  * @example
  * ```ts
- * checkSend({ greeted: false, draft: { text: 'Your order left today.', greeting: false } }); // { ok: false, reason: 'greeting-required' }
+ * checkSend({ greeted: false, draft: { text: 'Your order left today.', greeting: false }, startsWithGreeting }); // { ok: false, reason: 'greeting-required' }
  * ```
  */
 export function checkSend(input: {
   greeted: boolean;
   draft: Draft;
+  startsWithGreeting: (text: string) => boolean;
 }): { ok: true } | { ok: false; reason: 'greeting-required' | 'empty' } {
-  if (input.draft.text.trim() === '') return { ok: false, reason: 'empty' };
-  if (!input.greeted && !input.draft.greeting) return { ok: false, reason: 'greeting-required' };
+  const text = input.draft.text.trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (!input.greeted && !input.startsWithGreeting(text)) return { ok: false, reason: 'greeting-required' };
   return { ok: true };
 }
 

@@ -1,34 +1,34 @@
 import type { AgentInfo } from '@clavard/protocol';
 
 /**
- * What the agent types to sign in.
+ * What the agent types to sign in: their account's username and password.
  *
  * @example
  * ```ts
- * const form: SignInForm = { password: 'demo', firstName: 'Julie', title: 'Customer care' };
+ * const form: SignInForm = { login: 'julie', password: 'demo' };
  * ```
  */
 export interface SignInForm {
+  login: string;
   password: string;
-  firstName: string;
-  title?: string;
-  avatarUrl?: string;
 }
 
 /**
- * The outcome of {@link signIn}: the token and the agent, or a message to show.
+ * The outcome of {@link signIn}: the token, the agent and their role, or a message to show.
  *
  * @example
  * ```ts
  * if (result.ok) start(result.token, result.agent); else show(result.message);
  * ```
  */
-export type SignInResult = { ok: true; token: string; agent: AgentInfo } | { ok: false; message: string };
+export type SignInResult =
+  | { ok: true; token: string; agent: AgentInfo; role: 'agent' | 'admin' }
+  | { ok: false; message: string };
 
 const MESSAGES: Record<number, string> = {
-  400: 'Please give a first name (and a valid avatar address, if any).',
-  401: 'That password is not right.',
-  503: 'Agent sign-in is turned off on this server.',
+  400: 'Please give your username and password.',
+  401: 'That username or password is not right.',
+  429: 'Too many attempts: wait a few minutes, then try again.',
 };
 
 /**
@@ -36,7 +36,7 @@ const MESSAGES: Record<number, string> = {
  *
  * @example
  * ```ts
- * const result = await signIn(location.origin, { password, firstName: 'Julie' });
+ * const result = await signIn(location.origin, { login: 'julie', password });
  * ```
  */
 export async function signIn(
@@ -44,15 +44,12 @@ export async function signIn(
   form: SignInForm,
   fetcher: typeof fetch = fetch,
 ): Promise<SignInResult> {
-  const body: Record<string, string> = { password: form.password, firstName: form.firstName.trim() };
-  if (form.title?.trim()) body.title = form.title.trim();
-  if (form.avatarUrl?.trim()) body.avatarUrl = form.avatarUrl.trim();
   let response: Response;
   try {
     response = await fetcher(`${origin}/agent/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify({ login: form.login.trim(), password: form.password }),
     });
   } catch {
     return { ok: false, message: 'The server cannot be reached. Try again in a moment.' };
@@ -60,9 +57,14 @@ export async function signIn(
   if (response.status !== 201) {
     return { ok: false, message: MESSAGES[response.status] ?? `Sign-in failed (HTTP ${response.status}).` };
   }
-  const answer = (await response.json()) as { token?: unknown; agent?: AgentInfo };
+  const answer = (await response.json()) as { token?: unknown; agent?: AgentInfo; role?: unknown };
   if (typeof answer.token !== 'string' || answer.agent === undefined) {
     return { ok: false, message: 'The server gave an unexpected answer.' };
   }
-  return { ok: true, token: answer.token, agent: answer.agent };
+  return {
+    ok: true,
+    token: answer.token,
+    agent: answer.agent,
+    role: answer.role === 'admin' ? 'admin' : 'agent',
+  };
 }

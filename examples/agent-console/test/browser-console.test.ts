@@ -21,6 +21,10 @@ import { animationsSettled, launchChromium } from '../../../packages/widget/test
 import { agent, connect } from '../../reference-server/test/support/clients.js';
 
 const PASSWORD = 'test-password';
+const AGENTS = [
+  { login: 'julie', firstName: 'Julie', title: 'Customer care', password: PASSWORD, role: 'admin' as const },
+  { login: 'marc', firstName: 'Marc', password: PASSWORD },
+];
 const GREETING = "Hello, I'm Julie. How can I help you today?";
 const results = fileURLToPath(new URL('../test-results/', import.meta.url));
 
@@ -84,7 +88,7 @@ function until(client: ChatClient, read: () => boolean): Promise<void> {
 
 /** Signs in on the console page and waits until it is online. */
 async function signInAs(page: Page, firstName: string): Promise<void> {
-  await page.getByLabel('First name (shown to visitors)').fill(firstName);
+  await page.getByLabel('Username').fill(firstName.toLowerCase());
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
@@ -126,14 +130,13 @@ describe('the agent console in Chromium', () => {
     server = await startServer({
       port: 0,
       database: ':memory:',
-      agentPassword: PASSWORD,
+      agents: AGENTS,
       consoleDir,
       heartbeatMs: 0,
     });
     const { page, problems } = await openConsole(server.url);
 
-    await page.getByLabel('First name (shown to visitors)').fill('Julie');
-    await page.getByLabel('Title (optional)').fill('Customer care');
+    await page.getByLabel('Username').fill('julie');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
@@ -185,7 +188,7 @@ describe('the agent console in Chromium', () => {
     server = await startServer({
       port: 0,
       database: ':memory:',
-      agentPassword: PASSWORD,
+      agents: AGENTS,
       consoleDir,
       heartbeatMs: 0,
     });
@@ -197,7 +200,7 @@ describe('the agent console in Chromium', () => {
     await page.getByLabel('Password').waitFor();
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
 
-    await page.getByLabel('First name (shown to visitors)').fill('Julie');
+    await page.getByLabel('Username').fill('julie');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
@@ -224,7 +227,7 @@ describe('the agent console in Chromium', () => {
     server = await startServer({
       port: 0,
       database: ':memory:',
-      agentPassword: PASSWORD,
+      agents: AGENTS,
       consoleDir,
       heartbeatMs: 0,
     });
@@ -241,6 +244,8 @@ describe('the agent console in Chromium', () => {
 
     const transferred = nextEvent(client, 'agent.transferred');
     await julie.page.getByLabel('Transfer to').selectOption({ label: 'Marc' });
+    const note = 'Wants the Fibre 500 plan; check the address first.';
+    await julie.page.getByLabel('Note for your colleague (not shown to the visitor)').fill(note);
     await julie.page.getByRole('button', { name: 'Transfer', exact: true }).click();
     expect(await transferred).toMatchObject({ agent: { firstName: 'Marc' }, from: { firstName: 'Julie' } });
     expect(client.agent.value?.firstName).toBe('Marc');
@@ -249,9 +254,13 @@ describe('the agent console in Chromium', () => {
     const transcript = marc.page.getByRole('log', { name: 'Conversation' });
     await transcript.getByText('Can I change my plan?').waitFor();
     await transcript.getByText("Hello, I'm Julie. How can I help you today?").waitFor();
-    await expect
-      .poll(() => marc.page.getByLabel('Your answer').inputValue())
-      .toBe("Hello, I'm Marc. How can I help you today?");
+    await marc.page
+      .getByRole('complementary', { name: 'Note from your colleague' })
+      .getByText(note)
+      .waitFor();
+    expect(JSON.stringify(client.messages.value)).not.toContain('Fibre 500');
+    // Julie greeted already: no greeting is offered to Marc mid-conversation.
+    await expect.poll(() => marc.page.getByLabel('Your answer').inputValue()).toBe('');
     await marc.page.screenshot({ path: join(results, 'console-transferred.png') });
     expect([...julie.problems, ...marc.problems]).toEqual([]);
   }, 30_000);
@@ -261,7 +270,7 @@ describe('the agent console in Chromium', () => {
     server = await startServer({
       port: 0,
       database: ':memory:',
-      agentPassword: PASSWORD,
+      agents: AGENTS,
       consoleDir,
       heartbeatMs: 0,
       topics,

@@ -33,6 +33,7 @@ describe('the console', () => {
     expect(h.all('.left-message')).toEqual([]);
     await h.deliver({
       type: 'agent.queue',
+      total: 1,
       queue: [
         {
           conversationId: 'c1',
@@ -53,6 +54,7 @@ describe('the console', () => {
     expect(h.get('.queue-entry .visitor-identity').textContent).toBe('Anonymous visitor');
     await h.deliver({
       type: 'agent.queue',
+      total: 1,
       queue: [
         {
           conversationId: 'c1',

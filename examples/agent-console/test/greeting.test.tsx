@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { DEFAULT_PHRASES, isGreeting } from '@clavard/reference-server/house-rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSend, editDraft, withGreeting } from '../src/send-rules.js';
 import {
@@ -19,20 +21,26 @@ const GREETING = "Hello, I'm Julie. How can I help you today?";
 const composer = (harness: ConsoleHarness) => harness.get<HTMLTextAreaElement>('#composer-text');
 
 describe('the greeting rule', () => {
+  const startsWithGreeting = (text: string) => isGreeting(text, DEFAULT_PHRASES, 'Julie');
+
   it('refuses a free answer before the greeting', () => {
-    expect(checkSend({ greeted: false, draft: { text: 'Your order left today.', greeting: false } })).toEqual(
-      {
-        ok: false,
-        reason: 'greeting-required',
-      },
-    );
+    const draft = { text: 'Your order left today.', greeting: false };
+    expect(checkSend({ greeted: false, draft, startsWithGreeting })).toEqual({
+      ok: false,
+      reason: 'greeting-required',
+    });
   });
 
-  it('allows an edited greeting, and anything once greeted', () => {
-    expect(checkSend({ greeted: false, draft: { text: 'Hi, Julie here!', greeting: true } }).ok).toBe(true);
-    expect(checkSend({ greeted: true, draft: { text: 'Your order left today.', greeting: false } }).ok).toBe(
-      true,
-    );
+  it('refuses a greeting typed over, whatever the composer remembers, as the server would', () => {
+    const draft = { text: 'Hi, Julie here!', greeting: true };
+    expect(checkSend({ greeted: false, draft, startsWithGreeting }).ok).toBe(false);
+  });
+
+  it('allows the greeting followed by the agent’s own words, and anything once greeted', () => {
+    const own = { text: `${GREETING} About your order…`, greeting: true };
+    expect(checkSend({ greeted: false, draft: own, startsWithGreeting }).ok).toBe(true);
+    const free = { text: 'Your order left today.', greeting: false };
+    expect(checkSend({ greeted: true, draft: free, startsWithGreeting }).ok).toBe(true);
   });
 
   it('forgets the greeting when the composer is emptied', () => {

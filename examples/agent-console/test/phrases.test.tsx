@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
+
+import { DEFAULT_PHRASES as LIBRARY } from '@clavard/reference-server/house-rules';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PHRASES, insertAt, phraseForShortcut } from '../src/phrases.js';
+import { insertAt, phraseForShortcut, phrasesFor } from '../src/phrases.js';
 import {
   type ConsoleHarness,
   mountConsole,
@@ -29,8 +31,18 @@ describe('insertAt', () => {
   });
 });
 
+describe('phrasesFor', () => {
+  it("offers the phrases of the visitor's language, its language's for another region, English otherwise", () => {
+    expect(phrasesFor(LIBRARY, 'fr-CA')[0]?.text).toContain('Bonjour');
+    expect(phrasesFor(LIBRARY, 'fr-FR')[0]?.text).toContain('Bonjour');
+    expect(phrasesFor(LIBRARY, 'de')[0]?.text).toContain('Hello');
+    expect(phrasesFor(LIBRARY, undefined).every((phrase) => phrase.locale === 'en')).toBe(true);
+  });
+});
+
 describe('phraseForShortcut', () => {
   const key = { altKey: true, ctrlKey: false, metaKey: false };
+  const DEFAULT_PHRASES = phrasesFor(LIBRARY, 'en');
 
   it('picks the nth phrase for Alt+n, by physical key', () => {
     expect(phraseForShortcut(DEFAULT_PHRASES, { ...key, code: 'Digit2' })?.id).toBe('hold-file');

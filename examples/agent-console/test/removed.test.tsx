@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  agentMessage,
   type ConsoleHarness,
   mountConsole,
   sentTexts,
@@ -40,7 +41,7 @@ describe('a conversation the server took away', () => {
 
   it('drops a message the server refused for good, and says which; keeps one it may retry', async () => {
     h = await mountConsole();
-    await takeConversation(h, [visitorMessage(1, 'Hello?')]);
+    await takeConversation(h, [agentMessage(3), visitorMessage(4, 'Hello?')]);
     await write(h, 'One moment please.');
     const [first] = h.link.sentOf('agent.message');
     expect(sentTexts(h.link)).toContain('One moment please.');

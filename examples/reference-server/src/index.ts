@@ -1,3 +1,5 @@
+export type { NewAgentAccount } from './accounts/accounts.js';
+export { DEMO_AGENTS } from './accounts/demo-agents.js';
 export type {
   AgentClientFrame,
   AgentConversation,
@@ -7,6 +9,8 @@ export type {
   QueueEntry,
 } from './agent-protocol.js';
 export { parseAgentFrame } from './agent-protocol.js';
+export type { HouseRules, Phrase, PhraseKind } from './chat/house-rules.js';
+export { DEFAULT_HOUSE_RULES, DEFAULT_PHRASES, isGreeting } from './chat/house-rules.js';
 export type { VerificationCheck } from './chat/verification.js';
 export {
   DEMO_CUSTOMER,
@@ -16,6 +20,7 @@ export {
 } from './chat/verification.js';
 export type { ServerOptions } from './config.js';
 export { readConfig } from './config.js';
+export type { AgentRole } from './db/account-store.js';
 export type { AgentStats } from './db/store.js';
 export type { IdentityClaims } from './identity.js';
 export { MAX_TOKEN_LIFETIME_S, signIdentityToken, verifyIdentityToken } from './identity.js';

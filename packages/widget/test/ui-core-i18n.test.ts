@@ -123,7 +123,9 @@ describe('t: parameters', () => {
   });
 
   it('leaves a placeholder whose parameter is missing visible', () => {
-    expect(t('agent.left', {} as MessageParams<'agent.left'>)).toBe('{name} left');
+    expect(t('agent.left', {} as MessageParams<'agent.left'>)).toBe(
+      '{name} had to leave; another agent will answer you soon',
+    );
   });
 
   it('formats a number for the locale', () => {

@@ -32,12 +32,14 @@ export function ConversationPane({
   const me = model.me.value;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
-  const [greetingRequired, setGreetingRequired] = useState(false);
+  const [greetingAsked, setGreetingRequired] = useState(false);
   const [ending, setEnding] = useState(false);
   const { id, draft } = conversation;
   const open = conversation.mine && conversation.status !== 'ended';
   const greeted = model.greeted(conversation);
+  const greetingRequired = !greeted && (greetingAsked || conversation.greetingRefused);
   const timing = model.timingOf(conversation);
+  const phrases = model.phrasesOf(conversation);
 
   const placeCaret = (text: string, caret: number) => {
     const element = textarea.current;
@@ -77,7 +79,7 @@ export function ConversationPane({
       class="conversation"
       aria-labelledby="conversation-heading"
       onKeyDown={(event) => {
-        const phrase = phraseForShortcut(model.phrases, event);
+        const phrase = phraseForShortcut(phrases, event);
         if (phrase === undefined) return;
         event.preventDefault();
         insert(phrase);
@@ -105,7 +107,20 @@ export function ConversationPane({
           </div>
         </dl>
       </header>
-      <Transcript conversation={conversation} meId={me.id} />
+      {conversation.transferNote && conversation.mine ? (
+        <aside class="transfer-note" aria-label="Note from your colleague">
+          <p>
+            <strong>
+              {conversation.transferNote.from
+                ? `Note from ${conversation.transferNote.from.firstName}`
+                : 'Note from your colleague'}
+            </strong>{' '}
+            (not shown to the visitor)
+          </p>
+          <p class="text">{conversation.transferNote.note}</p>
+        </aside>
+      ) : null}
+      <Transcript conversation={conversation} meId={me.id} onLoadOlder={() => model.loadOlder(id)} />
       <Feedback rating={conversation.rating} />
       <p class="typing" aria-live="polite">
         {conversation.visitorTyping ? 'The visitor is typing…' : ''}
@@ -124,14 +139,17 @@ export function ConversationPane({
               }}
               onSend={send}
               onInsertGreeting={() => {
-                const next = withGreeting(draft, model.greeting());
+                const next = withGreeting(draft, model.greeting(conversation));
                 model.setDraft(id, next);
                 setGreetingRequired(false);
                 placeCaret(next.text, next.text.length);
               }}
             />
             <div class="conversation-actions">
-              <TransferControl agents={others} onTransfer={(agentId) => model.transfer(id, agentId)} />
+              <TransferControl
+                agents={others}
+                onTransfer={(agentId, note) => model.transfer(id, agentId, note)}
+              />
               <VerifyControl
                 state={verificationState(conversation.events)}
                 onVerify={(checks) => model.verify(id, checks)}
@@ -148,7 +166,7 @@ export function ConversationPane({
             </div>
             {ending ? (
               <EndPanel
-                phrases={model.phrases}
+                phrases={phrases}
                 agentFirstName={me.firstName}
                 onEnd={(closing) => {
                   if (model.end(id, closing)) setEnding(false);
@@ -160,7 +178,7 @@ export function ConversationPane({
               />
             ) : null}
           </div>
-          <PhraseLibrary phrases={model.phrases} agentFirstName={me.firstName} onInsert={insert} />
+          <PhraseLibrary phrases={phrases} agentFirstName={me.firstName} onInsert={insert} />
         </div>
       ) : (
         <p class="muted closed-note">

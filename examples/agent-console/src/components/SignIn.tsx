@@ -13,7 +13,7 @@ import { type SignInResult, signIn } from '../sign-in.js';
 export interface SignInProps {
   /** The server's origin, for `POST /agent/login`. */
   origin: string;
-  onSignedIn(token: string, agent: AgentInfo): void;
+  onSignedIn(token: string, agent: AgentInfo, role: 'agent' | 'admin'): void;
   /** A message shown above the form (e.g. after a refused token). */
   message?: string;
   /** @default fetch */
@@ -21,7 +21,8 @@ export interface SignInProps {
 }
 
 /**
- * The sign-in form: the demo password, a first name (shown to visitors), an optional title and avatar.
+ * The sign-in form: the agent's username and password (their first name, title and avatar are their
+ * account's).
  *
  * @example
  * ```tsx
@@ -45,16 +46,11 @@ export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
     setBusy(true);
     const result: SignInResult = await signIn(
       origin,
-      {
-        password: field('password'),
-        firstName: field('firstName'),
-        title: field('title'),
-        avatarUrl: field('avatarUrl'),
-      },
+      { login: field('login'), password: field('password') },
       fetcher,
     );
     setBusy(false);
-    if (result.ok) onSignedIn(result.token, result.agent);
+    if (result.ok) onSignedIn(result.token, result.agent, result.role);
     else setProblem(result.message);
   };
 
@@ -67,12 +63,16 @@ export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
             {problem}
           </p>
         ) : null}
-        <label for="sign-in-first-name">First name (shown to visitors)</label>
-        <input id="sign-in-first-name" name="firstName" autocomplete="given-name" required maxLength={64} />
-        <label for="sign-in-title">Title (optional)</label>
-        <input id="sign-in-title" name="title" maxLength={120} placeholder="e.g. Customer care" />
-        <label for="sign-in-avatar">Avatar URL (optional)</label>
-        <input id="sign-in-avatar" name="avatarUrl" type="url" placeholder="https://…" />
+        <label for="sign-in-login">Username</label>
+        <input
+          id="sign-in-login"
+          name="login"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck={false}
+          required
+          maxLength={64}
+        />
         <label for="sign-in-password">Password</label>
         <input
           id="sign-in-password"

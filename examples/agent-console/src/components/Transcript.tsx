@@ -43,16 +43,32 @@ const notice = (event: ConversationEvent, meId: string): string | undefined => {
  * <Transcript conversation={c} meId={me.id} />
  * ```
  */
-export function Transcript({ conversation, meId }: { conversation: ConsoleConversation; meId: string }) {
+export function Transcript({
+  conversation,
+  meId,
+  onLoadOlder,
+}: {
+  conversation: ConsoleConversation;
+  meId: string;
+  /** Asks for the page before the oldest event shown (shown while there is one). */
+  onLoadOlder?: () => void;
+}) {
   const log = useRef<HTMLDivElement>(null);
-  const rows = conversation.events.length + conversation.pending.length;
-  // Keep the newest message in view as the conversation grows.
+  const newest = `${conversation.events.at(-1)?.seq ?? 0}:${conversation.pending.length}`;
+  // Keep the newest message in view as the conversation grows (not when an older page comes in).
   useLayoutEffect(() => {
     const element = log.current;
-    if (element && rows > 0) element.scrollTop = element.scrollHeight;
-  }, [rows]);
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [newest]);
   return (
     <div ref={log} class="transcript" role="log" aria-live="polite" aria-label="Conversation">
+      {conversation.hasMore && onLoadOlder ? (
+        <p class="older">
+          <button type="button" onClick={onLoadOlder} disabled={conversation.loadingOlder}>
+            {conversation.loadingOlder ? 'Loading earlier messages…' : 'Show earlier messages'}
+          </button>
+        </p>
+      ) : null}
       <ol>
         {conversation.events.map((event) => {
           if (event.type !== 'message') {

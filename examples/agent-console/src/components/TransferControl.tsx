@@ -2,11 +2,11 @@ import type { AgentInfo } from '@clavard/protocol';
 import { useState } from 'preact/hooks';
 
 /**
- * Hand the conversation to another signed-in agent.
+ * Hand the conversation to another signed-in agent, with a note for them (the visitor never sees it).
  *
  * @example
  * ```tsx
- * <TransferControl agents={others} onTransfer={(id) => model.transfer(conversationId, id)} />
+ * <TransferControl agents={others} onTransfer={(id, note) => model.transfer(conversationId, id, note)} />
  * ```
  */
 export function TransferControl({
@@ -14,9 +14,10 @@ export function TransferControl({
   onTransfer,
 }: {
   agents: readonly AgentInfo[];
-  onTransfer(agentId: string): void;
+  onTransfer(agentId: string, note: string): void;
 }) {
   const [target, setTarget] = useState('');
+  const [note, setNote] = useState('');
   const chosen = agents.some((agent) => agent.id === target) ? target : (agents[0]?.id ?? '');
   if (agents.length === 0) return <p class="muted transfer">No other agent is signed in to transfer to.</p>;
   return (
@@ -30,7 +31,15 @@ export function TransferControl({
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => chosen && onTransfer(chosen)}>
+      <label for="transfer-note">Note for your colleague (not shown to the visitor)</label>
+      <textarea
+        id="transfer-note"
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onInput={(event) => setNote(event.currentTarget.value)}
+      />
+      <button type="button" onClick={() => chosen && onTransfer(chosen, note)}>
         Transfer
       </button>
     </div>

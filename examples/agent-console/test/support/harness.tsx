@@ -5,6 +5,7 @@ import type {
   AgentRouting,
   AgentServerFrame,
 } from '@clavard/reference-server';
+import { DEFAULT_PHRASES } from '@clavard/reference-server/house-rules';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AgentLink, AgentLinkEvents, LinkStatus } from '../../src/agent-link.js';
@@ -61,6 +62,22 @@ export function visitorMessage(seq: number, text: string, seconds = seq): Conver
   };
 }
 
+/** A message of Julie's (the greeting by default). */
+export function agentMessage(
+  seq: number,
+  text = "Hello, I'm Julie. How can I help you today?",
+): ConversationEvent {
+  return {
+    type: 'message',
+    conversationId: 'c1',
+    seq,
+    at: at(seq),
+    id: `m${seq}`,
+    author: { role: 'agent', ...julie },
+    content: { kind: 'text', text },
+  };
+}
+
 /** Conversation c1 as the server hands it over when Julie takes it: the visitor's message, then her join. */
 export function takenConversation(events: ConversationEvent[] = []): AgentConversation {
   return {
@@ -72,6 +89,8 @@ export function takenConversation(events: ConversationEvent[] = []): AgentConver
     answeredAt: at(30),
     visitorReadSeq: 0,
     agent: julie,
+    greeted: events.some((event) => event.type === 'message' && event.author.role === 'agent'),
+    hasMore: false,
     events: [
       visitorMessage(1, 'My invoice is wrong', 0),
       { type: 'agent.joined', conversationId: 'c1', seq: 2, at: at(30), agent: julie },
@@ -148,9 +167,13 @@ export async function mountConsole(
   await harness.deliver({
     type: 'agent.welcome',
     agent: julie,
+    role: 'agent',
     agents: [julie, marc],
     queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
+    queueTotal: 1,
     routing,
+    rules: { requireGreeting: true, requireClosing: true },
+    phrases: [...DEFAULT_PHRASES],
     conversations: [],
     heartbeatMs: 25_000,
     stats: {
@@ -172,7 +195,7 @@ export async function takeConversation(h: ConsoleHarness, events: ConversationEv
   await h.step(() => h.button('Take').click());
   await h.deliver(
     { type: 'agent.conversation', conversation: takenConversation(events) },
-    { type: 'agent.queue', queue: [] },
+    { type: 'agent.queue', queue: [], total: 0 },
   );
 }
 
