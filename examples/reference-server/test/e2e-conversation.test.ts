@@ -31,7 +31,7 @@ import { e2eSuite } from './support/e2e-suite.js';
 const DEMO_PNG = fileURLToPath(new URL('../../../docs/demo.png', import.meta.url));
 
 const JULIE_GREETING = "Hello, I'm Julie. How can I help you today?";
-const MARC_GREETING = "Hello, I'm Marc. How can I help you today?";
+const MARC_INTRO = 'Marc here: Julie told me about your modem.';
 const CLOSING = 'Thank you for contacting us. Have a nice day!';
 const HOLD = "One moment please, I'm checking your file.";
 
@@ -112,9 +112,11 @@ describe.each(transports)('a conversation over %s', (transport) => {
     await panel.getByText('You are now chatting with Marc').waitFor();
     await panel.getByRole('heading', { name: 'Marc' }).waitFor();
     const marcComposer = marc.page.getByLabel('Your answer');
-    await expect.poll(() => marcComposer.inputValue()).toBe(MARC_GREETING);
+    // Julie greeted: Marc is offered no greeting mid-conversation, and writes his own words.
+    await expect.poll(() => marcComposer.inputValue()).toBe('');
+    await marcComposer.fill(MARC_INTRO);
     await agentSends(marc.page);
-    await visitorSees(visitor.page, MARC_GREETING);
+    await visitorSees(visitor.page, MARC_INTRO);
     await marcComposer.fill('Your line was reset: the modem should turn white in a minute.');
     await agentSends(marc.page);
     await visitorSees(visitor.page, 'Your line was reset: the modem should turn white in a minute.');
@@ -143,7 +145,7 @@ describe.each(transports)('a conversation over %s', (transport) => {
       'Are you still there?',
       HOLD,
       'Thanks, I will wait.',
-      MARC_GREETING,
+      MARC_INTRO,
       'Your line was reset: the modem should turn white in a minute.',
       'It is white now, thank you!',
     ];
