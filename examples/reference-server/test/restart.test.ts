@@ -129,6 +129,35 @@ describe('a restart', () => {
     });
   });
 
+  it('gives an agent who does not come back after a restart the grace period, then hands back their conversations', async () => {
+    const first = await start();
+    const v = await visitor(first);
+    v.client.send({ type: 'message.send', clientId: 'g1', text: 'Anyone?' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(first, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    await first.close();
+
+    const second = await start({ agentGraceMs: 100 });
+    const back = await visitor(second, { token: v.welcome.token, resume: { conversationId, lastSeq: 2 } });
+    expect(back.welcome.agent).toMatchObject({ firstName: 'Julie' });
+    expect(await back.client.next('agent.left')).toMatchObject({ agent: { firstName: 'Julie' } });
+    expect(await back.client.next('queue.update')).toMatchObject({ position: 1 });
+  });
+
+  it('opens a database made before agents were accounts, and adds the columns', async () => {
+    await (await start()).close();
+    const old = new Database(join(dir, 'clavard.db'));
+    old.exec(`DROP INDEX agents_by_login;
+      ALTER TABLE agents DROP COLUMN login; ALTER TABLE agents DROP COLUMN password_hash;
+      ALTER TABLE agents DROP COLUMN role; ALTER TABLE transfers DROP COLUMN note;`);
+    old.close();
+    const server = await start();
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome).toMatchObject({ agent: { firstName: 'Julie' }, role: 'agent' });
+  });
+
   it('opens a database made before agents had topics, and adds the table', async () => {
     await (await start()).close();
     const old = new Database(join(dir, 'clavard.db'));
