@@ -9,7 +9,9 @@ const built = spawnSync(PNPM[0], [...PNPM[1], 'run', 'build'], { stdio: 'inherit
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 console.log('\nStarting the reference server. Open the demo store (/) and, in another window, the agent');
-console.log('console (/agent, julie or marc, password "demo"). Ctrl+C stops it; the conversation is kept in clavard.db.');
+console.log(
+  'console (/agent, julie or marc, password "demo"). Ctrl+C stops it; the conversation is kept in clavard.db.',
+);
 console.log('To try identity verification ("Ask to verify" in the console), answer as the demo customer:');
 console.log('born 1990-04-25, postal code H2X 1Y4, account number ending 4821.\n');
 const server = spawn(PNPM[0], [...PNPM[1], '--filter', '@clavard/reference-server', 'start'], {
