@@ -36,6 +36,8 @@ const welcomeWith = (conversation = takenConversation([agentMessage(3)])) => ({
   agents: [julie],
   queue: [],
   queueTotal: 0,
+  inbox: [],
+  inboxTotal: 0,
   routing: { topics: [], mine: [] },
   rules: { requireGreeting: true, requireClosing: true },
   phrases: [],

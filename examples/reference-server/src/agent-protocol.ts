@@ -186,6 +186,23 @@ export interface AgentHistoryRequest {
 }
 
 /**
+ * Answer a left message (from the inbox): the visitor finds the answer in their conversation on their next
+ * visit, and by email when they left one and the organisation sends mail; the conversation then ends.
+ * Idempotent by `clientId`; answered with `agent.ack`, then `agent.mailed` when an email was tried.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.reply', conversationId: 'c1', clientId: nanoid(), text: 'Your refund left today.' });
+ * ```
+ */
+export interface AgentReply {
+  type: 'agent.reply';
+  conversationId: string;
+  clientId: string;
+  text: string;
+}
+
+/**
  * Sign out: the session's token stops working, and when no other tab of the agent is connected their
  * conversations go back to the queue at once (the visitors are told).
  *
@@ -233,6 +250,7 @@ export type AgentClientFrame =
   | AgentHistoryRequest
   | AgentTopics
   | AgentSignOut
+  | AgentReply
   | AgentPing;
 
 //#endregion
@@ -264,6 +282,31 @@ export interface QueueEntry {
   visitor?: { userId: string; name?: string; email?: string };
   /** The name and email the visitor typed in the pre-chat form: given, not verified. */
   given?: { name?: string; email?: string };
+}
+
+/**
+ * A message left while nobody was available, waiting in the agents' inbox (outside the live queue).
+ *
+ * @example
+ * ```ts
+ * ({ conversationId: 'c1', leftAt, contactEmail: 'ana@example.com', locale: 'fr-CA', messages: [{ seq: 1, at, text: 'Mon modem…' }] });
+ * ```
+ */
+export interface InboxEntry {
+  conversationId: string;
+  /** When the visitor started writing. */
+  createdAt: Timestamp;
+  /** When they left their email (the conversation went to the inbox). */
+  leftAt: Timestamp;
+  topic?: string;
+  /** The visitor's language: answer in it. */
+  locale?: string;
+  /** The email to answer by. */
+  contactEmail?: string;
+  given?: { name?: string; email?: string };
+  visitor?: { userId: string; name?: string; email?: string };
+  /** What the visitor wrote, oldest first (within a byte budget). */
+  messages: { seq: number; at: Timestamp; text: string }[];
 }
 
 /**
@@ -335,6 +378,9 @@ export interface AgentWelcome {
   /** How many conversations are routed to you in all. */
   queueTotal: number;
   routing: AgentRouting;
+  /** Left messages waiting for an answer, oldest first, as many as fit (see `inboxTotal`). */
+  inbox: InboxEntry[];
+  inboxTotal: number;
   /** The organisation's rules, which the server enforces. */
   rules: { requireGreeting: boolean; requireClosing: boolean };
   /** The organisation's phrase library, every language. */
@@ -390,6 +436,29 @@ export interface AgentQueueUpdate {
   type: 'agent.queue';
   queue: QueueEntry[];
   total: number;
+}
+
+/** The inbox of left messages changed (a new one, one answered, one back in the queue). */
+export interface AgentInboxUpdate {
+  type: 'agent.inbox';
+  inbox: InboxEntry[];
+  total: number;
+}
+
+/**
+ * The email of an answer to a left message: sent, or why not (the answer is in the conversation either way).
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.mailed', conversationId: 'c1', sent: true });
+ * ```
+ */
+export interface AgentMailed {
+  type: 'agent.mailed';
+  conversationId: string;
+  sent: boolean;
+  /** Why it was not sent. */
+  reason?: string;
 }
 
 /** The signed-in agents changed (transfer targets). */
@@ -461,6 +530,8 @@ export interface AgentHistory {
 export type AgentServerFrame =
   | AgentWelcome
   | AgentQueueUpdate
+  | AgentInboxUpdate
+  | AgentMailed
   | AgentListUpdate
   | AgentConversationFrame
   | AgentEventFrame
@@ -662,6 +733,16 @@ const parsers: {
     };
   },
   'agent.signout': () => ({ type: 'agent.signout' }),
+  'agent.reply': (v) => {
+    const text = str(v, 'text', MAX_TEXT_LENGTH);
+    if (text.trim() === '') throw new Invalid('text must not be blank');
+    return {
+      type: 'agent.reply',
+      conversationId: str(v, 'conversationId'),
+      clientId: str(v, 'clientId'),
+      text: text.trim(),
+    };
+  },
   'agent.topics': (v, options) => {
     const topics = parseTopics(own(v, 'topics'), options.topics);
     if (!topics.ok) throw new Invalid(topics.error);

@@ -108,6 +108,15 @@ export interface ServerOptions {
    * the average of the last 20 is used), in seconds. @default 300
    */
   handlingEstimateSeconds?: number;
+  /**
+   * The organisation's SMTP server (`smtp://user:pass@host:587`, `smtps://…`): answers to left messages
+   * are also emailed to the address the visitor left. From `CLAVARD_SMTP_URL`. @default no email
+   */
+  smtpUrl?: string;
+  /** The sender of those emails. From `CLAVARD_MAIL_FROM`. @default `<brand> <no-reply@localhost>` */
+  mailFrom?: string;
+  /** The organisation's name, in emails. From `CLAVARD_BRAND`. @default 'Clavard' */
+  brand?: string;
   /** The clock, in ms. @default Date.now */
   now?: () => number;
 }
@@ -208,6 +217,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     ...(demoAgents ? { agents: DEMO_AGENTS } : {}),
+    ...(env.CLAVARD_SMTP_URL ? { smtpUrl: env.CLAVARD_SMTP_URL } : {}),
+    ...(env.CLAVARD_MAIL_FROM ? { mailFrom: env.CLAVARD_MAIL_FROM } : {}),
+    ...(env.CLAVARD_BRAND ? { brand: env.CLAVARD_BRAND } : {}),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
     siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
     consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),

@@ -6,6 +6,7 @@ export type {
   AgentFrameOptions,
   AgentRouting,
   AgentServerFrame,
+  InboxEntry,
   QueueEntry,
 } from './agent-protocol.js';
 export { parseAgentFrame } from './agent-protocol.js';

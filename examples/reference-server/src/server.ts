@@ -27,6 +27,7 @@ import {
 } from './config.js';
 import { openStore } from './db/store.js';
 import { createEmitter } from './emitter.js';
+import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
 import { createHttpChannels } from './net/http-channel.js';
 import { isOriginAllowed } from './net/origin.js';
@@ -125,6 +126,13 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     path: options.database ?? defaultDatabasePath(),
     ...(options.now ? { now: options.now } : {}),
   });
+  const mailer =
+    options.smtpUrl === undefined
+      ? undefined
+      : createMailer(
+          options.smtpUrl,
+          options.mailFrom ?? `${options.brand ?? 'Clavard'} <no-reply@localhost>`,
+        );
   const hub = createHub({
     store,
     heartbeatMs: options.heartbeatMs ?? 25_000,
@@ -132,6 +140,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     historyPageSize: options.historyPageSize ?? 100,
     agentGraceMs: options.agentGraceMs ?? 60_000,
     rules: { ...DEFAULT_HOUSE_RULES, ...options.rules },
+    mailer,
+    brand: options.brand ?? 'Clavard',
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
     handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,
@@ -273,6 +283,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       }, 100).unref();
       server.closeIdleConnections();
     });
+    mailer?.close();
     store.close();
   };
 

@@ -40,12 +40,15 @@ describe('nobody available', () => {
       formId: request.formId,
     });
 
+    // A left message waits in the inbox, not in the live queue.
     const julie = await agent(server, 'Julie');
-    expect(julie.welcome.queue).toEqual([
+    expect(julie.welcome.queue).toEqual([]);
+    expect(julie.welcome.inbox).toEqual([
       expect.objectContaining({
         conversationId,
-        preview: 'Ma connexion coupe le soir.',
+        locale: 'fr-CA',
         contactEmail: 'ana@example.com',
+        messages: [expect.objectContaining({ text: 'Ma connexion coupe le soir.' })],
       }),
     ]);
   });

@@ -171,6 +171,8 @@ export async function mountConsole(
     agents: [julie, marc],
     queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
     queueTotal: 1,
+    inbox: [],
+    inboxTotal: 0,
     routing,
     rules: { requireGreeting: true, requireClosing: true },
     phrases: [...DEFAULT_PHRASES],

@@ -11,6 +11,7 @@ import { hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { inboxView, replyToLeftMessage } from './inbox.js';
 import { fitting, HISTORY_PAGE_BYTES, jsonBytes, WELCOME_BYTES } from './paging.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
@@ -46,6 +47,7 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
   conn.session = { agent, role: row.role, tokenHash };
   const back = arrive(hub, conn, agent);
   const { queue, total } = hub.queue(agent.id);
+  const { inbox, total: inboxTotal } = inboxView(hub);
   const { rules } = hub.options;
   const welcome: AgentServerFrame & { type: 'agent.welcome' } = {
     type: 'agent.welcome',
@@ -54,6 +56,8 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
     agents: hub.signedInAgents(),
     queue,
     queueTotal: total,
+    inbox,
+    inboxTotal,
     routing: hub.routing(agent.id),
     rules: { requireGreeting: rules.requireGreeting, requireClosing: rules.requireClosing },
     phrases: [...rules.phrases],
@@ -253,6 +257,7 @@ const handlers: {
   'agent.signout'(hub, conn) {
     signOut(hub, conn);
   },
+  'agent.reply': replyToLeftMessage,
 };
 
 /**

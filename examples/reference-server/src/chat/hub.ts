@@ -13,6 +13,7 @@ import { agentInfo } from '../accounts/accounts.js';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
+import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
 import type { HouseRules } from './house-rules.js';
@@ -70,6 +71,10 @@ export interface HubOptions {
   agentGraceMs: number;
   /** The organisation's rules and phrases. */
   rules: HouseRules;
+  /** Sends answers to left messages by email; none: answers are only in the conversation. */
+  mailer: Mailer | undefined;
+  /** The organisation's name, in emails. */
+  brand: string;
   /** Decides a verification form (the values are not kept). */
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** The handling time assumed for the queue's estimated wait until conversations have ended, in s. */

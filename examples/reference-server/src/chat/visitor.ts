@@ -17,6 +17,7 @@ import { createToken, hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
+import { inboxChanged } from './inbox.js';
 import { offlineForm } from './offline.js';
 import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
@@ -160,6 +161,9 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
   }
   const existing = hub.store.currentConversation(session.visitorId);
   const created = !existing || existing.status === 'ended';
+  // Back after leaving a message, and somebody can answer now: live again, at its place in the queue.
+  const backLive = !created && existing.left_message_at !== null && hub.availability().online;
+  if (backLive) hub.store.backToQueue(existing.id);
   const conversation = created ? hub.store.createConversation(session.visitorId, session.topic) : existing;
   if (created && frame.consent) hub.store.recordConsent(conversation.id, frame.consent);
   const { event, ack } = hub.store.storeMessage({
@@ -201,7 +205,8 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
     hub.askForm(conversation, { kind: 'offline', ...offlineForm(hub.visitorLocale(session.visitorId)) });
   }
-  if (created) hub.queueChanged();
+  if (created || backLive) hub.queueChanged();
+  if (backLive || existing?.left_message_at) inboxChanged(hub);
 };
 
 /** The visitor ends the conversation (End chat, or the end of their session): everyone is told. */
@@ -211,6 +216,7 @@ const endByVisitor = (hub: Hub, conversation: ConversationRow) => {
   hub.publish(conversation, event);
   if (conversation.agent_id) hub.statsChanged(conversation.agent_id);
   if (conversation.status === 'queued') hub.queueChanged();
+  if (conversation.left_message_at !== null) inboxChanged(hub);
 };
 
 const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgotten') => {
@@ -231,7 +237,10 @@ const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgot
     conn.send({ type: 'session.ended', reason });
     conn.close('normal');
   }
-  if (reason === 'forgotten') hub.queueChanged();
+  if (reason === 'forgotten') {
+    hub.queueChanged();
+    inboxChanged(hub);
+  }
 };
 
 const handlers: {
@@ -324,6 +333,11 @@ const handlers: {
       hub.options.topics.includes(topic)
     ) {
       hub.store.setTopic(conversation.id, topic);
+    }
+    // A message left with an email: out of the live queue, into the agents' inbox.
+    if (form.kind === 'offline' && status === 'accepted' && conversation.status === 'queued') {
+      hub.store.leaveMessage(conversation.id);
+      inboxChanged(hub);
     }
     if (
       (form.kind === 'offline' || form.kind === 'prechat') &&

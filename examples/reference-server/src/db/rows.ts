@@ -33,6 +33,8 @@ export interface ConversationRow {
   created_at: number;
   answered_at: number | null;
   ended_at: number | null;
+  /** When the visitor left a message (nobody was available): it waits in the agents' inbox, not the queue. */
+  left_message_at: number | null;
 }
 
 /** What the server answered to a message's `clientId`, kept to answer every resend the same. */

@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS conversations (
   agent_read_seq   INTEGER NOT NULL DEFAULT 0,
   created_at       INTEGER NOT NULL,
   answered_at      INTEGER,
-  ended_at         INTEGER
+  ended_at         INTEGER,
+  left_message_at  INTEGER
 );
 CREATE INDEX IF NOT EXISTS conversations_by_visitor ON conversations (visitor_id, created_at);
 CREATE INDEX IF NOT EXISTS conversations_by_status ON conversations (status, created_at);
@@ -126,6 +127,7 @@ CREATE TABLE IF NOT EXISTS ratings (
 const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   agents: { login: 'TEXT', password_hash: 'TEXT', role: "TEXT NOT NULL DEFAULT 'agent'" },
   transfers: { note: 'TEXT' },
+  conversations: { left_message_at: 'INTEGER' },
 };
 
 const addMissingColumns = (db: Database) => {

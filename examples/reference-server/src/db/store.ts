@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
 import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
+import { type InboxStore, inboxStore } from './inbox-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
 
@@ -108,7 +109,7 @@ export interface QueueRow {
  * const visitor = store.createVisitor(hashToken(token), 'en');
  * ```
  */
-export interface Store extends AccountStore {
+export interface Store extends AccountStore, InboxStore {
   /** The database's epoch: made once with the file; a restored or new file has another. */
   readonly epoch: string;
   createVisitor(tokenHash: string, locale: string): VisitorRow;
@@ -168,6 +169,14 @@ export interface Store extends AccountStore {
    * (the queue is in order of creation), with `agent.left`.
    */
   requeue(conversationId: string, left: EventInput): ConversationEvent;
+  /**
+   * An agent's answer to a left message: the message (with its ack) and the end of the conversation, in
+   * one transaction.
+   */
+  reply(
+    input: MessageInput,
+    ended: EventInput,
+  ): { event: ConversationEvent; ack: AckRow; ended: ConversationEvent };
   /** Ends the conversation with its `conversation.ended` event. */
   end(conversationId: string, event: EventInput): ConversationEvent;
   setReadSeq(conversationId: string, by: 'visitor' | 'agent', upToSeq: number): void;
@@ -277,7 +286,7 @@ export function openStore(options: StoreOptions): Store {
            ORDER BY s.at DESC LIMIT 1) AS contact_email,
          g.name AS given_name, g.email AS given_email
        FROM conversations c LEFT JOIN (${GIVEN}) g ON g.conversation_id = c.id
-       WHERE c.status = 'queued' ORDER BY c.created_at, c.rowid`,
+       WHERE c.status = 'queued' AND c.left_message_at IS NULL ORDER BY c.created_at, c.rowid`,
     ),
     givenOf: db.prepare<[string], { name: string | null; email: string | null }>(
       `SELECT g.name, g.email FROM (${GIVEN}) g WHERE g.conversation_id = ?`,
@@ -432,6 +441,12 @@ export function openStore(options: StoreOptions): Store {
     },
   );
 
+  const reply = db.transaction((input: MessageInput, ended: EventInput) => {
+    const { event, ack } = storeMessage(input);
+    q.end.run(now(), input.conversationId);
+    return { event, ack, ended: appendRaw(input.conversationId, ended) };
+  });
+
   const requeue = db.transaction((conversationId: string, left: EventInput) => {
     q.requeue.run(conversationId);
     return appendRaw(conversationId, left);
@@ -473,6 +488,7 @@ export function openStore(options: StoreOptions): Store {
 
   return {
     ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
+    ...inboxStore(db, now),
     epoch,
     createVisitor(tokenHash, locale) {
       const row: VisitorRow = { id: createId(), locale, created_at: now() };
@@ -532,6 +548,7 @@ export function openStore(options: StoreOptions): Store {
       return { fromAgentId: row.from_agent_id, note: row.note, at: row.at };
     },
     requeue: (conversationId, left) => requeue(conversationId, left),
+    reply: (input, ended) => reply(input, ended),
     end: (conversationId, event) => end(conversationId, event),
     setReadSeq(conversationId, by, upToSeq) {
       (by === 'visitor' ? q.visitorRead : q.agentRead).run(upToSeq, conversationId);

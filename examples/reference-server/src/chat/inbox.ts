@@ -1,0 +1,174 @@
+/**
+ * The inbox of left messages: a visitor who wrote while nobody was available and left an email waits here,
+ * outside the live queue (so they take no place and add no wait to the visitors who are there). An agent
+ * answers from the console: the answer goes into the conversation, which ends, and by email when the
+ * organisation sends mail.
+ */
+import { randomUUID } from 'node:crypto';
+import { ChatError } from '@clavard/protocol';
+import type { AgentReply, InboxEntry } from '../agent-protocol.js';
+
+import { replyMail } from '../mail/mailer.js';
+import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { fitting, jsonBytes } from './paging.js';
+
+/** The inbox in a welcome or an `agent.inbox` frame. */
+const INBOX_BYTES = 64 * 1024;
+/** What one entry shows of what the visitor wrote. */
+const ENTRY_TEXT_BYTES = 4 * 1024;
+const ENTRY_MESSAGES = 20;
+/** Agents' clientIds live in their own namespace of the acks table. */
+const AGENT_CLIENT_ID_PREFIX = 'agent:';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const told = new WeakMap<Hub, string>();
+
+/**
+ * The left messages waiting for an answer, oldest first, as many as fit a frame, and how many in all.
+ *
+ * @example
+ * ```ts
+ * const { inbox, total } = inboxView(hub);
+ * ```
+ */
+export function inboxView(hub: Hub): { inbox: InboxEntry[]; total: number } {
+  const rows = hub.store.inbox();
+  const entries = rows.map((row): InboxEntry => {
+    const texts = hub.store.visitorTexts(row.id, ENTRY_MESSAGES).map((m) => ({ ...m, at: iso(m.at) }));
+    const given = hub.store.givenOf(row.id);
+    const identity = hub.store.identityOf(row.visitor_id);
+    return {
+      conversationId: row.id,
+      createdAt: iso(row.created_at),
+      leftAt: iso(row.left_message_at),
+      ...(row.topic === null ? {} : { topic: row.topic }),
+      ...(row.locale === null ? {} : { locale: row.locale }),
+      ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
+      ...(given ? { given } : {}),
+      ...(identity ? { visitor: identity } : {}),
+      messages: fitting(texts, ENTRY_TEXT_BYTES).kept,
+    };
+  });
+  return { inbox: fitting(entries, INBOX_BYTES).kept, total: rows.length };
+}
+
+/**
+ * Tells every connected agent the inbox, when it changed since they were last told.
+ *
+ * @example
+ * ```ts
+ * store.leaveMessage(conversation.id);
+ * inboxChanged(hub);
+ * ```
+ */
+export function inboxChanged(hub: Hub): void {
+  const view = inboxView(hub);
+  const signature = `${view.total}:${jsonBytes(view.inbox)}:${view.inbox.map((e) => e.conversationId).join()}`;
+  if (told.get(hub) === signature) return;
+  told.set(hub, signature);
+  hub.toAgents({ type: 'agent.inbox', ...view });
+}
+
+/** Emails the answer when the visitor left an address and the organisation sends mail. */
+const mailAnswer = (
+  hub: Hub,
+  conn: AgentConn,
+  reply: { conversationId: string; to: string | null; text: string; agent: string; locale: string | null },
+) => {
+  const { mailer } = hub.options;
+  if (!mailer || reply.to === null) {
+    conn.send({
+      type: 'agent.mailed',
+      conversationId: reply.conversationId,
+      sent: false,
+      reason: reply.to === null ? 'the visitor left no email' : 'this server sends no email',
+    });
+    return;
+  }
+  const mail = replyMail({
+    to: reply.to,
+    locale: reply.locale,
+    brand: hub.options.brand,
+    agentFirstName: reply.agent,
+    answer: reply.text,
+  });
+  mailer.send(mail).then(
+    () => conn.send({ type: 'agent.mailed', conversationId: reply.conversationId, sent: true }),
+    (cause: unknown) => {
+      hub.options.report(new ChatError('unavailable', 'the answer could not be emailed', { cause }));
+      conn.send({
+        type: 'agent.mailed',
+        conversationId: reply.conversationId,
+        sent: false,
+        reason: 'the mail server refused it',
+      });
+    },
+  );
+};
+
+/**
+ * `agent.reply`: the answer to a left message, stored with the end of the conversation, shown to the
+ * visitor on their next visit, and emailed. Idempotent by `clientId`.
+ *
+ * @example
+ * ```ts
+ * replyToLeftMessage(hub, conn, session, frame);
+ * ```
+ */
+export function replyToLeftMessage(
+  hub: Hub,
+  conn: AgentConn,
+  session: AgentSession,
+  frame: AgentReply,
+): void {
+  const clientId = `${AGENT_CLIENT_ID_PREFIX}${frame.clientId}`;
+  const previous = hub.store.ackIn(frame.conversationId, clientId);
+  if (previous) {
+    conn.send({
+      type: 'agent.ack',
+      conversationId: frame.conversationId,
+      clientId: frame.clientId,
+      id: previous.message_id,
+      seq: previous.seq,
+      at: iso(previous.at),
+      duplicate: true,
+    });
+    return;
+  }
+  const row = hub.store.inbox().find((entry) => entry.id === frame.conversationId);
+  if (!row) throw new ChatError('not-found', `no left message ${frame.conversationId} waiting for an answer`);
+  const conversation = hub.store.conversation(row.id);
+  if (!conversation) throw new ChatError('not-found', `no conversation ${row.id}`);
+  const { event, ack, ended } = hub.store.reply(
+    {
+      conversationId: row.id,
+      clientId,
+      contentHash: frame.text,
+      event: {
+        type: 'message',
+        id: randomUUID(),
+        author: { role: 'agent', ...session.agent },
+        content: { kind: 'text', text: frame.text },
+      },
+    },
+    { type: 'conversation.ended', by: 'agent' },
+  );
+  hub.toVisitor(conversation.visitor_id, event);
+  hub.toVisitor(conversation.visitor_id, ended);
+  conn.send({
+    type: 'agent.ack',
+    conversationId: row.id,
+    clientId: frame.clientId,
+    id: ack.message_id,
+    seq: ack.seq,
+    at: event.at,
+  });
+  inboxChanged(hub);
+  mailAnswer(hub, conn, {
+    conversationId: row.id,
+    to: row.contact_email,
+    text: frame.text,
+    agent: session.agent.firstName,
+    locale: row.locale,
+  });
+}
