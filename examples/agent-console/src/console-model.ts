@@ -10,6 +10,7 @@ import type {
   AgentRouting,
   AgentServerFrame,
   AgentStats,
+  InboxEntry,
   QueueEntry,
   VerificationCheck,
 } from '@clavard/reference-server';
@@ -17,9 +18,33 @@ import { isGreeting } from '@clavard/reference-server/house-rules';
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { AgentLink, LinkStatus } from './agent-link.js';
 import { loadWork, type PendingMessage, saveWork } from './console-storage.js';
+import type { MessageKey } from './i18n/translator.js';
 import { firstPhrase, type Phrase, phrasesFor } from './phrases.js';
 import { checkSend, type Draft, initialDraft } from './send-rules.js';
 import { agentAverages, type ConversationTiming, conversationTiming } from './timing.js';
+
+/**
+ * Something to tell the agent: a text of the console's (translated when shown) or the server's words.
+ *
+ * @example
+ * ```ts
+ * const notice: Notice = { key: 'notice.notSent', params: { text: 'Hello', reason: 'no conversation c1' } };
+ * ```
+ */
+export type Notice = { key: MessageKey; params?: Record<string, string> } | { text: string };
+
+/**
+ * Why the agent should look: a conversation started waiting, or a visitor wrote.
+ *
+ * @example
+ * ```ts
+ * createConsoleModel({ link, me, onAlert: (alert) => { if (document.hidden) beep(); } });
+ * ```
+ */
+export interface ConsoleAlert {
+  kind: 'conversation' | 'message';
+  conversationId: string;
+}
 
 export type { PendingMessage };
 
@@ -96,6 +121,8 @@ export interface ConsoleModelOptions {
   createId?: () => string;
   /** After this long without input, the visitor is told the agent stopped typing, in ms. @default 4000 */
   typingIdleMs?: number;
+  /** Called when a conversation starts waiting in this agent's queue, or a visitor writes to them. */
+  onAlert?: (alert: ConsoleAlert) => void;
 }
 
 /**
@@ -123,8 +150,14 @@ export interface ConsoleModel {
   readonly selected: ReadonlySignal<ConsoleConversation | undefined>;
   /** The clock, ticking each second once started. */
   readonly now: ReadonlySignal<number>;
-  /** The last problem to show the agent (an error frame, a refused action). */
-  readonly notice: ReadonlySignal<string | undefined>;
+  /** The last thing to tell the agent (an error frame, a refused action, an answer emailed). */
+  readonly notice: ReadonlySignal<Notice | undefined>;
+  /** Left messages waiting for an answer (the first that fit a frame), and how many in all. */
+  readonly inbox: ReadonlySignal<{ entries: readonly InboxEntry[]; total: number }>;
+  /** How many conversations wait in this agent's queue in all (the list may show fewer). */
+  readonly queueTotal: ReadonlySignal<number>;
+  /** What needs the agent: unread visitor messages in their conversations plus conversations waiting. */
+  readonly attention: ReadonlySignal<number>;
   /** This agent's measures kept by the server, over every conversation they ended. */
   readonly stats: ReadonlySignal<AgentStats | undefined>;
   /** This agent's running averages over the conversations of this session. */
@@ -142,6 +175,12 @@ export interface ConsoleModel {
   loadOlder(conversationId: string): boolean;
   /** Signs out on the server (the token ends, the conversations go back to the queue) and closes. */
   signOut(): void;
+  /** The visitor messages of a conversation this agent has not read. */
+  unreadOf(conversation: ConsoleConversation): number;
+  /** Selects the conversation before (-1) or after (+1) the selected one in the list. */
+  selectNext(step: 1 | -1): void;
+  /** Answers a left message from the inbox; false (nothing sent) when blank or not connected. */
+  reply(conversationId: string, text: string): boolean;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
   /**
@@ -171,11 +210,10 @@ export interface ConsoleModel {
   dispose(): void;
 }
 
-const NOT_CONNECTED = 'Not connected to the server: try again in a moment.';
-const GREETING_REFUSED =
-  'The server refused the answer: greet the visitor first. Your text is back in the composer.';
+const NOT_CONNECTED: Notice = { key: 'notice.notConnected' };
+const GREETING_REFUSED: Notice = { key: 'notice.greetingRefused' };
 /** The notice when the server erased a conversation the agent held (its visitor asked it to). */
-const REMOVED = 'The visitor asked for their data to be erased: the conversation was removed.';
+const REMOVED: Notice = { key: 'notice.removed' };
 
 const bySeq = (events: readonly ConversationEvent[]): ConversationEvent[] => {
   const unique = new Map<number, ConversationEvent>();
@@ -212,7 +250,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const byId = signal<ReadonlyMap<string, ConsoleConversation>>(new Map());
   const selectedId = signal<string | undefined>(undefined);
   const now = signal(clock());
-  const notice = signal<string | undefined>(undefined);
+  const notice = signal<Notice | undefined>(undefined);
+  const inbox = signal<{ entries: readonly InboxEntry[]; total: number }>({ entries: [], total: 0 });
+  const queueTotal = signal(0);
+  /** Queue entries already alerted about, so that each new one alerts once. */
+  const seenWaiting = new Set<string>();
   const stats = signal<AgentStats | undefined>(undefined);
   const typingSent = new Map<string, ReturnType<typeof setTimeout> | 'idle'>();
   const unsubscribes: (() => void)[] = [];
@@ -235,6 +277,24 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const timingOf = (c: ConsoleConversation) =>
     conversationTiming({ createdAt: c.createdAt, events: c.events, agentId: me.value.id, now: now.value });
   const averages = computed(() => agentAverages(conversations.value.map(timingOf)));
+  const unreadOf = (c: ConsoleConversation) =>
+    c.mine && c.status !== 'ended'
+      ? c.events.filter((e) => e.type === 'message' && e.author.role === 'visitor' && e.seq > c.agentReadSeq)
+          .length
+      : 0;
+  const attention = computed(
+    () => conversations.value.reduce((sum, c) => sum + unreadOf(c), 0) + queueTotal.value,
+  );
+  const setQueue = (entries: readonly QueueEntry[], total: number) => {
+    for (const entry of entries) {
+      if (seenWaiting.has(entry.conversationId)) continue;
+      seenWaiting.add(entry.conversationId);
+      // Not at the first welcome: those were waiting already.
+      if (welcomed.peek()) options.onAlert?.({ kind: 'conversation', conversationId: entry.conversationId });
+    }
+    queue.value = entries;
+    queueTotal.value = total;
+  };
 
   const update = (id: string, change: (c: ConsoleConversation) => ConsoleConversation) => {
     const current = byId.value.get(id);
@@ -319,12 +379,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       }
       return next;
     });
-    if (
-      event.type === 'message' &&
-      event.author.role === 'visitor' &&
-      selectedId.value === event.conversationId
-    ) {
-      model.markRead(event.conversationId);
+    if (event.type === 'message' && event.author.role === 'visitor') {
+      if (selectedId.value === event.conversationId) model.markRead(event.conversationId);
+      options.onAlert?.({ kind: 'message', conversationId: event.conversationId });
     }
   };
 
@@ -359,10 +416,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
             }
           : {}),
       }));
-      notice.value = greetingFirst ? GREETING_REFUSED : `Not sent (“${text}”): ${frame.message}`;
+      notice.value = greetingFirst
+        ? GREETING_REFUSED
+        : { key: 'notice.notSent', params: { text, reason: frame.message } };
       return;
     }
-    notice.value = frame.message;
+    notice.value = { text: frame.message };
   };
 
   const removeConversation = (conversationId: string) => {
@@ -378,7 +437,8 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     stats.value = frame.stats;
     me.value = frame.agent;
     agents.value = frame.agents;
-    queue.value = frame.queue;
+    setQueue(frame.queue, frame.queueTotal);
+    inbox.value = { entries: frame.inbox, total: frame.inboxTotal };
     routing.value = frame.routing;
     library.value = frame.phrases;
     rules.value = frame.rules;
@@ -394,7 +454,14 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         routing.value = { topics: frame.topics, mine: frame.mine };
         return;
       case 'agent.queue':
-        queue.value = frame.queue;
+        return setQueue(frame.queue, frame.total);
+      case 'agent.inbox':
+        inbox.value = { entries: frame.inbox, total: frame.total };
+        return;
+      case 'agent.mailed':
+        notice.value = frame.sent
+          ? { key: 'notice.mailed' }
+          : { key: 'notice.notMailed', params: { reason: frame.reason ?? '' } };
         return;
       case 'agent.agents':
         agents.value = frame.agents;
@@ -474,6 +541,10 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     selected,
     now,
     notice,
+    inbox,
+    queueTotal,
+    attention,
+    unreadOf,
     averages,
     stats,
     phrasesOf,
@@ -578,13 +649,25 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
           status.value = next;
         }),
         link.on('error', (error) => {
-          if (error.code !== 'connection-lost') notice.value = error.message;
+          if (error.code !== 'connection-lost') notice.value = { text: error.message };
         }),
         effect(keepWork),
       );
       link.connect();
       status.value = link.status;
       if (clockTimer === undefined) tick();
+    },
+    selectNext(step) {
+      const list = conversations.value;
+      if (list.length === 0) return;
+      const at = list.findIndex((c) => c.id === selectedId.value);
+      const next = list[(at + step + list.length) % list.length] ?? list[0];
+      if (next) model.select(next.id);
+    },
+    reply(conversationId, text) {
+      const answer = text.trim();
+      if (answer === '') return false;
+      return sendOrTell({ type: 'agent.reply', conversationId, clientId: createId(), text: answer });
     },
     signOut() {
       link.send({ type: 'agent.signout' });

@@ -27,12 +27,12 @@ export function phrasesFor(phrases: readonly Phrase[], locale: string | undefine
   return phrases.filter((phrase) => phrase.locale.toLowerCase().split('-')[0] === 'en');
 }
 
-/** Names of the phrase groups, in display order. */
-export const PHRASE_KINDS: readonly { kind: PhraseKind; title: string }[] = [
-  { kind: 'greeting', title: 'Greeting' },
-  { kind: 'hold', title: 'Hold' },
-  { kind: 'question', title: 'Questions' },
-  { kind: 'closing', title: 'Closing' },
+/** The phrase groups, in display order (their names are the console's texts `phrases.kind.*`). */
+export const PHRASE_KINDS: readonly { kind: PhraseKind }[] = [
+  { kind: 'greeting' },
+  { kind: 'hold' },
+  { kind: 'question' },
+  { kind: 'closing' },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import type { AgentInfo } from '@clavard/protocol';
+import type { MessageKey } from './i18n/translator.js';
 
 /**
  * What the agent types to sign in: their account's username and password.
@@ -14,7 +15,8 @@ export interface SignInForm {
 }
 
 /**
- * The outcome of {@link signIn}: the token, the agent and their role, or a message to show.
+ * The outcome of {@link signIn}: the token, the agent and their role, or the text to show (a key of the
+ * console's catalogues, with the HTTP status for `signIn.error.other`).
  *
  * @example
  * ```ts
@@ -23,12 +25,12 @@ export interface SignInForm {
  */
 export type SignInResult =
   | { ok: true; token: string; agent: AgentInfo; role: 'agent' | 'admin' }
-  | { ok: false; message: string };
+  | { ok: false; message: MessageKey; status?: number };
 
-const MESSAGES: Record<number, string> = {
-  400: 'Please give your username and password.',
-  401: 'That username or password is not right.',
-  429: 'Too many attempts: wait a few minutes, then try again.',
+const MESSAGES: Record<number, MessageKey> = {
+  400: 'signIn.error.400',
+  401: 'signIn.error.401',
+  429: 'signIn.error.429',
 };
 
 /**
@@ -52,14 +54,14 @@ export async function signIn(
       body: JSON.stringify({ login: form.login.trim(), password: form.password }),
     });
   } catch {
-    return { ok: false, message: 'The server cannot be reached. Try again in a moment.' };
+    return { ok: false, message: 'signIn.error.network' };
   }
   if (response.status !== 201) {
-    return { ok: false, message: MESSAGES[response.status] ?? `Sign-in failed (HTTP ${response.status}).` };
+    return { ok: false, message: MESSAGES[response.status] ?? 'signIn.error.other', status: response.status };
   }
   const answer = (await response.json()) as { token?: unknown; agent?: AgentInfo; role?: unknown };
   if (typeof answer.token !== 'string' || answer.agent === undefined) {
-    return { ok: false, message: 'The server gave an unexpected answer.' };
+    return { ok: false, message: 'signIn.error.answer' };
   }
   return {
     ok: true,

@@ -1,12 +1,28 @@
 import type { ConversationEvent } from '@clavard/protocol';
 import type { VerificationCheck } from '@clavard/reference-server';
 
-/** The checks the console offers, with the agent's labels (the visitor sees the server's, in their language). */
-export const CHECK_LABELS: ReadonlyArray<{ check: VerificationCheck; label: string }> = [
-  { check: 'dob', label: 'Date of birth' },
-  { check: 'postal', label: 'Postal code' },
-  { check: 'last4', label: 'Last four digits of the account number' },
-];
+/** The checks the console offers (their labels are the console's; the visitor sees the server's, in their language). */
+export const CHECKS: readonly VerificationCheck[] = ['dob', 'postal', 'last4'];
+
+/**
+ * Where the visitor's identity stands, as one label for the whole console: identified by the
+ * organisation's token first, then the latest verification in the conversation, else not verified.
+ *
+ * @example
+ * ```ts
+ * identityStatus({ visitor: undefined, events }); // 'identity.verified'
+ * ```
+ */
+export function identityStatus(conversation: {
+  visitor?: unknown;
+  events: readonly ConversationEvent[];
+}): 'identity.identified' | 'identity.verified' | 'identity.failed' | 'identity.pending' | 'identity.none' {
+  if (conversation.visitor !== undefined) return 'identity.identified';
+  const state = verificationState(conversation.events);
+  if (state === 'verified') return 'identity.verified';
+  if (state === 'not-verified') return 'identity.failed';
+  return state === 'pending' ? 'identity.pending' : 'identity.none';
+}
 
 /**
  * Where the visitor's identity stands in a conversation, from its events: `none` (never asked), `pending`

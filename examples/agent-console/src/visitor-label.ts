@@ -1,23 +1,26 @@
+import { createTranslate, type Translate } from './i18n/translator.js';
+
+const english = createTranslate('en');
+
 /**
- * Who the visitor is, as the console says it: the name and email the organisation's server vouched for
- * (a verified identity token, "identified"); else what the visitor typed in the pre-chat form ("not
- * verified"); else "Anonymous visitor". The browser cannot claim an identity.
+ * Who the visitor is, in one line: the customer the organisation identified (a verified token), or the
+ * name and email they gave in the pre-chat form, marked not verified, or an anonymous visitor.
  *
  * @example
  * ```ts
- * visitorLabel({ userId: 'c-1042', name: 'Ana Tremblay', email: 'ana@example.com' }); // 'Ana Tremblay <ana@example.com> · identified'
- * visitorLabel(undefined, { name: 'Ben' }); // 'Ben · not verified'
+ * visitorLabel(undefined, { name: 'Ana', email: 'ana@example.com' }); // 'Ana <ana@example.com> · not verified'
  * ```
  */
 export function visitorLabel(
   visitor: { userId: string; name?: string; email?: string } | undefined,
   given?: { name?: string; email?: string },
+  t: Translate = english,
 ): string {
-  if (visitor) return `${contact(visitor.name ?? visitor.userId, visitor.email)} · identified`;
+  if (visitor) return `${contact(visitor.name ?? visitor.userId, visitor.email)} · ${t('label.identified')}`;
   if (given?.name !== undefined || given?.email !== undefined) {
-    return `${contact(given.name, given.email)} · not verified`;
+    return `${contact(given.name, given.email)} · ${t('label.notVerified')}`;
   }
-  return 'Anonymous visitor';
+  return t('context.anonymous');
 }
 
 const contact = (name: string | undefined, email: string | undefined): string =>

@@ -77,7 +77,7 @@ describe('the console', () => {
       type: 'agent.conversation',
       conversation: { ...takenConversation(), consent: { at: at(0), version: '2026-11' } },
     });
-    expect(h.get('[data-consent]').textContent).toMatch(/^Consent given .+ \(version 2026-11\)$/);
+    expect(h.get('[data-consent]').textContent).toMatch(/^given .+ \(version 2026-11\)$/);
   });
 
   it('names an identified visitor in the conversation too', async () => {

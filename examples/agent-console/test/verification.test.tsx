@@ -20,7 +20,7 @@ describe('identity verification from the console', () => {
   it('asks with the checks the agent picked, then shows only the decision', async () => {
     h = await mountConsole();
     await takeConversation(h);
-    expect(h.get('.verify-state').textContent).toBe('Identity: Not asked yet');
+    expect(h.get('[data-identity]').textContent).toBe('Not verified');
     expect(checkbox(h, 'Date of birth').checked).toBe(true);
     await h.step(() => checkbox(h as ConsoleHarness, 'Last four digits').click());
     await h.step(() => h?.button('Ask to verify').click());
@@ -43,7 +43,7 @@ describe('identity verification from the console', () => {
         fields,
       },
     });
-    expect(h.get('.verify-state').textContent).toBe('Identity: Waiting for the visitor');
+    expect(h.get('[data-identity]').textContent).toBe('Verification asked, waiting for the visitor');
     await h.deliver({
       type: 'agent.event',
       event: {
@@ -56,7 +56,7 @@ describe('identity verification from the console', () => {
         verified: true,
       },
     });
-    expect(h.get('.verify-state').textContent).toBe('Identity: Verified');
+    expect(h.get('[data-identity]').textContent).toBe('Verified in this conversation');
   });
 
   it('cannot ask with no check chosen', async () => {

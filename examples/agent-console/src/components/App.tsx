@@ -1,8 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AgentLink, createAgentLink } from '../agent-link.js';
-import { type ConsoleModel, createConsoleModel } from '../console-model.js';
+import { loadAlertPrefs, notifyDesktop, playTone } from '../alerts.js';
+import { type ConsoleAlert, type ConsoleModel, createConsoleModel } from '../console-model.js';
 import { loadSession, type SavedSession, saveSession, tabStorage } from '../console-storage.js';
+import {
+  type ConsoleLocale,
+  createTranslate,
+  I18nContext,
+  LOCALE_KEY,
+  type MessageKey,
+  pickLocale,
+} from '../i18n/translator.js';
 import { Console } from './Console.js';
+import { type ComposerBridge, ComposerBridgeContext } from './composer-bridge.js';
+import { LocaleSetterContext } from './locale-context.js';
 import { SignIn } from './SignIn.js';
 
 /**
@@ -20,24 +31,66 @@ export interface AppProps {
   connect?: (token: string) => AgentLink;
   /** Where the sign-in, drafts and unsent messages survive a reload. @default the tab's sessionStorage */
   storage?: Storage | undefined;
+  /** The console's language. @default the agent's choice, else the browser's (French or English) */
+  locale?: ConsoleLocale;
+}
+
+const preferences = (): Storage | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The console's language: the agent's choice, kept for their next visit. */
+function useLocale(initial: ConsoleLocale | undefined) {
+  const [locale, setLocale] = useState<ConsoleLocale>(
+    () => initial ?? pickLocale(preferences()?.getItem(LOCALE_KEY), globalThis.navigator?.language),
+  );
+  const i18n = useMemo(() => ({ locale, t: createTranslate(locale) }), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const choose = (next: ConsoleLocale) => {
+    setLocale(next);
+    try {
+      preferences()?.setItem(LOCALE_KEY, next);
+    } catch {
+      // Blocked storage: the choice lasts as long as the page.
+    }
+  };
+  return { i18n, choose };
 }
 
 /**
- * The agent console: the sign-in form, then the console over `/agent/ws`. The sign-in is kept for the
- * tab, so a reload goes straight back to the console with the same conversations and drafts. A refused
- * token brings the form back with a message.
+ * The agent console: the sign-in form, then the console over `/agent/ws`, in English or French. The
+ * sign-in is kept for the tab, so a reload goes straight back to the console with the same conversations
+ * and drafts. A refused token brings the form back with a message.
  *
  * @example
  * ```tsx
  * <App origin="http://127.0.0.1:8787" />
  * ```
  */
-export function App({ origin, connect, storage = tabStorage() }: AppProps) {
+export function App({ origin, connect, storage = tabStorage(), locale }: AppProps) {
+  const { i18n, choose } = useLocale(locale);
+  const t = useRef(i18n.t);
+  t.current = i18n.t;
+  const bridge: ComposerBridge = useRef(null);
+  // Alerts only while the tab is hidden, and only those the agent turned on.
+  const onAlert = (alert: ConsoleAlert) => {
+    if (!document.hidden) return;
+    const prefs = loadAlertPrefs(preferences());
+    if (prefs.sound) playTone();
+    const text = t.current(alert.kind === 'conversation' ? 'alert.newConversation' : 'alert.newMessage');
+    if (prefs.notifications) notifyDesktop(text, t.current('app.title'));
+  };
   const open = (session: SavedSession): ConsoleModel => {
     const link =
       connect?.(session.token) ??
       createAgentLink({ url: `${origin.replace(/^http/, 'ws')}/agent/ws`, token: session.token });
-    const next = createConsoleModel({ link, me: session.agent, storage });
+    const next = createConsoleModel({ link, me: session.agent, storage, onAlert });
     next.start();
     return next;
   };
@@ -45,33 +98,31 @@ export function App({ origin, connect, storage = tabStorage() }: AppProps) {
     const saved = loadSession(storage);
     return saved ? open(saved) : undefined;
   });
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState<MessageKey | undefined>(undefined);
   useEffect(() => () => model?.dispose(), [model]);
   useEffect(() => {
     if (!model) return;
     return model.status.subscribe((status) => {
       if (status !== 'unauthorized') return;
       saveSession(storage, undefined);
-      setMessage('Your session has ended. Please sign in again.');
+      setMessage('app.sessionEnded');
       setModel(undefined);
     });
   }, [model]);
 
-  if (!model) {
-    return (
-      <SignIn
-        origin={origin}
-        {...(message === undefined ? {} : { message })}
-        onSignedIn={(token, agent, role) => {
-          const session = { token, agent, role };
-          saveSession(storage, session);
-          setMessage(undefined);
-          setModel(open(session));
-        }}
-      />
-    );
-  }
-  return (
+  const screen = !model ? (
+    <SignIn
+      key={message}
+      origin={origin}
+      {...(message === undefined ? {} : { message })}
+      onSignedIn={(token, agent, role) => {
+        const session = { token, agent, role };
+        saveSession(storage, session);
+        setMessage(undefined);
+        setModel(open(session));
+      }}
+    />
+  ) : (
     <Console
       model={model}
       onSignOut={() => {
@@ -80,5 +131,12 @@ export function App({ origin, connect, storage = tabStorage() }: AppProps) {
         setModel(undefined);
       }}
     />
+  );
+  return (
+    <I18nContext.Provider value={i18n}>
+      <LocaleSetterContext.Provider value={choose}>
+        <ComposerBridgeContext.Provider value={bridge}>{screen}</ComposerBridgeContext.Provider>
+      </LocaleSetterContext.Provider>
+    </I18nContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useI18n } from '../i18n/translator.js';
 import type { Draft } from '../send-rules.js';
 
 /**
@@ -22,6 +23,8 @@ export interface ComposerProps {
   onInsertGreeting(): void;
   /** @default false */
   disabled?: boolean;
+  /** Shown beside Send (the end button). */
+  endButton?: ComponentChildren;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface ComposerProps {
  * ```
  */
 export function Composer(props: ComposerProps) {
+  const { t } = useI18n();
   const { draft, greeted, greetingRequired, disabled = false } = props;
   return (
     <form
@@ -46,13 +50,13 @@ export function Composer(props: ComposerProps) {
     >
       {greetingRequired ? (
         <div class="alert" role="alert">
-          <p>Greet the visitor first: your first message must start with the greeting.</p>
+          <p>{t('composer.greetFirst')}</p>
           <button type="button" class="primary" onClick={props.onInsertGreeting}>
-            Put the greeting before my answer
+            {t('composer.putGreeting')}
           </button>
         </div>
       ) : null}
-      <label for="composer-text">Your answer</label>
+      <label for="composer-text">{t('composer.label')}</label>
       <textarea
         id="composer-text"
         ref={props.textarea}
@@ -70,14 +74,15 @@ export function Composer(props: ComposerProps) {
       />
       {greeted ? null : (
         <p id="composer-hint" class="muted">
-          {draft.greeting
-            ? 'The greeting is ready: edit it if you like, then send.'
-            : 'Start with the greeting (Alt+1).'}
+          {draft.greeting ? t('composer.greetingReady') : t('composer.startWithGreeting')}
         </p>
       )}
-      <button type="submit" class="primary" disabled={disabled || draft.text.trim() === ''}>
-        Send
-      </button>
+      <div class="composer-actions">
+        <button type="submit" class="primary" disabled={disabled || draft.text.trim() === ''}>
+          {t('composer.send')}
+        </button>
+        {props.endButton}
+      </div>
     </form>
   );
 }

@@ -1,21 +1,55 @@
-import type { ConsoleModel } from '../console-model.js';
+import { useEffect } from 'preact/hooks';
+import type { ConsoleModel, Notice } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 import { AgentBadge } from './AgentBadge.js';
+import { AlertSettings } from './AlertSettings.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationPane } from './ConversationPane.js';
 import { Figures } from './Figures.js';
+import { InboxList } from './InboxList.js';
+import { LanguagePicker } from './LanguagePicker.js';
 import { MyTopics } from './MyTopics.js';
 import { QueueList } from './QueueList.js';
+import { VisitorContext } from './VisitorContext.js';
 
-const STATUS_TEXT = {
-  connecting: 'Connecting…',
-  open: 'Online',
-  closed: 'Offline: reconnecting…',
-  unauthorized: 'Signed out: sign in again',
-} as const;
+/** The tab's title: the count of what needs the agent while the tab is hidden. */
+function useTitle(attention: number) {
+  const { t } = useI18n();
+  useEffect(() => {
+    const show = () => {
+      document.title =
+        document.hidden && attention > 0 ? t('notice.title', { count: attention }) : t('app.title');
+    };
+    show();
+    document.addEventListener('visibilitychange', show);
+    return () => document.removeEventListener('visibilitychange', show);
+  }, [attention, t]);
+}
+
+/** Alt+↑ and Alt+↓ move between the agent's conversations, wherever the focus is. */
+function useConversationKeys(model: ConsoleModel) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      model.selectNext(event.key === 'ArrowDown' ? 1 : -1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [model]);
+}
+
+/** The text of a notice in the agent's language. */
+export function noticeText(notice: Notice, t: ReturnType<typeof useI18n>['t']): string {
+  return 'text' in notice ? notice.text : t(notice.key, notice.params);
+}
 
 /**
- * The signed-in console: the agent and their averages, their topics, the queue and their conversations,
- * and the selected conversation.
+ * The signed-in console, laid out for a shift at 1366×768 with no page scroll: the agent and their
+ * figures on top; their topics, the queue, the left messages and their conversations on the left; the
+ * selected conversation in the middle, its composer always in view; who the visitor is, the phrases,
+ * transfer and verification on the right.
  *
  * @example
  * ```tsx
@@ -23,42 +57,53 @@ const STATUS_TEXT = {
  * ```
  */
 export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut(): void }) {
+  const { t } = useI18n();
   const selected = model.selected.value;
   const status = model.status.value;
   const notice = model.notice.value;
+  useTitle(model.attention.value);
+  useConversationKeys(model);
   return (
     <div class="console">
       <header class="topbar">
         <AgentBadge agent={model.me.value} />
         <p class="link-status" role="status" data-status={status}>
-          {STATUS_TEXT[status]}
+          {t(`status.${status}`)}
         </p>
         <Figures model={model} />
-        <button type="button" onClick={onSignOut}>
-          Sign out
-        </button>
+        <div class="topbar-tools">
+          <AlertSettings />
+          <LanguagePicker />
+          <button type="button" onClick={onSignOut}>
+            {t('topbar.signOut')}
+          </button>
+        </div>
       </header>
       {notice ? (
         <div class="alert notice" role="alert">
-          <p>{notice}</p>
+          <p>{noticeText(notice, t)}</p>
           <button type="button" onClick={() => model.dismissNotice()}>
-            Dismiss
+            {t('notice.dismiss')}
           </button>
         </div>
       ) : null}
       <div class="columns">
-        <nav class="sidebar" aria-label="Conversations">
+        <nav class="sidebar" aria-label={t('transcript.label')}>
           <MyTopics model={model} />
           <QueueList model={model} />
           <ConversationList model={model} />
+          <InboxList model={model} />
         </nav>
         <main class="pane">
           {selected ? (
             <ConversationPane key={selected.id} model={model} conversation={selected} />
           ) : (
-            <p class="muted empty">Take a conversation from the queue to start.</p>
+            <p class="muted empty">{t('pane.empty')}</p>
           )}
         </main>
+        <aside class="context" aria-label={t('context.heading')}>
+          <VisitorContext model={model} conversation={selected} />
+        </aside>
       </div>
     </div>
   );

@@ -1,23 +1,25 @@
 import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
+import { type Translate, useI18n } from '../i18n/translator.js';
 
-const firstVisitorText = (c: ConsoleConversation): string => {
-  for (const event of c.events) {
-    if (event.type === 'message' && event.author.role === 'visitor' && 'text' in event.content) {
-      return event.content.text;
-    }
+/** The newest message's text: what the agent sees of a conversation they are not looking at. */
+const lastText = (c: ConsoleConversation): string | undefined => {
+  for (let i = c.events.length - 1; i >= 0; i--) {
+    const event = c.events[i];
+    if (event?.type === 'message' && 'text' in event.content) return event.content.text;
   }
-  return 'Conversation';
+  return undefined;
 };
 
-const stateOf = (c: ConsoleConversation): string => {
-  if (c.handedTo) return `Transferred to ${c.handedTo.firstName}`;
-  if (c.status === 'ended') return 'Ended';
-  if (c.visitorTyping) return 'Visitor is typing…';
-  return 'Active';
+const stateOf = (c: ConsoleConversation, t: Translate): string => {
+  if (c.handedTo) return t('mine.state.transferred', { name: c.handedTo.firstName });
+  if (c.status === 'ended') return t('mine.state.ended');
+  if (c.visitorTyping) return t('mine.state.typing');
+  return t('mine.state.active');
 };
 
 /**
- * The conversations this agent holds (and those just ended or handed over), to switch between.
+ * The conversations this agent holds (and those just ended or handed over): for each, who, the newest
+ * message and the count of unread visitor messages. Alt+↑ and Alt+↓ move between them.
  *
  * @example
  * ```tsx
@@ -25,25 +27,42 @@ const stateOf = (c: ConsoleConversation): string => {
  * ```
  */
 export function ConversationList({ model }: { model: ConsoleModel }) {
+  const { t } = useI18n();
   const conversations = model.conversations.value;
   const selectedId = model.selected.value?.id;
   return (
-    <section class="mine" aria-labelledby="mine-heading">
-      <h2 id="mine-heading">My conversations ({conversations.length})</h2>
+    <section class="mine" aria-labelledby="mine-heading" aria-describedby="mine-keys">
+      <h2 id="mine-heading">{t('mine.heading', { count: conversations.length })}</h2>
+      <p id="mine-keys" class="visually-hidden">
+        {t('mine.shortcuts')}
+      </p>
       <ul>
-        {conversations.map((c) => (
-          <li key={c.id}>
-            <button
-              type="button"
-              class="conversation-link"
-              aria-current={c.id === selectedId ? 'true' : undefined}
-              onClick={() => model.select(c.id)}
-            >
-              <span class="preview">{firstVisitorText(c)}</span>
-              <span class="muted">{stateOf(c)}</span>
-            </button>
-          </li>
-        ))}
+        {conversations.map((c) => {
+          const unread = model.unreadOf(c);
+          const who = c.visitor?.name ?? c.given?.name ?? t('context.anonymous');
+          return (
+            <li key={c.id}>
+              <button
+                type="button"
+                class="conversation-link"
+                data-unread={unread > 0 ? String(unread) : undefined}
+                aria-current={c.id === selectedId ? 'true' : undefined}
+                onClick={() => model.select(c.id)}
+              >
+                <span class="who">
+                  {who}
+                  {unread > 0 ? (
+                    <span class="badge">
+                      {unread === 1 ? t('mine.unreadOne') : t('mine.unread', { count: unread })}
+                    </span>
+                  ) : null}
+                </span>
+                <span class="preview">{lastText(c) ?? ''}</span>
+                <span class="muted">{stateOf(c, t)}</span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

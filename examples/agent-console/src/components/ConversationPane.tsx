@@ -1,21 +1,38 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 import { fillPhrase, insertAt, type Phrase, phraseForShortcut } from '../phrases.js';
 import { editDraft, withGreeting } from '../send-rules.js';
 import { formatDuration } from '../timing.js';
-import { verificationState } from '../verification.js';
 import { visitorLabel } from '../visitor-label.js';
 import { Composer } from './Composer.js';
+import { useComposerBridge } from './composer-bridge.js';
 import { EndPanel } from './EndPanel.js';
 import { Feedback } from './Feedback.js';
-import { PhraseLibrary } from './PhraseLibrary.js';
 import { Transcript } from './Transcript.js';
-import { TransferControl } from './TransferControl.js';
-import { VerifyControl } from './VerifyControl.js';
+
+/** The note of the colleague who handed the conversation over, for this agent only. */
+function TransferNote({ conversation }: { conversation: ConsoleConversation }) {
+  const { t } = useI18n();
+  const note = conversation.transferNote;
+  if (!note || !conversation.mine) return null;
+  return (
+    <aside class="transfer-note" aria-label={t('pane.transferNoteLabel')}>
+      <p>
+        <strong>
+          {note.from ? t('pane.transferNote', { name: note.from.firstName }) : t('pane.transferNoteAnon')}
+        </strong>{' '}
+        {t('pane.notShown')}
+      </p>
+      <p class="text">{note.note}</p>
+    </aside>
+  );
+}
 
 /**
- * One conversation: its figures, the transcript, the visitor's typing, the composer with the phrase
- * library (Alt+1…9 anywhere in the pane), transfer and end (with the closing offered first).
+ * One conversation: its figures, the transcript (earlier pages on demand), the visitor's typing, and the
+ * composer with the end button, always in view at the bottom. Phrases (the right column, or Alt+1…9
+ * anywhere in the pane) go in at the caret.
  *
  * @example
  * ```tsx
@@ -29,10 +46,12 @@ export function ConversationPane({
   model: ConsoleModel;
   conversation: ConsoleConversation;
 }) {
+  const { t } = useI18n();
   const me = model.me.value;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
-  const [greetingAsked, setGreetingRequired] = useState(false);
+  const bridge = useComposerBridge();
+  const [greetingAsked, setGreetingAsked] = useState(false);
   const [ending, setEnding] = useState(false);
   const { id, draft } = conversation;
   const open = conversation.mine && conversation.status !== 'ended';
@@ -57,22 +76,27 @@ export function ConversationPane({
     const next = insertAt(draft.text, start, end, fillPhrase(phrase.text, me.firstName));
     const isGreeting = phrase.kind === 'greeting';
     model.setDraft(id, { text: next.text, greeting: draft.greeting || isGreeting });
-    if (isGreeting) setGreetingRequired(false);
+    if (isGreeting) setGreetingAsked(false);
     placeCaret(next.text, next.caret);
   };
+  useEffect(() => {
+    bridge.current = insert;
+    return () => {
+      if (bridge.current === insert) bridge.current = null;
+    };
+  });
 
   const send = () => {
     const outcome = model.send(id);
-    setGreetingRequired(!outcome.ok && outcome.reason === 'greeting-required');
+    setGreetingAsked(!outcome.ok && outcome.reason === 'greeting-required');
     if (outcome.ok) textarea.current?.focus();
   };
 
-  const others = model.agents.value.filter((agent) => agent.id !== me.id);
   const state = conversation.handedTo
-    ? `Transferred to ${conversation.handedTo.firstName}`
+    ? t('mine.state.transferred', { name: conversation.handedTo.firstName })
     : conversation.status === 'ended'
-      ? 'Ended'
-      : 'Active';
+      ? t('mine.state.ended')
+      : t('mine.state.active');
 
   return (
     <section
@@ -87,73 +111,58 @@ export function ConversationPane({
     >
       <header class="conversation-header">
         <div>
-          <h2 id="conversation-heading">Conversation · {state}</h2>
-          <p class="visitor-identity">{visitorLabel(conversation.visitor, conversation.given)}</p>
-          {conversation.consent ? (
-            <p class="visitor-identity" data-consent="">
-              Consent given {new Date(conversation.consent.at).toLocaleString()} (version{' '}
-              {conversation.consent.version})
-            </p>
-          ) : null}
+          <h2 id="conversation-heading">{t('pane.heading', { state })}</h2>
+          <p class="visitor-identity">{visitorLabel(conversation.visitor, conversation.given, t)}</p>
         </div>
         <dl class="figures">
           <div>
-            <dt>First response</dt>
+            <dt>{t('pane.firstResponse')}</dt>
             <dd data-figure="first-response">{formatDuration(timing.firstResponseMs)}</dd>
           </div>
           <div>
-            <dt>Handling</dt>
+            <dt>{t('pane.handling')}</dt>
             <dd data-figure="handling">{formatDuration(timing.handlingMs)}</dd>
           </div>
         </dl>
       </header>
-      {conversation.transferNote && conversation.mine ? (
-        <aside class="transfer-note" aria-label="Note from your colleague">
-          <p>
-            <strong>
-              {conversation.transferNote.from
-                ? `Note from ${conversation.transferNote.from.firstName}`
-                : 'Note from your colleague'}
-            </strong>{' '}
-            (not shown to the visitor)
-          </p>
-          <p class="text">{conversation.transferNote.note}</p>
-        </aside>
-      ) : null}
+      <TransferNote conversation={conversation} />
       <Transcript conversation={conversation} meId={me.id} onLoadOlder={() => model.loadOlder(id)} />
       <Feedback rating={conversation.rating} />
       <p class="typing" aria-live="polite">
-        {conversation.visitorTyping ? 'The visitor is typing…' : ''}
+        {conversation.visitorTyping ? t('pane.visitorTyping') : ''}
       </p>
       {open ? (
         <div class="work">
-          <div class="work-main">
-            <Composer
-              textarea={textarea}
-              draft={draft}
-              greeted={greeted}
-              greetingRequired={greetingRequired}
-              onInput={(text) => {
-                model.setDraft(id, editDraft(draft, text));
-                model.setTyping(id, text.trim() !== '');
+          {ending ? (
+            <EndPanel
+              phrases={phrases}
+              agentFirstName={me.firstName}
+              onEnd={(closing) => {
+                if (model.end(id, closing)) setEnding(false);
               }}
-              onSend={send}
-              onInsertGreeting={() => {
-                const next = withGreeting(draft, model.greeting(conversation));
-                model.setDraft(id, next);
-                setGreetingRequired(false);
-                placeCaret(next.text, next.text.length);
+              onCancel={() => {
+                setEnding(false);
+                endButton.current?.focus();
               }}
             />
-            <div class="conversation-actions">
-              <TransferControl
-                agents={others}
-                onTransfer={(agentId, note) => model.transfer(id, agentId, note)}
-              />
-              <VerifyControl
-                state={verificationState(conversation.events)}
-                onVerify={(checks) => model.verify(id, checks)}
-              />
+          ) : null}
+          <Composer
+            textarea={textarea}
+            draft={draft}
+            greeted={greeted}
+            greetingRequired={greetingRequired}
+            onInput={(text) => {
+              model.setDraft(id, editDraft(draft, text));
+              model.setTyping(id, text.trim() !== '');
+            }}
+            onSend={send}
+            onInsertGreeting={() => {
+              const next = withGreeting(draft, model.greeting(conversation));
+              model.setDraft(id, next);
+              setGreetingAsked(false);
+              placeCaret(next.text, next.text.length);
+            }}
+            endButton={
               <button
                 type="button"
                 ref={endButton}
@@ -161,30 +170,16 @@ export function ConversationPane({
                 aria-expanded={ending}
                 onClick={() => setEnding(true)}
               >
-                End conversation…
+                {t('pane.end')}
               </button>
-            </div>
-            {ending ? (
-              <EndPanel
-                phrases={phrases}
-                agentFirstName={me.firstName}
-                onEnd={(closing) => {
-                  if (model.end(id, closing)) setEnding(false);
-                }}
-                onCancel={() => {
-                  setEnding(false);
-                  endButton.current?.focus();
-                }}
-              />
-            ) : null}
-          </div>
-          <PhraseLibrary phrases={phrases} agentFirstName={me.firstName} onInsert={insert} />
+            }
+          />
         </div>
       ) : (
         <p class="muted closed-note">
           {conversation.handedTo
-            ? `${conversation.handedTo.firstName} has this conversation now.`
-            : 'This conversation has ended.'}
+            ? t('pane.handedNote', { name: conversation.handedTo.firstName })
+            : t('pane.endedNote')}
         </p>
       )}
     </section>

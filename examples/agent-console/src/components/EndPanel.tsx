@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../i18n/translator.js';
 import { fillPhrase, type Phrase } from '../phrases.js';
 
 /**
@@ -27,6 +28,7 @@ export interface EndPanelProps {
  * ```
  */
 export function EndPanel({ phrases, agentFirstName, onEnd, onCancel }: EndPanelProps) {
+  const { t } = useI18n();
   const closings = phrases.filter((phrase) => phrase.kind === 'closing');
   const [text, setText] = useState(closings[0] ? fillPhrase(closings[0].text, agentFirstName) : '');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -42,9 +44,9 @@ export function EndPanel({ phrases, agentFirstName, onEnd, onCancel }: EndPanelP
         }
       }}
     >
-      <h2 id="end-heading">End the conversation</h2>
+      <h2 id="end-heading">{t('end.heading')}</h2>
       <fieldset>
-        <legend>Closing phrase</legend>
+        <legend>{t('end.legend')}</legend>
         {closings.map((phrase) => {
           const filled = fillPhrase(phrase.text, agentFirstName);
           return (
@@ -55,7 +57,7 @@ export function EndPanel({ phrases, agentFirstName, onEnd, onCancel }: EndPanelP
           );
         })}
       </fieldset>
-      <label for="closing-text">Closing message (the visitor sees it)</label>
+      <label for="closing-text">{t('end.text')}</label>
       <textarea
         id="closing-text"
         ref={area}
@@ -65,10 +67,10 @@ export function EndPanel({ phrases, agentFirstName, onEnd, onCancel }: EndPanelP
       />
       <div class="actions">
         <button type="button" class="danger" disabled={text.trim() === ''} onClick={() => onEnd(text)}>
-          End with this closing
+          {t('end.submit')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('end.cancel')}
         </button>
       </div>
     </section>

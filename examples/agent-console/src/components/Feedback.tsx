@@ -1,4 +1,5 @@
 import type { ConsoleConversation } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 
 /**
  * The visitor's answer to the end-of-conversation survey: whether the problem was solved, the 1–5
@@ -10,26 +11,27 @@ import type { ConsoleConversation } from '../console-model.js';
  * ```
  */
 export function Feedback({ rating }: { rating: ConsoleConversation['rating'] }) {
+  const { t } = useI18n();
   if (!rating) return null;
   return (
     <section class="feedback" aria-labelledby="feedback-heading">
-      <h3 id="feedback-heading">Visitor’s feedback</h3>
+      <h3 id="feedback-heading">{t('feedback.heading')}</h3>
       <dl>
         {rating.solved !== undefined && (
           <div>
-            <dt>Solved</dt>
-            <dd data-feedback="solved">{rating.solved ? 'Yes' : 'No'}</dd>
+            <dt>{t('feedback.solved')}</dt>
+            <dd data-feedback="solved">{rating.solved ? t('feedback.yes') : t('feedback.no')}</dd>
           </div>
         )}
         {rating.score !== undefined && (
           <div>
-            <dt>Rating</dt>
+            <dt>{t('feedback.rating')}</dt>
             <dd data-feedback="score">{rating.score} / 5</dd>
           </div>
         )}
         {rating.note !== undefined && (
           <div>
-            <dt>Note</dt>
+            <dt>{t('feedback.note')}</dt>
             <dd data-feedback="note">{rating.note}</dd>
           </div>
         )}

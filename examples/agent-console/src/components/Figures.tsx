@@ -1,4 +1,5 @@
 import type { ConsoleModel } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 import { formatDuration } from '../timing.js';
 
 /**
@@ -11,18 +12,19 @@ import { formatDuration } from '../timing.js';
  * ```
  */
 export function Figures({ model }: { model: ConsoleModel }) {
+  const { t } = useI18n();
   const averages = model.averages.value;
   const stats = model.stats.value;
   return (
-    <dl class="figures averages" aria-label="Your averages this session">
+    <dl class="figures averages" aria-label={t('figures.label')}>
       <div>
-        <dt>Avg. first response</dt>
+        <dt>{t('figures.firstResponse')}</dt>
         <dd data-figure="average-first-response">
           {formatDuration(averages.firstResponseMs)} <span class="muted">({averages.answered})</span>
         </dd>
       </div>
       <div>
-        <dt>Avg. handling</dt>
+        <dt>{t('figures.handling')}</dt>
         <dd data-figure="average-handling">
           {formatDuration(averages.handlingMs)} <span class="muted">({averages.finished})</span>
         </dd>
@@ -30,20 +32,20 @@ export function Figures({ model }: { model: ConsoleModel }) {
       {stats && stats.conversations > 0 ? (
         <>
           <div>
-            <dt>Avg. wait in queue</dt>
+            <dt>{t('figures.wait')}</dt>
             <dd data-figure="stats-wait">
               {formatDuration(stats.waitMs ?? undefined)} <span class="muted">({stats.conversations})</span>
             </dd>
           </div>
           <div>
-            <dt>Solved on first contact</dt>
+            <dt>{t('figures.firstContact')}</dt>
             <dd data-figure="stats-first-contact">
               {stats.surveyed === 0 ? '—' : `${Math.round((stats.firstContact / stats.surveyed) * 100)} %`}{' '}
               <span class="muted">({stats.surveyed})</span>
             </dd>
           </div>
           <div>
-            <dt>Avg. rating</dt>
+            <dt>{t('figures.rating')}</dt>
             <dd data-figure="stats-rating">
               {stats.rating === null ? '—' : `${stats.rating.toFixed(1)} / 5`}{' '}
               <span class="muted">({stats.rated})</span>

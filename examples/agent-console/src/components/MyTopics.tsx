@@ -1,4 +1,5 @@
 import type { ConsoleModel } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 
 /**
  * The topics this agent takes, one checkbox per topic of the organisation: the queue lists only the
@@ -11,6 +12,7 @@ import type { ConsoleModel } from '../console-model.js';
  * ```
  */
 export function MyTopics({ model }: { model: ConsoleModel }) {
+  const { t } = useI18n();
   const { topics, mine } = model.routing.value;
   if (topics.length === 0) return null;
   const toggle = (topic: string, input: HTMLInputElement) => {
@@ -20,9 +22,9 @@ export function MyTopics({ model }: { model: ConsoleModel }) {
   };
   return (
     <fieldset class="my-topics" aria-describedby="my-topics-hint">
-      <legend>My topics</legend>
+      <legend>{t('topics.legend')}</legend>
       <p id="my-topics-hint" class="muted">
-        None checked: you take every topic
+        {t('topics.hint')}
       </p>
       {topics.map((topic) => (
         <label key={topic} class="choice">

@@ -1,9 +1,11 @@
 import type { ConsoleModel } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
 import { formatDuration } from '../timing.js';
 import { visitorLabel } from '../visitor-label.js';
 
 /**
- * The conversations waiting for an agent, oldest first, with their wait and a Take button.
+ * The conversations waiting for this agent, oldest first, with the visitor's first words, who they are
+ * and how long they have waited (ticking); Take makes one theirs.
  *
  * @example
  * ```tsx
@@ -11,40 +13,41 @@ import { visitorLabel } from '../visitor-label.js';
  * ```
  */
 export function QueueList({ model }: { model: ConsoleModel }) {
+  const { t } = useI18n();
   const queue = model.queue.value;
+  const total = model.queueTotal.value;
   const now = model.now.value;
   return (
     <section class="queue" aria-labelledby="queue-heading">
-      <h2 id="queue-heading">Waiting ({queue.length})</h2>
-      {queue.length === 0 ? <p class="muted">Nobody is waiting.</p> : null}
+      <h2 id="queue-heading">{t('queue.heading', { count: Math.max(total, queue.length) })}</h2>
+      {queue.length === 0 ? <p class="muted">{t('queue.empty')}</p> : null}
       <ul>
         {queue.map((entry) => {
-          const preview = entry.preview ?? 'No message yet';
+          const preview = entry.preview ?? t('queue.noMessage');
           return (
             <li key={entry.conversationId} class="queue-entry">
               <p class="preview">{preview}</p>
-              <p class="visitor-identity">{visitorLabel(entry.visitor, entry.given)}</p>
+              <p class="visitor-identity">{visitorLabel(entry.visitor, entry.given, t)}</p>
               {entry.contactEmail ? (
-                <p class="left-message">
-                  Left a message: answer by email to <span class="email">{entry.contactEmail}</span>
-                </p>
+                <p class="left-message">{t('queue.leftMessage', { email: entry.contactEmail })}</p>
               ) : null}
               <p class="muted">
-                Waiting {formatDuration(now - Date.parse(entry.waitingSince))}
+                {t('queue.waiting', { duration: formatDuration(now - Date.parse(entry.waitingSince)) })}
                 {entry.topic ? ` · ${entry.topic}` : ''}
               </p>
               <button
                 type="button"
                 class="primary"
-                aria-label={`Take the conversation: ${preview}`}
+                aria-label={t('queue.takeLabel', { preview })}
                 onClick={() => model.take(entry.conversationId)}
               >
-                Take
+                {t('queue.take')}
               </button>
             </li>
           );
         })}
       </ul>
+      {total > queue.length ? <p class="muted">{t('queue.more', { count: total - queue.length })}</p> : null}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { AgentInfo } from '@clavard/protocol';
 import { useRef, useState } from 'preact/hooks';
+import { type MessageKey, useI18n } from '../i18n/translator.js';
 import { type SignInResult, signIn } from '../sign-in.js';
+import { LanguagePicker } from './LanguagePicker.js';
 
 /**
  * Props of {@link SignIn}.
@@ -15,7 +17,7 @@ export interface SignInProps {
   origin: string;
   onSignedIn(token: string, agent: AgentInfo, role: 'agent' | 'admin'): void;
   /** A message shown above the form (e.g. after a refused token). */
-  message?: string;
+  message?: MessageKey;
   /** @default fetch */
   fetcher?: typeof fetch;
 }
@@ -30,7 +32,8 @@ export interface SignInProps {
  * ```
  */
 export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
-  const [problem, setProblem] = useState<string | undefined>(message);
+  const { t } = useI18n();
+  const [problem, setProblem] = useState<string | undefined>(message === undefined ? undefined : t(message));
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
@@ -51,19 +54,22 @@ export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
     );
     setBusy(false);
     if (result.ok) onSignedIn(result.token, result.agent, result.role);
-    else setProblem(result.message);
+    else setProblem(t(result.message, { status: result.status ?? '' }));
   };
 
   return (
     <main class="sign-in">
-      <h1>Clavard agent console</h1>
+      <div class="sign-in-top">
+        <h1>{t('app.title')}</h1>
+        <LanguagePicker />
+      </div>
       <form ref={form} onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
         {problem ? (
           <p id="sign-in-problem" class="alert" role="alert">
             {problem}
           </p>
         ) : null}
-        <label for="sign-in-login">Username</label>
+        <label for="sign-in-login">{t('signIn.login')}</label>
         <input
           id="sign-in-login"
           name="login"
@@ -73,7 +79,7 @@ export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
           required
           maxLength={64}
         />
-        <label for="sign-in-password">Password</label>
+        <label for="sign-in-password">{t('signIn.password')}</label>
         <input
           id="sign-in-password"
           name="password"
@@ -82,7 +88,7 @@ export function SignIn({ origin, onSignedIn, message, fetcher }: SignInProps) {
           required
         />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
     </main>

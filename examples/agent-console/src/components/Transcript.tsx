@@ -1,6 +1,7 @@
 import type { ConversationEvent, MessageContent } from '@clavard/protocol';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConsoleConversation } from '../console-model.js';
+import { type Translate, useI18n } from '../i18n/translator.js';
 
 const contentText = (content: MessageContent): string => {
   switch (content.kind) {
@@ -13,22 +14,38 @@ const contentText = (content: MessageContent): string => {
   }
 };
 
-const time = (at: string) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (at: string, locale: string) =>
+  new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
 
-const notice = (event: ConversationEvent, meId: string): string | undefined => {
+const notice = (event: ConversationEvent, meId: string, t: Translate): string | undefined => {
   switch (event.type) {
     case 'agent.joined':
-      return event.agent.id === meId ? 'You joined' : `${event.agent.firstName} joined`;
+      return event.agent.id === meId
+        ? t('transcript.youJoined')
+        : t('transcript.joined', { name: event.agent.firstName });
     case 'agent.left':
-      return `${event.agent.firstName} left`;
+      return t('transcript.left', { name: event.agent.firstName });
     case 'agent.transferred':
-      return `Transferred${event.from ? ` from ${event.from.firstName}` : ''} to ${event.agent.firstName}`;
+      return event.from
+        ? t('transcript.transferred', { from: event.from.firstName, to: event.agent.firstName })
+        : t('transcript.transferredTo', { to: event.agent.firstName });
     case 'form.request':
-      return `Form requested: ${event.title ?? event.kind}`;
-    case 'form.result':
-      return `Form ${event.status}${event.verified === undefined ? '' : event.verified ? ' (verified)' : ' (not verified)'}`;
-    case 'conversation.ended':
-      return `Ended by the ${event.by}${event.closing ? `: ${event.closing}` : ''}`;
+      return t('transcript.form', { title: event.title ?? event.kind });
+    case 'form.result': {
+      const key =
+        event.verified === undefined
+          ? 'transcript.formResult'
+          : event.verified
+            ? 'transcript.formVerified'
+            : 'transcript.formNotVerified';
+      return t(key, { status: event.status });
+    }
+    case 'conversation.ended': {
+      const by = t(`transcript.by.${event.by}`);
+      return event.closing
+        ? t('transcript.endedClosing', { by, closing: event.closing })
+        : t('transcript.ended', { by });
+    }
     default:
       return undefined;
   }
@@ -53,6 +70,7 @@ export function Transcript({
   /** Asks for the page before the oldest event shown (shown while there is one). */
   onLoadOlder?: () => void;
 }) {
+  const { t, locale } = useI18n();
   const log = useRef<HTMLDivElement>(null);
   const newest = `${conversation.events.at(-1)?.seq ?? 0}:${conversation.pending.length}`;
   // Keep the newest message in view as the conversation grows (not when an older page comes in).
@@ -61,18 +79,18 @@ export function Transcript({
     if (element) element.scrollTop = element.scrollHeight;
   }, [newest]);
   return (
-    <div ref={log} class="transcript" role="log" aria-live="polite" aria-label="Conversation">
+    <div ref={log} class="transcript" role="log" aria-live="polite" aria-label={t('transcript.label')}>
       {conversation.hasMore && onLoadOlder ? (
         <p class="older">
           <button type="button" onClick={onLoadOlder} disabled={conversation.loadingOlder}>
-            {conversation.loadingOlder ? 'Loading earlier messages…' : 'Show earlier messages'}
+            {conversation.loadingOlder ? t('pane.olderLoading') : t('pane.older')}
           </button>
         </p>
       ) : null}
       <ol>
         {conversation.events.map((event) => {
           if (event.type !== 'message') {
-            const text = notice(event, meId);
+            const text = notice(event, meId, t);
             return text === undefined ? null : (
               <li key={event.seq} class="notice">
                 {text}
@@ -83,21 +101,21 @@ export function Transcript({
           const mine = author.role === 'agent' && author.id === meId;
           const who =
             author.role === 'visitor'
-              ? 'Visitor'
+              ? t('transcript.visitor')
               : mine
-                ? 'You'
+                ? t('transcript.you')
                 : author.role === 'agent'
                   ? author.firstName
                   : author.role === 'bot'
                     ? author.name
-                    : 'System';
+                    : t('transcript.system');
           return (
             <li
               key={event.seq}
               class={`message ${author.role === 'visitor' ? 'from-visitor' : 'from-agent'}`}
             >
               <p class="meta">
-                <span class="who">{who}</span> <time dateTime={event.at}>{time(event.at)}</time>
+                <span class="who">{who}</span> <time dateTime={event.at}>{time(event.at, locale)}</time>
               </p>
               <p class="text">{contentText(event.content)}</p>
               {mine ? (
@@ -105,7 +123,9 @@ export function Transcript({
                   class="receipt"
                   data-receipt={event.seq <= conversation.visitorReadSeq ? 'read' : 'delivered'}
                 >
-                  {event.seq <= conversation.visitorReadSeq ? 'Read' : 'Delivered'}
+                  {event.seq <= conversation.visitorReadSeq
+                    ? t('transcript.read')
+                    : t('transcript.delivered')}
                 </p>
               ) : null}
             </li>
@@ -114,11 +134,11 @@ export function Transcript({
         {conversation.pending.map((message) => (
           <li key={message.clientId} class="message from-agent pending">
             <p class="meta">
-              <span class="who">You</span>
+              <span class="who">{t('transcript.you')}</span>
             </p>
             <p class="text">{message.text}</p>
             <p class="receipt" data-receipt="sending">
-              Sending…
+              {t('transcript.sending')}
             </p>
           </li>
         ))}

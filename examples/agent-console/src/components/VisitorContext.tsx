@@ -1,0 +1,96 @@
+import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
+import { useI18n } from '../i18n/translator.js';
+import { identityStatus } from '../verification.js';
+import { PhraseLibrary } from './PhraseLibrary.js';
+import { TransferControl } from './TransferControl.js';
+import { VerifyControl } from './VerifyControl.js';
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français' };
+
+/** The visitor's language as a name (`fr-CA` → `Français (fr-CA)`). */
+const languageOf = (locale: string | undefined): string | undefined => {
+  if (locale === undefined) return undefined;
+  const name = LANGUAGE_NAMES[locale.split('-')[0]?.toLowerCase() ?? ''];
+  return name === undefined ? locale : `${name} (${locale})`;
+};
+
+/** Who the visitor is, as far as the organisation and the visitor said, with one identity label. */
+function VisitorDetails({ conversation }: { conversation: ConsoleConversation }) {
+  const { t, locale } = useI18n();
+  const { visitor, given, consent } = conversation;
+  const name = visitor?.name ?? given?.name;
+  const email = visitor?.email ?? given?.email;
+  const status = identityStatus(conversation);
+  /** Term, value, and a data attribute naming the value for styles and tests. */
+  const rows: [string, string, Record<string, string>?][] = [];
+  if (visitor) rows.push([t('context.customer'), visitor.userId]);
+  if (name) rows.push([t('context.name'), name]);
+  if (email) rows.push([t('context.email'), email]);
+  rows.push([t('identity.label'), t(status), { 'data-identity': status }]);
+  const language = languageOf(conversation.locale);
+  if (language) rows.push([t('context.language'), language]);
+  if (conversation.topic) rows.push([t('context.topic'), conversation.topic]);
+  const format = (at: string) =>
+    new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  rows.push([t('context.started'), format(conversation.createdAt)]);
+  if (consent) {
+    const when = format(consent.at);
+    rows.push([
+      t('context.consent'),
+      t('context.consentValue', { when, version: consent.version }),
+      { 'data-consent': '' },
+    ]);
+  }
+  return (
+    <section class="visitor-details" aria-labelledby="visitor-heading">
+      <h2 id="visitor-heading">{name ?? t('context.anonymous')}</h2>
+      <dl>
+        {rows.map(([term, value, data]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd {...data}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {!visitor && given ? <p class="muted">{t('context.givenNote')}</p> : null}
+    </section>
+  );
+}
+
+/**
+ * The right column: who the visitor is (identity as one label, language, topic, consent), then what the
+ * agent can do with their conversation: phrases, identity verification and transfer.
+ *
+ * @example
+ * ```tsx
+ * <VisitorContext model={model} conversation={model.selected.value} />
+ * ```
+ */
+export function VisitorContext({
+  model,
+  conversation,
+}: {
+  model: ConsoleModel;
+  conversation: ConsoleConversation | undefined;
+}) {
+  const { t } = useI18n();
+  if (!conversation) return <p class="muted">{t('context.none')}</p>;
+  const open = conversation.mine && conversation.status !== 'ended';
+  const me = model.me.value;
+  const others = model.agents.value.filter((agent) => agent.id !== me.id);
+  return (
+    <>
+      <VisitorDetails conversation={conversation} />
+      {open ? (
+        <>
+          <PhraseLibrary phrases={model.phrasesOf(conversation)} agentFirstName={me.firstName} />
+          <VerifyControl onVerify={(checks) => model.verify(conversation.id, checks)} />
+          <TransferControl
+            agents={others}
+            onTransfer={(agentId, note) => model.transfer(conversation.id, agentId, note)}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * A shift on the agent console in headless Chromium at 1366×768, in English and in French, against the
+ * real reference server (port 0, in-memory database): a message left while nobody was there waits in the
+ * inbox; Julie holds two conversations, one with an unread message, and a third visitor waits. The whole
+ * console fits the screen with no page scroll, the composer and the end button in view, the tab's title
+ * counts what needs her while hidden, and axe-core finds nothing. Screenshots go to test-results/ and,
+ * copied, to the README.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type ReferenceServer, startServer } from '@clavard/reference-server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
+import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
+
+const PASSWORD = 'test-password';
+const results = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+const TEXTS = {
+  en: {
+    left: 'My modem has been blinking orange since last night.',
+    first: 'My invoice shows the same amount twice.',
+    again: 'It is the one from November.',
+    second: 'Can I move my plan to my new address?',
+    waiting: 'Is the outage in Rosemont over?',
+    status: 'Online',
+    signIn: 'Sign in',
+    title: '(2) Clavard console',
+  },
+  'fr-CA': {
+    left: 'Mon modem clignote orange depuis hier soir.',
+    first: 'Ma facture indique deux fois le même montant.',
+    again: 'C’est celle de novembre.',
+    second: 'Puis-je transférer mon forfait à ma nouvelle adresse?',
+    waiting: 'La panne dans Rosemont est-elle terminée?',
+    status: 'En ligne',
+    signIn: 'Se connecter',
+    title: '(2) Console Clavard',
+  },
+} as const;
+
+let browser: Browser;
+let consoleDir: string;
+let server: ReferenceServer | undefined;
+const visitors: TestClient[] = [];
+
+beforeAll(async () => {
+  consoleDir = await mkdtemp(join(tmpdir(), 'clavard-console-'));
+  const built = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../build.mjs', import.meta.url)), '--outdir', consoleDir],
+    { encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`console build failed: ${built.stderr}`);
+  await mkdir(results, { recursive: true });
+  browser = await launchChromium();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const client of visitors.splice(0)) client.close();
+  await server?.close();
+  server = undefined;
+});
+
+/** A visitor who writes `text`; resolves with their conversation id. */
+async function writes(on: ReferenceServer, locale: string, text: string): Promise<TestClient> {
+  const { client } = await visitor(on, { locale });
+  visitors.push(client);
+  client.send({ type: 'message.send', clientId: `m-${text}`, text });
+  await client.next('message.ack');
+  return client;
+}
+
+/** Julie takes the waiting conversation whose preview is `text`, and sends the greeting offered. */
+async function takeAndGreet(page: Page, text: string): Promise<void> {
+  await page.locator('.queue-entry', { hasText: text }).getByRole('button').click();
+  await page.locator('.conversation-link', { hasText: text }).waitFor();
+  await page.locator('.composer button[type="submit"]').click();
+  await page.locator('.message.from-agent:not(.pending)').first().waitFor();
+}
+
+describe.each(['en', 'fr-CA'] as const)('a shift on the console (%s)', (locale) => {
+  it('fits 1366×768 with no page scroll, alerts, and has no axe violation', async () => {
+    const texts = TEXTS[locale];
+    server = await startServer({
+      port: 0,
+      database: ':memory:',
+      agents: [{ login: 'julie', firstName: 'Julie', title: 'Customer care', password: PASSWORD }],
+      consoleDir,
+      heartbeatMs: 0,
+    });
+    // Nobody is signed in yet: this visitor leaves a message and an email.
+    const left = await writes(server, locale, texts.left);
+    const form = await left.next('form.request');
+    left.send({ type: 'form.submit', formId: form.formId, values: { email: 'ana@example.com' } });
+    await left.next('form.result');
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/agent`);
+    await page.getByLabel(locale === 'en' ? 'Username' : 'Nom d’utilisateur').fill('julie');
+    await page.getByLabel(locale === 'en' ? 'Password' : 'Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: texts.signIn }).click();
+    await page.getByRole('status').filter({ hasText: texts.status }).waitFor();
+
+    const first = await writes(server, locale, texts.first);
+    await takeAndGreet(page, texts.first);
+    await writes(server, locale, texts.second);
+    await takeAndGreet(page, texts.second);
+    await writes(server, locale, texts.waiting);
+    await page.locator('.queue-entry', { hasText: texts.waiting }).waitFor();
+    // The first visitor writes again while Julie is in the second conversation: one unread.
+    first.send({ type: 'message.send', clientId: 'again', text: texts.again });
+    await page.locator('.conversation-link[data-unread="1"]', { hasText: texts.again }).waitFor();
+    await page.locator('.inbox-entry', { hasText: texts.left }).waitFor();
+    await animationsSettled(page);
+    await page.screenshot({ path: join(results, `console-shift-${locale}.png`) });
+
+    const fits = await page.evaluate(() => ({
+      page: document.documentElement.scrollHeight <= window.innerHeight,
+      width: document.documentElement.scrollWidth <= window.innerWidth,
+    }));
+    expect(fits).toEqual({ page: true, width: true });
+    for (const button of [
+      page.locator('.composer button[type="submit"]'),
+      page.locator('.composer-actions .danger'),
+    ]) {
+      const box = await button.boundingBox();
+      expect(box && box.y + box.height <= 768).toBe(true);
+    }
+
+    // Hidden tab: the title counts the unread message and the visitor waiting.
+    const title = await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      return document.title;
+    });
+    expect(title).toBe(texts.title);
+
+    // Alt+↓ moves to the other conversation, which marks its message read.
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => page.locator('.conversation-link[data-unread]').count()).toBe(0);
+
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    await context.close();
+  }, 40_000);
+});
