@@ -54,9 +54,9 @@ describe('consent', () => {
     await composer.press('Enter');
     const entry = julie.page.locator('.queue-entry', { hasText: 'Can I move my plan to my new address?' });
     await entry.getByRole('button', { name: /Take the conversation/ }).click();
-    const consent = julie.page.locator('.conversation-header [data-consent]');
+    const consent = julie.page.locator('.visitor-details [data-consent]');
     await consent.waitFor();
-    expect(await consent.textContent()).toMatch(/^Consent given .+ \(version 2026-11\)$/);
+    expect(await consent.textContent()).toMatch(/^given .+ \(version 2026-11\)$/);
     expect(visitor.sockets).toHaveLength(1);
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-consent-julie.png') });
 

@@ -198,7 +198,7 @@ describe('the end of a conversation', () => {
     expect(await julie.page.getByRole('button', { name: 'End conversation…' }).count()).toBe(0);
     await julie.page
       .getByRole('navigation', { name: 'Conversations' })
-      .locator('.conversation-link', { hasText: question })
+      .locator('.conversation-link', { hasText: 'One more question: is installation free?' })
       .filter({ hasText: 'Ended' })
       .waitFor();
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-end-julie-ended-by-visitor.png') });

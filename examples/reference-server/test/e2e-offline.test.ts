@@ -35,8 +35,10 @@ describe('nobody available', () => {
 
     const julie = await openAgent(e2e.browser, server.url, 'Julie');
     e2e.keep(julie);
-    const entry = julie.page.locator('.queue-entry', { hasText: 'My bill doubled this month.' });
-    await entry.getByText('Left a message: answer by email to ana@example.com').waitFor();
+    // A left message waits in the Messages inbox, not in the live queue.
+    const entry = julie.page.locator('.inbox-entry', { hasText: 'My bill doubled this month.' });
+    await entry.getByText(/answer by email to ana@example\.com$/).waitFor();
+    expect(await julie.page.locator('.queue-entry').count()).toBe(0);
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-offline-julie.png') });
     expect(visitor.problems).toEqual([]);
     expect(julie.problems).toEqual([]);

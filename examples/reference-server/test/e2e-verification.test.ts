@@ -111,7 +111,8 @@ describe('identity verification', () => {
     await verify.getByLabel('Postal code').check();
     await verify.getByLabel('Last four digits of the account number').check();
     await verify.getByRole('button', { name: 'Ask to verify' }).click();
-    await verify.getByText('Identity: Waiting for the visitor').waitFor();
+    const identity = julie.page.locator('.visitor-details [data-identity]');
+    await identity.getByText('Verification asked, waiting for the visitor').waitFor();
 
     // The visitor sees the form inside the conversation, with why and how.
     const form = panel.getByRole('form', { name: 'Verify your identity' });
@@ -139,7 +140,7 @@ describe('identity verification', () => {
     await form.getByRole('button', { name: 'Verify' }).click();
     await panel.getByText('Identity verified').waitFor();
     await panel.getByText('Thank you, your answers were sent.').waitFor();
-    await verify.getByText('Identity: Verified').waitFor();
+    await identity.getByText('Verified in this conversation').waitFor();
     await julie.page.getByText('Form accepted (verified)').waitFor();
     await visitor.page.screenshot({ path: join(RESULTS_DIR, 'e2e-verification-visitor-verified.png') });
     await julie.page.screenshot({ path: join(RESULTS_DIR, 'e2e-verification-julie.png') });

@@ -88,7 +88,7 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
         </div>
       ) : null}
       <div class="columns">
-        <nav class="sidebar" aria-label={t('transcript.label')}>
+        <nav class="sidebar" aria-label={t('nav.label')}>
           <MyTopics model={model} />
           <QueueList model={model} />
           <ConversationList model={model} />

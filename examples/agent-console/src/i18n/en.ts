@@ -6,6 +6,7 @@ export const en = {
   'app.title': 'Clavard agent console',
   'app.sessionEnded': 'Your session has ended. Please sign in again.',
   'language.label': 'Language',
+  'nav.label': 'Conversations',
 
   'signIn.login': 'Username',
   'signIn.password': 'Password',

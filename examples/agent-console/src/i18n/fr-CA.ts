@@ -5,6 +5,7 @@ export const frCA: Catalogue = {
   'app.title': 'Console des agents Clavard',
   'app.sessionEnded': 'Votre session a pris fin. Veuillez vous reconnecter.',
   'language.label': 'Langue',
+  'nav.label': 'Conversations',
 
   'signIn.login': 'Nom d’utilisateur',
   'signIn.password': 'Mot de passe',
