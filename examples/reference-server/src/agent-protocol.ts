@@ -203,6 +203,47 @@ export interface AgentReply {
 }
 
 /**
+ * Search the ended conversations by the visitor's name or email and by the words of the messages (blank:
+ * the newest); answered with `agent.archive`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.search', query: 'facture mai' });
+ * ```
+ */
+export interface AgentSearch {
+  type: 'agent.search';
+  query: string;
+}
+
+/**
+ * Open an ended conversation read-only (from the archive or a visitor's earlier conversations); answered
+ * with `agent.conversation`, older pages with `agent.history`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.open', conversationId: 'c0' });
+ * ```
+ */
+export interface AgentOpen {
+  type: 'agent.open';
+  conversationId: string;
+}
+
+/**
+ * The team report of the last `days` days (admins only); answered with `agent.report`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.report', days: 7 });
+ * ```
+ */
+export interface AgentReportRequest {
+  type: 'agent.report';
+  days: number;
+}
+
+/**
  * Sign out: the session's token stops working, and when no other tab of the agent is connected their
  * conversations go back to the queue at once (the visitors are told).
  *
@@ -251,6 +292,9 @@ export type AgentClientFrame =
   | AgentTopics
   | AgentSignOut
   | AgentReply
+  | AgentSearch
+  | AgentOpen
+  | AgentReportRequest
   | AgentPing;
 
 //#endregion
@@ -310,6 +354,53 @@ export interface InboxEntry {
 }
 
 /**
+ * An ended conversation in the archive, or a visitor's earlier one.
+ *
+ * @example
+ * ```ts
+ * ({ conversationId: 'c0', createdAt, endedAt, agent: 'Julie', name: 'Ana', email: 'ana@example.com', snippet: 'My invoice…' });
+ * ```
+ */
+export interface ArchiveEntry {
+  conversationId: string;
+  createdAt: Timestamp;
+  endedAt?: Timestamp;
+  /** The first name of the agent who held it last. */
+  agent?: string;
+  /** The visitor's name and email: the organisation's identity, else what they gave in a form. */
+  name?: string;
+  email?: string;
+  topic?: string;
+  /** The words that matched, or the visitor's first message. */
+  snippet?: string;
+  rating?: { score?: number; solved?: boolean };
+}
+
+/**
+ * One line of the team report: an agent's conversations ended on one day.
+ *
+ * @example
+ * ```ts
+ * ({ day: '2026-12-04', agentId: 'a1', firstName: 'Julie', conversations: 12, firstResponseMs: 41000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 });
+ * ```
+ */
+export interface ReportLine {
+  /** `YYYY-MM-DD` in the organisation's time zone. */
+  day: string;
+  agentId: string;
+  firstName: string;
+  conversations: number;
+  firstResponseMs: number | null;
+  handlingMs: number | null;
+  /** Survey answers to "Was your problem solved?". */
+  surveyed: number;
+  /** Of those, solved without a transfer. */
+  firstContact: number;
+  rated: number;
+  rating: number | null;
+}
+
+/**
  * A conversation the agent holds, with its history.
  *
  * @example
@@ -343,6 +434,8 @@ export interface AgentConversation {
   greeted: boolean;
   /** The note of the colleague who handed it over, for the agent now in charge (never the visitor's). */
   transferNote?: { from?: AgentInfo; note: string; at: Timestamp };
+  /** The visitor's earlier conversations (same browser or same identified customer), newest first. */
+  earlier: ArchiveEntry[];
   /** The newest events, oldest first, within a byte budget; ask `agent.history` with `beforeSeq` for more. */
   events: ConversationEvent[];
   /** Older events exist than those in `events`. */
@@ -461,6 +554,21 @@ export interface AgentMailed {
   reason?: string;
 }
 
+/** The answer to `agent.search`. */
+export interface AgentArchive {
+  type: 'agent.archive';
+  query: string;
+  results: ArchiveEntry[];
+}
+
+/** The answer to `agent.report`: the lines between `from` and `to`. */
+export interface AgentReport {
+  type: 'agent.report';
+  from: Timestamp;
+  to: Timestamp;
+  lines: ReportLine[];
+}
+
 /** The signed-in agents changed (transfer targets). */
 export interface AgentListUpdate {
   type: 'agent.agents';
@@ -532,6 +640,8 @@ export type AgentServerFrame =
   | AgentQueueUpdate
   | AgentInboxUpdate
   | AgentMailed
+  | AgentArchive
+  | AgentReport
   | AgentListUpdate
   | AgentConversationFrame
   | AgentEventFrame
@@ -733,6 +843,20 @@ const parsers: {
     };
   },
   'agent.signout': () => ({ type: 'agent.signout' }),
+  'agent.search': (v) => {
+    const query = own(v, 'query') ?? '';
+    if (typeof query !== 'string' || query.length > MAX_SHORT_LENGTH)
+      throw new Invalid('query must be short text');
+    return { type: 'agent.search', query };
+  },
+  'agent.open': (v) => ({ type: 'agent.open', conversationId: str(v, 'conversationId') }),
+  'agent.report': (v) => {
+    const days = own(v, 'days') ?? 7;
+    if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 1 || days > 366) {
+      throw new Invalid('days must be an integer from 1 to 366');
+    }
+    return { type: 'agent.report', days };
+  },
   'agent.reply': (v) => {
     const text = str(v, 'text', MAX_TEXT_LENGTH);
     if (text.trim() === '') throw new Invalid('text must not be blank');

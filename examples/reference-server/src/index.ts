@@ -6,8 +6,10 @@ export type {
   AgentFrameOptions,
   AgentRouting,
   AgentServerFrame,
+  ArchiveEntry,
   InboxEntry,
   QueueEntry,
+  ReportLine,
 } from './agent-protocol.js';
 export { parseAgentFrame } from './agent-protocol.js';
 export type { HouseRules, Phrase, PhraseKind } from './chat/house-rules.js';

@@ -142,6 +142,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     rules: { ...DEFAULT_HOUSE_RULES, ...options.rules },
     mailer,
     brand: options.brand ?? 'Clavard',
+    timeZone: options.timeZone ?? 'UTC',
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
     handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,

@@ -91,6 +91,7 @@ export function takenConversation(events: ConversationEvent[] = []): AgentConver
     agent: julie,
     greeted: events.some((event) => event.type === 'message' && event.author.role === 'agent'),
     hasMore: false,
+    earlier: [],
     events: [
       visitorMessage(1, 'My invoice is wrong', 0),
       { type: 'agent.joined', conversationId: 'c1', seq: 2, at: at(30), agent: julie },

@@ -8,6 +8,7 @@ import {
 } from '../agent-protocol.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
+import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
@@ -225,7 +226,8 @@ const handlers: {
   },
   'agent.history'(hub, conn, session, frame) {
     const conversation = hub.store.conversation(frame.conversationId);
-    if (!conversation || conversation.agent_id !== session.agent.id) {
+    // Yours, or ended: the archive is the whole team's memory.
+    if (!conversation || (conversation.agent_id !== session.agent.id && conversation.status !== 'ended')) {
       throw new ChatError('not-found', `no conversation ${frame.conversationId} of yours`);
     }
     const page = hub.options.historyPageSize;
@@ -258,6 +260,9 @@ const handlers: {
     signOut(hub, conn);
   },
   'agent.reply': replyToLeftMessage,
+  'agent.search': search,
+  'agent.open': openArchived,
+  'agent.report': report,
 };
 
 /**

@@ -15,6 +15,7 @@ import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
 import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
+import { archiveEntry } from './archive.js';
 import type { Conn } from './connection.js';
 import type { HouseRules } from './house-rules.js';
 import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
@@ -75,6 +76,8 @@ export interface HubOptions {
   mailer: Mailer | undefined;
   /** The organisation's name, in emails. */
   brand: string;
+  /** The organisation's time zone (days of the team report). */
+  timeZone: string;
   /** Decides a verification form (the values are not kept). */
   verifyForm: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** The handling time assumed for the queue's estimated wait until conversations have ended, in s. */
@@ -144,6 +147,8 @@ export interface Hub {
   queueTold(agentId: string, told: { queue: readonly QueueEntry[]; total: number }): void;
 }
 
+/** How many of a visitor's earlier conversations their view lists. */
+const EARLIER = 5;
 /** Most events in an agent's view of a conversation, however small they are. */
 const AGENT_VIEW_EVENTS = 500;
 const PREVIEW_LENGTH = 140;
@@ -344,6 +349,7 @@ export function createHub(options: HubOptions): Hub {
         ...given(contact),
         ...(locale === null ? {} : { locale }),
         greeted: store.agentHasWritten(conversation.id),
+        earlier: store.earlierOf(conversation.id, EARLIER).map(archiveEntry),
         ...(note
           ? {
               transferNote: {

@@ -146,6 +146,39 @@ const addMissingColumns = (db: Database) => {
 };
 
 /**
+ * Full-text search over the messages (FTS5, with diacritics folded so "facture" finds "Facturé"), kept
+ * by triggers as messages are stored and erased. Form values never are messages, so they are never here.
+ */
+const SEARCH = `
+CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
+  text, conversation_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS events_to_fts AFTER INSERT ON events WHEN new.type = 'message'
+BEGIN
+  INSERT INTO messages_fts (text, conversation_id)
+  VALUES (coalesce(json_extract(new.payload, '$.content.text'), json_extract(new.payload, '$.content.title'), ''),
+          new.conversation_id);
+END;
+CREATE TRIGGER IF NOT EXISTS conversations_out_of_fts AFTER DELETE ON conversations
+BEGIN
+  DELETE FROM messages_fts WHERE conversation_id = old.id;
+END;
+`;
+
+const addSearch = (db: Database) => {
+  const existed = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE name = 'messages_fts'")
+    .get();
+  db.exec(SEARCH);
+  // A file from before search: index the messages it already has, once.
+  if (!existed) {
+    db.exec(`INSERT INTO messages_fts (text, conversation_id)
+      SELECT coalesce(json_extract(payload, '$.content.text'), json_extract(payload, '$.content.title'), ''),
+             conversation_id FROM events WHERE type = 'message'`);
+  }
+};
+
+/**
  * Prepares a database: WAL journal (readers never wait for the writer), foreign keys, and the tables.
  * Idempotent; returns the database's epoch, made once when the file is created.
  *
@@ -162,6 +195,7 @@ export function migrate(db: Database, createId: () => string): string {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);
+  addSearch(db);
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(createId());
   const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
   if (!row) throw new Error('the database has no epoch');

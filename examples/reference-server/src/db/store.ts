@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
 import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
+import { type ArchiveStore, archiveStore } from './archive-store.js';
 import { type InboxStore, inboxStore } from './inbox-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
@@ -109,7 +110,7 @@ export interface QueueRow {
  * const visitor = store.createVisitor(hashToken(token), 'en');
  * ```
  */
-export interface Store extends AccountStore, InboxStore {
+export interface Store extends AccountStore, InboxStore, ArchiveStore {
   /** The database's epoch: made once with the file; a restored or new file has another. */
   readonly epoch: string;
   createVisitor(tokenHash: string, locale: string): VisitorRow;
@@ -489,6 +490,7 @@ export function openStore(options: StoreOptions): Store {
   return {
     ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
     ...inboxStore(db, now),
+    ...archiveStore(db),
     epoch,
     createVisitor(tokenHash, locale) {
       const row: VisitorRow = { id: createId(), locale, created_at: now() };
