@@ -10,8 +10,10 @@ import type {
   AgentRouting,
   AgentServerFrame,
   AgentStats,
+  ArchiveEntry,
   InboxEntry,
   QueueEntry,
+  ReportLine,
   VerificationCheck,
 } from '@clavard/reference-server';
 import { isGreeting } from '@clavard/reference-server/house-rules';
@@ -84,6 +86,8 @@ export interface ConsoleConversation {
   loadingOlder: boolean;
   /** The visitor's language, for the phrases offered. */
   locale?: string;
+  /** The visitor's earlier conversations (newest first). */
+  earlier: readonly ArchiveEntry[];
   /** The colleague's note when it was handed over to this agent. */
   transferNote?: { from?: AgentInfo; note: string; at: string };
   /** The consent the visitor gave before writing, when the site asks for one. */
@@ -158,6 +162,14 @@ export interface ConsoleModel {
   readonly queueTotal: ReadonlySignal<number>;
   /** What needs the agent: unread visitor messages in their conversations plus conversations waiting. */
   readonly attention: ReadonlySignal<number>;
+  /** `admin`s also see the team report. */
+  readonly role: ReadonlySignal<'agent' | 'admin'>;
+  /** The last archive search and its results (undefined until one is made). */
+  readonly archive: ReadonlySignal<
+    { query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined
+  >;
+  /** The last team report asked for (admins). */
+  readonly report: ReadonlySignal<{ from: string; to: string; lines: readonly ReportLine[] } | undefined>;
   /** This agent's measures kept by the server, over every conversation they ended. */
   readonly stats: ReadonlySignal<AgentStats | undefined>;
   /** This agent's running averages over the conversations of this session. */
@@ -181,6 +193,12 @@ export interface ConsoleModel {
   selectNext(step: 1 | -1): void;
   /** Answers a left message from the inbox; false (nothing sent) when blank or not connected. */
   reply(conversationId: string, text: string): boolean;
+  /** Searches the archive of ended conversations (blank: the newest). */
+  search(query: string): boolean;
+  /** Opens an ended conversation read-only, and selects it when it comes. */
+  open(conversationId: string): boolean;
+  /** Asks for the team report of the last `days` days (admins). */
+  requestReport(days: number): boolean;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
   /**
@@ -253,6 +271,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const notice = signal<Notice | undefined>(undefined);
   const inbox = signal<{ entries: readonly InboxEntry[]; total: number }>({ entries: [], total: 0 });
   const queueTotal = signal(0);
+  const role = signal<'agent' | 'admin'>('agent');
+  const archive = signal<{ query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined>(
+    undefined,
+  );
+  const report = signal<{ from: string; to: string; lines: readonly ReportLine[] } | undefined>(undefined);
   /** Queue entries already alerted about, so that each new one alerts once. */
   const seenWaiting = new Set<string>();
   const stats = signal<AgentStats | undefined>(undefined);
@@ -334,6 +357,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       events,
       mine,
       greeted: conversation.greeted,
+      earlier: conversation.earlier,
       greetingRefused: previous?.greetingRefused ?? false,
       hasMore: previous ? previous.hasMore && conversation.hasMore : conversation.hasMore,
       loadingOlder: previous?.loadingOlder ?? false,
@@ -436,6 +460,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const applyWelcome = (frame: AgentServerFrame & { type: 'agent.welcome' }) => {
     stats.value = frame.stats;
     me.value = frame.agent;
+    role.value = frame.role;
     agents.value = frame.agents;
     setQueue(frame.queue, frame.queueTotal);
     inbox.value = { entries: frame.inbox, total: frame.inboxTotal };
@@ -457,6 +482,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         return setQueue(frame.queue, frame.total);
       case 'agent.inbox':
         inbox.value = { entries: frame.inbox, total: frame.total };
+        return;
+      case 'agent.archive':
+        archive.value = { query: frame.query, results: frame.results, loading: false };
+        return;
+      case 'agent.report':
+        report.value = { from: frame.from, to: frame.to, lines: frame.lines };
         return;
       case 'agent.mailed':
         notice.value = frame.sent
@@ -544,6 +575,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     inbox,
     queueTotal,
     attention,
+    role,
+    archive,
+    report,
     unreadOf,
     averages,
     stats,
@@ -663,6 +697,23 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       const at = list.findIndex((c) => c.id === selectedId.value);
       const next = list[(at + step + list.length) % list.length] ?? list[0];
       if (next) model.select(next.id);
+    },
+    search(query) {
+      if (!sendOrTell({ type: 'agent.search', query })) return false;
+      archive.value = { query, results: archive.value?.results ?? [], loading: true };
+      return true;
+    },
+    open(conversationId) {
+      if (byId.value.has(conversationId)) {
+        model.select(conversationId);
+        return true;
+      }
+      if (!sendOrTell({ type: 'agent.open', conversationId })) return false;
+      wantSelect = conversationId;
+      return true;
+    },
+    requestReport(days) {
+      return sendOrTell({ type: 'agent.report', days });
     },
     reply(conversationId, text) {
       const answer = text.trim();

@@ -153,3 +153,57 @@ describe.each(['en', 'fr-CA'] as const)('a shift on the console (%s)', (locale) 
     await context.close();
   }, 40_000);
 });
+
+describe("an admin's memory of the team", () => {
+  it('finds an ended conversation in the archive, opens it, and exports the team report as CSV', async () => {
+    server = await startServer({
+      port: 0,
+      database: ':memory:',
+      agents: [{ login: 'julie', firstName: 'Julie', password: PASSWORD, role: 'admin' }],
+      consoleDir,
+      heartbeatMs: 0,
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/agent`);
+    await page.getByLabel('Username').fill('julie');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+
+    const client = await writes(server, 'en', 'My invoice for May is wrong.');
+    await takeAndGreet(page, 'My invoice for May is wrong.');
+    await page.getByRole('button', { name: 'End conversation…' }).click();
+    await page.getByRole('button', { name: 'End with this closing' }).click();
+    await client.next('conversation.ended');
+
+    await page.getByLabel('Search ended conversations').fill('invoice');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const found = page.locator('.archive .conversation-link', { hasText: 'invoice' });
+    await found.click();
+    await page.getByRole('heading', { name: 'Conversation · Ended' }).waitFor();
+
+    await page.getByRole('button', { name: 'Team report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Team report' });
+    await dialog.getByRole('rowheader', { name: 'Julie' }).waitFor();
+    // The columns fill the screen below the top bar, whatever they hold.
+    const columns = await page.locator('.columns').boundingBox();
+    expect(columns && Math.round(columns.y + columns.height)).toBe(768);
+    await page.screenshot({ path: join(results, 'console-report.png') });
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export as CSV' }).click(),
+    ]);
+    const path = await file.path();
+    const csv = (await import('node:fs/promises')).readFile(path, 'utf8');
+    expect((await csv).split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},Julie,1,/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await context.close();
+  }, 40_000);
+});

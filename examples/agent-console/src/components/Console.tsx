@@ -3,6 +3,7 @@ import type { ConsoleModel, Notice } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
 import { AgentBadge } from './AgentBadge.js';
 import { AlertSettings } from './AlertSettings.js';
+import { ArchiveSearch } from './ArchiveSearch.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationPane } from './ConversationPane.js';
 import { Figures } from './Figures.js';
@@ -10,6 +11,7 @@ import { InboxList } from './InboxList.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { MyTopics } from './MyTopics.js';
 import { QueueList } from './QueueList.js';
+import { TeamReport } from './TeamReport.js';
 import { VisitorContext } from './VisitorContext.js';
 
 /** The tab's title: the count of what needs the agent while the tab is hidden. */
@@ -72,6 +74,7 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
         </p>
         <Figures model={model} />
         <div class="topbar-tools">
+          {model.role.value === 'admin' ? <TeamReport model={model} /> : null}
           <AlertSettings />
           <LanguagePicker />
           <button type="button" onClick={onSignOut}>
@@ -93,6 +96,7 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
           <QueueList model={model} />
           <ConversationList model={model} />
           <InboxList model={model} />
+          <ArchiveSearch model={model} />
         </nav>
         <main class="pane">
           {selected ? (

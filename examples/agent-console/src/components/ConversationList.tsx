@@ -28,8 +28,9 @@ const stateOf = (c: ConsoleConversation, t: Translate): string => {
  */
 export function ConversationList({ model }: { model: ConsoleModel }) {
   const { t } = useI18n();
-  const conversations = model.conversations.value;
   const selectedId = model.selected.value?.id;
+  // Those under way, and the one open: ended and handed-over ones leave the list (the archive keeps them).
+  const conversations = model.conversations.value.filter((c) => c.mine || c.id === selectedId);
   return (
     <section class="mine" aria-labelledby="mine-heading" aria-describedby="mine-keys">
       <h2 id="mine-heading">{t('mine.heading', { count: conversations.length })}</h2>

@@ -57,6 +57,44 @@ function VisitorDetails({ conversation }: { conversation: ConsoleConversation })
   );
 }
 
+/** The visitor's earlier conversations, each opening read-only. */
+function EarlierConversations({
+  model,
+  conversation,
+}: {
+  model: ConsoleModel;
+  conversation: ConsoleConversation;
+}) {
+  const { t, locale } = useI18n();
+  if (conversation.earlier.length === 0) return null;
+  return (
+    <section class="earlier" aria-labelledby="earlier-heading">
+      <h2 id="earlier-heading">{t('context.earlier')}</h2>
+      <ul>
+        {conversation.earlier.map((entry) => {
+          const when = new Date(entry.createdAt).toLocaleDateString(locale, { dateStyle: 'medium' });
+          return (
+            <li key={entry.conversationId}>
+              <button
+                type="button"
+                class="conversation-link archived"
+                aria-label={t('context.open', { when })}
+                onClick={() => model.open(entry.conversationId)}
+              >
+                <span class="muted">
+                  {when}
+                  {entry.agent ? ` · ${t('archive.with', { agent: entry.agent })}` : ''}
+                </span>
+                {entry.snippet ? <span class="preview">{entry.snippet}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * The right column: who the visitor is (identity as one label, language, topic, consent), then what the
  * agent can do with their conversation: phrases, identity verification and transfer.
@@ -81,6 +119,7 @@ export function VisitorContext({
   return (
     <>
       <VisitorDetails conversation={conversation} />
+      <EarlierConversations model={model} conversation={conversation} />
       {open ? (
         <>
           <PhraseLibrary phrases={model.phrasesOf(conversation)} agentFirstName={me.firstName} />
