@@ -86,6 +86,9 @@ export interface ConsoleConversation {
   loadingOlder: boolean;
   /** The visitor's language, for the phrases offered. */
   locale?: string;
+  /** The page the visitor is on and their time zone, as their latest hello said. */
+  page?: { url: string; title?: string };
+  timeZone?: string;
   /** The visitor's earlier conversations (newest first). */
   earlier: readonly ArchiveEntry[];
   /** The colleague's note when it was handed over to this agent. */
@@ -353,6 +356,8 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       createdAt: conversation.createdAt,
       ...(conversation.topic === undefined ? {} : { topic: conversation.topic }),
       ...(conversation.locale === undefined ? {} : { locale: conversation.locale }),
+      ...(conversation.page === undefined ? {} : { page: conversation.page }),
+      ...(conversation.timeZone === undefined ? {} : { timeZone: conversation.timeZone }),
       ...(conversation.transferNote === undefined ? {} : { transferNote: conversation.transferNote }),
       events,
       mine,
@@ -483,6 +488,10 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       case 'agent.inbox':
         inbox.value = { entries: frame.inbox, total: frame.total };
         return;
+      case 'agent.visitor': {
+        const { type: _type, conversationId, ...where } = frame;
+        return update(conversationId, (c) => ({ ...c, ...where }));
+      }
       case 'agent.archive':
         archive.value = { query: frame.query, results: frame.results, loading: false };
         return;

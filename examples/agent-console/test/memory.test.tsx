@@ -95,3 +95,24 @@ describe('the archive in the console', () => {
     expect(h.link.sentOf('agent.open')).toEqual([{ type: 'agent.open', conversationId: 'c0' }]);
   });
 });
+
+describe('where the visitor is, in the console', () => {
+  it('links the page (http and https only, opening beside the console) and gives the local time', async () => {
+    h = await mountConsole();
+    await h.deliver({
+      type: 'agent.conversation',
+      conversation: {
+        ...takenConversation(),
+        page: { url: 'https://shop.example/plans', title: 'Plans' },
+        timeZone: 'America/Toronto',
+      },
+    });
+    const link = h.get<HTMLAnchorElement>('[data-page] a');
+    expect(link.textContent).toBe('Plans');
+    expect(link.rel).toBe('noopener noreferrer');
+    expect(h.container.textContent).toMatch(/Local time\d{2}:\d{2}.*\(America\/Toronto\)/);
+    await h.deliver({ type: 'agent.visitor', conversationId: 'c1', page: { url: 'mailto:ana@example.com' } });
+    expect(h.all('[data-page] a')).toEqual([]);
+    expect(h.get('[data-page]').textContent).toBe('mailto:ana@example.com');
+  });
+});

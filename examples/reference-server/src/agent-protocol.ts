@@ -430,6 +430,9 @@ export interface AgentConversation {
   given?: { name?: string; email?: string };
   /** The visitor's language (their widget's locale). */
   locale?: string;
+  /** The page the visitor is on (as of their latest hello) and their time zone. */
+  page?: { url: string; title?: string };
+  timeZone?: string;
   /** An agent has answered in it already: the greeting went out, so none is offered again. */
   greeted: boolean;
   /** The note of the colleague who handed it over, for the agent now in charge (never the visitor's). */
@@ -554,6 +557,21 @@ export interface AgentMailed {
   reason?: string;
 }
 
+/**
+ * The visitor of a conversation you hold is on another page (a new hello).
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.visitor', conversationId: 'c1', page: { url: 'https://shop.example/billing', title: 'Billing' }, timeZone: 'America/Toronto' });
+ * ```
+ */
+export interface AgentVisitorUpdate {
+  type: 'agent.visitor';
+  conversationId: string;
+  page?: { url: string; title?: string };
+  timeZone?: string;
+}
+
 /** The answer to `agent.search`. */
 export interface AgentArchive {
   type: 'agent.archive';
@@ -642,6 +660,7 @@ export type AgentServerFrame =
   | AgentMailed
   | AgentArchive
   | AgentReport
+  | AgentVisitorUpdate
   | AgentListUpdate
   | AgentConversationFrame
   | AgentEventFrame

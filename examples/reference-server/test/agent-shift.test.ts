@@ -284,3 +284,27 @@ describe('house rules, enforced by the server', () => {
     expect(JSON.stringify(v.client.frames)).not.toContain('Refund approved');
   });
 });
+
+describe('where the visitor is', () => {
+  it('shows the agent the page and time zone of the latest hello, and tells them when the visitor moves on', async () => {
+    server = await startTestServer();
+    const page = { url: 'https://shop.example/plans', title: 'Plans' };
+    const v = await visitor(server, { page, timeZone: 'America/Toronto' });
+    v.client.send({ type: 'message.send', clientId: 'p1', text: 'Which plan for a family?' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    const taken = await take(julie.client, String(conversationId));
+    expect(taken.conversation).toMatchObject({ page, timeZone: 'America/Toronto' });
+
+    // The visitor goes to another page: a new hello there.
+    await visitor(server, {
+      token: v.welcome.token,
+      page: { url: 'https://shop.example/checkout', title: 'Checkout' },
+      timeZone: 'America/Toronto',
+    });
+    expect(await julie.client.next('agent.visitor')).toMatchObject({
+      conversationId,
+      page: { url: 'https://shop.example/checkout', title: 'Checkout' },
+    });
+  });
+});

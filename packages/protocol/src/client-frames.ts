@@ -22,8 +22,10 @@ export interface SessionHello {
   resume?: { conversationId: string; lastSeq: Seq; epoch?: string };
   /** BCP 47 language tag of the visitor, e.g. `en`, `fr-CA`. */
   locale: string;
-  /** The page the visitor is on. */
+  /** The page the visitor is on (clients leave out its query and fragment, which may carry secrets). */
   page?: { url: string; title?: string; referrer?: string };
+  /** The visitor's IANA time zone, e.g. `America/Toronto`: agents see their local time. */
+  timeZone?: string;
   /**
    * A signed, short-lived identity token minted by the organisation's own server (HMAC or JWT). The
    * protocol only carries it; the server verifies it. Nothing else asserts who the visitor is.

@@ -183,6 +183,7 @@ const build = (): FrameTables => {
         'resume?': obj({ conversationId: id, lastSeq: seq0, 'epoch?': id }),
         locale: id,
         'page?': obj({ url, 'title?': short, 'referrer?': short }),
+        'timeZone?': id,
         'identity?': token,
         'attributes?': record(short),
       },

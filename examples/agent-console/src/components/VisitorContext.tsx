@@ -14,8 +14,29 @@ const languageOf = (locale: string | undefined): string | undefined => {
   return name === undefined ? locale : `${name} (${locale})`;
 };
 
+/** The visitor's local time now, or undefined for a time zone this browser does not know. */
+const localTime = (now: number, timeZone: string | undefined, locale: string): string | undefined => {
+  if (timeZone === undefined) return undefined;
+  try {
+    return `${new Date(now).toLocaleTimeString(locale, { timeZone, hour: '2-digit', minute: '2-digit' })} (${timeZone})`;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The page the visitor is on: a link that opens beside the console (http and https only). */
+function VisitorPage({ page }: { page: NonNullable<ConsoleConversation['page']> }) {
+  const label = page.title ?? page.url;
+  if (!/^https?:\/\//i.test(page.url)) return <>{label}</>;
+  return (
+    <a href={page.url} target="_blank" rel="noopener noreferrer" title={page.url}>
+      {label}
+    </a>
+  );
+}
+
 /** Who the visitor is, as far as the organisation and the visitor said, with one identity label. */
-function VisitorDetails({ conversation }: { conversation: ConsoleConversation }) {
+function VisitorDetails({ conversation, now }: { conversation: ConsoleConversation; now: number }) {
   const { t, locale } = useI18n();
   const { visitor, given, consent } = conversation;
   const name = visitor?.name ?? given?.name;
@@ -29,6 +50,8 @@ function VisitorDetails({ conversation }: { conversation: ConsoleConversation })
   rows.push([t('identity.label'), t(status), { 'data-identity': status }]);
   const language = languageOf(conversation.locale);
   if (language) rows.push([t('context.language'), language]);
+  const time = localTime(now, conversation.timeZone, locale);
+  if (time) rows.push([t('context.localTime'), time]);
   if (conversation.topic) rows.push([t('context.topic'), conversation.topic]);
   const format = (at: string) =>
     new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -45,6 +68,14 @@ function VisitorDetails({ conversation }: { conversation: ConsoleConversation })
     <section class="visitor-details" aria-labelledby="visitor-heading">
       <h2 id="visitor-heading">{name ?? t('context.anonymous')}</h2>
       <dl>
+        {conversation.page ? (
+          <div>
+            <dt>{t('context.page')}</dt>
+            <dd data-page="">
+              <VisitorPage page={conversation.page} />
+            </dd>
+          </div>
+        ) : null}
         {rows.map(([term, value, data]) => (
           <div key={term}>
             <dt>{term}</dt>
@@ -118,7 +149,7 @@ export function VisitorContext({
   const others = model.agents.value.filter((agent) => agent.id !== me.id);
   return (
     <>
-      <VisitorDetails conversation={conversation} />
+      <VisitorDetails conversation={conversation} now={model.now.value} />
       <EarlierConversations model={model} conversation={conversation} />
       {open ? (
         <>

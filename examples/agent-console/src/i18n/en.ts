@@ -173,6 +173,8 @@ export const en = {
   'context.customer': 'Customer',
   'context.language': 'Language',
   'context.topic': 'Topic',
+  'context.page': 'Page',
+  'context.localTime': 'Local time',
   'context.started': 'Started',
   'context.consent': 'Consent',
   'context.consentValue': 'given {when} (version {version})',

@@ -174,6 +174,8 @@ export const frCA: Catalogue = {
   'context.customer': 'Client',
   'context.language': 'Langue',
   'context.topic': 'Sujet',
+  'context.page': 'Page',
+  'context.localTime': 'Heure locale',
   'context.started': 'Début',
   'context.consent': 'Consentement',
   'context.consentValue': 'donné {when} (version {version})',

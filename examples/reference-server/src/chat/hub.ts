@@ -348,6 +348,7 @@ export function createHub(options: HubOptions): Hub {
         ...identified(conversation.visitor_id),
         ...given(contact),
         ...(locale === null ? {} : { locale }),
+        ...store.visitorContext(conversation.visitor_id),
         greeted: store.agentHasWritten(conversation.id),
         earlier: store.earlierOf(conversation.id, EARLIER).map(archiveEntry),
         ...(note

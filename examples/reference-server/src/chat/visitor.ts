@@ -105,6 +105,13 @@ const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
   const visitor = known ?? hub.store.createVisitor(hashToken(token), frame.locale);
   if (known) hub.store.touchVisitor(known.id);
   if (claims) hub.store.identify(visitor.id, toIdentity(claims));
+  const context = {
+    ...(frame.page
+      ? { page: { url: frame.page.url, ...(frame.page.title ? { title: frame.page.title } : {}) } }
+      : {}),
+    ...(frame.timeZone ? { timeZone: frame.timeZone } : {}),
+  };
+  hub.store.setVisitorContext(visitor.id, context);
   const session: VisitorSession = { visitorId: visitor.id, topic: frame.attributes?.topic };
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
@@ -138,6 +145,14 @@ const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
     identified: hub.store.identityOf(visitor.id) !== undefined,
   });
   if (known && frame.resume) resume(hub, conn, session, frame.resume);
+  // The agent in charge sees where the visitor is now.
+  if (conversation?.agent_id && conversation.status === 'active') {
+    hub.toAgent(conversation.agent_id, {
+      type: 'agent.visitor',
+      conversationId: conversation.id,
+      ...context,
+    });
+  }
 };
 
 const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame: MessageSend) => {

@@ -128,6 +128,7 @@ const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   agents: { login: 'TEXT', password_hash: 'TEXT', role: "TEXT NOT NULL DEFAULT 'agent'" },
   transfers: { note: 'TEXT' },
   conversations: { left_message_at: 'INTEGER' },
+  visitors: { page_url: 'TEXT', page_title: 'TEXT', time_zone: 'TEXT' },
 };
 
 const addMissingColumns = (db: Database) => {

@@ -39,6 +39,20 @@ export interface AgentStats {
   rating: number | null;
 }
 
+/**
+ * Where a visitor is, as their latest hello said: the page (without query or fragment) and its title,
+ * and their time zone.
+ *
+ * @example
+ * ```ts
+ * const context: VisitorContext = { page: { url: 'https://shop.example/plans', title: 'Plans' }, timeZone: 'America/Toronto' };
+ * ```
+ */
+export interface VisitorContext {
+  page?: { url: string; title?: string };
+  timeZone?: string;
+}
+
 /** The customer a visitor was identified as, from a verified identity token. */
 export interface VisitorIdentity {
   userId: string;
@@ -121,6 +135,9 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore {
   /** The customer the visitor was identified as, if any. */
   identityOf(visitorId: string): VisitorIdentity | undefined;
   touchVisitor(visitorId: string): void;
+  /** Where the visitor is, from their latest hello: the page and their time zone. */
+  setVisitorContext(visitorId: string, context: VisitorContext): void;
+  visitorContext(visitorId: string): VisitorContext;
   /** The session token stops working; the data stays. */
   endVisitorSession(visitorId: string): void;
   /**
@@ -255,6 +272,13 @@ export function openStore(options: StoreOptions): Store {
       'SELECT user_id, name, email FROM identities WHERE visitor_id = ?',
     ),
     touchVisitor: db.prepare<[number, string], void>('UPDATE visitors SET last_seen_at = ? WHERE id = ?'),
+    setContext: db.prepare<[string | null, string | null, string | null, string], void>(
+      'UPDATE visitors SET page_url = ?, page_title = ?, time_zone = ? WHERE id = ?',
+    ),
+    context: db.prepare<
+      [string],
+      { page_url: string | null; page_title: string | null; time_zone: string | null }
+    >('SELECT page_url, page_title, time_zone FROM visitors WHERE id = ?'),
     endVisitor: db.prepare<[string], void>('UPDATE visitors SET token_hash = NULL WHERE id = ?'),
     forgetVisitor: db.prepare<[string], void>('DELETE FROM visitors WHERE id = ?'),
     heldOfVisitor: db.prepare<[string], ConversationRow>(
@@ -512,6 +536,24 @@ export function openStore(options: StoreOptions): Store {
       };
     },
     touchVisitor: (visitorId) => void q.touchVisitor.run(now(), visitorId),
+    setVisitorContext(visitorId, context) {
+      q.setContext.run(
+        context.page?.url ?? null,
+        context.page?.title ?? null,
+        context.timeZone ?? null,
+        visitorId,
+      );
+    },
+    visitorContext(visitorId) {
+      const row = q.context.get(visitorId);
+      if (!row) return {};
+      return {
+        ...(row.page_url === null
+          ? {}
+          : { page: { url: row.page_url, ...(row.page_title === null ? {} : { title: row.page_title }) } }),
+        ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
+      };
+    },
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
     forgetVisitor: db.transaction((visitorId: string) => {
       const held = q.heldOfVisitor.all(visitorId);

@@ -17,6 +17,7 @@ import { createDelivery } from './delivery.js';
 import { createEmitter } from './events.js';
 import { checkIdentityToken, textError } from './message-text.js';
 import { createOutbox } from './outbox.js';
+import { pageContext } from './page-context.js';
 import { createPersister, type SavedState } from './persistence.js';
 import { type ChatStorage, createLocalStorage, createMemoryStorage } from './storage.js';
 import { createTabbedClient, resolveTabs } from './tab-client.js';
@@ -191,6 +192,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     }
     const identity = identified ?? options.identity?.();
     if (identity !== undefined) hello.identity = identity;
+    Object.assign(hello, pageContext(options.document));
     connection.send(hello);
   }
 

@@ -19,6 +19,9 @@ export interface DocumentLike {
   addEventListener(type: string, listener: (event: Event) => void): void;
   removeEventListener(type: string, listener: (event: Event) => void): void;
   readonly visibilityState?: string;
+  /** The page's address and title, for the page the visitor is on (sent in the hello). */
+  readonly location?: { readonly protocol: string; readonly origin: string; readonly pathname: string };
+  readonly title?: string;
 }
 
 /**
