@@ -6,6 +6,7 @@
  */
 import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/protocol';
 import type {
+  AccountInfo,
   AgentConversation,
   AgentRouting,
   AgentServerFrame,
@@ -171,6 +172,8 @@ export interface ConsoleModel {
   readonly archive: ReadonlySignal<
     { query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined
   >;
+  /** The team's accounts (admins), once asked for; `created` names the one just made. */
+  readonly accounts: ReadonlySignal<{ list: readonly AccountInfo[]; created?: string } | undefined>;
   /** The last team report asked for (admins). */
   readonly report: ReadonlySignal<{ from: string; to: string; lines: readonly ReportLine[] } | undefined>;
   /** This agent's measures kept by the server, over every conversation they ended. */
@@ -202,6 +205,14 @@ export interface ConsoleModel {
   open(conversationId: string): boolean;
   /** Asks for the team report of the last `days` days (admins). */
   requestReport(days: number): boolean;
+  /** Asks for the accounts (admins), creating one first when given. */
+  requestAccounts(create?: {
+    login: string;
+    firstName: string;
+    title?: string;
+    role: 'agent' | 'admin';
+    password: string;
+  }): boolean;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
   /**
@@ -278,6 +289,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const archive = signal<{ query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined>(
     undefined,
   );
+  const accounts = signal<{ list: readonly AccountInfo[]; created?: string } | undefined>(undefined);
   const report = signal<{ from: string; to: string; lines: readonly ReportLine[] } | undefined>(undefined);
   /** Queue entries already alerted about, so that each new one alerts once. */
   const seenWaiting = new Set<string>();
@@ -495,6 +507,12 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       case 'agent.archive':
         archive.value = { query: frame.query, results: frame.results, loading: false };
         return;
+      case 'agent.accounts':
+        accounts.value = {
+          list: frame.accounts,
+          ...(frame.created === undefined ? {} : { created: frame.created }),
+        };
+        return;
       case 'agent.report':
         report.value = { from: frame.from, to: frame.to, lines: frame.lines };
         return;
@@ -587,6 +605,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     role,
     archive,
     report,
+    accounts,
     unreadOf,
     averages,
     stats,
@@ -723,6 +742,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     },
     requestReport(days) {
       return sendOrTell({ type: 'agent.report', days });
+    },
+    requestAccounts(create) {
+      return sendOrTell(create ? { type: 'agent.accounts', create } : { type: 'agent.accounts' });
     },
     reply(conversationId, text) {
       const answer = text.trim();

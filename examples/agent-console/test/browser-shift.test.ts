@@ -155,7 +155,7 @@ describe.each(['en', 'fr-CA'] as const)('a shift on the console (%s)', (locale) 
 });
 
 describe("an admin's memory of the team", () => {
-  it('finds an ended conversation in the archive, opens it, and exports the team report as CSV', async () => {
+  it('finds an ended conversation in the archive, exports the team report as CSV, and creates an account', async () => {
     server = await startServer({
       port: 0,
       database: ':memory:',
@@ -204,6 +204,18 @@ describe("an admin's memory of the team", () => {
     expect((await csv).split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},Julie,1,/);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    // A new colleague's account, from the console.
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    const accounts = page.getByRole('dialog', { name: 'Agent accounts' });
+    await accounts.getByLabel('Username').fill('ana');
+    await accounts.getByLabel('First name (shown to visitors)').fill('Ana');
+    await accounts.getByLabel('Password (at least 8 characters)').fill('a long passphrase');
+    await accounts.getByRole('button', { name: 'Create the account' }).click();
+    await accounts.getByRole('status').filter({ hasText: 'Account ana created.' }).waitFor();
+    await accounts.getByRole('rowheader', { name: 'Ana' }).waitFor();
+    const axeAccounts = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag22aa']).analyze();
+    expect(axeAccounts.violations.map((v) => v.id)).toEqual([]);
     await context.close();
   }, 40_000);
 });

@@ -244,6 +244,27 @@ export interface AgentReportRequest {
 }
 
 /**
+ * Admins: the team's accounts (`agent.accounts` answers), or a new one created first (its password is
+ * hashed on the server and never sent back). A login taken or a password too short gets `invalid-frame`
+ * saying so.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.accounts', create: { login: 'ana', firstName: 'Ana', role: 'agent', password: 'a long passphrase' } });
+ * ```
+ */
+export interface AgentAccountsRequest {
+  type: 'agent.accounts';
+  create?: {
+    login: string;
+    firstName: string;
+    title?: string;
+    role: 'agent' | 'admin';
+    password: string;
+  };
+}
+
+/**
  * Sign out: the session's token stops working, and when no other tab of the agent is connected their
  * conversations go back to the queue at once (the visitors are told).
  *
@@ -295,6 +316,7 @@ export type AgentClientFrame =
   | AgentSearch
   | AgentOpen
   | AgentReportRequest
+  | AgentAccountsRequest
   | AgentPing;
 
 //#endregion
@@ -572,6 +594,29 @@ export interface AgentVisitorUpdate {
   timeZone?: string;
 }
 
+/**
+ * An agent account as admins see it (never its password).
+ *
+ * @example
+ * ```ts
+ * ({ id: 'a1', login: 'julie', firstName: 'Julie', title: 'Customer care', role: 'admin' });
+ * ```
+ */
+export interface AccountInfo {
+  id: string;
+  login: string;
+  firstName: string;
+  title?: string;
+  role: 'agent' | 'admin';
+}
+
+/** The answer to `agent.accounts`: every account, by first name; `created` names the one just made. */
+export interface AgentAccounts {
+  type: 'agent.accounts';
+  accounts: AccountInfo[];
+  created?: string;
+}
+
 /** The answer to `agent.search`. */
 export interface AgentArchive {
   type: 'agent.archive';
@@ -661,6 +706,7 @@ export type AgentServerFrame =
   | AgentArchive
   | AgentReport
   | AgentVisitorUpdate
+  | AgentAccounts
   | AgentListUpdate
   | AgentConversationFrame
   | AgentEventFrame
@@ -867,6 +913,24 @@ const parsers: {
     if (typeof query !== 'string' || query.length > MAX_SHORT_LENGTH)
       throw new Invalid('query must be short text');
     return { type: 'agent.search', query };
+  },
+  'agent.accounts': (v) => {
+    const create = own(v, 'create');
+    if (create === undefined) return { type: 'agent.accounts' };
+    if (!isRecord(create)) throw new Invalid('create must be an object');
+    const role = own(create, 'role') ?? 'agent';
+    if (role !== 'agent' && role !== 'admin') throw new Invalid('role must be agent or admin');
+    const title = optStr(create, 'title', 120);
+    return {
+      type: 'agent.accounts',
+      create: {
+        login: str(create, 'login', 64),
+        firstName: str(create, 'firstName', 64),
+        ...(title === undefined ? {} : { title }),
+        role,
+        password: str(create, 'password', 256),
+      },
+    };
   },
   'agent.open': (v) => ({ type: 'agent.open', conversationId: str(v, 'conversationId') }),
   'agent.report': (v) => {

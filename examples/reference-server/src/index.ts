@@ -1,6 +1,7 @@
 export type { NewAgentAccount } from './accounts/accounts.js';
 export { DEMO_AGENTS } from './accounts/demo-agents.js';
 export type {
+  AccountInfo,
   AgentClientFrame,
   AgentConversation,
   AgentFrameOptions,

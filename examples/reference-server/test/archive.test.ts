@@ -183,3 +183,39 @@ describe('the team report', () => {
     expect(ftsQuery('  ')).toBe('');
   });
 });
+
+describe('accounts from the console', () => {
+  it('lets an admin list and create accounts, which then sign in, and nobody else', async () => {
+    server = await startTestServer();
+    await server.addAgent({ login: 'ada', firstName: 'Ada', password: 'test-password', role: 'admin' });
+    const ada = await agent(server, 'Ada');
+    ada.client.send({
+      type: 'agent.accounts',
+      create: { login: 'Zoe', firstName: 'Zoé', role: 'agent', password: 'a long passphrase' },
+    });
+    const answer = await ada.client.next('agent.accounts');
+    expect(answer).toMatchObject({ created: 'zoe' });
+    expect(answer.accounts).toEqual([
+      expect.objectContaining({ login: 'ada', role: 'admin' }),
+      expect.objectContaining({ login: 'zoe', firstName: 'Zoé', role: 'agent' }),
+    ]);
+    expect(JSON.stringify(answer)).not.toContain('passphrase');
+    const signIn = await fetch(`${server.url}/agent/login`, {
+      method: 'POST',
+      body: JSON.stringify({ login: 'zoe', password: 'a long passphrase' }),
+    });
+    expect(signIn.status).toBe(201);
+
+    ada.client.send({
+      type: 'agent.accounts',
+      create: { login: 'zoe', firstName: 'Z', role: 'agent', password: 'short' },
+    });
+    expect(await ada.client.next('error')).toMatchObject({
+      code: 'invalid-frame',
+      message: expect.stringContaining('password'),
+    });
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.accounts' });
+    expect(await julie.client.next('error')).toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { ConsoleModel, Notice } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
+import { AccountsDialog } from './AccountsDialog.js';
 import { AgentBadge } from './AgentBadge.js';
 import { AlertSettings } from './AlertSettings.js';
 import { ArchiveSearch } from './ArchiveSearch.js';
@@ -74,7 +75,12 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
         </p>
         <Figures model={model} />
         <div class="topbar-tools">
-          {model.role.value === 'admin' ? <TeamReport model={model} /> : null}
+          {model.role.value === 'admin' ? (
+            <>
+              <TeamReport model={model} />
+              <AccountsDialog model={model} />
+            </>
+          ) : null}
           <AlertSettings />
           <LanguagePicker />
           <button type="button" onClick={onSignOut}>

@@ -8,6 +8,7 @@ import {
 } from '../agent-protocol.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
+import { manageAccounts } from './accounts-admin.js';
 import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
@@ -263,6 +264,7 @@ const handlers: {
   'agent.search': search,
   'agent.open': openArchived,
   'agent.report': report,
+  'agent.accounts': manageAccounts,
 };
 
 /**
