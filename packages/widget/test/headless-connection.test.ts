@@ -16,7 +16,12 @@ describe('connection', () => {
     expect(client.status.value).toBe('idle');
     client.connect();
     expect(transport.sentOfType('session.hello')).toEqual([
-      { type: 'session.hello', v: '1.0', locale: 'fr-CA' },
+      {
+        type: 'session.hello',
+        v: '1.0',
+        locale: 'fr-CA',
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
     ]);
     client.dispose();
   });
