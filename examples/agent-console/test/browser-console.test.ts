@@ -5,9 +5,7 @@
  * examples/agent-console/test-results/.
  */
 
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -19,6 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
 import { agent, connect } from '../../reference-server/test/support/clients.js';
+import { buildConsole } from './support/console-build.js';
 
 const PASSWORD = 'test-password';
 const AGENTS = [
@@ -36,13 +35,7 @@ let visitor: ChatClient | undefined;
 const extraContexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  consoleDir = await mkdtemp(join(tmpdir(), 'clavard-console-'));
-  const built = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL('../build.mjs', import.meta.url)), '--outdir', consoleDir],
-    { encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`console build failed: ${built.stderr}`);
+  consoleDir = await buildConsole();
   await mkdir(results, { recursive: true });
   browser = await launchChromium();
 }, 30_000);

@@ -6,9 +6,7 @@
  * counts what needs her while hidden, and axe-core finds nothing. Screenshots go to test-results/ and,
  * copied, to the README.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -17,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
 import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
+import { buildConsole } from './support/console-build.js';
 
 const PASSWORD = 'test-password';
 const results = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -50,13 +49,7 @@ let server: ReferenceServer | undefined;
 const visitors: TestClient[] = [];
 
 beforeAll(async () => {
-  consoleDir = await mkdtemp(join(tmpdir(), 'clavard-console-'));
-  const built = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL('../build.mjs', import.meta.url)), '--outdir', consoleDir],
-    { encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`console build failed: ${built.stderr}`);
+  consoleDir = await buildConsole();
   await mkdir(results, { recursive: true });
   browser = await launchChromium();
 }, 30_000);

@@ -18,6 +18,7 @@ import {
   takenConversation,
   typeInto,
   visitorMessage,
+  welcomeFrame,
 } from './support/harness.js';
 
 let h: ConsoleHarness | undefined;
@@ -29,31 +30,8 @@ afterEach(() => {
 
 const composer = (harness: ConsoleHarness) => harness.get<HTMLTextAreaElement>('#composer-text');
 
-const welcomeWith = (conversation = takenConversation([agentMessage(3)])) => ({
-  type: 'agent.welcome' as const,
-  agent: julie,
-  role: 'agent' as const,
-  agents: [julie],
-  queue: [],
-  queueTotal: 0,
-  inbox: [],
-  inboxTotal: 0,
-  routing: { topics: [], mine: [] },
-  rules: { requireGreeting: true, requireClosing: true },
-  phrases: [],
-  conversations: [conversation],
-  heartbeatMs: 25_000,
-  stats: {
-    conversations: 0,
-    waitMs: null,
-    firstResponseMs: null,
-    handlingMs: null,
-    surveyed: 0,
-    firstContact: 0,
-    rated: 0,
-    rating: null,
-  },
-});
+const welcomeWith = (conversation = takenConversation([agentMessage(3)])) =>
+  welcomeFrame({ conversations: [conversation] });
 
 describe('a reload of the console', () => {
   it('keeps the draft and sends an unacknowledged message again with the same clientId', () => {

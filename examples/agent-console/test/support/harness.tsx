@@ -100,6 +100,38 @@ export function takenConversation(events: ConversationEvent[] = []): AgentConver
   };
 }
 
+/** Julie's welcome: nobody waiting, nothing held, no measures yet, unless `over` says otherwise. */
+export function welcomeFrame(
+  over: Partial<AgentServerFrame & { type: 'agent.welcome' }> = {},
+): AgentServerFrame & { type: 'agent.welcome' } {
+  return {
+    type: 'agent.welcome',
+    agent: julie,
+    role: 'agent',
+    agents: [julie],
+    queue: [],
+    queueTotal: 0,
+    inbox: [],
+    inboxTotal: 0,
+    routing: { topics: [], mine: [] },
+    rules: { requireGreeting: true, requireClosing: true },
+    phrases: [],
+    conversations: [],
+    heartbeatMs: 25_000,
+    stats: {
+      conversations: 0,
+      waitMs: null,
+      firstResponseMs: null,
+      handlingMs: null,
+      surveyed: 0,
+      firstContact: 0,
+      rated: 0,
+      rating: null,
+    },
+    ...over,
+  };
+}
+
 /** A mounted console on a fake link, for happy-dom tests. */
 export interface ConsoleHarness {
   link: FakeLink;
@@ -165,31 +197,15 @@ export async function mountConsole(
     },
   };
   await step(() => render(<Console model={model} onSignOut={() => {}} />, container));
-  await harness.deliver({
-    type: 'agent.welcome',
-    agent: julie,
-    role: 'agent',
-    agents: [julie, marc],
-    queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
-    queueTotal: 1,
-    inbox: [],
-    inboxTotal: 0,
-    routing,
-    rules: { requireGreeting: true, requireClosing: true },
-    phrases: [...DEFAULT_PHRASES],
-    conversations: [],
-    heartbeatMs: 25_000,
-    stats: {
-      conversations: 0,
-      waitMs: null,
-      firstResponseMs: null,
-      handlingMs: null,
-      surveyed: 0,
-      firstContact: 0,
-      rated: 0,
-      rating: null,
-    },
-  });
+  await harness.deliver(
+    welcomeFrame({
+      agents: [julie, marc],
+      queue: [{ conversationId: 'c1', waitingSince: at(0), waitSeconds: 30, preview: 'My invoice is wrong' }],
+      queueTotal: 1,
+      routing,
+      phrases: [...DEFAULT_PHRASES],
+    }),
+  );
   return harness;
 }
 

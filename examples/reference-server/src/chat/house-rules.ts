@@ -42,20 +42,12 @@ export interface HouseRules {
   phrases: readonly Phrase[];
 }
 
-const en = (id: string, kind: PhraseKind, label: string, text: string): Phrase => ({
-  id,
-  locale: 'en',
-  kind,
-  label,
-  text,
-});
-const fr = (id: string, kind: PhraseKind, label: string, text: string): Phrase => ({
-  id,
-  locale: 'fr-CA',
-  kind,
-  label,
-  text,
-});
+/** A phrase factory for one language. */
+const inLanguage =
+  (locale: string) =>
+  (id: string, kind: PhraseKind, label: string, text: string): Phrase => ({ id, locale, kind, label, text });
+const en = inLanguage('en');
+const fr = inLanguage('fr-CA');
 
 /**
  * The library the reference server ships, in English and Québec French, in shortcut order (Alt+1 is the
