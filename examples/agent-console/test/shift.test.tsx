@@ -148,3 +148,29 @@ describe('a conversation handed over', () => {
     expect(composer(h).value).toBe('');
   });
 });
+
+describe('alerts', () => {
+  it('calls for the agent when a conversation starts waiting and when a visitor writes, not for what was there', () => {
+    const link = createFakeLink();
+    const alerts: string[] = [];
+    const model = createConsoleModel({
+      link,
+      me: julie,
+      onAlert: (alert) => alerts.push(`${alert.kind}:${alert.conversationId}`),
+    });
+    model.start();
+    const waiting = { conversationId: 'c0', waitingSince: new Date(T0).toISOString(), waitSeconds: 0 };
+    model.receive(welcomeFrame({ queue: [waiting], queueTotal: 1, conversations: [takenConversation()] }));
+    expect(alerts).toEqual([]);
+    model.receive({
+      type: 'agent.queue',
+      queue: [waiting, { ...waiting, conversationId: 'c2' }],
+      total: 2,
+    });
+    model.receive({ type: 'agent.event', event: visitorMessage(3, 'Still there?') });
+    expect(alerts).toEqual(['conversation:c2', 'message:c1']);
+    // c1 is open, so its new message is read at once: what needs Julie is the two waiting.
+    expect(model.attention.value).toBe(2);
+    model.dispose();
+  });
+});

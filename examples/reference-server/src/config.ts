@@ -192,7 +192,9 @@ const list = (value: string | undefined): string[] =>
  * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_DEMO_AGENTS` (`1` seeds Julie and Marc, password `demo`; the default unless
  * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public, the placeholders), `CLAVARD_SITE_DIR`
  * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
- * (packages/widget/dist/embed/clavard.js). Throws on a malformed `PORT`.
+ * (packages/widget/dist/embed/clavard.js), `CLAVARD_SMTP_URL`, `CLAVARD_MAIL_FROM`, `CLAVARD_BRAND`,
+ * `CLAVARD_REQUIRE_GREETING` and `CLAVARD_REQUIRE_CLOSING` (`0` turns the rule off). Throws on a malformed
+ * `PORT`.
  *
  * @example
  * ```ts
@@ -220,6 +222,11 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(env.CLAVARD_SMTP_URL ? { smtpUrl: env.CLAVARD_SMTP_URL } : {}),
     ...(env.CLAVARD_MAIL_FROM ? { mailFrom: env.CLAVARD_MAIL_FROM } : {}),
     ...(env.CLAVARD_BRAND ? { brand: env.CLAVARD_BRAND } : {}),
+    // The house rules are on unless the organisation turns one off.
+    rules: {
+      requireGreeting: env.CLAVARD_REQUIRE_GREETING !== '0',
+      requireClosing: env.CLAVARD_REQUIRE_CLOSING !== '0',
+    },
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
     siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
     consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),
