@@ -17,7 +17,7 @@ export interface IdentityClaims {
   exp: number;
 }
 
-/** Tokens live at most this long (RELIABILITY.md: short-lived). */
+/** Tokens live at most this long: identity tokens are short-lived, so a leaked one soon opens nothing. */
 export const MAX_TOKEN_LIFETIME_S = 3600;
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');

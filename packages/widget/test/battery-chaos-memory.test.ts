@@ -14,7 +14,7 @@ import {
 
 // Replay a failure with CHAOS_SEED=<seed> npx vitest run packages/widget/test/battery-chaos-memory.test.ts
 const SEED = Number(process.env.CHAOS_SEED ?? 20_261_123);
-/** Messages each way in the soak (CHAOS_PER_SIDE=10000 for RELIABILITY.md's 10,000 each way). */
+/** Messages each way in the soak (CHAOS_PER_SIDE=10000 for the full battery's 10,000 each way). */
 const PER_SIDE = Number(process.env.CHAOS_PER_SIDE ?? 5000);
 const julie = { id: 'a1', firstName: 'Julie' };
 /** What a client may report while the network misbehaves; anything else is a bug. */

@@ -4,7 +4,7 @@ import { agentDisplayName } from '../ui-core/agent-name.js';
 import type { Translator } from '../ui-core/i18n.js';
 import { authorName } from './author-name.js';
 
-/** After this long disconnected, the status says so plainly (RELIABILITY.md). */
+/** After this long disconnected (2 minutes), the status says so plainly rather than "reconnecting". */
 export const LONG_DISCONNECT_MS = 120_000;
 
 /** What the UI needs besides the chat client: the panel's state and what to announce. */
