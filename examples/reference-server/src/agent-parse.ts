@@ -11,6 +11,7 @@ import {
   parseServerFrame,
 } from '@clavard/protocol';
 import type { AgentClientFrame } from './agent-frames-in.js';
+import { isLinearPattern } from './chat/patterns.js';
 import { isVerificationCheck, VERIFICATION_CHECKS } from './chat/verification.js';
 
 type Fields = Record<string, unknown>;
@@ -151,6 +152,15 @@ const parsers: {
       title: own(v, 'title'),
       reason: own(v, 'reason'),
     });
+    const fields = checked.fields as FormField[];
+    const unsafe = fields.findIndex(
+      (field) => field.pattern !== undefined && !isLinearPattern(field.pattern),
+    );
+    if (unsafe >= 0) {
+      throw new Invalid(
+        `fields[${unsafe}].pattern must run in linear time (RE2: no backreferences or lookaround)`,
+      );
+    }
     const title = checked.title;
     const reason = checked.reason;
     return {
@@ -158,7 +168,7 @@ const parsers: {
       conversationId: str(v, 'conversationId'),
       ...(formId === undefined ? {} : { formId }),
       kind: checked.kind as FormKind,
-      fields: checked.fields as FormField[],
+      fields,
       ...(typeof title === 'string' ? { title } : {}),
       ...(typeof reason === 'string' ? { reason } : {}),
     };

@@ -1,4 +1,5 @@
 import type { FormField } from '@clavard/protocol';
+import { isEmail, matchesPattern } from './patterns.js';
 
 /**
  * What the server keeps in place of a sensitive form value.
@@ -11,7 +12,8 @@ import type { FormField } from '@clavard/protocol';
 export const REDACTED = '[redacted]';
 
 /**
- * Per-field errors of a form answer: `required`, `too-long` or `invalid` (the pattern does not match).
+ * Per-field errors of a form answer: `required`, `too-long` or `invalid` (not an email address for an
+ * email field, or the pattern does not match; patterns run in linear time, see patterns.ts).
  *
  * @example
  * ```ts
@@ -26,7 +28,9 @@ export function fieldErrors(fields: readonly FormField[], values: Readonly<Recor
       if (field.required) errors[field.name] = 'required';
     } else if (field.maxLength !== undefined && value.length > field.maxLength) {
       errors[field.name] = 'too-long';
-    } else if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, 'u').test(value)) {
+    } else if (field.type === 'email' && !isEmail(value)) {
+      errors[field.name] = 'invalid';
+    } else if (field.pattern !== undefined && !matchesPattern(field.pattern, value)) {
       errors[field.name] = 'invalid';
     }
   }

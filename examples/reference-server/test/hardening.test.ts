@@ -1,0 +1,91 @@
+import type { ReferenceServer } from '@clavard/reference-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isEmail, matchesPattern } from '../src/chat/patterns.js';
+import { agent, startTestServer, visitor } from './support/clients.js';
+
+let server: ReferenceServer;
+afterEach(() => server.close());
+
+describe('patterns on form fields', () => {
+  it('cannot stall the server: a catastrophic pattern and a long answer, and another visitor is answered', async () => {
+    server = await startTestServer();
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({
+      type: 'agent.form',
+      conversationId,
+      kind: 'custom',
+      fields: [{ name: 'code', type: 'text', label: 'Code', pattern: '(a+)+b' }],
+    });
+    const form = await v.client.next('form.request');
+    // With a backtracking engine this answer takes longer than the age of the universe.
+    v.client.send({ type: 'form.submit', formId: form.formId, values: { code: `${'a'.repeat(5000)}!` } });
+    const other = await visitor(server);
+    other.client.send({ type: 'ping', id: 'still-there' });
+    expect(await other.client.next('pong')).toMatchObject({ id: 'still-there' });
+    expect(await v.client.next('form.result')).toMatchObject({
+      status: 'rejected',
+      errors: { code: 'invalid' },
+    });
+  });
+
+  it('refuses a pattern it cannot run in linear time when the form is asked', async () => {
+    server = await startTestServer();
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({
+      type: 'agent.form',
+      conversationId,
+      kind: 'custom',
+      fields: [{ name: 'twice', type: 'text', label: 'Twice', pattern: '(a)\\1' }],
+    });
+    expect(await julie.client.next('error')).toMatchObject({
+      code: 'invalid-frame',
+      message: expect.stringContaining('linear time'),
+    });
+  });
+
+  it('matches whole answers only, and checks email syntax', () => {
+    expect(matchesPattern('[A-Z]\\d[A-Z] ?\\d[A-Z]\\d', 'H2X 1Y4')).toBe(true);
+    expect(matchesPattern('[A-Z]\\d[A-Z] ?\\d[A-Z]\\d', 'xH2X 1Y4x')).toBe(false);
+    expect(matchesPattern('(a)\\1', 'aa')).toBe(false);
+    expect(isEmail('ana@example.com')).toBe(true);
+    for (const bad of [
+      'javascript:alert(1)',
+      'ana@',
+      '@example.com',
+      'a b@example.com',
+      'ana@example',
+      `${'a'.repeat(250)}@x.co`,
+    ]) {
+      expect(isEmail(bad)).toBe(false);
+    }
+  });
+});
+
+describe('emails left by visitors', () => {
+  it('are checked by the server, whatever the widget checked', async () => {
+    server = await startTestServer({ leaveMessage: true });
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Anyone?' });
+    await v.client.next('message.ack');
+    const form = await v.client.next('form.request');
+    v.client.send({
+      type: 'form.submit',
+      formId: form.formId,
+      values: { email: '"><img src=x onerror=alert(1)>' },
+    });
+    expect(await v.client.next('form.result')).toMatchObject({
+      status: 'rejected',
+      errors: { email: 'invalid' },
+    });
+  });
+});
