@@ -1,10 +1,16 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ReferenceServer } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEmail, matchesPattern } from '../src/chat/patterns.js';
 import { agent, startTestServer, visitor } from './support/clients.js';
 
-let server: ReferenceServer;
-afterEach(() => server.close());
+let server: ReferenceServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 describe('patterns on form fields', () => {
   it('cannot stall the server: a catastrophic pattern and a long answer, and another visitor is answered', async () => {
@@ -87,5 +93,35 @@ describe('emails left by visitors', () => {
       status: 'rejected',
       errors: { email: 'invalid' },
     });
+  });
+});
+
+describe('erasure', () => {
+  it('leaves nothing of a forgotten visitor in the database files, while running and after a stop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clavard-erase-'));
+    const database = join(dir, 'clavard.db');
+    const secret = 'Zqxwvy-Plover-4471';
+    const found = () =>
+      ['', '-wal', '-shm']
+        .map((suffix) => `${database}${suffix}`)
+        .filter((file) => existsSync(file))
+        .filter((file) => {
+          const bytes = readFileSync(file);
+          return [secret, secret.toLowerCase(), 'zqxwvy', 'plover'].some((text) => bytes.includes(text));
+        });
+    server = await startTestServer({ database });
+    const v = await visitor(server);
+    for (const n of [1, 2, 3]) {
+      v.client.send({ type: 'message.send', clientId: `s${n}`, text: `${secret} number ${n}` });
+      await v.client.next('message.ack', (f) => f.clientId === `s${n}`);
+    }
+    expect(found().length).toBeGreaterThan(0);
+    v.client.send({ type: 'session.forget' });
+    await v.client.next('session.ended');
+    expect(found()).toEqual([]);
+    await server.close();
+    server = undefined;
+    expect(found()).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -171,6 +171,8 @@ const addSearch = (db: Database) => {
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE name = 'messages_fts'")
     .get();
   db.exec(SEARCH);
+  // Deleting from the index removes the words too, not only a marker over them.
+  db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1)");
   // A file from before search: index the messages it already has, once.
   if (!existed) {
     db.exec(`INSERT INTO messages_fts (text, conversation_id)
@@ -193,6 +195,8 @@ export function migrate(db: Database, createId: () => string): string {
   // FULL: an acknowledged message survives a power cut too, not only a crash of the process.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Erasure erases: freed pages are overwritten with zeros, so deleted text is not left in the file.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   addMissingColumns(db);

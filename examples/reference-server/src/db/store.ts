@@ -472,6 +472,12 @@ export function openStore(options: StoreOptions): Store {
     return { event, ack, ended: appendRaw(input.conversationId, ended) };
   });
 
+  const forget = db.transaction((visitorId: string) => {
+    const held = q.heldOfVisitor.all(visitorId);
+    q.forgetVisitor.run(visitorId);
+    return held;
+  });
+
   const requeue = db.transaction((conversationId: string, left: EventInput) => {
     q.requeue.run(conversationId);
     return appendRaw(conversationId, left);
@@ -555,11 +561,13 @@ export function openStore(options: StoreOptions): Store {
       };
     },
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
-    forgetVisitor: db.transaction((visitorId: string) => {
-      const held = q.heldOfVisitor.all(visitorId);
-      q.forgetVisitor.run(visitorId);
+    forgetVisitor(visitorId) {
+      const held = forget(visitorId);
+      // The write-ahead log still holds the erased rows as they were written: fold it into the zeroed
+      // file and empty it, so nothing of theirs is left on disk.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       return held;
-    }),
+    },
     agent: (agentId) => q.agent.get(agentId),
     agentTopics: (agentId) => q.agentTopics.all(agentId).map((row) => row.topic),
     setAgentTopics: (agentId, topics) => setAgentTopics(agentId, topics),
