@@ -125,3 +125,57 @@ describe('erasure', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('sensitive answers', () => {
+  it('are decided by the server: a verification form without the flag is masked and kept redacted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clavard-sensitive-'));
+    const database = join(dir, 'clavard.db');
+    server = await startTestServer({ database });
+    const v = await visitor(server);
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    const { conversationId } = await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    julie.client.send({ type: 'agent.take', conversationId });
+    await julie.client.next('agent.conversation');
+    julie.client.send({
+      type: 'agent.form',
+      conversationId,
+      kind: 'verification',
+      fields: [
+        { name: 'birthday', type: 'date', label: 'Date of birth' },
+        { name: 'code', type: 'text', label: 'Postal code' },
+      ],
+    });
+    const form = await v.client.next('form.request');
+    expect(form.fields).toEqual([
+      expect.objectContaining({ name: 'birthday', sensitive: true }),
+      expect.objectContaining({ name: 'code', sensitive: true }),
+    ]);
+    // Outside verification, a field named for a secret is sensitive too.
+    julie.client.send({
+      type: 'agent.form',
+      conversationId,
+      kind: 'custom',
+      fields: [
+        { name: 'account_last4', type: 'text', label: 'Last four digits' },
+        { name: 'colour', type: 'text', label: 'Favourite colour' },
+      ],
+    });
+    const custom = await v.client.next('form.request', (f) => f.kind === 'custom');
+    expect(custom.fields).toEqual([
+      expect.objectContaining({ name: 'account_last4', sensitive: true }),
+      expect.not.objectContaining({ sensitive: true }),
+    ]);
+    v.client.send({
+      type: 'form.submit',
+      formId: form.formId,
+      values: { birthday: '1990-04-25', code: 'H2X 1Y4' },
+    });
+    await v.client.next('form.result');
+    await server.close();
+    server = undefined;
+    const bytes = readFileSync(database);
+    expect(bytes.includes('1990-04-25') || bytes.includes('H2X 1Y4')).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

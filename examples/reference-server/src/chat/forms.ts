@@ -1,4 +1,4 @@
-import type { FormField } from '@clavard/protocol';
+import type { FormField, FormKind } from '@clavard/protocol';
 import { isEmail, matchesPattern } from './patterns.js';
 
 /**
@@ -35,6 +35,26 @@ export function fieldErrors(fields: readonly FormField[], values: Readonly<Recor
     }
   }
   return errors;
+}
+
+/** Field names that hold secrets whatever the form: birth dates, postal codes, account digits, PINs. */
+const SECRET_NAME =
+  /dob|birth|naissance|postal|zip|last4|account|compte|ssn|sin|nas|card|carte|pin|password|secret/i;
+
+/**
+ * The fields as the server asks them: every field of a verification form, and any field whose name says
+ * it holds a secret, is sensitive, whatever the agent sent. The widget masks them and the server keeps
+ * them only as {@link REDACTED}.
+ *
+ * @example
+ * ```ts
+ * withSensitivity('verification', [{ name: 'dob', type: 'date', label: 'Date of birth' }]); // sensitive: true
+ * ```
+ */
+export function withSensitivity(kind: FormKind, fields: readonly FormField[]): FormField[] {
+  return fields.map((field) =>
+    kind === 'verification' || SECRET_NAME.test(field.name) ? { ...field, sensitive: true } : field,
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import { archiveEntry } from './archive.js';
 import type { Conn } from './connection.js';
+import { withSensitivity } from './forms.js';
 import type { HouseRules } from './house-rules.js';
 import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
 import {
@@ -241,6 +242,7 @@ export function createHub(options: HubOptions): Hub {
         type: 'form.request',
         formId: formId ?? randomUUID(),
         ...form,
+        fields: withSensitivity(form.kind, form.fields),
       });
       hub.publish(conversation, event);
     },
