@@ -179,3 +179,32 @@ describe('sensitive answers', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('what the widget validates, the server validates too', () => {
+  it('names the message a refusal is about, so it is marked failed instead of "Sending…" forever', async () => {
+    server = await startTestServer();
+    const v = await visitor(server);
+    v.client.send({
+      type: 'message.send',
+      clientId: 'bad-consent',
+      text: 'Hello',
+      consent: { at: new Date().toISOString(), version: '1', policyUrl: 'javascript:alert(1)' },
+    });
+    expect(await v.client.next('error')).toMatchObject({ code: 'invalid-frame', clientId: 'bad-consent' });
+  });
+
+  it('ignores a topic the organisation does not have', async () => {
+    server = await startTestServer({ topics: ['Billing'] });
+    const v = await visitor(server, { attributes: { topic: '<img src=x onerror=alert(1)>' } });
+    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+    await v.client.next('message.ack');
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome.queue).toEqual([expect.not.objectContaining({ topic: expect.anything() })]);
+    const billing = await visitor(server, { attributes: { topic: 'Billing' } });
+    billing.client.send({ type: 'message.send', clientId: 'm2', text: 'My bill' });
+    await billing.client.next('message.ack');
+    expect(
+      (await julie.client.next('agent.queue', (f) => (f.queue as unknown[]).length === 2)).queue,
+    ).toContainEqual(expect.objectContaining({ topic: 'Billing' }));
+  });
+});

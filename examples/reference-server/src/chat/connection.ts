@@ -59,6 +59,20 @@ export interface ConnectionSpec<F extends Typed, S, Out extends Typed> {
   report(error: ChatError): void;
 }
 
+/** The `clientId` of a frame that failed validation, when it has a plausible one. */
+const clientIdIn = (data: unknown): string | undefined => {
+  try {
+    const value: unknown = typeof data === 'string' ? JSON.parse(data) : data;
+    const clientId =
+      typeof value === 'object' && value !== null ? (value as { clientId?: unknown }).clientId : undefined;
+    return typeof clientId === 'string' && clientId.length > 0 && clientId.length <= 256
+      ? clientId
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const errorFrame = (code: ChatErrorCode, message: string, clientId?: string): ServerError => ({
   type: 'error',
   code: isServerErrorCode(code) ? code : 'server-error',
@@ -177,7 +191,8 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
           conn.close('protocol-error');
           return;
         }
-        conn.error(result.error.code, result.error.message);
+        // A refused message is named, so that its sender marks it failed instead of waiting for an ack.
+        conn.error(result.error.code, result.error.message, clientIdIn(data));
         return;
       }
       try {

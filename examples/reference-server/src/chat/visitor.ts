@@ -112,7 +112,10 @@ const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
     ...(frame.timeZone ? { timeZone: frame.timeZone } : {}),
   };
   hub.store.setVisitorContext(visitor.id, context);
-  const session: VisitorSession = { visitorId: visitor.id, topic: frame.attributes?.topic };
+  // Only a topic the organisation has routes a conversation; anything else is ignored.
+  const asked = frame.attributes?.topic;
+  const topic = asked !== undefined && hub.options.topics.includes(asked) ? asked : undefined;
+  const session: VisitorSession = { visitorId: visitor.id, topic };
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
   conns.add(conn);
