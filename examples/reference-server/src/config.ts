@@ -61,6 +61,18 @@ export interface ServerOptions {
    * @default 'packages/widget/dist/embed/clavard.js'
    */
   embedFile?: string;
+  /**
+   * Origins pictures may come from on the served pages (agents' avatars), besides the server's own.
+   * From `CLAVARD_IMAGE_ORIGINS` (comma-separated). @default none
+   */
+  imageOrigins?: readonly string[];
+  /** Serve source maps (`.map`). @default true, false when `NODE_ENV=production` */
+  sourceMaps?: boolean;
+  /**
+   * Send `Strict-Transport-Security`: set it when the server is reached over https (behind a TLS
+   * proxy). From `CLAVARD_HSTS=1`. @default false
+   */
+  hsts?: boolean;
   /** Heartbeat period of every connection, in ms (0: off). @default 25000 */
   heartbeatMs?: number;
   /** A connection without its hello after this long is closed, in ms. @default 10000 */
@@ -218,6 +230,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
+    imageOrigins: list(env.CLAVARD_IMAGE_ORIGINS),
+    sourceMaps: env.NODE_ENV !== 'production',
+    hsts: env.CLAVARD_HSTS === '1',
     ...(demoAgents ? { agents: DEMO_AGENTS } : {}),
     ...(env.CLAVARD_SMTP_URL ? { smtpUrl: env.CLAVARD_SMTP_URL } : {}),
     ...(env.CLAVARD_MAIL_FROM ? { mailFrom: env.CLAVARD_MAIL_FROM } : {}),

@@ -191,6 +191,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     siteDir: options.siteDir ?? defaultSiteDir(),
     fallbackDir: options.staticDir ?? defaultStaticDir(),
     embedFile: options.embedFile ?? defaultEmbedFile(),
+    policy: {
+      imageOrigins: options.imageOrigins ?? [],
+      sourceMaps: options.sourceMaps ?? true,
+      hsts: options.hsts ?? false,
+    },
   };
 
   const refuse = (res: ServerResponse, status: number) =>

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReferenceServer } from '@clavard/reference-server';
+import type { ReferenceServer, ServerOptions } from '@clavard/reference-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './support/clients.js';
 
@@ -18,6 +18,7 @@ beforeAll(async () => {
   await write('secret.html', 'secret');
   await write('console/index.html', '<!doctype html><title>console</title>');
   await write('console/console.js', 'export {};');
+  await write('console/console.js.map', '{"version":3}');
   await write('site/index.html', '<!doctype html><title>store</title>');
   await write('embed/clavard.js', '(()=>{})();');
   await write('embed/clavard-panel.js', '(()=>{/* panel */})();');
@@ -29,11 +30,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-const start = async (paths: { console?: string; site?: string; embed?: string } = {}) => {
+const start = async (
+  paths: { console?: string; site?: string; embed?: string } = {},
+  options: ServerOptions = {},
+) => {
   server = await startTestServer({
     consoleDir: join(folder, paths.console ?? 'console'),
     siteDir: join(folder, paths.site ?? 'site'),
     embedFile: join(folder, paths.embed ?? 'embed/clavard.js'),
+    ...options,
   });
   return server;
 };
@@ -46,7 +51,10 @@ describe('the demo pages', () => {
     expect(response.headers.get('content-security-policy')).toContain(
       "default-src 'self'; script-src 'self'; style-src 'self'",
     );
-    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data:;");
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
     expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
@@ -100,5 +108,26 @@ describe('the demo pages', () => {
     const { url } = await start();
     expect((await fetch(`${url}/agent/..%2F..%2Fsecret.html`)).status).toBe(404);
     expect((await fetch(`${url}/..%2Fsecret.html`)).status).toBe(404);
+  });
+
+  it('serves the script-tag files to other origins (SRI needs CORS), and pages with the configured picture origins', async () => {
+    const { url } = await start({}, { imageOrigins: ['https://cdn.example'], hsts: true });
+    for (const path of ['/clavard.js', '/clavard-panel.js']) {
+      const response = await fetch(`${url}${path}`, { headers: { origin: 'https://shop.example' } });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    }
+    const page = await fetch(`${url}/agent`);
+    expect(page.headers.get('content-security-policy')).toContain(
+      "img-src 'self' data: https://cdn.example;",
+    );
+    expect(page.headers.get('strict-transport-security')).toContain('max-age=');
+    expect((await fetch(`${url}/agent`)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('never serves source maps when told not to (production)', async () => {
+    expect((await fetch(`${(await start()).url}/agent/console.js.map`)).status).toBe(200);
+    await server?.close();
+    const { url } = await start({}, { sourceMaps: false });
+    expect((await fetch(`${url}/agent/console.js.map`)).status).toBe(404);
   });
 });

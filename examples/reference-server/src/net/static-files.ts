@@ -19,14 +19,54 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The policy of every HTML page: no inline script or style, same-origin connections (WebSocket
- * included), agents' avatars from https, no framing by others.
+ * How the pages are served: where images may come from, whether source maps are served, whether the
+ * browser is told to use https only.
+ *
+ * @example
+ * ```ts
+ * const policy: PagePolicy = { imageOrigins: ['https://cdn.example'], sourceMaps: false, hsts: true };
+ * ```
  */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'";
+export interface PagePolicy {
+  /** Origins agents' avatars and other pictures may come from, besides the server's own. */
+  imageOrigins: readonly string[];
+  /** Serve `.map` files (development only). */
+  sourceMaps: boolean;
+  /** Send `Strict-Transport-Security` (when the server is reached over TLS). */
+  hsts: boolean;
+}
+
+/**
+ * The policy of every HTML page: no inline script or style, connections to the server's own origin only
+ * (`'self'` covers its `ws:`/`wss:`), pictures from itself and the configured origins, no framing by
+ * others, no base or form elsewhere.
+ *
+ * @example
+ * ```ts
+ * pageCsp(['https://cdn.example']); // "default-src 'self'; … img-src 'self' data: https://cdn.example; …"
+ * ```
+ */
+export function pageCsp(imageOrigins: readonly string[]): string {
+  const images = ["'self'", 'data:', ...imageOrigins].join(' ');
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'`;
+}
+
+/** Nothing of the device is asked for by these pages. */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+/** Two years, subdomains included: the usual commitment once a site is on https. */
+const HSTS = 'max-age=63072000; includeSubDomains';
 
 /** Headers of every static answer: no sniffing, no referrer. */
 const COMMON_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+/**
+ * The script-tag files may be loaded by other origins' pages, with SRI (`crossorigin="anonymous"`): they
+ * need CORS, and hold nothing private.
+ */
+const SHARED_FILE_HEADERS = {
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+};
 
 /** The script-tag file is not versioned at this URL: caches may keep it a few minutes. */
 const EMBED_CACHE = 'public, max-age=300';
@@ -52,6 +92,8 @@ export interface StaticSources {
    * `/clavard-panel.js`, `/clavard-panel.fr.js` and `/clavard-extras.js`.
    */
   embedFile: string;
+  /** Headers and what is served. */
+  policy: PagePolicy;
 }
 
 /** Resolves `relative` inside `root`, or undefined when it escapes it (`..`, encoded or not) or has NUL. */
@@ -112,13 +154,23 @@ export async function serveStatic(
   } catch {
     return false;
   }
+  const { policy } = sources;
   for (const file of candidates(decoded, sources)) {
     const size = await fileSize(file);
     if (file === undefined || size === undefined) continue;
     const type = extname(file);
+    if (type === '.map' && !policy.sourceMaps) return false;
+    const shared = decoded === '/clavard.js' || LATER_FILES.includes(decoded);
     res.writeHead(200, {
       ...COMMON_HEADERS,
-      ...(type === '.html' ? { 'content-security-policy': PAGE_CSP } : {}),
+      ...(policy.hsts ? { 'strict-transport-security': HSTS } : {}),
+      ...(shared ? SHARED_FILE_HEADERS : {}),
+      ...(type === '.html'
+        ? {
+            'content-security-policy': pageCsp(policy.imageOrigins),
+            'permissions-policy': PERMISSIONS_POLICY,
+          }
+        : {}),
       'content-type': TYPES[type] ?? 'application/octet-stream',
       'content-length': String(size),
       'cache-control': decoded === '/clavard.js' ? EMBED_CACHE : 'no-cache',
