@@ -91,6 +91,15 @@ export interface ServerOptions {
    */
   identitySecret?: string;
   /**
+   * Or the organisation's public key (PEM; RSA for RS256, P-256 for ES256): its server signs with the
+   * private key, which never leaves it. From `CLAVARD_IDENTITY_PUBLIC_KEY`.
+   */
+  identityPublicKey?: string;
+  /** The `aud` identity tokens must name. From `CLAVARD_IDENTITY_AUDIENCE`. @default not checked */
+  identityAudience?: string;
+  /** The `iss` identity tokens must name. From `CLAVARD_IDENTITY_ISSUER`. @default not checked */
+  identityIssuer?: string;
+  /**
    * The topics a visitor picks from in the pre-chat form, asked when a conversation starts (not of
    * identified visitors). The topic routes the conversation to the signed-in agents who take it (see
    * src/chat/routing.ts); agents pick theirs among these. From `CLAVARD_TOPICS` (comma-separated).
@@ -226,6 +235,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
+    ...(env.CLAVARD_IDENTITY_PUBLIC_KEY ? { identityPublicKey: env.CLAVARD_IDENTITY_PUBLIC_KEY } : {}),
+    ...(env.CLAVARD_IDENTITY_AUDIENCE ? { identityAudience: env.CLAVARD_IDENTITY_AUDIENCE } : {}),
+    ...(env.CLAVARD_IDENTITY_ISSUER ? { identityIssuer: env.CLAVARD_IDENTITY_ISSUER } : {}),
     ...(env.CLAVARD_HOURS ? { hours: env.CLAVARD_HOURS } : {}),
     ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),

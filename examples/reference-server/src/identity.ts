@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { type JWTPayload, jwtVerify } from 'jose';
 
 /**
  * Who the organisation's server says the visitor is: the claims of an identity token.
@@ -40,42 +41,97 @@ export function signIdentityToken(claims: IdentityClaims, secret: string): strin
 }
 
 /**
- * The claims of `token` when it is an HS256 JWT signed with `secret`, not expired at `nowMs`, with an
- * expiry at most {@link MAX_TOKEN_LIFETIME_S} ahead and a non-empty `sub`; otherwise `undefined` (the
- * visitor stays anonymous). The signature is compared in constant time.
+ * How identity tokens are checked: an HS256 `secret` shared with the organisation's server, or its
+ * `publicKey` (PEM, RSA for RS256 or P-256 for ES256, so the secret never leaves the organisation), and
+ * the `audience` and `issuer` the tokens must name when given.
  *
  * @example
  * ```ts
- * verifyIdentityToken(token, secret, Date.now())?.sub; // 'customer-1042'
+ * const keys: IdentityKeys = { publicKey: readFileSync('org-public.pem', 'utf8'), issuer: 'https://shop.example' };
  * ```
  */
-export function verifyIdentityToken(
-  token: string,
-  secret: string,
-  nowMs: number,
-): IdentityClaims | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const [header, payload, signature] = parts as [string, string, string];
-  if (header !== HEADER) return undefined;
-  const expected = sign(`${header}.${payload}`, secret);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (typeof claims !== 'object' || claims === null) return undefined;
-  const { sub, name, email, exp } = claims as Record<string, unknown>;
-  const now = nowMs / 1000;
+export interface IdentityKeys {
+  secret?: string;
+  publicKey?: string;
+  audience?: string;
+  issuer?: string;
+}
+
+/** Clock skew allowed between the organisation's server and this one, in seconds. */
+export const CLOCK_TOLERANCE_S = 30;
+
+/** Checks a token at a moment (ms); resolves with its claims, or undefined for any fault. */
+export type IdentityVerifier = (token: string, nowMs: number) => Promise<IdentityClaims | undefined>;
+
+const claimsOf = (payload: JWTPayload, nowMs: number): IdentityClaims | undefined => {
+  const { sub, exp } = payload;
+  const { name, email } = payload as { name?: unknown; email?: unknown };
   if (typeof sub !== 'string' || sub === '' || sub.length > 256) return undefined;
-  if (typeof exp !== 'number' || exp <= now || exp > now + MAX_TOKEN_LIFETIME_S) return undefined;
+  // Short-lived: an hour at most, whatever the organisation's server wrote.
+  if (typeof exp !== 'number' || exp > nowMs / 1000 + MAX_TOKEN_LIFETIME_S + CLOCK_TOLERANCE_S)
+    return undefined;
   return {
     sub,
     exp,
     ...(typeof name === 'string' && name !== '' ? { name: name.slice(0, 200) } : {}),
     ...(typeof email === 'string' && email !== '' ? { email: email.slice(0, 254) } : {}),
   };
+};
+
+/**
+ * Makes the verifier of a server's identity tokens, with `jose`: a JWT signed with the secret (HS256) or
+ * the organisation's private key (RS256, ES256), whatever the order of its header's fields or a `kid`;
+ * `exp` required (at most an hour ahead) and checked with {@link CLOCK_TOLERANCE_S} of skew; `aud` and
+ * `iss` checked when configured; `alg: none` and every other algorithm refused.
+ *
+ * @example
+ * ```ts
+ * const verify = createIdentityVerifier({ secret });
+ * (await verify(token, Date.now()))?.sub; // 'customer-1042'
+ * ```
+ */
+export function createIdentityVerifier(keys: IdentityKeys): IdentityVerifier {
+  const publicKey = keys.publicKey === undefined ? undefined : createPublicKey(keys.publicKey);
+  const secret = keys.secret === undefined ? undefined : createSecretKey(Buffer.from(keys.secret, 'utf8'));
+  const algorithms = [
+    ...(secret ? ['HS256'] : []),
+    ...(publicKey?.asymmetricKeyType === 'rsa' ? ['RS256'] : []),
+    ...(publicKey?.asymmetricKeyType === 'ec' ? ['ES256'] : []),
+  ];
+  return async (token, nowMs) => {
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        (header) => ((header.alg ?? '').startsWith('HS') ? secret : publicKey) as KeyObject,
+        {
+          algorithms,
+          currentDate: new Date(nowMs),
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: ['exp', 'sub'],
+          ...(keys.audience === undefined ? {} : { audience: keys.audience }),
+          ...(keys.issuer === undefined ? {} : { issuer: keys.issuer }),
+        },
+      );
+      return claimsOf(payload, nowMs);
+    } catch {
+      // Bad signature, expired, wrong audience, not a JWT: the visitor stays anonymous.
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Checks one token with a secret (or {@link IdentityKeys}): see {@link createIdentityVerifier}.
+ *
+ * @example
+ * ```ts
+ * (await verifyIdentityToken(token, secret, Date.now()))?.sub; // 'customer-1042'
+ * ```
+ */
+export function verifyIdentityToken(
+  token: string,
+  keys: string | IdentityKeys,
+  nowMs: number,
+): Promise<IdentityClaims | undefined> {
+  return createIdentityVerifier(typeof keys === 'string' ? { secret: keys } : keys)(token, nowMs);
 }

@@ -26,7 +26,13 @@ export type { ServerOptions } from './config.js';
 export { readConfig } from './config.js';
 export type { AgentRole } from './db/account-store.js';
 export type { AgentStats } from './db/store.js';
-export type { IdentityClaims } from './identity.js';
-export { MAX_TOKEN_LIFETIME_S, signIdentityToken, verifyIdentityToken } from './identity.js';
+export type { IdentityClaims, IdentityKeys, IdentityVerifier } from './identity.js';
+export {
+  CLOCK_TOLERANCE_S,
+  createIdentityVerifier,
+  MAX_TOKEN_LIFETIME_S,
+  signIdentityToken,
+  verifyIdentityToken,
+} from './identity.js';
 export type { ReferenceServer, ReferenceServerEvents } from './server.js';
 export { startServer } from './server.js';

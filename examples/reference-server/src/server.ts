@@ -27,6 +27,7 @@ import {
 } from './config.js';
 import { openStore } from './db/store.js';
 import { createEmitter } from './emitter.js';
+import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
 import { createHttpChannels } from './net/http-channel.js';
@@ -146,7 +147,15 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
     handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,
-    identitySecret: options.identitySecret,
+    identity:
+      options.identitySecret === undefined && options.identityPublicKey === undefined
+        ? undefined
+        : createIdentityVerifier({
+            ...(options.identitySecret === undefined ? {} : { secret: options.identitySecret }),
+            ...(options.identityPublicKey === undefined ? {} : { publicKey: options.identityPublicKey }),
+            ...(options.identityAudience === undefined ? {} : { audience: options.identityAudience }),
+            ...(options.identityIssuer === undefined ? {} : { issuer: options.identityIssuer }),
+          }),
     schedule,
     topics: options.topics ?? [],
     report,

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { type ReferenceServer, signIdentityToken, verifyIdentityToken } from '@clavard/reference-server';
+import { exportSPKI, generateKeyPair, type JWTHeaderParameters, type JWTPayload, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { agent, startTestServer, visitor } from './support/clients.js';
+import { agent, connect, startTestServer, visitor } from './support/clients.js';
 
 const SECRET = 'organisation-secret-for-tests';
 const NOW = Date.parse('2026-11-23T12:00:00.000Z');
@@ -9,13 +10,14 @@ const inFive = Math.floor(NOW / 1000) + 300;
 const ana = { sub: 'customer-1042', name: 'Ana Tremblay', email: 'ana@example.com', exp: inFive };
 
 describe('identity tokens (HS256)', () => {
-  it('round-trips the claims of a token signed with the secret', () => {
-    expect(verifyIdentityToken(signIdentityToken(ana, SECRET), SECRET, NOW)).toEqual(ana);
+  it('round-trips the claims of a token signed with the secret', async () => {
+    expect(await verifyIdentityToken(signIdentityToken(ana, SECRET), SECRET, NOW)).toEqual(ana);
   });
 
   it.each([
     ['another secret', signIdentityToken(ana, 'not-the-secret')],
-    ['an expired token', signIdentityToken({ ...ana, exp: Math.floor(NOW / 1000) - 1 }, SECRET)],
+    // Expired by more than the 30 s of clock skew allowed.
+    ['an expired token', signIdentityToken({ ...ana, exp: Math.floor(NOW / 1000) - 120 }, SECRET)],
     [
       'a token living over an hour',
       signIdentityToken({ ...ana, exp: Math.floor(NOW / 1000) + 7200 }, SECRET),
@@ -46,8 +48,64 @@ describe('identity tokens (HS256)', () => {
       })(),
     ],
     ['two parts', 'a.b'],
-  ])('refuses %s', (_what, token) => {
-    expect(verifyIdentityToken(token, SECRET, NOW)).toBeUndefined();
+  ])('refuses %s', async (_what, token) => {
+    expect(await verifyIdentityToken(token, SECRET, NOW)).toBeUndefined();
+  });
+});
+
+describe('identity tokens from standard libraries (jose)', () => {
+  const exp = Math.floor(NOW / 1000) + 300;
+  const signed = (header: JWTHeaderParameters, claims: JWTPayload = { sub: 'customer-1042', exp }) =>
+    new SignJWT(claims).setProtectedHeader(header);
+
+  it('accepts any header order and a kid', async () => {
+    const token = await signed({ typ: 'JWT', kid: 'key-2026', alg: 'HS256' }).sign(
+      new TextEncoder().encode(SECRET),
+    );
+    expect(await verifyIdentityToken(token, SECRET, NOW)).toMatchObject({ sub: 'customer-1042' });
+  });
+
+  it.each(['RS256', 'ES256'] as const)(
+    'accepts %s with the public key alone, and refuses another key',
+    async (alg) => {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+      const other = await generateKeyPair(alg, { extractable: true });
+      const pem = await exportSPKI(publicKey);
+      const token = await signed({ alg }).sign(privateKey);
+      expect(await verifyIdentityToken(token, { publicKey: pem }, NOW)).toMatchObject({
+        sub: 'customer-1042',
+      });
+      const forged = await signed({ alg }).sign(other.privateKey);
+      expect(await verifyIdentityToken(forged, { publicKey: pem }, NOW)).toBeUndefined();
+      // A key of one kind never opens a token signed with the other (no HS256 with the public key as secret).
+      const confused = await signed({ alg: 'HS256' }).sign(new TextEncoder().encode(pem));
+      expect(await verifyIdentityToken(confused, { publicKey: pem }, NOW)).toBeUndefined();
+    },
+  );
+
+  it('checks aud and iss when configured, and allows 30 s of clock skew, not more', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const keys = { secret: SECRET, audience: 'clavard', issuer: 'https://shop.example' };
+    const good = await signed(
+      { alg: 'HS256' },
+      { sub: 'c', exp, aud: 'clavard', iss: 'https://shop.example' },
+    ).sign(key);
+    expect(await verifyIdentityToken(good, keys, NOW)).toMatchObject({ sub: 'c' });
+    const otherAudience = await signed(
+      { alg: 'HS256' },
+      { sub: 'c', exp, aud: 'elsewhere', iss: 'https://shop.example' },
+    ).sign(key);
+    expect(await verifyIdentityToken(otherAudience, keys, NOW)).toBeUndefined();
+    const noIssuer = await signed({ alg: 'HS256' }, { sub: 'c', exp, aud: 'clavard' }).sign(key);
+    expect(await verifyIdentityToken(noIssuer, keys, NOW)).toBeUndefined();
+    const justExpired = await signed({ alg: 'HS256' }, { sub: 'c', exp: Math.floor(NOW / 1000) - 20 }).sign(
+      key,
+    );
+    expect(await verifyIdentityToken(justExpired, SECRET, NOW)).toMatchObject({ sub: 'c' });
+    const longExpired = await signed({ alg: 'HS256' }, { sub: 'c', exp: Math.floor(NOW / 1000) - 60 }).sign(
+      key,
+    );
+    expect(await verifyIdentityToken(longExpired, SECRET, NOW)).toBeUndefined();
   });
 });
 
@@ -119,5 +177,24 @@ describe('identified visitors on the reference server', () => {
     expect(julie.welcome.queue).toEqual([
       expect.objectContaining({ visitor: expect.objectContaining({ userId: 'customer-1042' }) }),
     ]);
+  });
+});
+
+describe('frames after a hello whose token is being verified', () => {
+  it('wait for it, in order', async () => {
+    const server = await startTestServer({ identitySecret: SECRET, now: () => NOW });
+    const client = await connect(server.widgetWsUrl);
+    client.send({ type: 'session.hello', v: '1.0', locale: 'en', identity: signIdentityToken(ana, SECRET) });
+    client.send({ type: 'message.send', clientId: 'right-away', text: 'Hello' });
+    client.send({ type: 'ping', id: 'after' });
+    await client.next('pong');
+    const order = ['session.welcome', 'message.ack', 'pong', 'error'];
+    expect(client.frames.map((f) => f.type).filter((t) => order.includes(t))).toEqual([
+      'session.welcome',
+      'message.ack',
+      'pong',
+    ]);
+    expect(client.frames[0]).toMatchObject({ identified: true });
+    await server.close();
   });
 });

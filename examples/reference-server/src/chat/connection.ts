@@ -45,10 +45,13 @@ export interface ConnectionSpec<F extends Typed, S, Out extends Typed> {
   parse(input: unknown): ParseResult<F>;
   /** The type of the first frame. */
   helloType: string;
-  /** Accepts the hello: sets `conn.session`, sends the welcome (or refuses and closes). */
-  hello(conn: Conn<S, Out>, frame: F): void;
-  /** Any later frame. Throw a `ChatError` to answer with an `error` frame. */
-  handle(conn: Conn<S, Out>, session: S, frame: F): void;
+  /**
+   * Accepts the hello: sets `conn.session`, sends the welcome (or refuses and closes). May be async (an
+   * identity token to verify): later frames wait for it, in order.
+   */
+  hello(conn: Conn<S, Out>, frame: F): void | Promise<void>;
+  /** Any later frame. Throw (or reject with) a `ChatError` to answer with an `error` frame. */
+  handle(conn: Conn<S, Out>, session: S, frame: F): void | Promise<void>;
   /** The connection is gone. */
   closed(conn: Conn<S, Out>): void;
   /** Ping period in ms (a `setTimeout` chain); 0 turns it off. */
@@ -158,57 +161,78 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
   }, spec.helloTimeoutMs);
   armHeartbeat();
 
-  const dispatch = (frame: F) => {
+  const dispatch = (frame: F): Promise<void> | undefined => {
     if (conn.session === undefined) {
       if (frame.type !== spec.helloType) {
         conn.error('invalid-frame', `the first frame must be ${spec.helloType}, not ${frame.type}`);
         conn.close('protocol-error');
-        return;
+        return undefined;
       }
       clearTimeout(helloTimer);
-      spec.hello(conn, frame);
-      return;
+      return spec.hello(conn, frame) ?? undefined;
     }
     if (frame.type === 'ping') {
       const { id } = frame as Typed & { id?: string };
       send(id === undefined ? { type: 'pong' } : ({ type: 'pong', id } as Typed));
-      return;
+      return undefined;
     }
-    if (frame.type === 'pong') return;
+    if (frame.type === 'pong') return undefined;
     if (frame.type === spec.helloType)
       throw new ChatError('invalid-frame', `${frame.type} was already received`);
-    spec.handle(conn, conn.session, frame);
+    return spec.handle(conn, conn.session, frame) ?? undefined;
+  };
+
+  /** A failure while handling `frame`: an `error` frame naming it, reported when unexpected. */
+  const failed = (frame: F, thrown: unknown) => {
+    const error = ChatError.isInstance(thrown)
+      ? thrown
+      : new ChatError('server-error', 'the frame could not be handled', { cause: thrown });
+    if (!ChatError.isInstance(thrown)) spec.report(error);
+    // The frame's own clientId when the error does not name one: the sender can tell which failed.
+    const clientId =
+      error.clientId ??
+      ('clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : undefined);
+    conn.error(error.code, error.message, clientId);
+  };
+
+  // While an async handler runs (an identity token being verified), later frames wait, in order.
+  let busy = false;
+  const waiting: unknown[] = [];
+
+  const process = (data: unknown) => {
+    const result = spec.parse(data);
+    if (!result.ok) {
+      if (result.ignored) return;
+      if (conn.session === undefined) {
+        conn.error(result.error.code, result.error.message);
+        conn.close('protocol-error');
+        return;
+      }
+      // A refused message is named, so that its sender marks it failed instead of waiting for an ack.
+      conn.error(result.error.code, result.error.message, clientIdIn(data));
+      return;
+    }
+    const frame = result.value;
+    try {
+      const pending = dispatch(frame);
+      if (pending === undefined) return;
+      busy = true;
+      pending
+        .catch((thrown: unknown) => failed(frame, thrown))
+        .finally(() => {
+          busy = false;
+          while (!busy && conn.open && waiting.length > 0) process(waiting.shift());
+        });
+    } catch (thrown) {
+      failed(frame, thrown);
+    }
   };
 
   const handle: PeerHandle = {
     receive(data) {
       if (!conn.open) return;
-      const result = spec.parse(data);
-      if (!result.ok) {
-        if (result.ignored) return;
-        if (conn.session === undefined) {
-          conn.error(result.error.code, result.error.message);
-          conn.close('protocol-error');
-          return;
-        }
-        // A refused message is named, so that its sender marks it failed instead of waiting for an ack.
-        conn.error(result.error.code, result.error.message, clientIdIn(data));
-        return;
-      }
-      try {
-        dispatch(result.value);
-      } catch (thrown) {
-        const error = ChatError.isInstance(thrown)
-          ? thrown
-          : new ChatError('server-error', 'the frame could not be handled', { cause: thrown });
-        if (!ChatError.isInstance(thrown)) spec.report(error);
-        // The frame's own clientId when the error does not name one: the sender can tell which failed.
-        const frame: object = result.value;
-        const clientId =
-          error.clientId ??
-          ('clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : undefined);
-        conn.error(error.code, error.message, clientId);
-      }
+      if (busy) waiting.push(data);
+      else process(data);
     },
     closed() {
       if (!conn.open) return;

@@ -13,6 +13,7 @@ import { agentInfo } from '../accounts/accounts.js';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
+import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import { archiveEntry } from './archive.js';
@@ -86,7 +87,7 @@ export interface HubOptions {
   /** Ask for an email when a visitor starts a conversation while nobody is available. */
   leaveMessage: boolean;
   /** Verifies identity tokens; without it nobody is identified. */
-  identitySecret: string | undefined;
+  identity: IdentityVerifier | undefined;
   /** Topics of the pre-chat form (none: no pre-chat form). */
   topics: readonly string[];
   /** Business hours: outside them nobody is available, whoever is signed in. */

@@ -12,7 +12,7 @@ import {
 } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
 import type { VisitorIdentity } from '../db/store.js';
-import { type IdentityClaims, verifyIdentityToken } from '../identity.js';
+import type { IdentityClaims } from '../identity.js';
 import { createToken, hashToken } from '../tokens.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
@@ -78,11 +78,11 @@ const resume = (
   if (update) conn.send(update);
 };
 
-/** The claims of a verified identity token, or undefined (no secret, no token, or a bad one). */
-const identityOf = (hub: Hub, token: string | undefined): IdentityClaims | undefined =>
-  token === undefined || hub.options.identitySecret === undefined
+/** The claims of a verified identity token, or undefined (no keys, no token, or a bad one). */
+const identityOf = async (hub: Hub, token: string | undefined): Promise<IdentityClaims | undefined> =>
+  token === undefined || hub.options.identity === undefined
     ? undefined
-    : verifyIdentityToken(token, hub.options.identitySecret, hub.options.now());
+    : hub.options.identity(token, hub.options.now());
 
 const toIdentity = (claims: IdentityClaims): VisitorIdentity => ({
   userId: claims.sub,
@@ -90,13 +90,28 @@ const toIdentity = (claims: IdentityClaims): VisitorIdentity => ({
   ...(claims.email === undefined ? {} : { email: claims.email }),
 });
 
-const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello) => {
+/** The hello; with an identity token to verify, once it is verified (later frames wait for it). */
+const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello): Promise<void> | undefined => {
   if (!isCompatibleVersion(frame.v)) {
     conn.error('unsupported-version', `this server speaks ${PROTOCOL_VERSION}`);
     conn.close('unsupported-version');
-    return;
+    return undefined;
   }
-  const claims = identityOf(hub, frame.identity);
+  if (frame.identity === undefined || hub.options.identity === undefined) {
+    welcomeVisitor(hub, conn, frame, undefined);
+    return undefined;
+  }
+  return identityOf(hub, frame.identity).then((claims) => {
+    if (conn.open) welcomeVisitor(hub, conn, frame, claims);
+  });
+};
+
+const welcomeVisitor = (
+  hub: Hub,
+  conn: VisitorConn,
+  frame: SessionHello,
+  claims: IdentityClaims | undefined,
+) => {
   let known = frame.token === undefined ? undefined : hub.store.visitorByTokenHash(hashToken(frame.token));
   // Another customer signed in on this browser: they get a session of their own, not the last one's.
   const boundTo = known && hub.store.identityOf(known.id)?.userId;
@@ -267,7 +282,7 @@ const handlers: {
     conn: VisitorConn,
     session: VisitorSession,
     frame: Frame<T>,
-  ) => void;
+  ) => void | Promise<void>;
 } = {
   'message.send': messageSend,
   'history.since'(hub, conn, session, frame) {
@@ -385,8 +400,8 @@ const handlers: {
   'conversation.end'(hub, _conn, session, frame) {
     endByVisitor(hub, owned(hub, session, frame.conversationId));
   },
-  'session.identify'(hub, _conn, session, frame) {
-    const claims = identityOf(hub, frame.identity);
+  async 'session.identify'(hub, _conn, session, frame) {
+    const claims = await identityOf(hub, frame.identity);
     if (!claims) throw new ChatErrorClass('unauthorized', 'the identity token is not valid');
     const boundTo = hub.store.identityOf(session.visitorId)?.userId;
     if (boundTo !== undefined && boundTo !== claims.sub) {
@@ -415,14 +430,12 @@ export function acceptVisitor(hub: Hub, peer: ChatPeer): { conn: VisitorConn; ha
   return acceptConnection<ClientFrame, VisitorSession, ServerFrame>(peer, {
     parse: parseClientFrame,
     helloType: 'session.hello',
-    hello: (conn, frame) => {
-      if (frame.type === 'session.hello') hello(hub, conn, frame);
-    },
+    hello: (conn, frame) => (frame.type === 'session.hello' ? hello(hub, conn, frame) : undefined),
     handle(conn, session, frame) {
       const handler = handlers[frame.type] as
-        | ((hub: Hub, conn: VisitorConn, session: VisitorSession, frame: ClientFrame) => void)
+        | ((hub: Hub, conn: VisitorConn, session: VisitorSession, frame: ClientFrame) => void | Promise<void>)
         | undefined;
-      handler?.(hub, conn, session, frame);
+      return handler?.(hub, conn, session, frame);
     },
     closed(conn) {
       if (!conn.session) return;
