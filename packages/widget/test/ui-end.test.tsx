@@ -123,11 +123,54 @@ describe('the end of a conversation', () => {
     expect(lines.slice(2, -1).map((line) => line.replace(/^\[[^\]]+\] /, ''))).toEqual([
       'You: Hello',
       'Julie has joined',
-      '[Form: Verify your identity. Answers sent; not included.]',
+      '[Form: Verify your identity. Answers not included.]',
       'Identity verified',
       'This conversation has ended. Goodbye!',
     ]);
     expect(text).not.toContain('1990-04-25');
+  });
+
+  it('says a form was answered only when it was: one left unanswered, one sent', async () => {
+    h = await mountWidget({ open: true });
+    const id = await h.startConversation(julie);
+    await h.step(() =>
+      h?.server.agents.requestForm(id, {
+        formId: 'left',
+        kind: 'custom',
+        title: 'Your order',
+        fields: [{ name: 'order', type: 'text', label: 'Order number' }],
+      }),
+    );
+    await h.step(() =>
+      h?.server.agents.requestForm(id, {
+        formId: 'sent',
+        kind: 'custom',
+        title: 'Your plan',
+        fields: [{ name: 'plan', type: 'text', label: 'Plan' }],
+      }),
+    );
+    h.get<HTMLInputElement>('#clavard-form-sent-plan').value = 'Famille';
+    await h.step(() => h?.get<HTMLButtonElement>('#clavard-form-sent-plan').form?.requestSubmit());
+    await h.step(() => h?.server.agents.end(id, 'Goodbye!'));
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:transcript';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const download = h
+      .all<HTMLButtonElement>('.end button')
+      .find((b) => b.textContent === 'Download the transcript');
+    await h.step(() => download?.click());
+    const lines = ((await blobs[0]?.text()) ?? '')
+      .split('\r\n')
+      .map((line) => line.replace(/^\[[^\]]+\] /, ''));
+    expect(lines.filter((line) => line.startsWith('[Form') || line.startsWith('Thank you'))).toEqual([
+      '[Form: Your order. Answers not included.]',
+      '[Form: Your plan. Answers not included.]',
+      'Thank you, your answers were sent.',
+    ]);
   });
 
   it('lets the visitor end the chat from the header, after a confirmation that takes the focus', async () => {

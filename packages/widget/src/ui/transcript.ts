@@ -61,8 +61,11 @@ export function transcriptText(entries: readonly ChatEntry[], options: Transcrip
         lines.push(`${at} ${t('transcript.form', { title: event.title ?? event.kind })}`);
         break;
       case 'form.result':
+        // Said only once the server accepted the answers: a form never submitted says nothing more.
         if (event.verified !== undefined) {
           lines.push(`${at} ${t(event.verified ? 'verification.verified' : 'verification.failed')}`);
+        } else if (event.status === 'accepted') {
+          lines.push(`${at} ${t('form.sent')}`);
         }
         break;
       case 'conversation.ended':

@@ -136,5 +136,5 @@ export const en = {
   'end.transcript': 'Download the transcript',
   'end.offer': 'You may also like',
   'transcript.title': 'Conversation with {organisation}',
-  'transcript.form': '[Form: {title}. Answers sent; not included.]',
+  'transcript.form': '[Form: {title}. Answers not included.]',
 } as const satisfies Record<string, Message>;

@@ -138,5 +138,5 @@ export const frCA: Messages = {
   'end.transcript': 'Télécharger la transcription',
   'end.offer': 'Cela pourrait aussi vous intéresser',
   'transcript.title': 'Conversation avec {organisation}',
-  'transcript.form': '[Formulaire\u00a0: {title}. Réponses envoyées, non incluses.]',
+  'transcript.form': '[Formulaire\u00a0: {title}. Réponses non incluses.]',
 };
