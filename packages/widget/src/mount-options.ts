@@ -247,6 +247,16 @@ function checkTexts<R extends string, O extends string>(
   return texts as Record<R, string> & Partial<Record<O, string>>;
 }
 
+/** The consent notice: its policy link must be a web address the server will accept with the message. */
+function checkConsent(value: unknown): ResolvedMountOptions['consent'] {
+  const consent = checkTexts('consent', value, ['version'], ['policyUrl', 'text']);
+  const url = consent?.policyUrl;
+  if (url !== undefined && !safeUrl(url, IMAGE_PROTOCOLS)) {
+    throw invalid('consent.policyUrl', 'must be an http or https URL of at most 2,048 characters', url);
+  }
+  return consent;
+}
+
 function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
   const offer = checkTexts('offer', value, ['title', 'url'], ['description', 'imageUrl']);
   return offer && { kind: 'link', ...offer };
@@ -318,6 +328,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     sound: optionalBoolean(options, 'sound'),
     open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer')),
-    consent: checkTexts('consent', own(options, 'consent'), ['version'], ['policyUrl', 'text']),
+    consent: checkConsent(own(options, 'consent')),
   };
 }

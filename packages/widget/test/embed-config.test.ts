@@ -94,6 +94,16 @@ describe('the script tag’s consent attributes', () => {
     });
   });
 
+  it('refuse a policy that is not a web address (it would fail every message), and report it', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({ 'data-consent-version': '2026-11', 'data-consent-policy': 'javascript:alert(1)' }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(options.consent?.policyUrl).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/consent\.policyUrl/)]);
+  });
+
   it('still ask for consent when an attribute is wrong, and report it', () => {
     const { options, problems } = readEmbedConfig(
       scriptWith({ 'data-consent-version': '2026-11', 'data-consent-text': ' ' }),

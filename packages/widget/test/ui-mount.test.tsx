@@ -63,6 +63,24 @@ describe('mount options', () => {
       'target',
     ],
     ['an unknown option', { transport: transport(), brand: { name: 'X' }, colour: '#000' }, 'colour'],
+    [
+      'a consent policy that is not a web address',
+      {
+        transport: transport(),
+        brand: { name: 'X' },
+        consent: { version: '1', policyUrl: 'javascript:alert(1)' },
+      },
+      'consent.policyUrl',
+    ],
+    [
+      'a consent policy over 2,048 characters',
+      {
+        transport: transport(),
+        brand: { name: 'X' },
+        consent: { version: '1', policyUrl: `https://shop.example/${'p'.repeat(2100)}` },
+      },
+      'consent.policyUrl',
+    ],
   ];
   for (const [what, options, option] of cases) {
     it(`throws invalid-option naming "${option}" for ${what}`, () => {
