@@ -84,8 +84,13 @@ export interface OpenedPage {
   problems: string[];
 }
 
-async function openPage(browser: Browser, viewport: { width: number; height: number }): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport });
+async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  withoutCsp = false,
+): Promise<OpenedPage> {
+  // Without the CSP: the browser ignores the pages' policy (the hostile-input battery's second run).
+  const context = await browser.newContext({ viewport, ...(withoutCsp ? { bypassCSP: true } : {}) });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -104,8 +109,9 @@ export async function openAgent(
   url: string,
   firstName: string,
   password = PASSWORD,
+  withoutCsp = false,
 ): Promise<OpenedPage> {
-  const opened = await openPage(browser, { width: 1366, height: 768 });
+  const opened = await openPage(browser, { width: 1366, height: 768 }, withoutCsp);
   const { page } = opened;
   await page.goto(`${url}/agent`);
   await page.getByLabel('Username').fill(firstName.toLowerCase());
@@ -142,7 +148,7 @@ export async function openVisitor(
   pages: BuiltPages,
   host: VisitorHostOptions = {},
 ): Promise<VisitorPage> {
-  const opened = await openPage(browser, { width: 900, height: 820 });
+  const opened = await openPage(browser, { width: 900, height: 820 }, host.withoutCsp);
   const { page } = opened;
   const sockets: string[] = [];
   const channelRequests: string[] = [];
@@ -247,6 +253,8 @@ export interface VisitorHostOptions {
    * the snippet's queue, before clavard.js loads.
    */
   setupScript?: string;
+  /** Serve the pages without their Content-Security-Policy (the hostile-input battery's second run). */
+  withoutCsp?: boolean;
 }
 
 /** The keys of the visitor page's localStorage that start with `clavard:`. */
