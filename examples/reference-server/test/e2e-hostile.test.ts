@@ -3,8 +3,9 @@
  * temporary SQLite file), run twice: under the pages' strict CSP, and with the CSP stripped in flight (so
  * that it is the rendering that holds, not only the policy). Every payload would set `window.__pwned` if
  * it ran. It goes through each field that reaches a screen: the visitor's messages (to the console), an
- * agent's first name and title, messages, quick replies, a link card and a form (to the widget), a
- * transfer note (to the console), a closing (to the widget) and a survey note (to the console). Nothing
+ * agent's first name and title, messages, quick replies, a link card and a form's title and label (to the
+ * widget), the name the visitor gives in that form, a transfer note (to the console), a closing (to the
+ * widget) and a survey note (to the console). Nothing
  * runs, nothing is injected as an element, and the text is shown as written.
  */
 import { describe, expect, it } from 'vitest';
@@ -89,12 +90,15 @@ describe.each([true, false])('hostile input (CSP on: %s)', (csp) => {
     send({
       type: 'agent.form',
       conversationId,
-      kind: 'custom',
+      kind: 'prechat',
       title: PAYLOADS[4],
-      fields: [{ name: 'x', type: 'text', label: PAYLOADS[5] }],
+      fields: [{ name: 'name', type: 'text', label: PAYLOADS[5] }],
     });
     await mallory.client.next('agent.ack', (f) => f.clientId === 'card');
-    await panel.getByText(PAYLOADS[5], { exact: true }).first().waitFor();
+    // The visitor gives a hostile name in the form: Julie's console shows it as the visitor's.
+    await panel.getByLabel(PAYLOADS[5]).fill(PAYLOADS[2]);
+    await panel.getByRole('button', { name: 'Submit' }).click();
+    await mallory.client.next('agent.conversation', (f) => JSON.stringify(f).includes('given'));
 
     // Mallory hands over to Julie with a hostile note; Julie ends with a hostile closing.
     send({
@@ -114,6 +118,11 @@ describe.each([true, false])('hostile input (CSP on: %s)', (csp) => {
     await julie.page.getByLabel('Closing message (the visitor sees it)').fill(PAYLOADS[1]);
     await julie.page.getByRole('button', { name: 'End with this closing' }).click();
     await panel.locator('.closing').getByText(PAYLOADS[1], { exact: true }).waitFor();
+
+    await julie.page
+      .locator('.visitor-details')
+      .getByRole('heading', { name: PAYLOADS[2], exact: true })
+      .waitFor();
 
     // The visitor's survey note reaches Julie's console.
     const survey = panel.getByRole('form', { name: 'How did it go?' });
