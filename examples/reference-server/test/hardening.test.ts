@@ -12,15 +12,21 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** A visitor who wrote, and Julie holding their conversation. */
+const heldConversation = async (on: ReferenceServer) => {
+  const v = await visitor(on);
+  v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
+  const { conversationId } = await v.client.next('message.ack');
+  const julie = await agent(on, 'Julie');
+  julie.client.send({ type: 'agent.take', conversationId });
+  await julie.client.next('agent.conversation');
+  return { v, julie, conversationId };
+};
+
 describe('patterns on form fields', () => {
   it('cannot stall the server: a catastrophic pattern and a long answer, and another visitor is answered', async () => {
     server = await startTestServer();
-    const v = await visitor(server);
-    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
-    const { conversationId } = await v.client.next('message.ack');
-    const julie = await agent(server, 'Julie');
-    julie.client.send({ type: 'agent.take', conversationId });
-    await julie.client.next('agent.conversation');
+    const { v, julie, conversationId } = await heldConversation(server);
     julie.client.send({
       type: 'agent.form',
       conversationId,
@@ -41,12 +47,7 @@ describe('patterns on form fields', () => {
 
   it('refuses a pattern it cannot run in linear time when the form is asked', async () => {
     server = await startTestServer();
-    const v = await visitor(server);
-    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
-    const { conversationId } = await v.client.next('message.ack');
-    const julie = await agent(server, 'Julie');
-    julie.client.send({ type: 'agent.take', conversationId });
-    await julie.client.next('agent.conversation');
+    const { v, julie, conversationId } = await heldConversation(server);
     julie.client.send({
       type: 'agent.form',
       conversationId,
@@ -131,12 +132,7 @@ describe('sensitive answers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clavard-sensitive-'));
     const database = join(dir, 'clavard.db');
     server = await startTestServer({ database });
-    const v = await visitor(server);
-    v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
-    const { conversationId } = await v.client.next('message.ack');
-    const julie = await agent(server, 'Julie');
-    julie.client.send({ type: 'agent.take', conversationId });
-    await julie.client.next('agent.conversation');
+    const { v, julie, conversationId } = await heldConversation(server);
     julie.client.send({
       type: 'agent.form',
       conversationId,
