@@ -47,7 +47,7 @@ describe('patterns on form fields', () => {
 
   it('refuses a pattern it cannot run in linear time when the form is asked', async () => {
     server = await startTestServer();
-    const { v, julie, conversationId } = await heldConversation(server);
+    const { julie, conversationId } = await heldConversation(server);
     julie.client.send({
       type: 'agent.form',
       conversationId,
