@@ -183,7 +183,7 @@ describe('no frame over the limit', () => {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(seqs.length).toBeGreaterThanOrEqual(202);
     expect(largestFrame(back.client)).toBeLessThan(MAX_FRAME_BYTES);
-  });
+  }, 30_000);
 
   it('pages a conversation of 30 messages of 9,000 characters for the agent and for the visitor', async () => {
     server = await startTestServer();
@@ -218,7 +218,7 @@ describe('no frame over the limit', () => {
     expect(visitorSeqs).toEqual(all);
     expect(largestFrame(julie.client)).toBeLessThan(MAX_FRAME_BYTES);
     expect(largestFrame(v.client)).toBeLessThan(MAX_FRAME_BYTES);
-  });
+  }, 30_000);
 });
 
 describe('house rules, enforced by the server', () => {

@@ -65,5 +65,5 @@ describe("an agent's shift", () => {
     await agentSees(marc.page, 'Is anyone there?');
     await agentSees(marc.page, 'I see a one-time charge of $40 for the installation.');
     await panel.getByText('Marc has joined').waitFor();
-  });
+  }, 60_000);
 });
