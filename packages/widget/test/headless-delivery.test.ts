@@ -112,6 +112,33 @@ describe('delivery', () => {
     client.dispose();
   });
 
+  it('keeps why a message failed across a reload: a Retry after idempotency-conflict takes a new clientId', () => {
+    const { client, transport, storage, connectAndWelcome } = setupClient();
+    connectAndWelcome();
+    const first = client.send('one');
+    transport.receive({
+      type: 'error',
+      code: 'idempotency-conflict',
+      message: 'x',
+      retryable: false,
+      clientId: first,
+    });
+    vi.advanceTimersByTime(1000);
+    client.dispose();
+
+    const reloaded = createChatClient({
+      transport: createFakeTransport(),
+      storage,
+      random: () => 0.5,
+      tabs: false,
+    });
+    expect(reloaded.messages.value[0]).toMatchObject({ clientId: first, delivery: 'failed' });
+    const next = reloaded.retry(first);
+    expect(next).toBeDefined();
+    expect(next).not.toBe(first);
+    reloaded.dispose();
+  });
+
   it('refuses the 201st message with outbox-full, emitted and thrown', () => {
     const { client, errors } = setupClient();
     for (let i = 0; i < 200; i += 1) client.send(`m${i}`);

@@ -140,6 +140,23 @@ describe('tabs sharing one conversation', () => {
     expect(seen).toEqual(['visitor']);
   });
 
+  it('tells every tab about a shutdown, whichever tab asked for it', async () => {
+    for (const asker of ['leader', 'follower'] as const) {
+      site?.dispose();
+      site = createSite();
+      const a = site.openTab();
+      const b = site.openTab();
+      a.client.connect();
+      await until(() => a.client.status.value === 'online' && b.client.status.value === 'online');
+      const heard = [a, b].map(
+        ({ client }) =>
+          new Promise<boolean>((resolve) => client.on('shutdown', ({ forgotten }) => resolve(forgotten))),
+      );
+      (asker === 'leader' ? a : b).client.shutdown();
+      expect(await Promise.all(heard)).toEqual([false, false]);
+    }
+  });
+
   it('refuses a blank message in the follower itself', async () => {
     site = createSite();
     site.openTab();

@@ -127,16 +127,11 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     }
     return state;
   };
-  let storageReported = false;
   const persister = createPersister({
     storage,
     key: `clavard:${options.namespace ?? 'default'}`,
     snapshot,
-    onError: (error) => {
-      if (storageReported && error.message.startsWith('Browser')) return;
-      storageReported = true;
-      reportError(error);
-    },
+    onError: reportError,
   });
 
   const connection = createConnectionModel({

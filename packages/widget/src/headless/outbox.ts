@@ -116,7 +116,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             composedAt: item.composedAt,
             state: item.failed ? 'failed' : 'queued',
             seq: undefined,
-            error: item.failed ? 'ack-timeout' : undefined,
+            error: item.failed ? (item.error ?? 'ack-timeout') : undefined,
           }),
         );
       items.value = [...restored, ...items.value].slice(0, Math.max(options.limit, items.value.length));
@@ -171,6 +171,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           };
           if (item.quickReplyId !== undefined) saved.quickReplyId = item.quickReplyId;
           if (item.state === 'failed') saved.failed = true;
+          if (item.error !== undefined) saved.error = item.error;
           return saved;
         });
     },

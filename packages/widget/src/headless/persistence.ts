@@ -1,4 +1,11 @@
-import { ChatError, type ConversationEvent, parseServerFrame, type Seq } from '@clavard/protocol';
+import {
+  ChatError,
+  type ChatErrorCode,
+  type ConversationEvent,
+  isServerErrorCode,
+  parseServerFrame,
+  type Seq,
+} from '@clavard/protocol';
 import { type ChatStorage, createMemoryStorage } from './storage.js';
 import { createTimerSlot } from './timers.js';
 
@@ -10,6 +17,8 @@ export interface SavedOutboxItem {
   /** The client's clock when composed (ms); used only for the 24 h expiry, never for ordering. */
   composedAt: number;
   failed?: boolean;
+  /** Why it failed (a server's error code), so a Retry after a reload does what it would have done before. */
+  error?: ChatErrorCode;
 }
 
 /** Everything the client stores, under one key: only what resume needs. */
@@ -60,13 +69,14 @@ const optionalString = (value: unknown): value is string | undefined =>
 
 function readOutboxItem(value: unknown): SavedOutboxItem | undefined {
   if (!isRecord(value)) return undefined;
-  const { clientId, text, quickReplyId, composedAt, failed } = value;
+  const { clientId, text, quickReplyId, composedAt, failed, error } = value;
   if (typeof clientId !== 'string' || typeof text !== 'string' || typeof composedAt !== 'number')
     return undefined;
   if (!optionalString(quickReplyId)) return undefined;
   const item: SavedOutboxItem = { clientId, text, composedAt };
   if (quickReplyId !== undefined) item.quickReplyId = quickReplyId;
   if (failed === true) item.failed = true;
+  if (isServerErrorCode(error)) item.error = error;
   return item;
 }
 
@@ -130,8 +140,12 @@ export function createPersister(options: PersisterOptions): Persister {
   const timer = createTimerSlot();
   const delayMs = options.delayMs ?? 250;
 
+  let failed = false;
+  /** Storage refused a write: the chat goes on in memory, and says so once. */
   const fail = (cause: unknown): void => {
     storage = createMemoryStorage();
+    if (failed) return;
+    failed = true;
     options.onError(
       new ChatError('storage-unavailable', 'Browser storage failed; the chat goes on in memory', { cause }),
     );

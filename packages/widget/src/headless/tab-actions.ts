@@ -41,6 +41,14 @@ export function replayEvent(emitter: Emitter<ChatEvents>, event: TabEvent): void
     case 'status':
       emitter.emit('status', event.payload);
       break;
+    case 'shutdown':
+      emitter.emit('shutdown', event.payload);
+      break;
+    default: {
+      // Every forwarded event has its case: one more in TabEvent without one here fails to compile.
+      const missing: never = event;
+      return missing;
+    }
   }
 }
 
