@@ -9,6 +9,7 @@ import {
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
+import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
@@ -21,9 +22,6 @@ import { verificationForm } from './verification.js';
 import { contentHash } from './visitor.js';
 
 type Frame<T extends AgentClientFrame['type']> = AgentClientFrame & { type: T };
-
-/** Agents' clientIds live in their own namespace of the acks table. */
-const AGENT_CLIENT_ID_PREFIX = 'agent:';
 
 /** The conversation, held by this agent and not ended. */
 const held = (hub: Hub, session: AgentSession, conversationId: string): ConversationRow => {
@@ -113,32 +111,14 @@ const handlers: {
   },
   'agent.message'(hub, conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);
-    const clientId = `${AGENT_CLIENT_ID_PREFIX}${frame.clientId}`;
+    const clientId = agentClientId(frame.clientId);
+    const hash = contentHash(frame.content);
+    if (answeredResend(conn, frame.clientId, hash, hub.store.ackIn(conversation.id, clientId))) return;
     checkGreeting(hub.options.rules, {
-      answered:
-        hub.store.ackIn(conversation.id, clientId) !== undefined ||
-        hub.store.agentHasWritten(conversation.id),
+      answered: hub.store.agentHasWritten(conversation.id),
       text: 'text' in frame.content ? frame.content.text : undefined,
       agentFirstName: session.agent.firstName,
     });
-    const hash = contentHash(frame.content);
-    const previous = hub.store.ackIn(conversation.id, clientId);
-    if (previous) {
-      if (previous.content_hash !== hash) {
-        conn.error('idempotency-conflict', 'this clientId was sent with another content', frame.clientId);
-        return;
-      }
-      conn.send({
-        type: 'agent.ack',
-        conversationId: conversation.id,
-        clientId: frame.clientId,
-        id: previous.message_id,
-        seq: previous.seq,
-        at: new Date(previous.at).toISOString(),
-        duplicate: true,
-      });
-      return;
-    }
     const { event, ack } = hub.store.storeMessage({
       conversationId: conversation.id,
       clientId,
@@ -151,14 +131,7 @@ const handlers: {
       },
     });
     hub.publish(conversation, event);
-    conn.send({
-      type: 'agent.ack',
-      conversationId: conversation.id,
-      clientId: frame.clientId,
-      id: ack.message_id,
-      seq: ack.seq,
-      at: event.at,
-    });
+    sendAgentAck(conn, frame.clientId, ack);
   },
   'agent.typing'(hub, _conn, session, frame) {
     const conversation = held(hub, session, frame.conversationId);

@@ -9,16 +9,16 @@ import { ChatError } from '@clavard/protocol';
 import type { AgentReply, InboxEntry } from '../agent-protocol.js';
 
 import { replyMail } from '../mail/mailer.js';
+import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { fitting, jsonBytes } from './paging.js';
+import { contentHash } from './visitor.js';
 
 /** The inbox in a welcome or an `agent.inbox` frame. */
 const INBOX_BYTES = 64 * 1024;
 /** What one entry shows of what the visitor wrote. */
 const ENTRY_TEXT_BYTES = 4 * 1024;
 const ENTRY_MESSAGES = 20;
-/** Agents' clientIds live in their own namespace of the acks table. */
-const AGENT_CLIENT_ID_PREFIX = 'agent:';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const told = new WeakMap<Hub, string>();
@@ -121,20 +121,9 @@ export function replyToLeftMessage(
   session: AgentSession,
   frame: AgentReply,
 ): void {
-  const clientId = `${AGENT_CLIENT_ID_PREFIX}${frame.clientId}`;
-  const previous = hub.store.ackIn(frame.conversationId, clientId);
-  if (previous) {
-    conn.send({
-      type: 'agent.ack',
-      conversationId: frame.conversationId,
-      clientId: frame.clientId,
-      id: previous.message_id,
-      seq: previous.seq,
-      at: iso(previous.at),
-      duplicate: true,
-    });
-    return;
-  }
+  const clientId = agentClientId(frame.clientId);
+  const hash = contentHash({ kind: 'text', text: frame.text });
+  if (answeredResend(conn, frame.clientId, hash, hub.store.ackIn(frame.conversationId, clientId))) return;
   const row = hub.store.inbox().find((entry) => entry.id === frame.conversationId);
   if (!row) throw new ChatError('not-found', `no left message ${frame.conversationId} waiting for an answer`);
   const conversation = hub.store.conversation(row.id);
@@ -143,7 +132,7 @@ export function replyToLeftMessage(
     {
       conversationId: row.id,
       clientId,
-      contentHash: frame.text,
+      contentHash: hash,
       event: {
         type: 'message',
         id: randomUUID(),
@@ -155,14 +144,7 @@ export function replyToLeftMessage(
   );
   hub.toVisitor(conversation.visitor_id, event);
   hub.toVisitor(conversation.visitor_id, ended);
-  conn.send({
-    type: 'agent.ack',
-    conversationId: row.id,
-    clientId: frame.clientId,
-    id: ack.message_id,
-    seq: ack.seq,
-    at: event.at,
-  });
+  sendAgentAck(conn, frame.clientId, ack);
   inboxChanged(hub);
   mailAnswer(hub, conn, {
     conversationId: row.id,
