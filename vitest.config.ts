@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@clavard\/protocol$/, replacement: src('protocol/src/index.ts') },
+      { find: /^@clavard\/protocol\/internal$/, replacement: src('protocol/src/internal/index.ts') },
       { find: /^@clavard\/adapters\/(.+)$/, replacement: src('adapters/src/$1/index.ts') },
       { find: /^@clavard\/widget\/(.+)$/, replacement: src('widget/src/$1/index.ts') },
       { find: /^@clavard\/widget$/, replacement: src('widget/src/index.ts') },

@@ -3,8 +3,8 @@
  * answers pings, reconnects with full-jitter backoff (capped at 30 s) unless the token is refused.
  */
 import { ChatError, CLOSE_CODES, type Unsubscribe } from '@clavard/protocol';
+import { createEmitter } from '@clavard/protocol/internal';
 import type { AgentClientFrame, AgentServerFrame } from '@clavard/reference-server';
-import { createEmitter } from './emitter.js';
 
 /** Where the link is: `unauthorized` means sign in again (no more retries). */
 export type LinkStatus = 'connecting' | 'open' | 'closed' | 'unauthorized';
@@ -95,9 +95,10 @@ export function createAgentLink(options: AgentLinkOptions): AgentLink {
   const Socket = options.WebSocket ?? (globalThis.WebSocket as unknown as new (url: string) => WebSocketLike);
   const random = options.random ?? Math.random;
   const base = options.baseDelayMs ?? 500;
-  const events = createEmitter<AgentLinkEvents>((thrown) =>
-    events.emit('error', new ChatError('server-error', 'a listener failed', { cause: thrown })),
-  );
+  const events = createEmitter<AgentLinkEvents>({
+    onListenerError: (thrown) =>
+      events.emit('error', new ChatError('server-error', 'a listener failed', { cause: thrown })),
+  });
   let status: LinkStatus = 'closed';
   let socket: WebSocketLike | undefined;
   let attempt = 0;

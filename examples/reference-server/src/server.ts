@@ -7,6 +7,7 @@ import {
   type SessionReconnect,
   type Unsubscribe,
 } from '@clavard/protocol';
+import { createEmitter } from '@clavard/protocol/internal';
 import { WebSocketServer } from 'ws';
 import { agentInfo, createAccount, type NewAgentAccount } from './accounts/accounts.js';
 import { acceptAgent } from './chat/agent.js';
@@ -26,7 +27,6 @@ import {
   type ServerOptions,
 } from './config.js';
 import { openStore } from './db/store.js';
-import { createEmitter } from './emitter.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';

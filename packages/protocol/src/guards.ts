@@ -1,5 +1,6 @@
-import type { ChatErrorCode } from './errors.js';
+import { ChatError, type ChatErrorCode } from './errors.js';
 import { MAX_FRAME_BYTES, MAX_SHORT_LENGTH } from './limits.js';
+import type { ParseResult } from './parse.js';
 
 // Internal building blocks of the validators (not exported from the package). A check returns a fresh,
 // clean copy of a value, or `undefined` to leave an optional value out, or fails. Failing throws a marker
@@ -138,4 +139,37 @@ export const variant = (tag: string, variants: Variants, value: unknown, path: s
   const name = tagOf(tag, value, path);
   const schema = Object.hasOwn(variants, name) ? variants[name] : undefined;
   return schema && { [tag]: name, ...obj(schema)(value, path) };
+};
+
+/**
+ * Validate a tagged union under `type` with a table of shapes, as the frame parsers do: a JSON text or a
+ * decoded value in, a fresh object of the known fields out. Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = parseTagged<AgentFrame>({ 'agent.typing': { conversationId: str(), active: bool } }, data);
+ * ```
+ */
+export const parseTagged = <T>(variants: Variants, input: unknown): ParseResult<T> => {
+  let name = 'frame';
+  try {
+    let value = input;
+    if (typeof value === 'string') {
+      if (isTooLarge(value)) fail('text', `is over ${MAX_FRAME_BYTES} bytes`, 'frame-too-large');
+      try {
+        value = JSON.parse(value);
+      } catch {
+        fail('text', 'is not JSON');
+      }
+    }
+    const type = tagOf('type', value, '');
+    const schema = Object.hasOwn(variants, type) ? variants[type] : undefined;
+    if (!schema) return { ok: false, ignored: true, type };
+    name = type;
+    // A fresh object of the known fields only: nothing else from the input travels on.
+    return { ok: true, value: { type, ...obj(schema)(value, '') } as T };
+  } catch (thrown) {
+    const [code, message] = failureOf(thrown);
+    return { ok: false, ignored: false, error: new ChatError(code, `${name}: ${message}`) };
+  }
 };

@@ -1,7 +1,6 @@
 import type { ClientFrame } from './client-frames.js';
 import { ChatError } from './errors.js';
-import { fail, failureOf, isTooLarge, obj, tagOf, type Variants } from './guards.js';
-import { MAX_FRAME_BYTES } from './limits.js';
+import { parseTagged } from './guards.js';
 import { frameTables } from './schemas.js';
 import type { ServerError, ServerFrame } from './server-frames.js';
 
@@ -22,30 +21,6 @@ export type ParseResult<T> =
   | { ok: false; ignored: true; type: string }
   | { ok: false; ignored: false; error: ChatError };
 
-const parse = <T>(variants: Variants, input: unknown): ParseResult<T> => {
-  let name = 'frame';
-  try {
-    let value = input;
-    if (typeof value === 'string') {
-      if (isTooLarge(value)) fail('text', `is over ${MAX_FRAME_BYTES} bytes`, 'frame-too-large');
-      try {
-        value = JSON.parse(value);
-      } catch {
-        fail('text', 'is not JSON');
-      }
-    }
-    const type = tagOf('type', value, '');
-    const schema = Object.hasOwn(variants, type) ? variants[type] : undefined;
-    if (!schema) return { ok: false, ignored: true, type };
-    name = type;
-    // A fresh object of the known fields only: nothing else from the input travels on.
-    return { ok: true, value: { type, ...obj(schema)(value, '') } as T };
-  } catch (thrown) {
-    const [code, message] = failureOf(thrown);
-    return { ok: false, ignored: false, error: new ChatError(code, `${name}: ${message}`) };
-  }
-};
-
 /**
  * Validate a frame received from a server: a JSON text or an already-decoded value. Never throws. The
  * value returned is a fresh object holding the known fields only; an unknown `type` is `ignored`; an
@@ -62,7 +37,7 @@ const parse = <T>(variants: Variants, input: unknown): ParseResult<T> => {
  * ```
  */
 export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
-  return parse(frameTables().server, input);
+  return parseTagged(frameTables().server, input);
 }
 
 /**
@@ -79,7 +54,7 @@ export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
  * ```
  */
 export function parseClientFrame(input: unknown): ParseResult<ClientFrame> {
-  return parse(frameTables().client, input);
+  return parseTagged(frameTables().client, input);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
+import { createEmitter } from '@clavard/protocol/internal';
 import { effect } from '@preact/signals-core';
 import { h, render } from 'preact';
 import {
@@ -201,21 +202,10 @@ export function mountInto(
     },
   });
 
-  const listeners = { open: new Set<() => void>(), close: new Set<() => void>() };
-  const callEach = <T>(set: ReadonlySet<(payload: T) => void>, payload: T): void => {
-    for (const listener of [...set]) {
-      try {
-        listener(payload);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error; // reported like an uncaught error, without stopping the other listeners
-        });
-      }
-    }
-  };
-  const emitPanel = (name: 'open' | 'close'): void => callEach(listeners[name], undefined);
-  const analyticsListeners = new Set<(event: AnalyticsEvent) => void>();
-  const analytics = trackAnalytics(client, (event) => callEach(analyticsListeners, event));
+  // The widget's own events; the client's go straight to the client.
+  const own = createEmitter<Pick<WidgetEvents, 'open' | 'close' | 'analytics'>>();
+  const emitPanel = (name: 'open' | 'close'): void => own.emit(name, undefined);
+  const analytics = trackAnalytics(client, (event) => own.emit('analytics', event));
 
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const removeStyles = adoptStyles(shadow, [WIDGET_CSS, themeCss(colors)]);
@@ -304,22 +294,10 @@ export function mountInto(
       client.forget();
     },
     on(event, listener) {
-      if (event === 'analytics') {
-        const typed = listener as (event: AnalyticsEvent) => void;
-        analyticsListeners.add(typed);
-        return () => {
-          analyticsListeners.delete(typed);
-        };
-      }
-      if (event === 'open' || event === 'close') {
-        const set = listeners[event as 'open' | 'close'];
-        const wrapped = (): void => listener(undefined as WidgetEvents[typeof event]);
-        set.add(wrapped);
-        return () => {
-          set.delete(wrapped);
-        };
-      }
-      return client.on(event, listener as (payload: ChatEvents[typeof event]) => void);
+      // One map, two emitters: TypeScript cannot narrow `K` with `event`, hence the casts.
+      if (event === 'analytics' || event === 'open' || event === 'close')
+        return own.on(event, listener as never);
+      return client.on(event as keyof ChatEvents, listener as never);
     },
     unmount() {
       if (!mounted) return;
@@ -335,8 +313,7 @@ export function mountInto(
       model.dispose();
       chime?.dispose();
       client.dispose();
-      listeners.open.clear();
-      listeners.close.clear();
+      own.clear();
       onUnmount();
     },
     client,

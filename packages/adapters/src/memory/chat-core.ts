@@ -15,7 +15,7 @@ import {
   type RatingSubmit,
   type ServerFrame,
 } from '@clavard/protocol';
-import { createEmitter, type Emitter } from '../shared/emitter.js';
+import { createEmitter, type Emitter } from '@clavard/protocol/internal';
 import type {
   ChatPeer,
   ConversationSnapshot,

@@ -10,8 +10,8 @@ import {
   type TransportStatus,
   type Unsubscribe,
 } from '@clavard/protocol';
+import { createEmitter, type EmitterOptions } from '@clavard/protocol/internal';
 import { closeError } from '../net/close-error.js';
-import { createEmitter, type EmitterOptions } from '../shared/emitter.js';
 
 /**
  * Options of {@link createMemoryTransportPair}.

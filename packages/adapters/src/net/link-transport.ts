@@ -6,7 +6,7 @@ import {
   type TransportEvents,
   type TransportStatus,
 } from '@clavard/protocol';
-import { createEmitter } from '../shared/emitter.js';
+import { createEmitter } from '@clavard/protocol/internal';
 import { lostError } from './close-error.js';
 
 /**

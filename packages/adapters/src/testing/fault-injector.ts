@@ -5,7 +5,7 @@ import {
   type TransportEvents,
   type TransportStatus,
 } from '@clavard/protocol';
-import { createEmitter } from '../shared/emitter.js';
+import { createEmitter } from '@clavard/protocol/internal';
 import { createRandom } from './random.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
-import { createEmitter } from '../headless/events.js';
+import { createEmitter } from '@clavard/protocol/internal';
 import type { IdentifyInput, WidgetHandle } from '../mount.js';
 import {
   CLAVARD_COMMANDS,

@@ -9,12 +9,12 @@ import {
   type ServerFrame,
   type SessionWelcome,
 } from '@clavard/protocol';
+import { createEmitter } from '@clavard/protocol/internal';
 import { batch, computed, type ReadonlySignal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { createConnectionModel, type DocumentLike, type WindowLike } from './connection-model.js';
 import { createConversationModel } from './conversation-model.js';
 import { createDelivery } from './delivery.js';
-import { createEmitter } from './events.js';
 import { checkIdentityToken, textError } from './message-text.js';
 import { createOutbox } from './outbox.js';
 import { pageContext } from './page-context.js';

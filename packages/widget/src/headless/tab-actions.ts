@@ -1,4 +1,4 @@
-import type { Emitter } from './events.js';
+import type { Emitter } from '@clavard/protocol/internal';
 import { fromWireError, type TabAction, type TabEvent } from './tab-messages.js';
 import type { ClientCore } from './tab-types.js';
 import type { ChatEvents } from './types.js';

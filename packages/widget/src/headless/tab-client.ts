@@ -1,8 +1,8 @@
 import { ChatError } from '@clavard/protocol';
+import { createEmitter } from '@clavard/protocol/internal';
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import type { ChatEntry, PendingEntry } from './conversation-model.js';
-import { createEmitter } from './events.js';
 import { checkIdentityToken, textError } from './message-text.js';
 import { createLocalStorage } from './storage.js';
 import { performAction, replayEvent } from './tab-actions.js';

@@ -9,6 +9,7 @@ import type {
   Consent,
   ConversationEnded,
   FormRequest,
+  FormResult,
   ServerMessage,
   Transport,
   Unsubscribe,
@@ -185,13 +186,15 @@ export interface DiscontinuityInfo {
 }
 
 /** The events of a {@link ChatClient}. */
-export interface ChatEvents extends Record<string, unknown> {
+export interface ChatEvents {
   /** A message newly applied to the timeline (from anyone). */
   message: ServerMessage;
   'agent.joined': AgentJoined;
   'agent.left': AgentLeft;
   'agent.transferred': AgentTransferred;
   'form.request': FormRequest;
+  /** The server's answer to a submitted form (accepted, refused, verified). */
+  'form.result': FormResult;
   'conversation.ended': ConversationEnded;
   discontinuity: DiscontinuityInfo;
   status: ConnectionStatus;
