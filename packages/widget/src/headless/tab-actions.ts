@@ -1,54 +1,81 @@
-import type { Emitter } from '@clavard/protocol/internal';
-import { fromWireError, type TabAction, type TabEvent } from './tab-messages.js';
+import { isBoolean, isOptional, isRecord, isString, isStringRecord } from '@clavard/protocol/internal';
 import type { ClientCore } from './tab-types.js';
-import type { ChatEvents } from './types.js';
+import type { RatingInput } from './types.js';
+
+/** The fields of each action a follower asks the leader to do, by kind. */
+interface ActionFields {
+  send: { clientId: string; text: string; quickReplyId?: string };
+  retry: { clientId: string; nextId: string };
+  typing: { active: boolean };
+  read: object;
+  /** Form values may be sensitive: they cross the channel in memory only and are never stored. */
+  form: { formId: string; values: Record<string, string> };
+  rate: { rating: RatingInput };
+  end: object;
+  connect: object;
+  /** An identity token: in memory only, like form values. */
+  identify: { token: string };
+  shutdown: object;
+  forget: object;
+}
+
+/** The kinds of {@link TabAction}. */
+export type TabActionKind = keyof ActionFields;
+
+/** What a follower asks the leader to do for it. */
+export type TabAction = { [K in TabActionKind]: { kind: K } & ActionFields[K] }[TabActionKind];
+
+type ActionOf<K extends TabActionKind> = Extract<TabAction, { kind: K }>;
+
+/** One action: its check on arrival, and what the leader does with it. */
+interface ActionHandler<K extends TabActionKind> {
+  check(action: Record<string, unknown>): boolean;
+  perform(core: ClientCore, action: ActionOf<K>): void;
+}
+
+const always = (): boolean => true;
 
 /**
- * Emit, in a follower, an event the leader repeated.
+ * Every action that crosses tabs, declared once: a kind added to {@link TabAction} without an entry here
+ * fails to compile. The follower's side is the remote (`tab-remote.ts`), which posts one of these for each
+ * {@link ChatClient} action.
+ */
+const TAB_ACTIONS: { [K in TabActionKind]: ActionHandler<K> } = {
+  send: {
+    check: (a) => isString(a.clientId) && isString(a.text) && isOptional(a.quickReplyId, isString),
+    perform: (core, a) => void core.accept(a.clientId, a.text, a.quickReplyId),
+  },
+  retry: {
+    check: (a) => isString(a.clientId) && isString(a.nextId),
+    perform: (core, a) => void core.retryAs(a.clientId, a.nextId),
+  },
+  typing: { check: (a) => isBoolean(a.active), perform: (core, a) => core.setTyping(a.active) },
+  read: { check: always, perform: (core) => core.markRead() },
+  form: {
+    check: (a) => isString(a.formId) && isStringRecord(a.values),
+    perform: (core, a) => core.submitForm(a.formId, a.values),
+  },
+  rate: { check: (a) => isRecord(a.rating), perform: (core, a) => core.rate(a.rating) },
+  end: { check: always, perform: (core) => core.end() },
+  connect: { check: always, perform: (core) => core.connect() },
+  identify: { check: (a) => isString(a.token), perform: (core, a) => core.identify(a.token) },
+  shutdown: { check: always, perform: (core) => core.shutdown() },
+  forget: { check: always, perform: (core) => core.forget() },
+};
+
+/**
+ * Whether `value` is a {@link TabAction} (a known kind whose fields pass its check).
  *
  * @example
  * ```ts
- * if (message.type === 'event') replayEvent(emitter, message.event);
+ * isTabAction({ kind: 'typing', active: true }); // true
  * ```
  */
-export function replayEvent(emitter: Emitter<ChatEvents>, event: TabEvent): void {
-  // One call per name: TypeScript cannot correlate `name` and `payload` of the union in a single call.
-  switch (event.name) {
-    case 'error':
-      emitter.emit('error', fromWireError(event.payload));
-      break;
-    case 'message':
-      emitter.emit('message', event.payload);
-      break;
-    case 'agent.joined':
-      emitter.emit('agent.joined', event.payload);
-      break;
-    case 'agent.left':
-      emitter.emit('agent.left', event.payload);
-      break;
-    case 'agent.transferred':
-      emitter.emit('agent.transferred', event.payload);
-      break;
-    case 'form.request':
-      emitter.emit('form.request', event.payload);
-      break;
-    case 'conversation.ended':
-      emitter.emit('conversation.ended', event.payload);
-      break;
-    case 'discontinuity':
-      emitter.emit('discontinuity', event.payload);
-      break;
-    case 'status':
-      emitter.emit('status', event.payload);
-      break;
-    case 'shutdown':
-      emitter.emit('shutdown', event.payload);
-      break;
-    default:
-      // Every forwarded event has its case: one more in TabEvent without one here fails to compile.
-      event satisfies never;
-  }
-}
+export const isTabAction = (value: unknown): value is TabAction =>
+  isRecord(value) &&
+  isString(value.kind) &&
+  Object.hasOwn(TAB_ACTIONS, value.kind) &&
+  TAB_ACTIONS[value.kind as TabActionKind].check(value);
 
 /**
  * Do, in the leader, what a follower asked. Throws what the core throws (a `ChatError` it has already
@@ -60,39 +87,7 @@ export function replayEvent(emitter: Emitter<ChatEvents>, event: TabEvent): void
  * ```
  */
 export function performAction(core: ClientCore, action: TabAction): void {
-  switch (action.kind) {
-    case 'send':
-      core.accept(action.clientId, action.text, action.quickReplyId);
-      break;
-    case 'retry':
-      core.retryAs(action.clientId, action.nextId);
-      break;
-    case 'typing':
-      core.setTyping(action.active);
-      break;
-    case 'read':
-      core.markRead();
-      break;
-    case 'form':
-      core.submitForm(action.formId, action.values);
-      break;
-    case 'rate':
-      core.rate(action.rating);
-      break;
-    case 'end':
-      core.end();
-      break;
-    case 'connect':
-      core.connect();
-      break;
-    case 'identify':
-      core.identify(action.token);
-      break;
-    case 'shutdown':
-      core.shutdown();
-      break;
-    case 'forget':
-      core.forget();
-      break;
-  }
+  // `kind` and the fields come from one checked action, which TypeScript cannot correlate.
+  const handler = TAB_ACTIONS[action.kind] as ActionHandler<typeof action.kind>;
+  handler.perform(core, action as never);
 }

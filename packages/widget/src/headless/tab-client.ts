@@ -1,43 +1,18 @@
 import { ChatError } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import { computed, effect, type ReadonlySignal, signal } from '@preact/signals-core';
+import { computed, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
-import type { ChatEntry, PendingEntry } from './conversation-model.js';
-import { checkIdentityToken, textError } from './message-text.js';
+import { checkIdentityToken } from './message-text.js';
 import { createLocalStorage } from './storage.js';
-import { performAction, replayEvent } from './tab-actions.js';
+import { performAction, type TabAction } from './tab-actions.js';
 import { createTabChannel } from './tab-channel.js';
 import { createTabElection } from './tab-election.js';
-import {
-  type MirrorState,
-  type TabAction,
-  type TabEvent,
-  type TabMessage,
-  toWireError,
-} from './tab-messages.js';
-import { createMirror, createStatePublisher, type StatePublisher } from './tab-mirror.js';
+import { replayEvent, TAB_EVENT_NAMES, toTabEvent, toWireError } from './tab-events.js';
+import type { TabMessage } from './tab-messages.js';
+import { createMirror, createStatePublisher, mirroredState, type StatePublisher } from './tab-mirror.js';
+import { type ClientActions, createRemote, delegate } from './tab-remote.js';
 import type { ClientCore, LockManagerLike, ResolvedTabs } from './tab-types.js';
 import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
-
-/** A message composed in this tab and not yet accepted by a leader's (stored) outbox. */
-interface Forward {
-  clientId: string;
-  text: string;
-  quickReplyId: string | undefined;
-}
-
-const FORWARDED_EVENTS = [
-  'message',
-  'agent.joined',
-  'agent.left',
-  'agent.transferred',
-  'form.request',
-  'conversation.ended',
-  'discontinuity',
-  'status',
-  'error',
-  'shutdown',
-] as const satisfies readonly TabEvent['name'][];
 
 const globalLocks = (): LockManagerLike | undefined => {
   const nav: { locks?: LockManagerLike } | undefined =
@@ -94,7 +69,6 @@ export function createTabbedClient(
   const reportError = (error: ChatError): void => emitter.emit('error', error);
   const core = signal<ClientCore | undefined>(undefined);
   const mirror = createMirror();
-  const forwards = signal<readonly Forward[]>([]);
   let publisher: StatePublisher | undefined;
   let coreListeners: Array<() => void> = [];
   let wantConnected = false;
@@ -114,35 +88,14 @@ export function createTabbedClient(
       ),
   });
 
-  //#region follower
-  const forget = (clientId: string): void => {
-    if (forwards.peek().some((item) => item.clientId === clientId))
-      forwards.value = forwards.peek().filter((item) => item.clientId !== clientId);
-  };
-
-  const forward = (action: TabAction): void => {
-    const to = election.leaderId;
-    if (to !== undefined && to !== channel.tabId) channel.post({ type: 'action', to, action });
-  };
-
-  const forwardSends = (): void => {
-    for (const item of forwards.peek()) {
-      const action: TabAction = { kind: 'send', clientId: item.clientId, text: item.text };
-      if (item.quickReplyId !== undefined) action.quickReplyId = item.quickReplyId;
-      forward(action);
-    }
-  };
-
-  // A forwarded message in the leader's list is in its stored outbox (or already confirmed).
-  const stopForgetting = effect(() => {
-    const rows = mirror.messages.value;
-    // Nothing forwarded (the usual case): no need to look through the whole list on each change.
-    if (forwards.peek().length === 0) return;
-    const keys = new Set(rows.map((row) => row.key));
-    for (const item of forwards.peek()) if (keys.has(item.clientId)) forget(item.clientId);
+  const remote = createRemote({
+    post: (action) => {
+      const to = election.leaderId;
+      if (to !== undefined && to !== channel.tabId) channel.post({ type: 'action', to, action });
+    },
+    mirror,
+    reportError,
   });
-
-  //#endregion
 
   //#region leader
   const act = (active: ClientCore, from: string, action: TabAction): void => {
@@ -169,21 +122,16 @@ export function createTabbedClient(
       tabs: false,
       identity: () => identified ?? options.identity?.(),
     });
-    coreListeners = FORWARDED_EVENTS.map((name) =>
+    // Every event, here and in the other tabs.
+    coreListeners = TAB_EVENT_NAMES.map((name) =>
       active.on(name, (payload: ChatEvents[typeof name]) => {
         emitter.emit(name, payload);
-        // `name` and `payload` come from the same subscription, which TypeScript cannot correlate.
-        const event = (
-          name === 'error' && ChatError.isInstance(payload)
-            ? { name, payload: toWireError(payload) }
-            : { name, payload }
-        ) as TabEvent;
-        channel.post({ type: 'event', event });
+        channel.post({ type: 'event', event: toTabEvent(name, payload) });
       }),
     );
     core.value = active;
     publisher = createStatePublisher(active, channel);
-    for (const item of forwards.peek()) {
+    for (const item of remote.take()) {
       try {
         active.accept(item.clientId, item.text, item.quickReplyId);
       } catch (thrown) {
@@ -191,7 +139,6 @@ export function createTabbedClient(
           reportError(new ChatError('invalid-option', 'Refused', { cause: thrown }));
       }
     }
-    forwards.value = [];
     if (wantConnected || previous !== 'idle') active.connect();
   };
 
@@ -217,8 +164,8 @@ export function createTabbedClient(
     onDemote: stepDown,
     onLeaderChange: () => {
       mirror.resync();
-      forwardSends();
-      if (wantConnected) forward({ kind: 'connect' });
+      remote.resend();
+      if (wantConnected) remote.connect();
     },
     onError: reportError,
   });
@@ -240,7 +187,7 @@ export function createTabbedClient(
         if (active && message.to === channel.tabId) act(active, message.from, message.action);
         break;
       case 'reply':
-        if (message.to === channel.tabId) forget(message.clientId);
+        if (message.to === channel.tabId) remote.settled(message.clientId);
         break;
       default:
         break;
@@ -248,51 +195,6 @@ export function createTabbedClient(
   });
   // Whoever leads already answers with its whole state.
   channel.post({ type: 'sync' });
-
-  const pick = <T>(
-    read: (client: ChatClient) => T,
-    fromMirror: (state: MirrorState) => T,
-  ): ReadonlySignal<T> =>
-    computed(() => {
-      const active = core.value;
-      return active ? read(active) : fromMirror(mirror.state.value);
-    });
-
-  // One row per forwarded message, made once: rows keep their identity while unchanged.
-  const forwardRows = new WeakMap<Forward, PendingEntry>();
-  const pendingRow = (item: Forward): PendingEntry => {
-    let row = forwardRows.get(item);
-    if (!row) {
-      row = {
-        kind: 'pending',
-        key: item.clientId,
-        clientId: item.clientId,
-        text: item.text,
-        quickReplyId: item.quickReplyId,
-        delivery: 'sending',
-        error: undefined,
-      };
-      forwardRows.set(item, row);
-    }
-    return row;
-  };
-
-  const messages = computed((): readonly ChatEntry[] => {
-    const active = core.value;
-    const rows = active ? active.messages.value : mirror.messages.value;
-    const extra = forwards.value;
-    if (extra.length === 0) return rows;
-    const keys = new Set(rows.map((row) => row.key));
-    const pending: ChatEntry[] = extra.filter((item) => !keys.has(item.clientId)).map(pendingRow);
-    return pending.length === 0 ? rows : rows.concat(pending);
-  });
-
-  const requireConversation = (): void => {
-    if (mirror.state.peek().conversation) return;
-    const error = new ChatError('invalid-option', 'There is no conversation yet', { retryable: false });
-    reportError(error);
-    throw error;
-  };
 
   const pageHide = (): void => {
     // Without locks, a closing leader hands over at once instead of after three silent heartbeats.
@@ -303,122 +205,34 @@ export function createTabbedClient(
   };
   win?.addEventListener('pagehide', pageHide);
 
+  // Each action goes to this tab's core when it leads, else to the leader.
+  const actions = delegate((): ClientActions => core.peek() ?? remote);
   const client: ChatClient = {
-    status: pick(
-      (c) => c.status.value,
-      (s) => s.status,
-    ),
-    disconnectedSince: pick(
-      (c) => c.disconnectedSince.value,
-      (s) => s.disconnectedSince,
-    ),
-    conversation: pick(
-      (c) => c.conversation.value,
-      (s) => s.conversation,
-    ),
-    agent: pick(
-      (c) => c.agent.value,
-      (s) => s.agent,
-    ),
-    availability: pick(
-      (c) => c.availability.value,
-      (s) => s.availability,
-    ),
-    queue: pick(
-      (c) => c.queue.value,
-      (s) => s.queue,
-    ),
-    messages,
-    typing: pick(
-      (c) => c.typing.value,
-      (s) => s.typing,
-    ),
-    unread: pick(
-      (c) => c.unread.value,
-      (s) => s.unread,
-    ),
-    forms: pick(
-      (c) => c.forms.value,
-      (s) => s.forms,
-    ),
+    ...mirroredState(core, mirror),
+    messages: computed(() => {
+      const active = core.value;
+      return remote.messages(active ? active.messages.value : mirror.messages.value);
+    }),
     isLeader: computed(() => core.value !== undefined),
     on: (name, listener) => emitter.on(name, listener),
-    send(text, sendOptions = {}) {
-      const active = core.peek();
-      if (active) return active.send(text, sendOptions);
-      const error = textError(text);
-      if (error) {
-        reportError(error);
-        throw error;
-      }
-      const item: Forward = { clientId: nanoid(), text, quickReplyId: sendOptions.quickReplyId };
-      forwards.value = [...forwards.peek(), item];
-      const action: TabAction = { kind: 'send', clientId: item.clientId, text };
-      if (item.quickReplyId !== undefined) action.quickReplyId = item.quickReplyId;
-      forward(action);
-      return item.clientId;
-    },
-    retry(clientId) {
-      const active = core.peek();
-      if (active) return active.retry(clientId);
-      const row = mirror.messages.peek().find((entry) => entry.key === clientId);
-      if (row?.kind !== 'pending' || row.delivery !== 'failed') return undefined;
-      const nextId = row.error === 'idempotency-conflict' ? nanoid() : clientId;
-      forward({ kind: 'retry', clientId, nextId });
-      return nextId;
-    },
-    setTyping(active) {
-      const leader = core.peek();
-      if (leader) leader.setTyping(active);
-      else forward({ kind: 'typing', active });
-    },
-    markRead() {
-      const leader = core.peek();
-      if (leader) leader.markRead();
-      else forward({ kind: 'read' });
-    },
-    submitForm(formId, values) {
-      const leader = core.peek();
-      if (leader) leader.submitForm(formId, values);
-      else forward({ kind: 'form', formId, values: { ...values } });
-    },
-    rate(rating) {
-      const leader = core.peek();
-      if (leader) return leader.rate(rating);
-      requireConversation();
-      forward({ kind: 'rate', rating: { ...rating } });
-    },
-    end() {
-      const leader = core.peek();
-      if (leader) return leader.end();
-      requireConversation();
-      forward({ kind: 'end' });
-    },
+    ...actions,
     identify(token) {
       checkIdentityToken(token);
       identified = token;
-      const leader = core.peek();
-      if (leader) leader.identify(token);
-      else forward({ kind: 'identify', token });
+      actions.identify(token);
     },
     shutdown() {
       identified = undefined;
-      const leader = core.peek();
-      if (leader) leader.shutdown();
-      else forward({ kind: 'shutdown' });
+      actions.shutdown();
     },
     forget() {
       identified = undefined;
-      const leader = core.peek();
-      if (leader) leader.forget();
-      else forward({ kind: 'forget' });
+      actions.forget();
     },
     connect() {
       if (disposed) return;
       wantConnected = true;
-      const leader = core.peek();
-      if (leader) leader.connect();
-      else forward({ kind: 'connect' });
+      actions.connect();
     },
     start() {
       client.connect();
@@ -433,7 +247,7 @@ export function createTabbedClient(
       disposed = true;
       win?.removeEventListener('pagehide', pageHide);
       stopListening();
-      stopForgetting();
+      remote.dispose();
       // Stored first, then the lock is released: the next leader loads what this one had.
       stepDown();
       election.dispose();

@@ -1,4 +1,4 @@
-import { batch, effect, type Signal, signal } from '@preact/signals-core';
+import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
 import type { ChatEntry } from './conversation-model.js';
 import type { TabChannel } from './tab-channel.js';
 import type { MirrorState, TabMessageBody } from './tab-messages.js';
@@ -160,4 +160,39 @@ export function createMirror(): Mirror {
       rev = undefined;
     },
   };
+}
+
+/** The state fields a follower reads from the mirror and the leader from its core. */
+const MIRRORED = [
+  'status',
+  'disconnectedSince',
+  'conversation',
+  'agent',
+  'availability',
+  'queue',
+  'typing',
+  'unread',
+  'forms',
+] as const satisfies readonly (keyof MirrorState & keyof ChatClient)[];
+
+/** The state signals of a tabbed client, each read from the core while this tab leads, else the mirror. */
+export type MirroredState = Pick<ChatClient, (typeof MIRRORED)[number]>;
+
+/**
+ * The state signals of a tabbed client.
+ *
+ * @example
+ * ```ts
+ * const client = { ...mirroredState(core, mirror), send, … };
+ * ```
+ */
+export function mirroredState(core: ReadonlySignal<ChatClient | undefined>, mirror: Mirror): MirroredState {
+  const fields: Record<string, ReadonlySignal<unknown>> = {};
+  for (const key of MIRRORED) {
+    fields[key] = computed(() => {
+      const active = core.value;
+      return active ? active[key].value : mirror.state.value[key];
+    });
+  }
+  return fields as unknown as MirroredState;
 }
