@@ -1,3 +1,5 @@
+import { CLIENT_DEFAULTS } from './client-defaults.js';
+
 /** Options of the reconnect backoff. */
 export interface BackoffOptions {
   /**
@@ -32,8 +34,8 @@ export interface BackoffOptions {
  * ```
  */
 export function backoffDelay(attempt: number, random: () => number, options: BackoffOptions = {}): number {
-  const baseMs = options.baseMs ?? 1000;
-  const maxMs = options.maxMs ?? 30_000;
+  const baseMs = options.baseMs ?? CLIENT_DEFAULTS.backoffBaseMs;
+  const maxMs = options.maxMs ?? CLIENT_DEFAULTS.backoffMaxMs;
   // 2 ** 40 already dwarfs any cap; avoids Infinity for silly attempt counts.
   const cap = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(0, attempt), 40));
   const r = random();

@@ -2,6 +2,7 @@ import { ChatError } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
 import { computed, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
+import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { checkIdentityToken } from './message-text.js';
 import { createLocalStorage } from './storage.js';
 import { performAction, type TabAction } from './tab-actions.js';
@@ -43,7 +44,7 @@ export function resolveTabs(options: ChatClientOptions): ResolvedTabs | undefine
   return {
     BroadcastChannel: Channel,
     locks: given.locks === false ? undefined : (given.locks ?? globalLocks()),
-    heartbeatMs: given.heartbeatMs ?? 250,
+    heartbeatMs: given.heartbeatMs ?? CLIENT_DEFAULTS.tabsHeartbeatMs,
   };
 }
 
@@ -63,7 +64,7 @@ export function createTabbedClient(
   tabs: ResolvedTabs,
   createCore: (options: ChatClientOptions) => ClientCore,
 ): ChatClient {
-  const namespace = options.namespace ?? 'default';
+  const namespace = options.namespace ?? CLIENT_DEFAULTS.namespace;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const emitter = createEmitter<ChatEvents>();
   const reportError = (error: ChatError): void => emitter.emit('error', error);
