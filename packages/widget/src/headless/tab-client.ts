@@ -1,17 +1,17 @@
 import { ChatError } from '@clavard/protocol';
-import { createEmitter } from '@clavard/protocol/internal';
-import { computed, signal } from '@preact/signals-core';
+import { createEmitter, type Emitter } from '@clavard/protocol/internal';
+import { computed } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { checkIdentityToken } from './message-text.js';
 import { createLocalStorage } from './storage.js';
-import { performAction, type TabAction } from './tab-actions.js';
-import { createTabChannel } from './tab-channel.js';
-import { createTabElection } from './tab-election.js';
-import { replayEvent, TAB_EVENT_NAMES, toTabEvent, toWireError } from './tab-events.js';
+import { createTabChannel, type TabChannel } from './tab-channel.js';
+import { createTabElection, type TabElection } from './tab-election.js';
+import { replayEvent } from './tab-events.js';
+import { createLeadership, type Leadership } from './tab-leader.js';
 import type { TabMessage } from './tab-messages.js';
-import { createMirror, createStatePublisher, mirroredState, type StatePublisher } from './tab-mirror.js';
-import { type ClientActions, createRemote, delegate } from './tab-remote.js';
+import { createMirror, type Mirror, mirroredState } from './tab-mirror.js';
+import { type ClientActions, createRemote, delegate, type Remote } from './tab-remote.js';
 import type { ClientCore, LockManagerLike, ResolvedTabs } from './tab-types.js';
 import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
 
@@ -48,6 +48,41 @@ export function resolveTabs(options: ChatClientOptions): ResolvedTabs | undefine
   };
 }
 
+/** The parts of a tabbed client a message from another tab may concern. */
+interface TabParts {
+  leader: Leadership;
+  election: TabElection;
+  mirror: Mirror;
+  emitter: Emitter<ChatEvents>;
+  remote: Remote;
+  channel: TabChannel;
+}
+
+/** Hand a message from another tab to the part it concerns (the leader's state only from the leader). */
+function route(message: TabMessage, { leader, election, mirror, emitter, remote, channel }: TabParts): void {
+  const active = leader.core.peek();
+  switch (message.type) {
+    case 'sync':
+      leader.publishFull();
+      break;
+    case 'state':
+      if (!active && message.from === election.leaderId && !mirror.apply(message))
+        channel.post({ type: 'sync' });
+      break;
+    case 'event':
+      if (!active && message.from === election.leaderId) replayEvent(emitter, message.event);
+      break;
+    case 'action':
+      if (active && message.to === channel.tabId) leader.act(active, message.from, message.action);
+      break;
+    case 'reply':
+      if (message.to === channel.tabId) remote.settled(message.clientId);
+      break;
+    default:
+      break;
+  }
+}
+
 /**
  * The client of a tab among several: the leader runs a {@link ClientCore} (transport, outbox, storage)
  * and posts its state; the others mirror it and forward their actions. A message composed in a follower
@@ -68,10 +103,7 @@ export function createTabbedClient(
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const emitter = createEmitter<ChatEvents>();
   const reportError = (error: ChatError): void => emitter.emit('error', error);
-  const core = signal<ClientCore | undefined>(undefined);
   const mirror = createMirror();
-  let publisher: StatePublisher | undefined;
-  let coreListeners: Array<() => void> = [];
   let wantConnected = false;
   let disposed = false;
   /** The token given to `identify()` in this tab: memory only. */
@@ -98,63 +130,18 @@ export function createTabbedClient(
     reportError,
   });
 
-  //#region leader
-  const act = (active: ClientCore, from: string, action: TabAction): void => {
-    try {
-      performAction(active, action);
-      if (action.kind === 'send') channel.post({ type: 'reply', to: from, clientId: action.clientId });
-    } catch (thrown) {
-      // The core reported its own ChatError (to every tab); the sender only learns the send is settled.
-      const error = ChatError.isInstance(thrown)
-        ? thrown
-        : new ChatError('invalid-option', 'A forwarded action failed', { cause: thrown });
-      if (!ChatError.isInstance(thrown)) reportError(error);
-      if (action.kind === 'send')
-        channel.post({ type: 'reply', to: from, clientId: action.clientId, error: toWireError(error) });
-    }
-  };
-
-  const lead = (): void => {
-    const previous = mirror.state.peek().status;
-    // Loaded from storage now: the token, the conversation and the outbox the previous leader stored.
-    // The token given to identify() in this tab (memory only) goes with the hellos of this tab's lead.
-    const active = createCore({
-      ...options,
-      tabs: false,
-      identity: () => identified ?? options.identity?.(),
-    });
-    // Every event, here and in the other tabs.
-    coreListeners = TAB_EVENT_NAMES.map((name) =>
-      active.on(name, (payload: ChatEvents[typeof name]) => {
-        emitter.emit(name, payload);
-        channel.post({ type: 'event', event: toTabEvent(name, payload) });
-      }),
-    );
-    core.value = active;
-    publisher = createStatePublisher(active, channel);
-    for (const item of remote.take()) {
-      try {
-        active.accept(item.clientId, item.text, item.quickReplyId);
-      } catch (thrown) {
-        if (!ChatError.isInstance(thrown))
-          reportError(new ChatError('invalid-option', 'Refused', { cause: thrown }));
-      }
-    }
-    if (wantConnected || previous !== 'idle') active.connect();
-  };
-
-  const stepDown = (): void => {
-    const active = core.peek();
-    if (!active) return;
-    publisher?.dispose();
-    publisher = undefined;
-    for (const off of coreListeners) off();
-    coreListeners = [];
-    mirror.copy(active);
-    core.value = undefined;
-    active.dispose();
-  };
-  //#endregion
+  const leader = createLeadership({
+    options,
+    createCore,
+    channel,
+    mirror,
+    remote,
+    emitter,
+    reportError,
+    identified: () => identified,
+    wantConnected: () => wantConnected,
+  });
+  const { core, lead, stepDown } = leader;
 
   const election = createTabElection({
     namespace,
@@ -171,29 +158,8 @@ export function createTabbedClient(
     onError: reportError,
   });
 
-  const stopListening = channel.on((message: TabMessage) => {
-    const active = core.peek();
-    switch (message.type) {
-      case 'sync':
-        publisher?.publishFull();
-        break;
-      case 'state':
-        if (!active && message.from === election.leaderId && !mirror.apply(message))
-          channel.post({ type: 'sync' });
-        break;
-      case 'event':
-        if (!active && message.from === election.leaderId) replayEvent(emitter, message.event);
-        break;
-      case 'action':
-        if (active && message.to === channel.tabId) act(active, message.from, message.action);
-        break;
-      case 'reply':
-        if (message.to === channel.tabId) remote.settled(message.clientId);
-        break;
-      default:
-        break;
-    }
-  });
+  const parts: TabParts = { leader, election, mirror, emitter, remote, channel };
+  const stopListening = channel.on((message) => route(message, parts));
   // Whoever leads already answers with its whole state.
   channel.post({ type: 'sync' });
 
