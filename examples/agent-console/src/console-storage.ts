@@ -5,7 +5,9 @@
  * first frame of the WebSocket, never in a cookie, so no other site can make the browser use it (no
  * CSRF), and the console's strict CSP with Trusted Types is what keeps scripts from reading it.
  */
+
 import type { AgentInfo } from '@clavard/protocol';
+import { isRecord, isString } from '@clavard/protocol/internal';
 
 /**
  * A message of this agent's, sent and not yet acknowledged (re-sent with the same clientId after a
@@ -63,9 +65,6 @@ const write = (storage: Storage | undefined, key: string, value: unknown): void 
   }
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The tab's `sessionStorage`, or undefined where there is none (tests, a blocked page).
  *
@@ -92,9 +91,9 @@ export function tabStorage(): Storage | undefined {
  */
 export function loadSession(storage: Storage | undefined): SavedSession | undefined {
   const value = read(storage, SESSION_KEY);
-  if (!isRecord(value) || typeof value.token !== 'string' || !isRecord(value.agent)) return undefined;
+  if (!isRecord(value) || !isString(value.token) || !isRecord(value.agent)) return undefined;
   const agent = value.agent as unknown as AgentInfo;
-  if (typeof agent.id !== 'string' || typeof agent.firstName !== 'string') return undefined;
+  if (!isString(agent.id) || !isString(agent.firstName)) return undefined;
   return { token: value.token, agent, role: value.role === 'admin' ? 'admin' : 'agent' };
 }
 

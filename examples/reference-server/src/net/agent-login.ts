@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '@clavard/protocol/internal';
 import { agentInfo } from '../accounts/accounts.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../accounts/password.js';
 import { createThrottle, type Throttle } from '../accounts/throttle.js';
@@ -40,9 +41,7 @@ export interface AgentSignInOptions {
 const fieldsOf = (body: string | undefined): Record<string, unknown> | undefined => {
   try {
     const value: unknown = body === undefined ? undefined : JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }

@@ -43,6 +43,16 @@ export const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
 /**
+ * Whether `value` is a sequence number: a safe integer ≥ 0.
+ * @example
+ * ```ts
+ * isSeq(saved.lastSeq);
+ * ```
+ */
+export const isSeq = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/**
  * Whether `value` is a boolean.
  * @example
  * ```ts

@@ -6,6 +6,7 @@ import {
   parseServerFrame,
   type Seq,
 } from '@clavard/protocol';
+import { isOptional, isRecord, isSeq, isString } from '@clavard/protocol/internal';
 import { type ChatStorage, createMemoryStorage } from './storage.js';
 import { createTimerSlot } from './timers.js';
 
@@ -60,18 +61,12 @@ export interface PersisterOptions {
   delayMs?: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isSeq = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const optionalString = (value: unknown): value is string | undefined =>
-  value === undefined || typeof value === 'string';
+const optionalString = (value: unknown): value is string | undefined => isOptional(value, isString);
 
 function readOutboxItem(value: unknown): SavedOutboxItem | undefined {
   if (!isRecord(value)) return undefined;
   const { clientId, text, quickReplyId, composedAt, failed, error } = value;
-  if (typeof clientId !== 'string' || typeof text !== 'string' || typeof composedAt !== 'number')
-    return undefined;
+  if (!isString(clientId) || !isString(text) || typeof composedAt !== 'number') return undefined;
   if (!optionalString(quickReplyId)) return undefined;
   const item: SavedOutboxItem = { clientId, text, composedAt };
   if (quickReplyId !== undefined) item.quickReplyId = quickReplyId;
