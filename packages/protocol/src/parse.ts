@@ -1,7 +1,7 @@
 import type { ClientFrame } from './client-frames.js';
 import { ChatError } from './errors.js';
 import { parseTagged } from './guards.js';
-import { frameTables } from './schemas.js';
+import { clientTable, serverTable } from './schemas.js';
 import type { ServerError, ServerFrame } from './server-frames.js';
 
 /**
@@ -37,7 +37,7 @@ export type ParseResult<T> =
  * ```
  */
 export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
-  return parseTagged(frameTables().server, input);
+  return parseTagged(serverTable(), input);
 }
 
 /**
@@ -54,7 +54,7 @@ export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
  * ```
  */
 export function parseClientFrame(input: unknown): ParseResult<ClientFrame> {
-  return parseTagged(frameTables().client, input);
+  return parseTagged(clientTable(), input);
 }
 
 /**

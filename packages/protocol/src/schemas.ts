@@ -21,21 +21,8 @@ import { MAX_SHORT_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 // import and a bundle that never parses drops all of it. The frame types in client-frames.ts and
 // server-frames.ts are the truth; test/examples.ts holds one valid example of each to keep both in step.
 
-/** The frame shapes of each direction. */
-export interface FrameTables {
-  server: Variants;
-  client: Variants;
-}
-
-let tables: FrameTables | undefined;
-
-/** The frame tables, built once. */
-export const frameTables = (): FrameTables => {
-  if (!tables) tables = build();
-  return tables;
-};
-
-const build = (): FrameTables => {
+/** The checks every table is made of. */
+const atoms = () => {
   const short = str();
   const id = str(MAX_SHORT_LENGTH, 1);
   const token = str(8 * 1024, 1);
@@ -60,7 +47,26 @@ const build = (): FrameTables => {
   };
   const currency: Check = (value, path) =>
     /^[A-Z]{3}$/.test(short(value, path)) ? value : fail(path, 'must be an ISO 4217 code');
+  return { short, id, token, text, seq, seq0, count, at, url, image, pattern, currency };
+};
 
+let server: Variants | undefined;
+let client: Variants | undefined;
+
+/** The shapes of the frames a server sends, built once. */
+export const serverTable = (): Variants => {
+  server ??= buildServer();
+  return server;
+};
+
+/** The shapes of the frames a client sends, built once (a bundle that parses only server frames drops it). */
+export const clientTable = (): Variants => {
+  client ??= buildClient();
+  return client;
+};
+
+const buildServer = (): Variants => {
+  const { short, id, token, text, seq, seq0, count, at, url, image, pattern, currency } = atoms();
   const agentFields = { id, firstName: id, 'avatarUrl?': image, 'title?': short };
   const agent = obj(agentFields);
   const authors: Variants = {
@@ -126,84 +132,86 @@ const build = (): FrameTables => {
     'conversation.ended': { ...base, by: oneOf(['visitor', 'agent', 'system']), 'closing?': text },
   } satisfies Record<(typeof CONVERSATION_EVENT_TYPES)[number], object>;
   const ping = { 'id?': short };
-
   return {
-    server: {
-      ...events,
-      'session.welcome': {
-        v: id,
-        token,
-        resumed: bool,
-        availability: obj(availability),
-        'conversation?': obj({
-          id,
-          epoch: id,
-          lastSeq: seq0,
-          status: oneOf(['queued', 'active', 'ended']),
-        }),
-        'agent?': agent,
-        'heartbeatMs?': int(1),
-        'identified?': bool,
-      },
-      'message.ack': { conversationId: id, clientId: id, id, seq, at, 'duplicate?': bool },
-      typing: { conversationId: id, by: author, active: bool },
-      read: { conversationId: id, upToSeq: seq0, by: oneOf(['visitor', 'agent']) },
-      'queue.update': { conversationId: id, position: int(1), 'etaSeconds?': count },
-      availability,
-      history: {
-        conversationId: id,
+    ...events,
+    'session.welcome': {
+      v: id,
+      token,
+      resumed: bool,
+      availability: obj(availability),
+      'conversation?': obj({
+        id,
         epoch: id,
-        afterSeq: seq0,
-        // An event type from a newer server is left out, as a top-level unknown frame is ignored.
-        events: arr((value, path) => variant('type', events, value, path)),
-        hasMore: bool,
-      },
-      discontinuity: {
-        conversationId: id,
-        epoch: id,
-        reason: oneOf(['epoch-changed', 'history-unavailable']),
-      },
-      error: {
-        // A code from a newer server reads as `server-error`, so an older widget still handles it.
-        code: (value, path) => (isServerErrorCode(short(value, path)) ? value : 'server-error'),
-        message: text,
-        retryable: bool,
-        'retryAfterMs?': count,
-        'clientId?': id,
-      },
-      ping,
-      pong: ping,
-      'session.reconnect': { reason: oneOf(Object.keys(CLOSE_CODES)), 'retryAfterMs?': count },
-      'session.ended': { reason: oneOf(['ended', 'forgotten', 'expired']) },
+        lastSeq: seq0,
+        status: oneOf(['queued', 'active', 'ended']),
+      }),
+      'agent?': agent,
+      'heartbeatMs?': int(1),
+      'identified?': bool,
     },
-    client: {
-      'session.hello': {
-        v: id,
-        'token?': token,
-        'resume?': obj({ conversationId: id, lastSeq: seq0, 'epoch?': id }),
-        locale: id,
-        'page?': obj({ url, 'title?': short, 'referrer?': short }),
-        'timeZone?': id,
-        'identity?': token,
-        'attributes?': record(short),
-      },
-      'message.send': {
-        clientId: id,
-        text: str(MAX_TEXT_LENGTH, 1, 'text-too-long'),
-        'quickReplyId?': id,
-        'consent?': obj({ at, version: id, 'policyUrl?': url }),
-      },
-      typing: { active: bool },
-      read: { upToSeq: seq0 },
-      'history.since': { conversationId: id, afterSeq: seq0, 'limit?': int(1) },
-      'form.submit': { formId: id, values: record(text) },
-      'rating.submit': { conversationId: id, 'solved?': bool, 'score?': int(1, 5), 'note?': text },
-      'conversation.end': { conversationId: id },
-      'session.identify': { identity: token },
-      'session.end': {},
-      'session.forget': {},
-      ping,
-      pong: ping,
+    'message.ack': { conversationId: id, clientId: id, id, seq, at, 'duplicate?': bool },
+    typing: { conversationId: id, by: author, active: bool },
+    read: { conversationId: id, upToSeq: seq0, by: oneOf(['visitor', 'agent']) },
+    'queue.update': { conversationId: id, position: int(1), 'etaSeconds?': count },
+    availability,
+    history: {
+      conversationId: id,
+      epoch: id,
+      afterSeq: seq0,
+      // An event type from a newer server is left out, as a top-level unknown frame is ignored.
+      events: arr((value, path) => variant('type', events, value, path)),
+      hasMore: bool,
     },
+    discontinuity: {
+      conversationId: id,
+      epoch: id,
+      reason: oneOf(['epoch-changed', 'history-unavailable']),
+    },
+    error: {
+      // A code from a newer server reads as `server-error`, so an older widget still handles it.
+      code: (value, path) => (isServerErrorCode(short(value, path)) ? value : 'server-error'),
+      message: text,
+      retryable: bool,
+      'retryAfterMs?': count,
+      'clientId?': id,
+    },
+    ping,
+    pong: ping,
+    'session.reconnect': { reason: oneOf(Object.keys(CLOSE_CODES)), 'retryAfterMs?': count },
+    'session.ended': { reason: oneOf(['ended', 'forgotten', 'expired']) },
+  };
+};
+
+const buildClient = (): Variants => {
+  const { short, id, token, text, seq0, at, url } = atoms();
+  const ping = { 'id?': short };
+  return {
+    'session.hello': {
+      v: id,
+      'token?': token,
+      'resume?': obj({ conversationId: id, lastSeq: seq0, 'epoch?': id }),
+      locale: id,
+      'page?': obj({ url, 'title?': short, 'referrer?': short }),
+      'timeZone?': id,
+      'identity?': token,
+      'attributes?': record(short),
+    },
+    'message.send': {
+      clientId: id,
+      text: str(MAX_TEXT_LENGTH, 1, 'text-too-long'),
+      'quickReplyId?': id,
+      'consent?': obj({ at, version: id, 'policyUrl?': url }),
+    },
+    typing: { active: bool },
+    read: { upToSeq: seq0 },
+    'history.since': { conversationId: id, afterSeq: seq0, 'limit?': int(1) },
+    'form.submit': { formId: id, values: record(text) },
+    'rating.submit': { conversationId: id, 'solved?': bool, 'score?': int(1, 5), 'note?': text },
+    'conversation.end': { conversationId: id },
+    'session.identify': { identity: token },
+    'session.end': {},
+    'session.forget': {},
+    ping,
+    pong: ping,
   };
 };

@@ -101,21 +101,3 @@ export function markAllRead(context: CoreContext): void {
   context.persister.schedule();
   if (model.readSeq.peek() > context.session.readSent && context.connection.isReady) sendRead(context);
 }
-
-/**
- * The current conversation's id; without one, reports and throws `invalid-option`.
- *
- * @example
- * ```ts
- * control(context, { type: 'conversation.end', conversationId: requireConversation(context) });
- * ```
- */
-export function requireConversation(context: CoreContext): string {
-  const conversation = context.model.conversation.peek();
-  if (!conversation) {
-    const error = new ChatError('invalid-option', 'There is no conversation yet', { retryable: false });
-    context.reportError(error);
-    throw error;
-  }
-  return conversation.id;
-}

@@ -9,6 +9,8 @@ import type { ChatClientOptions } from './types.js';
  * ```
  */
 export const CLIENT_DEFAULTS = {
+  // `now` and `random` default to Date.now and Math.random as they are when the client is made (a test may
+  // have replaced them), so they are not in this table.
   namespace: 'default',
   locale: 'en',
   /** Silence after which the connection is dead. */
@@ -53,7 +55,8 @@ export type ResolvedClientOptions = Omit<
   };
 
 /**
- * `options` with every default of {@link CLIENT_DEFAULTS} applied.
+ * `options` with every default of {@link CLIENT_DEFAULTS} applied (a default whose name is not an option's
+ * is added too, harmlessly).
  *
  * @example
  * ```ts
@@ -61,18 +64,9 @@ export type ResolvedClientOptions = Omit<
  * ```
  */
 export function resolveClientOptions(options: ChatClientOptions): ResolvedClientOptions {
-  const d = CLIENT_DEFAULTS;
-  return {
-    ...options,
-    namespace: options.namespace ?? d.namespace,
-    locale: options.locale ?? d.locale,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? d.heartbeatTimeoutMs,
-    connectTimeoutMs: options.connectTimeoutMs ?? d.connectTimeoutMs,
-    ackTimeoutMs: options.ackTimeoutMs ?? d.ackTimeoutMs,
-    outboxLimit: options.outboxLimit ?? d.outboxLimit,
-    outboxMaxAgeMs: options.outboxMaxAgeMs ?? d.outboxMaxAgeMs,
-    messageCacheLimit: options.messageCacheLimit ?? d.messageCacheLimit,
-  };
+  const resolved: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(CLIENT_DEFAULTS)) resolved[key] ??= value;
+  resolved.now ??= Date.now;
+  resolved.random ??= Math.random;
+  return resolved as ResolvedClientOptions;
 }

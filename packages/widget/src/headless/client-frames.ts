@@ -7,6 +7,7 @@ import {
   parseServerFrame,
   type ServerFrame,
   type ServerFrameType,
+  toChatError,
 } from '@clavard/protocol';
 import type { CoreContext } from './client-context.js';
 import { adoptConversation, applyEvents, checkGap, discontinuity, requestHistory } from './client-history.js';
@@ -36,7 +37,7 @@ const MESSAGE_FAILURES = new Set([
 const onWelcome: Handler<'session.welcome'> = (context, frame) => {
   const { connection, model, session, persister } = context;
   if (!isCompatibleVersion(frame.v)) {
-    connection.halt(new ChatError('unsupported-version', `Server speaks ${frame.v}`, { retryable: false }));
+    connection.halt(new ChatError('unsupported-version', `Server speaks ${frame.v}`));
     return;
   }
   session.token = frame.token;
@@ -97,11 +98,7 @@ const onAck: Handler<'message.ack'> = (context, frame) => {
 
 const onServerError: Handler<'error'> = (context, frame) => {
   const { connection, persister } = context;
-  const error = new ChatError(frame.code, frame.message, {
-    retryable: frame.retryable,
-    ...(frame.retryAfterMs === undefined ? {} : { retryAfterMs: frame.retryAfterMs }),
-    ...(frame.clientId === undefined ? {} : { clientId: frame.clientId }),
-  });
+  const error = toChatError(frame);
   if (frame.code === 'unauthorized' || frame.code === 'unsupported-version') {
     connection.halt(error);
     return;

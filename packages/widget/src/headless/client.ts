@@ -1,15 +1,9 @@
 import { computed, type ReadonlySignal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
-import {
-  acceptMessage,
-  markAllRead,
-  requireConversation,
-  retryMessage,
-  sendTyping,
-} from './client-actions.js';
+import { acceptMessage, markAllRead, retryMessage, sendTyping } from './client-actions.js';
 import { createCoreContext } from './client-context.js';
 import { control, wipe } from './client-session.js';
-import { checkIdentityToken } from './message-text.js';
+import { checkIdentityToken, requireConversation } from './message-text.js';
 import { createTabbedClient, resolveTabs } from './tab-client.js';
 import type { ClientCore } from './tab-types.js';
 import type { ChatClient, ChatClientOptions } from './types.js';
@@ -62,6 +56,8 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
   const isDisposed = (): boolean => disposed;
   context.releaseStartupErrors(isDisposed);
 
+  const conversationId = (): string => requireConversation(model.conversation.peek(), context.reportError);
+
   const client: ClientCore = {
     status: readOnly(connection.status),
     disconnectedSince: readOnly(connection.disconnectedSince),
@@ -89,10 +85,10 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       control(context, { type: 'form.submit', formId, values: { ...values } });
     },
     rate(rating) {
-      control(context, { type: 'rating.submit', conversationId: requireConversation(context), ...rating });
+      control(context, { type: 'rating.submit', conversationId: conversationId(), ...rating });
     },
     end() {
-      control(context, { type: 'conversation.end', conversationId: requireConversation(context) });
+      control(context, { type: 'conversation.end', conversationId: conversationId() });
     },
     identify(identity) {
       checkIdentityToken(identity);

@@ -176,9 +176,7 @@ export function createPersister(options: PersisterOptions): Persister {
         return undefined;
       }
       options.onError(
-        new ChatError('storage-unavailable', 'The stored chat state was corrupt; starting clean', {
-          retryable: false,
-        }),
+        new ChatError('storage-unavailable', 'The stored chat state was corrupt; starting clean'),
       );
       return undefined;
     },

@@ -77,10 +77,7 @@ export function toWireError(error: ChatError): WireError {
  * ```
  */
 export function fromWireError(wire: WireError): ChatError {
-  return new ChatError(wire.code, wire.message, {
-    retryable: wire.retryable,
-    ...(wire.clientId === undefined ? {} : { clientId: wire.clientId }),
-  });
+  return new ChatError(wire.code, wire.message, wire);
 }
 
 const same = <T>(payload: T): T => payload;

@@ -25,24 +25,26 @@ const equalRow = (shown: ChatEntry, received: ChatEntry): boolean => {
   );
 };
 
+/** The state fields a follower reads from the mirror and the leader from its core. */
+const MIRRORED = [
+  'status',
+  'disconnectedSince',
+  'conversation',
+  'agent',
+  'availability',
+  'queue',
+  'typing',
+  'unread',
+  'forms',
+] as const satisfies readonly (keyof MirrorState & keyof ChatClient)[];
+
 const readState = (client: ChatClient): MirrorState => {
-  const state: MirrorState = {
-    status: client.status.value,
-    typing: client.typing.value,
-    unread: client.unread.value,
-    forms: client.forms.value,
-  };
-  const since = client.disconnectedSince.value;
-  const conversation = client.conversation.value;
-  const agent = client.agent.value;
-  const availability = client.availability.value;
-  const queue = client.queue.value;
-  if (since !== undefined) state.disconnectedSince = since;
-  if (conversation) state.conversation = conversation;
-  if (agent) state.agent = agent;
-  if (availability) state.availability = availability;
-  if (queue) state.queue = queue;
-  return state;
+  const state: Record<string, unknown> = {};
+  for (const key of MIRRORED) {
+    const value = client[key].value;
+    if (value !== undefined) state[key] = value;
+  }
+  return state as unknown as MirrorState;
 };
 
 /** The leader's side: posts its state to the followers after each change. */
@@ -161,19 +163,6 @@ export function createMirror(): Mirror {
     },
   };
 }
-
-/** The state fields a follower reads from the mirror and the leader from its core. */
-const MIRRORED = [
-  'status',
-  'disconnectedSince',
-  'conversation',
-  'agent',
-  'availability',
-  'queue',
-  'typing',
-  'unread',
-  'forms',
-] as const satisfies readonly (keyof MirrorState & keyof ChatClient)[];
 
 /** The state signals of a tabbed client, each read from the core while this tab leads, else the mirror. */
 export type MirroredState = Pick<ChatClient, (typeof MIRRORED)[number]>;

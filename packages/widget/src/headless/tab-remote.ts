@@ -1,8 +1,8 @@
-import { ChatError } from '@clavard/protocol';
+import type { ChatError } from '@clavard/protocol';
 import { effect, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import type { ChatEntry, PendingEntry } from './conversation-model.js';
-import { textError } from './message-text.js';
+import { requireConversation, textError } from './message-text.js';
 import type { TabAction } from './tab-actions.js';
 import type { Mirror } from './tab-mirror.js';
 import type { ChatClient } from './types.js';
@@ -85,13 +85,6 @@ export function createRemote({ post, mirror, reportError }: RemoteOptions): Remo
     for (const item of forwards.peek()) if (keys.has(item.clientId)) settled(item.clientId);
   });
 
-  const requireConversation = (): void => {
-    if (mirror.state.peek().conversation) return;
-    const error = new ChatError('invalid-option', 'There is no conversation yet', { retryable: false });
-    reportError(error);
-    throw error;
-  };
-
   // One row per forwarded message, made once: rows keep their identity while unchanged.
   const forwardRows = new WeakMap<Forward, PendingEntry>();
   const pendingRow = (item: Forward): PendingEntry => {
@@ -152,11 +145,11 @@ export function createRemote({ post, mirror, reportError }: RemoteOptions): Remo
     markRead: () => post({ kind: 'read' }),
     submitForm: (formId, values) => post({ kind: 'form', formId, values: { ...values } }),
     rate(rating) {
-      requireConversation();
+      requireConversation(mirror.state.peek().conversation, reportError);
       post({ kind: 'rate', rating: { ...rating } });
     },
     end() {
-      requireConversation();
+      requireConversation(mirror.state.peek().conversation, reportError);
       post({ kind: 'end' });
     },
     identify: (token) => post({ kind: 'identify', token }),
