@@ -1,4 +1,6 @@
 /** Validation of the frames an agent console sends (`parseAgentFrame`), and of topic lists. */
+
+import { type AgentClientFrame, isVerificationCheck, VERIFICATION_CHECKS } from '@clavard/agent-api';
 import {
   ChatError,
   type FormField,
@@ -10,9 +12,7 @@ import {
   type ParseResult,
   parseServerFrame,
 } from '@clavard/protocol';
-import type { AgentClientFrame } from './agent-frames-in.js';
 import { isLinearPattern } from './chat/patterns.js';
-import { isVerificationCheck, VERIFICATION_CHECKS } from './chat/verification.js';
 
 type Fields = Record<string, unknown>;
 

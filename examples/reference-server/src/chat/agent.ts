@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { AgentClientFrame, AgentConversation, AgentServerFrame } from '@clavard/agent-api';
 import { type AgentInfo, ChatError } from '@clavard/protocol';
-import {
-  type AgentClientFrame,
-  type AgentConversation,
-  type AgentServerFrame,
-  parseAgentFrame,
-} from '../agent-protocol.js';
+import { parseAgentFrame } from '../agent-parse.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
@@ -241,7 +237,7 @@ const handlers: {
 };
 
 /**
- * Binds an agent console's connection to the hub: the agent API (see src/agent-protocol.ts), frame by
+ * Binds an agent console's connection to the hub: the agent API (see `@clavard/agent-api`), frame by
  * frame. The first frame is `agent.hello` with the token from `POST /agent/login`.
  *
  * @example
