@@ -1,6 +1,6 @@
 /**
  * The agent API, agent → server: what an agent console says over `/agent/ws` (validated by
- * the server's `parseAgentFrame`).
+ * `parseAgentFrame` in parse.ts).
  */
 import type { FormField, FormKind, MessageContent } from '@clavard/protocol';
 import type { VerificationCheck } from './verification.js';

@@ -4,6 +4,8 @@
 export type * from './frames-in.js';
 export type * from './frames-out.js';
 export type * from './frames-out-conversation.js';
+export { type AgentFrameOptions, parseAgentFrame } from './parse.js';
 export { isGreeting, type Phrase, type PhraseKind } from './phrases.js';
+export { MAX_TOPICS, parseTopics } from './topics.js';
 export { isVerificationCheck, VERIFICATION_CHECKS, type VerificationCheck } from './verification.js';
 export type * from './views.js';

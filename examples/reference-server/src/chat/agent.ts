@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentClientFrame, AgentConversation, AgentServerFrame } from '@clavard/agent-api';
+import {
+  type AgentClientFrame,
+  type AgentConversation,
+  type AgentServerFrame,
+  parseAgentFrame,
+} from '@clavard/agent-api';
 import { type AgentInfo, ChatError } from '@clavard/protocol';
-import { parseAgentFrame } from '../agent-parse.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
@@ -12,6 +16,7 @@ import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { inboxView, replyToLeftMessage } from './inbox.js';
 import { fitting, HISTORY_PAGE_BYTES, jsonBytes, WELCOME_BYTES } from './paging.js';
+import { isLinearPattern } from './patterns.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
 import { verificationForm } from './verification.js';
@@ -247,7 +252,7 @@ const handlers: {
  */
 export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle: PeerHandle } {
   return acceptConnection<AgentClientFrame, AgentSession, AgentServerFrame>(peer, {
-    parse: (input) => parseAgentFrame(input, { topics: hub.options.topics }),
+    parse: (input) => parseAgentFrame(input, { topics: hub.options.topics, isLinearPattern }),
     helloType: 'agent.hello',
     hello: (conn, frame) => {
       if (frame.type === 'agent.hello') hello(hub, conn, frame.token);

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
+import { parseTopics } from '@clavard/agent-api';
 import { agentInfo } from '../accounts/accounts.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../accounts/password.js';
 import { createThrottle, type Throttle } from '../accounts/throttle.js';
-import { parseTopics } from '../agent-parse.js';
 import type { Store } from '../db/store.js';
 import { createToken, hashToken } from '../tokens.js';
 import { readBody } from './read-body.js';
