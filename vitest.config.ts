@@ -9,15 +9,10 @@ export default defineConfig({
     alias: [
       { find: /^@clavard\/protocol$/, replacement: src('protocol/src/index.ts') },
       { find: /^@clavard\/protocol\/internal$/, replacement: src('protocol/src/internal/index.ts') },
+      { find: /^@clavard\/agent-api$/, replacement: src('agent-api/src/index.ts') },
       { find: /^@clavard\/adapters\/(.+)$/, replacement: src('adapters/src/$1/index.ts') },
       { find: /^@clavard\/widget\/(.+)$/, replacement: src('widget/src/$1/index.ts') },
       { find: /^@clavard\/widget$/, replacement: src('widget/src/index.ts') },
-      {
-        find: /^@clavard\/reference-server\/house-rules$/,
-        replacement: fileURLToPath(
-          new URL('./examples/reference-server/src/chat/house-rules.ts', import.meta.url),
-        ),
-      },
       {
         find: /^@clavard\/reference-server$/,
         replacement: fileURLToPath(new URL('./examples/reference-server/src/index.ts', import.meta.url)),

@@ -1,13 +1,14 @@
 import { defineConfig } from 'tsup';
 
-// One ESM file for Node 20, with @clavard/protocol bundled from its sources (mapped in tsconfig.json's
-// `paths`), so `npm start` needs no other package built first. better-sqlite3 and ws stay external.
+// One ESM file for Node 20, with @clavard/protocol and @clavard/agent-api bundled from their sources
+// (mapped in tsconfig.json's `paths`), so `npm start` needs no other package built first. better-sqlite3
+// and ws stay external.
 export default defineConfig({
   entry: { main: 'src/main.ts', index: 'src/index.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',
   clean: true,
-  noExternal: ['@clavard/protocol'],
+  noExternal: ['@clavard/protocol', '@clavard/agent-api'],
   external: ['better-sqlite3', 'ws'],
 });

@@ -2,9 +2,10 @@
  * The console's connection to `/agent/ws`: says `agent.hello` with the token on every (re)connection,
  * answers pings, reconnects with full-jitter backoff (capped at 30 s) unless the token is refused.
  */
+
+import type { AgentClientFrame, AgentServerFrame } from '@clavard/agent-api';
 import { ChatError, CLOSE_CODES, type Unsubscribe } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import type { AgentClientFrame, AgentServerFrame } from '@clavard/reference-server';
 
 /** Where the link is: `unauthorized` means sign in again (no more retries). */
 export type LinkStatus = 'connecting' | 'open' | 'closed' | 'unauthorized';

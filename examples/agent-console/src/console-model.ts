@@ -4,20 +4,21 @@
  * acknowledged), the clock and the figures. Frames come in through `receive`; actions go out through
  * the {@link AgentLink}.
  */
+
+import {
+  type AccountInfo,
+  type AgentConversation,
+  type AgentRouting,
+  type AgentServerFrame,
+  type AgentStats,
+  type ArchiveEntry,
+  type InboxEntry,
+  isGreeting,
+  type QueueEntry,
+  type ReportLine,
+  type VerificationCheck,
+} from '@clavard/agent-api';
 import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/protocol';
-import type {
-  AccountInfo,
-  AgentConversation,
-  AgentRouting,
-  AgentServerFrame,
-  AgentStats,
-  ArchiveEntry,
-  InboxEntry,
-  QueueEntry,
-  ReportLine,
-  VerificationCheck,
-} from '@clavard/reference-server';
-import { isGreeting } from '@clavard/reference-server/house-rules';
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { AgentLink, LinkStatus } from './agent-link.js';
 import { loadWork, type PendingMessage, saveWork } from './console-storage.js';

@@ -4,7 +4,7 @@
  * first name. The library is the organisation's, sent by the server in `agent.welcome`.
  */
 
-import type { Phrase, PhraseKind } from '@clavard/reference-server/house-rules';
+import type { Phrase, PhraseKind } from '@clavard/agent-api';
 
 export type { Phrase, PhraseKind };
 

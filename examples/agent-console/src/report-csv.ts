@@ -3,7 +3,7 @@
  * line break, CRLF between lines), with the column names in the agent's language. A field starting with
  * `=`, `+`, `-` or `@` gets a leading apostrophe so that a spreadsheet never runs it as a formula.
  */
-import type { ReportLine } from '@clavard/reference-server';
+import type { ReportLine } from '@clavard/agent-api';
 import type { Translate } from './i18n/translator.js';
 
 const cell = (value: string | number | null): string => {

@@ -1,5 +1,5 @@
+import type { VerificationCheck } from '@clavard/agent-api';
 import type { ConversationEvent } from '@clavard/protocol';
-import type { VerificationCheck } from '@clavard/reference-server';
 
 /** The checks the console offers (their labels are the console's; the visitor sees the server's, in their language). */
 export const CHECKS: readonly VerificationCheck[] = ['dob', 'postal', 'last4'];

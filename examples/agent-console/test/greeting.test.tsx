@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 
-import { DEFAULT_PHRASES, isGreeting } from '@clavard/reference-server/house-rules';
+import { isGreeting } from '@clavard/agent-api';
+import { DEFAULT_PHRASES } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSend, editDraft, withGreeting } from '../src/send-rules.js';
 import {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 
-import { DEFAULT_PHRASES as LIBRARY } from '@clavard/reference-server/house-rules';
+import { DEFAULT_PHRASES as LIBRARY } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertAt, phraseForShortcut, phrasesFor } from '../src/phrases.js';
 import {

@@ -1,31 +1,11 @@
 export type { NewAgentAccount } from './accounts/accounts.js';
 export { DEMO_AGENTS } from './accounts/demo-agents.js';
-export type {
-  AccountInfo,
-  AgentClientFrame,
-  AgentConversation,
-  AgentFrameOptions,
-  AgentRouting,
-  AgentServerFrame,
-  ArchiveEntry,
-  InboxEntry,
-  QueueEntry,
-  ReportLine,
-} from './agent-protocol.js';
-export { parseAgentFrame } from './agent-protocol.js';
-export type { HouseRules, Phrase, PhraseKind } from './chat/house-rules.js';
-export { DEFAULT_HOUSE_RULES, DEFAULT_PHRASES, isGreeting } from './chat/house-rules.js';
-export type { VerificationCheck } from './chat/verification.js';
-export {
-  DEMO_CUSTOMER,
-  VERIFICATION_CHECKS,
-  verificationForm,
-  verifyDemoCustomer,
-} from './chat/verification.js';
+export type { HouseRules } from './chat/house-rules.js';
+export { DEFAULT_HOUSE_RULES, DEFAULT_PHRASES } from './chat/house-rules.js';
+export { DEMO_CUSTOMER, verificationForm, verifyDemoCustomer } from './chat/verification.js';
 export type { ServerOptions } from './config.js';
 export { readConfig } from './config.js';
 export type { AgentRole } from './db/account-store.js';
-export type { AgentStats } from './db/store.js';
 export type { IdentityClaims, IdentityKeys, IdentityVerifier } from './identity.js';
 export {
   CLOCK_TOLERANCE_S,

@@ -1,4 +1,4 @@
-import type { InboxEntry } from '@clavard/reference-server';
+import type { InboxEntry } from '@clavard/agent-api';
 import { useState } from 'preact/hooks';
 import type { ConsoleModel } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';

@@ -1,4 +1,4 @@
-import type { VerificationCheck } from '@clavard/reference-server';
+import type { VerificationCheck } from '@clavard/agent-api';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/translator.js';
 import { CHECKS } from '../verification.js';

@@ -1,11 +1,6 @@
+import type { AgentClientFrame, AgentConversation, AgentRouting, AgentServerFrame } from '@clavard/agent-api';
 import type { AgentInfo, ConversationEvent } from '@clavard/protocol';
-import type {
-  AgentClientFrame,
-  AgentConversation,
-  AgentRouting,
-  AgentServerFrame,
-} from '@clavard/reference-server';
-import { DEFAULT_PHRASES } from '@clavard/reference-server/house-rules';
+import { DEFAULT_PHRASES } from '@clavard/reference-server';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AgentLink, AgentLinkEvents, LinkStatus } from '../../src/agent-link.js';

@@ -1,5 +1,5 @@
+import { parseTopics } from '@clavard/agent-api';
 import type { AgentInfo } from '@clavard/protocol';
-import { parseTopics } from '../agent-protocol.js';
 import type { AgentRole } from '../db/account-store.js';
 import type { AgentRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';

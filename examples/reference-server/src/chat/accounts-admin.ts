@@ -2,9 +2,10 @@
  * Admins manage the team's accounts from the console: the list, and new accounts (checked and hashed
  * exactly as the `agents add` command does).
  */
+
+import type { AccountInfo, AgentAccountsRequest } from '@clavard/agent-api';
 import { ChatError } from '@clavard/protocol';
 import { createAccount } from '../accounts/accounts.js';
-import type { AccountInfo, AgentAccountsRequest } from '../agent-protocol.js';
 import type { AgentRow } from '../db/rows.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type AgentInfo, ChatError } from '@clavard/protocol';
 import {
   type AgentClientFrame,
   type AgentConversation,
   type AgentServerFrame,
   parseAgentFrame,
-} from '../agent-protocol.js';
+} from '@clavard/agent-api';
+import { type AgentInfo, ChatError } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
@@ -16,6 +16,7 @@ import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { inboxView, replyToLeftMessage } from './inbox.js';
 import { fitting, HISTORY_PAGE_BYTES, jsonBytes, WELCOME_BYTES } from './paging.js';
+import { isLinearPattern } from './patterns.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
 import { verificationForm } from './verification.js';
@@ -241,7 +242,7 @@ const handlers: {
 };
 
 /**
- * Binds an agent console's connection to the hub: the agent API (see src/agent-protocol.ts), frame by
+ * Binds an agent console's connection to the hub: the agent API (see `@clavard/agent-api`), frame by
  * frame. The first frame is `agent.hello` with the token from `POST /agent/login`.
  *
  * @example
@@ -251,7 +252,7 @@ const handlers: {
  */
 export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle: PeerHandle } {
   return acceptConnection<AgentClientFrame, AgentSession, AgentServerFrame>(peer, {
-    parse: (input) => parseAgentFrame(input, { topics: hub.options.topics }),
+    parse: (input) => parseAgentFrame(input, { topics: hub.options.topics, isLinearPattern }),
     helloType: 'agent.hello',
     hello: (conn, frame) => {
       if (frame.type === 'agent.hello') hello(hub, conn, frame.token);

@@ -3,8 +3,9 @@
  * by the words of the messages; any of them opened read-only with its transcript; a visitor's earlier
  * conversations beside the one under way; and, for admins, the team report.
  */
+
+import type { AgentOpen, AgentReportRequest, AgentSearch, ArchiveEntry } from '@clavard/agent-api';
 import { ChatError } from '@clavard/protocol';
-import type { AgentOpen, AgentReportRequest, AgentSearch, ArchiveEntry } from '../agent-protocol.js';
 import type { ArchiveRow } from '../db/archive-store.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { fitting } from './paging.js';

@@ -1,30 +1,11 @@
 /**
  * The organisation's house rules and phrase library. The server enforces the rules (a greeting before an
  * agent's first answer in a conversation, a closing text to end it) whatever console the agent uses; the
- * console receives the phrases in `agent.welcome` and helps the agent follow the rules.
+ * console receives the phrases in `agent.welcome` and helps the agent follow the rules. What a phrase is
+ * and the greeting rule itself (`isGreeting`) are the agent API's (`@clavard/agent-api`).
  */
+import { isGreeting, type Phrase, type PhraseKind } from '@clavard/agent-api';
 import { ChatError } from '@clavard/protocol';
-
-/** What a phrase is for; greeting and closing phrases are the ones the rules ask for. */
-export type PhraseKind = 'greeting' | 'hold' | 'question' | 'closing';
-
-/**
- * One phrase of the library, in one language. `{name}` is the agent's first name.
- *
- * @example
- * ```ts
- * const hold: Phrase = { id: 'hold-file', locale: 'en', kind: 'hold', label: 'Checking the file', text: "One moment please, I'm checking your file." };
- * ```
- */
-export interface Phrase {
-  id: string;
-  /** The language of the text: `en` or `fr-CA` (or any BCP 47 tag the organisation uses). */
-  locale: string;
-  kind: PhraseKind;
-  /** A short name on the button. */
-  label: string;
-  text: string;
-}
 
 /**
  * The rules the server enforces, and the phrases.
@@ -108,34 +89,6 @@ export const DEFAULT_HOUSE_RULES: HouseRules = {
   requireClosing: true,
   phrases: DEFAULT_PHRASES,
 };
-
-/** Case, spacing, apostrophes and punctuation do not make a greeting another one. */
-const normalize = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[\s.,;:!?¡¿…«»"-]+/gu, ' ')
-    .trim();
-
-/**
- * Whether `text` starts with one of the greeting phrases (any language), filled with the agent's first
- * name; what follows the greeting is the agent's own.
- *
- * @example
- * ```ts
- * isGreeting("Hello, I'm Julie. How can I help you today? About your invoice…", DEFAULT_PHRASES, 'Julie'); // true
- * isGreeting('Your invoice is fixed.', DEFAULT_PHRASES, 'Julie'); // false
- * ```
- */
-export function isGreeting(text: string, phrases: readonly Phrase[], agentFirstName: string): boolean {
-  const said = normalize(text);
-  return phrases.some((phrase) => {
-    if (phrase.kind !== 'greeting') return false;
-    const greeting = normalize(phrase.text.replaceAll('{name}', agentFirstName));
-    return greeting !== '' && (said === greeting || said.startsWith(`${greeting} `));
-  });
-}
 
 /**
  * Throws `greeting-required` when the rules ask for a greeting, nobody has answered in the conversation

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '@clavard/agent-api';
 import type {
   AgentInfo,
   Availability,
@@ -10,7 +11,6 @@ import type {
   ServerFrame,
 } from '@clavard/protocol';
 import { agentInfo } from '../accounts/accounts.js';
-import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '../agent-protocol.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
 import type { IdentityVerifier } from '../identity.js';

@@ -5,8 +5,8 @@
  * organisation sends mail.
  */
 import { randomUUID } from 'node:crypto';
+import type { AgentReply, InboxEntry } from '@clavard/agent-api';
 import { ChatError } from '@clavard/protocol';
-import type { AgentReply, InboxEntry } from '../agent-protocol.js';
 
 import { replyMail } from '../mail/mailer.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';

@@ -1,4 +1,4 @@
-import type { ReportLine } from '../agent-protocol.js';
+import type { ReportLine } from '@clavard/agent-api';
 import type { ReportRow } from '../db/archive-store.js';
 
 interface Totals {

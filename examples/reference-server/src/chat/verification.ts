@@ -1,19 +1,8 @@
+// The identity checks an agent asks for (`VerificationCheck`, from the agent API) as a form in the
+// visitor's language, and the demo's customer to check the answers against.
+import { VERIFICATION_CHECKS, type VerificationCheck } from '@clavard/agent-api';
 import type { FormField } from '@clavard/protocol';
 import { formLanguage } from './language.js';
-
-/**
- * The identity checks an agent can ask for. The server, not the console, turns them into a form in the
- * visitor's language, so that labels, formats and the explanation are the organisation's.
- *
- * @example
- * ```ts
- * const checks: VerificationCheck[] = ['dob', 'postal'];
- * ```
- */
-export type VerificationCheck = 'dob' | 'postal' | 'last4';
-
-/** Every check, in the order a form asks them. */
-export const VERIFICATION_CHECKS: readonly VerificationCheck[] = ['dob', 'postal', 'last4'];
 
 type Language = 'en' | 'fr';
 
@@ -68,18 +57,6 @@ export function verificationForm(
     reason: texts.reason,
     fields: chosen.map((check) => ({ ...FIELDS[check], label: texts[check] })),
   };
-}
-
-/**
- * Whether `value` names a {@link VerificationCheck}.
- *
- * @example
- * ```ts
- * isVerificationCheck('dob'); // true
- * ```
- */
-export function isVerificationCheck(value: unknown): value is VerificationCheck {
-  return typeof value === 'string' && (VERIFICATION_CHECKS as readonly string[]).includes(value);
 }
 
 /**

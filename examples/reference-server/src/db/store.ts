@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AgentStats } from '@clavard/agent-api';
 import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } from '@clavard/protocol';
 import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
@@ -20,23 +21,6 @@ export interface MessageInput {
   clientId: string;
   contentHash: string;
   event: EventInput & { type: 'message' };
-}
-
-/**
- * An agent's measures over the conversations they held last and that have ended: averages in ms (null
- * with no conversation), first-contact resolutions among the survey answers, and the average rating.
- */
-export interface AgentStats {
-  conversations: number;
-  waitMs: number | null;
-  firstResponseMs: number | null;
-  handlingMs: number | null;
-  /** Survey answers to "Was your problem solved?". */
-  surveyed: number;
-  /** Of those, solved without a transfer. */
-  firstContact: number;
-  rated: number;
-  rating: number | null;
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseTopics } from '@clavard/agent-api';
 import { isRecord } from '@clavard/protocol/internal';
 import { agentInfo } from '../accounts/accounts.js';
 import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../accounts/password.js';
 import { createThrottle, type Throttle } from '../accounts/throttle.js';
-import { parseTopics } from '../agent-protocol.js';
 import type { Store } from '../db/store.js';
 import { createToken, hashToken } from '../tokens.js';
 import { readBody } from './read-body.js';

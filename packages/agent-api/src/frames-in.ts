@@ -1,9 +1,9 @@
 /**
- * The agent API, agent → server: what the agent console says over `/agent/ws` (validated by
- * `parseAgentFrame` in agent-parse.ts).
+ * The agent API, agent → server: what an agent console says over `/agent/ws` (validated by
+ * `parseAgentFrame` in parse.ts).
  */
 import type { FormField, FormKind, MessageContent } from '@clavard/protocol';
-import type { VerificationCheck } from './chat/verification.js';
+import type { VerificationCheck } from './verification.js';
 
 /**
  * The first frame on `/agent/ws`: the token from `POST /agent/login`.
@@ -269,13 +269,28 @@ export interface AgentTopics {
   topics: string[];
 }
 
-/** A keep-alive probe or the answer to the server's ping. */
+/**
+ * A keep-alive probe or the answer to the server's ping.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'pong', id: 'p7' });
+ * ```
+ */
 export interface AgentPing {
   type: 'ping' | 'pong';
   id?: string;
 }
 
-/** Every frame an agent console may send, discriminated on `type`. */
+/**
+ * Every frame an agent console may send, discriminated on `type`.
+ *
+ * @example
+ * ```ts
+ * const take: AgentClientFrame = { type: 'agent.take', conversationId: 'c1' };
+ * socket.send(JSON.stringify(take));
+ * ```
+ */
 export type AgentClientFrame =
   | AgentHello
   | AgentTake
