@@ -5,7 +5,7 @@
 
 import type { AgentClientFrame, AgentServerFrame } from '@clavard/agent-api';
 import { ChatError, CLOSE_CODES, type Unsubscribe } from '@clavard/protocol';
-import { createEmitter } from '@clavard/protocol/internal';
+import { createEmitter, isRecord, isString } from '@clavard/protocol/internal';
 
 /** Where the link is: `unauthorized` means sign in again (no more retries). */
 export type LinkStatus = 'connecting' | 'open' | 'closed' | 'unauthorized';
@@ -77,11 +77,7 @@ export interface AgentLinkOptions {
 const MAX_DELAY_MS = 30_000;
 const OPEN = 1;
 
-const isFrame = (value: unknown): value is AgentServerFrame =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  typeof (value as { type?: unknown }).type === 'string';
+const isFrame = (value: unknown): value is AgentServerFrame => isRecord(value) && isString(value.type);
 
 /**
  * Makes the link; call `connect()` to open it.
