@@ -20,7 +20,7 @@ const sourceAliases: Plugin = {
     context.onResolve({ filter: /^@clavard\// }, ({ path }) => {
       const [, pkg, entry] = /^@clavard\/([^/]+)(?:\/(.+))?$/.exec(path) ?? [];
       if (!pkg) return undefined;
-      const file = pkg === 'protocol' ? 'protocol/src/index.ts' : `${pkg}/src/${entry ?? ''}/index.ts`;
+      const file = `${pkg}/src/${entry ?? ''}/index.ts`.replace('/src//', '/src/');
       return { path: packages(file) };
     });
   },
