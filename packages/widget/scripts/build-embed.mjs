@@ -58,7 +58,7 @@ const PANEL_KIT = {
   './ui-core/safe-url.ts': ['IMAGE_PROTOCOLS', 'safeUrl'],
   './ui/stylesheets.ts': ['adoptStyles'],
   './ui/theme.ts': ['themeColors', 'themeCss'],
-  './headless/events.ts': ['createEmitter'],
+  '../../protocol/src/internal/emitter.ts': ['createEmitter'],
 };
 
 /**
