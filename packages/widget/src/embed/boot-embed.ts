@@ -1,8 +1,8 @@
 import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
-import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
-import { readConsent } from '../ui/consent.js';
+import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
+import type { WidgetHandle } from '../widget-handle.js';
 import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
@@ -211,18 +211,12 @@ export function bootEmbed(
             extrasLoader.load();
           });
     // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
-    const consentKey = `clavard:${options.namespace}:consent`;
-    const { consent } = options;
+    const { consent, namespace } = options;
     const consented = (): boolean =>
-      consent === undefined || readConsent(pageStorage(view), consentKey, consent.version) !== undefined;
+      consent === undefined || readConsent(pageStorage(view), namespace, consent.version) !== undefined;
     const agree = (): void => {
       if (!consent) return;
-      const given = {
-        at: new Date().toISOString(),
-        version: consent.version,
-        ...(consent.policyUrl === undefined ? {} : { policyUrl: consent.policyUrl }),
-      };
-      pageStorage(view).set(consentKey, JSON.stringify(given));
+      writeConsent(pageStorage(view), namespace, newConsent(consent));
       if (!gone) loader.load();
     };
     loadPanel = () => {

@@ -1,5 +1,5 @@
-import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
+import type { WidgetHandle } from '../widget-handle.js';
 import type { EmbedTransportKind } from './embed-config.js';
 import type { LoadExtras } from './extras-hook.js';
 
