@@ -6,8 +6,14 @@ import type { WidgetHandle } from '../widget-handle.js';
 import { createClavardApi } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
-import { EXTRAS_HOOK, type ExtrasFactory } from './extras-hook.js';
-import { PANEL_HOOK, type PanelFactory, type PanelRequest, type StartPanel } from './panel-hook.js';
+import {
+  EXTRAS_HOOK,
+  type ExtrasFactory,
+  PANEL_HOOK,
+  type PanelFactory,
+  type PanelRequest,
+  type StartPanel,
+} from './kits.js';
 import { createPanelLoader } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
@@ -87,7 +93,7 @@ export function bootEmbed(
   });
   const api: ClavardApi = controller.api;
   Object.defineProperty(api, MARKER, { value: true });
-  // The panel file's way in: see panel-hook.ts. Accepts one PanelFactory while the panel is awaited.
+  // The panel file's way in: see PANEL_HOOK in kits.ts. Accepts one PanelFactory while the panel is awaited.
   let arrive: ((factory: PanelFactory) => void) | undefined;
   Object.defineProperty(api, PANEL_HOOK, {
     value: (factory: unknown) => {
