@@ -50,6 +50,7 @@ interface KitModules {
   '../ui/stylesheets.js': typeof import('../ui/stylesheets.js');
   '../ui/theme.js': typeof import('../ui/theme.js');
   '../ui/consent.js': typeof import('../ui/consent.js');
+  '../ui/cleanup.js': typeof import('../ui/cleanup.js');
   'preact/jsx-runtime': typeof import('preact/jsx-runtime');
   'preact/hooks': typeof import('preact/hooks');
   '../ui/context.js': typeof import('../ui/context.js');
@@ -100,6 +101,7 @@ export const PANEL_KIT = {
   '../ui/stylesheets.js': ['adoptStyles'],
   '../ui/theme.js': ['themeColors', 'themeCss'],
   '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
+  '../ui/cleanup.js': ['createCleanup'],
 } as const satisfies KitSpec;
 
 /**

@@ -43,7 +43,7 @@ export function createCleanup(): Cleanup {
   return {
     add: (step) => void steps.push(step),
     run() {
-      for (let step = steps.pop(); step; step = steps.pop()) step();
+      while (steps.length > 0) steps.pop()?.();
     },
   };
 }

@@ -8,6 +8,13 @@ import type { ConsentOptions } from '../mount-options.js';
 /** Where a widget keeps the consent: `clavard:<namespace>:consent`, next to the client's `clavard:<namespace>`. */
 const keyOf = (namespace: string): string => `clavard:${namespace}:consent`;
 
+/** The record's one shape: the time, the version, and the policy link when there is one. */
+const record = (at: string, version: string, policyUrl: unknown): Consent => ({
+  at,
+  version,
+  ...(typeof policyUrl === 'string' ? { policyUrl } : {}),
+});
+
 /**
  * The consent the visitor gave earlier for this `version`, from `storage`, or undefined: never given,
  * given to another version, or unreadable.
@@ -23,7 +30,7 @@ export function readConsent(storage: ChatStorage, namespace: string, version: st
     if (typeof value !== 'object' || value === null) return undefined;
     const { at, version: given, policyUrl } = value as Record<string, unknown>;
     if (typeof at !== 'string' || given !== version) return undefined;
-    return { at, version, ...(typeof policyUrl === 'string' ? { policyUrl } : {}) };
+    return record(at, version, policyUrl);
   } catch {
     return undefined;
   }
@@ -39,11 +46,7 @@ export function readConsent(storage: ChatStorage, namespace: string, version: st
  * ```
  */
 export function newConsent(options: ConsentOptions): Consent {
-  return {
-    at: new Date().toISOString(),
-    version: options.version,
-    ...(options.policyUrl === undefined ? {} : { policyUrl: options.policyUrl }),
-  };
+  return record(new Date().toISOString(), options.version, options.policyUrl);
 }
 
 /**
