@@ -43,8 +43,9 @@ const kitPaths = async (build, kit) => {
  *   (`__clavard_kit__`, the factory's parameter) instead of bundling the modules again;
  * - `wrap`, which makes the later file's bundle a factory handed to `window.Clavard`'s hook: the bundle
  *   runs only when the loading file calls it with the kit and a function that receives what it delivers.
- * The kit is an array, each export at the place kits.ts lists it (names mangled to places: the first file
- * is 29 B brotli smaller than with one-letter keys); with `mangle: false`, an object of the names.
+ * The kit is an array, each export at the place kits.ts lists it (names mangled to places; measured on
+ * clavard.js: 8.97 kB brotli with the names, 8.91 with one-letter keys, 8.88 by place); with
+ * `mangle: false`, an object of the names.
  * A name listed twice fails at once; a name the later file imports and the kit lacks fails its build
  * (esbuild: "No matching export").
  *
