@@ -1,4 +1,5 @@
-import { ChatError, type ChatErrorCode } from './errors.js';
+import type { ChatErrorCode } from './error-codes.js';
+import { ChatError } from './errors.js';
 import { MAX_FRAME_BYTES, MAX_SHORT_LENGTH } from './limits.js';
 import type { ParseResult } from './parse.js';
 

@@ -2,6 +2,7 @@ export * from './client-frames.js';
 export * from './common.js';
 export * from './conversation-event.js';
 export * from './encode.js';
+export * from './error-codes.js';
 export * from './errors.js';
 export * from './limits.js';
 export * from './parse.js';

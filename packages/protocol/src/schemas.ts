@@ -1,6 +1,6 @@
 import { CLOSE_CODES } from './common.js';
 import type { CONVERSATION_EVENT_TYPES } from './conversation-event.js';
-import { isServerErrorCode } from './errors.js';
+import { isServerErrorCode } from './error-codes.js';
 import {
   arr,
   bool,

@@ -10,7 +10,7 @@ import type {
   Seq,
   Timestamp,
 } from './common.js';
-import type { ServerErrorCode } from './errors.js';
+import type { ServerErrorCode } from './error-codes.js';
 
 /**
  * The conversation a session is attached to, as told in `session.welcome`.

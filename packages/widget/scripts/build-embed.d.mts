@@ -24,13 +24,17 @@ export interface EmbedFiles {
   frIntegrity: string;
   /** The extras file's Subresource Integrity value, as baked into the first file. */
   extrasIntegrity: string;
+  /** esbuild's metafiles, by file: what each is made of (scripts/embed-why.mjs). */
   metafiles: {
-    'clavard.js': Metafile | undefined;
-    'clavard-panel.js': Metafile | undefined;
-    'clavard-panel.fr.js': Metafile | undefined;
-    'clavard-extras.js': Metafile | undefined;
+    'clavard.js': Metafile;
+    'clavard-panel.js': Metafile;
+    'clavard-panel.fr.js': Metafile;
+    'clavard-extras.js': Metafile;
   };
 }
 
-/** Builds the extras and the panel, hashes them, then builds the first file with the hashes baked in. */
-export declare function buildEmbedFiles(options?: { metafile?: boolean }): Promise<EmbedFiles>;
+/**
+ * Builds the extras and the panel, hashes them, then builds the first file with the hashes baked in.
+ * Rejects when a module is bundled in two of the files and src/embed/kits.ts does not allow it.
+ */
+export declare function buildEmbedFiles(): Promise<EmbedFiles>;

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// What the two script-tag files are made of: builds them as scripts/build-embed.mjs does (with esbuild
+// What the script-tag files are made of: builds them as scripts/build-embed.mjs does (with esbuild
 // metafiles) and prints, for each, its parts' minified bytes and the brotli size of the whole. Run from
 // the repository root:
 //   node packages/widget/scripts/embed-why.mjs
 import { brotliCompressSync } from 'node:zlib';
 import { buildEmbedFiles } from './build-embed.mjs';
 
-const { files, metafiles } = await buildEmbedFiles({ metafile: true });
+const { files, metafiles } = await buildEmbedFiles();
 for (const [name, contents] of Object.entries(files)) {
   const [meta] = Object.values(metafiles[name].outputs);
   const groups = new Map();

@@ -1,6 +1,7 @@
 import { ChatError, type Transport } from '@clavard/protocol';
-import { mountInto, type WidgetHandle } from './mount.js';
+import { mountInto } from './mount.js';
 import { type MountOptions, resolveMountOptions } from './mount-options.js';
+import type { WidgetHandle } from './widget-handle.js';
 
 /** The attributes of the element, mapped to {@link MountOptions}. */
 const ATTRIBUTES = [

@@ -1,32 +1,43 @@
 import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
-import type { WidgetHandle } from '../mount.js';
 import type { ResolvedMountOptions } from '../mount-options.js';
-import { readConsent } from '../ui/consent.js';
-import { createClavardApi } from './embed-api.js';
+import { type Cleanup, createCleanup } from '../ui/cleanup.js';
+import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
+import type { WidgetHandle } from '../widget-handle.js';
+import { createClavardApi, type EmbedController } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
-import { EXTRAS_HOOK, type ExtrasFactory } from './extras-hook.js';
-import { PANEL_HOOK, type PanelFactory, type PanelRequest, type StartPanel } from './panel-hook.js';
-import { createPanelLoader } from './panel-loader.js';
-import { createPlainLauncher } from './plain-launcher.js';
+import {
+  EXTRAS_HOOK,
+  type ExtrasFactory,
+  type LoadExtras,
+  PANEL_HOOK,
+  type PanelFactory,
+  type PanelRequest,
+  type StartPanel,
+} from './kits.js';
+import { isFrench } from './launcher-label.js';
+import { createPanelLoaders, type PanelFile, type PanelLoader } from './panel-loader.js';
+import { createPlainLauncher, type PlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
-import { trustedScriptUrl } from './trusted-script-url.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
-/**
- * What the build bakes into the script-tag file for each file it loads (the panel, the extras): its name
- * (resolved against the script's own URL) and its Subresource Integrity value.
- *
- * @example
- * ```ts
- * const panel: PanelFile = { name: 'clavard-panel.js', integrity: 'sha384-…' };
- * ```
- */
-export interface PanelFile {
-  name: string;
-  integrity: string;
+/** The files the script tag loads (from beside its absolute URL `src`, with its `nonce`), and the endpoint. */
+interface Files {
+  panels: { en: PanelFile; fr: PanelFile };
+  extras: PanelFile;
+  src: string;
+  nonce: string;
+  endpoint: PanelRequest['endpoint'];
+}
+
+/** The widget {@link showWidget} put on the page, for the calls that reach `window.Clavard`. */
+interface Shown {
+  /** Load the panel, after the consent notice when consent is asked and not given. */
+  load(): void;
+  /** `shutdown()` before the panel arrived: take the plain launcher off the page, forget the stored state. */
+  remove(): void;
 }
 
 /** The stub's queue, read as own properties only (a polluted `Object.prototype` adds nothing). */
@@ -40,6 +51,158 @@ function queuedCalls(existing: unknown): readonly unknown[] {
 function whenIdle(view: Window, task: () => void): void {
   if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(task, { timeout: 2000 });
   else view.setTimeout(task, 0);
+}
+
+/** Who receives the factory a later file hands to its hook: the setter {@link hook} returns. */
+type Receive<F> = (accept: (factory: F) => void) => void;
+
+/**
+ * Defines a later file's hook on `api` (`PANEL_HOOK` or `EXTRAS_HOOK` of kits.ts): it passes a factory to
+ * the function last given to the returned setter, and ignores anything else and every call before one.
+ */
+function hook<F>(api: ClavardApi, symbol: symbol): Receive<F> {
+  let accept: ((factory: F) => void) | undefined;
+  Object.defineProperty(api, symbol, {
+    value: (factory: unknown) => {
+      if (typeof factory === 'function') accept?.(factory as F);
+    },
+  });
+  return (next) => {
+    accept = next;
+  };
+}
+
+/** Runs the panel file's factory with its kit, and starts the panel for `request`. */
+function startPanel(factory: PanelFactory, request: PanelRequest): WidgetHandle {
+  let start: StartPanel | undefined;
+  factory(panelKit, (delivered) => {
+    start = delivered;
+  });
+  if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
+  return start(request);
+}
+
+/**
+ * Waits for the panel file: when it hands itself over (through `receive`, unless `gone()`), mounts the
+ * widget in the plain launcher's host, then removes the plain launcher; if the panel fails to start,
+ * undoes `plain` (launcher and host). Returns whether it has arrived.
+ */
+function expectPanel(
+  controller: EmbedController,
+  receive: Receive<PanelFactory>,
+  launcher: PlainLauncher,
+  plain: Cleanup,
+  request: PanelRequest,
+  gone: () => boolean,
+): () => boolean {
+  let arrived = false;
+  receive((factory) => {
+    if (arrived || gone()) return;
+    arrived = true;
+    const shadow = request.host.shadowRoot;
+    const hadFocus = shadow?.activeElement === launcher.button;
+    let handle: WidgetHandle;
+    try {
+      handle = startPanel(factory, request);
+    } catch (error) {
+      plain.run();
+      if (!ChatError.isInstance(error)) throw error;
+      controller.fail();
+      controller.fault(error);
+      return;
+    }
+    launcher.remove();
+    controller.attach(handle);
+    // Keep the keyboard user's place: the panel's own launcher takes the focus the plain one had.
+    if (hadFocus && shadow && shadow.activeElement === null) {
+      shadow.querySelector<HTMLElement>('button.launcher')?.focus();
+    }
+  });
+  return () => arrived;
+}
+
+/**
+ * The extras, for the panel: the file is loaded once, when the panel first asks; each failed attempt
+ * rejects the calls that waited (and is reported), the next call tries again.
+ */
+function expectExtras(
+  controller: EmbedController,
+  receive: Receive<ExtrasFactory>,
+  loaderFor: (arrived: () => boolean, onFailure: (error: ChatError) => void) => PanelLoader,
+): LoadExtras {
+  let factory: ExtrasFactory | undefined;
+  let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
+  receive((delivered) => {
+    if (factory) return;
+    factory = delivered;
+    for (const waiter of waiting) waiter.resolve(delivered);
+    waiting = [];
+  });
+  const loader = loaderFor(
+    () => factory !== undefined,
+    (error) => {
+      for (const waiter of waiting) waiter.reject(error);
+      waiting = [];
+      controller.fault(error);
+    },
+  );
+  return () =>
+    factory
+      ? Promise.resolve(factory)
+      : new Promise((resolve, reject) => {
+          waiting.push({ resolve, reject });
+          loader.load();
+        });
+}
+
+/**
+ * Shows the plain launcher for `options`, and readies the panel and the extras (see {@link expectPanel}
+ * and {@link expectExtras}), to be loaded from `files` once the page needs them.
+ */
+function showWidget(
+  view: Window,
+  controller: EmbedController,
+  options: Omit<ResolvedMountOptions, 'transport' | 'url'>,
+  files: Files,
+  receive: { panel: Receive<PanelFactory>; extras: Receive<ExtrasFactory> },
+  gone: () => boolean,
+): Shown {
+  const { consent, namespace } = options;
+  const host = view.document.createElement('clavard-widget');
+  host.setAttribute('data-namespace', namespace);
+  view.document.body.append(host);
+  const launcher = createPlainLauncher(host, options, () => controller.api.open());
+  const plain = createCleanup();
+  plain.add(() => host.remove());
+  plain.add(() => launcher.remove());
+  // The panel with the visitor's catalogue: French for any French locale, English otherwise.
+  const panel = isFrench(options.locale) ? files.panels.fr : files.panels.en;
+  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras]);
+  const loadExtras = expectExtras(controller, receive.extras, (arrived, onFailure) =>
+    loaderFor(files.extras, 'the extras file', arrived, onFailure),
+  );
+  const request = { host, config: options, endpoint: files.endpoint, loadExtras };
+  const arrived = expectPanel(controller, receive.panel, launcher, plain, request, gone);
+  const loader = loaderFor(panel, 'the panel file', arrived, controller.fault);
+  // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
+  const agree = (): void => {
+    if (!consent) return;
+    writeConsent(pageStorage(view), namespace, newConsent(consent));
+    if (!gone()) loader.load();
+  };
+  return {
+    load() {
+      if (gone()) return;
+      if (consent && !readConsent(pageStorage(view), namespace, consent.version)) {
+        launcher.askConsent(consent, agree);
+      } else loader.load();
+    },
+    remove() {
+      if (arrived()) return;
+      plain.run();
+      clearStoredState(view, namespace);
+    },
+  };
 }
 
 /**
@@ -72,35 +235,24 @@ export function bootEmbed(
   if (typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)) return;
   const doc = view.document;
   let demanded = false;
-  let loadPanel: (() => void) | undefined;
-  let removeWidget: (() => void) | undefined;
   let gone = false;
+  let shown: Shown | undefined;
   const controller = createClavardApi({
     demand: () => {
       demanded = true;
-      loadPanel?.();
+      shown?.load();
     },
     shutdown: () => {
       gone = true;
-      removeWidget?.();
+      shown?.remove();
     },
   });
-  const api: ClavardApi = controller.api;
+  const { api } = controller;
   Object.defineProperty(api, MARKER, { value: true });
-  // The panel file's way in: see panel-hook.ts. Accepts one PanelFactory while the panel is awaited.
-  let arrive: ((factory: PanelFactory) => void) | undefined;
-  Object.defineProperty(api, PANEL_HOOK, {
-    value: (factory: unknown) => {
-      if (typeof factory === 'function') arrive?.(factory as PanelFactory);
-    },
-  });
-  // The extras file's way in: accepts one ExtrasFactory while the extras are awaited.
-  let extrasArrive: ((factory: ExtrasFactory) => void) | undefined;
-  Object.defineProperty(api, EXTRAS_HOOK, {
-    value: (factory: unknown) => {
-      if (typeof factory === 'function') extrasArrive?.(factory as ExtrasFactory);
-    },
-  });
+  const receive = {
+    panel: hook<PanelFactory>(api, PANEL_HOOK),
+    extras: hook<ExtrasFactory>(api, EXTRAS_HOOK),
+  };
   Object.defineProperty(view, 'Clavard', {
     value: api,
     configurable: true,
@@ -116,7 +268,7 @@ export function bootEmbed(
     );
   else problems.unshift(...config.problems);
 
-  const show = (read: EmbedConfig, endpoint: PanelRequest['endpoint'], src: string, nonce: string): void => {
+  const show = (read: EmbedConfig, files: Files): void => {
     let options: Omit<ResolvedMountOptions, 'transport' | 'url'>;
     try {
       options = resolveEmbedOptions(read.options);
@@ -126,114 +278,10 @@ export function bootEmbed(
       controller.fail();
       return;
     }
-    const host = doc.createElement('clavard-widget');
-    host.setAttribute('data-namespace', options.namespace);
-    doc.body.append(host);
-    const launcher = createPlainLauncher(host, options, () => api.open());
-    removeWidget = () => {
-      launcher.remove();
-      host.remove();
-      clearStoredState(view, options.namespace);
-    };
-    let arrived = false;
-    arrive = (factory) => {
-      if (arrived || gone) return;
-      arrived = true;
-      removeWidget = undefined;
-      const shadow = host.shadowRoot;
-      const hadFocus = shadow?.activeElement === launcher.button;
-      let handle: WidgetHandle;
-      try {
-        let start: StartPanel | undefined;
-        factory(panelKit, (delivered) => {
-          start = delivered;
-        });
-        if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
-        handle = start({ host, config: options, endpoint, loadExtras });
-      } catch (error) {
-        launcher.remove();
-        host.remove();
-        if (!ChatError.isInstance(error)) throw error;
-        controller.fail();
-        controller.fault(error);
-        return;
-      }
-      launcher.remove();
-      controller.attach(handle);
-      // Keep the keyboard user's place: the panel's own launcher takes the focus the plain one had.
-      if (hadFocus && shadow && shadow.activeElement === null) {
-        shadow.querySelector<HTMLElement>('button.launcher')?.focus();
-      }
-    };
-    // The panel with the visitor's catalogue: French for any French locale, English otherwise.
-    const panel = options.locale.split('-')[0] === 'fr' ? panels.fr : panels.en;
-    const panelUrl = new URL(panel.name, src).href;
-    const extrasUrl = new URL(extras.name, src).href;
-    const toScriptUrl = trustedScriptUrl(view, [panelUrl, extrasUrl]);
-    const loader = createPanelLoader({
-      view,
-      url: panelUrl,
-      toScriptUrl,
-      what: 'the panel file',
-      integrity: panel.integrity,
-      nonce,
-      arrived: () => arrived,
-      onFailure: (error) => controller.fault(error),
-    });
-    // The extras: loaded once, when the panel first asks; each failed attempt rejects the waiting calls.
-    let extrasFactory: ExtrasFactory | undefined;
-    let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
-    extrasArrive = (factory) => {
-      if (extrasFactory) return;
-      extrasFactory = factory;
-      for (const waiter of waiting) waiter.resolve(factory);
-      waiting = [];
-    };
-    const extrasLoader = createPanelLoader({
-      view,
-      url: extrasUrl,
-      toScriptUrl,
-      what: 'the extras file',
-      integrity: extras.integrity,
-      nonce,
-      arrived: () => extrasFactory !== undefined,
-      onFailure: (error) => {
-        for (const waiter of waiting) waiter.reject(error);
-        waiting = [];
-        controller.fault(error);
-      },
-    });
-    const loadExtras = (): Promise<ExtrasFactory> =>
-      extrasFactory
-        ? Promise.resolve(extrasFactory)
-        : new Promise((resolve, reject) => {
-            waiting.push({ resolve, reject });
-            extrasLoader.load();
-          });
-    // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
-    const consentKey = `clavard:${options.namespace}:consent`;
-    const { consent } = options;
-    const consented = (): boolean =>
-      consent === undefined || readConsent(pageStorage(view), consentKey, consent.version) !== undefined;
-    const agree = (): void => {
-      if (!consent) return;
-      const given = {
-        at: new Date().toISOString(),
-        version: consent.version,
-        ...(consent.policyUrl === undefined ? {} : { policyUrl: consent.policyUrl }),
-      };
-      pageStorage(view).set(consentKey, JSON.stringify(given));
-      if (!gone) loader.load();
-    };
-    loadPanel = () => {
-      if (gone) return;
-      if (consent && !consented()) launcher.askConsent(consent, agree);
-      else loader.load();
-    };
-    if (demanded || options.open) loadPanel();
-    else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, loadPanel);
+    shown = showWidget(view, controller, options, files, receive, () => gone);
+    if (demanded || options.open) shown.load();
+    else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, shown.load);
   };
-
   const start = (): void => {
     if (gone) return;
     const endpoint = config?.endpoint;
@@ -241,7 +289,13 @@ export function bootEmbed(
     // The `nonce` property keeps the value the browser hides from getAttribute().
     const nonce = script ? Reflect.get(script, 'nonce') : undefined;
     if (config && endpoint && src) {
-      show(config, endpoint, new URL(src, doc.baseURI).href, typeof nonce === 'string' ? nonce : '');
+      show(config, {
+        panels,
+        extras,
+        src: new URL(src, doc.baseURI).href,
+        nonce: typeof nonce === 'string' ? nonce : '',
+        endpoint,
+      });
     } else controller.fail();
     if (problems.length > 0) {
       controller.report(`Clavard script tag: ${problems.join('; ')}`, problems);

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '@clavard/protocol';
-import type { IdentifyInput, WidgetEvents } from '../mount.js';
+import type { IdentifyInput, WidgetEvents } from '../widget-handle.js';
 
 /**
  * The events a page can listen to through `window.Clavard.on()`: the panel's `open` and `close`, and the

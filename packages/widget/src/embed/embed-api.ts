@@ -1,6 +1,6 @@
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import type { IdentifyInput, WidgetHandle } from '../mount.js';
+import type { IdentifyInput, WidgetHandle } from '../widget-handle.js';
 import {
   CLAVARD_COMMANDS,
   CLAVARD_EVENTS,

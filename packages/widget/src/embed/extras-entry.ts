@@ -1,9 +1,10 @@
 // The extras file (`dist/embed/clavard-extras.js`): the forms and the end survey, loaded the first time
-// one is shown. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see extras-hook.ts), which
-// declares `__clavard_deliver__`, and resolves its Preact and widget modules to the panel's.
+// one is shown. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see EXTRAS_HOOK in
+// kits.ts), which declares `__clavard_deliver__`, and resolves its Preact and widget modules to the
+// panel's (ExtrasKit).
 
 import { EndSurvey, FormCard } from '../ui/extras.js';
-import type { ExtrasModule } from '../ui/extras-source.js';
+import type { ExtrasModule } from './kits.js';
 
 declare const __clavard_deliver__: (delivered: ExtrasModule) => void;
 

@@ -1,10 +1,9 @@
 // The script-tag build's ../ui/extras-source.ts (swapped in by scripts/build-embed.mjs): the extras come
-// from `clavard-extras.js`, which the script-tag file loads; the panel gives them its shared modules.
+// from `clavard-extras.js`, which the script-tag file loads; the panel runs them with its ExtrasKit.
 
 import { kit } from 'clavard:extras-kit';
 import { ChatError } from '@clavard/protocol';
-import type { ExtrasModule } from '../ui/extras-source.js';
-import type { LoadExtras } from './extras-hook.js';
+import type { ExtrasModule, LoadExtras } from './kits.js';
 
 export type { ExtrasModule } from '../ui/extras-source.js';
 
@@ -23,7 +22,7 @@ export function setExtrasLoader(loader: LoadExtras): void {
 }
 
 /**
- * Loads `clavard-extras.js` through the script-tag file and runs it with the panel's shared modules.
+ * Loads `clavard-extras.js` through the script-tag file and runs it with the panel's {@link ExtrasKit}.
  *
  * @example
  * ```ts

@@ -1,4 +1,17 @@
 /**
+ * Whether `locale` is French (any region): the French panel file, launcher name and consent texts serve
+ * it, as the French catalogue does in the panel.
+ *
+ * @example
+ * ```ts
+ * isFrench('fr-BE'); // true
+ * ```
+ */
+export function isFrench(locale: string): boolean {
+  return locale.split('-')[0]?.toLowerCase() === 'fr';
+}
+
+/**
  * The plain launcher's accessible name: the `launcher.open` text of the built-in catalogue the panel
  * will use (a French locale uses fr-CA's, any other English), without loading the catalogues. The browser
  * tests check it against the panel's launcher.
@@ -9,7 +22,7 @@
  * ```
  */
 export function launcherLabel(locale: string): string {
-  return locale.split('-')[0]?.toLowerCase() === 'fr' ? 'Ouvrir le clavardage' : 'Open chat';
+  return isFrench(locale) ? 'Ouvrir le clavardage' : 'Open chat';
 }
 
 /**
@@ -29,7 +42,7 @@ export function consentTexts(locale: string): {
   later: string;
   newTab: string;
 } {
-  return locale.split('-')[0]?.toLowerCase() === 'fr'
+  return isFrench(locale)
     ? {
         text: 'Avant de clavarder\u00a0: nous conservons vos messages et renseignements pour vous répondre. Vous pouvez nous demander de les effacer en tout temps.',
         policy: 'Politique de confidentialité',

@@ -1,29 +1,18 @@
 import { ChatError } from '@clavard/protocol';
+import { trustedScriptUrl } from './trusted-script-url.js';
 
 /**
- * Options of {@link createPanelLoader}.
+ * What the build bakes into the script-tag file for each file it loads (the panel, the extras): its name
+ * (resolved against the script's own URL) and its Subresource Integrity value.
  *
  * @example
  * ```ts
- * const options: PanelLoaderOptions = { view: window, url, toScriptUrl, what: 'the panel file', integrity: 'sha384-…', nonce: '', arrived: () => false, onFailure };
+ * const panel: PanelFile = { name: 'clavard-panel.js', integrity: 'sha384-…' };
  * ```
  */
-export interface PanelLoaderOptions {
-  view: Window;
-  /** The file's absolute URL. */
-  url: string;
-  /** Turns the URL into what `<script src>` accepts (see trustedScriptUrl). */
-  toScriptUrl: (url: string) => unknown;
-  /** The file, as error messages name it: "the panel file". */
-  what: string;
-  /** Its Subresource Integrity value (`sha384-…`), baked into the script-tag file at build time. */
+export interface PanelFile {
+  name: string;
   integrity: string;
-  /** The script tag's nonce, for pages that allow scripts by nonce; `''` for none. */
-  nonce: string;
-  /** Whether the panel handed itself over (checked once its file has run). */
-  arrived: () => boolean;
-  /** One failed attempt: the file did not load (network, integrity mismatch) or did not hand over. */
-  onFailure: (error: ChatError) => void;
 }
 
 /**
@@ -31,7 +20,7 @@ export interface PanelLoaderOptions {
  *
  * @example
  * ```ts
- * const loader = createPanelLoader(options);
+ * const loader = loadFile(panelUrl, panel.integrity, 'the panel file', arrived, onFailure);
  * button.addEventListener('click', () => loader.load());
  * ```
  */
@@ -41,55 +30,76 @@ export interface PanelLoader {
 }
 
 /**
- * Makes a {@link PanelLoader}: each attempt adds one `<script src integrity crossorigin async>` (the URL
- * through a Trusted Types policy that allows only that URL), removed once it has run or failed. A failure
- * is reported once per attempt through `onFailure`; the next `load()` tries again.
+ * Makes {@link PanelLoader}s for `files`, served beside the script tag at `src`: each attempt adds one
+ * `<script src integrity crossorigin async>` (with the script tag's `nonce`, `''` for none), removed once
+ * it has run or failed. Under Trusted Types the URLs go through one policy `clavard` that allows these
+ * files and nothing else (see trustedScriptUrl).
+ *
+ * Each loader takes the file (one of `files`), `what` it is as error messages name it ("the panel
+ * file"), `arrived` (whether the file handed itself over, checked once it has run), and `onFailure`,
+ * called once per failed attempt (not loaded, hash mismatch, or no handover); the next `load()` tries
+ * again.
  *
  * @example
  * ```ts
- * const loader = createPanelLoader({ view: window, url, toScriptUrl, what: 'the panel file', integrity, nonce: '', arrived, onFailure: report });
+ * const loaderFor = createPanelLoaders(window, scriptUrl, '', [panel, extras]);
+ * const loader = loaderFor(panel, 'the panel file', () => arrived, report);
  * ```
  */
-export function createPanelLoader(options: PanelLoaderOptions): PanelLoader {
-  const { view, url, what } = options;
+export function createPanelLoaders(
+  view: Window,
+  src: string,
+  nonce: string,
+  files: readonly PanelFile[],
+): (
+  file: PanelFile,
+  what: string,
+  arrived: () => boolean,
+  onFailure: (error: ChatError) => void,
+) => PanelLoader {
   const doc = view.document;
-  let loading = false;
-  const fail = (message: string, cause?: unknown): void => {
-    loading = false;
-    options.onFailure(
-      new ChatError('unavailable', `Clavard: ${message}; it is tried again at the next open`, {
-        retryable: true,
-        cause,
-      }),
-    );
-  };
-  return {
-    load() {
-      if (loading || options.arrived()) return;
-      let src: unknown;
-      try {
-        src = options.toScriptUrl(url);
-      } catch (cause) {
-        fail(`the page's Trusted Types policy refused ${what} ${url} (allow the policy "clavard")`, cause);
-        return;
-      }
-      loading = true;
-      const script = doc.createElement('script');
-      script.async = true;
-      script.crossOrigin = 'anonymous';
-      script.integrity = options.integrity;
-      if (options.nonce !== '') script.nonce = options.nonce;
-      script.addEventListener('load', () => {
-        script.remove();
-        if (options.arrived()) loading = false;
-        else fail(`${what} ${url} ran but did not start`);
-      });
-      script.addEventListener('error', () => {
-        script.remove();
-        fail(`${what} ${url} could not be loaded (network error, or its integrity hash does not match)`);
-      });
-      Reflect.set(script, 'src', src);
-      (doc.head ?? doc.documentElement).append(script);
-    },
+  const urlOf = (file: PanelFile): string => new URL(file.name, src).href;
+  const toScriptUrl = trustedScriptUrl(view, files.map(urlOf));
+  return (file, what, arrived, onFailure) => {
+    const url = urlOf(file);
+    let loading = false;
+    const fail = (message: string, cause?: unknown): void => {
+      loading = false;
+      onFailure(
+        new ChatError('unavailable', `Clavard: ${message}; it is tried again at the next open`, {
+          retryable: true,
+          cause,
+        }),
+      );
+    };
+    return {
+      load() {
+        if (loading || arrived()) return;
+        let scriptUrl: unknown;
+        try {
+          scriptUrl = toScriptUrl(url);
+        } catch (cause) {
+          fail(`the page's Trusted Types policy refused ${what} ${url} (allow the policy "clavard")`, cause);
+          return;
+        }
+        loading = true;
+        const script = doc.createElement('script');
+        script.async = true;
+        script.crossOrigin = 'anonymous';
+        script.integrity = file.integrity;
+        if (nonce !== '') script.nonce = nonce;
+        script.addEventListener('load', () => {
+          script.remove();
+          if (arrived()) loading = false;
+          else fail(`${what} ${url} ran but did not start`);
+        });
+        script.addEventListener('error', () => {
+          script.remove();
+          fail(`${what} ${url} could not be loaded (network error, or its integrity hash does not match)`);
+        });
+        Reflect.set(script, 'src', scriptUrl);
+        (doc.head ?? doc.documentElement).append(script);
+      },
+    };
   };
 }

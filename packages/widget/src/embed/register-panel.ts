@@ -2,7 +2,7 @@ import { createSseTransport } from '@clavard/adapters/sse';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { mountInto } from '../mount.js';
 import { setExtrasLoader } from './extras-source-embed.js';
-import type { StartPanel } from './panel-hook.js';
+import type { StartPanel } from './kits.js';
 
 /**
  * Mounts the whole widget into the script-tag file's host element, over WebSocket or SSE + POST.

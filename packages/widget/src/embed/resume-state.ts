@@ -11,12 +11,7 @@ import type { ChatStorage } from '../headless/index.js';
  * ```
  */
 export function hasConversationInProgress(view: Window, namespace: string): boolean {
-  let stored: string | null;
-  try {
-    stored = view.localStorage.getItem(`clavard:${namespace}`);
-  } catch {
-    return false; // storage blocked by the browser: there is nothing to resume
-  }
+  const stored = pageStorage(view).get(`clavard:${namespace}`);
   return stored !== null && (stored.includes('"conversationId"') || stored.includes('"outbox":[{'));
 }
 
@@ -31,11 +26,7 @@ export function hasConversationInProgress(view: Window, namespace: string): bool
  * ```
  */
 export function clearStoredState(view: Window, namespace: string): void {
-  try {
-    view.localStorage.removeItem(`clavard:${namespace}`);
-  } catch {
-    // storage blocked by the browser: nothing was stored
-  }
+  pageStorage(view).remove(`clavard:${namespace}`);
 }
 
 /**

@@ -1,61 +1,67 @@
 import type { Consent } from '@clavard/protocol';
 import type { ChatStorage } from '../headless/index.js';
+import type { ConsentOptions } from '../mount-options.js';
+
+// The visitor's consent record: one key, one shape, read and written here for `mount()` (ui/consent-gate.ts)
+// and for the script tag's notice (embed/boot-embed.ts), which the panel then finds given.
+
+/** Where a widget keeps the consent: `clavard:<namespace>:consent`, next to the client's `clavard:<namespace>`. */
+const keyOf = (namespace: string): string => `clavard:${namespace}:consent`;
+
+/** The record's one shape: the time, the version, and the policy link when there is one. */
+const record = (at: string, version: string, policyUrl: unknown): Consent => ({
+  at,
+  version,
+  ...(typeof policyUrl === 'string' ? { policyUrl } : {}),
+});
 
 /**
- * The consent the visitor gave earlier for this `version`, from `storage` (under `key`), or undefined:
- * never given, given to another version, or unreadable.
+ * The consent the visitor gave earlier for this `version`, from `storage`, or undefined: never given,
+ * given to another version, or unreadable.
  *
  * @example
  * ```ts
- * readConsent(storage, 'clavard:default:consent', '2026-11'); // { at, version: '2026-11', policyUrl }
+ * readConsent(storage, 'default', '2026-11'); // { at, version: '2026-11', policyUrl }
  * ```
  */
-export function readConsent(storage: ChatStorage, key: string, version: string): Consent | undefined {
+export function readConsent(storage: ChatStorage, namespace: string, version: string): Consent | undefined {
   try {
-    const value: unknown = JSON.parse(storage.get(key) ?? 'null');
+    const value: unknown = JSON.parse(storage.get(keyOf(namespace)) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
     const { at, version: given, policyUrl } = value as Record<string, unknown>;
     if (typeof at !== 'string' || given !== version) return undefined;
-    return { at, version, ...(typeof policyUrl === 'string' ? { policyUrl } : {}) };
+    return record(at, version, policyUrl);
   } catch {
     return undefined;
   }
 }
 
-/** A storage that keeps everything in memory until {@link ConsentGate.allow}, then writes through. */
-export interface ConsentGate extends ChatStorage {
-  /** Consent given: write what was kept, and everything from now on, to the real storage. */
-  allow(): void;
-}
-
 /**
- * Wraps `storage` so that nothing reaches it before the visitor consents: reads see only what was
- * written since (in memory), writes stay in memory. After `allow()` it is `storage` itself.
+ * The consent the visitor gives now to the notice `options` describes: the time, the version and the
+ * policy link, as it goes with the first message.
  *
  * @example
  * ```ts
- * const gate = createConsentGate(localStorageAdapter);
- * createChatClient({ transport, storage: gate });
- * agreeButton.onclick = () => gate.allow();
+ * newConsent({ version: '2026-11', policyUrl: 'https://shop.example/privacy' }); // { at: '2026-…', version, policyUrl }
  * ```
  */
-export function createConsentGate(storage: ChatStorage): ConsentGate {
-  let held: Map<string, string> | undefined = new Map();
-  return {
-    get: (key) => (held ? (held.get(key) ?? null) : storage.get(key)),
-    set(key, value) {
-      if (held) held.set(key, value);
-      else storage.set(key, value);
-    },
-    remove(key) {
-      if (held) held.delete(key);
-      else storage.remove(key);
-    },
-    allow() {
-      if (!held) return;
-      const kept = held;
-      held = undefined;
-      for (const [key, value] of kept) storage.set(key, value);
-    },
-  };
+export function newConsent(options: ConsentOptions): Consent {
+  return record(new Date().toISOString(), options.version, options.policyUrl);
+}
+
+/**
+ * Keeps `consent` in `storage` for the next pages. A storage that refuses is ignored: the consent holds
+ * for this page, and is asked again on the next.
+ *
+ * @example
+ * ```ts
+ * writeConsent(storage, 'default', newConsent(options));
+ * ```
+ */
+export function writeConsent(storage: ChatStorage, namespace: string, consent: Consent): void {
+  try {
+    storage.set(keyOf(namespace), JSON.stringify(consent));
+  } catch {
+    // storage refused: asked again on the next page
+  }
 }

@@ -1,0 +1,11 @@
+// The kits as the build generates them (scripts/embed-split.mjs, from PANEL_KIT and EXTRAS_KIT of
+// ./kits.ts), only present in the script-tag build: the file that loads a later file imports its kit and
+// hands it over as it is.
+declare module 'clavard:panel-kit' {
+  /** What clavard.js hands the panel (see PanelKit). */
+  export const kit: import('./kits.js').Packed<import('./kits.js').PanelKit>;
+}
+declare module 'clavard:extras-kit' {
+  /** What the panel hands the extras (see ExtrasKit). */
+  export const kit: import('./kits.js').Packed<import('./kits.js').ExtrasKit>;
+}

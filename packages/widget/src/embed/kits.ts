@@ -1,0 +1,246 @@
+// The script tag's split, in one place: which later file hands itself over through which hook, what it
+// receives from the file that loads it (its kit, by name), what it hands back, and which modules may be
+// bundled in two files. scripts/build-embed.mjs builds the files from this module (PANEL_KIT, EXTRAS_KIT,
+// the hooks, SHARED_COPIES) and fails when any other module lands in two of them.
+//
+//   clavard.js ── PanelKit, PanelRequest ──▶ clavard-panel.js (or .fr.js) ── StartPanel ──▶ WidgetHandle
+//   clavard-panel.js ── ExtrasKit ──▶ clavard-extras.js ── ExtrasModule (the forms, the end survey)
+//   (clavard.js loads the extras file, pinned by its hash, and hands its factory to the panel: LoadExtras)
+import type { ResolvedMountOptions } from '../mount-options.js';
+import type { ExtrasModule } from '../ui/extras-source.js';
+import type { WidgetHandle } from '../widget-handle.js';
+import type { EmbedTransportKind } from './embed-config.js';
+
+export type { ExtrasModule } from '../ui/extras-source.js';
+
+/**
+ * The hook through which the panel file (`clavard-panel.js`) hands its {@link PanelFactory} to the
+ * script-tag file: a non-enumerable, read-only property of `window.Clavard` under this symbol, so the split
+ * adds no global. It takes one factory while the panel is awaited and ignores every other call. Not a
+ * public API: it changes with the files it joins.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, PANEL_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const PANEL_HOOK: symbol = Symbol.for('clavard.panel');
+
+/**
+ * The hook through which the extras file (`clavard-extras.js`: the forms, the end survey) hands its
+ * {@link ExtrasFactory} to the script-tag file, like {@link PANEL_HOOK}.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, EXTRAS_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const EXTRAS_HOOK: symbol = Symbol.for('clavard.extras');
+
+/**
+ * Every module a kit may carry, by the path the build resolves (from this folder): add a module here to
+ * list it in a kit; the names a kit lists are then checked against its exports.
+ */
+interface KitModules {
+  '../../../protocol/src/errors.js': typeof import('../../../protocol/src/errors.js');
+  '../../../protocol/src/internal/emitter.js': typeof import('../../../protocol/src/internal/emitter.js');
+  '../ui-core/contrast.js': typeof import('../ui-core/contrast.js');
+  '../ui-core/locale.js': typeof import('../ui-core/locale.js');
+  '../ui-core/safe-url.js': typeof import('../ui-core/safe-url.js');
+  '../ui/stylesheets.js': typeof import('../ui/stylesheets.js');
+  '../ui/theme.js': typeof import('../ui/theme.js');
+  '../ui/consent.js': typeof import('../ui/consent.js');
+  '../ui/cleanup.js': typeof import('../ui/cleanup.js');
+  'preact/jsx-runtime': typeof import('preact/jsx-runtime');
+  'preact/hooks': typeof import('preact/hooks');
+  '../ui/context.js': typeof import('../ui/context.js');
+  '../ui/use-listeners.js': typeof import('../ui/use-listeners.js');
+  '../ui/Card.js': typeof import('../ui/Card.js');
+  '../ui-core/agent-name.js': typeof import('../ui-core/agent-name.js');
+  '../ui/author-name.js': typeof import('../ui/author-name.js');
+}
+
+/** A kit's contents: for each module, the exports the later file takes (checked against the module). */
+type KitSpec = { readonly [Path in keyof KitModules]?: readonly (keyof KitModules[Path] & string)[] };
+
+/** The names a spec lists for one of its modules. */
+type NamesIn<Listed> = Listed extends readonly (infer Name extends string)[] ? Name : never;
+
+/**
+ * What a later file receives for a {@link KitSpec}, by name: each export under its own name and type.
+ *
+ * @example
+ * ```ts
+ * type ThemeKit = KitOf<{ '../ui/theme.js': ['themeCss'] }>; // { readonly themeCss: (colors: ThemeColors) => string }
+ * ```
+ */
+export type KitOf<Spec extends KitSpec> = {
+  readonly [Name in NamesIn<Spec[keyof Spec]>]: {
+    [Path in keyof Spec & keyof KitModules]: Name extends NamesIn<Spec[Path]>
+      ? KitModules[Path][Name & keyof KitModules[Path]]
+      : never;
+  }[keyof Spec & keyof KitModules];
+};
+
+/**
+ * What the panel takes from `clavard.js` instead of bundling its own copy: the modules both files need.
+ * The panel's imports of these modules read its kit; the names it imports must be listed (the build
+ * fails otherwise: "No matching export").
+ *
+ * @example
+ * ```ts
+ * PANEL_KIT['../ui/theme.js']; // ['themeColors', 'themeCss']
+ * ```
+ */
+export const PANEL_KIT = {
+  '../../../protocol/src/errors.js': ['ChatError'],
+  '../../../protocol/src/internal/emitter.js': ['createEmitter'],
+  '../ui-core/contrast.js': ['contrastRatio', 'pickTextColor', 'toHex', 'parseColor'],
+  '../ui-core/locale.js': ['canonicalLocale', 'isRtl'],
+  '../ui-core/safe-url.js': ['IMAGE_PROTOCOLS', 'safeUrl'],
+  '../ui/stylesheets.js': ['adoptStyles'],
+  '../ui/theme.js': ['themeColors', 'themeCss'],
+  '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
+  '../ui/cleanup.js': ['createCleanup'],
+} as const satisfies KitSpec;
+
+/**
+ * What the extras take from the panel: its Preact (one instance: the hooks' state lives in it), the
+ * widget context, and the helpers both use.
+ *
+ * @example
+ * ```ts
+ * EXTRAS_KIT['preact/hooks']; // ['useEffect', 'useRef', 'useState']
+ * ```
+ */
+export const EXTRAS_KIT = {
+  'preact/jsx-runtime': ['Fragment', 'jsx', 'jsxs'],
+  'preact/hooks': ['useEffect', 'useRef', 'useState'],
+  '../ui/context.js': ['useWidget'],
+  '../ui/use-listeners.js': ['useListeners'],
+  '../ui/Card.js': ['Card'],
+  '../ui-core/agent-name.js': ['agentDisplayName'],
+  '../ui/author-name.js': ['authorName'],
+} as const satisfies KitSpec;
+
+/**
+ * The modules that may be bundled in two of the files a page loads, by their path from the repository's
+ * root (as the build error names them), each with the reason. Any other module found in two of them fails
+ * the build (the two panels, one per language, count as one file: a page loads one), and so does an entry
+ * for a module that is in one file only. Empty: every module is in one file.
+ *
+ * @example
+ * ```ts
+ * const allowed = { 'packages/widget/src/ui-core/locale.ts': 'why a copy is better than a kit entry' };
+ * ```
+ */
+export const SHARED_COPIES: Readonly<Record<string, string>> = {};
+
+declare const packed: unique symbol;
+
+/**
+ * A kit as it travels between two files: the build lays its exports out by their place in the spec
+ * (names mangled: scripts/embed-split.mjs), so only the code the build generates reads it; this module
+ * says what it holds, by name.
+ *
+ * @example
+ * ```ts
+ * factory(kit satisfies Packed<PanelKit>, deliver);
+ * ```
+ */
+export type Packed<Kit> = { readonly [packed]: Kit };
+
+/**
+ * What `clavard.js` hands the panel, by name.
+ *
+ * @example
+ * ```ts
+ * type Consent = PanelKit['readConsent']; // typeof readConsent of ui/consent.ts
+ * ```
+ */
+export type PanelKit = KitOf<typeof PANEL_KIT>;
+
+/**
+ * What the panel hands the extras, by name.
+ *
+ * @example
+ * ```ts
+ * type UseState = ExtrasKit['useState']; // Preact's, the panel's instance
+ * ```
+ */
+export type ExtrasKit = KitOf<typeof EXTRAS_KIT>;
+
+/**
+ * How the panel gets the extras: `clavard.js` loads `clavard-extras.js` (with its integrity hash and
+ * Trusted Types policy) and hands over the file's {@link ExtrasFactory}, which the panel runs with its
+ * {@link ExtrasKit}. Rejects with a `ChatError('unavailable')` when the file cannot be loaded; the next call
+ * tries again.
+ *
+ * @example
+ * ```ts
+ * const factory = await request.loadExtras();
+ * ```
+ */
+export type LoadExtras = () => Promise<ExtrasFactory>;
+
+/**
+ * What `clavard.js` asks of the panel: the host element whose shadow root holds the plain launcher, the
+ * options it read and checked, the endpoint, and the way to the extras.
+ *
+ * @example
+ * ```ts
+ * const request: PanelRequest = { host, config, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras };
+ * ```
+ */
+export interface PanelRequest {
+  /** The `<clavard-widget>` element; the panel renders into its shadow root. */
+  host: HTMLElement;
+  /** The options of `mount()`, already validated, without the transport. */
+  config: Omit<ResolvedMountOptions, 'transport' | 'url'>;
+  /** Where to connect and with which transport. */
+  endpoint: { kind: EmbedTransportKind; url: string };
+  /** Loads the extras file (the forms and the end survey) when the panel first needs it. */
+  loadExtras: LoadExtras;
+}
+
+/**
+ * What the panel hands back: mounts the widget for a {@link PanelRequest} and returns its handle. Throws
+ * `ChatError` like `mount()`.
+ *
+ * @example
+ * ```ts
+ * const handle = startPanel(request);
+ * ```
+ */
+export type StartPanel = (request: PanelRequest) => WidgetHandle;
+
+/**
+ * A later file's body, as the build wraps it: given its kit, it runs its modules and delivers what it
+ * makes, once.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (delivered) => use(delivered));
+ * ```
+ */
+export type Factory<Kit, Delivered> = (kit: Kit, deliver: (delivered: Delivered) => void) => void;
+
+/**
+ * The panel file's body: given its {@link PanelKit}, delivers its {@link StartPanel}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (start) => start(request));
+ * ```
+ */
+export type PanelFactory = Factory<Packed<PanelKit>, StartPanel>;
+
+/**
+ * The extras file's body: given its {@link ExtrasKit}, delivers the {@link ExtrasModule}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (extras) => render(extras.FormCard));
+ * ```
+ */
+export type ExtrasFactory = Factory<Packed<ExtrasKit>, ExtrasModule>;
