@@ -108,7 +108,17 @@ export interface ConversationModel {
   clear(): void;
 }
 
-const toPending = (item: OutboxItem): PendingEntry => ({
+/**
+ * The row of a message not confirmed yet.
+ *
+ * @example
+ * ```ts
+ * const row = toPending(outbox.get(clientId));
+ * ```
+ */
+export const toPending = (
+  item: Pick<OutboxItem, 'clientId' | 'text' | 'quickReplyId' | 'state' | 'error'>,
+): PendingEntry => ({
   kind: 'pending',
   key: item.clientId,
   clientId: item.clientId,

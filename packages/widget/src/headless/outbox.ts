@@ -84,9 +84,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
         throw new ChatError(
           'outbox-full',
           `The outbox holds ${options.limit} messages; this one was refused`,
-          {
-            retryable: false,
-          },
         );
       }
       const item: OutboxItem = {

@@ -1,7 +1,7 @@
 import type { ChatError } from '@clavard/protocol';
 import { effect, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
-import type { ChatEntry, PendingEntry } from './conversation-model.js';
+import { type ChatEntry, type PendingEntry, toPending } from './conversation-model.js';
 import { requireConversation, textError } from './message-text.js';
 import type { TabAction } from './tab-actions.js';
 import type { Mirror } from './tab-mirror.js';
@@ -90,16 +90,7 @@ export function createRemote({ post, mirror, reportError }: RemoteOptions): Remo
   const pendingRow = (item: Forward): PendingEntry => {
     let row = forwardRows.get(item);
     if (!row) {
-      const { clientId, text, quickReplyId } = item;
-      row = {
-        kind: 'pending',
-        key: clientId,
-        clientId,
-        text,
-        quickReplyId,
-        delivery: 'sending',
-        error: undefined,
-      };
+      row = toPending({ ...item, state: 'queued', error: undefined });
       forwardRows.set(item, row);
     }
     return row;
