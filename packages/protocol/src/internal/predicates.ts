@@ -100,3 +100,57 @@ export const isStringRecord = (value: unknown): value is Record<string, string> 
  */
 export const isOneOf = <T>(values: readonly T[], value: unknown): value is T =>
   (values as readonly unknown[]).includes(value);
+
+/** A predicate of an unknown value (the building block of {@link isShape}). */
+export type Predicate = (value: unknown) => boolean;
+
+/**
+ * A predicate of objects whose every field passes its predicate in `shape` (fields not named are not
+ * looked at). Fields are read as own properties only.
+ * @example
+ * ```ts
+ * const isReply = isShape({ to: isString, clientId: isString });
+ * isReply({ to: 'tab-2', clientId: 'm1' }); // true
+ * ```
+ */
+export const isShape =
+  (shape: Record<string, Predicate>): Predicate =>
+  (value) =>
+    isRecord(value) &&
+    Object.entries(shape).every(([key, check]) => check(Object.hasOwn(value, key) ? value[key] : undefined));
+
+/**
+ * `check`, or absent (`undefined`): for the optional fields of {@link isShape}.
+ * @example
+ * ```ts
+ * isShape({ quickReplyId: optional(isString) });
+ * ```
+ */
+export const optional =
+  (check: Predicate): Predicate =>
+  (value) =>
+    value === undefined || check(value);
+
+/**
+ * Whether `value` is an array whose every item passes `check`, as a predicate.
+ * @example
+ * ```ts
+ * isShape({ tail: arrayOf(isEntry) });
+ * ```
+ */
+export const arrayOf =
+  (check: Predicate): Predicate =>
+  (value) =>
+    Array.isArray(value) && value.every((item) => check(item));
+
+/**
+ * Whether `value` is one of `values`, as a predicate.
+ * @example
+ * ```ts
+ * isShape({ status: oneOfValues(STATUSES) });
+ * ```
+ */
+export const oneOfValues =
+  (values: readonly unknown[]): Predicate =>
+  (value) =>
+    values.includes(value);

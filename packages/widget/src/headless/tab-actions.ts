@@ -1,4 +1,12 @@
-import { isBoolean, isOptional, isRecord, isString, isStringRecord } from '@clavard/protocol/internal';
+import {
+  isBoolean,
+  isRecord,
+  isShape,
+  isString,
+  isStringRecord,
+  optional,
+  type Predicate,
+} from '@clavard/protocol/internal';
 import type { ClientCore } from './tab-types.js';
 import type { RatingInput } from './types.js';
 
@@ -29,7 +37,7 @@ type ActionOf<K extends TabActionKind> = Extract<TabAction, { kind: K }>;
 
 /** One action: its check on arrival, and what the leader does with it. */
 interface ActionHandler<K extends TabActionKind> {
-  check(action: Record<string, unknown>): boolean;
+  check: Predicate;
   perform(core: ClientCore, action: ActionOf<K>): void;
 }
 
@@ -42,23 +50,23 @@ const always = (): boolean => true;
  */
 const TAB_ACTIONS: { [K in TabActionKind]: ActionHandler<K> } = {
   send: {
-    check: (a) => isString(a.clientId) && isString(a.text) && isOptional(a.quickReplyId, isString),
+    check: isShape({ clientId: isString, text: isString, quickReplyId: optional(isString) }),
     perform: (core, a) => void core.accept(a.clientId, a.text, a.quickReplyId),
   },
   retry: {
-    check: (a) => isString(a.clientId) && isString(a.nextId),
+    check: isShape({ clientId: isString, nextId: isString }),
     perform: (core, a) => void core.retryAs(a.clientId, a.nextId),
   },
-  typing: { check: (a) => isBoolean(a.active), perform: (core, a) => core.setTyping(a.active) },
+  typing: { check: isShape({ active: isBoolean }), perform: (core, a) => core.setTyping(a.active) },
   read: { check: always, perform: (core) => core.markRead() },
   form: {
-    check: (a) => isString(a.formId) && isStringRecord(a.values),
+    check: isShape({ formId: isString, values: isStringRecord }),
     perform: (core, a) => core.submitForm(a.formId, a.values),
   },
-  rate: { check: (a) => isRecord(a.rating), perform: (core, a) => core.rate(a.rating) },
+  rate: { check: isShape({ rating: isRecord }), perform: (core, a) => core.rate(a.rating) },
   end: { check: always, perform: (core) => core.end() },
   connect: { check: always, perform: (core) => core.connect() },
-  identify: { check: (a) => isString(a.token), perform: (core, a) => core.identify(a.token) },
+  identify: { check: isShape({ token: isString }), perform: (core, a) => core.identify(a.token) },
   shutdown: { check: always, perform: (core) => core.shutdown() },
   forget: { check: always, perform: (core) => core.forget() },
 };

@@ -5,7 +5,15 @@ import {
   parseServerFrame,
   SERVER_ERROR_CODES,
 } from '@clavard/protocol';
-import { type Emitter, isBoolean, isOneOf, isOptional, isRecord, isString } from '@clavard/protocol/internal';
+import {
+  type Emitter,
+  isBoolean,
+  isRecord,
+  isShape,
+  isString,
+  oneOfValues,
+  optional,
+} from '@clavard/protocol/internal';
 import type { ConnectionStatus } from './connection-model.js';
 import type { ChatEvents } from './types.js';
 
@@ -47,12 +55,12 @@ const ERROR_CODES: readonly ChatErrorCode[] = [...SERVER_ERROR_CODES, ...CLIENT_
  * if (isWireError(message.error)) emitter.emit('error', fromWireError(message.error));
  * ```
  */
-export const isWireError = (value: unknown): value is WireError =>
-  isRecord(value) &&
-  isOneOf(ERROR_CODES, value.code) &&
-  isString(value.message) &&
-  isBoolean(value.retryable) &&
-  isOptional(value.clientId, isString);
+export const isWireError = isShape({
+  code: oneOfValues(ERROR_CODES),
+  message: isString,
+  retryable: isBoolean,
+  clientId: optional(isString),
+}) as (value: unknown) => value is WireError;
 
 /**
  * A {@link ChatError} for the channel.
@@ -106,13 +114,13 @@ export const TAB_EVENTS: { [K in keyof ChatEvents]: EventCodec<K> } = {
   'form.result': frameEvent('form.result'),
   'conversation.ended': frameEvent('conversation.ended'),
   discontinuity: {
-    check: (p) => isRecord(p) && isString(p.conversationId) && isString(p.epoch),
+    check: isShape({ conversationId: isString, epoch: isString }),
     toWire: same,
     fromWire: same,
   },
-  status: { check: (p) => isOneOf(STATUSES, p), toWire: same, fromWire: same },
+  status: { check: oneOfValues(STATUSES), toWire: same, fromWire: same },
   error: { check: isWireError, toWire: toWireError, fromWire: fromWireError },
-  shutdown: { check: (p) => isRecord(p) && isBoolean(p.forgotten), toWire: same, fromWire: same },
+  shutdown: { check: isShape({ forgotten: isBoolean }), toWire: same, fromWire: same },
 };
 
 /** The names of {@link TAB_EVENTS}, typed. */

@@ -1,12 +1,14 @@
 import { type AgentInfo, type Author, type Availability, parseServerFrame } from '@clavard/protocol';
 import {
-  isArrayOf,
+  arrayOf,
   isBoolean,
   isFiniteNumber,
-  isOneOf,
-  isOptional,
   isRecord,
+  isShape,
   isString,
+  oneOfValues,
+  optional,
+  type Predicate,
 } from '@clavard/protocol/internal';
 import type { ConnectionStatus } from './connection-model.js';
 import type { ChatEntry, ConversationState, PendingForm, QueueState } from './conversation-model.js';
@@ -47,39 +49,42 @@ export type TabMessageBody =
 export type TabMessage = TabMessageBody & { ns: string; from: string };
 
 //#region validation
-const isEntry = (value: unknown): value is ChatEntry => {
-  if (!isRecord(value) || !isString(value.key)) return false;
-  if (value.kind === 'pending')
-    return isString(value.clientId) && isString(value.text) && isString(value.delivery);
-  return value.kind === 'event' && isFiniteNumber(value.seq) && parseServerFrame(value.event).ok;
-};
-
-const isMirrorState = (value: unknown): value is MirrorState =>
+const isEntry = (value: unknown): value is ChatEntry =>
   isRecord(value) &&
-  isOneOf(STATUSES, value.status) &&
-  isOptional(value.disconnectedSince, isFiniteNumber) &&
-  isOptional(value.conversation, (c) => isRecord(c) && isString(c.id) && isString(c.epoch)) &&
-  isOptional(value.agent, (a) => isRecord(a) && isString(a.id) && isString(a.firstName)) &&
-  isOptional(value.availability, (a) => isRecord(a) && isBoolean(a.online)) &&
-  isOptional(value.queue, (q) => isRecord(q) && isFiniteNumber(q.position)) &&
-  isArrayOf(value.typing, isRecord) &&
-  isFiniteNumber(value.unread) &&
-  isArrayOf(value.forms, (form): form is PendingForm => isRecord(form) && isRecord(form.request));
+  (value.kind === 'pending'
+    ? isShape({ key: isString, clientId: isString, text: isString, delivery: isString })(value)
+    : value.kind === 'event' &&
+      isShape({ key: isString, seq: isFiniteNumber, event: (event) => parseServerFrame(event).ok })(value));
 
-const BODY_CHECKS: Record<TabMessageBody['type'], (m: Record<string, unknown>) => boolean> = {
-  presence: (m) => isBoolean(m.leader),
-  leader: () => true,
-  resign: () => true,
-  sync: () => true,
-  state: (m) =>
-    isFiniteNumber(m.rev) &&
-    isFiniteNumber(m.base) &&
-    isFiniteNumber(m.keep) &&
-    isMirrorState(m.state) &&
-    isArrayOf(m.tail, isEntry),
-  event: (m) => isTabEvent(m.event),
-  action: (m) => isString(m.to) && isTabAction(m.action),
-  reply: (m) => isString(m.to) && isString(m.clientId) && isOptional(m.error, isWireError),
+const isMirrorState = isShape({
+  status: oneOfValues(STATUSES),
+  disconnectedSince: optional(isFiniteNumber),
+  conversation: optional(isShape({ id: isString, epoch: isString })),
+  agent: optional(isShape({ id: isString, firstName: isString })),
+  availability: optional(isShape({ online: isBoolean })),
+  queue: optional(isShape({ position: isFiniteNumber })),
+  typing: arrayOf(isRecord),
+  unread: isFiniteNumber,
+  forms: arrayOf(isShape({ request: isRecord })),
+});
+
+const always = (): boolean => true;
+
+const BODY_CHECKS: Record<TabMessageBody['type'], Predicate> = {
+  presence: isShape({ leader: isBoolean }),
+  leader: always,
+  resign: always,
+  sync: always,
+  state: isShape({
+    rev: isFiniteNumber,
+    base: isFiniteNumber,
+    keep: isFiniteNumber,
+    state: isMirrorState,
+    tail: arrayOf(isEntry),
+  }),
+  event: isShape({ event: isTabEvent }),
+  action: isShape({ to: isString, action: isTabAction }),
+  reply: isShape({ to: isString, clientId: isString, error: optional(isWireError) }),
 };
 
 /**
