@@ -104,10 +104,7 @@ export function createTabbedClient(
   const emitter = createEmitter<ChatEvents>();
   const reportError = (error: ChatError): void => emitter.emit('error', error);
   const mirror = createMirror();
-  let wantConnected = false;
-  let disposed = false;
-  /** The token given to `identify()` in this tab: memory only. */
-  let identified: string | undefined;
+  const intent: TabIntent = { identified: undefined, wantConnected: false, disposed: false };
 
   const channel = createTabChannel({
     namespace,
@@ -138,8 +135,8 @@ export function createTabbedClient(
     remote,
     emitter,
     reportError,
-    identified: () => identified,
-    wantConnected: () => wantConnected,
+    identified: () => intent.identified,
+    wantConnected: () => intent.wantConnected,
   });
   const { core, lead, stepDown } = leader;
 
@@ -153,7 +150,7 @@ export function createTabbedClient(
     onLeaderChange: () => {
       mirror.resync();
       remote.resend();
-      if (wantConnected) remote.connect();
+      if (intent.wantConnected) remote.connect();
     },
     onError: reportError,
   });
@@ -172,7 +169,36 @@ export function createTabbedClient(
   };
   win?.addEventListener('pagehide', pageHide);
 
-  // Each action goes to this tab's core when it leads, else to the leader.
+  return tabbedApi({ leader, mirror, remote, emitter }, intent, () => {
+    win?.removeEventListener('pagehide', pageHide);
+    stopListening();
+    remote.dispose();
+    // Stored first, then the lock is released: the next leader loads what this one had.
+    stepDown();
+    election.dispose();
+    channel.close();
+    emitter.clear();
+  });
+}
+
+/** What this tab asked for, which outlives its leadership. */
+interface TabIntent {
+  /** The token given to `identify()` in this tab: memory only. */
+  identified: string | undefined;
+  wantConnected: boolean;
+  disposed: boolean;
+}
+
+/**
+ * The tabbed client's API: state from the core while this tab leads, else from the mirror; each action
+ * to the core, else to the leader through the remote.
+ */
+function tabbedApi(
+  { leader, mirror, remote, emitter }: Pick<TabParts, 'leader' | 'mirror' | 'remote' | 'emitter'>,
+  intent: TabIntent,
+  teardown: () => void,
+): ChatClient {
+  const { core } = leader;
   const actions = delegate((): ClientActions => core.peek() ?? remote);
   const client: ChatClient = {
     ...mirroredState(core, mirror),
@@ -185,41 +211,32 @@ export function createTabbedClient(
     ...actions,
     identify(token) {
       checkIdentityToken(token);
-      identified = token;
+      intent.identified = token;
       actions.identify(token);
     },
     shutdown() {
-      identified = undefined;
+      intent.identified = undefined;
       actions.shutdown();
     },
     forget() {
-      identified = undefined;
+      intent.identified = undefined;
       actions.forget();
     },
     connect() {
-      if (disposed) return;
-      wantConnected = true;
+      if (intent.disposed) return;
+      intent.wantConnected = true;
       actions.connect();
     },
-    start() {
-      client.connect();
-    },
+    start: () => client.connect(),
     disconnect() {
       // Only the leader's connection exists; a follower's disconnect does not cut the other tabs.
-      wantConnected = false;
+      intent.wantConnected = false;
       core.peek()?.disconnect();
     },
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      win?.removeEventListener('pagehide', pageHide);
-      stopListening();
-      remote.dispose();
-      // Stored first, then the lock is released: the next leader loads what this one had.
-      stepDown();
-      election.dispose();
-      channel.close();
-      emitter.clear();
+      if (intent.disposed) return;
+      intent.disposed = true;
+      teardown();
     },
   };
   return client;
