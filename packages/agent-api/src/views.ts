@@ -87,11 +87,23 @@ export interface ArchiveEntry {
  * ({ day: '2026-12-04', agentId: 'a1', firstName: 'Julie', conversations: 12, firstResponseMs: 41000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 });
  * ```
  */
-export interface ReportLine {
+export interface ReportLine extends ConversationFigures {
   /** `YYYY-MM-DD` in the organisation's time zone. */
   day: string;
   agentId: string;
   firstName: string;
+}
+
+/**
+ * The measures of a set of ended conversations, shared by {@link ReportLine} and {@link AgentStats}:
+ * averages in ms (null with no conversation), survey answers, ratings.
+ *
+ * @example
+ * ```ts
+ * const figures: ConversationFigures = { conversations: 12, firstResponseMs: 52000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 };
+ * ```
+ */
+export interface ConversationFigures {
   conversations: number;
   firstResponseMs: number | null;
   handlingMs: number | null;
@@ -188,15 +200,6 @@ export interface AccountInfo {
  * const stats: AgentStats = { conversations: 12, waitMs: 41000, firstResponseMs: 52000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 };
  * ```
  */
-export interface AgentStats {
-  conversations: number;
+export interface AgentStats extends ConversationFigures {
   waitMs: number | null;
-  firstResponseMs: number | null;
-  handlingMs: number | null;
-  /** Survey answers to "Was your problem solved?". */
-  surveyed: number;
-  /** Of those, solved without a transfer. */
-  firstContact: number;
-  rated: number;
-  rating: number | null;
 }
