@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { createLongPollTransport } from '@clavard/adapters/long-poll';
 import { createSseTransport } from '@clavard/adapters/sse';
-import { CONFORMANCE_CHECKS, runTransportConformance } from '@clavard/adapters/testing';
+import {
+  CONFORMANCE_CHECKS,
+  runServerConformance,
+  runTransportConformance,
+  SERVER_CONFORMANCE_CHECKS,
+} from '@clavard/adapters/testing';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import type { Transport } from '@clavard/protocol';
 import type { ReferenceServer } from '@clavard/reference-server';
@@ -51,4 +56,10 @@ describe.each(Object.entries(transports))('%s against the reference server', (_n
     expect(report.results.filter((result) => !result.ok)).toEqual([]);
     expect(report).toMatchObject({ passed: CONFORMANCE_CHECKS.length, failed: 0, skipped: 0 });
   });
+
+  it('passes every server conformance check', async () => {
+    const report = await runServerConformance({ createTransport: () => make(server), quietMs: 100 });
+    expect(report.results.filter((result) => !result.ok)).toEqual([]);
+    expect(report).toMatchObject({ passed: SERVER_CONFORMANCE_CHECKS.length, failed: 0, skipped: 0 });
+  }, 60_000);
 });

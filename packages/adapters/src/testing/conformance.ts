@@ -5,6 +5,13 @@ import {
   type Transport,
   type TransportStatus,
 } from '@clavard/protocol';
+import {
+  type CheckContext,
+  type CheckReport,
+  type CheckResult,
+  runChecks,
+  type SuiteOptions,
+} from './run-checks.js';
 import { request, waitForEvent } from './wait.js';
 
 /**
@@ -44,7 +51,7 @@ export type ConformanceCheckName = (typeof CONFORMANCE_CHECKS)[number];
  * };
  * ```
  */
-export interface ConformanceOptions {
+export interface ConformanceOptions extends SuiteOptions<ConformanceCheckName> {
   /** A new transport to your server, in `idle` state; called once or more per check. */
   createTransport: () => Transport;
   /** A transport to an endpoint that does not answer; without it that check is skipped. */
@@ -67,14 +74,7 @@ export interface ConformanceOptions {
  * ({ name: 'ping-pong', ok: false, error: 'timed out after 5000 ms waiting for a pong frame after ping' });
  * ```
  */
-export interface ConformanceResult {
-  name: ConformanceCheckName;
-  ok: boolean;
-  /** Not run (the option it needs was not given). */
-  skipped?: boolean;
-  /** Why it failed. */
-  error?: string;
-}
+export type ConformanceResult = CheckResult<ConformanceCheckName>;
 
 /**
  * The outcome of {@link runTransportConformance}.
@@ -85,19 +85,9 @@ export interface ConformanceResult {
  * if (report.failed > 0) console.table(report.results);
  * ```
  */
-export interface ConformanceReport {
-  passed: number;
-  failed: number;
-  skipped: number;
-  results: ConformanceResult[];
-}
+export type ConformanceReport = CheckReport<ConformanceCheckName>;
 
-interface Context {
-  make(): Transport;
-  options: ConformanceOptions;
-  timeoutMs: number;
-  quietMs: number;
-}
+type Context = CheckContext<ConformanceOptions>;
 
 const assert: (condition: boolean, message: string) => asserts condition = (condition, message) => {
   if (!condition) throw new Error(message);
@@ -192,6 +182,8 @@ const checks: Record<ConformanceCheckName, (ctx: Context) => Promise<void>> = {
     await hello(ctx, transport);
     const clientId = `conformance-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const echo = request(transport, undefined, 'message', (m) => m.clientId === clientId, ctx.timeoutMs);
+    // Awaited only after the ack: if the ack fails first, this one's failure must not go unhandled.
+    echo.catch(() => {});
     const ack = await request(
       transport,
       { type: 'message.send', clientId, text: 'conformance check' },
@@ -287,8 +279,6 @@ const checks: Record<ConformanceCheckName, (ctx: Context) => Promise<void>> = {
   },
 };
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /**
  * A framework-agnostic conformance suite for a transport and the server behind it: status sequence,
  * idempotent connect and close, frames both ways (hello → welcome, ping → pong, message.send → ack and
@@ -306,48 +296,11 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * });
  * ```
  */
-export async function runTransportConformance(options: ConformanceOptions): Promise<ConformanceReport> {
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const results: ConformanceResult[] = [];
-  for (const name of CONFORMANCE_CHECKS) {
-    if (options.only && !options.only.includes(name)) continue;
-    if (name === 'unreachable-reports-error' && !options.createUnreachableTransport) {
-      results.push({ name, ok: true, skipped: true });
-      continue;
-    }
-    const made: Transport[] = [];
-    const ctx: Context = {
-      make() {
-        const transport = options.createTransport();
-        made.push(transport);
-        return transport;
-      },
-      options,
-      timeoutMs,
-      quietMs: options.quietMs ?? 100,
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<Error>((resolve) => {
-      timer = setTimeout(() => resolve(new Error(`check took over ${timeoutMs * 4} ms`)), timeoutMs * 4);
-    });
-    const run = Promise.resolve()
-      .then(() => checks[name](ctx))
-      .then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-    let failure = await Promise.race([run, deadline]);
-    clearTimeout(timer);
-    for (const transport of made) {
-      try {
-        transport.close();
-      } catch (error) {
-        failure ??= new Error(`close() threw: ${describe(error)}`);
-      }
-    }
-    results.push(failure === undefined ? { name, ok: true } : { name, ok: false, error: describe(failure) });
-  }
-  const passed = results.filter((r) => r.ok && !r.skipped).length;
-  const skipped = results.filter((r) => r.skipped).length;
-  return { passed, failed: results.length - passed - skipped, skipped, results };
+export function runTransportConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  return runChecks(
+    CONFORMANCE_CHECKS,
+    checks,
+    options,
+    (name) => name === 'unreachable-reports-error' && !options.createUnreachableTransport,
+  );
 }

@@ -9,3 +9,11 @@ export type { FaultInjectorOptions, FaultStats, FaultyTransport } from './fault-
 export { createFaultInjector } from './fault-injector.js';
 export type { Random } from './random.js';
 export { createRandom } from './random.js';
+export type { CheckReport, CheckResult } from './run-checks.js';
+export type {
+  ServerCheckName,
+  ServerCheckResult,
+  ServerConformanceOptions,
+  ServerConformanceReport,
+} from './server-conformance.js';
+export { runServerConformance, SERVER_CONFORMANCE_CHECKS } from './server-conformance.js';

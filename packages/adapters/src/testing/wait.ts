@@ -71,12 +71,21 @@ export async function request<T extends ServerFrame['type']>(
   timeoutMs: number,
 ): Promise<FrameOf<T>> {
   let found: FrameOf<T> | undefined;
+  let malformed: Error | undefined;
   await waitForEvent(
     transport,
     'frame',
     (data) => {
       const result = parseServerFrame(data);
-      if (!result.ok || result.value.type !== type) return false;
+      if (!result.ok) {
+        // The frame awaited, but broken: say so now rather than time out.
+        if (!result.ignored && typeOf(data) === type) {
+          malformed = new Error(`got ${type}, but ${result.error.message.replace(/^[\w.]+: /, '')}`);
+          return true;
+        }
+        return false;
+      }
+      if (result.value.type !== type) return false;
       const value = result.value as FrameOf<T>;
       if (!accept(value)) return false;
       found = value;
@@ -86,6 +95,17 @@ export async function request<T extends ServerFrame['type']>(
     timeoutMs,
     `a ${type} frame${frame ? ` after ${frame.type}` : ''}`,
   );
+  if (malformed) throw malformed;
   if (!found) throw new Error(`no ${type} frame`);
   return found;
 }
+
+/** The `type` field of a frame as received (a JSON text or a decoded value), if it has one. */
+const typeOf = (data: unknown): unknown => {
+  try {
+    const value: unknown = typeof data === 'string' ? JSON.parse(data) : data;
+    return typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  } catch {
+    return undefined; // not JSON: not the frame awaited
+  }
+};

@@ -1,0 +1,89 @@
+import type { SessionHello, Transport } from '@clavard/protocol';
+import { type CheckReport, type CheckResult, runChecks, type SuiteOptions } from './run-checks.js';
+import { SERVER_CHECKS } from './server-checks.js';
+
+/**
+ * The names of the checks of {@link runServerConformance}, in the order they run.
+ *
+ * @example
+ * ```ts
+ * await runServerConformance({ createTransport, only: ['resend-is-duplicate'] });
+ * ```
+ */
+export const SERVER_CONFORMANCE_CHECKS = [
+  'hello-first',
+  'other-major-refused',
+  'welcome-valid',
+  'seq-from-one-gap-free',
+  'resend-is-duplicate',
+  'conflict-is-refused',
+  'resume-replays-after-last-seq',
+  'wrong-epoch-discontinuity',
+  'ping-pong-same-id',
+  'malformed-frame-typed-error',
+  'text-too-long-typed-error',
+] as const;
+
+/** One of {@link SERVER_CONFORMANCE_CHECKS}. */
+export type ServerCheckName = (typeof SERVER_CONFORMANCE_CHECKS)[number];
+
+/**
+ * Options of {@link runServerConformance}: the same as the transport suite's.
+ *
+ * @example
+ * ```ts
+ * const options: ServerConformanceOptions = { createTransport: () => createWebSocketTransport({ url }) };
+ * ```
+ */
+export interface ServerConformanceOptions extends SuiteOptions<ServerCheckName> {
+  /** A new transport to your server, in `idle` state; called once or more per check. */
+  createTransport: () => Transport;
+  /** Longest wait for any one event, in ms. @default 5000 */
+  timeoutMs?: number;
+  /** How long to watch for frames that must not come, in ms. @default 100 */
+  quietMs?: number;
+  /** Fields added to every `session.hello` (an identity token for your server, a locale). @default { locale: 'en' } */
+  hello?: Partial<Pick<SessionHello, 'locale' | 'identity' | 'attributes'>>;
+  /** Run only these checks. @default every check */
+  only?: readonly ServerCheckName[];
+}
+
+/**
+ * The outcome of one server check.
+ *
+ * @example
+ * ```ts
+ * ({ name: 'resend-is-duplicate', ok: false, error: 'the resend was stored again: 2 messages with clientId …' });
+ * ```
+ */
+export type ServerCheckResult = CheckResult<ServerCheckName>;
+
+/**
+ * The outcome of {@link runServerConformance}.
+ *
+ * @example
+ * ```ts
+ * const report: ServerConformanceReport = await runServerConformance({ createTransport });
+ * ```
+ */
+export type ServerConformanceReport = CheckReport<ServerCheckName>;
+
+/**
+ * Prove a *server* against the protocol (docs/protocol.md), through any transport: the hello comes first
+ * and another major version is refused; seq starts at 1 with no gap and an ack names the stored event; a
+ * resend is answered as a duplicate and stored once, the same clientId with another text is refused;
+ * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; ping, malformed
+ * and oversized frames get their documented answers and the connection stays usable. Every frame is
+ * validated with `parseServerFrame`; a frame that arrives broken is reported as such. Never rejects.
+ *
+ * @example
+ * ```ts
+ * import { runServerConformance } from '@clavard/adapters/testing';
+ *
+ * const report = await runServerConformance({ createTransport: () => createWebSocketTransport({ url, WebSocket }) });
+ * if (report.failed > 0) console.table(report.results);
+ * ```
+ */
+export function runServerConformance(options: ServerConformanceOptions): Promise<ServerConformanceReport> {
+  return runChecks(SERVER_CONFORMANCE_CHECKS, SERVER_CHECKS, options);
+}
