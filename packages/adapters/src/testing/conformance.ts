@@ -1,10 +1,4 @@
-import {
-  ChatError,
-  PROTOCOL_VERSION,
-  type SessionHello,
-  type Transport,
-  type TransportStatus,
-} from '@clavard/protocol';
+import { ChatError, type Transport, type TransportStatus } from '@clavard/protocol';
 import {
   type CheckContext,
   type CheckReport,
@@ -12,7 +6,7 @@ import {
   runChecks,
   type SuiteOptions,
 } from './run-checks.js';
-import { request, waitForEvent } from './wait.js';
+import { openTransport, pingPong, request, sayHello, waitForEvent } from './wait.js';
 
 /**
  * The names of the checks of {@link runTransportConformance}, in the order they run.
@@ -52,18 +46,8 @@ export type ConformanceCheckName = (typeof CONFORMANCE_CHECKS)[number];
  * ```
  */
 export interface ConformanceOptions extends SuiteOptions<ConformanceCheckName> {
-  /** A new transport to your server, in `idle` state; called once or more per check. */
-  createTransport: () => Transport;
   /** A transport to an endpoint that does not answer; without it that check is skipped. */
   createUnreachableTransport?: () => Transport;
-  /** Longest wait for any one event, in ms. @default 5000 */
-  timeoutMs?: number;
-  /** How long to watch for frames that must not come, in ms. @default 100 */
-  quietMs?: number;
-  /** Fields added to every `session.hello` (an identity token for your server, a locale). @default { locale: 'en' } */
-  hello?: Partial<Pick<SessionHello, 'locale' | 'identity' | 'attributes'>>;
-  /** Run only these checks. @default every check */
-  only?: readonly ConformanceCheckName[];
 }
 
 /**
@@ -93,35 +77,12 @@ const assert: (condition: boolean, message: string) => asserts condition = (cond
   if (!condition) throw new Error(message);
 };
 
-const open = async (ctx: Context, transport: Transport): Promise<void> => {
-  if (transport.status === 'open') return;
-  await waitForEvent(
-    transport,
-    'status',
-    (s) => s === 'open',
-    () => transport.connect(),
-    ctx.timeoutMs,
-    "status 'open'",
-  );
-};
+const open = (ctx: Context, transport: Transport) => openTransport(transport, ctx.timeoutMs);
 
 const hello = (ctx: Context, transport: Transport, token?: string) =>
-  request(
-    transport,
-    {
-      type: 'session.hello',
-      v: PROTOCOL_VERSION,
-      locale: 'en',
-      ...ctx.options.hello,
-      ...(token === undefined ? {} : { token }),
-    },
-    'session.welcome',
-    () => true,
-    ctx.timeoutMs,
-  );
+  sayHello(transport, { ...ctx.options.hello, ...(token === undefined ? {} : { token }) }, ctx.timeoutMs);
 
-const ping = (ctx: Context, transport: Transport, id: string) =>
-  request(transport, { type: 'ping', id }, 'pong', (pong) => pong.id === id, ctx.timeoutMs);
+const ping = (ctx: Context, transport: Transport, id: string) => pingPong(transport, id, ctx.timeoutMs);
 
 const expectTransportClosed = (transport: Transport, when: string) => {
   let thrown: unknown;

@@ -1,4 +1,4 @@
-import type { Transport } from '@clavard/protocol';
+import type { SessionHello, Transport } from '@clavard/protocol';
 
 /**
  * The outcome of one check of a conformance suite.
@@ -40,11 +40,24 @@ export interface CheckContext<Options> {
   quietMs: number;
 }
 
-/** What both suites' options share. */
+/**
+ * What the options of both suites share.
+ *
+ * @example
+ * ```ts
+ * const options: SuiteOptions<'ping-pong'> = { createTransport: () => createWebSocketTransport({ url }), only: ['ping-pong'] };
+ * ```
+ */
 export interface SuiteOptions<Name extends string> {
+  /** A new transport to your server, in `idle` state; called once or more per check. */
   createTransport: () => Transport;
+  /** Longest wait for any one event, in ms. @default 5000 */
   timeoutMs?: number;
+  /** How long to watch for frames that must not come, in ms. @default 100 */
   quietMs?: number;
+  /** Fields added to every `session.hello` (an identity token for your server, a locale). @default { locale: 'en' } */
+  hello?: Partial<Pick<SessionHello, 'locale' | 'identity' | 'attributes'>>;
+  /** Run only these checks. @default every check */
   only?: readonly Name[];
 }
 

@@ -1,148 +1,29 @@
-// The checks of runServerConformance, one per promise of docs/protocol.md, and the few steps they share.
+// The checks of runServerConformance, one per promise of docs/protocol.md.
 import {
   type ClientFrame,
   type ConversationEvent,
   MAX_TEXT_LENGTH,
-  PROTOCOL_VERSION,
   parseServerFrame,
-  type Transport,
 } from '@clavard/protocol';
-import type { CheckContext } from './run-checks.js';
-import type { ServerCheckName, ServerConformanceOptions } from './server-conformance.js';
-import { type FrameOf, request, waitForEvent } from './wait.js';
-
-type Context = CheckContext<ServerConformanceOptions>;
-
-const assert: (condition: boolean, message: string) => asserts condition = (condition, message) => {
-  if (!condition) throw new Error(message);
-};
-
-let counter = 0;
-/** A clientId no other run of the suite uses. */
-const newClientId = (): string =>
-  `conformance-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-const open = async (ctx: Context): Promise<Transport> => {
-  const transport = ctx.make();
-  await waitForEvent(
-    transport,
-    'status',
-    (s) => s === 'open',
-    () => transport.connect(),
-    ctx.timeoutMs,
-    "status 'open'",
-  );
-  return transport;
-};
-
-const hello = (
-  ctx: Context,
-  transport: Transport,
-  extra: Partial<Extract<ClientFrame, { type: 'session.hello' }>> = {},
-) =>
-  request(
-    transport,
-    { type: 'session.hello', v: PROTOCOL_VERSION, locale: 'en', ...ctx.options.hello, ...extra },
-    'session.welcome',
-    () => true,
-    ctx.timeoutMs,
-  );
-
-/** A transport that has said hello, and its welcome. */
-const session = async (ctx: Context) => {
-  const transport = await open(ctx);
-  const welcome = await hello(ctx, transport);
-  return { transport, welcome };
-};
-
-/** Send a message and wait for its ack; an error frame naming it instead fails at once, saying why. */
-const send = async (ctx: Context, transport: Transport, clientId: string, text: string) => {
-  const refused = request(transport, undefined, 'error', (e) => e.clientId === clientId, ctx.timeoutMs).then(
-    (e): never => {
-      throw new Error(`message.send ${clientId} got error ${e.code} (${e.message}) instead of message.ack`);
-    },
-  );
-  const acked = request(
-    transport,
-    { type: 'message.send', clientId, text },
-    'message.ack',
-    (ack) => ack.clientId === clientId,
-    ctx.timeoutMs,
-  );
-  // The one that loses is settled later: its failure is not the check's.
-  refused.catch(() => {});
-  acked.catch(() => {});
-  return Promise.race([acked, refused]);
-};
-
-/** The error frame that answers `frame` (sent now), with `code` when given. */
-const refusal = (
-  ctx: Context,
-  transport: Transport,
-  frame: ClientFrame | undefined,
-  accept: (e: FrameOf<'error'>) => boolean,
-) => request(transport, frame, 'error', accept, ctx.timeoutMs);
-
-/** Every event of the conversation after `afterSeq`, read page by page through `history.since`. */
-const readHistory = async (ctx: Context, transport: Transport, conversationId: string, afterSeq = 0) => {
-  const events: ConversationEvent[] = [];
-  let from = afterSeq;
-  let epoch = '';
-  for (let page = 0; page < 1000; page++) {
-    const answer = await request(
-      transport,
-      { type: 'history.since', conversationId, afterSeq: from },
-      'history',
-      (h) => h.conversationId === conversationId && h.afterSeq === from,
-      ctx.timeoutMs,
-    );
-    epoch = answer.epoch;
-    events.push(...answer.events);
-    const last = answer.events.at(-1);
-    if (!answer.hasMore || !last) break;
-    from = last.seq;
-  }
-  return { events, epoch };
-};
-
-/** Frames that arrive while `during` runs and for `quietMs` after it, validated. */
-const collect = async <T>(ctx: Context, transport: Transport, during: () => Promise<T>) => {
-  const frames: ReturnType<typeof parseServerFrame>[] = [];
-  const off = transport.on('frame', (data) => frames.push(parseServerFrame(data)));
-  try {
-    const value = await during();
-    await new Promise((resolve) => setTimeout(resolve, ctx.quietMs));
-    return { value, frames };
-  } finally {
-    off();
-  }
-};
-
-/** Waits for the transport to close, and returns the errors it reported on the way. */
-const closing = (ctx: Context, transport: Transport, trigger: () => void, what: string) => {
-  const errors: string[] = [];
-  const off = transport.on('error', (error) => errors.push(`${error.code} ${error.message}`));
-  return waitForEvent(transport, 'status', (s) => s === 'closed', trigger, ctx.timeoutMs, what)
-    .then(() => errors)
-    .finally(off);
-};
-
-const messagesWith = (events: readonly ConversationEvent[], clientId: string) =>
-  events.filter(
-    (event): event is Extract<ConversationEvent, { type: 'message' }> =>
-      event.type === 'message' && event.clientId === clientId,
-  );
-
-const seqsOf = (events: readonly { seq: number }[]) => events.map((event) => event.seq).join(', ');
-
-/** Three messages in one new conversation; the acks and the stored history. */
-const threeMessages = async (ctx: Context) => {
-  const { transport, welcome } = await session(ctx);
-  const acks = [];
-  for (const text of ['one', 'two', 'three']) acks.push(await send(ctx, transport, newClientId(), text));
-  const conversationId = acks[0]?.conversationId ?? '';
-  return { transport, welcome, acks, conversationId };
-};
+import type { ServerCheckName } from './server-conformance.js';
+import {
+  assert,
+  type Context,
+  closing,
+  collect,
+  hello,
+  messagesWith,
+  newClientId,
+  open,
+  readHistory,
+  refusal,
+  send,
+  seqsOf,
+  session,
+  stillUsable,
+  threeMessages,
+} from './server-steps.js';
+import { request } from './wait.js';
 
 export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<void>> = {
   async 'hello-first'(ctx) {
@@ -280,13 +161,7 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
       error.code === 'invalid-frame',
       `a message.send without clientId must get invalid-frame, not ${error.code}`,
     );
-    await request(
-      transport,
-      { type: 'ping', id: 'still-usable' },
-      'pong',
-      (p) => p.id === 'still-usable',
-      ctx.timeoutMs,
-    );
+    await stillUsable(ctx, transport);
   },
   async 'text-too-long-typed-error'(ctx) {
     const { transport } = await session(ctx);
@@ -297,12 +172,6 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
       error.code === 'text-too-long',
       `a text of ${MAX_TEXT_LENGTH + 1} characters must get text-too-long, not ${error.code}`,
     );
-    await request(
-      transport,
-      { type: 'ping', id: 'still-usable' },
-      'pong',
-      (p) => p.id === 'still-usable',
-      ctx.timeoutMs,
-    );
+    await stillUsable(ctx, transport);
   },
 };

@@ -1,4 +1,3 @@
-import type { SessionHello, Transport } from '@clavard/protocol';
 import { type CheckReport, type CheckResult, runChecks, type SuiteOptions } from './run-checks.js';
 import { SERVER_CHECKS } from './server-checks.js';
 
@@ -28,25 +27,14 @@ export const SERVER_CONFORMANCE_CHECKS = [
 export type ServerCheckName = (typeof SERVER_CONFORMANCE_CHECKS)[number];
 
 /**
- * Options of {@link runServerConformance}: the same as the transport suite's.
+ * Options of {@link runServerConformance}: those both suites share.
  *
  * @example
  * ```ts
  * const options: ServerConformanceOptions = { createTransport: () => createWebSocketTransport({ url }) };
  * ```
  */
-export interface ServerConformanceOptions extends SuiteOptions<ServerCheckName> {
-  /** A new transport to your server, in `idle` state; called once or more per check. */
-  createTransport: () => Transport;
-  /** Longest wait for any one event, in ms. @default 5000 */
-  timeoutMs?: number;
-  /** How long to watch for frames that must not come, in ms. @default 100 */
-  quietMs?: number;
-  /** Fields added to every `session.hello` (an identity token for your server, a locale). @default { locale: 'en' } */
-  hello?: Partial<Pick<SessionHello, 'locale' | 'identity' | 'attributes'>>;
-  /** Run only these checks. @default every check */
-  only?: readonly ServerCheckName[];
-}
+export type ServerConformanceOptions = SuiteOptions<ServerCheckName>;
 
 /**
  * The outcome of one server check.

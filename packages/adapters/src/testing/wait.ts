@@ -1,7 +1,9 @@
 import {
   type ClientFrame,
+  PROTOCOL_VERSION,
   parseServerFrame,
   type ServerFrame,
+  type SessionHello,
   type Transport,
   type TransportEvents,
 } from '@clavard/protocol';
@@ -109,3 +111,52 @@ const typeOf = (data: unknown): unknown => {
     return undefined; // not JSON: not the frame awaited
   }
 };
+
+/**
+ * Connect `transport` (when it is not open yet) and wait for `open`.
+ *
+ * @example
+ * ```ts
+ * await openTransport(transport, 5000);
+ * ```
+ */
+export async function openTransport(transport: Transport, timeoutMs: number): Promise<void> {
+  if (transport.status === 'open') return;
+  await waitForEvent(
+    transport,
+    'status',
+    (s) => s === 'open',
+    () => transport.connect(),
+    timeoutMs,
+    "status 'open'",
+  );
+}
+
+/**
+ * Say hello (version 1.0, locale `en`, then `fields`) and wait for the welcome.
+ *
+ * @example
+ * ```ts
+ * const welcome = await sayHello(transport, { token }, 5000);
+ * ```
+ */
+export function sayHello(
+  transport: Transport,
+  fields: Partial<Omit<SessionHello, 'type'>>,
+  timeoutMs: number,
+): Promise<FrameOf<'session.welcome'>> {
+  const frame: SessionHello = { type: 'session.hello', v: PROTOCOL_VERSION, locale: 'en', ...fields };
+  return request(transport, frame, 'session.welcome', () => true, timeoutMs);
+}
+
+/**
+ * Ping with `id` and wait for the pong with the same id.
+ *
+ * @example
+ * ```ts
+ * await pingPong(transport, 'still-usable', 5000);
+ * ```
+ */
+export function pingPong(transport: Transport, id: string, timeoutMs: number): Promise<FrameOf<'pong'>> {
+  return request(transport, { type: 'ping', id }, 'pong', (pong) => pong.id === id, timeoutMs);
+}
