@@ -2,6 +2,7 @@
 import {
   type ClientFrame,
   type ConversationEvent,
+  MAX_FRAME_BYTES,
   MAX_TEXT_LENGTH,
   parseServerFrame,
 } from '@clavard/protocol';
@@ -146,6 +147,71 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
       frames.some((f) => f.ok && f.value.type === 'discontinuity'),
       'resume with a wrong epoch must be answered with discontinuity',
     );
+  },
+  async 'history-pages-honour-limit'(ctx) {
+    const { transport, conversationId } = await threeMessages(ctx);
+    const all = (await readHistory(ctx, transport, conversationId)).events;
+    let afterSeq = 0;
+    const seen: ConversationEvent[] = [];
+    for (let page = 0; page <= all.length; page++) {
+      const answer = await request(
+        transport,
+        { type: 'history.since', conversationId, afterSeq, limit: 2 },
+        'history',
+        (h) => h.conversationId === conversationId && h.afterSeq === afterSeq,
+        ctx.timeoutMs,
+      );
+      assert(answer.events.length <= 2, `history.since with limit 2 gave ${answer.events.length} events`);
+      seen.push(...answer.events);
+      const last = answer.events.at(-1);
+      if (!answer.hasMore) break;
+      assert(last !== undefined, 'a history page with hasMore: true must carry events');
+      afterSeq = last.seq;
+    }
+    assert(seqsOf(seen) === seqsOf(all), `pages of 2 gave seqs [${seqsOf(seen)}], not [${seqsOf(all)}]`);
+  },
+  async 'history-frames-under-size-limit'(ctx) {
+    const { transport } = await session(ctx);
+    // More than 256 KiB of text in all: the history must come in several frames, each under the limit.
+    const count = Math.ceil(MAX_FRAME_BYTES / MAX_TEXT_LENGTH) + 2;
+    let conversationId = '';
+    for (let i = 0; i < count; i++) {
+      const ack = await send(ctx, transport, newClientId(), `${i} ${'é'.repeat(MAX_TEXT_LENGTH - 8)}`);
+      conversationId = ack.conversationId;
+    }
+    let largest = 0;
+    const off = transport.on('frame', (data) => {
+      const bytes = new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data)).length;
+      largest = Math.max(largest, bytes);
+    });
+    const { events } = await readHistory(ctx, transport, conversationId).finally(off);
+    assert(
+      largest <= MAX_FRAME_BYTES,
+      `a frame of ${largest} bytes came, over the ${MAX_FRAME_BYTES}-byte limit`,
+    );
+    const expected = events.map((_, index) => index + 1).join(', ');
+    assert(seqsOf(events) === expected, `the paged history has seqs [${seqsOf(events)}]`);
+  },
+  async 'token-opens-only-its-own'(ctx) {
+    const { conversationId } = await threeMessages(ctx);
+    const { transport: other } = await session(ctx);
+    const answer = await refusal(
+      ctx,
+      other,
+      { type: 'history.since', conversationId, afterSeq: 0 },
+      () => true,
+    );
+    assert(
+      answer.code === 'forbidden' || answer.code === 'not-found',
+      `another session asking for this conversation's history must get forbidden or not-found, not ${answer.code}`,
+    );
+    const guessed = await collect(ctx, other, async () => {
+      other.send({ type: 'history.since', conversationId, afterSeq: 0 });
+    });
+    const leaked = guessed.frames.some(
+      (f) => f.ok && f.value.type === 'history' && f.value.events.length > 0,
+    );
+    assert(!leaked, "another session was sent this conversation's events");
   },
   async 'ping-pong-same-id'(ctx) {
     const { transport } = await session(ctx);

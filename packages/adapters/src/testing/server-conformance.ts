@@ -18,6 +18,9 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'conflict-is-refused',
   'resume-replays-after-last-seq',
   'wrong-epoch-discontinuity',
+  'history-pages-honour-limit',
+  'history-frames-under-size-limit',
+  'token-opens-only-its-own',
   'ping-pong-same-id',
   'malformed-frame-typed-error',
   'text-too-long-typed-error',
@@ -60,7 +63,9 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
  * Prove a *server* against the protocol (docs/protocol.md), through any transport: the hello comes first
  * and another major version is refused; seq starts at 1 with no gap and an ack names the stored event; a
  * resend is answered as a duplicate and stored once, the same clientId with another text is refused;
- * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; ping, malformed
+ * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; `history.since`
+ * pages honour `limit`, have no gap and say `hasMore`, and no frame is over 256 KiB however long the
+ * messages; a session cannot read another's conversation; ping, malformed
  * and oversized frames get their documented answers and the connection stays usable. Every frame is
  * validated with `parseServerFrame`; a frame that arrives broken is reported as such. Never rejects.
  *
