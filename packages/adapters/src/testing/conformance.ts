@@ -1,12 +1,6 @@
-import { ChatError, type Transport, type TransportStatus } from '@clavard/protocol';
-import {
-  type CheckContext,
-  type CheckReport,
-  type CheckResult,
-  runChecks,
-  type SuiteOptions,
-} from './run-checks.js';
-import { openTransport, pingPong, request, sayHello, waitForEvent } from './wait.js';
+import type { Transport } from '@clavard/protocol';
+import { type CheckReport, type CheckResult, runChecks, type SuiteOptions } from './run-checks.js';
+import { TRANSPORT_CHECKS } from './transport-checks.js';
 
 /**
  * The names of the checks of {@link runTransportConformance}, in the order they run.
@@ -28,6 +22,9 @@ export const CONFORMANCE_CHECKS = [
   'reconnect-after-close',
   'resume-with-token',
   'unsubscribe-stops-listener',
+  'close-emits-no-error',
+  'oversized-send-throws',
+  'burst-keeps-order',
   'unreachable-reports-error',
 ] as const;
 
@@ -71,175 +68,6 @@ export type ConformanceResult = CheckResult<ConformanceCheckName>;
  */
 export type ConformanceReport = CheckReport<ConformanceCheckName>;
 
-type Context = CheckContext<ConformanceOptions>;
-
-const assert: (condition: boolean, message: string) => asserts condition = (condition, message) => {
-  if (!condition) throw new Error(message);
-};
-
-const open = (ctx: Context, transport: Transport) => openTransport(transport, ctx.timeoutMs);
-
-const hello = (ctx: Context, transport: Transport, token?: string) =>
-  sayHello(transport, { ...ctx.options.hello, ...(token === undefined ? {} : { token }) }, ctx.timeoutMs);
-
-const ping = (ctx: Context, transport: Transport, id: string) => pingPong(transport, id, ctx.timeoutMs);
-
-const expectTransportClosed = (transport: Transport, when: string) => {
-  let thrown: unknown;
-  try {
-    transport.send({ type: 'ping', id: 'must-throw' });
-  } catch (error) {
-    thrown = error;
-  }
-  assert(
-    ChatError.isInstance(thrown) && thrown.code === 'transport-closed',
-    `send() ${when} must throw ChatError transport-closed`,
-  );
-};
-
-const recordStatuses = (transport: Transport): TransportStatus[] => {
-  const seen: TransportStatus[] = [];
-  transport.on('status', (status) => seen.push(status));
-  return seen;
-};
-
-const quiet = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const checks: Record<ConformanceCheckName, (ctx: Context) => Promise<void>> = {
-  async 'status-sequence'(ctx) {
-    const transport = ctx.make();
-    assert(transport.status === 'idle', `a new transport must be 'idle', not '${transport.status}'`);
-    const seen = recordStatuses(transport);
-    await open(ctx, transport);
-    assert(seen.join() === 'connecting,open', `statuses were ${seen.join(' → ')}, not connecting → open`);
-  },
-  async 'connect-idempotent'(ctx) {
-    const transport = ctx.make();
-    const seen = recordStatuses(transport);
-    transport.connect();
-    transport.connect();
-    await open(ctx, transport);
-    transport.connect();
-    await hello(ctx, transport);
-    assert(seen.join() === 'connecting,open', `connect() ×3 gave ${seen.join(' → ')}`);
-  },
-  async 'hello-welcome'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    const welcome = await hello(ctx, transport);
-    assert(welcome.token.length > 0, 'session.welcome must carry a token');
-    assert(welcome.resumed === false, 'a hello without token must not be resumed');
-  },
-  async 'ping-pong'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    await ping(ctx, transport, 'conformance-1');
-    await ping(ctx, transport, 'conformance-2');
-  },
-  async 'message-ack-and-echo'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    const clientId = `conformance-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    const echo = request(transport, undefined, 'message', (m) => m.clientId === clientId, ctx.timeoutMs);
-    // Awaited only after the ack: if the ack fails first, this one's failure must not go unhandled.
-    echo.catch(() => {});
-    const ack = await request(
-      transport,
-      { type: 'message.send', clientId, text: 'conformance check' },
-      'message.ack',
-      (frame) => frame.clientId === clientId,
-      ctx.timeoutMs,
-    );
-    const message = await echo;
-    assert(
-      message.id === ack.id && message.seq === ack.seq,
-      'the echoed message must have the id and seq of its ack',
-    );
-  },
-  async 'send-while-not-open-throws'(ctx) {
-    const transport = ctx.make();
-    expectTransportClosed(transport, "while 'idle'");
-    transport.connect();
-    if (transport.status === 'connecting') expectTransportClosed(transport, "while 'connecting'");
-    await open(ctx, transport);
-    transport.close();
-    expectTransportClosed(transport, 'after close()');
-  },
-  async 'close-idempotent'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    const seen = recordStatuses(transport);
-    transport.close();
-    transport.close();
-    assert(transport.status === 'closed', `status after close() is '${transport.status}'`);
-    await quiet(ctx.quietMs);
-    assert(seen.join() === 'closed', `close() ×2 gave ${seen.join(' → ') || 'no status'}`);
-  },
-  async 'no-frames-after-close'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    let late = 0;
-    transport.on('frame', () => {
-      if (transport.status === 'closed') late++;
-    });
-    transport.send({ type: 'ping', id: 'after-close' });
-    transport.close();
-    await quiet(ctx.quietMs);
-    assert(late === 0, `${late} frame(s) arrived after close()`);
-  },
-  async 'reconnect-after-close'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    transport.close();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    await ping(ctx, transport, 'after-reconnect');
-  },
-  async 'resume-with-token'(ctx) {
-    const transport = ctx.make();
-    await open(ctx, transport);
-    const { token } = await hello(ctx, transport);
-    transport.close();
-    await open(ctx, transport);
-    const welcome = await hello(ctx, transport, token);
-    assert(welcome.resumed, 'a hello with the previous token must be resumed');
-  },
-  async 'unsubscribe-stops-listener'(ctx) {
-    const transport = ctx.make();
-    let removed = 0;
-    const off = transport.on('frame', () => removed++);
-    off();
-    off();
-    await open(ctx, transport);
-    await hello(ctx, transport);
-    await ping(ctx, transport, 'unsubscribed');
-    assert(removed === 0, `an unsubscribed listener received ${removed} frame(s)`);
-  },
-  async 'unreachable-reports-error'(ctx) {
-    const create = ctx.options.createUnreachableTransport;
-    if (!create) return;
-    const transport = create();
-    const order: string[] = [];
-    transport.on('error', () => order.push('error'));
-    await waitForEvent(
-      transport,
-      'status',
-      (s) => {
-        if (s === 'closed') order.push('closed');
-        return s === 'closed';
-      },
-      () => transport.connect(),
-      ctx.timeoutMs,
-      "status 'closed' from an unreachable endpoint",
-    );
-    assert(order[0] === 'error', `an unreachable endpoint gave ${order.join(' → ')}, not error → closed`);
-  },
-};
-
 /**
  * A framework-agnostic conformance suite for a transport and the server behind it: status sequence,
  * idempotent connect and close, frames both ways (hello → welcome, ping → pong, message.send → ack and
@@ -260,7 +88,7 @@ const checks: Record<ConformanceCheckName, (ctx: Context) => Promise<void>> = {
 export function runTransportConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   return runChecks(
     CONFORMANCE_CHECKS,
-    checks,
+    TRANSPORT_CHECKS,
     options,
     (name) => name === 'unreachable-reports-error' && !options.createUnreachableTransport,
   );
