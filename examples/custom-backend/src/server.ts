@@ -1,0 +1,72 @@
+// The HTTP server: the WebSocket endpoint the widget connects to, at /clavard/ws.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encodeFrame, MAX_FRAME_BYTES } from '@clavard/protocol';
+import { WebSocketServer } from 'ws';
+import { createChat } from './chat.js';
+
+/** A running custom backend. */
+export interface CustomBackend {
+  /** Where the widget connects: `ws://host:port/clavard/ws`. */
+  readonly wsUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Start the server on `host:port` (port 0: any free port).
+ *
+ * @example
+ * ```ts
+ * const backend = await startCustomBackend({ port: 8080 });
+ * console.log(backend.wsUrl); // ws://127.0.0.1:8080/clavard/ws
+ * ```
+ */
+export async function startCustomBackend(
+  options: { port?: number; host?: string; chat?: typeof createChat } = {},
+): Promise<CustomBackend> {
+  // `chat` swaps in another chat of the same shape (the mutation test's planted bugs).
+  const chat = (options.chat ?? createChat)({
+    bot: { id: 'bot-robin', firstName: 'Robin', title: 'Assistant' },
+  });
+  const http = createServer((_req, res) => {
+    res
+      .writeHead(404, { 'content-type': 'text/plain' })
+      .end('Clavard custom backend: connect to /clavard/ws\n');
+  });
+  // Frames over the protocol's limit are refused by ws itself (close 1009).
+  const wss = new WebSocketServer({ server: http, path: '/clavard/ws', maxPayload: MAX_FRAME_BYTES });
+  wss.on('connection', (socket) => {
+    const connection = chat.open({
+      send: (text) => socket.send(text),
+      close: (code, reason) => socket.close(code, reason),
+    });
+    socket.on('message', (data) => {
+      try {
+        chat.receive(connection, String(data));
+      } catch (thrown) {
+        // A bug here must not take the server down: the client hears of it, the others go on.
+        console.error('clavard: a frame could not be handled', thrown);
+        socket.send(
+          encodeFrame({
+            type: 'error',
+            code: 'server-error',
+            message: 'the frame could not be handled',
+            retryable: true,
+          }),
+        );
+      }
+    });
+    socket.on('close', () => chat.closed(connection));
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, host, resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    wsUrl: `ws://${host}:${port}/clavard/ws`,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
