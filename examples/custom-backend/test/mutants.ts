@@ -84,6 +84,11 @@ export const MUTANTS: Mutant[] = [
     from: "if (conversation?.id !== frame.conversationId) return error(peer, 'forbidden', 'not your conversation');",
     to: "if (conversation?.id !== frame.conversationId) return send(peer, { type: 'history', conversationId: frame.conversationId, epoch: 'e', afterSeq: frame.afterSeq, events: [], hasMore: false });",
   },
+  {
+    name: 'a second hello starts the session again',
+    from: "switch (frame.type) {\n    case 'message.send':",
+    to: "switch (frame.type) {\n    case 'session.hello':\n      return hello(state, connection, frame);\n    case 'message.send':",
+  },
   { name: 'pong without the ping id', from: "{ type: 'pong', id: frame.id }", to: "{ type: 'pong' }" },
   {
     name: 'a malformed frame closes the connection',

@@ -4,6 +4,7 @@ import {
   type ConversationEvent,
   MAX_FRAME_BYTES,
   MAX_TEXT_LENGTH,
+  PROTOCOL_VERSION,
   parseServerFrame,
 } from '@clavard/protocol';
 import type { ServerCheckName } from './server-conformance.js';
@@ -218,6 +219,16 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
     for (const id of ['conformance-a', 'conformance-b']) {
       await request(transport, { type: 'ping', id }, 'pong', (pong) => pong.id === id, ctx.timeoutMs);
     }
+  },
+  async 'second-hello-refused'(ctx) {
+    const { transport } = await session(ctx);
+    const again: ClientFrame = { type: 'session.hello', v: PROTOCOL_VERSION, locale: 'en' };
+    const error = await refusal(ctx, transport, again, () => true);
+    assert(
+      error.code === 'invalid-frame',
+      `a second session.hello must get invalid-frame, not ${error.code}`,
+    );
+    await stillUsable(ctx, transport);
   },
   async 'malformed-frame-typed-error'(ctx) {
     const { transport } = await session(ctx);

@@ -22,6 +22,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'history-frames-under-size-limit',
   'token-opens-only-its-own',
   'ping-pong-same-id',
+  'second-hello-refused',
   'malformed-frame-typed-error',
   'text-too-long-typed-error',
 ] as const;
