@@ -1,6 +1,6 @@
 // The examples' development server: static files, and a WebSocket endpoint at /clavard/ws bound to the
-// in-memory chat server, where "Julie" joins each conversation and answers. Stand-in for
-// examples/reference-server until it is ready; same URL layout, so the pages will not change.
+// in-memory chat server, where "Julie" joins each conversation and answers. The reference server uses the
+// same URL layout, so the pages work against either.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
