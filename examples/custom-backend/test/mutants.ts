@@ -101,6 +101,11 @@ export const MUTANTS: Mutant[] = [
     to: "error(connection.peer, 'invalid-frame', parsed.error.message, clientId);",
   },
   {
+    name: 'an unknown token is taken as it is',
+    from: 'const session: Session = known ?? { token: randomUUID() };',
+    to: 'const session: Session = known ?? { token: frame.token ?? randomUUID() };',
+  },
+  {
     name: 'a new session is said to be resumed',
     from: 'resumed: known !== undefined,',
     to: 'resumed: true,',

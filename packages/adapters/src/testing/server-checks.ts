@@ -65,6 +65,25 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
     assert(welcome.token.length > 0, 'session.welcome must carry a token');
     assert(welcome.resumed === false, 'a hello without a token must not be resumed');
   },
+  async 'unknown-token-new-session'(ctx) {
+    const transport = await open(ctx);
+    const token = `conformance-unknown-${newClientId()}`;
+    // Either answer is allowed: a new session, or token-expired / unauthorized. Never the old one.
+    const refused = refusal(ctx, transport, undefined, () => true);
+    const welcomed = hello(ctx, transport, { token });
+    refused.catch(() => {});
+    welcomed.catch(() => {});
+    const answer = await Promise.race([welcomed, refused]);
+    if (answer.type === 'error') {
+      assert(
+        answer.code === 'token-expired' || answer.code === 'unauthorized',
+        `a hello with an unknown token got error ${answer.code}, not a new session, token-expired or unauthorized`,
+      );
+      return;
+    }
+    assert(!answer.resumed, 'a hello with a token the server never gave must not be resumed');
+    assert(answer.token !== token, 'a hello with an unknown token must get a new token, not the one it sent');
+  },
   async 'seq-from-one-gap-free'(ctx) {
     const { transport, acks, conversationId } = await threeMessages(ctx);
     const { events } = await readHistory(ctx, transport, conversationId);

@@ -13,6 +13,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'hello-first',
   'other-major-refused',
   'welcome-valid',
+  'unknown-token-new-session',
   'seq-from-one-gap-free',
   'resend-is-duplicate',
   'conflict-is-refused',
