@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { createLongPollTransport } from '@clavard/adapters/long-poll';
 import { createSseTransport } from '@clavard/adapters/sse';
 import {
@@ -23,34 +23,70 @@ const closedPort = async (): Promise<number> => {
   return address.port;
 };
 
+/** A TCP server that accepts connections and never answers (a stuck proxy): for the connect time-out. */
+const silentServer = async () => {
+  const sockets = new Set<Socket>();
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const address = silent.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => silent.close(() => resolve()));
+    },
+  };
+};
+
+/** Each transport to the server, and to a port (closed, or silent) with a short connect time-out. */
 const transports: Record<string, [(server: ReferenceServer) => Transport, (port: number) => Transport]> = {
   websocket: [
     (server) => createWebSocketTransport({ url: server.widgetWsUrl, WebSocket }),
-    (port) => createWebSocketTransport({ url: `ws://127.0.0.1:${port}/clavard/ws`, WebSocket }),
+    (port) =>
+      createWebSocketTransport({
+        url: `ws://127.0.0.1:${port}/clavard/ws`,
+        WebSocket,
+        connectTimeoutMs: 300,
+      }),
   ],
   sse: [
     (server) => createSseTransport({ url: server.widgetUrl, EventSource: null }),
-    (port) => createSseTransport({ url: `http://127.0.0.1:${port}/clavard`, EventSource: null }),
+    (port) =>
+      createSseTransport({
+        url: `http://127.0.0.1:${port}/clavard`,
+        EventSource: null,
+        connectTimeoutMs: 300,
+      }),
   ],
   'long-poll': [
     (server) => createLongPollTransport({ url: server.widgetUrl }),
-    (port) => createLongPollTransport({ url: `http://127.0.0.1:${port}/clavard` }),
+    (port) => createLongPollTransport({ url: `http://127.0.0.1:${port}/clavard`, connectTimeoutMs: 300 }),
   ],
 };
 
 describe.each(Object.entries(transports))('%s against the reference server', (_name, [make, unreachable]) => {
   let server: ReferenceServer;
   let port: number;
+  let silent: Awaited<ReturnType<typeof silentServer>>;
   beforeAll(async () => {
     server = await startTestServer();
     port = await closedPort();
+    silent = await silentServer();
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await silent.close();
+    await server.close();
+  });
 
   it('passes every conformance check', async () => {
     const report = await runTransportConformance({
       createTransport: () => make(server),
       createUnreachableTransport: () => unreachable(port),
+      createSilentTransport: () => unreachable(silent.port),
       quietMs: 50,
     });
     expect(report.results.filter((result) => !result.ok)).toEqual([]);

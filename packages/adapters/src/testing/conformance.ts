@@ -26,6 +26,7 @@ export const CONFORMANCE_CHECKS = [
   'oversized-send-throws',
   'burst-keeps-order',
   'unreachable-reports-error',
+  'silent-endpoint-times-out',
 ] as const;
 
 /** One of {@link CONFORMANCE_CHECKS}. */
@@ -45,6 +46,11 @@ export type ConformanceCheckName = (typeof CONFORMANCE_CHECKS)[number];
 export interface ConformanceOptions extends SuiteOptions<ConformanceCheckName> {
   /** A transport to an endpoint that does not answer; without it that check is skipped. */
   createUnreachableTransport?: () => Transport;
+  /**
+   * A transport to an endpoint that accepts the connection and never answers, made with a short
+   * `connectTimeoutMs` (under `timeoutMs`); without it that check is skipped.
+   */
+  createSilentTransport?: () => Transport;
 }
 
 /**
@@ -90,6 +96,8 @@ export function runTransportConformance(options: ConformanceOptions): Promise<Co
     CONFORMANCE_CHECKS,
     TRANSPORT_CHECKS,
     options,
-    (name) => name === 'unreachable-reports-error' && !options.createUnreachableTransport,
+    (name) =>
+      (name === 'unreachable-reports-error' && !options.createUnreachableTransport) ||
+      (name === 'silent-endpoint-times-out' && !options.createSilentTransport),
   );
 }

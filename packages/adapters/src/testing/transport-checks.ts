@@ -224,4 +224,27 @@ export const TRANSPORT_CHECKS: Record<ConformanceCheckName, (ctx: Context) => Pr
     );
     assert(order[0] === 'error', `an unreachable endpoint gave ${order.join(' → ')}, not error → closed`);
   },
+  async 'silent-endpoint-times-out'(ctx) {
+    const create = ctx.options.createSilentTransport;
+    if (!create) return;
+    const transport = create();
+    const errors: string[] = [];
+    transport.on('error', (error) => errors.push(error.code));
+    try {
+      await waitForEvent(
+        transport,
+        'status',
+        (s) => s === 'closed',
+        () => transport.connect(),
+        ctx.timeoutMs,
+        "status 'closed' from an endpoint that never answers (is connectTimeoutMs under timeoutMs?)",
+      );
+    } finally {
+      transport.close();
+    }
+    assert(
+      errors[0] === 'connect-timeout',
+      `an endpoint that never answers gave ${errors.join(', ') || 'no error'}, not connect-timeout`,
+    );
+  },
 };
