@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ack, agentMessage, createFakeTransport, visitorEcho, welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
 
+/** The server's refusal of a message sent again under its clientId with another text. */
+const conflictOf = (clientId: string) =>
+  ({ type: 'error', code: 'idempotency-conflict', message: 'x', retryable: false, clientId }) as const;
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -100,13 +104,7 @@ describe('delivery', () => {
     connectAndWelcome();
     const first = client.send('one');
     const second = client.send('two');
-    transport.receive({
-      type: 'error',
-      code: 'idempotency-conflict',
-      message: 'x',
-      retryable: false,
-      clientId: first,
-    });
+    transport.receive(conflictOf(first));
     expect(client.messages.value[0]).toMatchObject({ clientId: first, delivery: 'failed' });
     expect(transport.sentOfType('message.send').at(-1)?.clientId).toBe(second);
     client.dispose();
@@ -116,13 +114,7 @@ describe('delivery', () => {
     const { client, transport, storage, connectAndWelcome } = setupClient();
     connectAndWelcome();
     const first = client.send('one');
-    transport.receive({
-      type: 'error',
-      code: 'idempotency-conflict',
-      message: 'x',
-      retryable: false,
-      clientId: first,
-    });
+    transport.receive(conflictOf(first));
     vi.advanceTimersByTime(1000);
     client.dispose();
 

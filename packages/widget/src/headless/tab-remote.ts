@@ -7,21 +7,23 @@ import type { TabAction } from './tab-actions.js';
 import type { Mirror } from './tab-mirror.js';
 import type { ChatClient } from './types.js';
 
+/** The names of the actions of a {@link ChatClient}, which a follower tab asks the leader for. */
+const ACTION_NAMES = [
+  'send',
+  'retry',
+  'setTyping',
+  'markRead',
+  'submitForm',
+  'rate',
+  'end',
+  'identify',
+  'shutdown',
+  'forget',
+  'connect',
+] as const satisfies readonly (keyof ChatClient)[];
+
 /** The actions of a {@link ChatClient}: what a tab does itself when it leads, or asks the leader for. */
-export type ClientActions = Pick<
-  ChatClient,
-  | 'send'
-  | 'retry'
-  | 'setTyping'
-  | 'markRead'
-  | 'submitForm'
-  | 'rate'
-  | 'end'
-  | 'identify'
-  | 'shutdown'
-  | 'forget'
-  | 'connect'
->;
+export type ClientActions = Pick<ChatClient, (typeof ACTION_NAMES)[number]>;
 
 /** A message composed in this tab and not yet accepted by a leader's (stored) outbox. */
 export interface Forward {
@@ -149,20 +151,6 @@ export function createRemote({ post, mirror, reportError }: RemoteOptions): Remo
     connect: () => post({ kind: 'connect' }),
   };
 }
-
-const ACTION_NAMES = [
-  'send',
-  'retry',
-  'setTyping',
-  'markRead',
-  'submitForm',
-  'rate',
-  'end',
-  'identify',
-  'shutdown',
-  'forget',
-  'connect',
-] as const satisfies readonly (keyof ClientActions)[];
 
 /**
  * Actions that each call the same action of whatever `target()` returns at the time of the call.
