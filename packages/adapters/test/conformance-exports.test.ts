@@ -6,6 +6,7 @@ it('@clavard/adapters/testing exports both suites, their check names, the fault 
     'SERVER_CONFORMANCE_CHECKS',
     'createFaultInjector',
     'createRandom',
+    'fetchAnswering413',
     'runServerConformance',
     'runTransportConformance',
   ]);

@@ -15,8 +15,8 @@ describe('runTransportConformance on the memory transport', () => {
       quietMs: 10,
     });
     expect(report.results.filter((result) => !result.ok)).toEqual([]);
-    // No silent memory endpoint: that check is skipped here.
-    expect(report).toMatchObject({ passed: CONFORMANCE_CHECKS.length - 1, failed: 0, skipped: 1 });
+    // No silent memory endpoint and no POST to refuse: those checks are skipped here.
+    expect(report).toMatchObject({ passed: CONFORMANCE_CHECKS.length - 2, failed: 0, skipped: 2 });
   });
 
   it('skips the unreachable check when no factory is given', async () => {

@@ -1,4 +1,5 @@
 import type { Transport } from '@clavard/protocol';
+import type { fetchAnswering413 } from './endpoint-checks.js';
 import { type CheckReport, type CheckResult, runChecks, type SuiteOptions } from './run-checks.js';
 import { TRANSPORT_CHECKS } from './transport-checks.js';
 
@@ -27,6 +28,7 @@ export const CONFORMANCE_CHECKS = [
   'burst-keeps-order',
   'unreachable-reports-error',
   'silent-endpoint-times-out',
+  'refused-post-keeps-connection',
 ] as const;
 
 /** One of {@link CONFORMANCE_CHECKS}. */
@@ -51,6 +53,11 @@ export interface ConformanceOptions extends SuiteOptions<ConformanceCheckName> {
    * `connectTimeoutMs` (under `timeoutMs`); without it that check is skipped.
    */
   createSilentTransport?: () => Transport;
+  /**
+   * HTTP transports: a transport whose `fetch` answers 413 to the check's marked POST of frames (make it
+   * with {@link fetchAnswering413}); without it that check is skipped.
+   */
+  createRefusingTransport?: () => Transport;
 }
 
 /**
@@ -78,7 +85,9 @@ export type ConformanceReport = CheckReport<ConformanceCheckName>;
  * A framework-agnostic conformance suite for a transport and the server behind it: status sequence,
  * idempotent connect and close, frames both ways (hello → welcome, ping → pong, message.send → ack and
  * echo, all validated with `parseServerFrame`), send refused while not open, reconnect and resume, no
- * frames after close, unsubscribe, and an unreachable endpoint. Every wait has a timeout, so it never
+ * frames after close, unsubscribe, close without error, a frame over 256 KiB refused by `send()`, order
+ * under a burst, and the endpoints of their own options: unreachable (`connection-lost`), silent
+ * (`connect-timeout`), a POST answered 413 (`frame-too-large`, the connection stays). Every wait has a timeout, so it never
  * hangs; run it with real timers. Never throws: read the report.
  *
  * @example
@@ -98,6 +107,7 @@ export function runTransportConformance(options: ConformanceOptions): Promise<Co
     options,
     (name) =>
       (name === 'unreachable-reports-error' && !options.createUnreachableTransport) ||
-      (name === 'silent-endpoint-times-out' && !options.createSilentTransport),
+      (name === 'silent-endpoint-times-out' && !options.createSilentTransport) ||
+      (name === 'refused-post-keeps-connection' && !options.createRefusingTransport),
   );
 }

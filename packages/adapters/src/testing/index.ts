@@ -5,6 +5,7 @@ export type {
   ConformanceResult,
 } from './conformance.js';
 export { CONFORMANCE_CHECKS, runTransportConformance } from './conformance.js';
+export { fetchAnswering413 } from './endpoint-checks.js';
 export type { FaultInjectorOptions, FaultStats, FaultyTransport } from './fault-injector.js';
 export { createFaultInjector } from './fault-injector.js';
 export type { Random } from './random.js';

@@ -259,6 +259,18 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
     );
     await stillUsable(ctx, transport);
   },
+  async 'unknown-form-typed-error'(ctx) {
+    // A server without forms answers invalid-frame naming the type; one with forms, not-found for a form it
+    // never asked. Either way an error, and the connection stays.
+    const { transport } = await session(ctx);
+    const frame: ClientFrame = { type: 'form.submit', formId: 'conformance-never-asked', values: {} };
+    const error = await refusal(ctx, transport, frame, () => true);
+    assert(
+      (error.code === 'invalid-frame' && error.message.includes('form.submit')) || error.code === 'not-found',
+      `a form.submit for a form never asked must get not-found, or invalid-frame naming form.submit; it got ${error.code} (${error.message})`,
+    );
+    await stillUsable(ctx, transport);
+  },
   async 'text-too-long-typed-error'(ctx) {
     const { transport } = await session(ctx);
     const clientId = newClientId();

@@ -25,6 +25,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'ping-pong-same-id',
   'second-hello-refused',
   'malformed-frame-typed-error',
+  'unknown-form-typed-error',
   'text-too-long-typed-error',
 ] as const;
 
@@ -67,8 +68,8 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
  * resend is answered as a duplicate and stored once, the same clientId with another text is refused;
  * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; `history.since`
  * pages honour `limit`, have no gap and say `hasMore`, and no frame is over 256 KiB however long the
- * messages; a session cannot read another's conversation; ping, malformed
- * and oversized frames get their documented answers and the connection stays usable. Every frame is
+ * messages; a session cannot read another's conversation; ping, malformed and oversized frames, and a
+ * `form.submit` for a form never asked, get their documented answers and the connection stays usable. Every frame is
  * validated with `parseServerFrame`; a frame that arrives broken is reported as such. Never rejects.
  *
  * @example

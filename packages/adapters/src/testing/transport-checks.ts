@@ -1,8 +1,9 @@
 // The checks of runTransportConformance, one per promise of docs/transports.md.
 import { ChatError, MAX_FRAME_BYTES, type Transport, type TransportStatus } from '@clavard/protocol';
 import type { ConformanceCheckName, ConformanceOptions } from './conformance.js';
+import { ENDPOINT_CHECKS } from './endpoint-checks.js';
 import type { CheckContext } from './run-checks.js';
-import { openTransport, pingPong, request, sayHello, waitForEvent } from './wait.js';
+import { openTransport, pingPong, request, sayHello } from './wait.js';
 
 type Context = CheckContext<ConformanceOptions>;
 
@@ -205,46 +206,5 @@ export const TRANSPORT_CHECKS: Record<ConformanceCheckName, (ctx: Context) => Pr
     await last;
     assert(seen.join() === ids.join(), `20 pings sent at once were answered in the order ${seen.join(', ')}`);
   },
-  async 'unreachable-reports-error'(ctx) {
-    const create = ctx.options.createUnreachableTransport;
-    if (!create) return;
-    const transport = create();
-    const order: string[] = [];
-    transport.on('error', () => order.push('error'));
-    await waitForEvent(
-      transport,
-      'status',
-      (s) => {
-        if (s === 'closed') order.push('closed');
-        return s === 'closed';
-      },
-      () => transport.connect(),
-      ctx.timeoutMs,
-      "status 'closed' from an unreachable endpoint",
-    );
-    assert(order[0] === 'error', `an unreachable endpoint gave ${order.join(' → ')}, not error → closed`);
-  },
-  async 'silent-endpoint-times-out'(ctx) {
-    const create = ctx.options.createSilentTransport;
-    if (!create) return;
-    const transport = create();
-    const errors: string[] = [];
-    transport.on('error', (error) => errors.push(error.code));
-    try {
-      await waitForEvent(
-        transport,
-        'status',
-        (s) => s === 'closed',
-        () => transport.connect(),
-        ctx.timeoutMs,
-        "status 'closed' from an endpoint that never answers (is connectTimeoutMs under timeoutMs?)",
-      );
-    } finally {
-      transport.close();
-    }
-    assert(
-      errors[0] === 'connect-timeout',
-      `an endpoint that never answers gave ${errors.join(', ') || 'no error'}, not connect-timeout`,
-    );
-  },
+  ...ENDPOINT_CHECKS,
 };

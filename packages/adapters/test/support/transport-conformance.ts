@@ -29,6 +29,8 @@ export function describeConformance(
   name: string,
   make: (server: TestServer) => Transport,
   makeUnreachable: (port: number) => Transport,
+  /** HTTP transports: one whose fetch answers 413 to the check's marked POST (`fetchAnswering413`). */
+  makeRefusing?: (server: TestServer) => Transport,
 ): void {
   describe(`${name} transport conformance`, () => {
     let server: TestServer;
@@ -48,11 +50,14 @@ export function describeConformance(
       const report = await runTransportConformance({
         createTransport: () => make(server),
         createUnreachableTransport: () => makeUnreachable(port),
+        ...(makeRefusing ? { createRefusingTransport: () => makeRefusing(server) } : {}),
         quietMs: 50,
       });
       expect(report.results.filter((result) => !result.ok)).toEqual([]);
-      // The silent endpoint is proven against the reference server (examples/reference-server/test).
-      expect(report).toMatchObject({ passed: CONFORMANCE_CHECKS.length - 1, failed: 0, skipped: 1 });
+      // The silent endpoint is proven against the reference server (examples/reference-server/test); there
+      // is no POST to refuse over WebSocket.
+      const skipped = makeRefusing ? 1 : 2;
+      expect(report).toMatchObject({ passed: CONFORMANCE_CHECKS.length - skipped, failed: 0, skipped });
     });
   });
 }
