@@ -56,6 +56,8 @@ export async function startCustomBackend(
         );
       }
     });
+    // A message over maxPayload closes that socket with 1009 and reports it here: the server goes on.
+    socket.on('error', () => socket.terminate());
     socket.on('close', () => chat.closed(connection));
   });
   const host = options.host ?? '127.0.0.1';

@@ -116,4 +116,9 @@ export const MUTANTS: Mutant[] = [
     from: 'for (const peer of conversation.peers) send(peer, stored);',
     to: 'for (const peer of conversation.peers) if (stored.type !== "message" || stored.author.role !== "visitor") send(peer, stored);',
   },
+  {
+    name: 'a frame this server does not implement is ignored',
+    from: '      // session.hello again, forms, ratings, identity: not part of this small server.\n      return error(',
+    to: '      return;\n      error(',
+  },
 ];
