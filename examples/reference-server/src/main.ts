@@ -14,7 +14,13 @@ const config = readConfig(process.env);
 if (process.argv[2] === 'agents') {
   process.exit(await runAgentsCommand(process.argv.slice(3), config, process));
 }
-const server = await startServer(config);
+const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  process.stderr.write(
+    `Port ${config.port} is in use on ${config.host}: set PORT to another (0 picks a free one).\n`,
+  );
+  process.exit(1);
+});
 server.on('error', (error) => {
   process.stderr.write(`[clavard] ${error.code}: ${error.message}\n`);
 });
