@@ -21,7 +21,11 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['packages/*/test/**/*.test.{ts,tsx}', 'examples/*/test/**/*.test.{ts,tsx}'],
+    include: [
+      'packages/*/test/**/*.test.{ts,tsx}',
+      'examples/*/test/**/*.test.{ts,tsx}',
+      'scripts/test/**/*.test.ts',
+    ],
     typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
     benchmark: { include: ['packages/*/bench/**/*.bench.ts'] },

@@ -1,21 +1,43 @@
 #!/usr/bin/env node
 // The demo: the reference server (SQLite) serving the demo store with the script-tag widget at / and the
 // agent console at /agent. Sign in as julie or marc (password "demo") in one window, chat as a visitor in another.
+// Builds only the packages whose inputs changed since the last launch (scripts/build-stamps.mjs), then runs
+// the server with node (no package manager in between) and passes Ctrl+C on to it: it stops, exit code 0.
 import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describePlan, planBuild, readPackages, writeStamp } from './build-stamps.mjs';
 import { ensureDependencies, PNPM } from './setup.mjs';
 
-ensureDependencies();
-const built = spawnSync(PNPM[0], [...PNPM[1], 'run', 'build'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** What the demo serves and what those builds read. */
+const DEMO_PACKAGES = [
+  'packages/protocol',
+  'packages/adapters',
+  'packages/agent-api',
+  'packages/widget',
+  'examples/agent-console',
+  'examples/reference-server',
+];
+const STAMPS = join(root, 'node_modules/.cache/clavard-build');
 
-console.log('\nStarting the reference server. Open the demo store (/) and, in another window, the agent');
-console.log(
-  'console (/agent, julie or marc, password "demo"). Ctrl+C stops it; the conversation is kept in clavard.db.',
-);
-console.log('To try identity verification ("Ask to verify" in the console), answer as the demo customer:');
-console.log('born 1990-04-25, postal code H2X 1Y4, account number ending 4821.\n');
-const server = spawn(PNPM[0], [...PNPM[1], '--filter', '@clavard/reference-server', 'start'], {
-  stdio: 'inherit',
+process.chdir(root);
+ensureDependencies();
+const plan = planBuild(root, readPackages(root, DEMO_PACKAGES), STAMPS);
+console.log(describePlan(plan));
+const stale = plan.filter((entry) => entry.stale);
+if (stale.length > 0) {
+  const filters = stale.flatMap((entry) => ['--filter', entry.name]);
+  const built = spawnSync(PNPM[0], [...PNPM[1], ...filters, 'run', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  for (const entry of stale) writeStamp(root, STAMPS, entry);
+}
+
+console.log('\nStarting the reference server…');
+const server = spawn(process.execPath, ['dist/main.js'], {
+  cwd: join(root, 'examples/reference-server'),
+  // The IPC channel carries its report once it listens (see src/main.ts).
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: {
     ...process.env,
     PORT: process.env.PORT ?? '8787',
@@ -23,5 +45,19 @@ const server = spawn(PNPM[0], [...PNPM[1], '--filter', '@clavard/reference-serve
     CLAVARD_TOPICS: process.env.CLAVARD_TOPICS ?? 'Plans,Billing,Technical support',
   },
 });
+
+/** What to do with it, from what the server reports, so the URL and the database are the real ones. */
+server.on('message', (report) => {
+  if (report?.type !== 'clavard:listening') return;
+  const signIn = report.demoAgents ? ' (sign in as julie or marc, password "demo")' : '';
+  console.log(`\nOpen the demo store at ${report.url}/ and, in another window, the agent console at`);
+  console.log(`${report.url}/agent${signIn}. Conversations are kept in: ${report.database}.`);
+  console.log('To try identity verification ("Ask to verify" in the console), answer as the demo customer:');
+  console.log('born 1990-04-25, postal code H2X 1Y4, account number ending 4821. Ctrl+C stops the server.\n');
+});
+// Ctrl+C in a terminal signals the server too; a signal sent to this process alone is passed on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code, signal) => {
+  if (signal) console.error(`The server was stopped by ${signal}.`);
+  process.exit(code ?? 1);
+});

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NewAgentAccount } from './accounts/accounts.js';
 import { DEMO_AGENTS } from './accounts/demo-agents.js';
@@ -200,6 +201,21 @@ export function defaultConsoleDir(): string {
  */
 export function defaultEmbedFile(): string {
   return fileURLToPath(new URL('../../../packages/widget/dist/embed/clavard.js', import.meta.url));
+}
+
+/**
+ * The database in words, as the server prints it: `SQLite file <absolute path>` (a relative path is
+ * resolved against `cwd`, as SQLite opens it), or `SQLite in memory (:memory:), lost when the server stops`.
+ *
+ * @example
+ * ```ts
+ * describeDatabase('clavard.db', '/srv/chat'); // 'SQLite file /srv/chat/clavard.db'
+ * ```
+ */
+export function describeDatabase(database: string, cwd: string = process.cwd()): string {
+  return database === ':memory:'
+    ? 'SQLite in memory (:memory:), lost when the server stops'
+    : `SQLite file ${resolve(cwd, database)}`;
 }
 
 const list = (value: string | undefined): string[] =>
