@@ -17,6 +17,38 @@ const scriptWith = (attributes: Record<string, string>): HTMLScriptElement => {
   return script;
 };
 
+describe('the script tag’s data-url', () => {
+  const read = (attributes: Record<string, string>, page = 'https://shop.example/cart') => {
+    const { endpoint, guess } = readEmbedConfig(scriptWith(attributes), page, 'shop.example');
+    return { endpoint, guess };
+  };
+
+  it('takes a path on the page’s scheme: SSE, and says so in one line', () => {
+    expect(read({ 'data-url': '/ws' })).toEqual({
+      endpoint: { kind: 'sse', url: 'https://shop.example/ws' },
+      guess: 'clavard: sse https://shop.example/ws (from data-url "/ws")',
+    });
+  });
+
+  it('gives a path the WebSocket scheme with data-transport, and says so', () => {
+    expect(read({ 'data-url': '/ws', 'data-transport': 'websocket' }, 'http://shop.example/')).toEqual({
+      endpoint: { kind: 'websocket', url: 'ws://shop.example/ws' },
+      guess: 'clavard: websocket ws://shop.example/ws (from data-url "/ws")',
+    });
+  });
+
+  it('says so when data-transport changes the scheme of an absolute URL', () => {
+    expect(read({ 'data-url': 'https://chat.example/clavard', 'data-transport': 'websocket' }).guess).toBe(
+      'clavard: websocket wss://chat.example/clavard (from data-url "https://chat.example/clavard")',
+    );
+  });
+
+  it('says nothing when the URL is used as written', () => {
+    expect(read({ 'data-url': 'wss://chat.example/ws' }).guess).toBeUndefined();
+    expect(read({ 'data-url': 'https://chat.example/clavard' }).guess).toBeUndefined();
+  });
+});
+
 describe('the script tag’s offer attributes', () => {
   it('make the end-of-conversation offer', () => {
     const { options, problems } = readEmbedConfig(

@@ -1,5 +1,6 @@
 import { ChatError } from '@clavard/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
 
 beforeEach(() => {
@@ -177,6 +178,25 @@ describe('connection', () => {
     expect(transport.connects).toBe(1);
     vi.advanceTimersByTime(1);
     expect(transport.connects).toBe(2);
+    client.dispose();
+  });
+
+  it('writes the first transport error of each run of failures to the console, once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { client, transport, connectAndWelcome } = setupClient();
+    const lost = (n: number) =>
+      new ChatError('connection-lost', `connection-lost: ws://h/ws closed with ${n}`);
+    connectAndWelcome();
+    for (const code of [1006, 1011, 1012]) {
+      const before = transport.connects;
+      transport.drop(lost(code)); // three failures in a row: one line
+      while (transport.connects === before) vi.advanceTimersByTime(100);
+    }
+    expect(warn.mock.calls).toEqual([['clavard: connection-lost: ws://h/ws closed with 1006']]);
+    transport.receive(welcome()); // back online: the next failure starts a new run
+    transport.drop(lost(1001));
+    expect(warn.mock.calls.at(-1)).toEqual(['clavard: connection-lost: ws://h/ws closed with 1001']);
+    expect(warn).toHaveBeenCalledTimes(2);
     client.dispose();
   });
 

@@ -73,12 +73,14 @@ export function createLongPollTransport(options: LongPollTransportOptions): Tran
     let poster: ReturnType<typeof createFramePoster> | undefined;
     void (async () => {
       let timedOut = false;
+      let request = `POST ${url}/channel`;
       try {
         const opened = await fetchImpl(`${url}/channel`, { method: 'POST', signal: poll.signal });
-        if (!opened.ok) return link.fail(await responseError(opened));
+        if (!opened.ok) return link.fail(await responseError(opened, request));
         const channel = channelId(await opened.text());
         poster = createFramePoster(url, fetchImpl, channel, link);
         link.opened();
+        request = `GET ${url}/channel/poll`;
         while (!stopped) {
           poll = new AbortController();
           const timer = setTimeout(() => {
@@ -90,12 +92,12 @@ export function createLongPollTransport(options: LongPollTransportOptions): Tran
             cache: 'no-store',
             signal: poll.signal,
           }).finally(() => clearTimeout(timer));
-          if (!response.ok) return link.fail(await responseError(response));
+          if (!response.ok) return link.fail(await responseError(response, request));
           const frames: unknown = await response.json();
           if (Array.isArray(frames)) for (const frame of frames) link.frame(frame);
         }
       } catch (cause) {
-        link.fail(timedOut ? lostError(`poll timeout`) : lostError(cause));
+        link.fail(lostError(request, cause, timedOut ? 'timed out' : 'failed'));
       }
     })();
     return {
@@ -106,5 +108,5 @@ export function createLongPollTransport(options: LongPollTransportOptions): Tran
         poster?.close();
       },
     };
-  }, options.connectTimeoutMs);
+  }, options);
 }

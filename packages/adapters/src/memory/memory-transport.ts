@@ -250,7 +250,9 @@ export function createMemoryTransportPair(options: MemoryTransportPairOptions = 
       if (!link || link.serverClosed) return;
       link.serverClosed = true;
       link.toServer = false;
-      queueMicrotask(() => finish(link, { by: 'server', reason }, closeError(CLOSE_CODES[reason], reason)));
+      queueMicrotask(() =>
+        finish(link, { by: 'server', reason }, closeError('memory', CLOSE_CODES[reason], reason)),
+      );
     },
     drop() {
       const link = serverLink;

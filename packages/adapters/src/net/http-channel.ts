@@ -23,33 +23,34 @@ export const CHANNEL_HEADER = 'Clavard-Channel';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * The error for a close notice `{ "code": 4401, "reason": "unauthorized" }` (codes as in WebSocket);
- * an empty or shapeless notice is `connection-lost`.
+ * The error for a close notice `{ "code": 4401, "reason": "unauthorized" }` (codes as in WebSocket) that
+ * ended `request`; a shapeless notice is `connection-lost`.
  *
  * @example
  * ```ts
- * link.fail(noticeError('{"code":4401,"reason":"unauthorized"}')); // unauthorized
+ * link.fail(noticeError('{"code":4401,"reason":"unauthorized"}', `GET ${url}`)); // unauthorized
  * ```
  */
-export function noticeError(text: string): ChatError {
+export function noticeError(text: string, request: string): ChatError {
   const notice: unknown = text ? JSON.parse(text) : undefined;
   if (typeof notice === 'object' && notice !== null && 'code' in notice && typeof notice.code === 'number') {
-    return closeError(notice.code, 'reason' in notice ? String(notice.reason) : '');
+    return closeError(request, notice.code, 'reason' in notice ? String(notice.reason) : '');
   }
-  return lostError();
+  return lostError(request, undefined, 'closed');
 }
 
 /**
- * The error for a failed channel response: `410` carries a close notice ({@link noticeError}), other
- * statuses map as {@link httpError}.
+ * The error for a failed answer to `request` (`"GET https://…/channel/poll"`): a `410` with a body carries
+ * a close notice ({@link noticeError}), other answers map as {@link httpError}.
  *
  * @example
  * ```ts
- * if (!response.ok) return link.fail(await responseError(response));
+ * if (!response.ok) return link.fail(await responseError(response, `GET ${url}/channel/poll`));
  * ```
  */
-export async function responseError(response: Response): Promise<ChatError> {
-  return response.status === 410 ? noticeError(await response.text()) : httpError(response);
+export async function responseError(response: Response, request: string): Promise<ChatError> {
+  const notice = response.status === 410 ? await response.text() : '';
+  return notice ? noticeError(notice, request) : httpError(response, request);
 }
 
 /**
@@ -65,7 +66,7 @@ export function channelId(text: string): string {
   if (typeof body === 'object' && body !== null && 'channel' in body && typeof body.channel === 'string') {
     return body.channel;
   }
-  throw lostError('no channel id');
+  throw lostError('channel id', undefined, 'missing');
 }
 
 /**
@@ -96,6 +97,7 @@ export function createFramePoster(
   });
   let busy = false;
   let failed = false;
+  const request = `POST ${url}/channel/frames`;
   let closing: (() => void) | undefined;
   const flush = async () => {
     if (busy) return;
@@ -114,13 +116,13 @@ export function createFramePoster(
           init('POST', `[${queue.splice(0, count).join(',')}]`),
         );
         failed = !response.ok && response.status !== 413;
-        if (!response.ok) (failed ? link.fail : link.report)(await responseError(response));
+        if (!response.ok) (failed ? link.fail : link.report)(await responseError(response, request));
       }
       if (closing && !failed) await fetchImpl(`${url}/channel`, init('DELETE'));
     } catch (cause) {
       failed = true;
-      // After close() the link ignores this: the server expires the channel on its own.
-      link.fail(lostError(cause));
+      // After close() (and so for the DELETE) the link ignores this: the server expires the channel on its own.
+      link.fail(lostError(request, cause));
     }
     busy = false;
     closing?.();

@@ -46,7 +46,8 @@ export interface Connection {
 
 /**
  * The state machine shared by the network transports: status, listeners, the connect timeout, and the
- * rule that an error is reported before the status turns `closed`. `open` makes one connection attempt.
+ * rule that an error is reported before the status turns `closed`. `open` makes one connection attempt;
+ * the transport's `url` names the endpoint in the error of an attempt that throws or times out.
  *
  * @example
  * ```ts
@@ -55,10 +56,14 @@ export interface Connection {
  *   socket.onopen = link.opened;
  *   socket.onmessage = (event) => link.frame(event.data);
  *   return { send: (text) => socket.send(text), close: () => socket.close() };
- * }, 10_000);
+ * }, { url, connectTimeoutMs: 10_000 });
  * ```
  */
-export function createLinkTransport(open: (link: Link) => Connection, connectTimeoutMs = 10_000): Transport {
+export function createLinkTransport(
+  open: (link: Link) => Connection,
+  options: { url: string; connectTimeoutMs?: number | undefined },
+): Transport {
+  const { url, connectTimeoutMs = 10_000 } = options;
   const events = createEmitter<TransportEvents>();
   let status: TransportStatus = 'idle';
   let connection: Connection | undefined;
@@ -90,7 +95,7 @@ export function createLinkTransport(open: (link: Link) => Connection, connectTim
       setStatus('connecting');
       if (!live()) return;
       timer = setTimeout(
-        () => end(new ChatError('connect-timeout', `no connection after ${connectTimeoutMs} ms`)),
+        () => end(new ChatError('connect-timeout', `${url}: no connection after ${connectTimeoutMs} ms`)),
         connectTimeoutMs,
       );
       try {
@@ -107,7 +112,7 @@ export function createLinkTransport(open: (link: Link) => Connection, connectTim
         if (live()) connection = made;
         else made.close();
       } catch (cause) {
-        if (live()) end(ChatError.isInstance(cause) ? cause : lostError(cause));
+        if (live()) end(ChatError.isInstance(cause) ? cause : lostError(url, cause));
       }
     },
     send(frame: ClientFrame) {

@@ -30,6 +30,7 @@ export function readEventStream(
   link: Link,
 ): () => void {
   const controller = new AbortController();
+  const request = `GET ${url}`;
   void (async () => {
     try {
       const response = await fetchImpl(url, {
@@ -37,7 +38,7 @@ export function readEventStream(
         cache: 'no-store',
         signal: controller.signal,
       });
-      if (!response.ok || !response.body) return link.fail(await responseError(response));
+      if (!response.ok || !response.body) return link.fail(await responseError(response, request));
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let rest = '';
       let type = 'message';
@@ -58,9 +59,9 @@ export function readEventStream(
           else if (field === 'event') type = value;
         }
       }
-      link.fail(lostError('stream ended'));
+      link.fail(lostError(request, undefined, 'ended'));
     } catch (cause) {
-      link.fail(lostError(cause));
+      link.fail(lostError(request, cause));
     }
   })();
   return () => controller.abort();

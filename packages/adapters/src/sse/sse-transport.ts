@@ -94,6 +94,8 @@ export interface SseTransportOptions {
  */
 export function createSseTransport(options: SseTransportOptions): Transport {
   const { url, headers } = options;
+  const events = `${url}/channel/events`;
+  const request = `GET ${events}`;
   return createLinkTransport((link) => {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const Source = options.EventSource === undefined ? globalThis.EventSource : options.EventSource;
@@ -104,12 +106,11 @@ export function createSseTransport(options: SseTransportOptions): Transport {
         else if (type === 'channel') {
           poster = createFramePoster(url, fetchImpl, channelId(data), link, headers);
           link.opened();
-        } else if (type === 'close') link.fail(noticeError(data));
+        } else if (type === 'close') link.fail(noticeError(data, request));
       } catch (cause) {
-        link.fail(lostError(cause));
+        link.fail(lostError(request, cause));
       }
     };
-    const events = `${url}/channel/events`;
     let stop: () => void;
     if (Source) {
       const source = new Source(events);
@@ -117,8 +118,8 @@ export function createSseTransport(options: SseTransportOptions): Transport {
         source.addEventListener(type, (event) => onEvent(type, String(event.data)));
       }
       source.onerror = () => {
-        source.close(); // or it would reconnect on its own
-        link.fail(lostError('event stream failed'));
+        source.close(); // or it would reconnect on its own; EventSource does not tell the status
+        link.fail(lostError(request));
       };
       stop = () => source.close();
     } else stop = readEventStream(fetchImpl, events, headers ?? {}, onEvent, link);
@@ -127,5 +128,5 @@ export function createSseTransport(options: SseTransportOptions): Transport {
       // The stream ends after the frames sent before close() are posted: the channel must live till then.
       close: () => (poster ? poster.close(stop) : stop()),
     };
-  }, options.connectTimeoutMs);
+  }, options);
 }

@@ -77,7 +77,8 @@ export interface WebSocketTransportOptions {
 /**
  * A {@link Transport} over one WebSocket per connection: each server text message is one `frame`. Close
  * codes map to errors: 4401 `unauthorized`, 4426 `unsupported-version`, 4429 `rate-limited`
- * (`retry-after-ms=<n>` in the reason), anything else `connection-lost`.
+ * (`retry-after-ms=<n>` in the reason), anything else `connection-lost`; each error's message names the URL
+ * and the close code (`connection-lost: wss://chat.example/ws closed with 1006`).
  *
  * @example
  * ```ts
@@ -91,15 +92,16 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     const Socket = options.WebSocket ?? globalThis.WebSocket;
     if (typeof Socket !== 'function')
       throw new ChatError('invalid-option', 'no WebSocket: pass options.WebSocket');
-    const socket = new Socket(options.url, options.protocols);
+    const { url } = options;
+    const socket = new Socket(url, options.protocols);
     socket.onopen = link.opened;
     socket.onmessage = (event: { data: unknown }) => link.frame(event.data);
-    socket.onerror = (event: unknown) => link.fail(lostError(event));
+    socket.onerror = (event: unknown) => link.fail(lostError(url, event));
     socket.onclose = (event: { code: number; reason: string }) =>
-      link.fail(closeError(event.code, event.reason));
+      link.fail(closeError(url, event.code, event.reason));
     return {
       send: (text) => socket.send(text),
       close: () => socket.close(1000),
     };
-  }, options.connectTimeoutMs);
+  }, options);
 }

@@ -215,8 +215,9 @@ function showWidget(
  * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
  * loaded, pinned the same way, when the panel first asks for it. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
- * `ChatError('unavailable')` per attempt. A second copy of the script finds the first one's
- * `window.Clavard` and does nothing.
+ * `ChatError('unavailable')` per attempt. When `data-url` is a path (or `data-transport` changes its
+ * scheme), one `console.info` line says which transport and URL were chosen. A second copy of the script
+ * finds the first one's `window.Clavard` and does nothing.
  *
  * @example
  * ```ts
@@ -262,6 +263,7 @@ export function bootEmbed(
 
   const problems = controller.replay(queuedCalls(existing));
   const config = script ? readEmbedConfig(script, doc.baseURI, view.location.hostname || 'Chat') : undefined;
+  if (config?.guess) console.info(config.guess);
   if (!config)
     problems.push(
       'the script tag was not found (document.currentScript): load clavard.js with a classic <script src>',

@@ -31,6 +31,12 @@ export type EmbedTransportKind = 'websocket' | 'sse';
 export interface EmbedConfig {
   /** Where to connect; missing when `data-url` is missing or unusable (the widget cannot start). */
   endpoint: { kind: EmbedTransportKind; url: string } | undefined;
+  /**
+   * The console line saying which transport and URL were chosen, when the URL is not `data-url` exactly as
+   * written (a path, a scheme `data-transport` changed, a URL the browser normalised):
+   * `clavard: websocket ws://shop.example/ws (from data-url "/ws")`.
+   */
+  guess: string | undefined;
   /** Options for `mount()` without `transport`/`url`, each one valid. */
   options: Omit<MountOptions, 'transport' | 'url'>;
   /** What was wrong, one line per attribute. */
@@ -59,7 +65,11 @@ function refusal(options: Omit<MountOptions, 'transport' | 'url'>): string | und
   }
 }
 
-function readEndpoint(script: Element, baseUrl: string, problems: string[]): EmbedConfig['endpoint'] {
+function readEndpoint(
+  script: Element,
+  baseUrl: string,
+  problems: string[],
+): Pick<EmbedConfig, 'endpoint' | 'guess'> | undefined {
   const kindAttribute = script.getAttribute('data-transport');
   let kind: EmbedTransportKind | undefined;
   if (kindAttribute === 'websocket' || kindAttribute === 'sse') kind = kindAttribute;
@@ -89,7 +99,12 @@ function readEndpoint(script: Element, baseUrl: string, problems: string[]): Emb
   // A same-origin path ("/clavard/ws") is resolved against the page, then given the transport's scheme.
   if (kind === 'websocket') url.protocol = secure ? 'wss:' : 'ws:';
   else url.protocol = secure ? 'https:' : 'http:';
-  return { kind, url: url.href };
+  const { href } = url;
+  return {
+    endpoint: { kind, url: href },
+    // Said once in the console, so that a site owner whose guess was wrong sees why.
+    guess: href === raw ? undefined : `clavard: ${kind} ${href} (from data-url ${shown(raw)})`,
+  };
 }
 
 function readFlag(script: Element, name: string, problems: string[]): boolean | undefined {
@@ -117,7 +132,7 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  */
 export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: string): EmbedConfig {
   const problems: string[] = [];
-  const endpoint = readEndpoint(script, baseUrl, problems);
+  const { endpoint, guess } = readEndpoint(script, baseUrl, problems) ?? {};
   const read = (name: string): string | undefined => script.getAttribute(name) ?? undefined;
 
   let name = read('data-brand-name')?.trim();
@@ -191,7 +206,7 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   }
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
-  return { endpoint, options, problems };
+  return { endpoint, guess, options, problems };
 }
 
 /**

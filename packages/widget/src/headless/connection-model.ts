@@ -28,6 +28,8 @@ export interface DocumentLike {
  * Owns the transport: connects, detects dead connections, reconnects with backoff, follows the page's
  * online/visibility state. It knows nothing of conversations; the client hands it frames to send and
  * receives the frames that arrive. (A multi-tab coordinator can later run this in the leader tab only.)
+ * The first transport error of each run of failures (until the next handshake) is also written to the
+ * console, as `console.warn('clavard: <message>')`.
  */
 export interface ConnectionModel {
   readonly status: ReadonlySignal<ConnectionStatus>;
@@ -94,6 +96,8 @@ export function createConnectionModel(options: ConnectionModelOptions): Connecti
   let everOnline = false;
   let pausedUntil = 0;
   let probing = false;
+  /** Whether this run of failures (until the next handshake) has been written to the console. */
+  let warned = false;
   let unsubscribes: Unsubscribe[] = [];
   let pageListeners: Array<() => void> = [];
 
@@ -240,6 +244,9 @@ export function createConnectionModel(options: ConnectionModelOptions): Connecti
         }
       }),
       transport.on('error', (error) => {
+        // Once per run of failures, so that a developer sees where it went wrong without a listener.
+        if (!warned) console.warn(`clavard: ${error.message}`);
+        warned = true;
         if (error.code === 'unauthorized' || error.code === 'unsupported-version') {
           model.halt(error);
           return;
@@ -279,6 +286,7 @@ export function createConnectionModel(options: ConnectionModelOptions): Connecti
       connectTimer.clear();
       attempt = 0;
       probing = false;
+      warned = false;
       everOnline = true;
       heartbeat.setTimeoutMs(heartbeatMs === undefined ? options.heartbeatTimeoutMs : heartbeatMs + 10_000);
       heartbeat.touch();
