@@ -4,6 +4,7 @@
 import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from '@clavard/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChat } from '../src/chat.js';
+import type { ChannelTiming } from '../src/http-channel.js';
 import { type CustomBackend, startCustomBackend } from '../src/server.js';
 
 let backend: CustomBackend | undefined;
@@ -12,10 +13,13 @@ afterEach(async () => {
   backend = undefined;
 });
 
-/** The custom backend with short holds; `onClosed` hears each connection the chat is told is gone. */
-const start = async (onClosed: () => void = () => undefined) => {
+/**
+ * The custom backend, a poll held 1 s at most (long enough for two polls to meet on a busy machine);
+ * `onClosed` hears each connection the chat is told is gone.
+ */
+const start = async (timing: Partial<ChannelTiming> = {}, onClosed: () => void = () => undefined) => {
   backend = await startCustomBackend({
-    timing: { pollHoldMs: 100, idleMs: 300 },
+    timing: { pollHoldMs: 1000, ...timing },
     chat: (options) => {
       const chat = createChat(options);
       return {
@@ -90,11 +94,13 @@ describe('the long-poll side of the HTTP channel', () => {
   it('holds a poll with nothing to say, then answers []; a second poll replaces the first with 409', async () => {
     const base = await start();
     const channel = await openChannel(base);
-    const first = request(`${base}/channel/poll`, 'GET', channel);
-    const second = request(`${base}/channel/poll`, 'GET', channel);
-    const statuses = [(await first).status, (await second).status];
-    expect(statuses).toEqual([409, 200]);
-    expect(await (await second).json()).toEqual([]);
+    // Two polls at once: whichever reaches the server first is answered 409 when the other comes.
+    const answers = await Promise.all([
+      request(`${base}/channel/poll`, 'GET', channel),
+      request(`${base}/channel/poll`, 'GET', channel),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(await answers.find((answer) => answer.status === 200)?.json()).toEqual([]);
   });
 
   it('delivers the frames still waiting, then ends the channel with 410 and its close notice', async () => {
@@ -108,18 +114,22 @@ describe('the long-poll side of the HTTP channel', () => {
     expect((await request(`${base}/channel/poll`, 'GET', channel)).status).toBe(410);
   });
 
-  it('ends a channel on DELETE, and one left without a poll for the idle time', async () => {
+  it('ends a channel on DELETE', async () => {
+    const base = await start();
+    const channel = await openChannel(base);
+    expect((await request(`${base}/channel`, 'DELETE', channel)).status).toBe(204);
+    expect((await request(`${base}/channel/poll`, 'GET', channel)).status).toBe(410);
+  });
+
+  it('ends a channel left without a poll for the idle time', async () => {
     let closed: () => void = () => undefined;
-    const base = await start(() => closed());
-    const deleted = await openChannel(base);
-    expect((await request(`${base}/channel`, 'DELETE', deleted)).status).toBe(204);
-    expect((await request(`${base}/channel/poll`, 'GET', deleted)).status).toBe(410);
     const idleEnded = new Promise<void>((resolve) => {
       closed = resolve;
     });
-    const left = await openChannel(base);
+    const base = await start({ idleMs: 200 }, () => closed());
+    const channel = await openChannel(base);
     await idleEnded; // the chat is told the connection is gone, with no request from the client
-    expect((await request(`${base}/channel/poll`, 'GET', left)).status).toBe(410);
+    expect((await request(`${base}/channel/poll`, 'GET', channel)).status).toBe(410);
   });
 });
 
