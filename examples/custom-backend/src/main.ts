@@ -2,7 +2,9 @@
 import { startCustomBackend } from './server.js';
 
 const backend = await startCustomBackend({ port: Number(process.env.PORT ?? 8080) });
-console.log(`Clavard custom backend: the widget connects to ${backend.wsUrl}`);
+console.log(
+  `Clavard custom backend: the widget connects to ${backend.wsUrl} (WebSocket) or ${backend.httpUrl} (HTTP channel: SSE, long-poll)`,
+);
 process.once('SIGINT', () => {
   void backend.close().then(() => process.exit(0));
 });
