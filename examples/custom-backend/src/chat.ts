@@ -39,6 +39,8 @@ interface Session {
 interface Connection {
   peer: Peer;
   session?: Session;
+  /** Stops the connection's timers (the hello deadline, the heartbeat). */
+  stop(): void;
 }
 
 /** An event before it is stored: the conversation, seq and time are the server's to give. */
@@ -51,6 +53,7 @@ const id = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
 interface ChatState {
   sessions: Map<string, Session>;
   bot: AgentInfo;
+  heartbeatMs: number;
 }
 
 const send = (peer: Peer, frame: ServerFrame) => peer.send(encodeFrame(frame));
@@ -92,7 +95,7 @@ const hello = (
     token: session.token,
     resumed: known !== undefined,
     availability: { online: true },
-    heartbeatMs: 25_000,
+    heartbeatMs: state.heartbeatMs,
     ...(conversation
       ? {
           conversation: {
@@ -244,10 +247,32 @@ const handle = (state: ChatState, connection: Connection, frame: ClientFrame) =>
  * socket.on('message', (data) => chat.receive(connection, String(data)));
  * ```
  */
-export function createChat(options: { bot: AgentInfo }) {
-  const state: ChatState = { sessions: new Map(), bot: options.bot };
+export function createChat(options: { bot: AgentInfo; heartbeatMs?: number; helloTimeoutMs?: number }) {
+  const state: ChatState = {
+    sessions: new Map(),
+    bot: options.bot,
+    heartbeatMs: options.heartbeatMs ?? 25_000,
+  };
+  const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
   return {
-    open: (peer: Peer): Connection => ({ peer }),
+    open(peer: Peer): Connection {
+      // No hello within 10 s: the connection is closed, as the protocol asks.
+      const deadline = setTimeout(() => connection.session || peer.close(4400, 'no hello'), helloTimeoutMs);
+      // A ping every heartbeatMs, so that the client does not take a quiet conversation for a dead line.
+      let pings = 0;
+      const heartbeat = setInterval(
+        () => connection.session && send(peer, { type: 'ping', id: `heartbeat-${++pings}` }),
+        state.heartbeatMs,
+      );
+      const connection: Connection = {
+        peer,
+        stop() {
+          clearTimeout(deadline);
+          clearInterval(heartbeat);
+        },
+      };
+      return connection;
+    },
     receive(connection: Connection, text: string) {
       const parsed = parseClientFrame(text);
       if (parsed.ok) return handle(state, connection, parsed.value);
@@ -261,6 +286,7 @@ export function createChat(options: { bot: AgentInfo }) {
       error(connection.peer, parsed.error.code as ServerErrorCode, parsed.error.message, clientId);
     },
     closed(connection: Connection) {
+      connection.stop();
       connection.session?.conversation?.peers.delete(connection.peer);
     },
   };

@@ -26,11 +26,21 @@ export interface CustomBackend {
  * ```
  */
 export async function startCustomBackend(
-  options: { port?: number; host?: string; chat?: typeof createChat; timing?: Partial<ChannelTiming> } = {},
+  options: {
+    port?: number;
+    host?: string;
+    chat?: typeof createChat;
+    timing?: Partial<ChannelTiming>;
+    /** The server's ping period and how long a connection may wait before its hello. @default 25 s, 10 s */
+    heartbeatMs?: number;
+    helloTimeoutMs?: number;
+  } = {},
 ): Promise<CustomBackend> {
   // `chat` swaps in another chat of the same shape (the mutation test's planted bugs).
   const chat = (options.chat ?? createChat)({
     bot: { id: 'bot-robin', firstName: 'Robin', title: 'Assistant' },
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    ...(options.helloTimeoutMs === undefined ? {} : { helloTimeoutMs: options.helloTimeoutMs }),
   });
   type Connection = ReturnType<typeof chat.open>;
   const receive = (connection: Connection, text: string) => {
@@ -56,15 +66,16 @@ export async function startCustomBackend(
       .writeHead(404, { 'content-type': 'text/plain' })
       .end('Clavard custom backend: connect to /clavard/ws or /clavard/channel\n');
   });
-  // Frames over the protocol's limit are refused by ws itself (close 1009).
-  const wss = new WebSocketServer({ server: http, path: '/clavard/ws', maxPayload: MAX_FRAME_BYTES });
+  // A frame over the protocol's 256 KiB reaches the chat, whose parser answers frame-too-large and keeps the
+  // connection; only a message over 1 MiB (as for an HTTP body) makes ws close the socket (1009).
+  const wss = new WebSocketServer({ server: http, path: '/clavard/ws', maxPayload: 4 * MAX_FRAME_BYTES });
   wss.on('connection', (socket) => {
     const connection = chat.open({
       send: (text) => socket.send(text),
       close: (code, reason) => socket.close(code, reason),
     });
     socket.on('message', (data) => receive(connection, String(data)));
-    // A message over maxPayload closes that socket with 1009 and reports it here: the server goes on.
+    // A message over maxPayload closes that socket and reports it here: the server goes on.
     socket.on('error', () => socket.terminate());
     socket.on('close', () => chat.closed(connection));
   });

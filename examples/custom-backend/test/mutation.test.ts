@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runServerConformance, runTransportConformance } from '@clavard/adapters/testing';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import type { Transport } from '@clavard/protocol';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { type CustomBackend, startCustomBackend } from '../src/server.js';
 import { closedPort, silentServer } from './endpoints.js';
@@ -44,8 +44,11 @@ async function failures(suites: Suites): Promise<string[]> {
 }
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-// A mutant that throws in a handler is logged by the server; the log is not what is under test.
-vi.spyOn(console, 'error').mockImplementation(() => {});
+// A mutant that throws in a handler is logged by the server; the log is not what is under test. (Set before
+// each test: the configuration restores mocks after each.)
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
 
 describe('every mutant is an edit found exactly once', () => {
   for (const [file, mutants] of [
