@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { runServerConformance, runTransportConformance } from '@clavard/adapters/testing';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import type { Transport } from '@clavard/protocol';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { type CustomBackend, startCustomBackend } from '../src/server.js';
-import { closedPort, silentServer } from './endpoints.js';
+import { startCustomBackend } from '../src/server.js';
+import { useTransportEndpoints } from './endpoints.js';
 import { MUTANTS, type Mutant } from './mutants.js';
 import { TRANSPORT_MUTANTS } from './transport-mutants.js';
 
@@ -80,18 +80,7 @@ describe('the conformance kit catches every bug planted in the server', () => {
 });
 
 describe('the conformance kit catches every bug planted in the transport', () => {
-  let backend: CustomBackend;
-  let silent: Awaited<ReturnType<typeof silentServer>>;
-  let unreachable: string;
-  beforeAll(async () => {
-    backend = await startCustomBackend();
-    silent = await silentServer();
-    unreachable = `ws://127.0.0.1:${await closedPort()}/clavard/ws`;
-  });
-  afterAll(async () => {
-    await silent.close();
-    await backend.close();
-  });
+  const endpoints = useTransportEndpoints();
 
   for (const mutant of TRANSPORT_MUTANTS) {
     it(mutant.name, async () => {
@@ -101,10 +90,10 @@ describe('the conformance kit catches every bug planted in the transport', () =>
       );
       const connectTimeoutMs = 200;
       const failed = await failures({
-        createTransport: () => createSocketTransport({ url: backend.wsUrl }),
-        createUnreachableTransport: () => createSocketTransport({ url: unreachable, connectTimeoutMs }),
-        createSilentTransport: () =>
-          createSocketTransport({ url: `ws://127.0.0.1:${silent.port}/clavard/ws`, connectTimeoutMs }),
+        createTransport: () => createSocketTransport({ url: endpoints.backend.wsUrl }),
+        createUnreachableTransport: () =>
+          createSocketTransport({ url: endpoints.unreachableUrl, connectTimeoutMs }),
+        createSilentTransport: () => createSocketTransport({ url: endpoints.silentUrl, connectTimeoutMs }),
       });
       expect(failed).not.toEqual([]);
     }, 60_000);
