@@ -194,10 +194,12 @@ const postFrames: Route = async (channels, req, res) => {
 
 /** Both transports: the client ends the channel. */
 const deleteChannel: Route = (channels, req, res) => {
-  const channel = find(channels, req, res);
-  if (!channel) return;
+  // Idempotent: a channel already ended (or never known) is as good as deleted, so no error for the client.
+  const channel = channels.live.get(String(req.headers['clavard-channel']));
   answer(res, 204);
-  end(channels, channel);
+  if (!channel) return;
+  if (channel.notice === undefined) end(channels, channel);
+  else forget(channels, channel);
 };
 
 const ROUTES: Record<string, Route> = {

@@ -76,4 +76,16 @@ describe('bad frames', () => {
       'pong',
     ]);
   });
+
+  it('answers 204 to a DELETE of a channel, again, and of one it never knew (DELETE is idempotent)', async () => {
+    const opened = await fetch(`${server.widgetUrl}/channel`, { method: 'POST' });
+    const { channel } = (await opened.json()) as { channel: string };
+    const remove = (id: string) =>
+      fetch(`${server.widgetUrl}/channel`, { method: 'DELETE', headers: { 'clavard-channel': id } });
+    expect((await remove(channel)).status).toBe(204);
+    const poll = await fetch(`${server.widgetUrl}/channel/poll`, { headers: { 'clavard-channel': channel } });
+    expect(poll.status).toBe(410);
+    expect((await remove(channel)).status).toBe(204);
+    expect((await remove('never-made')).status).toBe(204);
+  });
 });

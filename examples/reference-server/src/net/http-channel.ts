@@ -204,10 +204,11 @@ export function createHttpChannels(options: HttpChannelOptions): HttpChannels {
     },
     'POST /channel/frames': postFrames,
     'DELETE /channel': (req, res) => {
-      const channel = findChannel(req, res);
-      if (!channel) return;
+      // Idempotent: a channel already ended (by the server, or before a restart) is as good as deleted.
+      const id = req.headers['clavard-channel'];
+      const channel = typeof id === 'string' ? channels.get(id) : undefined;
       res.writeHead(204, { ...corsHeaders(req), ...NO_STORE }).end();
-      endChannel(channel);
+      if (channel) endChannel(channel);
     },
   };
 
