@@ -13,8 +13,10 @@ export interface HeaderProps {
 
 /**
  * The panel's header: the agent's first name, picture and title once one has joined; before that the
- * organisation's name, logo and availability. Always a button to minimise the panel; while a conversation
- * is open, "End chat", which asks for confirmation below the header before it ends the conversation.
+ * organisation's name, logo and availability. Name and subtitle stay on one line each, cut with an ellipsis
+ * when too long, the whole text in `title` (the dialog is named by the whole name). Always an icon button
+ * to minimise the panel; while a conversation is open, an "End chat" icon button (named, with a tooltip),
+ * which asks for confirmation below the header before it ends the conversation.
  *
  * @example
  * ```tsx
@@ -68,6 +70,7 @@ export function Header({ titleId, onClose }: HeaderProps) {
             }).format(back),
           });
   }
+  const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>
       <div className="header">
@@ -79,22 +82,34 @@ export function Header({ titleId, onClose }: HeaderProps) {
           )
         )}
         <div className="header-text">
-          <h2 className="title" id={titleId}>
-            {agent ? agentDisplayName(agent, brand.name) : brand.name}
+          <h2 className="title" id={titleId} title={title}>
+            {title}
           </h2>
-          {subtitle !== undefined && <p className="subtitle">{subtitle}</p>}
+          {subtitle !== undefined && (
+            <p className="subtitle" title={subtitle}>
+              {subtitle}
+            </p>
+          )}
         </div>
         {endable && (
           <button
             ref={endListeners}
             type="button"
-            className="end-chat"
+            className="icon-button end-chat"
+            aria-label={t('chat.end')}
+            title={t('chat.end')}
             aria-expanded={asking ? 'true' : 'false'}
           >
-            {t('chat.end')}
+            <Icon name="leave" />
           </button>
         )}
-        <button ref={closeRef} type="button" className="icon-button" aria-label={t('panel.close')}>
+        <button
+          ref={closeRef}
+          type="button"
+          className="icon-button"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+        >
           <Icon name="minimize" />
         </button>
       </div>

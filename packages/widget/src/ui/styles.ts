@@ -39,10 +39,11 @@ svg{fill:currentColor}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}
 .root[data-position=left] :is(.launcher,.panel){right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
 .panel{z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
-display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:anywhere;animation:clavard-in .18s ease-out}
+display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:break-word;animation:clavard-in .18s ease-out}
 @keyframes clavard-in{from{opacity:0;transform:translateY(8px)}}
-.header{display:flex;align-items:center;gap:12px;padding:12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
-.header-text{flex:1;min-width:0}
+.header{display:flex;align-items:center;gap:8px;padding:12px 8px 12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
+.header-text{flex:1;min-width:0;margin-inline-start:4px}
+.title,.subtitle{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .title{font-size:17px;font-weight:700;line-height:1.3}
 .subtitle{font-size:14px}
 .logo,.avatar{flex:none;width:40px;height:40px;border-radius:50%;object-fit:cover;background:var(--c-bg)}
@@ -58,6 +59,7 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .author{font-size:13px;color:var(--c-muted);font-weight:600}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
 .bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap}
+.bubble,.closing,.card{overflow-wrap:anywhere}
 .group[data-mine] .bubble{background:var(--c-brand);color:var(--c-on-brand)}
 .group[data-mine] .bubble a{color:inherit}
 .bubble a,.notice a,.link-button{color:var(--c-accent);text-decoration:underline}
@@ -89,7 +91,7 @@ a.card:hover .card-title{text-decoration:underline}
 .send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
 .hint{font-size:13px;color:var(--c-muted)}
-.form-card{display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
+.form-card{width:100%;display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
 .form-title{font-weight:700}
 .form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
 .form-field{display:flex;flex-direction:column;gap:4px}
@@ -108,7 +110,6 @@ a.card:hover .card-title{text-decoration:underline}
 .consent-agree{align-self:flex-start}
 .end-bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px var(--s);border-bottom:1px solid var(--c-line)}
 .end-bar p{flex:1 1 100%;font-weight:600}
-.end-chat{flex:none;background:none;border:1px solid currentColor;border-radius:22px;padding:0 12px;min-height:36px;color:var(--c-on-brand);font-size:14px;font-weight:600}
 .secondary{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
