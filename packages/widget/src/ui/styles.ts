@@ -114,6 +114,7 @@ a.card:hover .card-title{text-decoration:underline}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
-.root[data-open] .launcher{display:none}}
+.root[data-open] .launcher{display:none}
+.header{padding-block:6px}.title{font-size:16px}.subtitle{font-size:13px}.header :is(.logo,.avatar){width:36px;height:36px}}
 @media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;

@@ -167,7 +167,6 @@ async function show(): Promise<void> {
   await element(setup.waitFor);
   if (setup.click !== undefined) (await element(setup.click)).click();
   if (setup.after !== undefined) await element(setup.after);
-  if (setup.scrollTo !== undefined) (await element(setup.scrollTo)).scrollIntoView({ block: 'nearest' });
 }
 
 /** Every finite animation of the widget has finished (the panel's fade-in, a row's entrance). */

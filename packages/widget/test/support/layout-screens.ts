@@ -15,8 +15,6 @@ export interface ScreenSetup {
   click?: string;
   /** …and the screen is shown once this matches. */
   after?: string;
-  /** Scrolled into view before measuring (the message list keeps the newest row in view otherwise). */
-  scrollTo?: string;
 }
 
 /** The agent's answer after the notice that they joined: the whole conversation is on screen. */
@@ -56,7 +54,6 @@ export const SCREENS = {
     label: 'a pre-chat form',
     conversation: 'agent',
     waitFor: 'form.form-card',
-    scrollTo: 'form.form-card',
   },
   verification: {
     label: 'a verification form sent empty: its errors',
@@ -64,7 +61,6 @@ export const SCREENS = {
     waitFor: 'form.form-card .form-submit',
     click: 'form.form-card .form-submit',
     after: '.form-error',
-    scrollTo: 'form.form-card',
   },
   notices: {
     label: 'notices: transferred, the agent left',
@@ -75,7 +71,6 @@ export const SCREENS = {
     label: 'the end survey',
     conversation: 'agent',
     waitFor: '.end form',
-    scrollTo: '.end',
   },
 } as const satisfies Record<string, ScreenSetup>;
 

@@ -78,7 +78,7 @@ export async function openScreen(
     timezoneId: 'America/Toronto',
   });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const query = new URLSearchParams({ screen: options.screen, locale: options.locale, theme });
