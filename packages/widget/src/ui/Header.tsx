@@ -13,8 +13,9 @@ export interface HeaderProps {
 
 /**
  * The panel's header: the agent's first name, picture and title once one has joined; before that the
- * organisation's name, logo and availability. Name and subtitle stay on one line each, cut with an ellipsis
- * when too long, the whole text in `title` (the dialog is named by the whole name). Always an icon button
+ * organisation's name, logo and availability. The name stays on one line and the subtitle on two (one on a
+ * phone in a conversation), cut with an ellipsis when too long, the whole text in `title` (the dialog is
+ * named by the whole name). Always an icon button
  * to minimise the panel; while a conversation is open, an "End chat" icon button (named, with a tooltip),
  * which asks for confirmation below the header before it ends the conversation.
  *
@@ -73,7 +74,7 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>
-      <div className="header">
+      <div className="header" data-conversation={endable ? '' : undefined}>
         {agent ? (
           <Avatar agent={agent} locale={translator.locale} />
         ) : (

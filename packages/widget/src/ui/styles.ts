@@ -43,9 +43,8 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 @keyframes clavard-in{from{opacity:0;transform:translateY(8px)}}
 .header{display:flex;align-items:center;gap:8px;padding:12px 8px 12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
 .header-text{flex:1;min-width:0;margin-inline-start:4px}
-.title,.subtitle{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.title{font-size:17px;font-weight:700;line-height:1.3}
-.subtitle{font-size:14px}
+.title{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:17px;font-weight:700;line-height:1.3}
+.subtitle{font-size:14px;line-height:1.35;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 .logo,.avatar{flex:none;width:40px;height:40px;border-radius:50%;object-fit:cover;background:var(--c-bg)}
 .initial{display:grid;place-items:center;font-weight:700;font-size:18px;background:var(--c-on-brand);color:var(--c-brand)}
 .icon-button{width:44px;height:44px;background:transparent}
@@ -95,7 +94,10 @@ a.card:hover .card-title{text-decoration:underline}
 .form-title{font-weight:700}
 .form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
 .form-field{display:flex;flex-direction:column;gap:4px}
-.form-field[data-kind=check]{flex-direction:row;flex-wrap:wrap;align-items:center;gap:8px}
+.form-field[data-kind=check]{flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:4px 10px}
+.form-field[data-kind=check] .form-label{flex:1 1 0;min-width:0;align-self:center}
+.form-field[data-kind=check] .form-check{order:-1;flex:none;margin:0}
+.form-field[data-kind=check] p{flex-basis:100%}
 .form-label{font-size:14px;font-weight:600}
 .form-optional{font-weight:400;color:var(--c-muted)}
 .form-input{flex:none;max-height:none;field-sizing:fixed}
@@ -110,11 +112,12 @@ a.card:hover .card-title{text-decoration:underline}
 .consent-agree{align-self:flex-start}
 .end-bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px var(--s);border-bottom:1px solid var(--c-line)}
 .end-bar p{flex:1 1 100%;font-weight:600}
+.end-bar button{flex:1 1 auto}
 .secondary{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
 .root[data-open] .launcher{display:none}
-.header{padding-block:6px}.title{font-size:16px}.subtitle{font-size:13px}.header :is(.logo,.avatar){width:36px;height:36px}}
+.header{padding-block:6px}.title{font-size:16px}.subtitle{font-size:13px}.header[data-conversation] .subtitle{-webkit-line-clamp:1}.header :is(.logo,.avatar){width:36px;height:36px}}
 @media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;

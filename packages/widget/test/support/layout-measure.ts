@@ -17,9 +17,10 @@ const hiddenText = (element: Element): boolean => element.closest('.sr, svg') !=
 /** Laid out at all (not `display: none`, not inside a closed `<details>`). */
 const rendered = (element: Element): boolean => element.getClientRects().length > 0;
 
-/** Truncated on purpose: an ellipsis, with the whole text in `title` for the pointer. */
+/** Truncated on purpose: an ellipsis (one line, or clamped lines), with the whole text in `title`. */
 const ellipsised = (element: Element, style: CSSStyleDeclaration): boolean =>
-  style.textOverflow === 'ellipsis' && (element.getAttribute('title') ?? '') !== '';
+  (style.textOverflow === 'ellipsis' || style.getPropertyValue('-webkit-line-clamp') !== 'none') &&
+  (element.getAttribute('title') ?? '') !== '';
 
 const FORM_CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
@@ -31,12 +32,13 @@ const FORM_CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 function overflowProblems(element: HTMLElement, style: CSSStyleDeclaration): string[] {
   if (FORM_CONTROLS.has(element.tagName) || element.clientWidth === 0) return [];
   const problems: string[] = [];
-  if (element.scrollWidth > element.clientWidth + 1 && !ellipsised(element, style))
+  const cut = ellipsised(element, style);
+  if (element.scrollWidth > element.clientWidth + 1 && !cut)
     problems.push(
       `${describe(element)}: content ${element.scrollWidth}px wide in a ${element.clientWidth}px box`,
     );
   const hides = style.overflowY === 'hidden' || style.overflowY === 'clip';
-  if (hides && element.scrollHeight > element.clientHeight + 1)
+  if (hides && !cut && element.scrollHeight > element.clientHeight + 1)
     problems.push(
       `${describe(element)}: content ${element.scrollHeight}px tall cut to ${element.clientHeight}px`,
     );
