@@ -56,7 +56,9 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const agent = client.agent.value;
   const availability = client.availability.value;
   let subtitle: string | undefined;
-  if (agent) subtitle = agent.title === undefined ? brand.name : `${agent.title} · ${brand.name}`;
+  // Own property only: a host page that puts `title` on Object.prototype must not show up here.
+  const role = agent && Object.hasOwn(agent, 'title') ? agent.title : undefined;
+  if (agent) subtitle = role === undefined ? brand.name : `${role} · ${brand.name}`;
   else if (availability?.online) subtitle = t('header.availability.online');
   else if (availability) {
     const back = availability.nextOpenAt === undefined ? undefined : Date.parse(availability.nextOpenAt);
