@@ -28,7 +28,7 @@ declare global {
 const params = new URL(location.href).searchParams;
 const screen = (params.get('screen') ?? 'greeting') as Screen;
 const locale = params.get('locale') ?? 'en';
-const theme = (params.get('theme') ?? 'light') as 'light' | 'dark';
+const theme = (params.get('theme') ?? 'light') as 'light' | 'dark' | 'auto';
 
 /** The texts the agent and the visitor write, in the page's language. */
 const TEXTS = {

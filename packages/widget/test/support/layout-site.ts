@@ -52,7 +52,8 @@ export async function serveLayoutSite(): Promise<StaticServer> {
 export interface ScreenOptions {
   screen: Screen;
   locale: string;
-  theme?: 'light' | 'dark';
+  /** `auto` follows the page's colour scheme (light until `page.emulateMedia` says otherwise). */
+  theme?: 'light' | 'dark' | 'auto';
   viewport?: ViewportName;
 }
 
@@ -73,7 +74,7 @@ export async function openScreen(
   const theme = options.theme ?? 'light';
   const context = await browser.newContext({
     viewport: VIEWPORTS[options.viewport ?? 'desktop'],
-    colorScheme: theme,
+    colorScheme: theme === 'dark' ? 'dark' : 'light',
     locale: options.locale === 'en-XA' ? 'en' : options.locale,
     timezoneId: 'America/Toronto',
   });
