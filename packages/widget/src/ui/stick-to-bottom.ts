@@ -1,22 +1,12 @@
 import type { RefObject } from 'preact';
-import { useEffect } from 'preact/hooks';
-
-/** Within this many pixels of the end, the list counts as read to the end. */
-const SLACK = 32;
-
-/** A text field inside `list` has focus: the visitor is filling in a form there. */
-function typingIn(list: HTMLElement): boolean {
-  const root = list.getRootNode() as Document | ShadowRoot;
-  const active = root.activeElement;
-  return active !== null && list.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
-}
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * Keeps a scrolling list at its end while the visitor is there: when a row grows after it was added (a
- * form or the end survey that loads after its notice, an image), when rows are added without a new entry,
+ * form or the end survey that loads after its notice, an image), when a row comes without a new entry,
  * and when the list itself gets shorter (the visual viewport shrinks under an on-screen keyboard). Once
  * the visitor scrolls up to read, it stays where they are; scrolling back to the end sticks again. It
- * never moves the list while a text field inside it has focus.
+ * never moves the list while a field inside it has focus (the visitor is filling in a form there).
  *
  * @example
  * ```tsx
@@ -26,36 +16,37 @@ function typingIn(list: HTMLElement): boolean {
  * ```
  */
 export function useStickToBottom(list: RefObject<HTMLElement | null>): void {
+  const sizes = useRef<ResizeObserver | undefined>(undefined);
   useEffect(() => {
     const element = list.current;
-    const view = element?.ownerDocument.defaultView;
-    if (!element || !view) return;
+    const Observer = element?.ownerDocument.defaultView?.ResizeObserver;
+    if (!element || !Observer) return;
     let atEnd = true;
+    let last = 0;
+    // Only the visitor scrolls up (growing rows and scroll anchoring move it down): that leaves the end.
     const onScroll = (): void => {
-      atEnd = element.scrollHeight - element.scrollTop - element.clientHeight <= SLACK;
+      const top = element.scrollTop;
+      if (top < last - 1) atEnd = false;
+      if (element.scrollHeight - top - element.clientHeight < 32) atEnd = true;
+      last = top;
     };
-    const stick = (): void => {
-      if (atEnd && !typingIn(element)) element.scrollTop = element.scrollHeight;
-    };
+    const observer = new Observer(() => {
+      const active = (element.getRootNode() as ShadowRoot).activeElement;
+      if (atEnd && !(active && element.contains(active) && active.matches('input,textarea,select')))
+        element.scrollTop = element.scrollHeight;
+    });
+    sizes.current = observer;
+    observer.observe(element);
+    for (const row of element.children) observer.observe(row);
     element.addEventListener('scroll', onScroll, { passive: true });
-    // The list's own size (the panel follows the visual viewport) and its rows' (a form loads, grows).
-    const sizes = view.ResizeObserver ? new view.ResizeObserver(stick) : undefined;
-    const watch = (): void => {
-      sizes?.observe(element);
-      for (const row of element.children) sizes?.observe(row);
-    };
-    const mutations = view.MutationObserver
-      ? new view.MutationObserver(() => {
-          watch();
-          stick();
-        })
-      : undefined;
-    mutations?.observe(element, { childList: true, subtree: true });
-    watch();
     return () => {
       element.removeEventListener('scroll', onScroll);
-      mutations?.disconnect();
-      sizes?.disconnect();
+      observer.disconnect();
     };
   }, [list]);
+  // Rows rendered since: watched too (observing a row twice is a no-op). A new row's first size counts.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && sizes.current) for (const row of element.children) sizes.current.observe(row);
+  });
 }

@@ -94,10 +94,10 @@ a.card:hover .card-title{text-decoration:underline}
 .form-title{font-weight:700}
 .form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
 .form-field{display:flex;flex-direction:column;gap:4px}
-.form-field[data-kind=check]{flex-direction:row;flex-wrap:wrap;align-items:flex-start;gap:4px 10px}
-.form-field[data-kind=check] .form-label{flex:1 1 0;min-width:0;align-self:center}
-.form-field[data-kind=check] .form-check{order:-1;flex:none;margin:0}
-.form-field[data-kind=check] p{flex-basis:100%}
+[data-kind=check]{flex-flow:row wrap;align-items:center;gap:4px 10px}
+[data-kind=check] .form-label{flex:1 1 0;min-width:0}
+[data-kind=check] .form-check{order:-1;margin:0}
+[data-kind=check] p{flex-basis:100%}
 .form-label{font-size:14px;font-weight:600}
 .form-optional{font-weight:400;color:var(--c-muted)}
 .form-input{flex:none;max-height:none;field-sizing:fixed}
