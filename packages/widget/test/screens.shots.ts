@@ -16,8 +16,9 @@ const OUT = fileURLToPath(new URL('../../../docs/screens/', import.meta.url));
 const LOCALES = ['en', 'fr-CA'] as const;
 const THEMES = ['light', 'dark'] as const;
 const DEVICES = { desktop: 'desktop', phone: '375' } as const;
-/** The desktop shot: the bottom-right corner that holds the panel and the launcher. */
+/** The desktop shot: the bottom-right corner that holds the panel and the launcher (the launcher alone). */
 const CORNER = { width: 440, height: 740 };
+const LAUNCHER_CORNER = { width: 160, height: 160 };
 
 let browser: Browser;
 let site: StaticServer;
@@ -37,8 +38,9 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
   const page = await openScreen(browser, site, { screen, locale, theme, viewport });
   const name = `${screen}-${locale}-${theme}-${device}.png`;
   const { width, height } = VIEWPORTS[viewport];
+  const corner = screen === 'launcher' ? LAUNCHER_CORNER : CORNER;
   const clip =
-    device === 'desktop' ? { x: width - CORNER.width, y: height - CORNER.height, ...CORNER } : undefined;
+    device === 'desktop' ? { x: width - corner.width, y: height - corner.height, ...corner } : undefined;
   await page.screenshot({ path: `${OUT}${name}`, ...(clip ? { clip } : {}) });
   await page.close();
   return name;

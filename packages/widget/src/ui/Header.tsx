@@ -76,7 +76,7 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>
-      <div className="header" data-conversation={endable ? '' : undefined}>
+      <div className="header" data-conversation={conversation ? '' : undefined}>
         {agent ? (
           <Avatar agent={agent} locale={translator.locale} />
         ) : (

@@ -1,6 +1,6 @@
-/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark`. */
+/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark` (native controls dark too). */
 const DARK =
-  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)';
+  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6);color-scheme:dark';
 
 /**
  * The widget's stylesheet, adopted into its shadow root as a constructed stylesheet (no `<style>` element
@@ -18,7 +18,7 @@ const DARK =
  */
 export const WIDGET_CSS = `:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
 :host([hidden]){display:none!important}
-.root{--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
+.root{color-scheme:light;--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
 --c-brand:var(--clavard-brand,#0b57d0);--c-on-brand:var(--clavard-on-brand,#fff);--s:var(--clavard-spacing,16px);--r:var(--clavard-radius,12px);
 font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .root[data-theme=dark]{${DARK}}
@@ -104,7 +104,8 @@ a.card:hover .card-title{text-decoration:underline}
 .form-check{width:24px;height:24px;accent-color:var(--c-accent)}
 .form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
 .form-submit{align-self:flex-start}
-.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px 16px}
+.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 16px}
+.choices+.choices{display:grid}
 .choices legend{padding:0;margin-bottom:4px}
 .choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
 .consent{flex:1;display:flex;flex-direction:column;gap:12px;padding:var(--s);overflow-y:auto}
