@@ -11,7 +11,17 @@ import { launchChromium, type StaticServer } from './support/browser.js';
 import type { Screen } from './support/layout-screens.js';
 import { openScreen, serveLayoutSite } from './support/layout-site.js';
 
-const SCREENS: Screen[] = ['offline', 'queue', 'conversation', 'end-confirm', 'prechat', 'survey', 'notices'];
+const SCREENS: Screen[] = [
+  'offline',
+  'queue',
+  'conversation',
+  'end-confirm',
+  'prechat',
+  'leave-message',
+  'survey',
+  'thanks',
+  'notices',
+];
 
 let browser: Browser;
 let site: StaticServer;

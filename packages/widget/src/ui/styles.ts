@@ -51,7 +51,7 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .icon-button svg{width:22px;height:22px}
 .header .icon-button:focus-visible{outline-color:currentColor}
 .status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
-.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
+.log{flex:1;position:relative;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
 .group{display:flow-root}
 .group>*{width:fit-content}.group>*+*{margin-top:4px}
 .group[data-mine]>*{margin-inline-start:auto}.group[data-mine] .msg{align-items:flex-end}

@@ -46,6 +46,9 @@ const TEXTS = {
     account: 'Account number (on your bill)',
     copy: 'Send me a copy of this conversation',
     closing: 'Thank you for your patience, have a good evening!',
+    message: 'Your message',
+    offer: 'Fibre 1 Gbit: twice the speed',
+    offerText: 'For $10 more a month, with the same modem.',
   },
   fr: {
     question: 'Ma facture est plus élevée que d’habitude ce mois-ci. Pouvez-vous m’expliquer pourquoi?',
@@ -61,6 +64,9 @@ const TEXTS = {
     account: 'Numéro de compte (sur votre facture)',
     copy: 'M’envoyer une copie de cette conversation',
     closing: 'Merci de votre patience, bonne soirée!',
+    message: 'Votre message',
+    offer: 'Fibre 1 Gbit/s : deux fois plus rapide',
+    offerText: 'Pour 10 $ de plus par mois, avec le même modem.',
   },
 };
 
@@ -90,6 +96,7 @@ const widget: WidgetHandle = mount({
   theme,
   storage: false,
   open: screen !== 'launcher',
+  offer: { title: texts.offer, description: texts.offerText, url: 'https://fibre.example/gigabit' },
   ...(screen === 'consent' ? { consent: { version: '1', policyUrl: 'https://fibre.example/privacy' } } : {}),
 });
 
@@ -154,7 +161,15 @@ function agentActs(id: string): void {
     server.agents.transfer(id, { id: 'a2', firstName: 'Jean-François', title: texts.title });
     server.agents.leave(id, 'a2');
   }
-  if (screen === 'survey') server.agents.end(id, texts.closing);
+  if (screen === 'leave-message')
+    server.agents.requestForm(id, {
+      kind: 'offline',
+      fields: [
+        field('email', 'email', texts.email, { required: true }),
+        field('message', 'textarea', texts.message, { required: true }),
+      ],
+    });
+  if (screen === 'survey' || screen === 'thanks') server.agents.end(id, texts.closing);
 }
 
 /** Brings the widget to `screen`. */

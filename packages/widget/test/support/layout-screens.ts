@@ -67,10 +67,22 @@ export const SCREENS = {
     conversation: 'agent',
     waitFor: 'li.notice-row ~ li.notice-row ~ li.notice-row',
   },
+  'leave-message': {
+    label: 'a leave-a-message form',
+    conversation: 'agent',
+    waitFor: 'form.form-card textarea',
+  },
   survey: {
     label: 'the end survey',
     conversation: 'agent',
     waitFor: '.end form',
+  },
+  thanks: {
+    label: 'the survey sent: thanks and the offer',
+    conversation: 'agent',
+    waitFor: '.end form .form-submit',
+    click: '.end form .form-submit',
+    after: '.end .offer .card',
   },
 } as const satisfies Record<string, ScreenSetup>;
 
