@@ -153,6 +153,7 @@ describe('the first file alone', () => {
     await page.getByRole('button', { name: 'Close chat' }).click();
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await animationsSettled(page); // the panel's fade-in has finished: the screenshot shows it at rest
     await page.screenshot({ path: screenshotPath('split-panel-open') });
     expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
     expect(lines).toEqual([]); // no CSP or Trusted Types violation, no error

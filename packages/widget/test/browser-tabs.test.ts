@@ -2,44 +2,13 @@
  * Several tabs in real Chromium: one browser context (same origin: one localStorage, one BroadcastChannel,
  * one Web Locks manager), a page per tab, the client over WebSocket to a real Node server.
  */
-import { fileURLToPath } from 'node:url';
 import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
-import { build, type Plugin } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
 import { launchChromium, type StaticServer, serveStatic } from './support/browser.js';
+import { bundlePage } from './support/bundle-page.js';
 import type { TabTestState } from './support/tabs-page.js';
-
-const packages = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-
-/** The package names resolved to the sources, as in vitest.config.ts. */
-const sourceAliases: Plugin = {
-  name: 'clavard-sources',
-  setup(context) {
-    context.onResolve({ filter: /^@clavard\// }, ({ path }) => {
-      const [, pkg, entry] = /^@clavard\/([^/]+)(?:\/(.+))?$/.exec(path) ?? [];
-      if (!pkg) return undefined;
-      const file = `${pkg}/src/${entry ?? ''}/index.ts`.replace('/src//', '/src/');
-      return { path: packages(file) };
-    });
-  },
-};
-
-async function bundlePage(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('./support/tabs-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    plugins: [sourceAliases],
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced nothing');
-  return output.text;
-}
 
 /** Drops, while on, what would settle a visitor message: its ack and its echo (the server stores it). */
 function settleGate(chat: MemoryChatServer) {
@@ -72,7 +41,10 @@ let site: StaticServer;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  [browser, script] = await Promise.all([launchChromium(), bundlePage()]);
+  [browser, script] = await Promise.all([
+    launchChromium(),
+    bundlePage(new URL('./support/tabs-page.ts', import.meta.url)),
+  ]);
 });
 afterAll(async () => {
   await browser.close();

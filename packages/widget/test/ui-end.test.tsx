@@ -177,7 +177,8 @@ describe('the end of a conversation', () => {
     h = await mountWidget({ open: true });
     const id = await h.startConversation(julie);
     const end = h.get<HTMLButtonElement>('.header .end-chat');
-    expect(end.textContent).toBe('End chat');
+    expect(end.getAttribute('aria-label')).toBe('End chat');
+    expect(end.title).toBe('End chat');
     await h.step(() => end.click());
     expect(h.get('.end-bar p').textContent).toBe('End this conversation?');
     expect(end.getAttribute('aria-expanded')).toBe('true');

@@ -90,7 +90,14 @@ describe('on a page with an enumerable, polluted Object.prototype', () => {
   it('lets no polluted key through as an attribute on its elements', async () => {
     h = await mountWidget({ open: true });
     await h.startConversation(julie);
-    expect(h.all('[title], [hidden]:not(.status):not(.hint):not(.dots), [x]')).toEqual([]);
+    expect(h.all('[hidden]:not(.status):not(.hint):not(.dots), [x]')).toEqual([]);
+    // Only the header's own tooltips (whole name, subtitle, icon buttons), none from the prototype.
+    expect(h.all('[title]').map((element) => element.getAttribute('title'))).toEqual([
+      'Julie',
+      'Fibre Nord',
+      'End chat',
+      'Minimize chat',
+    ]);
     expect(h.all('.polluted-class')).toEqual([]);
   });
 });

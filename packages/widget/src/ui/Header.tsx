@@ -13,8 +13,11 @@ export interface HeaderProps {
 
 /**
  * The panel's header: the agent's first name, picture and title once one has joined; before that the
- * organisation's name, logo and availability. Always a button to minimise the panel; while a conversation
- * is open, "End chat", which asks for confirmation below the header before it ends the conversation.
+ * organisation's name, logo and availability. The name stays on one line and the subtitle on two (one on a
+ * phone in a conversation), cut with an ellipsis when too long, the whole text in `title` (the dialog is
+ * named by the whole name). Always an icon button
+ * to minimise the panel; while a conversation is open, an "End chat" icon button (named, with a tooltip),
+ * which asks for confirmation below the header before it ends the conversation.
  *
  * @example
  * ```tsx
@@ -53,7 +56,9 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const agent = client.agent.value;
   const availability = client.availability.value;
   let subtitle: string | undefined;
-  if (agent) subtitle = agent.title === undefined ? brand.name : `${agent.title} · ${brand.name}`;
+  // Own property only: a host page that puts `title` on Object.prototype must not show up here.
+  const role = agent && Object.hasOwn(agent, 'title') ? agent.title : undefined;
+  if (agent) subtitle = role === undefined ? brand.name : `${role} · ${brand.name}`;
   else if (availability?.online) subtitle = t('header.availability.online');
   else if (availability) {
     const back = availability.nextOpenAt === undefined ? undefined : Date.parse(availability.nextOpenAt);
@@ -68,9 +73,10 @@ export function Header({ titleId, onClose }: HeaderProps) {
             }).format(back),
           });
   }
+  const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>
-      <div className="header">
+      <div className="header" data-conversation={conversation ? '' : undefined}>
         {agent ? (
           <Avatar agent={agent} locale={translator.locale} />
         ) : (
@@ -79,22 +85,34 @@ export function Header({ titleId, onClose }: HeaderProps) {
           )
         )}
         <div className="header-text">
-          <h2 className="title" id={titleId}>
-            {agent ? agentDisplayName(agent, brand.name) : brand.name}
+          <h2 className="title" id={titleId} title={title}>
+            {title}
           </h2>
-          {subtitle !== undefined && <p className="subtitle">{subtitle}</p>}
+          {subtitle !== undefined && (
+            <p className="subtitle" title={subtitle}>
+              {subtitle}
+            </p>
+          )}
         </div>
         {endable && (
           <button
             ref={endListeners}
             type="button"
-            className="end-chat"
+            className="icon-button end-chat"
+            aria-label={t('chat.end')}
+            title={t('chat.end')}
             aria-expanded={asking ? 'true' : 'false'}
           >
-            {t('chat.end')}
+            <Icon name="leave" />
           </button>
         )}
-        <button ref={closeRef} type="button" className="icon-button" aria-label={t('panel.close')}>
+        <button
+          ref={closeRef}
+          type="button"
+          className="icon-button"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+        >
           <Icon name="minimize" />
         </button>
       </div>

@@ -4,6 +4,8 @@ const PATHS = {
   close:
     'M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z',
   minimize: 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z',
+  /** A door with an arrow leaving it: end the conversation. */
+  leave: 'M4 3h9v2H6v14h7v2H4zm10.6 3.6L20 12l-5.4 5.4-1.4-1.4 3-3H9v-2h7.2l-3-3z',
 } as const;
 
 /** Props of {@link Icon}. */

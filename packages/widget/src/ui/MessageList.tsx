@@ -7,6 +7,7 @@ import { Lazy } from './Lazy.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
 import { pure } from './pure.js';
+import { useStickToBottom } from './stick-to-bottom.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -49,7 +50,8 @@ const NoticeRow = pure(NoticeItem);
 /**
  * The conversation: the organisation's greeting first, a notice when earlier history was lost, then the
  * messages grouped by author and the conversation's notices, and once it has ended the survey
- * (EndSurvey, loaded lazily). Keeps the newest message in view. Grouping is
+ * (EndSurvey, loaded lazily). Keeps the newest message in view: a new entry scrolls to the end, and while
+ * the visitor is at the end it stays there as rows load or grow and as the list gets shorter. Grouping is
  * incremental and rows are memoized on the client's entries, so one new message re-renders one group and
  * one row, whatever the conversation's length.
  *
@@ -83,6 +85,7 @@ export function MessageList() {
     const element = list.current;
     if (element) element.scrollTop = element.scrollHeight;
   }, [entries.length]);
+  useStickToBottom(list);
 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)

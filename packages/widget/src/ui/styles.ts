@@ -1,6 +1,6 @@
-/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark`. */
+/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark` (native controls dark too). */
 const DARK =
-  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)';
+  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6);color-scheme:dark';
 
 /**
  * The widget's stylesheet, adopted into its shadow root as a constructed stylesheet (no `<style>` element
@@ -18,7 +18,7 @@ const DARK =
  */
 export const WIDGET_CSS = `:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
 :host([hidden]){display:none!important}
-.root{--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
+.root{color-scheme:light;--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
 --c-brand:var(--clavard-brand,#0b57d0);--c-on-brand:var(--clavard-on-brand,#fff);--s:var(--clavard-spacing,16px);--r:var(--clavard-radius,12px);
 font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .root[data-theme=dark]{${DARK}}
@@ -39,25 +39,26 @@ svg{fill:currentColor}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}
 .root[data-position=left] :is(.launcher,.panel){right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
 .panel{z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
-display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:anywhere;animation:clavard-in .18s ease-out}
+display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:break-word;animation:clavard-in .18s ease-out}
 @keyframes clavard-in{from{opacity:0;transform:translateY(8px)}}
-.header{display:flex;align-items:center;gap:12px;padding:12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
-.header-text{flex:1;min-width:0}
-.title{font-size:17px;font-weight:700;line-height:1.3}
-.subtitle{font-size:14px}
+.header{display:flex;align-items:center;gap:8px;padding:12px 8px 12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
+.header-text{flex:1;min-width:0;margin-inline-start:4px}
+.title{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:17px;font-weight:700;line-height:1.3}
+.subtitle{font-size:14px;line-height:1.35;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 .logo,.avatar{flex:none;width:40px;height:40px;border-radius:50%;object-fit:cover;background:var(--c-bg)}
 .initial{display:grid;place-items:center;font-weight:700;font-size:18px;background:var(--c-on-brand);color:var(--c-brand)}
 .icon-button{width:44px;height:44px;background:transparent}
 .icon-button svg{width:22px;height:22px}
 .header .icon-button:focus-visible{outline-color:currentColor}
 .status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
-.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
+.log{flex:1;position:relative;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
 .group{display:flow-root}
 .group>*{width:fit-content}.group>*+*{margin-top:4px}
 .group[data-mine]>*{margin-inline-start:auto}.group[data-mine] .msg{align-items:flex-end}
 .author{font-size:13px;color:var(--c-muted);font-weight:600}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
 .bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap}
+.bubble,.closing,.card{overflow-wrap:anywhere}
 .group[data-mine] .bubble{background:var(--c-brand);color:var(--c-on-brand)}
 .group[data-mine] .bubble a{color:inherit}
 .bubble a,.notice a,.link-button{color:var(--c-accent);text-decoration:underline}
@@ -89,18 +90,22 @@ a.card:hover .card-title{text-decoration:underline}
 .send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
 .hint{font-size:13px;color:var(--c-muted)}
-.form-card{display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
+.form-card{width:100%;display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
 .form-title{font-weight:700}
 .form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
 .form-field{display:flex;flex-direction:column;gap:4px}
-.form-field[data-kind=check]{flex-direction:row;flex-wrap:wrap;align-items:center;gap:8px}
+[data-kind=check]{flex-flow:row wrap;align-items:center;gap:4px 10px}
+[data-kind=check] .form-label{flex:1 1 0;min-width:0}
+[data-kind=check] .form-check{order:-1;margin:0}
+[data-kind=check] p{flex-basis:100%}
 .form-label{font-size:14px;font-weight:600}
 .form-optional{font-weight:400;color:var(--c-muted)}
 .form-input{flex:none;max-height:none;field-sizing:fixed}
 .form-check{width:24px;height:24px;accent-color:var(--c-accent)}
 .form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
 .form-submit{align-self:flex-start}
-.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:4px 16px}
+.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 16px}
+.choices+.choices{display:grid}
 .choices legend{padding:0;margin-bottom:4px}
 .choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
 .consent{flex:1;display:flex;flex-direction:column;gap:12px;padding:var(--s);overflow-y:auto}
@@ -108,11 +113,12 @@ a.card:hover .card-title{text-decoration:underline}
 .consent-agree{align-self:flex-start}
 .end-bar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:8px var(--s);border-bottom:1px solid var(--c-line)}
 .end-bar p{flex:1 1 100%;font-weight:600}
-.end-chat{flex:none;background:none;border:1px solid currentColor;border-radius:22px;padding:0 12px;min-height:36px;color:var(--c-on-brand);font-size:14px;font-weight:600}
+.end-bar button{flex:1 1 auto}
 .secondary{align-self:flex-start;min-height:44px;padding:8px 16px;border:2px solid var(--c-accent);border-radius:22px;background:var(--c-bg);color:var(--c-accent);font-size:15px;font-weight:600}
 .hint[data-over]{color:var(--c-danger);font-weight:700}
 @media (max-width:480px){
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
-.root[data-open] .launcher{display:none}}
+.root[data-open] .launcher{display:none}
+.header{padding-block:6px}.title{font-size:16px}.subtitle{font-size:13px}.header[data-conversation] .subtitle{-webkit-line-clamp:1}.header :is(.logo,.avatar){width:36px;height:36px}}
 @media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;
