@@ -108,6 +108,12 @@ export interface ServerOptions {
    */
   topics?: string[];
   /**
+   * The topics as a French-speaking visitor reads them, in the order of `topics` (which stay the topics'
+   * names for routing, the agents and the reports). From `CLAVARD_TOPICS_FR` (comma-separated).
+   * @default the topics as they are, in every language
+   */
+  topicLabels?: { fr?: string[] };
+  /**
    * Business hours, e.g. `mon-fri 09:00-17:00; sat 10:00-14:00` (see `parseSchedule`): outside them
    * nobody is available, whoever is signed in, and visitors are told the next opening. From
    * `CLAVARD_HOURS`. @default always open
@@ -256,6 +262,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(env.CLAVARD_IDENTITY_ISSUER ? { identityIssuer: env.CLAVARD_IDENTITY_ISSUER } : {}),
     ...(env.CLAVARD_HOURS ? { hours: env.CLAVARD_HOURS } : {}),
     ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
+    ...(list(env.CLAVARD_TOPICS_FR).length > 0 ? { topicLabels: { fr: list(env.CLAVARD_TOPICS_FR) } } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     imageOrigins: list(env.CLAVARD_IMAGE_ORIGINS),

@@ -123,6 +123,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   // Read before anything opens, so that a mistake stops the start cleanly.
   const schedule =
     options.hours === undefined ? undefined : parseSchedule(options.hours, options.timeZone ?? 'UTC');
+  const french = options.topicLabels?.fr;
+  if (french && french.length !== (options.topics ?? []).length) {
+    throw new Error(
+      `CLAVARD_TOPICS_FR (topicLabels.fr) must name the ${(options.topics ?? []).length} topics, in their order; it names ${french.length}`,
+    );
+  }
   const store = openStore({
     path: options.database ?? defaultDatabasePath(),
     ...(options.now ? { now: options.now } : {}),
@@ -158,6 +164,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           }),
     schedule,
     topics: options.topics ?? [],
+    ...(options.topicLabels ? { topicLabels: options.topicLabels } : {}),
     report,
     now: options.now ?? Date.now,
   });

@@ -90,6 +90,8 @@ export interface HubOptions {
   identity: IdentityVerifier | undefined;
   /** Topics of the pre-chat form (none: no pre-chat form). */
   topics: readonly string[];
+  /** The topics' labels in French, in the order of `topics`. @default the topics as they are */
+  topicLabels?: { readonly fr?: readonly string[] };
   /** Business hours: outside them nobody is available, whoever is signed in. */
   schedule: Schedule | undefined;
   report: (error: ChatError) => void;

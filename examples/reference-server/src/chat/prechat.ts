@@ -21,19 +21,25 @@ const TEXTS = {
 /**
  * The pre-chat form the server asks when a conversation starts and the organisation has topics: name and
  * email (optional) and the topic (required, one of `topics`), in the visitor's language (French for any
- * `fr*` locale, English otherwise). The answer sets the conversation's topic, which routes it to the
+ * `fr*` locale, English otherwise; the topics from `labels.fr` for French, in the order of `topics`). The
+ * answer sets the conversation's topic, which routes it to the
  * agents of that topic. Not asked of identified visitors: the organisation already knows who they are.
  *
  * @example
  * ```ts
  * prechatForm(['Billing', 'Technical support'], 'en').fields[2]?.options?.length; // 2
+ * prechatForm(['Billing'], 'fr-CA', { fr: ['Facturation'] }).fields[2]?.options?.[0]; // { value: 'Billing', label: 'Facturation' }
  * ```
  */
 export function prechatForm(
   topics: readonly string[],
   locale: string | null,
+  labels: { readonly fr?: readonly string[] } = {},
 ): { title: string; reason: string; fields: FormField[] } {
-  const texts = TEXTS[formLanguage(locale)];
+  const language = formLanguage(locale);
+  const texts = TEXTS[language];
+  // The topic's name is the value (routing, agents, reports); the visitor reads it in their language.
+  const translated = language === 'fr' ? labels.fr : undefined;
   return {
     title: texts.title,
     reason: texts.reason,
@@ -45,7 +51,7 @@ export function prechatForm(
         type: 'select',
         label: texts.topic,
         required: true,
-        options: topics.map((topic) => ({ value: topic, label: topic })),
+        options: topics.map((topic, index) => ({ value: topic, label: translated?.[index] ?? topic })),
       },
     ],
   };

@@ -231,7 +231,7 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     // Who and what about, so that the right agent takes it: the topic routes the conversation.
     hub.askForm(conversation, {
       kind: 'prechat',
-      ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId)),
+      ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId), hub.options.topicLabels),
     });
   }
   if (created && hub.options.leaveMessage && !hub.availability().online) {
