@@ -1,5 +1,7 @@
+import type { AgentInfo, Availability } from '@clavard/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { agentDisplayName } from '../ui-core/agent-name.js';
+import type { Translator } from '../ui-core/i18n.js';
 import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
@@ -30,49 +32,12 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const closeRef = useListeners<HTMLButtonElement>({ click: () => onClose() });
   const [confirming, setConfirming] = useState(false);
   const endRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const conversation = client.conversation.value;
   const endable = conversation !== undefined && conversation.status !== 'ended';
   const asking = confirming && endable;
   const endListeners = useListeners<HTMLButtonElement>({ click: () => setConfirming(true) }, endRef);
-  const confirmListeners = useListeners<HTMLButtonElement>(
-    {
-      click: () => {
-        setConfirming(false);
-        client.end();
-      },
-    },
-    confirmRef,
-  );
-  const cancelListeners = useListeners<HTMLButtonElement>({
-    click: () => {
-      setConfirming(false);
-      endRef.current?.focus();
-    },
-  });
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
   const agent = client.agent.value;
-  const availability = client.availability.value;
-  let subtitle: string | undefined;
-  // Own property only: a host page that puts `title` on Object.prototype must not show up here.
-  const role = agent && Object.hasOwn(agent, 'title') ? agent.title : undefined;
-  if (agent) subtitle = role === undefined ? brand.name : `${role} · ${brand.name}`;
-  else if (availability?.online) subtitle = t('header.availability.online');
-  else if (availability) {
-    const back = availability.nextOpenAt === undefined ? undefined : Date.parse(availability.nextOpenAt);
-    subtitle =
-      back === undefined || Number.isNaN(back)
-        ? t('header.availability.offline')
-        : t('header.availability.back', {
-            when: new Intl.DateTimeFormat(translator.locale, {
-              weekday: 'long',
-              hour: 'numeric',
-              minute: '2-digit',
-            }).format(back),
-          });
-  }
+  const subtitle = subtitleOf(agent, client.availability.value, brand.name, translator);
   const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>
@@ -117,16 +82,62 @@ export function Header({ titleId, onClose }: HeaderProps) {
         </button>
       </div>
       {asking && (
-        <div className="end-bar">
-          <p>{t('chat.endConfirm')}</p>
-          <button ref={confirmListeners} type="button" className="send">
-            {t('chat.end')}
-          </button>
-          <button ref={cancelListeners} type="button" className="secondary">
-            {t('chat.cancel')}
-          </button>
-        </div>
+        <EndBar
+          onConfirm={() => {
+            setConfirming(false);
+            client.end();
+          }}
+          onCancel={() => {
+            setConfirming(false);
+            endRef.current?.focus();
+          }}
+        />
       )}
     </>
+  );
+}
+
+/** The header's second line: the agent's title and the organisation, else the availability. */
+function subtitleOf(
+  agent: AgentInfo | undefined,
+  availability: Availability | undefined,
+  brandName: string,
+  translator: Translator,
+): string | undefined {
+  const { t } = translator;
+  // Own property only: a host page that puts `title` on Object.prototype must not show up here.
+  const role = agent && Object.hasOwn(agent, 'title') ? agent.title : undefined;
+  if (agent) return role === undefined ? brandName : `${role} · ${brandName}`;
+  if (availability?.online) return t('header.availability.online');
+  if (!availability) return undefined;
+  const back = availability.nextOpenAt === undefined ? Number.NaN : Date.parse(availability.nextOpenAt);
+  if (Number.isNaN(back)) return t('header.availability.offline');
+  const when = new Intl.DateTimeFormat(translator.locale, {
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(back);
+  return t('header.availability.back', { when });
+}
+
+/** "End the chat?" below the header: the confirming button takes the focus. */
+function EndBar({ onConfirm, onCancel }: { onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useWidget().translator;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const confirmListeners = useListeners<HTMLButtonElement>({ click: onConfirm }, confirmRef);
+  const cancelListeners = useListeners<HTMLButtonElement>({ click: onCancel });
+  useEffect(() => {
+    confirmRef.current?.focus();
+  }, []);
+  return (
+    <div className="end-bar">
+      <p>{t('chat.endConfirm')}</p>
+      <button ref={confirmListeners} type="button" className="send">
+        {t('chat.end')}
+      </button>
+      <button ref={cancelListeners} type="button" className="secondary">
+        {t('chat.cancel')}
+      </button>
+    </div>
   );
 }
