@@ -34,6 +34,26 @@ describe('message list', () => {
     expect(groups[1]?.querySelectorAll('.bubble')).toHaveLength(2);
   });
 
+  it("puts the agent's face beside each group of their messages: the picture, else the initial", async () => {
+    h = await mountWidget({ open: true });
+    const id = await h.startConversation({
+      id: 'a1',
+      firstName: 'Julie',
+      avatarUrl: 'https://cdn.example/julie.png',
+    });
+    await h.step(() => h?.server.agents.send(id, 'a1', 'Bonjour'));
+    const face = h.get('.group[data-face] > img.face');
+    expect(face.getAttribute('src')).toBe('https://cdn.example/julie.png');
+    expect(face.getAttribute('alt')).toBe('');
+    expect(face.getAttribute('referrerpolicy')).toBe('no-referrer');
+    // The visitor's own group has none.
+    expect(h.all('.group[data-mine] .face')).toHaveLength(0);
+    // A picture that fails to load gives way to the initial.
+    await h.step(() => face.dispatchEvent(new Event('error')));
+    expect(h.all('.group[data-face] > img.face')).toHaveLength(0);
+    expect(h.get('.group[data-face] > .face.initial').textContent).toBe('J');
+  });
+
   it('shows the time of each message with Intl', async () => {
     h = await mountWidget({ open: true });
     await h.startConversation();

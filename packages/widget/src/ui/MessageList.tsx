@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConfirmedEntry } from '../headless/index.js';
+import { Avatar } from './Avatar.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
 import { createEntryGrouper, type MessageGroup } from './group-entries.js';
@@ -23,14 +24,16 @@ interface GroupProps {
 function Group({ group, offered }: GroupProps) {
   const { translator, brand } = useWidget();
   const mine = group.author === undefined;
+  const agent = group.author?.role === 'agent' ? group.author : undefined;
   return (
-    <li className="group" data-mine={mine ? '' : undefined}>
+    <li className="group" data-mine={mine ? '' : undefined} data-face={agent ? '' : undefined}>
       <p className="author">
         {group.author === undefined ? translator.t('message.you') : (authorName(group.author) ?? brand.name)}
       </p>
       {group.entries.map((entry) => (
         <MessageRow key={entry.key} entry={entry} mine={mine} showReplies={offered.has(entry.key)} />
       ))}
+      {agent && <Avatar agent={agent} locale={translator.locale} className="face" />}
     </li>
   );
 }

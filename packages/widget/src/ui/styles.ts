@@ -56,6 +56,7 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .group>*{width:fit-content}.group>*+*{margin-top:4px}
 .group[data-mine]>*{margin-inline-start:auto}.group[data-mine] .msg{align-items:flex-end}
 .author{font-size:13px;color:var(--c-muted);font-weight:600}
+.group[data-face]{position:relative;padding-inline-start:36px}.group>.face{position:absolute;inset-inline-start:0;top:0;margin:0;width:28px;height:28px;font-size:13px}.face.initial{background:var(--c-brand);color:var(--c-on-brand)}
 .msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
 .bubble{padding:8px 12px;border-radius:var(--r);background:var(--c-bubble);white-space:pre-wrap}
 .bubble,.closing,.card{overflow-wrap:anywhere}
