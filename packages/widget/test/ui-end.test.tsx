@@ -17,9 +17,16 @@ const offer = {
   description: 'Twice the speed for $10 more',
 };
 
+/** What a screen reader names a choice: its text, less what is hidden from it (the scale's big digit). */
+const spoken = (choice: Element): string =>
+  [...choice.childNodes]
+    .filter((node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'))
+    .map((node) => node.textContent)
+    .join('');
+
 /** Ticks the radio button whose label is `label` inside the survey. */
 function tick(harness: Harness, label: string): void {
-  const choice = harness.all('.end .choice').find((element) => element.textContent === label);
+  const choice = harness.all('.end .choice').find((element) => spoken(element) === label);
   const input = choice?.querySelector('input');
   if (!input) throw new Error(`no choice ${label}`);
   input.checked = true;
@@ -59,6 +66,29 @@ describe('the end of a conversation', () => {
     });
     expect(h.all('.end form')).toEqual([]);
     expect(h.get('.end [role="status"]').textContent).toBe('Thank you for your feedback!');
+  });
+
+  it('draws the rating as five large buttons that stay one radio group, each named in full', async () => {
+    h = await mountWidget({ open: true, locale: 'fr-CA' });
+    await endedByJulie(h);
+    const scale = h.get('.end fieldset.scale');
+    const choices = [...scale.querySelectorAll('.choice')];
+    expect(choices.map((choice) => choice.querySelector('input')?.type)).toEqual(Array(5).fill('radio'));
+    expect(choices.map(spoken)).toEqual([
+      '1 – Très mauvais',
+      '2 – Mauvais',
+      '3 – Correct',
+      '4 – Bon',
+      '5 – Excellent',
+    ]);
+    expect(choices.map((choice) => choice.querySelector('[aria-hidden="true"]')?.textContent)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(h.all('.end fieldset.buttons:not(.scale) .choice').map(spoken)).toEqual(['Oui', 'Non']);
   });
 
   it('sends only what the visitor answered', async () => {

@@ -14,8 +14,8 @@ const ticked = (form: HTMLFormElement, name: string): string | undefined =>
   form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
 
 /**
- * After the conversation has ended (by the agent or the visitor): "Was your problem solved?" (yes/no), a
- * 1–5 rating, an optional note to the agent by first name, sent with `client.rate()`; then a thank-you,
+ * After the conversation has ended (by the agent or the visitor): "Was your problem solved?" (two buttons), a
+ * 1–5 scale of large buttons (each a radio named in full, "1 – Very poor"), an optional note to the agent by first name, sent with `client.rate()`; then a thank-you,
  * and the organisation's offer when it has one (after the feedback, never before). The transcript can be
  * downloaded as plain text at any time; it holds no form answer.
  *
@@ -72,23 +72,29 @@ export function EndSurvey({ conversationId }: { conversationId: string }) {
           <p className="form-title" id={`${id}-title`}>
             {t('end.title')}
           </p>
-          <fieldset className="choices">
+          {/* Radio groups drawn as buttons: arrow keys and screen readers work as for any radio group. */}
+          <fieldset className="choices buttons">
             <legend className="form-label">{t('end.solved.question')}</legend>
             {(['yes', 'no'] as const).map((value) => (
-              <label key={value} className="choice">
-                <input type="radio" name="solved" value={value} className="form-check" />
+              <label key={value} className="choice pill">
+                <input type="radio" name="solved" value={value} className="sr" />
                 {t(`end.solved.${value}`)}
               </label>
             ))}
           </fieldset>
-          <fieldset className="choices">
+          <fieldset className="choices buttons scale">
             <legend className="form-label">{t('end.rating.label')}</legend>
             {SCORES.map((score) => (
-              <label key={score} className="choice">
-                <input type="radio" name="score" value={String(score)} className="form-check" />
-                {t(`end.rating.${score}`)}
+              <label key={score} className="choice pill">
+                <input type="radio" name="score" value={String(score)} className="sr" />
+                <span aria-hidden="true">{score}</span>
+                <span className="sr">{t(`end.rating.${score}`)}</span>
               </label>
             ))}
+            <p className="scale-ends" aria-hidden="true">
+              <span>{t('end.rating.1')}</span>
+              <span>{t('end.rating.5')}</span>
+            </p>
           </fieldset>
           <div className="form-field">
             <label className="form-label" htmlFor={`${id}-note`}>
