@@ -3,7 +3,10 @@ import type { ChatStorage } from './headless/index.js';
 import { parseColor, toHex } from './ui-core/contrast.js';
 import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
+import { type LocalizedText, pickText } from './localized-text.js';
 import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
+
+export type { LocalizedText } from './localized-text.js';
 
 /**
  * The organisation the visitor talks to: its name, logo and colour. Every string is shown as text.
@@ -49,7 +52,9 @@ export interface MountOptions {
   /** Which bottom corner the launcher sits in. @default 'right' */
   position?: 'left' | 'right';
   /** The organisation's greeting, one text or one per locale (`{ en: 'Hi!', 'fr-CA': 'Bonjour!' }`). @default the catalogue's */
-  greeting?: string | Readonly<Record<string, string>>;
+  greeting?: LocalizedText;
+  /** What the conversation says while nobody is available, one text or one per locale. @default the catalogue's `offline.intro` */
+  away?: LocalizedText;
   /** Light, dark, or the visitor's system preference. @default 'auto' */
   theme?: 'light' | 'dark' | 'auto';
   /** Separates the stored state of two widgets on one page. @default 'default' */
@@ -90,15 +95,16 @@ export interface ConsentOptions {
   version: string;
   /** The organisation's privacy policy. */
   policyUrl?: string;
-  /** The notice, in the visitor's language. @default the catalogue's `consent.text` */
-  text?: string;
+  /** The notice, one text or one per locale. @default the catalogue's `consent.text` */
+  text?: LocalizedText;
 }
 
 /** The end-of-conversation offer of {@link MountOptions.offer}. */
 export interface OfferOptions {
-  title: string;
+  /** One text or one per locale, as `description`. */
+  title: LocalizedText;
   url: string;
-  description?: string;
+  description?: LocalizedText;
   imageUrl?: string;
 }
 
@@ -112,15 +118,17 @@ export interface ResolvedMountOptions {
   locale: string;
   messages: MessageOverrides | undefined;
   position: 'left' | 'right';
-  greeting: string | Readonly<Record<string, string>> | undefined;
+  greeting: string | undefined;
+  away: string | undefined;
   theme: 'light' | 'dark' | 'auto';
   namespace: string;
   storage: ChatStorage | false | undefined;
   titleBadge: boolean;
   sound: boolean;
   open: boolean;
-  offer: (OfferOptions & { kind: 'link' }) | undefined;
-  consent: ConsentOptions | undefined;
+  /** Its texts in the visitor's locale. */
+  offer: { kind: 'link'; title: string; url: string; description?: string; imageUrl?: string } | undefined;
+  consent: { version: string; policyUrl?: string; text?: string } | undefined;
 }
 
 const KEYS = new Set([
@@ -132,6 +140,7 @@ const KEYS = new Set([
   'messages',
   'position',
   'greeting',
+  'away',
   'theme',
   'namespace',
   'storage',
@@ -213,26 +222,30 @@ function checkBrand(value: unknown): ResolvedMountOptions['brand'] {
   return { name: name.trim(), logoUrl, color: hex };
 }
 
-function checkGreeting(value: unknown): ResolvedMountOptions['greeting'] {
-  if (value === undefined || typeof value === 'string') return value;
-  if (!isObject(value)) throw invalid('greeting', 'must be a text or an object of texts per locale', value);
-  const texts: Record<string, string> = Object.create(null);
-  for (const [locale, text] of Object.entries(value)) {
-    if (typeof text !== 'string') throw invalid(`greeting.${locale}`, 'must be a text', text);
-    texts[locale] = text;
+/** One text, or an object of texts per locale, picked for `locale` (the first one with `orFirst`). */
+function checkLocalized(name: string, value: unknown, locale: string, orFirst = false): string | undefined {
+  if (value === undefined) return undefined;
+  const texts = typeof value === 'string' ? { '': value } : value;
+  if (!isObject(texts)) throw invalid(name, 'must be a text or an object of texts per locale', value);
+  for (const [key, text] of Object.entries(texts)) {
+    if (typeof text !== 'string' || text.trim() === '')
+      throw invalid(key ? `${name}.${key}` : name, 'must be a non-empty text', text);
   }
-  return texts;
+  return pickText(value as LocalizedText, locale, orFirst);
 }
 
 /**
  * An object option made of texts: each of `required` and each of `optional` present must be a non-empty
- * text; other keys are ignored. `undefined` stays undefined.
+ * text, or (those in `localized`) texts per locale, picked for `locale`; other keys are ignored.
+ * `undefined` stays undefined.
  */
 function checkTexts<R extends string, O extends string>(
   name: string,
   value: unknown,
   required: readonly R[],
   optional: readonly O[],
+  locale: string,
+  localized: readonly string[] = [],
 ): (Record<R, string> & Partial<Record<O, string>>) | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) throw invalid(name, `must be an object with ${required.join(' and ')}`, value);
@@ -240,16 +253,17 @@ function checkTexts<R extends string, O extends string>(
   for (const key of [...required, ...optional]) {
     const field = own(value, key);
     if (field === undefined && !(required as readonly string[]).includes(key)) continue;
-    if (typeof field !== 'string' || field.trim() === '')
+    const text = localized.includes(key) ? checkLocalized(`${name}.${key}`, field, locale, true) : field;
+    if (typeof text !== 'string' || text.trim() === '')
       throw invalid(`${name}.${key}`, 'must be a non-empty text', field);
-    texts[key] = field;
+    texts[key] = text;
   }
   return texts as Record<R, string> & Partial<Record<O, string>>;
 }
 
 /** The consent notice: its policy link must be a web address the server will accept with the message. */
-function checkConsent(value: unknown): ResolvedMountOptions['consent'] {
-  const consent = checkTexts('consent', value, ['version'], ['policyUrl', 'text']);
+function checkConsent(value: unknown, locale: string): ResolvedMountOptions['consent'] {
+  const consent = checkTexts('consent', value, ['version'], ['policyUrl', 'text'], locale, ['text']);
   const url = consent?.policyUrl;
   if (url !== undefined && !safeUrl(url, IMAGE_PROTOCOLS)) {
     throw invalid('consent.policyUrl', 'must be an http or https URL of at most 2,048 characters', url);
@@ -257,8 +271,11 @@ function checkConsent(value: unknown): ResolvedMountOptions['consent'] {
   return consent;
 }
 
-function checkOffer(value: unknown): ResolvedMountOptions['offer'] {
-  const offer = checkTexts('offer', value, ['title', 'url'], ['description', 'imageUrl']);
+function checkOffer(value: unknown, locale: string): ResolvedMountOptions['offer'] {
+  const offer = checkTexts('offer', value, ['title', 'url'], ['description', 'imageUrl'], locale, [
+    'title',
+    'description',
+  ]);
   return offer && { kind: 'link', ...offer };
 }
 
@@ -312,22 +329,24 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
   }
   const messages = own(options, 'messages');
   if (messages !== undefined && !isObject(messages)) throw invalid('messages', 'must be an object', messages);
+  const locale = checkLocale(own(options, 'locale'));
   return {
     transport,
     url,
     target: target as Element | undefined,
     brand: checkBrand(own(options, 'brand')),
-    locale: checkLocale(own(options, 'locale')),
+    locale,
     messages: messages as MessageOverrides | undefined,
     position: oneOf(options, 'position', ['left', 'right'], 'right'),
-    greeting: checkGreeting(own(options, 'greeting')),
+    greeting: checkLocalized('greeting', own(options, 'greeting'), locale),
+    away: checkLocalized('away', own(options, 'away'), locale),
     theme: oneOf(options, 'theme', ['light', 'dark', 'auto'], 'auto'),
     namespace,
     storage: checkStorage(own(options, 'storage')),
     titleBadge: optionalBoolean(options, 'titleBadge'),
     sound: optionalBoolean(options, 'sound'),
     open: optionalBoolean(options, 'open'),
-    offer: checkOffer(own(options, 'offer')),
-    consent: checkConsent(own(options, 'consent')),
+    offer: checkOffer(own(options, 'offer'), locale),
+    consent: checkConsent(own(options, 'consent'), locale),
   };
 }

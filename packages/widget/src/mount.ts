@@ -19,13 +19,6 @@ import { createWidgetModel, type WidgetModel } from './ui/widget-model.js';
 import { createTranslator, type Translator } from './ui-core/i18n.js';
 import { createWidgetHandle, type WidgetEvents, type WidgetHandle } from './widget-handle.js';
 
-function pickGreeting(greeting: ResolvedMountOptions['greeting'], locale: string): string | undefined {
-  if (greeting === undefined || typeof greeting === 'string') return greeting;
-  const language = locale.split('-')[0] ?? locale;
-  for (const key of [locale, language]) if (Object.hasOwn(greeting, key)) return greeting[key];
-  return undefined;
-}
-
 /**
  * The translator of `config`. `resolveMountOptions` checks that `messages` is an object; its texts are
  * checked here, by the translator, which knows the catalogue's keys (ignored unknown keys included): the
@@ -33,11 +26,9 @@ function pickGreeting(greeting: ResolvedMountOptions['greeting'], locale: string
  */
 function translatorFor(config: ResolvedMountOptions): Translator {
   try {
-    return createTranslator(
-      config.messages === undefined
-        ? { locale: config.locale }
-        : { locale: config.locale, messages: config.messages },
-    );
+    // The site owner's away message is the catalogue's, in the visitor's locale.
+    const away = config.away === undefined ? {} : { 'offline.intro': config.away };
+    return createTranslator({ locale: config.locale, messages: { ...config.messages, ...away } });
   } catch (cause) {
     if (ChatError.isInstance(cause)) {
       throw new ChatError('invalid-option', `mount: option "messages" ${cause.message}`, { cause });
@@ -151,7 +142,7 @@ export function mountInto(
     translator,
     model,
     brand: { name: config.brand.name, logoUrl: config.brand.logoUrl },
-    greeting: pickGreeting(config.greeting, translator.locale),
+    greeting: config.greeting,
     offer: config.offer,
     consent: config.consent,
     agree,

@@ -1,4 +1,4 @@
-import type { ConsentOptions, ResolvedMountOptions } from '../mount-options.js';
+import type { ResolvedMountOptions } from '../mount-options.js';
 import { adoptStyles } from '../ui/stylesheets.js';
 import { themeColors, themeCss } from '../ui/theme.js';
 import { isRtl } from '../ui-core/locale.js';
@@ -27,7 +27,7 @@ export interface PlainLauncher {
    * Show the consent notice above the launcher (text, policy link, "I agree" with the focus, "Not now");
    * `onAgree` runs when the visitor agrees. Escape or "Not now" closes it and gives the focus back.
    */
-  askConsent(consent: ConsentOptions, onAgree: () => void): void;
+  askConsent(consent: NonNullable<ResolvedMountOptions['consent']>, onAgree: () => void): void;
   /** Take the button, the notice and their stylesheets out of the shadow root. */
   remove(): void;
 }
