@@ -19,8 +19,13 @@ export type LocalizedText = string | Readonly<Record<string, string>>;
  * pickText({ en: 'Hi!' }, 'de', true); // 'Hi!'
  * ```
  */
-export function pickText(value: LocalizedText | undefined, locale: string, orFirst = false): string | undefined {
+export function pickText(
+  value: LocalizedText | undefined,
+  locale: string,
+  orFirst = false,
+): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
-  for (const key of [locale, locale.split('-')[0] ?? locale]) if (Object.hasOwn(value, key)) return value[key];
+  for (const key of [locale, locale.split('-')[0] ?? locale])
+    if (Object.hasOwn(value, key)) return value[key];
   return orFirst ? Object.values(value)[0] : undefined;
 }

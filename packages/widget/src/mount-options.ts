@@ -1,9 +1,9 @@
 import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
 import type { ChatStorage } from './headless/index.js';
+import { type LocalizedText, pickText } from './localized-text.js';
 import { parseColor, toHex } from './ui-core/contrast.js';
 import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
-import { type LocalizedText, pickText } from './localized-text.js';
 import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
 
 export type { LocalizedText } from './localized-text.js';
