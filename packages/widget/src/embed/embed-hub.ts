@@ -85,7 +85,14 @@ export function refuseDuplicate(hub: Hub, namespace: string): boolean {
   return true;
 }
 
-/** Who receives the factory a later file hands to its hook, when that file's URL is `url()`. */
+/**
+ * Who receives the factory a later file hands to its hook, when that file's URL is `url()`.
+ *
+ * @example
+ * ```ts
+ * receivePanel((factory) => startPanel(factory, request), () => panelUrl);
+ * ```
+ */
 export type Receive<F> = (accept: (factory: F) => void, url: () => string | undefined) => void;
 
 /**
