@@ -1,24 +1,15 @@
-import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
 import type { ResolvedMountOptions } from '../mount-options.js';
-import { type Cleanup, createCleanup } from '../ui/cleanup.js';
+import { createCleanup } from '../ui/cleanup.js';
 import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
-import type { WidgetHandle } from '../widget-handle.js';
 import { createClavardApi, type EmbedController } from './embed-api.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
 import { createHub, hook, hubOf, type Receive, refuseDuplicate } from './embed-hub.js';
-import {
-  EXTRAS_HOOK,
-  type ExtrasFactory,
-  type LoadExtras,
-  PANEL_HOOK,
-  type PanelFactory,
-  type PanelRequest,
-  type StartPanel,
-} from './kits.js';
+import { expectExtras, expectPanel } from './handover.js';
+import { EXTRAS_HOOK, type ExtrasFactory, PANEL_HOOK, type PanelFactory, type PanelRequest } from './kits.js';
 import { isFrench } from './launcher-label.js';
-import { createPanelLoaders, type PanelFile, type PanelLoader } from './panel-loader.js';
-import { createPlainLauncher, type PlainLauncher } from './plain-launcher.js';
+import { createPanelLoaders, type PanelFile } from './panel-loader.js';
+import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
 
 const MARKER = Symbol.for('clavard.embed');
@@ -51,97 +42,6 @@ function queuedCalls(existing: unknown): readonly unknown[] {
 function whenIdle(view: Window, task: () => void): void {
   if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(task, { timeout: 2000 });
   else view.setTimeout(task, 0);
-}
-
-/** Runs the panel file's factory with its kit, and starts the panel for `request`. */
-function startPanel(factory: PanelFactory, request: PanelRequest): WidgetHandle {
-  let start: StartPanel | undefined;
-  factory(panelKit, (delivered) => {
-    start = delivered;
-  });
-  if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
-  return start(request);
-}
-
-/**
- * Waits for the panel file: when it hands itself over (through `receive`, from `url`, unless `gone()`), mounts the
- * widget in the plain launcher's host, then removes the plain launcher; if the panel fails to start,
- * undoes `plain` (launcher and host). Returns whether it has arrived.
- */
-function expectPanel(
-  controller: EmbedController,
-  receive: Receive<PanelFactory>,
-  launcher: PlainLauncher,
-  plain: Cleanup,
-  request: PanelRequest,
-  gone: () => boolean,
-  url: string,
-): () => boolean {
-  let arrived = false;
-  receive(
-    (factory) => {
-      if (arrived || gone()) return;
-      arrived = true;
-      const shadow = request.host.shadowRoot;
-      const hadFocus = shadow?.activeElement === launcher.button;
-      let handle: WidgetHandle;
-      try {
-        handle = startPanel(factory, request);
-      } catch (error) {
-        plain.run();
-        if (!ChatError.isInstance(error)) throw error;
-        controller.fail();
-        controller.fault(error);
-        return;
-      }
-      launcher.remove();
-      controller.attach(handle);
-      // Keep the keyboard user's place: the panel's own launcher takes the focus the plain one had.
-      if (hadFocus && shadow && shadow.activeElement === null) {
-        shadow.querySelector<HTMLElement>('button.launcher')?.focus();
-      }
-    },
-    () => url,
-  );
-  return () => arrived;
-}
-
-/**
- * The extras, for the panel: the file is loaded once, when the panel first asks; each failed attempt
- * rejects the calls that waited (and is reported), the next call tries again.
- */
-function expectExtras(
-  controller: EmbedController,
-  receive: Receive<ExtrasFactory>,
-  loaderFor: (arrived: () => boolean, onFailure: (error: ChatError) => void) => PanelLoader,
-  url: string,
-): LoadExtras {
-  let factory: ExtrasFactory | undefined;
-  let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
-  receive(
-    (delivered) => {
-      if (factory) return;
-      factory = delivered;
-      for (const waiter of waiting) waiter.resolve(delivered);
-      waiting = [];
-    },
-    () => url,
-  );
-  const loader = loaderFor(
-    () => factory !== undefined,
-    (error) => {
-      for (const waiter of waiting) waiter.reject(error);
-      waiting = [];
-      controller.fault(error);
-    },
-  );
-  return () =>
-    factory
-      ? Promise.resolve(factory)
-      : new Promise((resolve, reject) => {
-          waiting.push({ resolve, reject });
-          loader.load();
-        });
 }
 
 /**
