@@ -50,7 +50,10 @@ const nextVisitorMessage = (): Promise<ServerMessage> =>
   });
 
 /** A host page with one script tag per entry of `tags` (their `data-*` attributes, beside `data-url`). */
-async function openPage(tags: Array<Record<string, string>>): Promise<{ page: Page; errors: string[] }> {
+async function openPage(
+  tags: Array<Record<string, string>>,
+  trustedTypes = '',
+): Promise<{ page: Page; errors: string[] }> {
   const scripts = tags.map((data) => {
     const attributes = Object.entries({ url: server.wsUrl, ...data })
       .map(([name, value]) => ` data-${name}="${value}"`)
@@ -62,7 +65,8 @@ async function openPage(tags: Array<Record<string, string>>): Promise<{ page: Pa
     ...scripts,
     '</head><body><main><h1>Fibre Nord</h1></main></body></html>',
   ].join('\n');
-  const headers = { 'content-security-policy': strictCsp(`ws://127.0.0.1:${new URL(server.wsUrl).port}`) };
+  const csp = strictCsp(`ws://127.0.0.1:${new URL(server.wsUrl).port}`) + trustedTypes;
+  const headers = { 'content-security-policy': csp };
   site = await serveStatic(hostFiles(embed, page, headers));
   context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
   const tab = await context.newPage();
@@ -122,6 +126,25 @@ describe('several script tags', () => {
     }
     expect(conversations.size).toBe(2); // two visitors' sessions: the namespaces share nothing
     expect(errors).toHaveLength(1);
+  });
+
+  it('share one Trusted Types policy `clavard` where the page allows that name once', async () => {
+    const { page, errors } = await openPage(
+      [{ 'brand-name': 'Fibre Nord' }, { 'brand-name': 'Billing', namespace: 'billing', position: 'left' }],
+      '; trusted-types clavard',
+    );
+    await expect.poll(() => page.locator('clavard-widget').count()).toBe(2);
+    for (const [name, namespace] of [
+      ['', 'default'],
+      ['billing', 'billing'],
+    ] as const) {
+      await openWith(page, name, 'Hello');
+      const composer = page
+        .locator(`clavard-widget[data-namespace="${namespace}"]`)
+        .getByRole('textbox', { name: 'Message' });
+      await expect.poll(() => composer.inputValue()).toBe('Hello');
+    }
+    expect(errors).toEqual([]);
   });
 });
 

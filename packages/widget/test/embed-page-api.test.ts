@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClavardApi } from '../src/embed/embed-api.js';
 import { createHub, hook, refuseDuplicate } from '../src/embed/embed-hub.js';
 import { PANEL_HOOK } from '../src/embed/kits.js';
+import { type SharedPolicy, trustedScriptUrl } from '../src/embed/trusted-script-url.js';
 import type { OpenOptions, WidgetEvents, WidgetHandle } from '../src/widget-handle.js';
 
 afterEach(() => {
@@ -101,5 +102,30 @@ describe('the page hub of several script tags', () => {
     give(() => undefined);
     give('not a factory');
     expect(taken).toEqual(['fr']);
+  });
+});
+
+describe("the page's one Trusted Types policy", () => {
+  it('is created once for every tag, and accepts their files and nothing else', () => {
+    const created: string[] = [];
+    const view = {
+      trustedTypes: {
+        createPolicy: (name: string, rules: { createScriptURL(input: string): string }) => {
+          created.push(name);
+          return { createScriptURL: (input: string) => `trusted:${rules.createScriptURL(input)}` };
+        },
+      },
+    } as unknown as Window;
+    const shared: SharedPolicy = { urls: [] };
+    const first = trustedScriptUrl(view, ['https://cdn.example/clavard-panel.js'], shared);
+    const second = trustedScriptUrl(view, ['https://cdn.example/clavard-panel.fr.js'], shared);
+    expect(first('https://cdn.example/clavard-panel.js')).toBe(
+      'trusted:https://cdn.example/clavard-panel.js',
+    );
+    expect(second('https://cdn.example/clavard-panel.fr.js')).toBe(
+      'trusted:https://cdn.example/clavard-panel.fr.js',
+    );
+    expect(() => second('https://evil.example/x.js')).toThrow(TypeError);
+    expect(created).toEqual(['clavard']);
   });
 });

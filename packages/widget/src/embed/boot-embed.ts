@@ -11,6 +11,7 @@ import { isFrench } from './launcher-label.js';
 import { createPanelLoaders, type PanelFile } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
+import type { SharedPolicy } from './trusted-script-url.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
@@ -21,6 +22,8 @@ interface Files {
   src: string;
   nonce: string;
   endpoint: PanelRequest['endpoint'];
+  /** The page's Trusted Types policy, shared by its script tags. */
+  policy: SharedPolicy;
 }
 
 /** The widget {@link showWidget} put on the page, for the calls that reach `window.Clavard`. */
@@ -66,7 +69,7 @@ function showWidget(
   plain.add(() => launcher.remove());
   // The panel with the visitor's catalogue: French for any French locale, English otherwise.
   const panel = isFrench(options.locale) ? files.panels.fr : files.panels.en;
-  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras]);
+  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras], files.policy);
   const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
   const loadExtras = expectExtras(
     controller,
@@ -219,6 +222,7 @@ export function bootEmbed(
         src: new URL(src, doc.baseURI).href,
         nonce: typeof nonce === 'string' ? nonce : '',
         endpoint,
+        policy: hub.policy,
       });
     } else controller.fail();
     if (problems.length > 0) {

@@ -5,6 +5,7 @@ import { ChatError } from '@clavard/protocol';
 import type { EmbedController } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
 import { EXTRAS_HOOK, PANEL_HOOK } from './kits.js';
+import type { SharedPolicy } from './trusted-script-url.js';
 
 const HUB = Symbol.for('clavard.embeds');
 
@@ -17,12 +18,14 @@ type Taker = (symbol: symbol, factory: unknown, src: string) => void;
  *
  * @example
  * ```ts
- * const hub: Hub = { widgets: new Map(), takers: [] };
+ * const hub: Hub = { widgets: new Map(), takers: [], policy: { urls: [] } };
  * ```
  */
 export interface Hub {
   readonly widgets: Map<string, EmbedController>;
   readonly takers: Taker[];
+  /** The page's one Trusted Types policy `clavard`, for every tag's files. */
+  readonly policy: SharedPolicy;
 }
 
 /**
@@ -49,7 +52,7 @@ export function hubOf(first: object): Hub | undefined {
  * ```
  */
 export function createHub(view: Window, api: ClavardApi): Hub {
-  const hub: Hub = { widgets: new Map(), takers: [] };
+  const hub: Hub = { widgets: new Map(), takers: [], policy: { urls: [] } };
   Object.defineProperty(api, HUB, { value: hub });
   for (const symbol of [PANEL_HOOK, EXTRAS_HOOK]) {
     Object.defineProperty(api, symbol, {
