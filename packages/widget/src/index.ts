@@ -4,4 +4,4 @@ export type { ChatClient, ChatEvents } from './headless/index.js';
 export { mount } from './mount.js';
 export type { BrandOptions, MountOptions, OfferOptions } from './mount-options.js';
 export type { AnalyticsEvent } from './ui/analytics.js';
-export type { IdentifyInput, WidgetEvents, WidgetHandle } from './widget-handle.js';
+export type { IdentifyInput, OpenOptions, WidgetEvents, WidgetHandle } from './widget-handle.js';

@@ -126,8 +126,17 @@ export function mountInto(
   });
   cleanup.add(() => model.dispose());
   // The widget's own events; the client's go straight to the client.
-  const own = createEmitter<Pick<WidgetEvents, 'open' | 'close' | 'analytics'>>();
+  const own = createEmitter<Pick<WidgetEvents, 'open' | 'close' | 'analytics' | 'unread'>>();
   cleanup.add(() => own.clear());
+  let unread = client.unread.peek();
+  cleanup.add(
+    effect(() => {
+      const count = client.unread.value;
+      if (count === unread) return;
+      unread = count;
+      own.emit('unread', count);
+    }),
+  );
   const analytics = trackAnalytics(client, (event) => own.emit('analytics', event));
   cleanup.add(() => analytics.stop());
   const emitPanel = (name: 'open' | 'close'): void => own.emit(name, undefined);

@@ -1,4 +1,4 @@
-import { ChatError, type Unsubscribe } from '@clavard/protocol';
+import { ChatError, MAX_TEXT_LENGTH, type Unsubscribe } from '@clavard/protocol';
 import type { Emitter } from '@clavard/protocol/internal';
 import type { ChatClient, ChatEvents } from './headless/index.js';
 import type { AnalyticsEvent } from './ui/analytics.js';
@@ -17,6 +17,21 @@ export interface WidgetEvents extends ChatEvents {
   close: undefined;
   /** Measures for the organisation's analytics: see {@link AnalyticsEvent}. */
   analytics: AnalyticsEvent;
+  /** The number of agent and bot messages the visitor has not seen changed (0 once they are shown). */
+  unread: number;
+}
+
+/**
+ * Options of {@link WidgetHandle.open}.
+ *
+ * @example
+ * ```ts
+ * widget.open({ message: 'About my order #1042: ' } satisfies OpenOptions);
+ * ```
+ */
+export interface OpenOptions {
+  /** Text to put in the composer as a draft, for the visitor to finish and send (it is not sent). */
+  message?: string;
 }
 
 /**
@@ -48,8 +63,15 @@ export interface IdentifyInput {
  * ```
  */
 export interface WidgetHandle {
-  /** Open the panel (focus goes to the composer). */
-  open(): void;
+  /**
+   * Open the panel (focus goes to the composer). With `message`, the composer holds that text as a draft,
+   * not sent. Throws `ChatError('invalid-option')` for a message that is not a text or is too long.
+   * @example
+   * ```ts
+   * helpLink.addEventListener('click', () => widget.open({ message: 'About my invoice: ' }));
+   * ```
+   */
+  open(options?: OpenOptions): void;
   /** Close the panel (focus goes back to the launcher). */
   close(): void;
   /** Open when closed, close when open. */
@@ -90,10 +112,40 @@ export interface WidgetHandle {
   unmount(): void;
   /** The headless chat client underneath. */
   readonly client: ChatClient;
+  /**
+   * How many agent and bot messages the visitor has not seen (shared by the tabs); the `unread` event
+   * says when it changes.
+   * @example
+   * ```ts
+   * widget.on('unread', (count) => { badge.textContent = count > 0 ? String(count) : ''; });
+   * ```
+   */
+  readonly unread: number;
 }
 
 /** The widget's own events, beside the client's. */
-type OwnEvents = Pick<WidgetEvents, 'open' | 'close' | 'analytics'>;
+type OwnEvents = Pick<WidgetEvents, 'open' | 'close' | 'analytics' | 'unread'>;
+
+/** The draft of `open(options)`: undefined for none; throws unless `options` is an {@link OpenOptions}. */
+function draftOf(options: unknown): string | undefined {
+  const message: unknown =
+    typeof options === 'object' && options !== null && Object.hasOwn(options, 'message')
+      ? Reflect.get(options, 'message')
+      : undefined;
+  if (
+    (options !== undefined && (typeof options !== 'object' || options === null)) ||
+    (message !== undefined && (typeof message !== 'string' || message.length > MAX_TEXT_LENGTH))
+  ) {
+    throw new ChatError(
+      'invalid-option',
+      `open({ message? }): message must be a text of at most ${MAX_TEXT_LENGTH} characters`,
+      {
+        retryable: false,
+      },
+    );
+  }
+  return message;
+}
 
 /** Throws unless `input` is an {@link IdentifyInput} (the page may pass anything). */
 function checkIdentity(input: unknown): asserts input is IdentifyInput {
@@ -134,7 +186,9 @@ export function createWidgetHandle(
   unmount: () => void,
 ): WidgetHandle {
   return {
-    open() {
+    open(options) {
+      const draft = draftOf(options);
+      if (draft !== undefined) model.draft.value = draft;
       model.open.value = true;
     },
     close() {
@@ -154,19 +208,24 @@ export function createWidgetHandle(
     },
     shutdown() {
       model.prefill.value = {};
+      model.draft.value = '';
       client.shutdown();
     },
     forget() {
       model.prefill.value = {};
+      model.draft.value = '';
       client.forget();
     },
     on(event, listener) {
       // One map, two emitters: TypeScript cannot narrow `K` with `event`, hence the casts.
-      if (event === 'analytics' || event === 'open' || event === 'close')
+      if (event === 'analytics' || event === 'open' || event === 'close' || event === 'unread')
         return events.on(event, listener as never);
       return client.on(event as keyof ChatEvents, listener as never);
     },
     unmount,
     client,
+    get unread() {
+      return client.unread.peek();
+    },
   };
 }

@@ -150,7 +150,8 @@ describe('the end of a conversation', () => {
     const text = (await blobs[0]?.text()) ?? '';
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('Conversation with Fibre Nord');
-    expect(lines.slice(2, -1).map((line) => line.replace(/^\[[^\]]+\] /, ''))).toEqual([
+    expect(lines[1]).toMatch(/\d{4}.* \(.+\)$/);
+    expect(lines.slice(3, -1).map((line) => line.replace(/^\[[^\]]+\] /, ''))).toEqual([
       'You: Hello',
       'Julie has joined',
       '[Form: Verify your identity. Answers not included.]',

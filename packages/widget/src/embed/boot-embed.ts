@@ -1,25 +1,17 @@
-import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
 import type { ResolvedMountOptions } from '../mount-options.js';
-import { type Cleanup, createCleanup } from '../ui/cleanup.js';
+import { createCleanup } from '../ui/cleanup.js';
 import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
-import type { WidgetHandle } from '../widget-handle.js';
 import { createClavardApi, type EmbedController } from './embed-api.js';
-import type { ClavardApi } from './embed-api-types.js';
 import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
-import {
-  EXTRAS_HOOK,
-  type ExtrasFactory,
-  type LoadExtras,
-  PANEL_HOOK,
-  type PanelFactory,
-  type PanelRequest,
-  type StartPanel,
-} from './kits.js';
+import { createHub, hook, hubOf, type Receive, refuseDuplicate } from './embed-hub.js';
+import { expectExtras, expectPanel } from './handover.js';
+import { EXTRAS_HOOK, type ExtrasFactory, PANEL_HOOK, type PanelFactory, type PanelRequest } from './kits.js';
 import { isFrench } from './launcher-label.js';
-import { createPanelLoaders, type PanelFile, type PanelLoader } from './panel-loader.js';
-import { createPlainLauncher, type PlainLauncher } from './plain-launcher.js';
+import { createPanelLoaders, type PanelFile } from './panel-loader.js';
+import { createPlainLauncher } from './plain-launcher.js';
 import { clearStoredState, hasConversationInProgress, pageStorage } from './resume-state.js';
+import type { SharedPolicy } from './trusted-script-url.js';
 
 const MARKER = Symbol.for('clavard.embed');
 
@@ -30,6 +22,8 @@ interface Files {
   src: string;
   nonce: string;
   endpoint: PanelRequest['endpoint'];
+  /** The page's Trusted Types policy, shared by its script tags. */
+  policy: SharedPolicy;
 }
 
 /** The widget {@link showWidget} put on the page, for the calls that reach `window.Clavard`. */
@@ -51,108 +45,6 @@ function queuedCalls(existing: unknown): readonly unknown[] {
 function whenIdle(view: Window, task: () => void): void {
   if (typeof view.requestIdleCallback === 'function') view.requestIdleCallback(task, { timeout: 2000 });
   else view.setTimeout(task, 0);
-}
-
-/** Who receives the factory a later file hands to its hook: the setter {@link hook} returns. */
-type Receive<F> = (accept: (factory: F) => void) => void;
-
-/**
- * Defines a later file's hook on `api` (`PANEL_HOOK` or `EXTRAS_HOOK` of kits.ts): it passes a factory to
- * the function last given to the returned setter, and ignores anything else and every call before one.
- */
-function hook<F>(api: ClavardApi, symbol: symbol): Receive<F> {
-  let accept: ((factory: F) => void) | undefined;
-  Object.defineProperty(api, symbol, {
-    value: (factory: unknown) => {
-      if (typeof factory === 'function') accept?.(factory as F);
-    },
-  });
-  return (next) => {
-    accept = next;
-  };
-}
-
-/** Runs the panel file's factory with its kit, and starts the panel for `request`. */
-function startPanel(factory: PanelFactory, request: PanelRequest): WidgetHandle {
-  let start: StartPanel | undefined;
-  factory(panelKit, (delivered) => {
-    start = delivered;
-  });
-  if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
-  return start(request);
-}
-
-/**
- * Waits for the panel file: when it hands itself over (through `receive`, unless `gone()`), mounts the
- * widget in the plain launcher's host, then removes the plain launcher; if the panel fails to start,
- * undoes `plain` (launcher and host). Returns whether it has arrived.
- */
-function expectPanel(
-  controller: EmbedController,
-  receive: Receive<PanelFactory>,
-  launcher: PlainLauncher,
-  plain: Cleanup,
-  request: PanelRequest,
-  gone: () => boolean,
-): () => boolean {
-  let arrived = false;
-  receive((factory) => {
-    if (arrived || gone()) return;
-    arrived = true;
-    const shadow = request.host.shadowRoot;
-    const hadFocus = shadow?.activeElement === launcher.button;
-    let handle: WidgetHandle;
-    try {
-      handle = startPanel(factory, request);
-    } catch (error) {
-      plain.run();
-      if (!ChatError.isInstance(error)) throw error;
-      controller.fail();
-      controller.fault(error);
-      return;
-    }
-    launcher.remove();
-    controller.attach(handle);
-    // Keep the keyboard user's place: the panel's own launcher takes the focus the plain one had.
-    if (hadFocus && shadow && shadow.activeElement === null) {
-      shadow.querySelector<HTMLElement>('button.launcher')?.focus();
-    }
-  });
-  return () => arrived;
-}
-
-/**
- * The extras, for the panel: the file is loaded once, when the panel first asks; each failed attempt
- * rejects the calls that waited (and is reported), the next call tries again.
- */
-function expectExtras(
-  controller: EmbedController,
-  receive: Receive<ExtrasFactory>,
-  loaderFor: (arrived: () => boolean, onFailure: (error: ChatError) => void) => PanelLoader,
-): LoadExtras {
-  let factory: ExtrasFactory | undefined;
-  let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
-  receive((delivered) => {
-    if (factory) return;
-    factory = delivered;
-    for (const waiter of waiting) waiter.resolve(delivered);
-    waiting = [];
-  });
-  const loader = loaderFor(
-    () => factory !== undefined,
-    (error) => {
-      for (const waiter of waiting) waiter.reject(error);
-      waiting = [];
-      controller.fault(error);
-    },
-  );
-  return () =>
-    factory
-      ? Promise.resolve(factory)
-      : new Promise((resolve, reject) => {
-          waiting.push({ resolve, reject });
-          loader.load();
-        });
 }
 
 /**
@@ -177,25 +69,43 @@ function showWidget(
   plain.add(() => launcher.remove());
   // The panel with the visitor's catalogue: French for any French locale, English otherwise.
   const panel = isFrench(options.locale) ? files.panels.fr : files.panels.en;
-  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras]);
-  const loadExtras = expectExtras(controller, receive.extras, (arrived, onFailure) =>
-    loaderFor(files.extras, 'the extras file', arrived, onFailure),
+  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras], files.policy);
+  const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
+  const loadExtras = expectExtras(
+    controller,
+    receive.extras,
+    (arrived, onFailure) => loaderFor(files.extras, 'the extras file', arrived, onFailure),
+    urlOf(files.extras),
   );
   const request = { host, config: options, endpoint: files.endpoint, loadExtras };
-  const arrived = expectPanel(controller, receive.panel, launcher, plain, request, gone);
+  // Another tag's widget may load the same panel file: take it only once this one asked for it.
+  let asked = false;
+  const arrived = expectPanel(
+    controller,
+    receive.panel,
+    launcher,
+    plain,
+    request,
+    () => gone() || !asked,
+    urlOf(panel),
+  );
   const loader = loaderFor(panel, 'the panel file', arrived, controller.fault);
+  const load = (): void => {
+    asked = true;
+    loader.load();
+  };
   // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
   const agree = (): void => {
     if (!consent) return;
     writeConsent(pageStorage(view), namespace, newConsent(consent));
-    if (!gone()) loader.load();
+    if (!gone()) load();
   };
   return {
     load() {
       if (gone()) return;
       if (consent && !readConsent(pageStorage(view), namespace, consent.version)) {
         launcher.askConsent(consent, agree);
-      } else loader.load();
+      } else load();
     },
     remove() {
       if (arrived()) return;
@@ -216,8 +126,10 @@ function showWidget(
  * loaded, pinned the same way, when the panel first asks for it. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. When `data-url` is a path (or `data-transport` changes its
- * scheme), one `console.info` line says which transport and URL were chosen. A second copy of the script
- * finds the first one's `window.Clavard` and does nothing.
+ * scheme), one `console.info` line says which transport and URL were chosen. A later script tag with
+ * another `data-namespace` shows a second widget, `window.Clavard.get(namespace)`, which takes only the
+ * files it loads (see embed-hub.ts); one for a namespace already shown is refused with one
+ * `ChatError('invalid-option')` in the console and through that widget's `on('error')`.
  *
  * @example
  * ```ts
@@ -233,8 +145,16 @@ export function bootEmbed(
   extras: PanelFile,
 ): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
-  if (typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)) return;
+  const first =
+    typeof existing === 'object' && existing !== null && Object.hasOwn(existing, MARKER)
+      ? existing
+      : undefined;
   const doc = view.document;
+  const config = script ? readEmbedConfig(script, doc.baseURI, view.location.hostname || 'Chat') : undefined;
+  const namespace = config?.options.namespace ?? 'default';
+  // A later tag: refused for a namespace already shown (or beside a copy of clavard.js that cannot share).
+  const found = first && hubOf(first);
+  if (first && (!found || refuseDuplicate(found, namespace))) return;
   let demanded = false;
   let gone = false;
   let shown: Shown | undefined;
@@ -247,22 +167,27 @@ export function bootEmbed(
       gone = true;
       shown?.remove();
     },
+    get: (name) => hub.widgets.get(name)?.api,
   });
   const { api } = controller;
+  const hub = found || createHub(view, api);
+  hub.widgets.set(namespace, controller);
   Object.defineProperty(api, MARKER, { value: true });
   const receive = {
-    panel: hook<PanelFactory>(api, PANEL_HOOK),
-    extras: hook<ExtrasFactory>(api, EXTRAS_HOOK),
+    panel: hook<PanelFactory>(hub, PANEL_HOOK),
+    extras: hook<ExtrasFactory>(hub, EXTRAS_HOOK),
   };
-  Object.defineProperty(view, 'Clavard', {
-    value: api,
-    configurable: true,
-    enumerable: true,
-    writable: true,
-  });
+  // The first tag's widget is `window.Clavard`; a later tag's (another namespace) is `Clavard.get(namespace)`.
+  if (!first) {
+    Object.defineProperty(view, 'Clavard', {
+      value: api,
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
+  }
 
-  const problems = controller.replay(queuedCalls(existing));
-  const config = script ? readEmbedConfig(script, doc.baseURI, view.location.hostname || 'Chat') : undefined;
+  const problems = first ? [] : controller.replay(queuedCalls(existing));
   if (config?.guess) console.info(config.guess);
   if (!config)
     problems.push(
@@ -297,6 +222,7 @@ export function bootEmbed(
         src: new URL(src, doc.baseURI).href,
         nonce: typeof nonce === 'string' ? nonce : '',
         endpoint,
+        policy: hub.policy,
       });
     } else controller.fail();
     if (problems.length > 0) {

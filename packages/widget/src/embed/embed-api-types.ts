@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '@clavard/protocol';
-import type { IdentifyInput, WidgetEvents } from '../widget-handle.js';
+import type { IdentifyInput, OpenOptions, WidgetEvents } from '../widget-handle.js';
 
 /**
  * The events a page can listen to through `window.Clavard.on()`: the panel's `open` and `close`, and the
@@ -24,6 +24,7 @@ export const CLAVARD_EVENTS = [
   'error',
   'shutdown',
   'analytics',
+  'unread',
 ] as const;
 
 /**
@@ -47,7 +48,9 @@ export type ClavardEventName = (typeof CLAVARD_EVENTS)[number];
 export type ClavardEvents = { [K in ClavardEventName]: WidgetEvents[K] };
 
 /**
- * The one global the script tag defines, `window.Clavard`. Every method is safe to call at any time:
+ * The one global the script tag defines, `window.Clavard`: the widget of the page's first script tag.
+ * Several tags with different `data-namespace` show several widgets; each is `window.Clavard.get(namespace)`
+ * (the first one included), with the same methods. Every method is safe to call at any time:
  * before the widget is on the page the call waits, after `shutdown()` it does nothing, and a failure is
  * reported through `on('error')` as a `ChatError`, never thrown and never logged.
  *
@@ -58,8 +61,15 @@ export type ClavardEvents = { [K in ClavardEventName]: WidgetEvents[K] };
  * ```
  */
 export interface ClavardApi {
-  /** Open the panel (focus goes to the composer). */
-  open(): void;
+  /**
+   * Open the panel (focus goes to the composer); with `message`, the composer holds it as a draft (not
+   * sent). A message that is not a text is reported as `invalid-option` through `on('error')`.
+   * @example
+   * ```ts
+   * window.Clavard?.open({ message: 'About my order #1042: ' });
+   * ```
+   */
+  open(options?: OpenOptions): void;
   /** Close the panel (focus goes back to the launcher). */
   close(): void;
   /** Open when closed, close when open. */
@@ -83,6 +93,24 @@ export interface ClavardApi {
   shutdown(): void;
   /** Ask the chat server to erase everything it holds about the visitor, and wipe everything local. */
   forget(): void;
+  /**
+   * How many agent messages the visitor has not seen: 0 until the panel file is loaded (at the first open,
+   * or at once when a conversation is in progress); the `unread` event says when it changes.
+   * @example
+   * ```ts
+   * window.Clavard?.on('unread', (count) => { navBadge.hidden = count === 0; navBadge.textContent = String(count); });
+   * ```
+   */
+  readonly unread: number;
+  /**
+   * The widget of the script tag with `data-namespace` = `namespace` (`'default'` for a tag without one),
+   * or undefined when the page has none.
+   * @example
+   * ```ts
+   * window.Clavard?.get('billing')?.open();
+   * ```
+   */
+  get(namespace: string): ClavardApi | undefined;
 }
 
 /**
@@ -95,7 +123,7 @@ export interface ClavardApi {
  * ```
  */
 export interface ClavardCommands {
-  open: [];
+  open: [options?: OpenOptions];
   close: [];
   toggle: [];
   send: [text: string];

@@ -1,6 +1,6 @@
 import { ChatError, type Unsubscribe } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import type { IdentifyInput, WidgetHandle } from '../widget-handle.js';
+import type { WidgetHandle } from '../widget-handle.js';
 import {
   CLAVARD_COMMANDS,
   CLAVARD_EVENTS,
@@ -59,6 +59,8 @@ export interface EmbedApiHooks {
   demand?: () => void;
   /** `shutdown()` was called (before or after the widget was mounted). */
   shutdown?: () => void;
+  /** The widget of another script tag on the page, for `get(namespace)`. */
+  get?: (namespace: string) => ClavardApi | undefined;
 }
 
 /**
@@ -99,7 +101,7 @@ export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
   };
 
   const api: ClavardApi = {
-    open: () => void demand((handle) => handle.open()),
+    open: (options) => void demand((handle) => handle.open(options)),
     close: () => void run((handle) => handle.close()),
     toggle: () => void demand((handle) => handle.toggle()),
     send: (text) => {
@@ -123,6 +125,10 @@ export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
       void run((handle) => handle.identify(input));
     },
     forget: () => void demand((handle) => handle.forget()),
+    get unread() {
+      return state.kind === 'mounted' ? state.handle.unread : 0;
+    },
+    get: (namespace) => hooks.get?.(namespace),
     shutdown: () => {
       if (state.kind === 'mounted') {
         for (const stop of state.stop) stop();
@@ -162,19 +168,8 @@ export function createClavardApi(hooks: EmbedApiHooks = {}): EmbedController {
           );
           return;
         }
-        switch (name) {
-          case 'send':
-            api.send(args[0] as string);
-            break;
-          case 'on':
-            api.on(args[0] as ClavardEventName, args[1] as (payload: unknown) => void);
-            break;
-          case 'identify':
-            api.identify(args[0] as string | IdentifyInput);
-            break;
-          default:
-            api[name]();
-        }
+        // Each command checks its own arguments (a wrong one is reported through `on('error')`).
+        (api[name] as (...given: unknown[]) => unknown)(...args);
       });
       return problems;
     },

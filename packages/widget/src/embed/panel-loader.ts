@@ -1,5 +1,5 @@
 import { ChatError } from '@clavard/protocol';
-import { trustedScriptUrl } from './trusted-script-url.js';
+import { type SharedPolicy, trustedScriptUrl } from './trusted-script-url.js';
 
 /**
  * What the build bakes into the script-tag file for each file it loads (the panel, the extras): its name
@@ -51,6 +51,7 @@ export function createPanelLoaders(
   src: string,
   nonce: string,
   files: readonly PanelFile[],
+  shared?: SharedPolicy,
 ): (
   file: PanelFile,
   what: string,
@@ -59,7 +60,7 @@ export function createPanelLoaders(
 ) => PanelLoader {
   const doc = view.document;
   const urlOf = (file: PanelFile): string => new URL(file.name, src).href;
-  const toScriptUrl = trustedScriptUrl(view, files.map(urlOf));
+  const toScriptUrl = trustedScriptUrl(view, files.map(urlOf), shared);
   return (file, what, arrived, onFailure) => {
     const url = urlOf(file);
     let loading = false;

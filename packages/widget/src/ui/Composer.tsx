@@ -1,5 +1,4 @@
 import { MAX_TEXT_LENGTH } from '@clavard/protocol';
-import { useSignal } from '@preact/signals';
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useWidget } from './context.js';
@@ -34,7 +33,7 @@ export interface ComposerProps {
 export function Composer({ inputRef }: ComposerProps) {
   const { client, translator, model } = useWidget();
   const { t } = translator;
-  const draft = useSignal('');
+  const { draft } = model;
   // Read here, not bound as signal props: @preact/signals walks signal DOM props with `for…in` and crashes
   // when the host page puts an enumerable key on Object.prototype. Re-rendering this form per keystroke
   // is cheap.

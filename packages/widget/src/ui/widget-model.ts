@@ -32,6 +32,8 @@ export interface WidgetModel {
   readonly consentNeeded: Signal<boolean>;
   /** Form fields to prefill (`name`, `email`) from `identify()`: memory only. */
   readonly prefill: Signal<Readonly<Record<string, string>>>;
+  /** The composer's text, not sent yet (the page may prefill it: `open({ message })`). */
+  readonly draft: Signal<string>;
   /** The id of the ended conversation the visitor has sent feedback for (the survey then says thanks). */
   readonly rated: Signal<string | undefined>;
   /** Tell screen-reader users something, once. */
@@ -69,6 +71,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const startedOver = signal<string | undefined>(undefined);
   const rated = signal<string | undefined>(undefined);
   const prefill = signal<Readonly<Record<string, string>>>({});
+  const draft = signal('');
   const consentNeeded = signal(false);
   let toggle = false;
   const announce = (text: string): void => {
@@ -163,6 +166,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     startedOver,
     rated,
     prefill,
+    draft,
     consentNeeded,
     announce,
     dispose() {
