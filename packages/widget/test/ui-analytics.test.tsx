@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import type { AnalyticsEvent } from '@clavard/widget';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tick } from './support/survey.js';
 import { type Harness, julie, marc, mountWidget } from './support/ui-harness.js';
 
 let h: Harness | undefined;
@@ -8,16 +9,6 @@ afterEach(() => {
   h?.dispose();
   h = undefined;
 });
-
-/** Ticks the radio button whose label is `label` inside the survey. */
-function tick(harness: Harness, label: string): void {
-  const input = harness
-    .all('.end .choice')
-    .find((c) => c.textContent === label)
-    ?.querySelector('input');
-  if (!input) throw new Error(`no choice ${label}`);
-  input.checked = true;
-}
 
 describe('analytics events', () => {
   it('reports the start, the wait in queue, the first response, the handling time, resolution and rating, once each', async () => {

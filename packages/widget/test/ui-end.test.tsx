@@ -2,6 +2,7 @@
 import { ChatError } from '@clavard/protocol';
 import { mount } from '@clavard/widget';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { spoken, tick } from './support/survey.js';
 import { type Harness, julie, mountWidget } from './support/ui-harness.js';
 
 let h: Harness | undefined;
@@ -16,21 +17,6 @@ const offer = {
   url: 'https://shop.example/fibre',
   description: 'Twice the speed for $10 more',
 };
-
-/** What a screen reader names a choice: its text, less what is hidden from it (the scale's big digit). */
-const spoken = (choice: Element): string =>
-  [...choice.childNodes]
-    .filter((node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'))
-    .map((node) => node.textContent)
-    .join('');
-
-/** Ticks the radio button whose label is `label` inside the survey. */
-function tick(harness: Harness, label: string): void {
-  const choice = harness.all('.end .choice').find((element) => spoken(element) === label);
-  const input = choice?.querySelector('input');
-  if (!input) throw new Error(`no choice ${label}`);
-  input.checked = true;
-}
 
 async function endedByJulie(harness: Harness): Promise<string> {
   const id = await harness.startConversation(julie);
