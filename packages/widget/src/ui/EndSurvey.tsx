@@ -77,7 +77,7 @@ export function EndSurvey({ conversationId }: { conversationId: string }) {
             <legend className="form-label">{t('end.solved.question')}</legend>
             {(['yes', 'no'] as const).map((value) => (
               <label key={value} className="choice pill">
-                <input type="radio" name="solved" value={value} className="sr" />
+                <input type="radio" name="solved" value={value} />
                 {t(`end.solved.${value}`)}
               </label>
             ))}
@@ -86,7 +86,7 @@ export function EndSurvey({ conversationId }: { conversationId: string }) {
             <legend className="form-label">{t('end.rating.label')}</legend>
             {SCORES.map((score) => (
               <label key={score} className="choice pill">
-                <input type="radio" name="score" value={String(score)} className="sr" />
+                <input type="radio" name="score" value={String(score)} />
                 <span aria-hidden="true">{score}</span>
                 <span className="sr">{t(`end.rating.${score}`)}</span>
               </label>

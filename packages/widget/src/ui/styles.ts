@@ -111,7 +111,7 @@ a.card:hover .card-title{text-decoration:underline}
 .choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
 .buttons{display:grid;grid-template-columns:1fr 1fr;gap:8px}.scale{grid-template-columns:repeat(5,1fr)}
 .pill{position:relative;justify-content:center;border:2px solid var(--c-line);border-radius:12px;font-weight:600;cursor:pointer}.scale .pill{min-height:52px;font-size:20px}
-.pill:hover{border-color:var(--c-accent)}.pill:has(:checked){background:var(--c-brand);border-color:var(--c-brand);color:var(--c-on-brand)}.pill:has(:focus-visible){outline:2px solid var(--c-accent);outline-offset:2px}
+.pill input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}.pill:hover{border-color:var(--c-accent)}.pill:has(:checked){background:var(--c-brand);border-color:var(--c-brand);color:var(--c-on-brand)}.pill:has(:focus-visible){outline:2px solid var(--c-accent);outline-offset:2px}
 .scale-ends{grid-column:1/-1;display:flex;justify-content:space-between;gap:8px;font-size:13px;color:var(--c-muted)}
 .consent{flex:1;display:flex;flex-direction:column;gap:12px;padding:var(--s);overflow-y:auto}
 .consent a{color:var(--c-accent);text-decoration:underline}
