@@ -3,6 +3,7 @@
 import {
   type ClientFrame,
   type ConversationEvent,
+  MAX_PRESENCE_AGENTS,
   parseServerFrame,
   type SessionHello,
   type Transport,
@@ -136,4 +137,44 @@ export const threeMessages = async (ctx: Context) => {
   for (const text of ['one', 'two', 'three']) acks.push(await send(ctx, transport, newClientId(), text));
   const conversationId = acks[0]?.conversationId ?? '';
   return { transport, welcome, acks, conversationId };
+};
+
+/** The welcome as it arrived, before the parser kept three agents and dropped bad pictures. */
+export const rawWelcome = (transport: Transport) => {
+  let raw: Record<string, unknown> | undefined;
+  transport.on('frame', (data) => {
+    try {
+      const value: unknown = typeof data === 'string' ? JSON.parse(data) : data;
+      if (!raw && (value as Record<string, unknown>)?.type === 'session.welcome') raw = value as typeof raw;
+    } catch {
+      // Not JSON: the parser reports it.
+    }
+  });
+  return () => raw;
+};
+
+/** The agents of a welcome's availability: at most three, first names, http(s) pictures, none offline. */
+export const checkPresence = (welcome: Record<string, unknown> | undefined) => {
+  const { online, agents } = (welcome?.availability ?? {}) as { online?: unknown; agents?: unknown };
+  if (agents == null) return;
+  assert(Array.isArray(agents), 'availability.agents must be an array');
+  assert(agents.length <= MAX_PRESENCE_AGENTS, `availability.agents names ${agents.length} agents, over 3`);
+  assert(online === true || agents.length === 0, 'availability.agents must be empty when online is false');
+  for (const [index, agent] of agents.entries()) {
+    const { firstName, avatarUrl } = (agent ?? {}) as Record<string, unknown>;
+    assert(
+      typeof firstName === 'string' && firstName.trim() !== '',
+      `availability.agents[${index}].firstName must be a non-empty string`,
+    );
+    let scheme = '';
+    try {
+      scheme = avatarUrl == null ? 'https:' : new URL(String(avatarUrl)).protocol;
+    } catch {
+      // Not a URL: scheme stays empty.
+    }
+    assert(
+      scheme === 'https:' || scheme === 'http:',
+      `availability.agents[${index}].avatarUrl ${JSON.stringify(avatarUrl)} is not an http(s) URL`,
+    );
+  }
 };
