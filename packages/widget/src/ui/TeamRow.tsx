@@ -1,0 +1,87 @@
+import type { PresenceAgent } from '@clavard/protocol';
+import { useState } from 'preact/hooks';
+import { agentDisplayName, agentInitial } from '../ui-core/agent-name.js';
+import type { Translator } from '../ui-core/i18n.js';
+import { IMAGE_PROTOCOLS, safeUrl } from '../ui-core/safe-url.js';
+import { useWidget } from './context.js';
+
+/** Props of {@link Face}. */
+export interface FaceProps {
+  agent: PresenceAgent;
+  locale: string;
+}
+
+/**
+ * One agent's picture, or their initial when there is none, its URL is not http(s), or it fails to load.
+ * Decorative: the sentence next to the faces names them.
+ *
+ * @example
+ * ```tsx
+ * <Face agent={{ firstName: 'Julie', avatarUrl: 'https://cdn.example/julie.png' }} locale="fr-CA" />
+ * ```
+ */
+export function Face({ agent, locale }: FaceProps) {
+  const [broken, setBroken] = useState(false);
+  const src = broken || !agent.avatarUrl ? undefined : safeUrl(agent.avatarUrl, IMAGE_PROTOCOLS);
+  return src ? (
+    <img className="face" src={src} alt="" referrerpolicy="no-referrer" onError={() => setBroken(true)} />
+  ) : (
+    <span className="face initial">{agentInitial(agent, locale)}</span>
+  );
+}
+
+/**
+ * "Julie and Marc usually reply in a few minutes": the names as a list of the locale, and the usual
+ * reply time from `expectedWaitSeconds` (under a minute, a few minutes up to 15, else "in 2 hours").
+ *
+ * @example
+ * ```ts
+ * presenceSentence(translator, [{ firstName: 'Julie' }, { firstName: 'Marc' }], 120);
+ * // 'Julie and Marc usually reply in a few minutes'
+ * ```
+ */
+export function presenceSentence(
+  { t, locale, formatRelativeWait }: Translator,
+  agents: readonly PresenceAgent[],
+  seconds: number | undefined,
+): string {
+  const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    agents.map((agent) => agentDisplayName(agent)),
+  );
+  const when =
+    seconds !== undefined && seconds < 60
+      ? t('presence.when.minute')
+      : seconds === undefined || seconds <= 15 * 60
+        ? t('presence.when.minutes')
+        : formatRelativeWait(seconds);
+  return t('presence.reply', { count: agents.length, names, when });
+}
+
+/**
+ * Who is there, before the first message: the overlapping faces of up to three online agents and one
+ * sentence, read once by screen readers (the faces are hidden from them). Nothing while nobody is online
+ * or once the conversation has started.
+ *
+ * @example
+ * ```tsx
+ * <TeamRow />
+ * ```
+ */
+export function TeamRow() {
+  const { client, translator } = useWidget();
+  const availability = client.availability.value;
+  const agents = (availability?.online && availability.agents) || [];
+  if (agents.length === 0 || client.conversation.value || client.messages.value.length > 0) return null;
+  const shown = agents.slice(0, 3);
+  return (
+    <div className="team">
+      <span className="faces" aria-hidden="true">
+        {shown.map((agent, index) => (
+          // A new picture for the same place starts unbroken.
+          <Face key={`${index} ${agent.avatarUrl}`} agent={agent} locale={translator.locale} />
+        ))}
+      </span>
+      <p className="team-line">{presenceSentence(translator, shown, availability?.expectedWaitSeconds)}</p>
+    </div>
+  );
+}
