@@ -52,7 +52,7 @@ function attachView(
   const { client, model, emitPanel } = parts;
   const doc = host.ownerDocument;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  cleanup.add(adoptStyles(shadow, [WIDGET_CSS, TEAM_CSS, themeCss(themeColors(config.brand.color))]));
+  cleanup.add(adoptStyles(shadow, [WIDGET_CSS + TEAM_CSS, themeCss(themeColors(config.brand.color))]));
   const container = doc.createElement('div');
   shadow.append(container);
   cleanup.add(() => container.remove());

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * adoptStyles(shadowRoot, [WIDGET_CSS, TEAM_CSS, themeCss(colors)]);
+ * adoptStyles(shadowRoot, [WIDGET_CSS + TEAM_CSS, themeCss(colors)]);
  * ```
  */
 export const TEAM_CSS = `.team{display:flex;align-items:center;gap:12px;padding:10px var(--s);border-bottom:1px solid var(--c-line)}
