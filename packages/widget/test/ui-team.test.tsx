@@ -26,6 +26,8 @@ describe('who is there, before the first message', () => {
       'no-referrer',
     ]);
     expect(h.get('.faces .initial').textContent).toBe('M');
+    // The header does not say it a second time.
+    expect(h.all('.subtitle')).toHaveLength(0);
   });
 
   it('says it in Quebec French, in the singular for one agent', async () => {

@@ -1,5 +1,6 @@
 import type { PresenceAgent } from '@clavard/protocol';
 import { useState } from 'preact/hooks';
+import type { ChatClient } from '../headless/index.js';
 import { agentDisplayName, agentInitial } from '../ui-core/agent-name.js';
 import type { Translator } from '../ui-core/i18n.js';
 import { IMAGE_PROTOCOLS, safeUrl } from '../ui-core/safe-url.js';
@@ -58,6 +59,20 @@ export function presenceSentence(
 }
 
 /**
+ * The agents the team row shows: up to three online agents, while no conversation has started.
+ *
+ * @example
+ * ```ts
+ * if (teamOf(client).length > 0) subtitle = undefined; // the team row says it
+ * ```
+ */
+export function teamOf(client: ChatClient): PresenceAgent[] {
+  const availability = client.availability.value;
+  const agents = (availability?.online && availability.agents) || [];
+  return client.conversation.value || client.messages.value.length > 0 ? [] : agents.slice(0, 3);
+}
+
+/**
  * Who is there, before the first message: the overlapping faces of up to three online agents and one
  * sentence, read once by screen readers (the faces are hidden from them). Nothing while nobody is online
  * or once the conversation has started.
@@ -69,10 +84,8 @@ export function presenceSentence(
  */
 export function TeamRow() {
   const { client, translator } = useWidget();
-  const availability = client.availability.value;
-  const agents = (availability?.online && availability.agents) || [];
-  if (agents.length === 0 || client.conversation.value || client.messages.value.length > 0) return null;
-  const shown = agents.slice(0, 3);
+  const shown = teamOf(client);
+  if (shown.length === 0) return null;
   return (
     <div className="team">
       <span className="faces" aria-hidden="true">
@@ -81,7 +94,9 @@ export function TeamRow() {
           <Face key={`${index} ${agent.avatarUrl}`} agent={agent} locale={translator.locale} />
         ))}
       </span>
-      <p className="team-line">{presenceSentence(translator, shown, availability?.expectedWaitSeconds)}</p>
+      <p className="team-line">
+        {presenceSentence(translator, shown, client.availability.value?.expectedWaitSeconds)}
+      </p>
     </div>
   );
 }
