@@ -156,25 +156,23 @@ export const rawWelcome = (transport: Transport) => {
 /** The agents of a welcome's availability: at most three, first names, http(s) pictures, none offline. */
 export const checkPresence = (welcome: Record<string, unknown> | undefined) => {
   const { online, agents } = (welcome?.availability ?? {}) as { online?: unknown; agents?: unknown };
-  if (agents == null) return;
-  assert(Array.isArray(agents), 'availability.agents must be an array');
-  assert(agents.length <= MAX_PRESENCE_AGENTS, `availability.agents names ${agents.length} agents, over 3`);
-  assert(online === true || agents.length === 0, 'availability.agents must be empty when online is false');
-  for (const [index, agent] of agents.entries()) {
-    const { firstName, avatarUrl } = (agent ?? {}) as Record<string, unknown>;
-    assert(
-      typeof firstName === 'string' && firstName.trim() !== '',
-      `availability.agents[${index}].firstName must be a non-empty string`,
-    );
-    let scheme = '';
+  const all = JSON.stringify(agents);
+  assert(
+    agents == null ||
+      (Array.isArray(agents) && agents.length <= MAX_PRESENCE_AGENTS && (online === true || !agents.length)),
+    `availability.agents must be an array of at most 3, empty while offline: ${all}`,
+  );
+  for (const agent of (agents ?? []) as Record<string, unknown>[]) {
+    const { firstName, avatarUrl } = agent ?? {};
+    let scheme = avatarUrl == null ? 'http:' : '';
     try {
-      scheme = avatarUrl == null ? 'https:' : new URL(String(avatarUrl)).protocol;
+      scheme ||= new URL(String(avatarUrl)).protocol;
     } catch {
-      // Not a URL: scheme stays empty.
+      // Not a URL: no scheme.
     }
     assert(
-      scheme === 'https:' || scheme === 'http:',
-      `availability.agents[${index}].avatarUrl ${JSON.stringify(avatarUrl)} is not an http(s) URL`,
+      typeof firstName === 'string' && firstName.trim() !== '' && /^https?:$/.test(scheme),
+      `availability.agents needs a first name and an http(s) avatarUrl: ${JSON.stringify(agent)}`,
     );
   }
 };
