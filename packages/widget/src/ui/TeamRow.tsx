@@ -1,35 +1,9 @@
 import type { PresenceAgent } from '@clavard/protocol';
-import { useState } from 'preact/hooks';
 import type { ChatClient } from '../headless/index.js';
-import { agentDisplayName, agentInitial } from '../ui-core/agent-name.js';
+import { agentDisplayName } from '../ui-core/agent-name.js';
 import type { Translator } from '../ui-core/i18n.js';
-import { IMAGE_PROTOCOLS, safeUrl } from '../ui-core/safe-url.js';
+import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
-
-/** Props of {@link Face}. */
-export interface FaceProps {
-  agent: PresenceAgent;
-  locale: string;
-}
-
-/**
- * One agent's picture, or their initial when there is none, its URL is not http(s), or it fails to load.
- * Decorative: the sentence next to the faces names them.
- *
- * @example
- * ```tsx
- * <Face agent={{ firstName: 'Julie', avatarUrl: 'https://cdn.example/julie.png' }} locale="fr-CA" />
- * ```
- */
-export function Face({ agent, locale }: FaceProps) {
-  const [broken, setBroken] = useState(false);
-  const src = broken || !agent.avatarUrl ? undefined : safeUrl(agent.avatarUrl, IMAGE_PROTOCOLS);
-  return src ? (
-    <img className="face" src={src} alt="" referrerpolicy="no-referrer" onError={() => setBroken(true)} />
-  ) : (
-    <span className="face initial">{agentInitial(agent, locale)}</span>
-  );
-}
 
 /**
  * "Julie and Marc usually reply in a few minutes": the names as a list of the locale, and the usual
@@ -91,7 +65,12 @@ export function TeamRow() {
       <span className="faces" aria-hidden="true">
         {shown.map((agent, index) => (
           // A new picture for the same place starts unbroken.
-          <Face key={`${index} ${agent.avatarUrl}`} agent={agent} locale={translator.locale} />
+          <Avatar
+            key={`${index} ${agent.avatarUrl}`}
+            agent={agent}
+            locale={translator.locale}
+            className="team-face"
+          />
         ))}
       </span>
       <p className="team-line">

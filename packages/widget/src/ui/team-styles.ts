@@ -9,7 +9,7 @@
  */
 export const TEAM_CSS = `.team{display:flex;align-items:center;gap:12px;padding:10px var(--s);border-bottom:1px solid var(--c-line)}
 .faces{display:flex;flex:none;padding-inline-start:8px}
-.face{flex:none;width:32px;height:32px;margin-inline-start:-8px;border-radius:50%;object-fit:cover;box-shadow:0 0 0 2px var(--c-bg);background:var(--c-bubble)}
-.face.initial{font-size:14px;background:var(--c-brand);color:var(--c-on-brand)}
+.team-face{width:32px;height:32px;margin-inline-start:-8px;box-shadow:0 0 0 2px var(--c-bg)}
+.team-face.initial{font-size:14px;background:var(--c-brand);color:var(--c-on-brand)}
 .team-line{margin:0;font-size:14px;line-height:1.35;color:var(--c-muted)}
 `;
