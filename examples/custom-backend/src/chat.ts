@@ -94,7 +94,16 @@ const hello = (
     v: PROTOCOL_VERSION,
     token: session.token,
     resumed: known !== undefined,
-    availability: { online: true },
+    // The bot is the one agent always online; a first name and a picture only (docs/protocol.md).
+    availability: {
+      online: true,
+      agents: [
+        {
+          firstName: state.bot.firstName,
+          ...(state.bot.avatarUrl ? { avatarUrl: state.bot.avatarUrl } : {}),
+        },
+      ],
+    },
     heartbeatMs: state.heartbeatMs,
     ...(conversation
       ? {

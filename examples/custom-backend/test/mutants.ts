@@ -117,6 +117,21 @@ export const MUTANTS: Mutant[] = [
     to: 'for (const peer of conversation.peers) if (stored.type !== "message" || stored.author.role !== "visitor") send(peer, stored);',
   },
   {
+    name: 'the welcome names four online agents',
+    from: 'agents: [\n        {',
+    to: "agents: [{ firstName: 'Ana' }, { firstName: 'Li' }, { firstName: 'Zoé' },\n        {",
+  },
+  {
+    name: 'an online agent has a javascript: picture',
+    from: '...(state.bot.avatarUrl ? { avatarUrl: state.bot.avatarUrl } : {})',
+    to: "avatarUrl: 'javascript:alert(1)'",
+  },
+  {
+    name: 'the welcome names online agents while offline',
+    from: 'online: true,\n      agents:',
+    to: 'online: false,\n      agents:',
+  },
+  {
     name: 'a frame this server does not implement is ignored',
     from: '      // session.hello again, forms, ratings, identity: not part of this small server.\n      return error(',
     to: '      return;\n      error(',

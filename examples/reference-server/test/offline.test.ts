@@ -57,7 +57,7 @@ describe('nobody available', () => {
     server = await startTestServer({ leaveMessage: true });
     await agent(server, 'Julie');
     const v = await visitor(server);
-    expect(v.welcome.availability).toEqual({ online: true });
+    expect(v.welcome.availability).toEqual({ online: true, agents: [{ firstName: 'Julie' }] });
     v.client.send({ type: 'message.send', clientId: 'm1', text: 'Hello' });
     await v.client.next('message.ack');
     v.client.send({ type: 'ping', id: 'after' });
@@ -90,7 +90,7 @@ describe('outside business hours', () => {
     server = await startTestServer({ hours, timeZone: 'America/Toronto', now: () => mondayMorning });
     await agent(server, 'Julie');
     const v = await visitor(server);
-    expect(v.welcome.availability).toEqual({ online: true });
+    expect(v.welcome.availability).toEqual({ online: true, agents: [{ firstName: 'Julie' }] });
   });
 
   it('refuses business hours it cannot read, at start', async () => {

@@ -143,6 +143,28 @@ export interface Availability {
   nextOpenAt?: Timestamp;
   /** Typical wait before an agent answers, in seconds. */
   expectedWaitSeconds?: number;
+  /**
+   * Up to three (`MAX_PRESENCE_AGENTS`) online agents who take this visitor's topic, shown before the first
+   * message; absent or empty when `online` is false. A parser keeps the first three and drops a picture
+   * that is not http(s).
+   */
+  agents?: PresenceAgent[];
+}
+
+/**
+ * An online agent as the visitor sees them before the conversation: a first name only (never a surname)
+ * and maybe a picture.
+ *
+ * @example
+ * ```ts
+ * const julie: PresenceAgent = { firstName: 'Julie', avatarUrl: 'https://cdn.example/julie.jpg' };
+ * ```
+ */
+export interface PresenceAgent {
+  /** The first name, as the agent signs their messages. */
+  firstName: string;
+  /** An https or http URL of the agent's picture; without it the widget shows the initial. */
+  avatarUrl?: string;
 }
 
 /** Where a conversation stands. */

@@ -30,3 +30,13 @@ export const MAX_TEXT_LENGTH = 10_000;
  * ```
  */
 export const MAX_SHORT_LENGTH = 2048;
+
+/**
+ * The most agents the `agents` of an availability may name (3): a parser keeps the first three.
+ *
+ * @example
+ * ```ts
+ * const shown = online.slice(0, MAX_PRESENCE_AGENTS).map(({ firstName, avatarUrl }) => ({ firstName, avatarUrl }));
+ * ```
+ */
+export const MAX_PRESENCE_AGENTS = 3;

@@ -15,7 +15,7 @@ import {
   type Variants,
   variant,
 } from './guards.js';
-import { MAX_SHORT_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
+import { MAX_PRESENCE_AGENTS, MAX_SHORT_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 
 // The shape of every frame, as data: one table per direction, built on first use so that nothing runs at
 // import and a bundle that never parses drops all of it. The frame types in client-frames.ts and
@@ -96,7 +96,15 @@ const buildServer = (): Variants => {
       kind: 'text',
       text: obj({ 'text?': text })(value, path).text ?? '',
     };
-  const availability = { online: bool, 'nextOpenAt?': at, 'expectedWaitSeconds?': count };
+  // Who is there: the first MAX_PRESENCE_AGENTS faces are kept, a bad picture left out as on any agent.
+  const faces = arr(obj({ firstName: id, 'avatarUrl?': image }));
+  const availability = {
+    online: bool,
+    'nextOpenAt?': at,
+    'expectedWaitSeconds?': count,
+    'agents?': (value: unknown, path: string) =>
+      (faces(value, path) as unknown[]).slice(0, MAX_PRESENCE_AGENTS),
+  };
   const field = obj({
     name: id,
     type: oneOf(['text', 'textarea', 'email', 'tel', 'date', 'number', 'select', 'checkbox']),

@@ -7,6 +7,7 @@ it('exports exactly the public surface', async () => {
     'CONVERSATION_EVENT_TYPES',
     'ChatError',
     'MAX_FRAME_BYTES',
+    'MAX_PRESENCE_AGENTS',
     'MAX_SHORT_LENGTH',
     'MAX_TEXT_LENGTH',
     'PROTOCOL_VERSION',

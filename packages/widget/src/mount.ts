@@ -12,6 +12,7 @@ import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
 import { WIDGET_CSS } from './ui/styles.js';
 import { adoptStyles } from './ui/stylesheets.js';
+import { TEAM_CSS } from './ui/team-styles.js';
 import { themeColors, themeCss } from './ui/theme.js';
 import { showUnreadInTitle } from './ui/title-badge.js';
 import { followVisualViewport } from './ui/viewport.js';
@@ -51,7 +52,7 @@ function attachView(
   const { client, model, emitPanel } = parts;
   const doc = host.ownerDocument;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  cleanup.add(adoptStyles(shadow, [WIDGET_CSS, themeCss(themeColors(config.brand.color))]));
+  cleanup.add(adoptStyles(shadow, [WIDGET_CSS + TEAM_CSS, themeCss(themeColors(config.brand.color))]));
   const container = doc.createElement('div');
   shadow.append(container);
   cleanup.add(() => container.remove());

@@ -18,6 +18,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import { archiveEntry } from './archive.js';
 import type { Conn } from './connection.js';
+import { withFaces } from './faces.js';
 import { withSensitivity } from './forms.js';
 import type { HouseRules } from './house-rules.js';
 import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
@@ -124,8 +125,13 @@ export interface Hub {
   queueChanged(): void;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
   statsChanged(agentId: string): void;
-  /** Tell visitors the availability if it changed (an agent came or left, the schedule opened or closed). */
+  /**
+   * Tell visitors the availability if it changed for them (an agent came or left, the schedule opened or
+   * closed): whether agents are online and which of them take the visitor's topic.
+   */
   availabilityChanged(): void;
+  /** The availability a visitor connection is told now (in its welcome), remembered as told. */
+  availabilityOf(conn: VisitorConn): Availability;
   /**
    * An agent connected or left: tell agents the list, visitors the availability when it changed, and
    * route the queue again.
@@ -174,7 +180,8 @@ export function createHub(options: HubOptions): Hub {
   const toldPositions = new Map<string, string>();
   /** Per agent, the queue last sent (without the wait, which counts on by itself). */
   const toldQueues = new Map<string, string>();
-  let online = false;
+  /** Per visitor connection, the availability last told (as JSON). */
+  const told = new WeakMap<VisitorConn, string>();
   /** The next opening of the schedule, cached until it passes. */
   let nextOpenAt: number | undefined;
   const identified = (visitorId: string) => {
@@ -310,12 +317,20 @@ export function createHub(options: HubOptions): Hub {
       hub.toAgent(agentId, { type: 'agent.stats', stats: store.agentStats(agentId) });
     },
     availabilityChanged() {
-      const now = hub.availability().online;
-      if (online === now) return;
-      online = now;
       for (const conns of visitors.values()) {
-        for (const conn of conns) conn.send({ type: 'availability', ...hub.availability() });
+        for (const conn of conns) {
+          const before = told.get(conn);
+          const now = hub.availabilityOf(conn);
+          if (before !== told.get(conn)) conn.send({ type: 'availability', ...now });
+        }
       }
+    },
+    availabilityOf(conn) {
+      // A topic not known yet (asked later, by the pre-chat form): the faces of every agent online.
+      const topic = conn.session?.topic ?? null;
+      const now = withFaces(hub.availability(), hub.routeOf(topic), (id) => agents.get(id)?.info);
+      told.set(conn, JSON.stringify(now));
+      return now;
     },
     availability() {
       const { schedule } = options;

@@ -147,7 +147,7 @@ const welcomeVisitor = (
     v: PROTOCOL_VERSION,
     token,
     resumed: known !== undefined,
-    availability: hub.availability(),
+    availability: hub.availabilityOf(conn),
     ...(conversation
       ? {
           conversation: {

@@ -11,12 +11,14 @@ import type { ServerCheckName } from './server-conformance.js';
 import {
   assert,
   type Context,
+  checkPresence,
   closing,
   collect,
   hello,
   messagesWith,
   newClientId,
   open,
+  rawWelcome,
   readHistory,
   refusal,
   send,
@@ -64,6 +66,12 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
     const { welcome } = await session(ctx);
     assert(welcome.token.length > 0, 'session.welcome must carry a token');
     assert(welcome.resumed === false, 'a hello without a token must not be resumed');
+  },
+  async 'availability-agents-valid'(ctx) {
+    const transport = await open(ctx);
+    const raw = rawWelcome(transport);
+    await hello(ctx, transport);
+    checkPresence(raw());
   },
   async 'unknown-token-new-session'(ctx) {
     const transport = await open(ctx);

@@ -13,6 +13,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'hello-first',
   'other-major-refused',
   'welcome-valid',
+  'availability-agents-valid',
   'unknown-token-new-session',
   'seq-from-one-gap-free',
   'resend-is-duplicate',
@@ -64,7 +65,8 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
 
 /**
  * Prove a *server* against the protocol (docs/protocol.md), through any transport: the hello comes first
- * and another major version is refused; seq starts at 1 with no gap and an ack names the stored event; a
+ * and another major version is refused; the welcome names at most three online agents, with first names
+ * and http(s) pictures, and none while offline; seq starts at 1 with no gap and an ack names the stored event; a
  * resend is answered as a duplicate and stored once, the same clientId with another text is refused;
  * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; `history.since`
  * pages honour `limit`, have no gap and say `hasMore`, and no frame is over 256 KiB however long the

@@ -3,6 +3,7 @@
 import {
   type ClientFrame,
   type ConversationEvent,
+  MAX_PRESENCE_AGENTS,
   parseServerFrame,
   type SessionHello,
   type Transport,
@@ -136,4 +137,42 @@ export const threeMessages = async (ctx: Context) => {
   for (const text of ['one', 'two', 'three']) acks.push(await send(ctx, transport, newClientId(), text));
   const conversationId = acks[0]?.conversationId ?? '';
   return { transport, welcome, acks, conversationId };
+};
+
+/** The welcome as it arrived, before the parser kept three agents and dropped bad pictures. */
+export const rawWelcome = (transport: Transport) => {
+  let raw: Record<string, unknown> | undefined;
+  transport.on('frame', (data) => {
+    try {
+      const value: unknown = typeof data === 'string' ? JSON.parse(data) : data;
+      if (!raw && (value as Record<string, unknown>)?.type === 'session.welcome') raw = value as typeof raw;
+    } catch {
+      // Not JSON: the parser reports it.
+    }
+  });
+  return () => raw;
+};
+
+/** The agents of a welcome's availability: at most three, first names, http(s) pictures, none offline. */
+export const checkPresence = (welcome: Record<string, unknown> | undefined) => {
+  const { online, agents } = (welcome?.availability ?? {}) as { online?: unknown; agents?: unknown };
+  const all = JSON.stringify(agents);
+  assert(
+    agents == null ||
+      (Array.isArray(agents) && agents.length <= MAX_PRESENCE_AGENTS && (online === true || !agents.length)),
+    `availability.agents must be an array of at most 3, empty while offline: ${all}`,
+  );
+  for (const agent of (agents ?? []) as Record<string, unknown>[]) {
+    const { firstName, avatarUrl } = agent ?? {};
+    let scheme = avatarUrl == null ? 'http:' : '';
+    try {
+      scheme ||= new URL(String(avatarUrl)).protocol;
+    } catch {
+      // Not a URL: no scheme.
+    }
+    assert(
+      typeof firstName === 'string' && firstName.trim() !== '' && /^https?:$/.test(scheme),
+      `availability.agents needs a first name and an http(s) avatarUrl: ${JSON.stringify(agent)}`,
+    );
+  }
 };

@@ -5,6 +5,7 @@ import type { Translator } from '../ui-core/i18n.js';
 import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
+import { teamOf } from './TeamRow.js';
 import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Header}. */
@@ -37,7 +38,11 @@ export function Header({ titleId, onClose }: HeaderProps) {
   const asking = confirming && endable;
   const endListeners = useListeners<HTMLButtonElement>({ click: () => setConfirming(true) }, endRef);
   const agent = client.agent.value;
-  const subtitle = subtitleOf(agent, client.availability.value, brand.name, translator);
+  // While the team row names who usually replies, the general line would say it twice.
+  const subtitle =
+    teamOf(client).length > 0
+      ? undefined
+      : subtitleOf(agent, client.availability.value, brand.name, translator);
   const title = agent ? agentDisplayName(agent, brand.name) : brand.name;
   return (
     <>

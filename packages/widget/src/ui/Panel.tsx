@@ -7,6 +7,7 @@ import { Header } from './Header.js';
 import { MessageList } from './MessageList.js';
 import { QueueStatus } from './QueueStatus.js';
 import { StatusBar } from './StatusBar.js';
+import { TeamRow } from './TeamRow.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 /** Props of {@link Panel}. */
@@ -41,6 +42,7 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
         <>
           <StatusBar />
           <QueueStatus />
+          <TeamRow />
           <MessageList />
           <TypingIndicator />
           <Composer inputRef={inputRef} />

@@ -22,6 +22,15 @@ export const en = {
   'header.availability.offline': 'We are away; leave a message',
   'header.availability.back': 'We are away until {when}; leave a message',
 
+  // Who is there, before the first message ({names}: 'Julie and Marc'; {when}: one of presence.when.*)
+  'presence.reply': {
+    plural: 'count',
+    one: '{names} usually replies {when}',
+    other: '{names} usually reply {when}',
+  },
+  'presence.when.minute': 'in under a minute',
+  'presence.when.minutes': 'in a few minutes',
+
   // Agents
   'agent.joined': '{name} has joined',
   'agent.transferred': 'You are now chatting with {name}',

@@ -22,6 +22,15 @@ export const frCA: Messages = {
   'header.availability.offline': 'Nous sommes absents pour le moment. Laissez-nous un message.',
   'header.availability.back': 'Nous sommes absents jusqu’à {when}. Laissez-nous un message.',
 
+  // Qui est là, avant le premier message
+  'presence.reply': {
+    plural: 'count',
+    one: '{names} répond habituellement {when}',
+    other: '{names} répondent habituellement {when}',
+  },
+  'presence.when.minute': 'en moins d’une minute',
+  'presence.when.minutes': 'en quelques minutes',
+
   // Agents
   'agent.joined': '{name} participe maintenant à la conversation',
   'agent.transferred': 'Vous clavardez maintenant avec {name}',
