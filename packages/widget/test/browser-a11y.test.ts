@@ -5,45 +5,20 @@
  */
 
 import AxeBuilder from '@axe-core/playwright';
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
 import type { ServerMessage } from '@clavard/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { animationsSettled, launchChromium, type StaticServer, serveStatic } from './support/browser.js';
-import { buildEmbed, hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { animationsSettled, serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
+import { hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000); // esbuild and terser on three files, on a busy 2-core machine
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+const f = useEmbedFixture();
 
 async function open(data: Record<string, string>, viewport = { width: 1024, height: 720 }): Promise<Page> {
-  site = await serveStatic(hostFiles(embed, hostPage({ data: { url: server.wsUrl, ...data } })));
-  context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${site.url}/`);
+  f.site = await serveStatic(hostFiles(f.embed, hostPage({ data: { url: f.server.wsUrl, ...data } })));
+  f.context = await f.browser.newContext({ viewport });
+  const page = await f.context.newPage();
+  await page.goto(`${f.site.url}/`);
   return page;
 }
 
@@ -73,7 +48,7 @@ const focused = (page: Page): Promise<string> =>
 
 const nextVisitorMessage = (): Promise<ServerMessage> =>
   new Promise((resolve) => {
-    const stop = chat.on('message', (message) => {
+    const stop = f.chat.on('message', (message) => {
       if (message.author.role !== 'visitor') return;
       stop();
       resolve(message);
@@ -112,8 +87,8 @@ describe('after the end', () => {
     await composer.fill('First question');
     await composer.press('Enter');
     const firstId = (await first).conversationId;
-    chat.agents.join(firstId, { id: 'a1', firstName: 'Julie' });
-    chat.agents.end(firstId, 'Thank you, goodbye.');
+    f.chat.agents.join(firstId, { id: 'a1', firstName: 'Julie' });
+    f.chat.agents.end(firstId, 'Thank you, goodbye.');
     const restart = page.locator('clavard-widget button.new-conversation');
     await expect.poll(() => restart.isVisible()).toBe(true);
     await animationsSettled(page);
@@ -129,7 +104,7 @@ describe('after the end', () => {
     await page.keyboard.press('Enter');
     const secondId = (await second).conversationId;
     expect(secondId).not.toBe(firstId);
-    expect(chat.conversations().map((conversation) => conversation.id)).toEqual([firstId, secondId]);
+    expect(f.chat.conversations().map((conversation) => conversation.id)).toEqual([firstId, secondId]);
   });
 });
 
@@ -163,8 +138,8 @@ describe('forms', () => {
       await composer.fill('My bill is wrong');
       await composer.press('Enter');
       const id = (await first).conversationId;
-      chat.agents.join(id, { id: 'a1', firstName: 'Julie' });
-      chat.agents.requestForm(id, {
+      f.chat.agents.join(id, { id: 'a1', firstName: 'Julie' });
+      f.chat.agents.requestForm(id, {
         formId: 'verify-1',
         kind: 'verification',
         reason:
@@ -187,7 +162,7 @@ describe('forms', () => {
           },
         ],
       });
-      chat.agents.requestForm(id, {
+      f.chat.agents.requestForm(id, {
         formId: 'offline-1',
         kind: 'offline',
         fields: [
@@ -219,7 +194,7 @@ describe('forms', () => {
         await page.screenshot({ path: screenshotPath(`forms-${locale}-${state}`) });
       }
       // Ended: the survey (solved, rating, note, transcript) joins the forms.
-      chat.agents.end(id, locale === 'en' ? 'Thank you, goodbye.' : 'Merci, au revoir.');
+      f.chat.agents.end(id, locale === 'en' ? 'Thank you, goodbye.' : 'Merci, au revoir.');
       await page.locator('clavard-widget .end form').waitFor();
       Object.assign(results, await axeBothSchemes(page, 'ended'));
       await page.locator('clavard-widget .end').scrollIntoViewIfNeeded();

@@ -3,51 +3,26 @@
  * for a path `data-url` (one `info` line), and a lost connection with its URL and close code or status
  * (one `warning` line per run of failures), against the Node test server on 127.0.0.1.
  */
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { launchChromium, type StaticServer, serveStatic } from './support/browser.js';
-import { buildEmbed, hostFiles, hostPage, serveWithChatProxy } from './support/embed-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
+import { hostFiles, hostPage, serveWithChatProxy } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000); // esbuild and terser on the embed files, on a busy 2-core machine
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+const f = useEmbedFixture();
 
 /** Opens a host page whose script tag has `data`; `lines` collects the console as `<type> <text>`. */
 async function open(
   data: Record<string, string>,
   proxyChat = false,
 ): Promise<{ page: Page; lines: string[] }> {
-  const files = hostFiles(embed, hostPage({ data: { 'brand-name': 'Fibre Nord', ...data } }));
-  site = proxyChat ? await serveWithChatProxy(files, server.url) : await serveStatic(files);
-  context = await browser.newContext();
-  const page = await context.newPage();
+  const files = hostFiles(f.embed, hostPage({ data: { 'brand-name': 'Fibre Nord', ...data } }));
+  f.site = proxyChat ? await serveWithChatProxy(files, f.server.url) : await serveStatic(files);
+  f.context = await f.browser.newContext();
+  const page = await f.context.newPage();
   const lines: string[] = [];
   page.on('console', (message) => lines.push(`${message.type()} ${message.text()}`));
-  await page.goto(`${site.url}/`); // `load`: the script tag has run
+  await page.goto(`${f.site.url}/`); // `load`: the script tag has run
   return { page, lines };
 }
 
@@ -57,7 +32,7 @@ const ours = (lines: string[], type: 'info' | 'warning'): string[] =>
 describe('the transport and URL chosen for a path data-url', () => {
   it('is said once for a WebSocket path', async () => {
     const { lines } = await open({ url: '/clavard/ws', transport: 'websocket' });
-    const host = new URL(site?.url ?? '').host;
+    const host = new URL(f.site?.url ?? '').host;
     expect(ours(lines, 'info')).toEqual([
       `info clavard: websocket ws://${host}/clavard/ws (from data-url "/clavard/ws")`,
     ]);
@@ -67,7 +42,7 @@ describe('the transport and URL chosen for a path data-url', () => {
     const { page, lines } = await open({ url: '/clavard', open: 'true' }, true);
     await expect.poll(() => page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
     expect(ours(lines, 'info')).toEqual([
-      `info clavard: sse ${site?.url}/clavard (from data-url "/clavard")`,
+      `info clavard: sse ${f.site?.url}/clavard (from data-url "/clavard")`,
     ]);
     expect(ours(lines, 'warning')).toEqual([]);
   });
@@ -75,16 +50,16 @@ describe('the transport and URL chosen for a path data-url', () => {
 
 describe('a lost connection', () => {
   it('is written once per run of failures, with the URL and the close code', async () => {
-    const { page, lines } = await open({ url: server.wsUrl, open: 'true' });
+    const { page, lines } = await open({ url: f.server.wsUrl, open: 'true' });
     await expect.poll(() => page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
     expect(ours(lines, 'info')).toEqual([]); // an absolute URL is used as written: nothing guessed
-    server.refuse(503); // every attempt from now on is closed with 1013
-    const before = server.attempts;
-    server.killAll();
-    await expect.poll(() => server.attempts - before, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    f.server.refuse(503); // every attempt from now on is closed with 1013
+    const before = f.server.attempts;
+    f.server.killAll();
+    await expect.poll(() => f.server.attempts - before, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     // A second attempt means the first was refused (1013) and handled: still the one line for the drop.
     expect(ours(lines, 'warning')).toEqual([
-      `warning clavard: connection-lost: ${server.wsUrl} closed with 1006`,
+      `warning clavard: connection-lost: ${f.server.wsUrl} closed with 1006`,
     ]);
   });
 
@@ -92,11 +67,11 @@ describe('a lost connection', () => {
     const { page, lines } = await open({ url: '/clavard', open: 'true' }, true);
     const composer = page.getByRole('textbox', { name: 'Message' });
     await expect.poll(() => composer.isVisible()).toBe(true);
-    server.refuse(502);
+    f.server.refuse(502);
     await composer.fill('Refused');
     await composer.press('Enter');
     await expect
       .poll(() => ours(lines, 'warning'))
-      .toEqual([`warning clavard: connection-lost: POST ${site?.url}/clavard/channel/frames answered 502`]);
+      .toEqual([`warning clavard: connection-lost: POST ${f.site?.url}/clavard/channel/frames answered 502`]);
   });
 });

@@ -4,25 +4,12 @@
  * Under the strict CSP with Trusted Types required. Screenshots go to packages/widget/test-results/.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
 import type { ServerMessage } from '@clavard/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { animationsSettled, type StaticFile, serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
 import {
-  animationsSettled,
-  launchChromium,
-  type StaticFile,
-  type StaticServer,
-  serveStatic,
-} from './support/browser.js';
-
-/** The tag of what has focus inside the widget's shadow root, or '' when focus is outside it. */
-const focusedInWidget = (page: Page): Promise<string> =>
-  page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName ?? '');
-
-import {
-  buildEmbed,
   extrasFileFor,
   hostFiles,
   hostPage,
@@ -31,31 +18,11 @@ import {
   strictCsp,
 } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
+const f = useEmbedFixture();
 
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000); // esbuild and terser on three files, on a busy 2-core machine
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+/** The tag of what has focus inside the widget's shadow root, or '' when focus is outside it. */
+const focusedInWidget = (page: Page): Promise<string> =>
+  page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName ?? '');
 
 interface Visit {
   page: Page;
@@ -67,14 +34,14 @@ interface Visit {
 
 /** The host page under the strict CSP, its files in `files` (change them to serve other bytes). */
 async function serve(data: Record<string, string> = {}): Promise<Record<string, StaticFile>> {
-  const csp = strictCsp(`ws://127.0.0.1:${new URL(server.wsUrl).port}`);
+  const csp = strictCsp(`ws://127.0.0.1:${new URL(f.server.wsUrl).port}`);
   const headers = { 'content-security-policy': csp };
   const page = hostPage({
-    data: { url: server.wsUrl, 'brand-name': 'Fibre Nord', ...data },
+    data: { url: f.server.wsUrl, 'brand-name': 'Fibre Nord', ...data },
     scripts: ['/snippet.js', '/error-logger.js', '/csp-logger.js'],
   });
   const files = {
-    ...hostFiles(embed, page, headers),
+    ...hostFiles(f.embed, page, headers),
     '/csp-logger.js': {
       body: `document.addEventListener('securitypolicyviolation', function (event) {
   console.log('csp-violation ' + event.violatedDirective + ' ' + event.blockedURI);
@@ -82,14 +49,14 @@ async function serve(data: Record<string, string> = {}): Promise<Record<string, 
       type: 'text/javascript',
     },
   };
-  site = await serveStatic(files);
-  context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
+  f.site = await serveStatic(files);
+  f.context = await f.browser.newContext({ viewport: { width: 1024, height: 720 } });
   return files;
 }
 
 async function visit(): Promise<Visit> {
-  if (!context || !site) throw new Error('serve() first');
-  const page = await context.newPage();
+  if (!f.context || !f.site) throw new Error('serve() first');
+  const page = await f.context.newPage();
   const visited: Visit = { page, scripts: [], console: [], errors: [] };
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
@@ -97,13 +64,13 @@ async function visit(): Promise<Visit> {
   });
   page.on('console', (message) => visited.console.push(message.text()));
   page.on('pageerror', (error) => visited.errors.push(error.message));
-  await page.goto(`${site.url}/`);
+  await page.goto(`${f.site.url}/`);
   return visited;
 }
 
 const nextVisitorMessage = (): Promise<ServerMessage> =>
   new Promise((resolve) => {
-    const stop = chat.on('message', (message) => {
+    const stop = f.chat.on('message', (message) => {
       if (message.author.role !== 'visitor') return;
       stop();
       resolve(message);
@@ -210,7 +177,7 @@ describe('the first file alone', () => {
 describe('the panel file', () => {
   it('is refused when its bytes do not match the hash: one ChatError, then the next click loads it', async () => {
     const files = await serve();
-    const genuine = panelFileFor(embed);
+    const genuine = panelFileFor(f.embed);
     files['/clavard-panel.js'] = {
       body: genuine.replace('Fibre', 'Fibra').concat('\n;document.title="tampered";'),
       type: 'text/javascript',
@@ -248,8 +215,8 @@ describe('the panel file', () => {
       .toContain('"conversationId"');
     await first.page.close();
 
-    chat.agents.join(message.conversationId, { id: 'a1', firstName: 'Julie' });
-    chat.agents.send(message.conversationId, 'a1', 'We do!');
+    f.chat.agents.join(message.conversationId, { id: 'a1', firstName: 'Julie' });
+    f.chat.agents.send(message.conversationId, 'a1', 'We do!');
     const second = await visit();
     await expect
       .poll(() => second.page.getByRole('button', { name: /^Open chat, \d+ unread message/ }).isVisible())
@@ -269,13 +236,13 @@ async function startChat(page: Page): Promise<string> {
   await composer.fill('My invoice is wrong');
   await composer.press('Enter');
   const { conversationId } = await received;
-  chat.agents.join(conversationId, { id: 'a1', firstName: 'Julie' });
+  f.chat.agents.join(conversationId, { id: 'a1', firstName: 'Julie' });
   await expect.poll(() => page.locator('p.notice', { hasText: 'Julie has joined' }).isVisible()).toBe(true);
   return conversationId;
 }
 
 const askVerification = (conversationId: string) =>
-  chat.agents.requestForm(conversationId, {
+  f.chat.agents.requestForm(conversationId, {
     kind: 'verification',
     fields: [{ name: 'dob', type: 'date', label: 'Date of birth', required: true, sensitive: true }],
   });
@@ -316,7 +283,7 @@ describe('the extras file (forms and the end survey)', () => {
     expect(await form.getByLabel('Date of birth').getAttribute('type')).toBe('password');
     expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-extras.js']);
 
-    chat.agents.end(id, 'Thank you for writing to Fibre Nord.');
+    f.chat.agents.end(id, 'Thank you for writing to Fibre Nord.');
     const survey = page.getByRole('group', { name: 'Was your problem solved?' });
     await expect.poll(() => survey.isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('split-extras-survey') });
@@ -327,7 +294,7 @@ describe('the extras file (forms and the end survey)', () => {
 
   it('is refused when its bytes do not match the hash: "could not be loaded", one ChatError, and Retry loads it', async () => {
     const files = await serve();
-    const genuine = extrasFileFor(embed);
+    const genuine = extrasFileFor(f.embed);
     files['/clavard-extras.js'] = {
       body: genuine.concat('\n;document.title="tampered";'),
       type: 'text/javascript',
@@ -369,7 +336,7 @@ describe('consent asked by the script tag', () => {
     await notice.waitFor();
     expect(
       await notice.getByRole('link', { name: 'Privacy policy (opens in a new tab)' }).getAttribute('href'),
-    ).toBe(`${site?.url}/privacy`);
+    ).toBe(`${f.site?.url}/privacy`);
     await expect.poll(() => focusedInWidget(page)).toBe('BUTTON');
     expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent)).toBe(
       'I agree',
@@ -397,10 +364,10 @@ describe('consent asked by the script tag', () => {
     await page.getByRole('textbox', { name: 'Message' }).fill('Hello after consent');
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
     await first;
-    expect(chat.conversations()[0]?.consent).toEqual({
+    expect(f.chat.conversations()[0]?.consent).toEqual({
       at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       version: '2026-11',
-      policyUrl: `${site?.url}/privacy`,
+      policyUrl: `${f.site?.url}/privacy`,
     });
     expect(visited.errors).toEqual([]);
     expect(visited.console.filter((line) => line.startsWith('csp-violation'))).toEqual([]);

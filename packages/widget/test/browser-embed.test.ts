@@ -3,51 +3,19 @@
  * strict CSP with Trusted Types, a hostile host page, the conversation, the queue, configuration errors,
  * and the one global. Screenshots go to packages/widget/test-results/.
  */
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
 import type { ServerMessage } from '@clavard/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { launchChromium, type StaticFile, type StaticServer, serveStatic } from './support/browser.js';
-import {
-  buildEmbed,
-  hostFiles,
-  hostPage,
-  screenshotPath,
-  serveWithChatProxy,
-  strictCsp,
-} from './support/embed-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type StaticFile, serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
+import { hostFiles, hostPage, screenshotPath, serveWithChatProxy, strictCsp } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000); // esbuild and terser on three files, on a busy 2-core machine
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+const f = useEmbedFixture();
 
 /** The visitor's next message as the server stores it. */
 const nextVisitorMessage = (): Promise<ServerMessage> =>
   new Promise((resolve) => {
-    const stop = chat.on('message', (message) => {
+    const stop = f.chat.on('message', (message) => {
       if (message.author.role !== 'visitor') return;
       stop();
       resolve(message);
@@ -79,19 +47,19 @@ async function open(
     scripts: extra.scripts ?? [],
     after: extra.after ?? [],
   });
-  const files = { ...hostFiles(embed, page, headers), ...extra.files };
-  site = extra.proxyChat ? await serveWithChatProxy(files, server.url) : await serveStatic(files);
-  context = await browser.newContext({ viewport });
-  const tab = await context.newPage();
+  const files = { ...hostFiles(f.embed, page, headers), ...extra.files };
+  f.site = extra.proxyChat ? await serveWithChatProxy(files, f.server.url) : await serveStatic(files);
+  f.context = await f.browser.newContext({ viewport });
+  const tab = await f.context.newPage();
   const consoleLines: string[] = [];
   const errors: string[] = [];
   tab.on('console', (message) => consoleLines.push(message.text()));
   tab.on('pageerror', (error) => errors.push(error.message));
-  await tab.goto(`${site.url}/`);
+  await tab.goto(`${f.site.url}/`);
   return { page: tab, console: consoleLines, errors };
 }
 
-const wsPort = (): string => new URL(server.wsUrl).port;
+const wsPort = (): string => new URL(f.server.wsUrl).port;
 
 describe('the script tag under a strict CSP on a hostile host page', () => {
   it('opens, sends, shows the agent by first name, with 0 CSP violations and no uncaught error', async () => {
@@ -100,7 +68,7 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
       console: lines,
       errors,
     } = await open(
-      { url: server.wsUrl, 'brand-name': 'Fibre Nord', 'brand-color': '#0055aa' },
+      { url: f.server.wsUrl, 'brand-name': 'Fibre Nord', 'brand-color': '#0055aa' },
       {
         csp: strictCsp(`ws://127.0.0.1:${wsPort()}`),
         styles: ['/hostile.css'],
@@ -122,8 +90,8 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
     await composer.press('Enter');
     const message = await received;
     expect(message.content).toMatchObject({ text: 'Is fibre available on rue Rachel?' });
-    chat.agents.join(message.conversationId, { id: 'a1', firstName: 'Julie', title: 'Support' });
-    chat.agents.send(message.conversationId, 'a1', 'Yes it is! I am Julie.');
+    f.chat.agents.join(message.conversationId, { id: 'a1', firstName: 'Julie', title: 'Support' });
+    f.chat.agents.send(message.conversationId, 'a1', 'Yes it is! I am Julie.');
     await expect.poll(() => page.getByRole('heading', { name: 'Julie' }).isVisible()).toBe(true);
     await expect
       .poll(() => page.getByRole('dialog').getByText('Yes it is! I am Julie.').isVisible())
@@ -136,7 +104,7 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
 
   it('keeps the host page CSS out: the panel has its own size and colours despite `* { all: unset }`', async () => {
     const { page } = await open(
-      { url: server.wsUrl, 'brand-name': 'Fibre Nord', open: '' },
+      { url: f.server.wsUrl, 'brand-name': 'Fibre Nord', open: '' },
       {
         csp: strictCsp(`ws://127.0.0.1:${wsPort()}`),
         styles: ['/hostile.css'],
@@ -167,7 +135,7 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
 
 describe('the page API', () => {
   it('defines exactly one global, window.Clavard, and writes nothing to the console', async () => {
-    const { page, console: lines } = await open({ url: server.wsUrl, 'brand-name': 'Fibre Nord' });
+    const { page, console: lines } = await open({ url: f.server.wsUrl, 'brand-name': 'Fibre Nord' });
     await expect.poll(() => page.getByRole('button', { name: 'Open chat' }).isVisible()).toBe(true);
     const added = await page.evaluate(async () => {
       const frame = document.createElement('iframe');
@@ -186,7 +154,7 @@ describe('the page API', () => {
       "Clavard.open();\nClavard.send('Queued before load');\nClavard.q.push(['eval', 'alert(1)']);\n";
     const { page, console: lines } = await open(
       {
-        url: server.wsUrl,
+        url: f.server.wsUrl,
         'brand-name': 'Fibre Nord',
         'brand-color': 'blurple',
         position: 'top',
@@ -214,7 +182,7 @@ describe('the page API', () => {
   });
 
   it('still boots with defaults when attributes are wrong: the launcher is there, on the right', async () => {
-    const { page } = await open({ url: server.wsUrl, 'brand-name': 'Fibre Nord', position: 'top' });
+    const { page } = await open({ url: f.server.wsUrl, 'brand-name': 'Fibre Nord', position: 'top' });
     const launcher = page.getByRole('button', { name: 'Open chat' });
     await expect.poll(() => launcher.isVisible()).toBe(true);
     const box = await launcher.boundingBox();

@@ -4,45 +4,20 @@
  * widgets that both work, a third tag for a namespace already shown is refused in the console, and
  * `Clavard.unread` counts agent messages while the panel is closed.
  */
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
 import type { ServerMessage } from '@clavard/protocol';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ClavardApi } from '../src/embed/embed-api-types.js';
-import { launchChromium, type StaticServer, serveStatic } from './support/browser.js';
-import { buildEmbed, hostFiles, strictCsp } from './support/embed-page.js';
+import { serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
+import { hostFiles, strictCsp } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000); // esbuild and terser on four files, on a busy 2-core machine
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+const f = useEmbedFixture();
 
 /** The next visitor message the server stores. */
 const nextVisitorMessage = (): Promise<ServerMessage> =>
   new Promise((resolve) => {
-    const stop = chat.on('message', (message) => {
+    const stop = f.chat.on('message', (message) => {
       if (message.author.role !== 'visitor') return;
       stop();
       resolve(message);
@@ -55,7 +30,7 @@ async function openPage(
   trustedTypes = '',
 ): Promise<{ page: Page; errors: string[] }> {
   const scripts = tags.map((data) => {
-    const attributes = Object.entries({ url: server.wsUrl, ...data })
+    const attributes = Object.entries({ url: f.server.wsUrl, ...data })
       .map(([name, value]) => ` data-${name}="${value}"`)
       .join('');
     return `<script src="/clavard.js"${attributes}></script>`;
@@ -65,17 +40,17 @@ async function openPage(
     ...scripts,
     '</head><body><main><h1>Fibre Nord</h1></main></body></html>',
   ].join('\n');
-  const csp = strictCsp(`ws://127.0.0.1:${new URL(server.wsUrl).port}`) + trustedTypes;
+  const csp = strictCsp(`ws://127.0.0.1:${new URL(f.server.wsUrl).port}`) + trustedTypes;
   const headers = { 'content-security-policy': csp };
-  site = await serveStatic(hostFiles(embed, page, headers));
-  context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
-  const tab = await context.newPage();
+  f.site = await serveStatic(hostFiles(f.embed, page, headers));
+  f.context = await f.browser.newContext({ viewport: { width: 1024, height: 720 } });
+  const tab = await f.context.newPage();
   const errors: string[] = [];
   tab.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   tab.on('pageerror', (error) => errors.push(error.message));
-  await tab.goto(`${site.url}/`);
+  await tab.goto(`${f.site.url}/`);
   return { page: tab, errors };
 }
 
@@ -157,7 +132,7 @@ describe('Clavard.unread', () => {
     await composer.fill('Hello');
     await composer.press('Enter');
     const { conversationId } = await received;
-    chat.agents.join(conversationId, { id: 'a1', firstName: 'Julie' });
+    f.chat.agents.join(conversationId, { id: 'a1', firstName: 'Julie' });
     await page.evaluate(() => {
       const clavard = Reflect.get(window, 'Clavard') as ClavardApi;
       clavard.close();
@@ -165,7 +140,7 @@ describe('Clavard.unread', () => {
         document.title = `unread ${count}`;
       });
     });
-    chat.agents.send(conversationId, 'a1', 'Still there?');
+    f.chat.agents.send(conversationId, 'a1', 'Still there?');
     await expect.poll(() => page.title()).toBe('unread 1');
     expect(await page.evaluate(() => (Reflect.get(window, 'Clavard') as ClavardApi).unread)).toBe(1);
     await openWith(page, '', '');

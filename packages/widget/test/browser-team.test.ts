@@ -5,38 +5,12 @@
  */
 
 import AxeBuilder from '@axe-core/playwright';
-import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
-import { animationsSettled, launchChromium, type StaticServer, serveStatic } from './support/browser.js';
-import { buildEmbed, hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
+import { describe, expect, it } from 'vitest';
+import { animationsSettled, serveStatic } from './support/browser.js';
+import { useEmbedFixture } from './support/embed-fixture.js';
+import { hostFiles, hostPage, screenshotPath } from './support/embed-page.js';
 
-let browser: Browser;
-let embed: string;
-let chat: MemoryChatServer;
-let server: TestServer;
-let site: StaticServer | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [browser, embed] = await Promise.all([launchChromium(), buildEmbed()]);
-}, 60_000);
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  chat = createMemoryChatServer({ heartbeatMs: 0 });
-  server = await startTestServer(chat);
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  await site?.close();
-  site = undefined;
-  await server.close();
-  chat.dispose();
-});
+const f = useEmbedFixture();
 
 /** A portrait-like picture: head and shoulders on a coloured ground. */
 const portrait = (ground: string, skin: string, hair: string) =>
@@ -48,24 +22,24 @@ describe('the team row', () => {
   for (const locale of ['en', 'fr-CA']) {
     it(`shows faces and the sentence before the first message, passes axe, in ${locale}`, async () => {
       const svg = (body: string) => ({ body, type: 'image/svg+xml' });
-      const page = hostPage({ data: { url: server.wsUrl, 'brand-name': 'Fibre Nord', open: '', locale } });
-      site = await serveStatic({
-        ...hostFiles(embed, page),
+      const page = hostPage({ data: { url: f.server.wsUrl, 'brand-name': 'Fibre Nord', open: '', locale } });
+      f.site = await serveStatic({
+        ...hostFiles(f.embed, page),
         '/julie.svg': svg(portrait('#f4c7a1', '#8d5524', '#2b1b10')),
         '/ana.svg': svg(portrait('#b5d3e7', '#f1c27d', '#6b3e26')),
       });
-      chat.setAvailability({
+      f.chat.setAvailability({
         online: true,
         expectedWaitSeconds: 180,
         agents: [
-          { firstName: 'Julie', avatarUrl: `${site.url}/julie.svg` },
+          { firstName: 'Julie', avatarUrl: `${f.site.url}/julie.svg` },
           { firstName: 'Marc' },
-          { firstName: 'Ana', avatarUrl: `${site.url}/missing.png` },
+          { firstName: 'Ana', avatarUrl: `${f.site.url}/missing.png` },
         ],
       });
-      context = await browser.newContext({ viewport: { width: 1024, height: 720 } });
-      const tab = await context.newPage();
-      await tab.goto(`${site.url}/`);
+      f.context = await f.browser.newContext({ viewport: { width: 1024, height: 720 } });
+      const tab = await f.context.newPage();
+      await tab.goto(`${f.site.url}/`);
       const line = tab.locator('clavard-widget .team-line');
       await expect
         .poll(() => line.textContent())
