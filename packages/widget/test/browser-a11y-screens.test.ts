@@ -12,6 +12,7 @@ import type { Screen } from './support/layout-screens.js';
 import { openScreen, serveLayoutSite } from './support/layout-site.js';
 
 const SCREENS: Screen[] = [
+  'team',
   'offline',
   'queue',
   'conversation',

@@ -82,10 +82,17 @@ const texts: typeof TEXTS.en =
 /** The longest real agent name and title the header must hold. */
 const AGENT = { id: 'a1', firstName: 'Marie-Ève Tremblay-Lefebvre', title: texts.title };
 
+/** The longest first names the team row must hold, one without a picture. */
+const TEAM = [{ firstName: 'Marie-Ève' }, { firstName: 'Jean-François' }, { firstName: 'Anne-Sophie' }];
+
 const server = createMemoryChatServer({
   heartbeatMs: 0,
   availability:
-    screen === 'offline' ? { online: false, nextOpenAt: '2031-01-06T13:00:00Z' } : { online: true },
+    screen === 'offline'
+      ? { online: false, nextOpenAt: '2031-01-06T13:00:00Z' }
+      : screen === 'team'
+        ? { online: true, expectedWaitSeconds: 180, agents: TEAM }
+        : { online: true },
 });
 
 const widget: WidgetHandle = mount({

@@ -31,6 +31,11 @@ const ANSWERED = 'li.notice-row + li.group';
 export const SCREENS = {
   launcher: { label: 'the launcher, panel closed', conversation: 'none', waitFor: 'button.launcher' },
   greeting: { label: 'the empty panel with the greeting', conversation: 'none', waitFor: '.log .greeting' },
+  team: {
+    label: 'who is there: three online agents with long first names and the usual reply time',
+    conversation: 'none',
+    waitFor: '.team .team-line',
+  },
   offline: {
     label: 'away: when the team is back, the offline notice',
     conversation: 'none',
