@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 
 /**
  * Keeps a scrolling list at its end while the visitor is there: when a row grows after it was added (a
@@ -16,11 +16,10 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
  * ```
  */
 export function useStickToBottom(list: RefObject<HTMLElement | null>): void {
-  const sizes = useRef<ResizeObserver | undefined>(undefined);
   useEffect(() => {
     const element = list.current;
-    const Observer = element?.ownerDocument.defaultView?.ResizeObserver;
-    if (!element || !Observer) return;
+    const view = element?.ownerDocument.defaultView;
+    if (!element || !view?.ResizeObserver || !view.MutationObserver) return;
     let atEnd = true;
     let last = 0;
     // Only the visitor scrolls up (growing rows and scroll anchoring move it down): that leaves the end.
@@ -30,23 +29,25 @@ export function useStickToBottom(list: RefObject<HTMLElement | null>): void {
       if (element.scrollHeight - top - element.clientHeight < 32) atEnd = true;
       last = top;
     };
-    const observer = new Observer(() => {
+    const observer = new view.ResizeObserver(() => {
       const active = (element.getRootNode() as ShadowRoot).activeElement;
       if (atEnd && !(active && element.contains(active) && active.matches('input,textarea,select')))
         element.scrollTop = element.scrollHeight;
     });
-    sizes.current = observer;
     observer.observe(element);
     for (const row of element.children) observer.observe(row);
+    // Rows added later are watched as they come (their first size counts), not by walking every row on
+    // every render: a long conversation has thousands.
+    const rows = new view.MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof view.Element) observer.observe(node);
+    });
+    rows.observe(element, { childList: true });
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       element.removeEventListener('scroll', onScroll);
+      rows.disconnect();
       observer.disconnect();
     };
   }, [list]);
-  // Rows rendered since: watched too (observing a row twice is a no-op). A new row's first size counts.
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (element && sizes.current) for (const row of element.children) sizes.current.observe(row);
-  });
 }
