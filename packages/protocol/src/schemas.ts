@@ -156,6 +156,7 @@ const buildServer = (): Variants => {
       'agent?': agent,
       'heartbeatMs?': int(1),
       'identified?': bool,
+      'prechat?': obj({ formId: id, 'title?': short, 'reason?': text, fields: arr(field) }),
     },
     'message.ack': { conversationId: id, clientId: id, id, seq, at, 'duplicate?': bool },
     typing: { conversationId: id, by: author, active: bool },
@@ -187,6 +188,7 @@ const buildServer = (): Variants => {
     pong: ping,
     'session.reconnect': { reason: oneOf(Object.keys(CLOSE_CODES)), 'retryAfterMs?': count },
     'session.ended': { reason: oneOf(['ended', 'forgotten', 'expired']) },
+    'prechat.result': { formId: id, status: oneOf(['accepted', 'rejected']), 'errors?': record(short) },
   };
 };
 

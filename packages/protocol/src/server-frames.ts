@@ -55,6 +55,34 @@ export interface SessionWelcome {
   heartbeatMs?: number;
   /** Whether the visitor is identified by a verified identity token. */
   identified?: boolean;
+  /**
+   * The pre-chat form to show before the visitor writes (a server that asks it first): only while the
+   * visitor has no conversation in progress and the server does not know the answers yet. Answered with
+   * `form.submit` (its `formId`), which the server answers with `prechat.result`.
+   */
+  prechat?: PrechatForm;
+}
+
+/**
+ * The pre-chat form a server asks before the first message (in `session.welcome.prechat`): who the visitor
+ * is and what it is about, so that the right agent answers. It belongs to the session, not to a
+ * conversation: the conversation starts with the visitor's first message and carries the answers.
+ *
+ * @example
+ * ```ts
+ * const prechat: PrechatForm = {
+ *   formId: 'pre-1', title: 'Before we start',
+ *   fields: [{ name: 'topic', type: 'select', label: 'Topic', required: true,
+ *     options: [{ value: 'billing', label: 'Billing' }] }],
+ * };
+ * ```
+ */
+export interface PrechatForm {
+  formId: string;
+  title?: string;
+  /** Why it is asked and how the answers are used. */
+  reason?: string;
+  fields: FormField[];
 }
 
 /** Fields every conversation event has: its place in the conversation and the server's time. */
@@ -365,6 +393,24 @@ export interface SessionEnded {
   reason: 'ended' | 'forgotten' | 'expired';
 }
 
+/**
+ * The server's answer to a `form.submit` of the pre-chat form offered in `session.welcome.prechat`:
+ * accepted (the visitor may write; the server keeps the answers for the conversation to come and does not
+ * ask again), or refused with a message per field. Never carries the values.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'prechat.result', formId: 'pre-1', status: 'rejected', errors: { topic: 'required' } });
+ * ```
+ */
+export interface PrechatResult {
+  type: 'prechat.result';
+  formId: string;
+  status: 'accepted' | 'rejected';
+  /** Field name to a message in the visitor's language, when rejected. */
+  errors?: Record<string, string>;
+}
+
 /** Every frame a server may send, discriminated on `type`. */
 export type ServerFrame =
   | SessionWelcome
@@ -379,7 +425,8 @@ export type ServerFrame =
   | ServerError
   | ServerPing
   | SessionReconnect
-  | SessionEnded;
+  | SessionEnded
+  | PrechatResult;
 
 /** The `type` of every server frame. */
 export type ServerFrameType = ServerFrame['type'];

@@ -61,6 +61,20 @@ export const serverExamples: { [K in ServerFrameType]: ServerFrame & { type: K }
     agent: julie,
     heartbeatMs: 25_000,
     identified: true,
+    prechat: {
+      formId: 'pre-1',
+      title: 'Before we start',
+      reason: 'So that the right person answers you.',
+      fields: [
+        {
+          name: 'topic',
+          type: 'select',
+          label: 'Topic',
+          required: true,
+          options: [{ value: 'billing', label: 'Billing' }],
+        },
+      ],
+    },
   },
   message: {
     type: 'message',
@@ -182,6 +196,12 @@ export const serverExamples: { [K in ServerFrameType]: ServerFrame & { type: K }
   pong: { type: 'pong', id: 'p1' },
   'session.reconnect': { type: 'session.reconnect', reason: 'server-restart', retryAfterMs: 500 },
   'session.ended': { type: 'session.ended', reason: 'forgotten' },
+  'prechat.result': {
+    type: 'prechat.result',
+    formId: 'pre-1',
+    status: 'rejected',
+    errors: { topic: 'required' },
+  },
 };
 
 /** Messages with each other author and content kind, every optional field filled in. */

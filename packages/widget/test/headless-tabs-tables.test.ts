@@ -43,6 +43,7 @@ function createFakeCore() {
     conversation: signal({ id: 'c1', epoch: 'e1', status: 'active' as const }),
     agent: signal(undefined),
     availability: signal(undefined),
+    prechat: signal(undefined),
     queue: signal(undefined),
     messages: signal([FAILED]),
     typing: signal([]),

@@ -42,6 +42,7 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
   }
   session.token = frame.token;
   model.setAvailability(frame.availability);
+  model.setPrechat(frame.prechat && { form: frame.prechat, errors: undefined });
   if (frame.agent) model.setAgent(frame.agent);
   connection.ready(frame.heartbeatMs);
   model.timeline.forgetRequest();
@@ -139,6 +140,13 @@ const onEvent = (context: CoreContext, frame: ConversationEvent): void => {
   if (adoptConversation(context, frame.conversationId)) applyEvents(context, [frame]);
 };
 
+const onPrechatResult: Handler<'prechat.result'> = ({ model }, frame) => {
+  const form = model.prechat.peek()?.form;
+  if (form?.formId !== frame.formId) return;
+  // Accepted: the visitor may write now. Refused: the messages go beside the fields.
+  model.setPrechat(frame.status === 'accepted' ? undefined : { form, errors: frame.errors ?? {} });
+};
+
 const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
   'session.welcome': onWelcome,
   message: onEvent,
@@ -162,6 +170,7 @@ const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
   ping: ({ connection }, frame) =>
     void connection.send(frame.id === undefined ? { type: 'pong' } : { type: 'pong', id: frame.id }),
   pong: () => {},
+  'prechat.result': onPrechatResult,
   'session.reconnect': ({ connection }, frame) => connection.reconnectAfter(frame.retryAfterMs ?? 0),
   // Ended on purpose (shutdown, forget, or another tab's): write nothing more and stay closed until the
   // visitor writes again, so that no new session is made for nobody.

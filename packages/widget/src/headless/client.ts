@@ -64,6 +64,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     conversation: readOnly(model.conversation),
     agent: readOnly(model.agent),
     availability: readOnly(model.availability),
+    prechat: readOnly(model.prechat),
     queue: readOnly(model.queue),
     messages: readOnly(model.messages),
     typing: readOnly(model.typing),

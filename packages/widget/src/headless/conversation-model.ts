@@ -6,6 +6,7 @@ import type {
   ConversationEvent,
   ConversationStatus,
   FormRequest,
+  PrechatForm,
   Seq,
   Timestamp,
 } from '@clavard/protocol';
@@ -78,12 +79,29 @@ export interface PendingForm {
   errors: Readonly<Record<string, string>> | undefined;
 }
 
+/**
+ * The pre-chat form the server asked before the first message (`session.welcome.prechat`), with the
+ * server's messages after a refused answer.
+ *
+ * @example
+ * ```ts
+ * const shown = client.prechat.value?.form.fields.length;
+ * ```
+ */
+export interface PendingPrechat {
+  form: PrechatForm;
+  /** Field name to message, after a refused answer. */
+  errors: Readonly<Record<string, string>> | undefined;
+}
+
 /** The conversation's state as signals, fed with ordered events. */
 export interface ConversationModel {
   readonly timeline: Timeline;
   readonly conversation: ReadonlySignal<ConversationState | undefined>;
   readonly agent: ReadonlySignal<AgentInfo | undefined>;
   readonly availability: ReadonlySignal<Availability | undefined>;
+  /** The pre-chat form to answer before writing, when the server asks one first. */
+  readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
   readonly typing: ReadonlySignal<readonly Author[]>;
   /** The confirmed events in seq order; derived from the rows when read (for storage and lookups). */
@@ -95,6 +113,7 @@ export interface ConversationModel {
   setConversation(next: ConversationState | undefined): void;
   setAgent(agent: AgentInfo | undefined): void;
   setAvailability(next: Availability): void;
+  setPrechat(next: PendingPrechat | undefined): void;
   setQueue(next: QueueState | undefined): void;
   setTyping(by: Author, active: boolean): void;
   clearTyping(): void;
@@ -146,6 +165,7 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
   const conversation = signal<ConversationState | undefined>(undefined);
   const agent = signal<AgentInfo | undefined>(undefined);
   const availability = signal<Availability | undefined>(undefined);
+  const prechat = signal<PendingPrechat | undefined>(undefined);
   const queue = signal<QueueState | undefined>(undefined);
   const typing = signal<readonly Author[]>([]);
   const confirmedRows = createConfirmedRows();
@@ -243,6 +263,7 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     conversation,
     agent,
     availability,
+    prechat,
     queue,
     typing,
     confirmed,
@@ -258,6 +279,9 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     },
     setAvailability(next) {
       availability.value = next;
+    },
+    setPrechat(next) {
+      prechat.value = next;
     },
     setQueue(next) {
       queue.value = next;

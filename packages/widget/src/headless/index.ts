@@ -9,6 +9,7 @@ export type {
   DeliveryState,
   PendingEntry,
   PendingForm,
+  PendingPrechat,
   QueueState,
 } from './conversation-model.js';
 export type { ChatStorage } from './storage.js';

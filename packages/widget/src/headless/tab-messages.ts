@@ -11,7 +11,13 @@ import {
   type Predicate,
 } from '@clavard/protocol/internal';
 import type { ConnectionStatus } from './connection-model.js';
-import type { ChatEntry, ConversationState, PendingForm, QueueState } from './conversation-model.js';
+import type {
+  ChatEntry,
+  ConversationState,
+  PendingForm,
+  PendingPrechat,
+  QueueState,
+} from './conversation-model.js';
 import { isTabAction, type TabAction } from './tab-actions.js';
 import { isTabEvent, isWireError, STATUSES, type TabEvent, type WireError } from './tab-events.js';
 
@@ -22,6 +28,7 @@ export interface MirrorState {
   conversation?: ConversationState;
   agent?: AgentInfo;
   availability?: Availability;
+  prechat?: PendingPrechat;
   queue?: QueueState;
   typing: readonly Author[];
   unread: number;
@@ -62,6 +69,7 @@ const isMirrorState = isShape({
   conversation: optional(isShape({ id: isString, epoch: isString })),
   agent: optional(isShape({ id: isString, firstName: isString })),
   availability: optional(isShape({ online: isBoolean })),
+  prechat: optional(isShape({ form: isShape({ formId: isString, fields: arrayOf(isRecord) }) })),
   queue: optional(isShape({ position: isFiniteNumber })),
   typing: arrayOf(isRecord),
   unread: isFiniteNumber,

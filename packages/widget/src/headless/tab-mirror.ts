@@ -32,6 +32,7 @@ const MIRRORED = [
   'conversation',
   'agent',
   'availability',
+  'prechat',
   'queue',
   'typing',
   'unread',

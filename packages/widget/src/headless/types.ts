@@ -17,7 +17,13 @@ import type {
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { BackoffOptions } from './backoff.js';
 import type { ConnectionStatus, DocumentLike, WindowLike } from './connection-model.js';
-import type { ChatEntry, ConversationState, PendingForm, QueueState } from './conversation-model.js';
+import type {
+  ChatEntry,
+  ConversationState,
+  PendingForm,
+  PendingPrechat,
+  QueueState,
+} from './conversation-model.js';
 import type { ChatStorage } from './storage.js';
 import type { TabsOptions } from './tab-types.js';
 
@@ -229,6 +235,11 @@ export interface ChatClient {
   /** The agent in charge, first name as the server sent it. */
   readonly agent: ReadonlySignal<AgentInfo | undefined>;
   readonly availability: ReadonlySignal<Availability | undefined>;
+  /**
+   * The pre-chat form the server asks before the first message, until it accepts an answer (sent with
+   * {@link ChatClient.submitForm}); undefined when it asks none (or asks it later, inside the conversation).
+   */
+  readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
   /** Confirmed events in seq order, then pending visitor messages in compose order. */
   readonly messages: ReadonlySignal<readonly ChatEntry[]>;

@@ -1,0 +1,113 @@
+import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeChannelHub, createFakeLocks, until } from './support/fake-tabs.js';
+import { createFakeTransport, type FakeTransport, welcome } from './support/fake-transport.js';
+import { setupClient } from './support/setup-client.js';
+
+const PRECHAT = {
+  formId: 'pre-1',
+  title: 'Before we start',
+  fields: [
+    {
+      name: 'topic',
+      type: 'select',
+      label: 'Topic',
+      required: true,
+      options: [{ value: 'billing', label: 'Billing' }],
+    },
+  ],
+};
+
+/** A welcome without a conversation (none in progress), asking the pre-chat form first. */
+const firstWelcome = (extra: Record<string, unknown> = {}) =>
+  welcome({ conversation: undefined, prechat: PRECHAT, ...extra });
+
+describe('the pre-chat form asked before the first message', () => {
+  it('is offered by the welcome, answered with form.submit, and gone once the server accepts it', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome({ conversation: undefined, prechat: PRECHAT });
+    expect(client.prechat.value).toEqual({ form: PRECHAT, errors: undefined });
+    client.submitForm('pre-1', { topic: '' });
+    expect(transport.sentOfType('form.submit')).toEqual([
+      { type: 'form.submit', formId: 'pre-1', values: { topic: '' } },
+    ]);
+    transport.receive({
+      type: 'prechat.result',
+      formId: 'pre-1',
+      status: 'rejected',
+      errors: { topic: 'required' },
+    });
+    expect(client.prechat.value?.errors).toEqual({ topic: 'required' });
+    transport.receive({ type: 'prechat.result', formId: 'pre-1', status: 'accepted' });
+    expect(client.prechat.value).toBeUndefined();
+    client.dispose();
+  });
+
+  it('ignores the result of another form, and follows the next welcome (none asked: none shown)', () => {
+    vi.useFakeTimers();
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome({ conversation: undefined, prechat: PRECHAT });
+    transport.receive({ type: 'prechat.result', formId: 'other', status: 'accepted' });
+    expect(client.prechat.value?.form.formId).toBe('pre-1');
+    transport.drop();
+    vi.advanceTimersByTime(30_000);
+    transport.receive(welcome({ conversation: undefined }));
+    expect(client.prechat.value).toBeUndefined();
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('refuses a welcome whose form is malformed, as any malformed frame', () => {
+    const { client, transport, errors } = setupClient();
+    client.connect();
+    transport.receive(firstWelcome({ prechat: { formId: 'pre-1', fields: [{ name: 'x' }] } }));
+    expect(client.prechat.value).toBeUndefined();
+    expect(errors.map((error) => error.code)).toContain('invalid-frame');
+    client.dispose();
+  });
+});
+
+describe('the pre-chat form in a second tab', () => {
+  const clients: ChatClient[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.dispose();
+  });
+
+  it('is mirrored to the follower, whose answer the leader sends', async () => {
+    const hub = createFakeChannelHub();
+    const locks = createFakeLocks();
+    const storage = createMemoryStorage();
+    const transports: FakeTransport[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const transport = createFakeTransport({ autoOpen: true });
+      transports.push(transport);
+      clients.push(
+        createChatClient({
+          transport,
+          storage,
+          random: () => 0.5,
+          tabs: { BroadcastChannel: hub.BroadcastChannel, locks },
+        }),
+      );
+    }
+    for (const client of clients) client.connect();
+    await until(() => clients.some((client) => client.isLeader.value));
+    const leaderIndex = clients.findIndex((client) => client.isLeader.value);
+    const leaderTransport = transports[leaderIndex];
+    const follower = clients[1 - leaderIndex];
+    if (!leaderTransport || !follower) throw new Error('two tabs expected');
+    await vi.waitFor(() => expect(leaderTransport.sentOfType('session.hello')).toHaveLength(1));
+    leaderTransport.receive(firstWelcome());
+    await until(() => follower.prechat.value !== undefined);
+    expect(follower.prechat.value?.form).toEqual(PRECHAT);
+    follower.submitForm('pre-1', { topic: 'billing' });
+    // Plain arrays, not signals: polled.
+    await vi.waitFor(() =>
+      expect(leaderTransport.sentOfType('form.submit')).toEqual([
+        { type: 'form.submit', formId: 'pre-1', values: { topic: 'billing' } },
+      ]),
+    );
+    leaderTransport.receive({ type: 'prechat.result', formId: 'pre-1', status: 'accepted' });
+    await until(() => follower.prechat.value === undefined);
+  });
+});
