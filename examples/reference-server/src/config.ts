@@ -114,6 +114,12 @@ export interface ServerOptions {
    */
   topicLabels?: { fr?: string[] };
   /**
+   * Ask the pre-chat form first: in the welcome, before the visitor writes (as `session.welcome.prechat`),
+   * rather than after their first message. A visitor who answered once is not asked again. Needs `topics`.
+   * From `CLAVARD_PRECHAT_FIRST=1`. @default false
+   */
+  prechatFirst?: boolean;
+  /**
    * Business hours, e.g. `mon-fri 09:00-17:00; sat 10:00-14:00` (see `parseSchedule`): outside them
    * nobody is available, whoever is signed in, and visitors are told the next opening. From
    * `CLAVARD_HOURS`. @default always open
@@ -263,6 +269,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     ...(env.CLAVARD_HOURS ? { hours: env.CLAVARD_HOURS } : {}),
     ...(list(env.CLAVARD_TOPICS).length > 0 ? { topics: list(env.CLAVARD_TOPICS) } : {}),
     ...(list(env.CLAVARD_TOPICS_FR).length > 0 ? { topicLabels: { fr: list(env.CLAVARD_TOPICS_FR) } } : {}),
+    ...(env.CLAVARD_PRECHAT_FIRST === '1' ? { prechatFirst: true } : {}),
     ...(env.CLAVARD_TIMEZONE ? { timeZone: env.CLAVARD_TIMEZONE } : {}),
     allowedOrigins: list(env.CLAVARD_ALLOWED_ORIGINS),
     imageOrigins: list(env.CLAVARD_IMAGE_ORIGINS),

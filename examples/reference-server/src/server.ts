@@ -152,6 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     timeZone: options.timeZone ?? 'UTC',
     verifyForm: options.verifyForm ?? verifyDemoCustomer,
     leaveMessage: options.leaveMessage ?? true,
+    prechatFirst: options.prechatFirst ?? false,
     handlingEstimateSeconds: options.handlingEstimateSeconds ?? 300,
     identity:
       options.identitySecret === undefined && options.identityPublicKey === undefined

@@ -93,6 +93,8 @@ export interface HubOptions {
   topics: readonly string[];
   /** The topics' labels in French, in the order of `topics`. @default the topics as they are */
   topicLabels?: { readonly fr?: readonly string[] };
+  /** Ask the pre-chat form in the welcome, before the visitor writes. */
+  prechatFirst: boolean;
   /** Business hours: outside them nobody is available, whoever is signed in. */
   schedule: Schedule | undefined;
   report: (error: ChatError) => void;

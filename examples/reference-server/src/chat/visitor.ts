@@ -6,6 +6,7 @@ import {
   isCompatibleVersion,
   type MessageSend,
   PROTOCOL_VERSION,
+  type PrechatForm,
   parseClientFrame,
   type ServerFrame,
   type SessionHello,
@@ -22,6 +23,7 @@ import { offlineForm } from './offline.js';
 import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { prechatForm } from './prechat.js';
+import { answerPrechat, carryAnswers, keepAnswers, prechatOffer, startingTopic } from './prechat-first.js';
 
 type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
 
@@ -131,6 +133,8 @@ const welcomeVisitor = (
   const asked = frame.attributes?.topic;
   const topic = asked !== undefined && hub.options.topics.includes(asked) ? asked : undefined;
   const session: VisitorSession = { visitorId: visitor.id, topic };
+  // A returning visitor's answered topic: the faces of who is there follow it.
+  session.topic ??= startingTopic(hub, session);
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
   conns.add(conn);
@@ -161,6 +165,7 @@ const welcomeVisitor = (
     ...(agentRow ? { agent: hub.agentInfo(agentRow) } : {}),
     ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
     identified: hub.store.identityOf(visitor.id) !== undefined,
+    ...prechatOf(hub, session),
   });
   if (known && frame.resume) resume(hub, conn, session, frame.resume);
   // The agent in charge sees where the visitor is now.
@@ -171,6 +176,11 @@ const welcomeVisitor = (
       ...context,
     });
   }
+};
+
+const prechatOf = (hub: Hub, session: VisitorSession): { prechat?: PrechatForm } => {
+  const prechat = prechatOffer(hub, session);
+  return prechat ? { prechat } : {};
 };
 
 const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame: MessageSend) => {
@@ -197,8 +207,11 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
   // Back after leaving a message, and somebody can answer now: live again, at its place in the queue.
   const backLive = !created && existing.left_message_at !== null && hub.availability().online;
   if (backLive) hub.store.backToQueue(existing.id);
-  const conversation = created ? hub.store.createConversation(session.visitorId, session.topic) : existing;
+  const conversation = created
+    ? hub.store.createConversation(session.visitorId, startingTopic(hub, session))
+    : existing;
   if (created && frame.consent) hub.store.recordConsent(conversation.id, frame.consent);
+  const answered = created && carryAnswers(hub, conversation.id, session.visitorId);
   const { event, ack } = hub.store.storeMessage({
     conversationId: conversation.id,
     clientId: frame.clientId,
@@ -223,6 +236,7 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
   const identified = hub.store.identityOf(session.visitorId) !== undefined;
   if (
     created &&
+    !answered &&
     hub.options.topics.length > 0 &&
     !identified &&
     session.topic === undefined &&
@@ -329,7 +343,8 @@ const handlers: {
       hub.toAgent(conversation.agent_id, { type: 'agent.read', conversationId: conversation.id, upToSeq });
     }
   },
-  'form.submit'(hub, _conn, session, frame) {
+  'form.submit'(hub, conn, session, frame) {
+    if (answerPrechat(hub, conn, session, frame)) return;
     const form = hub.store.formOf(session.visitorId, frame.formId);
     if (!form) throw new ChatErrorClass('not-found', `no form ${frame.formId}`);
     const conversation = owned(hub, session, form.conversationId);
@@ -357,6 +372,9 @@ const handlers: {
       },
     );
     hub.publish(conversation, event);
+    // Answered once: not asked again, in this conversation or the next.
+    if (form.kind === 'prechat' && status === 'accepted')
+      keepAnswers(hub, session, redactedValues(form.fields, frame.values));
     // The email left for an answer shows in the agents' queue; the topic chosen before the chat routes it.
     const topic = frame.values.topic;
     if (

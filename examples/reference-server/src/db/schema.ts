@@ -122,13 +122,14 @@ CREATE TABLE IF NOT EXISTS ratings (
 
 /**
  * Columns added after the first release, with their types: a file made before them gets them on open.
- * Agents became accounts (a login, a password hash, a role); a transfer carries a note for the colleague.
+ * Agents became accounts (a login, a password hash, a role); a transfer carries a note for the colleague;
+ * a visitor keeps their pre-chat answers.
  */
 const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   agents: { login: 'TEXT', password_hash: 'TEXT', role: "TEXT NOT NULL DEFAULT 'agent'" },
   transfers: { note: 'TEXT' },
   conversations: { left_message_at: 'INTEGER' },
-  visitors: { page_url: 'TEXT', page_title: 'TEXT', time_zone: 'TEXT' },
+  visitors: { page_url: 'TEXT', page_title: 'TEXT', time_zone: 'TEXT', prechat_answers: 'TEXT' },
 };
 
 const addMissingColumns = (db: Database) => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
 import { type ArchiveStore, archiveStore } from './archive-store.js';
 import { type InboxStore, inboxStore } from './inbox-store.js';
+import { type PrechatStore, prechatStore } from './prechat-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
 
@@ -108,7 +109,7 @@ export interface QueueRow {
  * const visitor = store.createVisitor(hashToken(token), 'en');
  * ```
  */
-export interface Store extends AccountStore, InboxStore, ArchiveStore {
+export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatStore {
   /** The database's epoch: made once with the file; a restored or new file has another. */
   readonly epoch: string;
   createVisitor(tokenHash: string, locale: string): VisitorRow;
@@ -505,6 +506,7 @@ export function openStore(options: StoreOptions): Store {
     ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
     ...inboxStore(db, now),
     ...archiveStore(db),
+    ...prechatStore(db, now),
     epoch,
     createVisitor(tokenHash, locale) {
       const row: VisitorRow = { id: createId(), locale, created_at: now() };
