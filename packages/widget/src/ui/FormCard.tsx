@@ -6,9 +6,12 @@ import type { Translator } from '../ui-core/i18n.js';
 import { useWidget } from './context.js';
 import { useListeners } from './use-listeners.js';
 
+/** What {@link FormCard} shows: a `form.request`, or the pre-chat form asked first (kind `prechat`). */
+export type FormAsk = Pick<FormRequest, 'formId' | 'kind' | 'title' | 'reason' | 'fields'>;
+
 /** Props of {@link FormCard}. */
 export interface FormCardProps {
-  request: FormRequest;
+  request: FormAsk;
 }
 
 const TITLES = {
@@ -88,8 +91,11 @@ const INPUT_MODES: Partial<Record<FormField['type'], 'decimal' | 'tel' | 'email'
 export function FormCard({ request }: FormCardProps) {
   const { client, translator, model } = useWidget();
   const { t } = translator;
-  const pending = client.forms.value.find((form) => form.request.formId === request.formId);
-  const ended = client.conversation.value?.status === 'ended';
+  const prechat = client.prechat.value;
+  // The pre-chat form asked first belongs to no conversation: an ended one does not close it.
+  const first = prechat?.form.formId === request.formId ? prechat : undefined;
+  const pending = client.forms.value.find((form) => form.request.formId === request.formId) ?? first;
+  const ended = first === undefined && client.conversation.value?.status === 'ended';
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [sending, setSending] = useState(false);
   const [notSent, setNotSent] = useState(false);
@@ -98,6 +104,16 @@ export function FormCard({ request }: FormCardProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const base = `clavard-form-${request.formId.replace(/[^\w-]/g, '_')}`;
 
+  // Asked first, it is what the visitor does first: its first field takes the focus, unless the visitor
+  // is already in another field.
+  const askedFirst = first !== undefined;
+  useEffect(() => {
+    const form = formRef.current;
+    if (!askedFirst || !form) return;
+    const active = (form.getRootNode() as Document | ShadowRoot).activeElement;
+    if (active?.matches('input, textarea, select')) return;
+    form.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [askedFirst]);
   // The server answered (refused with messages): the visitor may correct and send again.
   useEffect(() => setSending(false), [serverErrors]);
   // The connection dropped before the answer: the frame may be lost, so let the visitor send again. Watched
@@ -266,7 +282,7 @@ export function FormCard({ request }: FormCardProps) {
         disabled={disabled}
         aria-disabled={disabled ? 'true' : undefined}
       >
-        {sending ? t('form.sending') : t(SUBMITS[kind])}
+        {sending ? t('form.sending') : t(first ? 'form.prechat.start' : SUBMITS[kind])}
       </button>
     </form>
   );

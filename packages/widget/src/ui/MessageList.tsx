@@ -7,6 +7,7 @@ import { createEntryGrouper, type MessageGroup } from './group-entries.js';
 import { Lazy } from './Lazy.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
+import { prechatFirst } from './prechat-first.js';
 import { pure } from './pure.js';
 import { useStickToBottom } from './stick-to-bottom.js';
 
@@ -69,6 +70,7 @@ export function MessageList() {
   const entries = client.messages.value;
   const conversation = client.conversation.value;
   const ended = conversation?.status === 'ended';
+  const asking = prechatFirst(client, model);
   const group = useMemo(createEntryGrouper, []);
   const items = useMemo(() => group(entries), [group, entries]);
   const list = useRef<HTMLOListElement>(null);
@@ -104,6 +106,11 @@ export function MessageList() {
       {client.availability.value?.online === false && conversation === undefined && (
         <li className="notice" data-offline="">
           {t('offline.intro')}
+        </li>
+      )}
+      {asking && (
+        <li className="group notice-row">
+          <Lazy render={({ FormCard }) => <FormCard request={{ ...asking.form, kind: 'prechat' }} />} />
         </li>
       )}
       {model.discontinuity.value && <li className="notice">{t('history.discontinuity')}</li>}

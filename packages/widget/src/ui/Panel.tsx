@@ -1,10 +1,11 @@
 import type { Ref } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { Composer } from './Composer.js';
 import { ConsentNotice } from './ConsentNotice.js';
 import { useWidget } from './context.js';
 import { Header } from './Header.js';
 import { MessageList } from './MessageList.js';
+import { prechatFirst } from './prechat-first.js';
 import { QueueStatus } from './QueueStatus.js';
 import { StatusBar } from './StatusBar.js';
 import { TeamRow } from './TeamRow.js';
@@ -19,7 +20,9 @@ export interface PanelProps {
 
 /**
  * The chat window: a non-modal dialog named by its header's title. Focus moves to the composer when it
- * opens (the launcher takes it back on close, see `App`).
+ * opens (the launcher takes it back on close, see `App`). A pre-chat form the server asks first takes the
+ * composer's place (and the focus) until it is accepted; then the composer comes back with the focus,
+ * and a thank-you is announced.
  *
  * @example
  * ```tsx
@@ -27,12 +30,24 @@ export interface PanelProps {
  * ```
  */
 export function Panel({ id, inputRef, onClose }: PanelProps) {
-  const { model } = useWidget();
+  const { client, model, translator } = useWidget();
   const titleId = `${id}-title`;
   const consentNeeded = model.consentNeeded.value;
+  const asking = prechatFirst(client, model) !== undefined;
   useEffect(() => {
     inputRef.current?.focus();
   }, [inputRef]);
+  // The pre-chat form was answered: the composer takes its place, and the focus.
+  const wasAsking = useRef(asking);
+  useEffect(() => {
+    if (!wasAsking.current || asking) {
+      wasAsking.current = asking;
+      return;
+    }
+    wasAsking.current = false;
+    model.announce(translator.t('form.prechat.thanks'));
+    inputRef.current?.focus();
+  }, [asking, inputRef, model, translator]);
   return (
     <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
@@ -45,7 +60,7 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
           <TeamRow />
           <MessageList />
           <TypingIndicator />
-          <Composer inputRef={inputRef} />
+          {!asking && <Composer inputRef={inputRef} />}
         </>
       )}
     </div>

@@ -84,6 +84,8 @@ export const en = {
 
   // Forms
   'form.prechat.title': 'Before we start',
+  'form.prechat.start': 'Start the conversation',
+  'form.prechat.thanks': 'Thank you. Write your question below.',
   'form.custom.title': 'A few details',
   'form.optional': '(optional)',
   'form.submit': 'Submit',

@@ -85,6 +85,8 @@ export const frCA: Messages = {
 
   // Formulaires
   'form.prechat.title': 'Avant de commencer',
+  'form.prechat.start': 'Commencer la conversation',
+  'form.prechat.thanks': 'Merci. Écrivez votre question ci-dessous.',
   'form.custom.title': 'Quelques précisions',
   'form.optional': '(facultatif)',
   'form.submit': 'Envoyer',
