@@ -18,6 +18,7 @@ const SCREENS: Screen[] = [
   'conversation',
   'end-confirm',
   'prechat',
+  'prechat-first',
   'leave-message',
   'survey',
   'thanks',

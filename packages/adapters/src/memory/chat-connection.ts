@@ -10,7 +10,7 @@ import {
 } from '@clavard/protocol';
 import { agentMessage, joinAgent } from './chat-agents.js';
 import { type ChatCore, type Conn, type Conversation, lastSeq, type Session } from './chat-core.js';
-import { formOwner, submitForm } from './chat-forms.js';
+import { answerPrechat, formOwner, submitForm } from './chat-forms.js';
 import type { ChatConnection, ChatPeer } from './chat-server-types.js';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -63,7 +63,7 @@ const hello = (core: ChatCore, conn: Conn, frame: SessionHello): void => {
   conn.session = session;
   session.connections.add(conn);
   const conversation = current(core, session);
-  const { heartbeatMs } = core.options;
+  const { heartbeatMs, prechat } = core.options;
   core.send(conn, {
     type: 'session.welcome',
     v: PROTOCOL_VERSION,
@@ -82,6 +82,12 @@ const hello = (core: ChatCore, conn: Conn, frame: SessionHello): void => {
       : {}),
     ...(conversation?.agent && conversation.status !== 'ended' ? { agent: { ...conversation.agent } } : {}),
     ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
+    ...(prechat &&
+    !session.prechatAnswers &&
+    conversation?.status !== 'queued' &&
+    conversation?.status !== 'active'
+      ? { prechat: structuredClone(prechat) }
+      : {}),
   });
   if (known && frame.resume) resume(core, conn, session, frame.resume);
 };
@@ -242,7 +248,12 @@ const handlers: {
     conversation.visitorReadSeq = upToSeq;
     core.events.emit('read', { conversationId: conversation.id, upToSeq });
   },
-  'form.submit'(core, _conn, session, frame) {
+  'form.submit'(core, conn, session, frame) {
+    const answered = answerPrechat(core, session, frame);
+    if (answered) {
+      core.send(conn, answered);
+      return;
+    }
     const conversation = formOwner(core, session.conversationIds, frame.formId);
     if (!conversation) throw new ChatError('not-found', `no form ${frame.formId}`);
     submitForm(core, conversation, frame);

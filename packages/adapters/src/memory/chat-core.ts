@@ -62,6 +62,8 @@ export interface Session {
   conversationIds: string[];
   connections: Set<Conn>;
   identity: string | undefined;
+  /** The answers to the pre-chat form asked first, once accepted (only the fields it asked). */
+  prechatAnswers?: Record<string, string>;
 }
 
 export interface Conn {
@@ -81,6 +83,7 @@ export interface ResolvedOptions {
   ackBeforeEcho: boolean;
   historyPageSize: number;
   verifyForm: NonNullable<MemoryChatServerOptions['verifyForm']>;
+  prechat: MemoryChatServerOptions['prechat'];
   createId: () => string;
   now: () => number;
   parse: (input: unknown) => ParseResult<ClientFrame>;
@@ -120,6 +123,7 @@ export function createChatCore(options: MemoryChatServerOptions): ChatCore {
     ackBeforeEcho: options.ackBeforeEcho ?? false,
     historyPageSize: options.historyPageSize ?? 100,
     verifyForm: options.verifyForm ?? (() => true),
+    prechat: options.prechat,
     createId: options.createId ?? (() => globalThis.crypto.randomUUID()),
     now: options.now ?? Date.now,
     parse: options.parse ?? parseClientFrame,

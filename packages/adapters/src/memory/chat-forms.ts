@@ -1,5 +1,5 @@
-import type { FormRequest, FormSubmit } from '@clavard/protocol';
-import type { ChatCore, Conversation } from './chat-core.js';
+import type { FormRequest, FormSubmit, PrechatResult as Frame } from '@clavard/protocol';
+import type { ChatCore, Conversation, Session } from './chat-core.js';
 import type { StoredFormSubmission } from './chat-server-types.js';
 
 /**
@@ -12,7 +12,10 @@ import type { StoredFormSubmission } from './chat-server-types.js';
  */
 export const REDACTED = '[redacted]';
 
-const fieldErrors = (form: FormRequest, values: Record<string, string>): Record<string, string> => {
+const fieldErrors = (
+  form: Pick<FormRequest, 'fields'>,
+  values: Record<string, string>,
+): Record<string, string> => {
   const errors: Record<string, string> = {};
   for (const field of form.fields) {
     const value = values[field.name] ?? '';
@@ -26,6 +29,28 @@ const fieldErrors = (form: FormRequest, values: Record<string, string>): Record<
   }
   return errors;
 };
+
+/**
+ * Answers a `form.submit` of the pre-chat form asked first (`options.prechat`): refused with a message per
+ * field, or accepted and kept with the session (only the fields asked; an answer again after that is
+ * accepted as it is). Returns the result to send, or undefined for any other form.
+ */
+export function answerPrechat(core: ChatCore, session: Session, frame: FormSubmit): Frame | undefined {
+  const form = core.options.prechat;
+  if (form === undefined || frame.formId !== form.formId) return undefined;
+  const errors = session.prechatAnswers === undefined ? fieldErrors(form, frame.values) : {};
+  if (Object.keys(errors).length > 0)
+    return { type: 'prechat.result', formId: form.formId, status: 'rejected', errors };
+  if (session.prechatAnswers === undefined) {
+    const kept: Record<string, string> = {};
+    for (const field of form.fields) {
+      const value = frame.values[field.name];
+      if (value !== undefined) kept[field.name] = field.sensitive ? REDACTED : value;
+    }
+    session.prechatAnswers = kept;
+  }
+  return { type: 'prechat.result', formId: form.formId, status: 'accepted' };
+}
 
 /**
  * Checks and records a form answer. Only the fields the form asked are kept, sensitive values as

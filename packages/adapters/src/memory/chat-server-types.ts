@@ -11,6 +11,7 @@ import type {
   FormKind,
   MessageContent,
   ParseResult,
+  PrechatForm,
   RatingSubmit,
   ServerMessage,
   Transport,
@@ -173,6 +174,12 @@ export interface MemoryChatServerOptions {
   verifyForm?: (submission: { formId: string; values: Readonly<Record<string, string>> }) => boolean;
   /** Makes ids (tokens, conversations, messages, epochs). @default () => crypto.randomUUID() */
   createId?: () => string;
+  /**
+   * A pre-chat form to ask first, in the welcome of a session that has no conversation in progress and
+   * has not answered it (answered with `form.submit`, answered back with `prechat.result`; the answers
+   * are kept with the session). @default none: no form is asked first
+   */
+  prechat?: PrechatForm;
   /** The server's clock, in ms since the epoch. @default Date.now */
   now?: () => number;
   /** Validates client frames. @default parseClientFrame from @clavard/protocol */

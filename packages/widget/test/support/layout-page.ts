@@ -85,8 +85,19 @@ const AGENT = { id: 'a1', firstName: 'Marie-Ève Tremblay-Lefebvre', title: text
 /** The longest first names the team row must hold, one without a picture. */
 const TEAM = [{ firstName: 'Marie-Ève' }, { firstName: 'Jean-François' }, { firstName: 'Anne-Sophie' }];
 
+const field = (name: string, type: FormField['type'], label: string, more: Partial<FormField> = {}) =>
+  ({ name, type, label, ...more }) as FormField;
+
+/** The pre-chat form as a server asks it (first, or inside the conversation). */
+const PRECHAT_FIELDS = [
+  field('name', 'text', texts.name, { required: true }),
+  field('email', 'email', texts.email, { required: true }),
+  field('topic', 'select', texts.topic, { options: [{ value: 'billing', label: texts.billing }] }),
+];
+
 const server = createMemoryChatServer({
   heartbeatMs: 0,
+  ...(screen === 'prechat-first' ? { prechat: { formId: 'pre-1', fields: PRECHAT_FIELDS } } : {}),
   availability:
     screen === 'offline'
       ? { online: false, nextOpenAt: '2031-01-06T13:00:00Z' }
@@ -137,9 +148,6 @@ function startConversation(): Promise<string> {
   });
 }
 
-const field = (name: string, type: FormField['type'], label: string, more: Partial<FormField> = {}) =>
-  ({ name, type, label, ...more }) as FormField;
-
 /** The server's side of `screen`: what the agent does once they have joined and answered. */
 function agentActs(id: string): void {
   server.agents.join(id, AGENT);
@@ -147,12 +155,7 @@ function agentActs(id: string): void {
   if (screen === 'prechat')
     server.agents.requestForm(id, {
       kind: 'prechat',
-      fields: [
-        field('name', 'text', texts.name, { required: true }),
-        field('email', 'email', texts.email, { required: true }),
-        field('topic', 'select', texts.topic, { options: [{ value: 'billing', label: texts.billing }] }),
-        field('copy', 'checkbox', texts.copy),
-      ],
+      fields: [...PRECHAT_FIELDS, field('copy', 'checkbox', texts.copy)],
     });
   if (screen === 'verification')
     server.agents.requestForm(id, {

@@ -36,6 +36,11 @@ export const SCREENS = {
     conversation: 'none',
     waitFor: '.team .team-line',
   },
+  'prechat-first': {
+    label: 'the pre-chat form asked first, before the visitor writes',
+    conversation: 'none',
+    waitFor: 'form.form-card .form-submit',
+  },
   offline: {
     label: 'away: when the team is back, the offline notice',
     conversation: 'none',
