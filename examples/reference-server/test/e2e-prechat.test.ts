@@ -84,4 +84,45 @@ describe('pre-chat form and routing by topic', () => {
     await expect.poll(() => queued(julie.page)).toEqual([]);
     for (const opened of [julie, marc, ana, ben]) expect(opened.problems).toEqual([]);
   }, 90_000);
+
+  it('asks first when the organisation wants it, starts with the answers, and does not ask again after a reload', async () => {
+    const server = await e2e.start('prechat-first', {
+      topics: ['Billing', 'Technical support'],
+      prechatFirst: true,
+    });
+    const julie = await openAgent(e2e.browser, server.url, 'Julie');
+    e2e.keep(julie);
+    await takeTopic(julie.page, 'Billing');
+    const ana = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages);
+    e2e.keep(ana);
+    await ana.page.getByRole('button', { name: 'Open chat' }).click();
+    const dialog = ana.page.getByRole('dialog');
+    const form = dialog.getByRole('form', { name: 'Before we start' });
+    // The form first, focused; nothing to type into before it is answered.
+    await expect.poll(() => form.getByLabel('Name').evaluate((input) => input.matches(':focus'))).toBe(true);
+    expect(await dialog.getByRole('textbox', { name: 'Message' }).count()).toBe(0);
+    await form.getByLabel('Name').fill('Ana');
+    await form.getByLabel('Topic').selectOption('Billing');
+    await form.getByRole('button', { name: 'Start the conversation' }).click();
+    const composer = dialog.getByRole('textbox', { name: 'Message' });
+    await expect.poll(() => composer.evaluate((input) => input.matches(':focus'))).toBe(true);
+    await composer.fill('My invoice is wrong');
+    await composer.press('Enter');
+    const entry = julie.page.locator('.queue-entry', { hasText: 'My invoice is wrong' });
+    await entry.getByText('· Billing').waitFor();
+    await entry.getByText('Ana · not verified').waitFor();
+
+    // Back on the site later (the conversation ended): the answers are known, the composer comes first.
+    await entry.getByRole('button', { name: /^Take the conversation/ }).click();
+    await ana.page.locator('p.notice', { hasText: 'Julie has joined' }).waitFor();
+    await dialog.getByRole('button', { name: /^End chat/ }).click();
+    await dialog.locator('.end-bar').getByRole('button', { name: /^End/ }).click();
+    await dialog.getByRole('button', { name: 'New conversation' }).waitFor();
+    await ana.page.reload();
+    await ana.page.getByRole('button', { name: /^Open chat/ }).click();
+    await dialog.getByRole('button', { name: 'New conversation' }).click();
+    await expect.poll(() => composer.evaluate((input) => input.matches(':focus'))).toBe(true);
+    expect(await dialog.getByRole('form', { name: 'Before we start' }).count()).toBe(0);
+    for (const opened of [julie, ana]) expect(opened.problems).toEqual([]);
+  }, 90_000);
 });
