@@ -1,5 +1,8 @@
+import { runServerConformance } from '@clavard/adapters/testing';
+import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { type ReferenceServer, readConfig } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { agent, type Received, startTestServer, type TestClient, visitor } from './support/clients.js';
 
 const topics = ['Billing', 'Technical support'];
@@ -99,5 +102,16 @@ describe('the pre-chat form asked first', () => {
     await hasty.client.next('message.ack');
     const again = await visitor(server, { token: hasty.welcome.token });
     expect(again.welcome.prechat).toBeUndefined();
+  });
+
+  it('passes the conformance kit’s check of it', async () => {
+    server = await startTestServer({ topics, prechatFirst: true });
+    await agent(server, 'Julie');
+    const url = server.widgetWsUrl;
+    const report = await runServerConformance({
+      createTransport: () => createWebSocketTransport({ url, WebSocket }),
+      only: ['prechat-first-answered'],
+    });
+    expect(report.results).toEqual([{ name: 'prechat-first-answered', ok: true }]);
   });
 });

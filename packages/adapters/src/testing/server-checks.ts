@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   parseServerFrame,
 } from '@clavard/protocol';
+import { prechatFirstAnswered } from './prechat-check.js';
 import type { ServerCheckName } from './server-conformance.js';
 import {
   assert,
@@ -73,6 +74,7 @@ export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<vo
     await hello(ctx, transport);
     checkPresence(raw());
   },
+  'prechat-first-answered': prechatFirstAnswered,
   async 'unknown-token-new-session'(ctx) {
     const transport = await open(ctx);
     const token = `conformance-unknown-${newClientId()}`;

@@ -14,6 +14,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'other-major-refused',
   'welcome-valid',
   'availability-agents-valid',
+  'prechat-first-answered',
   'unknown-token-new-session',
   'seq-from-one-gap-free',
   'resend-is-duplicate',
