@@ -43,6 +43,8 @@ const server = spawn(process.execPath, ['dist/main.js'], {
     PORT: process.env.PORT ?? '8787',
     // The pre-chat form asks for one of these topics; the agent console's queue shows the pick.
     CLAVARD_TOPICS: process.env.CLAVARD_TOPICS ?? 'Plans,Billing,Technical support',
+    // The form comes first, before the visitor writes, while an agent is signed in.
+    CLAVARD_PRECHAT_FIRST: process.env.CLAVARD_PRECHAT_FIRST ?? '1',
     // The same topics as a French-speaking visitor reads them.
     ...(process.env.CLAVARD_TOPICS === undefined
       ? { CLAVARD_TOPICS_FR: process.env.CLAVARD_TOPICS_FR ?? 'Forfaits,Facturation,Soutien technique' }
