@@ -73,12 +73,12 @@ describe('composer', () => {
     expect(h.get('.hint').dataset.over).toBe('true');
   });
 
-  it('is disabled with an explanation once the conversation has ended', async () => {
+  it('gives way to the way on, "New conversation", once the conversation has ended', async () => {
     h = await mountWidget({ open: true });
     const id = await h.startConversation();
     await h.step(() => h?.server.agents.end(id, 'Bye'));
-    expect(h.get<HTMLTextAreaElement>('#clavard-composer').disabled).toBe(true);
-    expect(h.get('.hint').textContent).toContain('This conversation has ended.');
+    expect(h.all('#clavard-composer')).toEqual([]);
+    expect(h.get('.composer[data-ended] button.new-conversation').textContent).toBe('New conversation');
   });
 
   it('offers "New conversation" once ended: it enables and focuses the composer, and the next message starts a new conversation', async () => {

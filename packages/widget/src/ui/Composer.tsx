@@ -21,9 +21,9 @@ export interface ComposerProps {
  * Where the visitor writes. The textarea grows with its text (`field-sizing: content`, with `rows` as the
  * fallback), Enter sends, Shift+Enter breaks the line, Enter while an input method is composing does
  * nothing, a counter appears near the 10,000-character limit, and the visitor's typing is sent through
- * the client (which throttles it). Once the conversation has ended it is disabled, with the reason and a
- * "New conversation" button that enables it again (focus goes to the textarea): the next message
- * starts a new conversation.
+ * the client (which throttles it). Once the conversation has ended (the conversation's notice says so)
+ * it gives way to a "New conversation" button that brings it back (focus goes to the textarea): the next
+ * message starts a new conversation.
  *
  * @example
  * ```tsx
@@ -45,8 +45,7 @@ export function Composer({ inputRef }: ComposerProps) {
   const remaining = MAX_TEXT_LENGTH - text.length;
   const rows = Math.min(MAX_ROWS, text.split('\n').length);
   let hint = '';
-  if (ended) hint = t('composer.disabled.ended');
-  else if (startedOver && remaining >= COUNTER_THRESHOLD) hint = t('composer.startsNew');
+  if (startedOver && remaining >= COUNTER_THRESHOLD) hint = t('composer.startsNew');
   else if (remaining < COUNTER_THRESHOLD) {
     hint = t('composer.remaining', { remaining: Math.max(0, remaining) });
   }
@@ -103,6 +102,15 @@ export function Composer({ inputRef }: ComposerProps) {
     inputRef,
   );
 
+  // Ended (the conversation says so above): only the way on, instead of a disabled composer.
+  if (ended)
+    return (
+      <div className="composer" data-ended="">
+        <button ref={newConversationRef} type="button" className="secondary new-conversation">
+          {t('composer.newConversation')}
+        </button>
+      </div>
+    );
   return (
     <form ref={formRef} className="composer">
       <div className="composer-row">
@@ -115,7 +123,6 @@ export function Composer({ inputRef }: ComposerProps) {
           className="input"
           rows={rows}
           value={text}
-          disabled={ended}
           placeholder={t('composer.placeholder')}
           aria-describedby={hintId}
           enterkeyhint="send"
@@ -127,11 +134,6 @@ export function Composer({ inputRef }: ComposerProps) {
       <p className="hint" id={hintId} data-over={remaining < 0 ? 'true' : undefined} hidden={hint === ''}>
         {hint}
       </p>
-      {ended && (
-        <button ref={newConversationRef} type="button" className="secondary new-conversation">
-          {t('composer.newConversation')}
-        </button>
-      )}
     </form>
   );
 }

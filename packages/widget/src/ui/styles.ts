@@ -85,6 +85,8 @@ a.card:hover .card-title{text-decoration:underline}
 @keyframes clavard-dot{0%,80%,100%{opacity:.3}40%{opacity:1}}
 .composer{border-top:1px solid var(--c-line);padding:8px var(--s) calc(8px + env(safe-area-inset-bottom,0px));display:flex;flex-direction:column;gap:4px}
 .composer-row{display:flex;gap:8px;align-items:flex-end}
+.composer[data-ended]{align-items:center}
+.composer[data-ended] .secondary{align-self:center}
 .input{flex:1;min-width:0;font-size:16px;line-height:1.4;padding:10px 12px;border:1px solid var(--c-muted);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);resize:none;field-sizing:content;min-height:44px;max-height:9.5em;overflow-y:auto}
 .input::placeholder{color:var(--c-muted);opacity:1}
 .input:disabled{opacity:1;background:var(--c-bubble)}

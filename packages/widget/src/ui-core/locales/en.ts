@@ -61,7 +61,6 @@ export const en = {
     other: '{remaining} characters left',
   },
   'composer.send': 'Send',
-  'composer.disabled.ended': 'This conversation has ended. Choose “New conversation” to write to us again.',
   'composer.newConversation': 'New conversation',
   'composer.startsNew': 'Your next message starts a new conversation.',
 

@@ -61,8 +61,6 @@ export const frCA: Messages = {
     other: '{remaining} caractères restants',
   },
   'composer.send': 'Envoyer',
-  'composer.disabled.ended':
-    'Cette conversation est terminée. Choisissez «\u00a0Nouvelle conversation\u00a0» pour nous écrire de nouveau.',
   'composer.newConversation': 'Nouvelle conversation',
   'composer.startsNew': 'Votre prochain message commencera une nouvelle conversation.',
 
