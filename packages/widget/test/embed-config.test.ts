@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readEmbedConfig } from '../src/embed/embed-config.js';
 import { consentTexts } from '../src/embed/launcher-label.js';
 import { en } from '../src/ui-core/locales/en.js';
@@ -159,5 +159,54 @@ describe('the first file’s consent texts', () => {
       catalogue['consent.agree'],
       catalogue['link.newTab'],
     ]);
+  });
+});
+
+describe('the script tag’s texts per language', () => {
+  const texts = {
+    'data-greeting': 'Hi! How can we help?',
+    'data-greeting-fr': 'Bonjour! Comment pouvons-nous vous aider?',
+    'data-greeting-fr-CA': 'Allô! Comment pouvons-nous vous aider?',
+    'data-offer-title': 'Fibre 1 Gbit',
+    'data-offer-title-fr': 'Fibre 1 Gbit/s',
+    'data-offer-url': 'https://shop.example/fibre',
+    'data-consent-version': '2',
+    'data-consent-text': 'We keep your messages.',
+    'data-consent-text-fr': 'Nous conservons vos messages.',
+  };
+  const read = (locale: string) =>
+    readEmbedConfig(scriptWith({ ...texts, 'data-locale': locale }), 'https://shop.example/', 'shop').options;
+
+  it('gives the visitor the text of their locale, else of their language, else the one without a suffix', () => {
+    expect(read('fr-CA')).toMatchObject({
+      greeting: 'Allô! Comment pouvons-nous vous aider?',
+      offer: { title: 'Fibre 1 Gbit/s' },
+      consent: { text: 'Nous conservons vos messages.' },
+    });
+    expect(read('fr-BE')).toMatchObject({
+      greeting: 'Bonjour! Comment pouvons-nous vous aider?',
+      offer: { title: 'Fibre 1 Gbit/s' },
+    });
+    expect(read('de')).toMatchObject({
+      greeting: 'Hi! How can we help?',
+      offer: { title: 'Fibre 1 Gbit' },
+      consent: { text: 'We keep your messages.' },
+    });
+  });
+
+  it('follows the browser’s language without data-locale, as mount() does', () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('fr-FR');
+    const { options } = readEmbedConfig(scriptWith(texts), 'https://shop.example/', 'shop');
+    expect(options.greeting).toBe('Bonjour! Comment pouvons-nous vous aider?');
+  });
+
+  it('drops an empty text with its reason', () => {
+    const { options, problems } = readEmbedConfig(
+      scriptWith({ 'data-locale': 'fr', 'data-greeting-fr': ' ' }),
+      'https://shop.example/',
+      'shop',
+    );
+    expect(options.greeting).toBeUndefined();
+    expect(problems.join(' ')).toMatch(/^data-greeting=" " ignored/);
   });
 });

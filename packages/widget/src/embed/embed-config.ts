@@ -6,6 +6,7 @@ import {
   type ResolvedMountOptions,
   resolveMountOptions,
 } from '../mount-options.js';
+import { localizedAttribute } from './localized-attribute.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -121,7 +122,9 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
  * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
- * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). Each attribute is checked with the same
+ * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). The texts (greeting, offer,
+ * consent) may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for
+ * Quebec only, `data-greeting` for everyone else. Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
  *
@@ -150,7 +153,6 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     ['data-brand-logo', (logoUrl) => ({ brand: { name, logoUrl } })],
     ['data-locale', (locale) => ({ brand, locale })],
     ['data-position', (position) => ({ brand, position: position as 'left' | 'right' })],
-    ['data-greeting', (greeting) => ({ brand, greeting })],
     ['data-namespace', (namespace) => ({ brand, namespace })],
     ['data-theme', (theme) => ({ brand, theme: theme as 'light' | 'dark' | 'auto' })],
   ];
@@ -167,7 +169,16 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     Object.assign(brand, probeBrand);
     Object.assign(options, rest);
   }
-  const offerTitle = read('data-offer-title');
+  // The visitor's language, as mount() will take it: a text the site gives per language is picked for it.
+  const locale = options.locale ?? script.ownerDocument.defaultView?.navigator.language ?? 'en';
+  const text = (name: string): string | undefined => localizedAttribute(script, name, locale);
+  const greeting = text('data-greeting');
+  if (greeting !== undefined) {
+    const reason = refusal({ brand, greeting });
+    if (reason === undefined) options.greeting = greeting;
+    else problems.push(`data-greeting=${shown(greeting)} ignored (${reason}); default used`);
+  }
+  const offerTitle = text('data-offer-title');
   const offerUrl = read('data-offer-url');
   if (offerTitle !== undefined || offerUrl !== undefined) {
     // Site owners write page-relative URLs in attributes: resolve them as the page would.
@@ -180,7 +191,7 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
       }
     };
     const offer: Record<string, string | undefined> = { title: offerTitle, url: absolute(offerUrl) };
-    const description = read('data-offer-description');
+    const description = text('data-offer-description');
     const imageUrl = absolute(read('data-offer-image'));
     if (description !== undefined) offer.description = description;
     if (imageUrl !== undefined) offer.imageUrl = imageUrl;
@@ -193,9 +204,9 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   if (consentVersion !== undefined) {
     const consent: ConsentOptions = { version: consentVersion };
     const policyUrl = read('data-consent-policy');
-    const text = read('data-consent-text');
+    const consentText = text('data-consent-text');
     if (policyUrl !== undefined) consent.policyUrl = new URL(policyUrl, baseUrl).href;
-    if (text !== undefined) consent.text = text;
+    if (consentText !== undefined) consent.text = consentText;
     const reason = refusal({ brand, consent });
     if (reason === undefined) options.consent = consent;
     // Consent was asked for: never start without it, whatever the attribute's mistake.
