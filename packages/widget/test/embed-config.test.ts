@@ -167,6 +167,8 @@ describe('the script tag’s texts per language', () => {
     'data-greeting': 'Hi! How can we help?',
     'data-greeting-fr': 'Bonjour! Comment pouvons-nous vous aider?',
     'data-greeting-fr-CA': 'Allô! Comment pouvons-nous vous aider?',
+    'data-away': 'We are back at 9 a.m.',
+    'data-away-fr': 'Nous sommes de retour à 9 h.',
     'data-offer-title': 'Fibre 1 Gbit',
     'data-offer-title-fr': 'Fibre 1 Gbit/s',
     'data-offer-url': 'https://shop.example/fibre',
@@ -180,6 +182,7 @@ describe('the script tag’s texts per language', () => {
   it('gives the visitor the text of their locale, else of their language, else the one without a suffix', () => {
     expect(read('fr-CA')).toMatchObject({
       greeting: 'Allô! Comment pouvons-nous vous aider?',
+      away: 'Nous sommes de retour à 9 h.',
       offer: { title: 'Fibre 1 Gbit/s' },
       consent: { text: 'Nous conservons vos messages.' },
     });
@@ -189,6 +192,7 @@ describe('the script tag’s texts per language', () => {
     });
     expect(read('de')).toMatchObject({
       greeting: 'Hi! How can we help?',
+      away: 'We are back at 9 a.m.',
       offer: { title: 'Fibre 1 Gbit' },
       consent: { text: 'We keep your messages.' },
     });

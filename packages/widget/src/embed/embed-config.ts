@@ -122,8 +122,8 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
  * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
- * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). The texts (greeting, offer,
- * consent) may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for
+ * `data-consent-version` (with `data-consent-policy`, `data-consent-text`), `data-away` (what the
+ * conversation says while nobody is available). The texts (greeting, away, offer, consent) may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for
  * Quebec only, `data-greeting` for everyone else. Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
@@ -172,11 +172,12 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   // The visitor's language, as mount() will take it: a text the site gives per language is picked for it.
   const locale = options.locale ?? script.ownerDocument.defaultView?.navigator.language ?? 'en';
   const text = (name: string): string | undefined => localizedAttribute(script, name, locale);
-  const greeting = text('data-greeting');
-  if (greeting !== undefined) {
-    const reason = refusal({ brand, greeting });
-    if (reason === undefined) options.greeting = greeting;
-    else problems.push(`data-greeting=${shown(greeting)} ignored (${reason}); default used`);
+  for (const key of ['greeting', 'away'] as const) {
+    const value = text(`data-${key}`);
+    if (value === undefined) continue;
+    const reason = refusal({ brand, [key]: value });
+    if (reason === undefined) options[key] = value;
+    else problems.push(`data-${key}=${shown(value)} ignored (${reason}); default used`);
   }
   const offerTitle = text('data-offer-title');
   const offerUrl = read('data-offer-url');
