@@ -45,9 +45,10 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
       return;
     }
     wasAsking.current = false;
-    model.announce(translator.t('form.prechat.thanks'));
+    // Thanked only for an accepted answer, not when a page's `send()` started the conversation instead.
+    if (client.prechat.peek() === undefined) model.announce(translator.t('form.prechat.thanks'));
     inputRef.current?.focus();
-  }, [asking, inputRef, model, translator]);
+  }, [asking, client, inputRef, model, translator]);
   return (
     <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
