@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { readEmbedConfig } from '../src/embed/embed-config.js';
+import { readEmbedConfig, resolveEmbedOptions } from '../src/embed/embed-config.js';
 import { consentTexts } from '../src/embed/launcher-label.js';
 import { en } from '../src/ui-core/locales/en.js';
 import { frCA } from '../src/ui-core/locales/fr-CA.js';
@@ -159,5 +159,58 @@ describe('the first file’s consent texts', () => {
       catalogue['consent.agree'],
       catalogue['link.newTab'],
     ]);
+  });
+});
+
+describe('the script tag’s launcher attributes', () => {
+  const read = (attributes: Record<string, string>) =>
+    readEmbedConfig(scriptWith(attributes), 'https://shop.example/plans/', 'shop.example');
+
+  it('give the icon (an image URL resolved against the page) and the label', () => {
+    expect(read({ 'data-launcher-icon': 'help', 'data-launcher-label': 'Questions?' })).toMatchObject({
+      options: { launcher: { icon: 'help', label: 'Questions?' } },
+      problems: [],
+    });
+    expect(read({ 'data-launcher-icon': 'icons/chat.svg' }).options.launcher).toEqual({
+      icon: 'https://shop.example/plans/icons/chat.svg',
+    });
+  });
+
+  it('serve French locales data-launcher-label-fr, and the others data-launcher-label', () => {
+    const data = {
+      'data-launcher-label': 'Questions? Chat with us',
+      'data-launcher-label-fr': 'Des questions?',
+    };
+    for (const [locale, label] of [
+      ['fr-CA', 'Des questions?'],
+      ['fr-FR', 'Des questions?'],
+      ['en', 'Questions? Chat with us'],
+      ['de', 'Questions? Chat with us'],
+    ]) {
+      const { options, problems } = read({ ...data, 'data-locale': locale as string });
+      expect(problems).toEqual([]);
+      expect(resolveEmbedOptions(options).launcher.label).toBe(label);
+    }
+  });
+
+  it('are dropped one by one with a problem when wrong, and nothing else is lost', () => {
+    const { options, problems } = read({
+      'data-launcher-icon': 'javascript:alert(1)',
+      'data-launcher-label': 'Questions?',
+      'data-launcher-label-fr': ' ',
+      'data-theme': 'dark',
+    });
+    expect(options.launcher).toEqual({ label: 'Questions?' });
+    expect(options.theme).toBe('dark');
+    expect(problems).toEqual([
+      expect.stringMatching(/^data-launcher-icon="javascript:alert\(1\)" ignored \(.*launcher\.icon.*\)$/),
+      expect.stringMatching(/^data-launcher-label-fr=" " ignored \(.*launcher\.label.*\)$/),
+    ]);
+  });
+
+  it('refuse a French label without the label of the other languages', () => {
+    const { options, problems } = read({ 'data-launcher-label-fr': 'Des questions?' });
+    expect(options.launcher).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/^data-launcher-label-fr ignored/)]);
   });
 });

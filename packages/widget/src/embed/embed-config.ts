@@ -1,6 +1,7 @@
 import { ChatError, type Transport } from '@clavard/protocol';
 import {
   type ConsentOptions,
+  type LauncherOptions,
   type MountOptions,
   type OfferOptions,
   type ResolvedMountOptions,
@@ -117,6 +118,37 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
 }
 
 /**
+ * The launcher's `data-launcher-icon` (`chat`, `help` or an image URL, page-relative resolved) and
+ * `data-launcher-label`, whose French variant `data-launcher-label-fr` serves French locales. Each wrong
+ * one is dropped with a line in `problems`.
+ */
+function readLauncher(script: Element, baseUrl: string, problems: string[]): LauncherOptions | undefined {
+  const read = (name: string): string | undefined =>
+    script.getAttribute(`data-launcher-${name}`) ?? undefined;
+  const [icon, label, fr] = [read('icon'), read('label'), read('label-fr')];
+  const valid = (name: string, value: string, option: LauncherOptions): boolean => {
+    const reason = refusal({ brand: { name: 'x' }, launcher: option });
+    if (reason !== undefined) problems.push(`data-launcher-${name}=${shown(value)} ignored (${reason})`);
+    return reason === undefined;
+  };
+  const launcher: LauncherOptions = {};
+  if (icon !== undefined) {
+    let url = icon;
+    try {
+      if (icon !== 'chat' && icon !== 'help') url = new URL(icon, baseUrl).href; // page-relative, as the page would
+    } catch {}
+    if (valid('icon', icon, { icon: url })) launcher.icon = url;
+  }
+  if (label !== undefined && valid('label', label, { label })) launcher.label = label;
+  if (fr !== undefined && valid('label-fr', fr, { label: fr })) {
+    if (launcher.label === undefined)
+      problems.push('data-launcher-label-fr ignored: data-launcher-label (other languages) is missing');
+    else launcher.label = { en: label as string, fr };
+  }
+  return icon === undefined && label === undefined ? undefined : launcher;
+}
+
+/**
  * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
@@ -124,6 +156,7 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
+ * The launcher's `data-launcher-icon`, `data-launcher-label`, `data-launcher-label-fr`: see `readLauncher`.
  *
  * @example
  * ```ts
@@ -204,6 +237,8 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
       options.consent = { version: consentVersion.trim() || '1' };
     }
   }
+  const launcher = readLauncher(script, baseUrl, problems);
+  if (launcher) options.launcher = launcher;
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
   return { endpoint, guess, options, problems };
