@@ -7,7 +7,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { ServerMessage } from '@clavard/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHAT_PATH, HELP_PATH } from '../src/ui/icon-paths.js';
 import { animationsSettled, type StaticFile, serveStatic } from './support/browser.js';
 import { useEmbedFixture } from './support/embed-fixture.js';
 import {
@@ -106,34 +105,8 @@ const launcherLook = (page: Page) =>
     }
     const icon = button.querySelector('svg');
     look.icon = icon ? `${icon.getBoundingClientRect().width} ${getComputedStyle(icon).fill}` : 'none';
-    look.path = icon?.querySelector('path')?.getAttribute('d') ?? 'none';
-    look.text = `${button.textContent ?? ''} ${button.querySelector('[dir]')?.getAttribute('dir')}`;
-    const text = button.querySelector('.launcher-label');
-    if (text) {
-      const { x, width } = text.getBoundingClientRect();
-      look.textBox = `${x},${width} ${getComputedStyle(text).fontWeight} ${getComputedStyle(text).textOverflow}`;
-    }
     return look;
   });
-
-/** The plain launcher's look, then the panel's once opened and closed again (at rest, without focus). */
-async function bothLooks(data: Record<string, string>, shot: string) {
-  await serve(data);
-  const { page } = await visit();
-  await expect.poll(() => page.locator('clavard-widget button.launcher').isVisible()).toBe(true);
-  await animationsSettled(page); // a custom image has loaded or failed
-  const plain = await launcherLook(page);
-  await page.locator('clavard-widget button.launcher').click();
-  await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  await expect.poll(() => focusedInWidget(page)).toBe('BUTTON'); // focus is back on the launcher
-  await page.mouse.click(500, 300); // the launcher loses focus: compare it at rest
-  await expect.poll(() => focusedInWidget(page)).toBe('');
-  await animationsSettled(page);
-  await page.screenshot({ path: screenshotPath(shot) });
-  return { plain, panel: await launcherLook(page) };
-}
 
 describe('the first file alone', () => {
   it('requests only clavard.js before the first open, and clavard-panel.js once when opened', async () => {
@@ -170,36 +143,6 @@ describe('the first file alone', () => {
       await animationsSettled(page);
       await page.screenshot({ path: screenshotPath(`split-panel-launcher-${locale}`) });
       expect(await launcherLook(page)).toEqual(plain);
-    });
-  }
-
-  const LABELS = {
-    'launcher-label': 'Questions? Chat with us',
-    'launcher-label-fr': 'Des questions? Écrivez-nous',
-  };
-  for (const [name, data, text, path] of [
-    [
-      'a label and the help icon, in fr-CA',
-      { ...LABELS, 'launcher-icon': 'help', locale: 'fr-CA' },
-      'Des questions? Écrivez-nous',
-      HELP_PATH,
-    ],
-    [
-      'a label, right to left',
-      { ...LABELS, locale: 'ar', position: 'left' },
-      'Questions? Chat with us',
-      CHAT_PATH,
-    ],
-    ['an image that fails to load: the chat icon', { 'launcher-icon': '/missing.png' }, '', CHAT_PATH],
-  ] as const) {
-    it(`looks the same as the panel’s launcher with ${name}`, async () => {
-      const { plain, panel } = await bothLooks(data, `split-launcher-${name.replace(/\W+/g, '-')}`);
-      expect(panel).toEqual(plain);
-      expect([plain.text, plain.path]).toEqual([`${text} ${text ? 'auto' : undefined}`, path]);
-      if (text !== '') {
-        expect(plain.label).toBe(text);
-        expect(plain.box?.split(',')[3]).toBe('60');
-      }
     });
   }
 
