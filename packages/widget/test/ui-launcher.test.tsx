@@ -2,6 +2,8 @@
 import { createMemoryChatServer } from '@clavard/adapters/memory';
 import type { MountOptions } from '@clavard/widget';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolveEmbedOptions } from '../src/embed/embed-config.js';
+import { createPlainLauncher } from '../src/embed/plain-launcher.js';
 import { resolveMountOptions } from '../src/mount-options.js';
 import { CHAT_PATH, HELP_PATH } from '../src/ui/icon-paths.js';
 import { type Harness, mountWidget, press } from './support/ui-harness.js';
@@ -182,5 +184,28 @@ describe('the launcher with an icon and a label', () => {
     await h.step(() => image.dispatchEvent(new Event('error')));
     expect(h.all('.launcher img')).toHaveLength(0);
     expect(path()).toBe(CHAT_PATH);
+  });
+});
+
+describe('a label with markup in it', () => {
+  const HOSTILE = '<img src=x onerror="alert(1)"> Chat';
+
+  it('is text in the panel’s launcher', async () => {
+    h = await mountWidget({ launcher: { label: HOSTILE } });
+    expect(h.get('.launcher-label').textContent).toBe(HOSTILE);
+    expect(h.all('.launcher img')).toHaveLength(0);
+  });
+
+  it('is text in the plain launcher of the script tag, which it also names', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const config = resolveEmbedOptions({ brand: { name: 'Fibre Nord' }, launcher: { label: HOSTILE } });
+    const plain = createPlainLauncher(host, config, () => undefined);
+    const label = plain.button.querySelector('.launcher-label');
+    expect([label?.textContent, label?.getAttribute('title')]).toEqual([HOSTILE, HOSTILE]);
+    expect(plain.button.getAttribute('aria-label')).toBe(HOSTILE);
+    expect(plain.button.querySelectorAll('img')).toHaveLength(0);
+    plain.remove();
+    host.remove();
   });
 });
