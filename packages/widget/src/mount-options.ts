@@ -1,11 +1,13 @@
 import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
 import type { ChatStorage } from './headless/index.js';
+import type { LauncherOptions } from './launcher-options.js';
 import { type LocalizedText, pickText } from './localized-text.js';
 import { parseColor, toHex } from './ui-core/contrast.js';
 import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
 import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
 
+export type { LauncherOptions } from './launcher-options.js';
 export type { LocalizedText } from './localized-text.js';
 
 /**
@@ -87,6 +89,14 @@ export interface MountOptions {
    * ```
    */
   consent?: ConsentOptions;
+  /**
+   * The launcher's icon and an optional text beside it (the launcher then becomes a pill).
+   * @example
+   * ```ts
+   * mount({ url, brand, launcher: { icon: 'help', label: { en: 'Questions? Chat with us', fr: 'Des questions? Écrivez-nous' } } });
+   * ```
+   */
+  launcher?: LauncherOptions;
 }
 
 /** The consent notice of {@link MountOptions.consent}. */
@@ -129,6 +139,8 @@ export interface ResolvedMountOptions {
   /** Its texts in the visitor's locale. */
   offer: { kind: 'link'; title: string; url: string; description?: string; imageUrl?: string } | undefined;
   consent: { version: string; policyUrl?: string; text?: string } | undefined;
+  /** `icon` is drawn when there is no `imageUrl` or it fails to load; `label` is in the visitor's locale. */
+  launcher: { icon: 'chat' | 'help'; imageUrl?: string; label?: string };
 }
 
 const KEYS = new Set([
@@ -149,6 +161,7 @@ const KEYS = new Set([
   'open',
   'offer',
   'consent',
+  'launcher',
 ]);
 
 const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
@@ -279,6 +292,22 @@ function checkOffer(value: unknown, locale: string): ResolvedMountOptions['offer
   return offer && { kind: 'link', ...offer };
 }
 
+/** The launcher's icon (a name or an image URL checked as avatars are) and its label, in the visitor's locale. */
+function checkLauncher(value: unknown, locale: string): ResolvedMountOptions['launcher'] {
+  if (value === undefined) return { icon: 'chat' };
+  if (!isObject(value)) throw invalid('launcher', 'must be an object with icon and/or label', value);
+  const icon = own(value, 'icon') ?? 'chat';
+  const label = checkLocalized('launcher.label', own(value, 'label'), locale, true)?.trim();
+  if (label !== undefined && label.length > 80)
+    throw invalid('launcher.label', 'must be a text of at most 80 characters', label);
+  const launcher: ResolvedMountOptions['launcher'] = { icon: 'chat', ...(label ? { label } : {}) };
+  const imageUrl = typeof icon === 'string' ? safeUrl(icon, IMAGE_PROTOCOLS) : undefined;
+  if (icon === 'chat' || icon === 'help') launcher.icon = icon;
+  else if (imageUrl !== undefined) launcher.imageUrl = imageUrl;
+  else throw invalid('launcher.icon', 'must be "chat", "help" or an https or http image URL', icon);
+  return launcher;
+}
+
 function checkStorage(value: unknown): ChatStorage | false | undefined {
   if (value === undefined || value === false) return value;
   const methods = ['get', 'set', 'remove'];
@@ -348,5 +377,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer'), locale),
     consent: checkConsent(own(options, 'consent'), locale),
+    launcher: checkLauncher(own(options, 'launcher'), locale),
   };
 }

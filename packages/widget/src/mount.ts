@@ -155,6 +155,7 @@ export function mountInto(
     greeting: config.greeting,
     offer: config.offer,
     consent: config.consent,
+    launcher: config.launcher,
     agree,
     rated: analytics.rated,
   };

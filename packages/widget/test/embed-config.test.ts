@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { readEmbedConfig } from '../src/embed/embed-config.js';
+import { readEmbedConfig, resolveEmbedOptions } from '../src/embed/embed-config.js';
 import { consentTexts } from '../src/embed/launcher-label.js';
 import { en } from '../src/ui-core/locales/en.js';
 import { frCA } from '../src/ui-core/locales/fr-CA.js';
@@ -212,5 +212,61 @@ describe('the script tag’s texts per language', () => {
     );
     expect(options.greeting).toBeUndefined();
     expect(problems.join(' ')).toMatch(/^data-greeting=" " ignored/);
+  });
+});
+
+describe('the script tag’s launcher attributes', () => {
+  const read = (attributes: Record<string, string>) =>
+    readEmbedConfig(scriptWith(attributes), 'https://shop.example/plans/', 'shop.example');
+
+  it('give the icon (an image URL resolved against the page) and the label', () => {
+    expect(read({ 'data-launcher-icon': 'help', 'data-launcher-label': 'Questions?' })).toMatchObject({
+      options: { launcher: { icon: 'help', label: 'Questions?' } },
+      problems: [],
+    });
+    expect(read({ 'data-launcher-icon': 'icons/chat.svg' }).options.launcher).toEqual({
+      icon: 'https://shop.example/plans/icons/chat.svg',
+    });
+  });
+
+  it('serve French locales data-launcher-label-fr, and the others data-launcher-label', () => {
+    const data = {
+      'data-launcher-label': 'Questions? Chat with us',
+      'data-launcher-label-fr': 'Des questions?',
+    };
+    for (const [locale, label] of [
+      ['fr-CA', 'Des questions?'],
+      ['fr-FR', 'Des questions?'],
+      ['en', 'Questions? Chat with us'],
+      ['de', 'Questions? Chat with us'],
+    ]) {
+      const { options, problems } = read({ ...data, 'data-locale': locale as string });
+      expect(problems).toEqual([]);
+      expect(resolveEmbedOptions(options).launcher.label).toBe(label);
+    }
+  });
+
+  it('are dropped one by one with a problem when wrong, and nothing else is lost', () => {
+    const { options, problems } = read({
+      'data-launcher-icon': 'javascript:alert(1)',
+      'data-launcher-label': 'Questions?',
+      'data-theme': 'dark',
+    });
+    expect(options.launcher).toEqual({ label: 'Questions?' });
+    expect(options.theme).toBe('dark');
+    expect(problems).toEqual([
+      expect.stringMatching(/^data-launcher-icon="javascript:alert\(1\)" ignored \(.*launcher\.icon.*\)$/),
+    ]);
+    const french = read({ 'data-locale': 'fr', 'data-launcher-label-fr': ' ' });
+    expect(french.options.launcher).toBeUndefined();
+    expect(french.problems).toEqual([
+      expect.stringMatching(/^data-launcher-label=" " ignored \(.*launcher\.label.*\)$/),
+    ]);
+  });
+
+  it('label only French visitors with a French label alone', () => {
+    const data = { 'data-launcher-label-fr': 'Des questions?' };
+    expect(read({ ...data, 'data-locale': 'fr-CA' }).options.launcher).toEqual({ label: 'Des questions?' });
+    expect(read({ ...data, 'data-locale': 'en' }).options.launcher).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run screens`: every screen of the widget (support/layout-screens.ts) in English and Quebec French,
  * light and dark, on a desktop and on a 375×667 phone, photographed into docs/screens/ as
- * `<screen>-<locale>-<theme>-<desktop|phone>.png`. Not part of the test run: vitest.screens.config.ts
+ * `<screen>-<locale>-<theme>-<desktop|phone>.png` (`SCREENS=a,b` for some screens only). Not part of the test run: vitest.screens.config.ts
  * is the only config that includes this file. The desktop shots are cut to the widget's corner.
  */
 import { mkdirSync } from 'node:fs';
@@ -19,6 +19,8 @@ const DEVICES = { desktop: 'desktop', phone: '375' } as const;
 /** The desktop shot: the bottom-right corner that holds the panel and the launcher (the launcher alone). */
 const CORNER = { width: 440, height: 740 };
 const LAUNCHER_CORNER = { width: 160, height: 160 };
+/** The launcher with a label: as wide as it may grow (400 px) and its margin. */
+const LABEL_CORNER = { width: 460, height: 160 };
 
 let browser: Browser;
 let site: StaticServer;
@@ -38,7 +40,8 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
   const page = await openScreen(browser, site, { screen, locale, theme, viewport });
   const name = `${screen}-${locale}-${theme}-${device}.png`;
   const { width, height } = VIEWPORTS[viewport];
-  const corner = screen === 'launcher' ? LAUNCHER_CORNER : CORNER;
+  const corner =
+    screen === 'launcher' ? LAUNCHER_CORNER : screen === 'launcher-label' ? LABEL_CORNER : CORNER;
   const clip =
     device === 'desktop' ? { x: width - corner.width, y: height - corner.height, ...corner } : undefined;
   await page.screenshot({ path: `${OUT}${name}`, ...(clip ? { clip } : {}) });
@@ -47,7 +50,10 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
 }
 
 it('photographs every screen in en and fr-CA, light and dark, desktop and phone', async () => {
-  const jobs = (Object.keys(SCREENS) as Screen[]).flatMap((screen) =>
+  // `SCREENS=launcher-label,team npm run screens` photographs only those screens.
+  const only = process.env.SCREENS?.split(',');
+  const screens = (Object.keys(SCREENS) as Screen[]).filter((screen) => !only || only.includes(screen));
+  const jobs = screens.flatMap((screen) =>
     LOCALES.flatMap((locale) =>
       THEMES.flatMap((theme) =>
         (Object.keys(DEVICES) as Array<keyof typeof DEVICES>).map(

@@ -1,5 +1,11 @@
 // @vitest-environment happy-dom
+import { createMemoryChatServer } from '@clavard/adapters/memory';
+import type { MountOptions } from '@clavard/widget';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resolveEmbedOptions } from '../src/embed/embed-config.js';
+import { createPlainLauncher } from '../src/embed/plain-launcher.js';
+import { resolveMountOptions } from '../src/mount-options.js';
+import { CHAT_PATH, HELP_PATH } from '../src/ui/icon-paths.js';
 import { type Harness, mountWidget, press } from './support/ui-harness.js';
 
 let h: Harness | undefined;
@@ -98,5 +104,108 @@ describe('launcher and panel', () => {
   it('places the launcher on the left when asked', async () => {
     h = await mountWidget({ position: 'left' });
     expect(h.get('.root').dataset.position).toBe('left');
+  });
+});
+
+describe('the launcher option', () => {
+  const refused = (launcher: unknown) => () =>
+    resolveMountOptions({ transport: createMemoryChatServer().createTransport(), brand, launcher } as never);
+  const brand = { name: 'Fibre Nord' };
+
+  it.each([
+    [
+      { icon: 'javascript:alert(1)' },
+      /"launcher\.icon" must be "chat", "help" or an https or http image URL/,
+    ],
+    [{ icon: 'https://user:pw@cdn.example/i.png' }, /"launcher\.icon"/],
+    [{ icon: 'star' }, /"launcher\.icon"/],
+    [{ label: ' ' }, /"launcher\.label" must be a non-empty text/],
+    [{ label: { en: 'Hi', fr: 3 } }, /"launcher\.label\.fr" must be a non-empty text/],
+    [{ label: 'x'.repeat(81) }, /"launcher\.label" must be a text of at most 80 characters/],
+    ['help', /"launcher" must be an object with icon and\/or label/],
+  ])('refuses %j with a ChatError naming it', (launcher, message) => {
+    expect(refused(launcher)).toThrow(
+      expect.objectContaining({ code: 'invalid-option', message: expect.stringMatching(message) }),
+    );
+  });
+
+  it('resolves the label for the locale (the first one for the others) and keeps an image URL apart', () => {
+    const resolve = (launcher: MountOptions['launcher'], locale = 'fr-CA') =>
+      resolveMountOptions({
+        transport: createMemoryChatServer().createTransport(),
+        brand,
+        locale,
+        ...(launcher ? { launcher } : {}),
+      }).launcher;
+    const label = { en: 'Questions? Chat with us', fr: 'Des questions? Écrivez-nous' };
+    expect(resolve({ icon: 'help', label })).toEqual({ icon: 'help', label: label.fr });
+    expect(resolve({ label }, 'de')).toEqual({ icon: 'chat', label: label.en });
+    expect(resolve({ icon: 'https://cdn.example/chat.svg' })).toEqual({
+      icon: 'chat',
+      imageUrl: 'https://cdn.example/chat.svg',
+    });
+    expect(resolve(undefined)).toEqual({ icon: 'chat' });
+  });
+});
+
+describe('the launcher with an icon and a label', () => {
+  const LABEL = 'Questions? Chat with us';
+  const path = () => h?.get('.launcher svg path').getAttribute('d');
+
+  it('shows the label, ellipsised with its whole text in title, and is named by it', async () => {
+    h = await mountWidget({ launcher: { icon: 'help', label: LABEL } });
+    const launcher = h.get('.launcher');
+    expect(launcher.hasAttribute('data-label')).toBe(true);
+    expect(h.get('.launcher-label').textContent).toBe(LABEL);
+    expect(h.get('.launcher-label').title).toBe(LABEL);
+    expect(launcher.getAttribute('aria-label')).toBe(LABEL);
+    expect(path()).toBe(HELP_PATH);
+  });
+
+  it('adds the unread count to the name, and hides the label while open (the close icon)', async () => {
+    h = await mountWidget({ launcher: { label: LABEL } });
+    const id = await h.startConversation();
+    await h.step(() => h?.server.agents.send(id, 'a1', 'One'));
+    expect(h.get('.launcher').getAttribute('aria-label')).toBe(`${LABEL}, 1 unread message`);
+    await h.step(() => h?.widget.open());
+    expect(h.all('.launcher-label')).toHaveLength(0);
+    expect(h.get('.launcher').hasAttribute('data-label')).toBe(false);
+    expect(h.get('.launcher').getAttribute('aria-label')).toBe('Close chat');
+  });
+
+  it('draws a custom image, and the chat icon when it fails to load', async () => {
+    h = await mountWidget({ launcher: { icon: 'https://cdn.example/chat.png' } });
+    const image = h.get<HTMLImageElement>('.launcher img');
+    expect([image.getAttribute('src'), image.alt, image.getAttribute('referrerpolicy')]).toEqual([
+      'https://cdn.example/chat.png',
+      '',
+      'no-referrer',
+    ]);
+    await h.step(() => image.dispatchEvent(new Event('error')));
+    expect(h.all('.launcher img')).toHaveLength(0);
+    expect(path()).toBe(CHAT_PATH);
+  });
+});
+
+describe('a label with markup in it', () => {
+  const HOSTILE = '<img src=x onerror="alert(1)"> Chat';
+
+  it('is text in the panel’s launcher', async () => {
+    h = await mountWidget({ launcher: { label: HOSTILE } });
+    expect(h.get('.launcher-label').textContent).toBe(HOSTILE);
+    expect(h.all('.launcher img')).toHaveLength(0);
+  });
+
+  it('is text in the plain launcher of the script tag, which it also names', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const config = resolveEmbedOptions({ brand: { name: 'Fibre Nord' }, launcher: { label: HOSTILE } });
+    const plain = createPlainLauncher(host, config, () => undefined);
+    const label = plain.button.querySelector('.launcher-label');
+    expect([label?.textContent, label?.getAttribute('title')]).toEqual([HOSTILE, HOSTILE]);
+    expect(plain.button.getAttribute('aria-label')).toBe(HOSTILE);
+    expect(plain.button.querySelectorAll('img')).toHaveLength(0);
+    plain.remove();
+    host.remove();
   });
 });

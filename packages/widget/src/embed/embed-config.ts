@@ -1,6 +1,7 @@
 import { ChatError, type Transport } from '@clavard/protocol';
 import {
   type ConsentOptions,
+  type LauncherOptions,
   type MountOptions,
   type OfferOptions,
   type ResolvedMountOptions,
@@ -118,6 +119,36 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
 }
 
 /**
+ * The launcher's `data-launcher-icon` (`chat`, `help` or an image URL, page-relative resolved) and
+ * `data-launcher-label` (per language as other texts: `data-launcher-label-fr`…, read by `text`). Each
+ * wrong one is dropped with a line in `problems`.
+ */
+function readLauncher(
+  script: Element,
+  baseUrl: string,
+  text: (name: string) => string | undefined,
+  problems: string[],
+): LauncherOptions | undefined {
+  const icon = script.getAttribute('data-launcher-icon') ?? undefined;
+  const label = text('data-launcher-label');
+  const valid = (name: string, value: string, option: LauncherOptions): boolean => {
+    const reason = refusal({ brand: { name: 'x' }, launcher: option });
+    if (reason !== undefined) problems.push(`data-launcher-${name}=${shown(value)} ignored (${reason})`);
+    return reason === undefined;
+  };
+  const launcher: LauncherOptions = {};
+  if (icon !== undefined) {
+    let url = icon;
+    try {
+      if (icon !== 'chat' && icon !== 'help') url = new URL(icon, baseUrl).href; // page-relative, as the page would
+    } catch {}
+    if (valid('icon', icon, { icon: url })) launcher.icon = url;
+  }
+  if (label !== undefined && valid('label', label, { label })) launcher.label = label;
+  return Object.keys(launcher).length > 0 ? launcher : undefined;
+}
+
+/**
  * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
@@ -127,6 +158,7 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * Quebec only, `data-greeting` for everyone else. Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
+ * The launcher's `data-launcher-icon` and `data-launcher-label`: see `readLauncher`.
  *
  * @example
  * ```ts
@@ -216,6 +248,8 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
       options.consent = { version: consentVersion.trim() || '1' };
     }
   }
+  const launcher = readLauncher(script, baseUrl, text, problems);
+  if (launcher) options.launcher = launcher;
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
   return { endpoint, guess, options, problems };

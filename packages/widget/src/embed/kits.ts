@@ -51,6 +51,7 @@ interface KitModules {
   '../ui/theme.js': typeof import('../ui/theme.js');
   '../ui/consent.js': typeof import('../ui/consent.js');
   '../ui/cleanup.js': typeof import('../ui/cleanup.js');
+  '../ui/icon-paths.js': typeof import('../ui/icon-paths.js');
   'preact/jsx-runtime': typeof import('preact/jsx-runtime');
   'preact/hooks': typeof import('preact/hooks');
   '../ui/context.js': typeof import('../ui/context.js');
@@ -102,6 +103,7 @@ export const PANEL_KIT = {
   '../ui/theme.js': ['themeColors', 'themeCss'],
   '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
   '../ui/cleanup.js': ['createCleanup'],
+  '../ui/icon-paths.js': ['CHAT_PATH', 'HELP_PATH'],
 } as const satisfies KitSpec;
 
 /**

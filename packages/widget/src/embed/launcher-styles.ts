@@ -26,7 +26,9 @@ svg{fill:currentColor}
 :focus-visible{outline:3px solid var(--c-accent);outline-offset:2px}
 .launcher{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px));flex:none;border:0;border-radius:50%;display:grid;place-items:center;padding:0;z-index:2147483000;bottom:calc(var(--s) + env(safe-area-inset-bottom,0px));width:60px;height:60px;background:var(--c-brand);color:var(--c-on-brand);box-shadow:0 4px 14px var(--c-shadow)}
 .launcher:focus-visible{outline-color:var(--c-fg);box-shadow:0 0 0 3px var(--c-bg),0 4px 14px var(--c-shadow)}
-.launcher svg{width:28px;height:28px}
+.launcher :is(svg,img){flex:none;width:28px;height:28px;object-fit:contain}
+.launcher[data-label]{display:flex;align-items:center;gap:10px;width:auto;max-width:min(400px,calc(100vw - var(--s)*2));border-radius:30px;padding-inline:16px 22px}
+.launcher-label{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-weight:600}
 .root[data-position=left] .launcher{right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .consent-notice{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px));bottom:calc(var(--s) + 76px + env(safe-area-inset-bottom,0px));z-index:2147483000;width:min(360px,calc(100vw - 2*var(--s)));padding:16px;display:flex;flex-direction:column;gap:12px;background:var(--c-bg);color:var(--c-fg);border-radius:12px;box-shadow:0 8px 30px var(--c-shadow)}

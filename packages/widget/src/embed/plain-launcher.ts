@@ -1,4 +1,5 @@
 import type { ResolvedMountOptions } from '../mount-options.js';
+import { CHAT_PATH, HELP_PATH } from '../ui/icon-paths.js';
 import { adoptStyles } from '../ui/stylesheets.js';
 import { themeColors, themeCss } from '../ui/theme.js';
 import { isRtl } from '../ui-core/locale.js';
@@ -7,8 +8,45 @@ import { consentTexts, launcherLabel } from './launcher-label.js';
 import { LAUNCHER_CSS } from './launcher-styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** The `chat` icon of src/ui/Icon.tsx. */
-const CHAT_PATH = 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z';
+
+/** An icon as src/ui/Icon.tsx draws it. */
+function icon(doc: Document, d: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = doc.createElementNS(SVG, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * Fills `button` as src/ui/Launcher.tsx does when closed: the icon (or the image, replaced by the chat
+ * icon if it fails to load), then the label, which also names the button.
+ */
+function fill(button: HTMLButtonElement, { icon: name, imageUrl, label }: ResolvedMountOptions['launcher']) {
+  const doc = button.ownerDocument;
+  const drawn = (): SVGSVGElement => icon(doc, name === 'help' ? HELP_PATH : CHAT_PATH);
+  if (imageUrl === undefined) button.append(drawn());
+  else {
+    const image = doc.createElement('img');
+    image.alt = '';
+    image.referrerPolicy = 'no-referrer';
+    image.addEventListener('error', () => image.replaceWith(drawn()), { once: true });
+    image.src = imageUrl;
+    button.append(image);
+  }
+  if (label === undefined) return;
+  const text = doc.createElement('span');
+  text.className = 'launcher-label';
+  text.textContent = label;
+  text.title = label;
+  text.dir = 'auto';
+  button.setAttribute('aria-label', label);
+  button.setAttribute('data-label', '');
+  button.append(text);
+}
 
 /**
  * The launcher of the script-tag file before the panel is loaded: the same button as the panel's closed
@@ -44,7 +82,7 @@ export interface PlainLauncher {
  */
 export function createPlainLauncher(
   host: HTMLElement,
-  config: Pick<ResolvedMountOptions, 'brand' | 'locale' | 'theme' | 'position'>,
+  config: Pick<ResolvedMountOptions, 'brand' | 'locale' | 'theme' | 'position' | 'launcher'>,
   onOpen: () => void,
 ): PlainLauncher {
   const doc = host.ownerDocument;
@@ -61,14 +99,7 @@ export function createPlainLauncher(
   button.className = 'launcher';
   button.setAttribute('aria-label', launcherLabel(config.locale));
   button.setAttribute('aria-expanded', 'false');
-  const icon = doc.createElementNS(SVG, 'svg');
-  icon.setAttribute('viewBox', '0 0 24 24');
-  icon.setAttribute('aria-hidden', 'true');
-  icon.setAttribute('focusable', 'false');
-  const path = doc.createElementNS(SVG, 'path');
-  path.setAttribute('d', CHAT_PATH);
-  icon.append(path);
-  button.append(icon);
+  fill(button, config.launcher);
   button.addEventListener('click', onOpen);
   root.append(button);
   shadow.append(root);

@@ -1,6 +1,10 @@
+import { CHAT_PATH, HELP_PATH } from './icon-paths.js';
+
 /** The icons the widget draws, as SVG paths (24×24 viewBox). */
 const PATHS = {
-  chat: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8l-5 4V5a2 2 0 0 1 1-2z',
+  chat: CHAT_PATH,
+  /** A question mark in a disc: the launcher's `help` icon. */
+  help: HELP_PATH,
   close:
     'M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z',
   minimize: 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z',

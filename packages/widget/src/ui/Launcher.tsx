@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
 import { useListeners } from './use-listeners.js';
@@ -10,8 +11,9 @@ export interface LauncherProps {
 }
 
 /**
- * The round button that opens and closes the panel, with the unread count as a badge and in its
- * accessible name.
+ * The button that opens and closes the panel, with the unread count as a badge and in its accessible
+ * name. Round with the chosen icon (or image, the chat icon if it fails to load); with a label, a pill
+ * whose visible text is also its name. Open, it is the round close button.
  *
  * @example
  * ```tsx
@@ -19,7 +21,7 @@ export interface LauncherProps {
  * ```
  */
 export function Launcher({ buttonRef, panelId }: LauncherProps) {
-  const { client, model, translator } = useWidget();
+  const { client, model, translator, launcher } = useWidget();
   const { t } = translator;
   const ref = useListeners<HTMLButtonElement>(
     {
@@ -29,13 +31,14 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
     },
     buttonRef,
   );
+  const [broken, setBroken] = useState<string>();
+  const imageRef = useListeners<HTMLImageElement>({ error: () => setBroken(launcher.imageUrl) });
   const open = model.open.value;
   const unread = client.unread.value;
-  const label = open
-    ? t('launcher.close')
-    : unread > 0
-      ? `${t('launcher.open')}, ${t('launcher.unread', { count: unread })}`
-      : t('launcher.open');
+  const text = open ? undefined : launcher.label;
+  const name = open ? t('launcher.close') : (text ?? t('launcher.open'));
+  const label = !open && unread > 0 ? `${name}, ${t('launcher.unread', { count: unread })}` : name;
+  const image = open || launcher.imageUrl === broken ? undefined : launcher.imageUrl;
   return (
     <button
       ref={ref}
@@ -44,8 +47,18 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
       aria-label={label}
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}
+      data-label={text === undefined ? undefined : ''}
     >
-      <Icon name={open ? 'close' : 'chat'} />
+      {image === undefined ? (
+        <Icon name={open ? 'close' : launcher.icon} />
+      ) : (
+        <img ref={imageRef} src={image} alt="" referrerpolicy="no-referrer" />
+      )}
+      {text !== undefined && (
+        <span className="launcher-label" title={text} dir="auto">
+          {text}
+        </span>
+      )}
       {!open && unread > 0 && (
         <span className="badge" aria-hidden="true">
           {unread > 99 ? '99+' : unread}

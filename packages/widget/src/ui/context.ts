@@ -26,6 +26,8 @@ export interface WidgetContextValue {
   offer: ResolvedMountOptions['offer'];
   /** The consent notice, when the organisation asks for consent. */
   consent: ResolvedMountOptions['consent'];
+  /** The closed launcher's icon and label. */
+  launcher: ResolvedMountOptions['launcher'];
   /** The visitor agrees: storage and connection start. */
   agree: () => void;
   /** The survey was answered: report it to analytics. */

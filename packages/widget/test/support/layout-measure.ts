@@ -45,11 +45,37 @@ function overflowProblems(element: HTMLElement, style: CSSStyleDeclaration): str
   return problems;
 }
 
+/**
+ * The box of a button's label: its contents, except that a part cut with an ellipsis (the launcher's
+ * label) counts by its own box, since the text it hides runs on past it.
+ */
+function labelBox(button: HTMLElement): DOMRect {
+  const view = button.ownerDocument.defaultView as Window;
+  const range = button.ownerDocument.createRange();
+  let box: DOMRect | undefined;
+  for (const child of button.childNodes) {
+    const cut = child instanceof HTMLElement && ellipsised(child, view.getComputedStyle(child));
+    if (!cut) range.selectNodeContents(child);
+    const rect = cut ? child.getBoundingClientRect() : range.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) continue;
+    if (!box) box = rect;
+    else {
+      const left = Math.min(box.left, rect.left);
+      const top = Math.min(box.top, rect.top);
+      box = new DOMRect(
+        left,
+        top,
+        Math.max(box.right, rect.right) - left,
+        Math.max(box.bottom, rect.bottom) - top,
+      );
+    }
+  }
+  return box ?? new DOMRect();
+}
+
 /** A button whose label does not fit inside it. */
 function buttonProblems(button: HTMLElement): string[] {
-  const range = button.ownerDocument.createRange();
-  range.selectNodeContents(button);
-  const label = range.getBoundingClientRect();
+  const label = labelBox(button);
   const box = button.getBoundingClientRect();
   if (label.width === 0) return [];
   const outside =
@@ -93,7 +119,7 @@ function brokenWords(node: Text): string[] {
 /**
  * Every layout problem in `root` (the widget's shadow root): words broken inside, content wider than
  * its box (unless truncated with an ellipsis and a `title`), content cut at the bottom, button labels
- * outside their button, and widget boxes outside the viewport.
+ * outside their button, widget boxes outside the viewport, and a launcher without its 16 px margins.
  *
  * @example
  * ```ts
@@ -114,6 +140,9 @@ export function layoutProblems(root: ShadowRoot): string[] {
       (box.left < 0 || box.top < 0 || box.right > view.innerWidth || box.bottom > view.innerHeight)
     )
       problems.push(`${describe(element)}: outside the ${view.innerWidth}×${view.innerHeight} viewport`);
+    // The launcher keeps its 16 px margin on both sides, however long its label.
+    if (element.classList.contains('launcher') && (box.left < 15 || box.right > view.innerWidth - 15))
+      problems.push(`${describe(element)}: within 16 px of the ${view.innerWidth} px screen's edge`);
   }
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -49,6 +49,7 @@ const TEXTS = {
     message: 'Your message',
     offer: 'Fibre 1 Gbit: twice the speed',
     offerText: 'For $10 more a month, with the same modem.',
+    launcher: 'Questions? Chat with us',
   },
   fr: {
     question: 'Ma facture est plus élevée que d’habitude ce mois-ci. Pouvez-vous m’expliquer pourquoi?',
@@ -67,6 +68,7 @@ const TEXTS = {
     message: 'Votre message',
     offer: 'Fibre 1 Gbit/s : deux fois plus rapide',
     offerText: 'Pour 10 $ de plus par mois, avec le même modem.',
+    launcher: 'Des questions? Écrivez-nous',
   },
 };
 
@@ -113,7 +115,8 @@ const widget: WidgetHandle = mount({
   ...(locale === PSEUDO_LOCALE ? { messages: pseudoCatalogue(en) } : {}),
   theme,
   storage: false,
-  open: screen !== 'launcher',
+  open: screen !== 'launcher' && screen !== 'launcher-label',
+  ...(screen === 'launcher-label' ? { launcher: { icon: 'help', label: texts.launcher } } : {}),
   offer: { title: texts.offer, description: texts.offerText, url: 'https://fibre.example/gigabit' },
   ...(screen === 'consent' ? { consent: { version: '1', policyUrl: 'https://fibre.example/privacy' } } : {}),
 });
