@@ -21,4 +21,12 @@ export interface LauncherOptions {
    * accessible name, with the unread count. Hidden while the panel is open.
    */
   label?: LocalizedText;
+  /**
+   * Who is there, on the closed launcher: while agents are online and no conversation has started, the
+   * faces (or initials) of up to three of them, from the server's availability, and their names in the
+   * launcher's accessible name ("Open chat, Julie and Marc usually reply in a few minutes"). Known once
+   * the widget is connected: with the script tag, once its panel is loaded.
+   * @default false
+   */
+  faces?: boolean;
 }

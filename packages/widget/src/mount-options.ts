@@ -140,7 +140,7 @@ export interface ResolvedMountOptions {
   offer: { kind: 'link'; title: string; url: string; description?: string; imageUrl?: string } | undefined;
   consent: { version: string; policyUrl?: string; text?: string } | undefined;
   /** `icon` is drawn when there is no `imageUrl` or it fails to load; `label` is in the visitor's locale. */
-  launcher: { icon: 'chat' | 'help'; imageUrl?: string; label?: string };
+  launcher: { icon: 'chat' | 'help'; imageUrl?: string; label?: string; faces?: true };
 }
 
 const KEYS = new Set([
@@ -300,7 +300,14 @@ function checkLauncher(value: unknown, locale: string): ResolvedMountOptions['la
   const label = checkLocalized('launcher.label', own(value, 'label'), locale, true)?.trim();
   if (label !== undefined && label.length > 80)
     throw invalid('launcher.label', 'must be a text of at most 80 characters', label);
-  const launcher: ResolvedMountOptions['launcher'] = { icon: 'chat', ...(label ? { label } : {}) };
+  const faces = own(value, 'faces');
+  if (faces !== undefined && typeof faces !== 'boolean')
+    throw invalid('launcher.faces', 'must be true or false', faces);
+  const launcher: ResolvedMountOptions['launcher'] = {
+    icon: 'chat',
+    ...(label ? { label } : {}),
+    ...(faces ? { faces } : {}),
+  };
   const imageUrl = typeof icon === 'string' ? safeUrl(icon, IMAGE_PROTOCOLS) : undefined;
   if (icon === 'chat' || icon === 'help') launcher.icon = icon;
   else if (imageUrl !== undefined) launcher.imageUrl = imageUrl;

@@ -264,6 +264,11 @@ describe('the script tag’s launcher attributes', () => {
     ]);
   });
 
+  it('show who is there with data-launcher-faces', () => {
+    expect(read({ 'data-launcher-faces': '' }).options.launcher).toEqual({ faces: true });
+    expect(read({ 'data-launcher-faces': 'false' }).options.launcher).toBeUndefined();
+  });
+
   it('label only French visitors with a French label alone', () => {
     const data = { 'data-launcher-label-fr': 'Des questions?' };
     expect(read({ ...data, 'data-locale': 'fr-CA' }).options.launcher).toEqual({ label: 'Des questions?' });

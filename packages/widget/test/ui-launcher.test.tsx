@@ -209,3 +209,41 @@ describe('a label with markup in it', () => {
     host.remove();
   });
 });
+
+describe('who is there, on the launcher', () => {
+  const team = {
+    online: true,
+    expectedWaitSeconds: 120,
+    agents: [{ firstName: 'Julie' }, { firstName: 'Marc' }],
+  };
+
+  it('shows the faces of the online agents and names them, until the conversation starts', async () => {
+    h = await mountWidget({ launcher: { faces: true } }, { availability: team });
+    const launcher = h.get('button.launcher');
+    expect(h.all('.launcher-faces .launcher-face').map((face) => face.textContent)).toEqual(['J', 'M']);
+    expect(launcher.getAttribute('aria-label')).toBe(
+      'Open chat, Julie and Marc usually reply in a few minutes',
+    );
+    await h.step(() => h?.widget.send('Hello'));
+    expect(h.all('.launcher-faces')).toEqual([]);
+    expect(launcher.getAttribute('aria-label')).toBe('Open chat');
+  });
+
+  it('shows none without the option, or while nobody is online', async () => {
+    h = await mountWidget({}, { availability: team });
+    expect(h.all('.launcher-faces')).toEqual([]);
+    h.dispose();
+    h = await mountWidget({ launcher: { faces: true } }, { availability: { online: false } });
+    expect(h.all('.launcher-faces')).toEqual([]);
+  });
+
+  it('refuses a faces that is not a boolean', () => {
+    expect(() =>
+      resolveMountOptions({
+        transport: createMemoryChatServer().createTransport(),
+        brand: { name: 'Fibre Nord' },
+        launcher: { faces: 'yes' as unknown as boolean },
+      }),
+    ).toThrow(/launcher\.faces/);
+  });
+});

@@ -120,7 +120,8 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
 
 /**
  * The launcher's `data-launcher-icon` (`chat`, `help` or an image URL, page-relative resolved) and
- * `data-launcher-label` (per language as other texts: `data-launcher-label-fr`…, read by `text`). Each
+ * `data-launcher-label` (per language as other texts: `data-launcher-label-fr`…, read by `text`) and the
+ * `data-launcher-faces` flag. Each
  * wrong one is dropped with a line in `problems`.
  */
 function readLauncher(
@@ -145,6 +146,7 @@ function readLauncher(
     if (valid('icon', icon, { icon: url })) launcher.icon = url;
   }
   if (label !== undefined && valid('label', label, { label })) launcher.label = label;
+  if (readFlag(script, 'data-launcher-faces', problems)) launcher.faces = true;
   return Object.keys(launcher).length > 0 ? launcher : undefined;
 }
 

@@ -1,7 +1,9 @@
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
+import { Avatar } from './Avatar.js';
 import { useWidget } from './context.js';
 import { Icon } from './Icon.js';
+import { presenceSentence, teamOf } from './TeamRow.js';
 import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Launcher}. */
@@ -13,7 +15,8 @@ export interface LauncherProps {
 /**
  * The button that opens and closes the panel, with the unread count as a badge and in its accessible
  * name. Round with the chosen icon (or image, the chat icon if it fails to load); with a label, a pill
- * whose visible text is also its name. Open, it is the round close button.
+ * whose visible text is also its name; with `faces`, the faces of up to three online agents in place of
+ * the icon, and their names in its accessible name. Open, it is the round close button.
  *
  * @example
  * ```tsx
@@ -36,8 +39,13 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
   const open = model.open.value;
   const unread = client.unread.value;
   const text = open ? undefined : launcher.label;
+  const faces = launcher.faces && !open ? teamOf(client) : [];
   const name = open ? t('launcher.close') : (text ?? t('launcher.open'));
-  const label = !open && unread > 0 ? `${name}, ${t('launcher.unread', { count: unread })}` : name;
+  const team =
+    faces.length > 0
+      ? `, ${presenceSentence(translator, faces, client.availability.value?.expectedWaitSeconds)}`
+      : '';
+  const label = !open && unread > 0 ? `${name}, ${t('launcher.unread', { count: unread })}` : name + team;
   const image = open || launcher.imageUrl === broken ? undefined : launcher.imageUrl;
   return (
     <button
@@ -47,9 +55,20 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
       aria-label={label}
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}
-      data-label={text === undefined ? undefined : ''}
+      data-label={text === undefined && faces.length === 0 ? undefined : ''}
     >
-      {image === undefined ? (
+      {faces.length > 0 ? (
+        <span className="launcher-faces" aria-hidden="true">
+          {faces.map((agent, index) => (
+            <Avatar
+              key={`${index} ${agent.avatarUrl}`}
+              agent={agent}
+              locale={translator.locale}
+              className="launcher-face"
+            />
+          ))}
+        </span>
+      ) : image === undefined ? (
         <Icon name={open ? 'close' : launcher.icon} />
       ) : (
         <img ref={imageRef} src={image} alt="" referrerpolicy="no-referrer" />

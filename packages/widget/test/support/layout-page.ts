@@ -103,7 +103,7 @@ const server = createMemoryChatServer({
   availability:
     screen === 'offline'
       ? { online: false, nextOpenAt: '2031-01-06T13:00:00Z' }
-      : screen === 'team'
+      : screen === 'team' || screen === 'launcher-faces'
         ? { online: true, expectedWaitSeconds: 180, agents: TEAM }
         : { online: true },
 });
@@ -115,8 +115,9 @@ const widget: WidgetHandle = mount({
   ...(locale === PSEUDO_LOCALE ? { messages: pseudoCatalogue(en) } : {}),
   theme,
   storage: false,
-  open: screen !== 'launcher' && screen !== 'launcher-label',
+  open: !screen.startsWith('launcher'),
   ...(screen === 'launcher-label' ? { launcher: { icon: 'help', label: texts.launcher } } : {}),
+  ...(screen === 'launcher-faces' ? { launcher: { faces: true, label: texts.launcher } } : {}),
   offer: { title: texts.offer, description: texts.offerText, url: 'https://fibre.example/gigabit' },
   ...(screen === 'consent' ? { consent: { version: '1', policyUrl: 'https://fibre.example/privacy' } } : {}),
 });

@@ -35,6 +35,11 @@ export const SCREENS = {
     conversation: 'none',
     waitFor: 'button.launcher .launcher-label',
   },
+  'launcher-faces': {
+    label: 'who is there on the launcher: three faces and a label, panel closed',
+    conversation: 'none',
+    waitFor: 'button.launcher .launcher-faces',
+  },
   greeting: { label: 'the empty panel with the greeting', conversation: 'none', waitFor: '.log .greeting' },
   team: {
     label: 'who is there: three online agents with long first names and the usual reply time',
