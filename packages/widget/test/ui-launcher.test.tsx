@@ -220,7 +220,7 @@ describe('who is there, on the launcher', () => {
   it('shows the faces of the online agents and names them, until the conversation starts', async () => {
     h = await mountWidget({ launcher: { faces: true } }, { availability: team });
     const launcher = h.get('button.launcher');
-    expect(h.all('.launcher-faces .launcher-face').map((face) => face.textContent)).toEqual(['J', 'M']);
+    expect(h.all('.launcher-faces .launcher-face').map((face) => face.dataset.initial)).toEqual(['J', 'M']);
     expect(launcher.getAttribute('aria-label')).toBe(
       'Open chat, Julie and Marc usually reply in a few minutes',
     );

@@ -10,6 +10,8 @@ export interface AvatarProps {
   locale: string;
   /** Where it stands: `face` beside a group of the agent's messages. @default the header's */
   className?: string;
+  /** The initial drawn by CSS (`data-initial`), not text: inside a control whose visible text is its name. */
+  drawn?: boolean;
 }
 
 /**
@@ -21,16 +23,19 @@ export interface AvatarProps {
  * <Avatar agent={{ id: 'a1', firstName: 'Julie' }} locale="fr-CA" />
  * ```
  */
-export function Avatar({ agent, locale, className = '' }: AvatarProps) {
+export function Avatar({ agent, locale, className = '', drawn = false }: AvatarProps) {
   const src = agent.avatarUrl === undefined ? undefined : safeUrl(agent.avatarUrl, IMAGE_PROTOCOLS);
   const [broken, setBroken] = useState<string>();
   const ref = useListeners<HTMLImageElement>({ error: () => setBroken(src) });
   if (src !== undefined && src !== broken) {
     return <img ref={ref} className={`avatar ${className}`} src={src} alt="" referrerpolicy="no-referrer" />;
   }
-  return (
+  const initial = agentInitial(agent, locale);
+  return drawn ? (
+    <span className={`avatar initial ${className}`} aria-hidden="true" data-initial={initial} />
+  ) : (
     <span className={`avatar initial ${className}`} aria-hidden="true">
-      {agentInitial(agent, locale)}
+      {initial}
     </span>
   );
 }

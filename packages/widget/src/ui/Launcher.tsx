@@ -60,11 +60,13 @@ export function Launcher({ buttonRef, panelId }: LauncherProps) {
       {faces.length > 0 ? (
         <span className="launcher-faces" aria-hidden="true">
           {faces.map((agent, index) => (
+            // Initials drawn by CSS: the button's visible text stays its label (WCAG 2.5.3).
             <Avatar
               key={`${index} ${agent.avatarUrl}`}
               agent={agent}
               locale={translator.locale}
               className="launcher-face"
+              drawn
             />
           ))}
         </span>

@@ -41,6 +41,7 @@ svg{fill:currentColor}
 .launcher-faces{display:flex;flex:none}
 .launcher .launcher-face{width:36px;height:36px;border:2px solid var(--c-brand);font-size:15px}
 .launcher-face+.launcher-face{margin-inline-start:-12px}
+.launcher-face[data-initial]::before{content:attr(data-initial)}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}
 .root[data-position=left] :is(.launcher,.panel){right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
 .panel{z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
