@@ -1,12 +1,14 @@
 import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
 import type { ChatStorage } from './headless/index.js';
 import { type LocalizedText, pickText } from './localized-text.js';
+import type { ProactiveRule } from './proactive-options.js';
 import { parseColor, toHex } from './ui-core/contrast.js';
 import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
 import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
 
 export type { LocalizedText } from './localized-text.js';
+export type { ProactiveRule, ResolvedProactiveRule } from './proactive-options.js';
 
 /**
  * The organisation the visitor talks to: its name, logo and colour. Every string is shown as text.
@@ -87,6 +89,16 @@ export interface MountOptions {
    * ```
    */
   consent?: ConsentOptions;
+  /**
+   * Proactive messages: a small bubble by the launcher after some seconds on matching pages, at most once
+   * per visitor per rule per day, never while the panel is open, only while an agent is online unless the
+   * rule says `whenOffline`. See {@link ProactiveRule}.
+   * @example
+   * ```ts
+   * mount({ url, brand, proactive: [{ id: 'plans', text: 'Questions about our plans? Julie is online', afterSeconds: 30, path: '/plans/*' }] });
+   * ```
+   */
+  proactive?: readonly ProactiveRule[];
 }
 
 /** The consent notice of {@link MountOptions.consent}. */
@@ -129,6 +141,11 @@ export interface ResolvedMountOptions {
   /** Its texts in the visitor's locale. */
   offer: { kind: 'link'; title: string; url: string; description?: string; imageUrl?: string } | undefined;
   consent: { version: string; policyUrl?: string; text?: string } | undefined;
+  /**
+   * As given: `mount()` checks them (`checkProactive`), as it checks the texts of `messages`, so that the
+   * script-tag file, which validates options too, does not carry that check.
+   */
+  proactive: readonly ProactiveRule[] | undefined;
 }
 
 const KEYS = new Set([
@@ -149,6 +166,7 @@ const KEYS = new Set([
   'open',
   'offer',
   'consent',
+  'proactive',
 ]);
 
 const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
@@ -348,5 +366,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer'), locale),
     consent: checkConsent(own(options, 'consent'), locale),
+    proactive: own(options, 'proactive') as readonly ProactiveRule[] | undefined,
   };
 }

@@ -1,15 +1,18 @@
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import { effect } from '@preact/signals-core';
+import { computed, effect } from '@preact/signals-core';
 import { h, render } from 'preact';
-import { type ChatClient, createChatClient } from './headless/index.js';
+import { type ChatClient, type ChatStorage, createChatClient } from './headless/index.js';
 import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
+import { checkProactive, type ResolvedProactiveRule } from './proactive-options.js';
 import { App } from './ui/App.js';
 import { trackAnalytics } from './ui/analytics.js';
 import { createChime } from './ui/chime.js';
 import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
+import { type Proactive, proactiveStorage, startProactive } from './ui/proactive.js';
+import { PROACTIVE_CSS } from './ui/proactive-styles.js';
 import { WIDGET_CSS } from './ui/styles.js';
 import { adoptStyles } from './ui/stylesheets.js';
 import { TEAM_CSS } from './ui/team-styles.js';
@@ -18,7 +21,12 @@ import { showUnreadInTitle } from './ui/title-badge.js';
 import { followVisualViewport } from './ui/viewport.js';
 import { createWidgetModel, type WidgetModel } from './ui/widget-model.js';
 import { createTranslator, type Translator } from './ui-core/i18n.js';
-import { createWidgetHandle, type WidgetEvents, type WidgetHandle } from './widget-handle.js';
+import {
+  createWidgetHandle,
+  type OwnEventName,
+  type WidgetEvents,
+  type WidgetHandle,
+} from './widget-handle.js';
 
 /**
  * The translator of `config`. `resolveMountOptions` checks that `messages` is an object; its texts are
@@ -52,7 +60,9 @@ function attachView(
   const { client, model, emitPanel } = parts;
   const doc = host.ownerDocument;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  cleanup.add(adoptStyles(shadow, [WIDGET_CSS + TEAM_CSS, themeCss(themeColors(config.brand.color))]));
+  cleanup.add(
+    adoptStyles(shadow, [WIDGET_CSS + TEAM_CSS + PROACTIVE_CSS, themeCss(themeColors(config.brand.color))]),
+  );
   const container = doc.createElement('div');
   shadow.append(container);
   cleanup.add(() => container.remove());
@@ -83,6 +93,42 @@ function attachView(
 }
 
 /**
+ * The proactive messages of `config` on this page: their once-a-day record in the client's storage (behind
+ * the consent gate: nothing is written before consent), stopped on unmount, and on shutdown (which also
+ * forgets the record).
+ */
+function attachProactive(
+  config: ResolvedMountOptions,
+  rules: readonly ResolvedProactiveRule[],
+  parts: {
+    client: ChatClient;
+    model: WidgetModel;
+    storage: ChatStorage | false | undefined;
+    view: Window | null;
+  },
+  emit: (name: 'proactive.shown' | 'proactive.clicked', event: { ruleId: string }) => void,
+  cleanup: Cleanup,
+): Proactive {
+  const { client, model, view } = parts;
+  const proactive = startProactive({
+    rules,
+    pathname: view?.location.pathname ?? '/',
+    storage: proactiveStorage(parts.storage, view ?? undefined),
+    namespace: config.namespace,
+    open: model.open,
+    online: computed(() => client.availability.value?.online === true),
+    announce: model.announce,
+    emit,
+  });
+  const off = client.on('shutdown', () => proactive.stop(true));
+  cleanup.add(() => {
+    off();
+    proactive.stop();
+  });
+  return proactive;
+}
+
+/**
  * Renders the widget into `host`'s shadow root (made when missing). Used by {@link mount} with a host it
  * creates, and by the `<clavard-chat>` element with itself as the host. Every part adds its undoing to
  * one cleanup stack, which `unmount()` runs (then `onUnmount`).
@@ -102,6 +148,7 @@ export function mountInto(
   const cleanup = createCleanup();
   cleanup.add(onUnmount);
   const translator = translatorFor(config);
+  const rules = checkProactive(config.proactive, translator.locale);
   // Consent asked: nothing is written and no connection opened until the visitor agrees.
   const gated = consentStorage(config, view ?? undefined);
   const client = createChatClient({
@@ -127,7 +174,7 @@ export function mountInto(
   });
   cleanup.add(() => model.dispose());
   // The widget's own events; the client's go straight to the client.
-  const own = createEmitter<Pick<WidgetEvents, 'open' | 'close' | 'analytics' | 'unread'>>();
+  const own = createEmitter<Pick<WidgetEvents, OwnEventName>>();
   cleanup.add(() => own.clear());
   let unread = client.unread.peek();
   cleanup.add(
@@ -159,7 +206,9 @@ export function mountInto(
     rated: analytics.rated,
   };
   if (gated.asking) model.consentNeeded.value = true;
-  render(h(App, { context, position: config.position, theme: config.theme }), container);
+  const parts = { client, model, storage: gated.storage, view };
+  const proactive = attachProactive(config, rules, parts, (name, event) => own.emit(name, event), cleanup);
+  render(h(App, { context, position: config.position, theme: config.theme, proactive }), container);
   cleanup.add(() => render(null, container));
   if (!gated.asking) client.connect();
   return createWidgetHandle(client, model, own, () => cleanup.run());

@@ -51,6 +51,7 @@ interface KitModules {
   '../ui/theme.js': typeof import('../ui/theme.js');
   '../ui/consent.js': typeof import('../ui/consent.js');
   '../ui/cleanup.js': typeof import('../ui/cleanup.js');
+  '../localized-text.js': typeof import('../localized-text.js');
   'preact/jsx-runtime': typeof import('preact/jsx-runtime');
   'preact/hooks': typeof import('preact/hooks');
   '../ui/context.js': typeof import('../ui/context.js');
@@ -102,6 +103,7 @@ export const PANEL_KIT = {
   '../ui/theme.js': ['themeColors', 'themeCss'],
   '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
   '../ui/cleanup.js': ['createCleanup'],
+  '../localized-text.js': ['pickText'],
 } as const satisfies KitSpec;
 
 /**

@@ -4,12 +4,16 @@ import { WidgetContext, type WidgetContextValue } from './context.js';
 import { Launcher } from './Launcher.js';
 import { LiveRegion } from './LiveRegion.js';
 import { Panel } from './Panel.js';
+import { ProactiveBubble } from './ProactiveBubble.js';
+import type { Proactive } from './proactive.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
   context: WidgetContextValue;
   position: 'left' | 'right';
   theme: 'light' | 'dark' | 'auto';
+  /** The proactive messages, shown as a bubble above the launcher. */
+  proactive?: Proactive;
 }
 
 const PANEL_ID = 'clavard-panel';
@@ -24,7 +28,7 @@ const PANEL_ID = 'clavard-panel';
  * render(<App context={context} position="right" theme="auto" />, container);
  * ```
  */
-export function App({ context, position, theme }: AppProps) {
+export function App({ context, position, theme, proactive }: AppProps) {
   const { model, translator } = context;
   const launcher = useRef<HTMLButtonElement>(null);
   const composer = useRef<HTMLTextAreaElement>(null);
@@ -50,6 +54,7 @@ export function App({ context, position, theme }: AppProps) {
       >
         <LiveRegion />
         {open && <Panel id={PANEL_ID} inputRef={composer} onClose={close} />}
+        {proactive && !open && <ProactiveBubble proactive={proactive} launcher={launcher} />}
         <Launcher buttonRef={launcher} panelId={PANEL_ID} />
       </div>
     </WidgetContext.Provider>
