@@ -6,6 +6,7 @@ import {
   type ResolvedMountOptions,
   resolveMountOptions,
 } from '../mount-options.js';
+import { readProactiveRule } from './proactive-attributes.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -121,7 +122,8 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
  * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
- * `data-consent-version` (with `data-consent-policy`, `data-consent-text`). Each attribute is checked with the same
+ * `data-consent-version` (with `data-consent-policy`, `data-consent-text`), and one proactive message
+ * (`data-proactive-*`: see {@link readProactiveRule}). Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
  *
@@ -206,6 +208,8 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   }
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
+  const proactive = readProactiveRule(script, problems);
+  if (proactive) options.proactive = [proactive];
   return { endpoint, guess, options, problems };
 }
 
