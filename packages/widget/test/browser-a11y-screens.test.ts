@@ -1,6 +1,6 @@
 /**
  * axe-core on the screens the layout work changed (support/layout-screens.ts): the header with its icon
- * buttons and clamped texts, the end-confirm bar, the forms, the survey and the notices, in English and
+ * buttons and clamped texts, the proactive bubble, the end-confirm bar, the forms, the survey and the notices, in English and
  * Quebec French, light and dark, on a 375×667 phone (the desktop panel has the same contents and
  * colours). Each screen must have no violation.
  */
@@ -12,6 +12,7 @@ import type { Screen } from './support/layout-screens.js';
 import { openScreen, serveLayoutSite } from './support/layout-site.js';
 
 const SCREENS: Screen[] = [
+  'proactive',
   'team',
   'offline',
   'queue',

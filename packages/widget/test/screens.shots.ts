@@ -19,6 +19,10 @@ const DEVICES = { desktop: 'desktop', phone: '375' } as const;
 /** The desktop shot: the bottom-right corner that holds the panel and the launcher (the launcher alone). */
 const CORNER = { width: 440, height: 740 };
 const LAUNCHER_CORNER = { width: 160, height: 160 };
+/** The proactive bubble above the launcher. */
+const BUBBLE_CORNER = { width: 360, height: 260 };
+/** `SCREENS=proactive,team npm run screens` photographs only those screens. */
+const ONLY = process.env.SCREENS?.split(',');
 
 let browser: Browser;
 let site: StaticServer;
@@ -38,7 +42,7 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
   const page = await openScreen(browser, site, { screen, locale, theme, viewport });
   const name = `${screen}-${locale}-${theme}-${device}.png`;
   const { width, height } = VIEWPORTS[viewport];
-  const corner = screen === 'launcher' ? LAUNCHER_CORNER : CORNER;
+  const corner = screen === 'launcher' ? LAUNCHER_CORNER : screen === 'proactive' ? BUBBLE_CORNER : CORNER;
   const clip =
     device === 'desktop' ? { x: width - corner.width, y: height - corner.height, ...corner } : undefined;
   await page.screenshot({ path: `${OUT}${name}`, ...(clip ? { clip } : {}) });
@@ -47,7 +51,8 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
 }
 
 it('photographs every screen in en and fr-CA, light and dark, desktop and phone', async () => {
-  const jobs = (Object.keys(SCREENS) as Screen[]).flatMap((screen) =>
+  const screens = (Object.keys(SCREENS) as Screen[]).filter((screen) => !ONLY || ONLY.includes(screen));
+  const jobs = screens.flatMap((screen) =>
     LOCALES.flatMap((locale) =>
       THEMES.flatMap((theme) =>
         (Object.keys(DEVICES) as Array<keyof typeof DEVICES>).map(

@@ -110,11 +110,16 @@ export function layoutProblems(root: ShadowRoot): string[] {
     if (element.tagName === 'BUTTON') problems.push(...buttonProblems(element));
     const box = element.getBoundingClientRect();
     if (
-      (element.classList.contains('panel') || element.classList.contains('launcher')) &&
+      ['panel', 'launcher', 'proactive'].some((name) => element.classList.contains(name)) &&
       (box.left < 0 || box.top < 0 || box.right > view.innerWidth || box.bottom > view.innerHeight)
     )
       problems.push(`${describe(element)}: outside the ${view.innerWidth}×${view.innerHeight} viewport`);
   }
+  // The proactive bubble sits above the launcher, never over it.
+  const bubble = root.querySelector('.proactive')?.getBoundingClientRect();
+  const launcher = root.querySelector('.launcher')?.getBoundingClientRect();
+  if (bubble && launcher && bubble.bottom > launcher.top && bubble.height > 0)
+    problems.push('.proactive: over the launcher');
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;

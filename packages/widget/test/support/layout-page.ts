@@ -49,6 +49,7 @@ const TEXTS = {
     message: 'Your message',
     offer: 'Fibre 1 Gbit: twice the speed',
     offerText: 'For $10 more a month, with the same modem.',
+    proactive: 'Questions about our plans? Julie is online and happy to help.',
   },
   fr: {
     question: 'Ma facture est plus élevée que d’habitude ce mois-ci. Pouvez-vous m’expliquer pourquoi?',
@@ -67,6 +68,7 @@ const TEXTS = {
     message: 'Votre message',
     offer: 'Fibre 1 Gbit/s : deux fois plus rapide',
     offerText: 'Pour 10 $ de plus par mois, avec le même modem.',
+    proactive: 'Des questions sur nos forfaits? Julie est en ligne et heureuse de vous aider.',
   },
 };
 
@@ -102,8 +104,9 @@ const widget: WidgetHandle = mount({
   ...(locale === PSEUDO_LOCALE ? { messages: pseudoCatalogue(en) } : {}),
   theme,
   storage: false,
-  open: screen !== 'launcher',
+  open: screen !== 'launcher' && screen !== 'proactive',
   offer: { title: texts.offer, description: texts.offerText, url: 'https://fibre.example/gigabit' },
+  ...(screen === 'proactive' ? { proactive: [{ id: 'plans', text: texts.proactive, afterSeconds: 0 }] } : {}),
   ...(screen === 'consent' ? { consent: { version: '1', policyUrl: 'https://fibre.example/privacy' } } : {}),
 });
 

@@ -30,6 +30,11 @@ const ANSWERED = 'li.notice-row + li.group';
  */
 export const SCREENS = {
   launcher: { label: 'the launcher, panel closed', conversation: 'none', waitFor: 'button.launcher' },
+  proactive: {
+    label: 'a proactive message above the launcher, panel closed',
+    conversation: 'none',
+    waitFor: '.proactive-text',
+  },
   greeting: { label: 'the empty panel with the greeting', conversation: 'none', waitFor: '.log .greeting' },
   team: {
     label: 'who is there: three online agents with long first names and the usual reply time',
