@@ -28,6 +28,9 @@ export default defineConfig({
     ],
     typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
+    // A guard against hangs, not a measure of speed: the shared two-core machines run a test several
+    // times slower when busy (password hashing, browsers), and speed is measured in benchmarks only.
+    testTimeout: 20_000,
     benchmark: { include: ['packages/*/bench/**/*.bench.ts'] },
   },
 });

@@ -2,6 +2,7 @@ import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
 import type { ChatStorage } from './headless/index.js';
 import type { LauncherOptions } from './launcher-options.js';
 import { type LocalizedText, pickText } from './localized-text.js';
+import type { ProactiveRule } from './proactive-options.js';
 import { parseColor, toHex } from './ui-core/contrast.js';
 import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
@@ -9,6 +10,7 @@ import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
 
 export type { LauncherOptions } from './launcher-options.js';
 export type { LocalizedText } from './localized-text.js';
+export type { ProactiveRule, ResolvedProactiveRule } from './proactive-options.js';
 
 /**
  * The organisation the visitor talks to: its name, logo and colour. Every string is shown as text.
@@ -97,6 +99,16 @@ export interface MountOptions {
    * ```
    */
   launcher?: LauncherOptions;
+  /**
+   * Proactive messages: a small bubble by the launcher after some seconds on matching pages, at most once
+   * per visitor per rule per day, never while the panel is open, only while an agent is online unless the
+   * rule says `whenOffline`. See {@link ProactiveRule}.
+   * @example
+   * ```ts
+   * mount({ url, brand, proactive: [{ id: 'plans', text: 'Questions about our plans? Julie is online', afterSeconds: 30, path: '/plans/*' }] });
+   * ```
+   */
+  proactive?: readonly ProactiveRule[];
 }
 
 /** The consent notice of {@link MountOptions.consent}. */
@@ -141,6 +153,11 @@ export interface ResolvedMountOptions {
   consent: { version: string; policyUrl?: string; text?: string } | undefined;
   /** `icon` is drawn when there is no `imageUrl` or it fails to load; `label` is in the visitor's locale. */
   launcher: { icon: 'chat' | 'help'; imageUrl?: string; label?: string; faces?: true };
+  /**
+   * As given: `mount()` checks them (`checkProactive`), as it checks the texts of `messages`, so that the
+   * script-tag file, which validates options too, does not carry that check.
+   */
+  proactive: readonly ProactiveRule[] | undefined;
 }
 
 const KEYS = new Set([
@@ -162,6 +179,7 @@ const KEYS = new Set([
   'offer',
   'consent',
   'launcher',
+  'proactive',
 ]);
 
 const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
@@ -385,5 +403,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     offer: checkOffer(own(options, 'offer'), locale),
     consent: checkConsent(own(options, 'consent'), locale),
     launcher: checkLauncher(own(options, 'launcher'), locale),
+    proactive: own(options, 'proactive') as readonly ProactiveRule[] | undefined,
   };
 }

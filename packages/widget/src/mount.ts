@@ -1,15 +1,18 @@
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import { effect } from '@preact/signals-core';
+import { effect, signal } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { type ChatClient, createChatClient } from './headless/index.js';
 import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
+import { checkProactive } from './proactive-options.js';
 import { App } from './ui/App.js';
 import { trackAnalytics } from './ui/analytics.js';
 import { createChime } from './ui/chime.js';
 import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
+import { loadExtras } from './ui/Lazy.js';
+import type { Proactive } from './ui/proactive.js';
 import { WIDGET_CSS } from './ui/styles.js';
 import { adoptStyles } from './ui/stylesheets.js';
 import { TEAM_CSS } from './ui/team-styles.js';
@@ -18,7 +21,12 @@ import { showUnreadInTitle } from './ui/title-badge.js';
 import { followVisualViewport } from './ui/viewport.js';
 import { createWidgetModel, type WidgetModel } from './ui/widget-model.js';
 import { createTranslator, type Translator } from './ui-core/i18n.js';
-import { createWidgetHandle, type WidgetEvents, type WidgetHandle } from './widget-handle.js';
+import {
+  createWidgetHandle,
+  type OwnEventName,
+  type WidgetEvents,
+  type WidgetHandle,
+} from './widget-handle.js';
 
 /**
  * The translator of `config`. `resolveMountOptions` checks that `messages` is an object; its texts are
@@ -102,6 +110,7 @@ export function mountInto(
   const cleanup = createCleanup();
   cleanup.add(onUnmount);
   const translator = translatorFor(config);
+  const rules = checkProactive(config.proactive, translator.locale);
   // Consent asked: nothing is written and no connection opened until the visitor agrees.
   const gated = consentStorage(config, view ?? undefined);
   const client = createChatClient({
@@ -127,7 +136,7 @@ export function mountInto(
   });
   cleanup.add(() => model.dispose());
   // The widget's own events; the client's go straight to the client.
-  const own = createEmitter<Pick<WidgetEvents, 'open' | 'close' | 'analytics' | 'unread'>>();
+  const own = createEmitter<Pick<WidgetEvents, OwnEventName>>();
   cleanup.add(() => own.clear());
   let unread = client.unread.peek();
   cleanup.add(
@@ -160,7 +169,26 @@ export function mountInto(
     rated: analytics.rated,
   };
   if (gated.asking) model.consentNeeded.value = true;
-  render(h(App, { context, position: config.position, theme: config.theme }), container);
+  const parts = { client, model, storage: gated.storage, view };
+  // The proactive messages: their code comes with the extras, loaded only when there are rules.
+  const proactive = signal<Proactive | undefined>(undefined);
+  if (rules.length > 0) {
+    let unmounted = false;
+    cleanup.add(() => {
+      unmounted = true;
+    });
+    loadExtras().then(
+      (extras) => {
+        if (unmounted) return;
+        const emit = (name: 'proactive.shown' | 'proactive.clicked', event: { ruleId: string }) =>
+          own.emit(name, event);
+        cleanup.add(adoptStyles(container.getRootNode() as ShadowRoot, [extras.PROACTIVE_CSS]));
+        proactive.value = extras.attachProactive(config.namespace, rules, parts, emit, cleanup);
+      },
+      () => undefined,
+    );
+  }
+  render(h(App, { context, position: config.position, theme: config.theme, proactive }), container);
   cleanup.add(() => render(null, container));
   if (!gated.asking) client.connect();
   return createWidgetHandle(client, model, own, () => cleanup.run());

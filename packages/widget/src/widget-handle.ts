@@ -2,6 +2,7 @@ import { ChatError, MAX_TEXT_LENGTH, type Unsubscribe } from '@clavard/protocol'
 import type { Emitter } from '@clavard/protocol/internal';
 import type { ChatClient, ChatEvents } from './headless/index.js';
 import type { AnalyticsEvent } from './ui/analytics.js';
+import type { ProactiveEvent } from './ui/proactive.js';
 import type { WidgetModel } from './ui/widget-model.js';
 
 /**
@@ -19,6 +20,10 @@ export interface WidgetEvents extends ChatEvents {
   analytics: AnalyticsEvent;
   /** The number of agent and bot messages the visitor has not seen changed (0 once they are shown). */
   unread: number;
+  /** A proactive message (the `proactive` option) was shown by the launcher. */
+  'proactive.shown': ProactiveEvent;
+  /** The visitor clicked a proactive message: the panel opened. */
+  'proactive.clicked': ProactiveEvent;
 }
 
 /**
@@ -123,8 +128,17 @@ export interface WidgetHandle {
   readonly unread: number;
 }
 
-/** The widget's own events, beside the client's. */
-type OwnEvents = Pick<WidgetEvents, 'open' | 'close' | 'analytics' | 'unread'>;
+/**
+ * The names of the widget's own events, beside the client's.
+ *
+ * @example
+ * ```ts
+ * const own = createEmitter<Pick<WidgetEvents, OwnEventName>>();
+ * ```
+ */
+export type OwnEventName = (typeof OWN_EVENTS)[number];
+const OWN_EVENTS = ['open', 'close', 'analytics', 'unread', 'proactive.shown', 'proactive.clicked'] as const;
+type OwnEvents = Pick<WidgetEvents, OwnEventName>;
 
 /** The draft of `open(options)`: undefined for none; throws unless `options` is an {@link OpenOptions}. */
 function draftOf(options: unknown): string | undefined {
@@ -218,8 +232,8 @@ export function createWidgetHandle(
     },
     on(event, listener) {
       // One map, two emitters: TypeScript cannot narrow `K` with `event`, hence the casts.
-      if (event === 'analytics' || event === 'open' || event === 'close' || event === 'unread')
-        return events.on(event, listener as never);
+      if ((OWN_EVENTS as readonly string[]).includes(event))
+        return events.on(event as OwnEventName, listener as never);
       return client.on(event as keyof ChatEvents, listener as never);
     },
     unmount,

@@ -19,8 +19,12 @@ const DEVICES = { desktop: 'desktop', phone: '375' } as const;
 /** The desktop shot: the bottom-right corner that holds the panel and the launcher (the launcher alone). */
 const CORNER = { width: 440, height: 740 };
 const LAUNCHER_CORNER = { width: 160, height: 160 };
-/** The launcher with a label: as wide as it may grow (400 px) and its margin. */
+/** The launcher with a label (or faces): as wide as it may grow (400 px) and its margin. */
 const LABEL_CORNER = { width: 460, height: 160 };
+/** The proactive bubble above the launcher. */
+const BUBBLE_CORNER = { width: 360, height: 260 };
+/** `SCREENS=proactive,team npm run screens` photographs only those screens. */
+const ONLY = process.env.SCREENS?.split(',');
 
 let browser: Browser;
 let site: StaticServer;
@@ -41,7 +45,13 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
   const name = `${screen}-${locale}-${theme}-${device}.png`;
   const { width, height } = VIEWPORTS[viewport];
   const corner =
-    screen === 'launcher' ? LAUNCHER_CORNER : screen === 'launcher-label' ? LABEL_CORNER : CORNER;
+    screen === 'launcher'
+      ? LAUNCHER_CORNER
+      : screen === 'launcher-label' || screen === 'launcher-faces'
+        ? LABEL_CORNER
+        : screen === 'proactive'
+          ? BUBBLE_CORNER
+          : CORNER;
   const clip =
     device === 'desktop' ? { x: width - corner.width, y: height - corner.height, ...corner } : undefined;
   await page.screenshot({ path: `${OUT}${name}`, ...(clip ? { clip } : {}) });
@@ -50,9 +60,7 @@ async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', de
 }
 
 it('photographs every screen in en and fr-CA, light and dark, desktop and phone', async () => {
-  // `SCREENS=launcher-label,team npm run screens` photographs only those screens.
-  const only = process.env.SCREENS?.split(',');
-  const screens = (Object.keys(SCREENS) as Screen[]).filter((screen) => !only || only.includes(screen));
+  const screens = (Object.keys(SCREENS) as Screen[]).filter((screen) => !ONLY || ONLY.includes(screen));
   const jobs = screens.flatMap((screen) =>
     LOCALES.flatMap((locale) =>
       THEMES.flatMap((theme) =>

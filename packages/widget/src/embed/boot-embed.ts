@@ -30,6 +30,11 @@ interface Files {
 interface Shown {
   /** Load the panel, after the consent notice when consent is asked and not given. */
   load(): void;
+  /**
+   * Load the panel without opening it (for a proactive message), unless consent is asked and not given:
+   * until the visitor agrees, no more code than the launcher loads.
+   */
+  preload(): void;
   /** `shutdown()` before the panel arrived: take the plain launcher off the page, forget the stored state. */
   remove(): void;
 }
@@ -107,6 +112,9 @@ function showWidget(
         launcher.askConsent(consent, agree);
       } else load();
     },
+    preload() {
+      if (!gone() && (!consent || readConsent(pageStorage(view), namespace, consent.version))) load();
+    },
     remove() {
       if (arrived()) return;
       plain.run();
@@ -120,7 +128,8 @@ function showWidget(
  * (replacing the snippet's stub and replaying its queue in order), and once `<body>` exists show the
  * plain launcher. The panel file is loaded on the first call that needs it (a click on the launcher,
  * `open`, `toggle`, `send`), at once with `data-open`, and when the browser is idle if a conversation is
- * in progress in storage (so the unread badge and delivery resume). The panel then replaces the plain
+ * in progress in storage (so the unread badge and delivery resume), or when the tag carries a proactive
+ * message (its rules run in the panel; not before consent, when asked). The panel then replaces the plain
  * launcher and the calls that waited run in order. The panel file is the one of the visitor's language
  * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
  * loaded, pinned the same way, when the panel first asks for it. Every configuration problem is reported as one
@@ -208,6 +217,8 @@ export function bootEmbed(
     shown = showWidget(view, controller, options, files, receive, () => gone);
     if (demanded || options.open) shown.load();
     else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, shown.load);
+    // A proactive message: its rules run in the panel, loaded when the browser is idle.
+    else if (options.proactive) whenIdle(view, shown.preload);
   };
   const start = (): void => {
     if (gone) return;

@@ -25,6 +25,8 @@ export const CLAVARD_EVENTS = [
   'shutdown',
   'analytics',
   'unread',
+  'proactive.shown',
+  'proactive.clicked',
 ] as const;
 
 /**

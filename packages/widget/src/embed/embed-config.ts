@@ -8,6 +8,7 @@ import {
   resolveMountOptions,
 } from '../mount-options.js';
 import { localizedAttribute } from './localized-attribute.js';
+import { readProactiveRule } from './proactive-attributes.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -156,8 +157,10 @@ function readLauncher(
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
  * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
  * `data-consent-version` (with `data-consent-policy`, `data-consent-text`), `data-away` (what the
- * conversation says while nobody is available). The texts (greeting, away, offer, consent) may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for
- * Quebec only, `data-greeting` for everyone else. Each attribute is checked with the same
+ * conversation says while nobody is available), and one proactive message (`data-proactive-*`: see
+ * {@link readProactiveRule}). The texts (greeting, away, offer, consent, launcher label)
+ * may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for Quebec
+ * only, `data-greeting` for everyone else. Each attribute is checked with the same
  * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
  * `data-*` attributes are left alone: they may belong to another tool.
  * The launcher's `data-launcher-icon` and `data-launcher-label`: see `readLauncher`.
@@ -254,6 +257,8 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   if (launcher) options.launcher = launcher;
   const open = readFlag(script, 'data-open', problems);
   if (open !== undefined) options.open = open;
+  const proactive = readProactiveRule(script, problems);
+  if (proactive) options.proactive = [proactive];
   return { endpoint, guess, options, problems };
 }
 

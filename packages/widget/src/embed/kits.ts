@@ -52,6 +52,7 @@ interface KitModules {
   '../ui/consent.js': typeof import('../ui/consent.js');
   '../ui/cleanup.js': typeof import('../ui/cleanup.js');
   '../ui/icon-paths.js': typeof import('../ui/icon-paths.js');
+  '../localized-text.js': typeof import('../localized-text.js');
   'preact/jsx-runtime': typeof import('preact/jsx-runtime');
   'preact/hooks': typeof import('preact/hooks');
   '../ui/context.js': typeof import('../ui/context.js');
@@ -59,6 +60,9 @@ interface KitModules {
   '../ui/Card.js': typeof import('../ui/Card.js');
   '../ui-core/agent-name.js': typeof import('../ui-core/agent-name.js');
   '../ui/author-name.js': typeof import('../ui/author-name.js');
+  '@preact/signals-core': typeof import('@preact/signals-core');
+  '../headless/storage.js': typeof import('../headless/storage.js');
+  '../ui/Icon.js': typeof import('../ui/Icon.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -104,6 +108,7 @@ export const PANEL_KIT = {
   '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
   '../ui/cleanup.js': ['createCleanup'],
   '../ui/icon-paths.js': ['CHAT_PATH', 'HELP_PATH'],
+  '../localized-text.js': ['pickText'],
 } as const satisfies KitSpec;
 
 /**
@@ -123,6 +128,9 @@ export const EXTRAS_KIT = {
   '../ui/Card.js': ['Card'],
   '../ui-core/agent-name.js': ['agentDisplayName'],
   '../ui/author-name.js': ['authorName'],
+  '@preact/signals-core': ['computed', 'effect', 'signal', 'untracked'],
+  '../headless/storage.js': ['createLocalStorage', 'createMemoryStorage'],
+  '../ui/Icon.js': ['Icon'],
 } as const satisfies KitSpec;
 
 /**

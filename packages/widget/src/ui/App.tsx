@@ -1,15 +1,19 @@
-import { useSignalEffect } from '@preact/signals';
+import { type ReadonlySignal, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { WidgetContext, type WidgetContextValue } from './context.js';
 import { Launcher } from './Launcher.js';
+import { Lazy } from './Lazy.js';
 import { LiveRegion } from './LiveRegion.js';
 import { Panel } from './Panel.js';
+import type { Proactive } from './proactive.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
   context: WidgetContextValue;
   position: 'left' | 'right';
   theme: 'light' | 'dark' | 'auto';
+  /** The proactive messages, shown as a bubble above the launcher, once their code (in the extras) is here. */
+  proactive?: ReadonlySignal<Proactive | undefined>;
 }
 
 const PANEL_ID = 'clavard-panel';
@@ -24,7 +28,7 @@ const PANEL_ID = 'clavard-panel';
  * render(<App context={context} position="right" theme="auto" />, container);
  * ```
  */
-export function App({ context, position, theme }: AppProps) {
+export function App({ context, position, theme, proactive }: AppProps) {
   const { model, translator } = context;
   const launcher = useRef<HTMLButtonElement>(null);
   const composer = useRef<HTMLTextAreaElement>(null);
@@ -35,6 +39,7 @@ export function App({ context, position, theme }: AppProps) {
     wasOpen.current = open;
   });
   const open = model.open.value;
+  const messages = proactive?.value;
   const close = (): void => {
     model.open.value = false;
   };
@@ -50,6 +55,11 @@ export function App({ context, position, theme }: AppProps) {
       >
         <LiveRegion />
         {open && <Panel id={PANEL_ID} inputRef={composer} onClose={close} />}
+        {messages && !open && (
+          <Lazy
+            render={({ ProactiveBubble }) => <ProactiveBubble proactive={messages} launcher={launcher} />}
+          />
+        )}
         <Launcher buttonRef={launcher} panelId={PANEL_ID} />
       </div>
     </WidgetContext.Provider>

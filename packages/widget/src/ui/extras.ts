@@ -1,6 +1,10 @@
 // The parts of the UI that most visits never show, loaded the first time one is needed (see Lazy.tsx):
-// the forms a server asks for, and the end-of-conversation survey with its offer and transcript. With
-// `mount()` a bundler makes this module a chunk of its own (./extras-source.ts imports it dynamically);
-// the script tag loads it as `clavard-extras.js`, pinned by an integrity hash (scripts/build-embed.mjs).
+// the forms a server asks for, the end-of-conversation survey with its offer and transcript, and the
+// proactive messages (only when the site sets rules). With `mount()` a bundler makes this module a chunk
+// of its own (./extras-source.ts imports it dynamically); the script tag loads it as `clavard-extras.js`,
+// pinned by an integrity hash (scripts/build-embed.mjs).
 export { EndSurvey } from './EndSurvey.js';
 export { FormCard } from './FormCard.js';
+export { ProactiveBubble } from './ProactiveBubble.js';
+export { attachProactive } from './proactive-attach.js';
+export { PROACTIVE_CSS } from './proactive-styles.js';

@@ -136,7 +136,7 @@ export function layoutProblems(root: ShadowRoot): string[] {
     if (element.tagName === 'BUTTON') problems.push(...buttonProblems(element));
     const box = element.getBoundingClientRect();
     if (
-      (element.classList.contains('panel') || element.classList.contains('launcher')) &&
+      ['panel', 'launcher', 'proactive'].some((name) => element.classList.contains(name)) &&
       (box.left < 0 || box.top < 0 || box.right > view.innerWidth || box.bottom > view.innerHeight)
     )
       problems.push(`${describe(element)}: outside the ${view.innerWidth}×${view.innerHeight} viewport`);
@@ -144,6 +144,11 @@ export function layoutProblems(root: ShadowRoot): string[] {
     if (element.classList.contains('launcher') && (box.left < 15 || box.right > view.innerWidth - 15))
       problems.push(`${describe(element)}: within 16 px of the ${view.innerWidth} px screen's edge`);
   }
+  // The proactive bubble sits above the launcher, never over it.
+  const bubble = root.querySelector('.proactive')?.getBoundingClientRect();
+  const launcher = root.querySelector('.launcher')?.getBoundingClientRect();
+  if (bubble && launcher && bubble.bottom > launcher.top && bubble.height > 0)
+    problems.push('.proactive: over the launcher');
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;

@@ -50,6 +50,7 @@ const TEXTS = {
     offer: 'Fibre 1 Gbit: twice the speed',
     offerText: 'For $10 more a month, with the same modem.',
     launcher: 'Questions? Chat with us',
+    proactive: 'Questions about our plans? Julie is online and happy to help.',
   },
   fr: {
     question: 'Ma facture est plus élevée que d’habitude ce mois-ci. Pouvez-vous m’expliquer pourquoi?',
@@ -69,6 +70,7 @@ const TEXTS = {
     offer: 'Fibre 1 Gbit/s : deux fois plus rapide',
     offerText: 'Pour 10 $ de plus par mois, avec le même modem.',
     launcher: 'Des questions? Écrivez-nous',
+    proactive: 'Des questions sur nos forfaits? Julie est en ligne et heureuse de vous aider.',
   },
 };
 
@@ -115,10 +117,11 @@ const widget: WidgetHandle = mount({
   ...(locale === PSEUDO_LOCALE ? { messages: pseudoCatalogue(en) } : {}),
   theme,
   storage: false,
-  open: !screen.startsWith('launcher'),
+  open: !screen.startsWith('launcher') && screen !== 'proactive',
   ...(screen === 'launcher-label' ? { launcher: { icon: 'help', label: texts.launcher } } : {}),
   ...(screen === 'launcher-faces' ? { launcher: { faces: true, label: texts.launcher } } : {}),
   offer: { title: texts.offer, description: texts.offerText, url: 'https://fibre.example/gigabit' },
+  ...(screen === 'proactive' ? { proactive: [{ id: 'plans', text: texts.proactive, afterSeconds: 0 }] } : {}),
   ...(screen === 'consent' ? { consent: { version: '1', policyUrl: 'https://fibre.example/privacy' } } : {}),
 });
 

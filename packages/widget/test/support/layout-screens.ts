@@ -40,6 +40,11 @@ export const SCREENS = {
     conversation: 'none',
     waitFor: 'button.launcher .launcher-faces',
   },
+  proactive: {
+    label: 'a proactive message above the launcher, panel closed',
+    conversation: 'none',
+    waitFor: '.proactive-text',
+  },
   greeting: { label: 'the empty panel with the greeting', conversation: 'none', waitFor: '.log .greeting' },
   team: {
     label: 'who is there: three online agents with long first names and the usual reply time',

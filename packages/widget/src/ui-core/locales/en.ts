@@ -16,6 +16,7 @@ export const en = {
   'launcher.unread': { plural: 'count', one: '{count} unread message', other: '{count} unread messages' },
   'panel.label': 'Chat with {organisation}',
   'panel.close': 'Minimize chat',
+  'proactive.dismiss': 'Dismiss message',
 
   // Header and availability
   'header.availability.online': 'We usually answer in a few minutes',

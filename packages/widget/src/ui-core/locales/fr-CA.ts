@@ -16,6 +16,7 @@ export const frCA: Messages = {
   'launcher.unread': { plural: 'count', one: '{count} message non lu', other: '{count} messages non lus' },
   'panel.label': 'Clavardage avec {organisation}',
   'panel.close': 'Réduire la fenêtre de clavardage',
+  'proactive.dismiss': 'Fermer le message',
 
   // En-tête et disponibilité
   'header.availability.online': 'Nous répondons habituellement en quelques minutes',
