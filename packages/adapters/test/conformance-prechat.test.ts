@@ -2,22 +2,9 @@
 // empty form, refuses a full one, or asks a session again fails it, saying why.
 import { createMemoryChatServer } from '@clavard/adapters/memory';
 import { runServerConformance } from '@clavard/adapters/testing';
-import type { PrechatForm, Transport, TransportEvents } from '@clavard/protocol';
+import type { Transport, TransportEvents } from '@clavard/protocol';
 import { describe, expect, it } from 'vitest';
-
-const PRECHAT: PrechatForm = {
-  formId: 'pre-1',
-  fields: [
-    { name: 'name', type: 'text', label: 'Name' },
-    {
-      name: 'topic',
-      type: 'select',
-      label: 'Topic',
-      required: true,
-      options: [{ value: 'b', label: 'Billing' }],
-    },
-  ],
-};
+import { PRECHAT } from './memory-helpers.js';
 
 /** The server's frames as the client receives them, rewritten by `edit` (a planted server bug). */
 function rewriting(

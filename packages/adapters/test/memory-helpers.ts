@@ -2,6 +2,7 @@ import type { MemoryChatServer } from '@clavard/adapters/memory';
 import {
   type ClientFrame,
   PROTOCOL_VERSION,
+  type PrechatForm,
   parseServerFrame,
   type ServerFrame,
   type SessionHello,
@@ -113,3 +114,19 @@ export async function connectVisitor(
   const welcome = await v.hello(extra);
   return { v, welcome };
 }
+
+/** A pre-chat form asked first: an optional name and a required topic. */
+export const PRECHAT: PrechatForm = {
+  formId: 'pre-1',
+  title: 'Before we start',
+  fields: [
+    { name: 'name', type: 'text', label: 'Name' },
+    {
+      name: 'topic',
+      type: 'select',
+      label: 'Topic',
+      required: true,
+      options: [{ value: 'b', label: 'Billing' }],
+    },
+  ],
+};

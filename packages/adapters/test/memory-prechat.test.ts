@@ -1,22 +1,6 @@
 import { createMemoryChatServer } from '@clavard/adapters/memory';
-import type { PrechatForm } from '@clavard/protocol';
 import { describe, expect, it } from 'vitest';
-import { connectVisitor } from './memory-helpers.js';
-
-const PRECHAT: PrechatForm = {
-  formId: 'pre-1',
-  title: 'Before we start',
-  fields: [
-    { name: 'name', type: 'text', label: 'Name' },
-    {
-      name: 'topic',
-      type: 'select',
-      label: 'Topic',
-      required: true,
-      options: [{ value: 'b', label: 'Billing' }],
-    },
-  ],
-};
+import { connectVisitor, PRECHAT } from './memory-helpers.js';
 
 describe('createMemoryChatServer: the pre-chat form asked first', () => {
   it('is offered in the welcome, refused with a message per field, then accepted and not asked again', async () => {

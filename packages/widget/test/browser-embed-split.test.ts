@@ -17,12 +17,9 @@ import {
   screenshotPath,
   strictCsp,
 } from './support/embed-page.js';
+import { focusedInWidget, plainThenPanelLook } from './support/launcher-look.js';
 
 const f = useEmbedFixture();
-
-/** The tag of what has focus inside the widget's shadow root, or '' when focus is outside it. */
-const focusedInWidget = (page: Page): Promise<string> =>
-  page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName ?? '');
 
 interface Visit {
   page: Page;
@@ -82,32 +79,6 @@ const clavardErrors = (lines: string[]): Array<Record<string, string>> =>
     .filter((line) => line.startsWith('clavard-error '))
     .map((line) => JSON.parse(line.slice('clavard-error '.length)) as Record<string, string>);
 
-/** The launcher's look and name, as the browser computes them. */
-const launcherLook = (page: Page) =>
-  page.locator('clavard-widget button.launcher').evaluate((button) => {
-    const style = getComputedStyle(button);
-    const box = button.getBoundingClientRect();
-    const look: Record<string, string> = {
-      label: button.getAttribute('aria-label') ?? '',
-      expanded: button.getAttribute('aria-expanded') ?? '',
-      box: `${box.x},${box.y},${box.width},${box.height}`,
-    };
-    for (const name of [
-      'background-color',
-      'color',
-      'border-radius',
-      'box-shadow',
-      'position',
-      'z-index',
-      'cursor',
-    ]) {
-      look[name] = style.getPropertyValue(name);
-    }
-    const icon = button.querySelector('svg');
-    look.icon = icon ? `${icon.getBoundingClientRect().width} ${getComputedStyle(icon).fill}` : 'none';
-    return look;
-  });
-
 describe('the first file alone', () => {
   it('requests only clavard.js before the first open, and clavard-panel.js once when opened', async () => {
     await serve();
@@ -131,18 +102,8 @@ describe('the first file alone', () => {
     it(`looks and reads like the panel’s launcher that replaces it, in ${locale}`, async () => {
       await serve({ locale, 'brand-color': '#ffcc00', position: 'left' });
       const { page } = await visit();
-      await expect.poll(() => page.locator('clavard-widget button.launcher').isVisible()).toBe(true);
-      const plain = await launcherLook(page);
-      await page.locator('clavard-widget button.launcher').click();
-      await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-      await expect.poll(() => focusedInWidget(page)).toBe('BUTTON'); // focus is back on the launcher
-      await page.mouse.click(500, 300); // the launcher loses focus: compare it at rest
-      await expect.poll(() => focusedInWidget(page)).toBe('');
-      await animationsSettled(page);
-      await page.screenshot({ path: screenshotPath(`split-panel-launcher-${locale}`) });
-      expect(await launcherLook(page)).toEqual(plain);
+      const { plain, panel } = await plainThenPanelLook(page, `split-panel-launcher-${locale}`);
+      expect(panel).toEqual(plain);
     });
   }
 
