@@ -53,6 +53,19 @@ describe('prechat-first-answered', () => {
     expect(report.results[0]?.ok).toBe(true);
   });
 
+  it('does not fail a server for an answer the kit cannot make (a field shorter than its sample)', async () => {
+    const email = { name: 'email', type: 'email', label: 'Email', maxLength: 10 } as const;
+    const server = createMemoryChatServer({
+      heartbeatMs: 0,
+      prechat: { ...PRECHAT, fields: [...PRECHAT.fields, email] },
+    });
+    const report = await runServerConformance({
+      createTransport: () => server.createTransport(),
+      only: ['prechat-first-answered'],
+    });
+    expect(report.results[0]?.ok).toBe(true);
+  });
+
   it('fails a server that accepts the form sent empty', async () => {
     const result = await check((frame) =>
       frame.type === 'prechat.result'

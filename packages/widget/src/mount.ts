@@ -1,16 +1,17 @@
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
-import { effect, signal } from '@preact/signals-core';
+import { effect, type ReadonlySignal, signal } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { type ChatClient, createChatClient } from './headless/index.js';
 import { type MountOptions, type ResolvedMountOptions, resolveMountOptions } from './mount-options.js';
-import { checkProactive } from './proactive-options.js';
+import { checkProactive, type ResolvedProactiveRule } from './proactive-options.js';
 import { App } from './ui/App.js';
 import { trackAnalytics } from './ui/analytics.js';
 import { createChime } from './ui/chime.js';
 import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
+import type { ExtrasModule } from './ui/extras-source.js';
 import { loadExtras } from './ui/Lazy.js';
 import type { Proactive } from './ui/proactive.js';
 import { WIDGET_CSS } from './ui/styles.js';
@@ -88,6 +89,38 @@ function attachView(
   });
   if (config.titleBadge) cleanup.add(showUnreadInTitle(doc, client.unread, model.visible));
   return container;
+}
+
+/**
+ * The proactive messages: their code comes with the extras, loaded only when there are rules; the signal
+ * holds them once they are running (never after unmount), for the App to show their bubble.
+ */
+function loadProactive(
+  namespace: string,
+  rules: readonly ResolvedProactiveRule[],
+  parts: Parameters<ExtrasModule['attachProactive']>[2],
+  container: HTMLElement,
+  own: { emit(name: 'proactive.shown' | 'proactive.clicked', event: { ruleId: string }): void },
+  cleanup: Cleanup,
+): ReadonlySignal<Proactive | undefined> {
+  const proactive = signal<Proactive | undefined>(undefined);
+  if (rules.length === 0) return proactive;
+  let unmounted = false;
+  cleanup.add(() => {
+    unmounted = true;
+  });
+  loadExtras().then(
+    (extras) => {
+      if (unmounted) return;
+      const emit = (name: 'proactive.shown' | 'proactive.clicked', event: { ruleId: string }) =>
+        own.emit(name, event);
+      cleanup.add(adoptStyles(container.getRootNode() as ShadowRoot, [extras.PROACTIVE_CSS]));
+      proactive.value = extras.attachProactive(namespace, rules, parts, emit, cleanup);
+    },
+    // The loader reports the failure through on('error'); the page goes on without the bubble.
+    () => undefined,
+  );
+  return proactive;
 }
 
 /**
@@ -170,24 +203,7 @@ export function mountInto(
   };
   if (gated.asking) model.consentNeeded.value = true;
   const parts = { client, model, storage: gated.storage, view };
-  // The proactive messages: their code comes with the extras, loaded only when there are rules.
-  const proactive = signal<Proactive | undefined>(undefined);
-  if (rules.length > 0) {
-    let unmounted = false;
-    cleanup.add(() => {
-      unmounted = true;
-    });
-    loadExtras().then(
-      (extras) => {
-        if (unmounted) return;
-        const emit = (name: 'proactive.shown' | 'proactive.clicked', event: { ruleId: string }) =>
-          own.emit(name, event);
-        cleanup.add(adoptStyles(container.getRootNode() as ShadowRoot, [extras.PROACTIVE_CSS]));
-        proactive.value = extras.attachProactive(config.namespace, rules, parts, emit, cleanup);
-      },
-      () => undefined,
-    );
-  }
+  const proactive = loadProactive(config.namespace, rules, parts, container, own, cleanup);
   render(h(App, { context, position: config.position, theme: config.theme, proactive }), container);
   cleanup.add(() => render(null, container));
   if (!gated.asking) client.connect();

@@ -54,7 +54,12 @@ const isText = (text: unknown): boolean => typeof text === 'string' && !!text.tr
 const FIELDS: Record<string, [check: (value: unknown) => boolean, expected: string]> = {
   id: [(id) => typeof id === 'string' && /^[\w.-]{1,64}$/.test(id), '1 to 64 letters, digits, _, - or .'],
   text: [
-    (text) => isText(text) || (typeof text === 'object' && !!text && Object.values(text).every(isText)),
+    (text) =>
+      isText(text) ||
+      (typeof text === 'object' &&
+        !!text &&
+        Object.keys(text).length > 0 &&
+        Object.values(text).every(isText)),
     'a text of 1 to 200 characters, or one per locale',
   ],
   afterSeconds: [

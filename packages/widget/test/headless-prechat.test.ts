@@ -1,7 +1,7 @@
 import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeChannelHub, createFakeLocks, until } from './support/fake-tabs.js';
-import { createFakeTransport, type FakeTransport, welcome } from './support/fake-transport.js';
+import { AT, createFakeTransport, type FakeTransport, welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
 
 const PRECHAT = {
@@ -23,7 +23,7 @@ const firstWelcome = (extra: Record<string, unknown> = {}) =>
   welcome({ conversation: undefined, prechat: PRECHAT, ...extra });
 
 describe('the pre-chat form asked before the first message', () => {
-  it('is offered by the welcome, answered with form.submit, and gone once the server accepts it', () => {
+  it('is offered by the welcome, answered with form.submit, and marked accepted once the server takes it', () => {
     const { client, transport, connectAndWelcome } = setupClient();
     connectAndWelcome({ conversation: undefined, prechat: PRECHAT });
     expect(client.prechat.value).toEqual({ form: PRECHAT, errors: undefined });
@@ -39,8 +39,22 @@ describe('the pre-chat form asked before the first message', () => {
     });
     expect(client.prechat.value?.errors).toEqual({ topic: 'required' });
     transport.receive({ type: 'prechat.result', formId: 'pre-1', status: 'accepted' });
+    expect(client.prechat.value).toEqual({ form: PRECHAT, errors: undefined, accepted: true });
+    client.dispose();
+  });
+
+  it('is gone once a conversation starts, and after a shutdown', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome({ conversation: undefined, prechat: PRECHAT });
+    const id = client.send('Hello');
+    transport.receive({ type: 'message.ack', conversationId: 'c9', clientId: id, id: 'm1', seq: 1, at: AT });
     expect(client.prechat.value).toBeUndefined();
     client.dispose();
+    const other = setupClient();
+    other.connectAndWelcome({ conversation: undefined, prechat: PRECHAT });
+    other.client.shutdown();
+    expect(other.client.prechat.value).toBeUndefined();
+    other.client.dispose();
   });
 
   it('ignores the result of another form, and follows the next welcome (none asked: none shown)', () => {
@@ -108,6 +122,6 @@ describe('the pre-chat form in a second tab', () => {
       ]),
     );
     leaderTransport.receive({ type: 'prechat.result', formId: 'pre-1', status: 'accepted' });
-    await until(() => follower.prechat.value === undefined);
+    await until(() => follower.prechat.value?.accepted === true);
   });
 });

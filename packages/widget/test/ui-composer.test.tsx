@@ -81,6 +81,16 @@ describe('composer', () => {
     expect(h.get('.composer[data-ended] button.new-conversation').textContent).toBe('New conversation');
   });
 
+  it('gives the focus to "New conversation" when the conversation ends under the visitor’s typing', async () => {
+    h = await mountWidget({ open: true });
+    const id = await h.startConversation();
+    const input = h.get<HTMLTextAreaElement>('#clavard-composer');
+    input.focus();
+    expect(h.root.activeElement).toBe(input);
+    await h.step(() => h?.server.agents.end(id, 'Bye'));
+    expect(h.root.activeElement).toBe(h.get('button.new-conversation'));
+  });
+
   it('offers "New conversation" once ended: it enables and focuses the composer, and the next message starts a new conversation', async () => {
     h = await mountWidget({ open: true });
     const first = await h.startConversation();

@@ -59,6 +59,21 @@ describe('the pre-chat form asked first', () => {
     expect(h.get('.form-card .form-submit').textContent).toBe('Start the conversation');
   });
 
+  it('does not take the focus from the page', async () => {
+    const search = document.body.appendChild(document.createElement('input'));
+    try {
+      search.focus();
+      h = await mountWidget({ open: true });
+      const harness = h;
+      search.focus();
+      await h.step(() => harness.wire.inject(welcomeAsking()));
+      expect(h.get('.form-title').textContent).toBe('Before we start');
+      expect(document.activeElement).toBe(search);
+    } finally {
+      search.remove();
+    }
+  });
+
   it('checks before sending, shows the server’s refusal, and gives way to the composer once accepted', async () => {
     h = await opened();
     const harness = h;
@@ -92,6 +107,15 @@ describe('the pre-chat form asked first', () => {
     expect(status(h)).toBe('Thank you. Write your question below.');
   });
 
+  it('withdrawn by the server (nobody online any more), gives way to the composer without a thank-you', async () => {
+    h = await opened();
+    const harness = h;
+    await h.step(() => harness.wire.inject(welcomeAsking({ prechat: undefined })));
+    expect(h.all('.form-card')).toHaveLength(0);
+    expect(h.all('.composer textarea')).toHaveLength(1);
+    expect(status(h)).not.toContain('Thank you');
+  });
+
   it('is not shown while a conversation is under way, nor below one that has just ended', async () => {
     h = await mountWidget({ open: true });
     const harness = h;
@@ -101,9 +125,10 @@ describe('the pre-chat form asked first', () => {
     expect(h.all('.composer textarea')).toHaveLength(1);
     await h.step(() => harness.server.agents.end(id));
     expect(h.all('#clavard-form-pre-1-title')).toHaveLength(0);
-    // "New conversation": the form comes first again.
+    // "New conversation": the form comes first again, below the ended conversation (in reading order).
     await h.step(() => harness.get<HTMLButtonElement>('.new-conversation').click());
-    expect(h.get('.form-title').textContent).toBe('Before we start');
+    expect(h.get('#clavard-form-pre-1-title').textContent).toBe('Before we start');
+    expect(h.get('.log > li:last-child #clavard-form-pre-1-title')).toBeTruthy();
     expect(h.all('.composer')).toHaveLength(0);
   });
 });

@@ -43,6 +43,7 @@ describe('proactive rules: the option', () => {
     expect(refusal([rule, rule])).toMatch('"proactive[1].id" must be unique');
     expect(refusal([{ ...rule, text: '  ' }])).toMatch('"proactive[0].text"');
     expect(refusal([{ ...rule, text: { en: 'Hi', fr: 3 } }])).toMatch('"proactive[0].text"');
+    expect(refusal([{ ...rule, text: {} }])).toMatch('"proactive[0].text"');
     expect(refusal([{ ...rule, text: 'x'.repeat(201) }])).toMatch('"proactive[0].text"');
     expect(refusal([{ ...rule, afterSeconds: '30' }])).toMatch(
       '"proactive[0].afterSeconds" must be a number',

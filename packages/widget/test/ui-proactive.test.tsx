@@ -4,6 +4,7 @@ import type { ChatStorage } from '@clavard/widget/headless';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryStorage } from '../src/headless/index.js';
 import type { ProactiveRule } from '../src/mount-options.js';
+import { createShownRecord } from '../src/ui/proactive-rules.js';
 import { createFakeTransport } from './support/fake-transport.js';
 import { type Harness, mountWidget, press } from './support/ui-harness.js';
 
@@ -90,6 +91,18 @@ describe('proactive messages', () => {
     h = await mountWidget({ proactive: [plans], storage });
     await h.step(() => vi.advanceTimersByTimeAsync(30_000));
     expect(h.all('.proactive')).toHaveLength(1);
+  });
+
+  it('passes over a rule another tab has just shown to the next one due', async () => {
+    const storage = createMemoryStorage();
+    const later: ProactiveRule = { id: 'later', text: 'Still comparing? Julie can help.', afterSeconds: 30 };
+    const run = await mountRules([plans, later], { storage });
+    await run.wait(15);
+    // Another tab of the same site shows "plans" meanwhile, in the same record.
+    createShownRecord(storage, 'default').remember('plans', Date.now());
+    await run.wait(15);
+    expect(run.h.get('.proactive-text').textContent).toBe('Still comparing? Julie can help.');
+    expect(run.events).toEqual(['shown later']);
   });
 
   it('never shows while the panel is open, and hides when the panel opens', async () => {

@@ -34,6 +34,12 @@ const fieldErrors = (
  * Answers a `form.submit` of the pre-chat form asked first (`options.prechat`): refused with a message per
  * field, or accepted and kept with the session (only the fields asked; an answer again after that is
  * accepted as it is). Returns the result to send, or undefined for any other form.
+ *
+ * @example
+ * ```ts
+ * const answered = answerPrechat(core, session, frame);
+ * if (answered) core.send(conn, answered);
+ * ```
  */
 export function answerPrechat(core: ChatCore, session: Session, frame: FormSubmit): Frame | undefined {
   const form = core.options.prechat;

@@ -16,12 +16,17 @@ const SAMPLES: Record<FormField['type'], string> = {
   checkbox: 'true',
 };
 
-/** Valid answers to every field, or undefined when a field has a pattern the kit cannot satisfy. */
+/**
+ * Valid answers to every field, or undefined when the kit cannot make one safely: a pattern, a required
+ * choice with no option, or a sample longer than the field allows.
+ */
 const validAnswers = (form: PrechatForm): Record<string, string> | undefined => {
   const values: Record<string, string> = {};
   for (const field of form.fields) {
-    if (field.pattern !== undefined) return undefined;
-    values[field.name] = field.type === 'select' ? (field.options?.[0]?.value ?? '') : SAMPLES[field.type];
+    const value = field.type === 'select' ? (field.options?.[0]?.value ?? '') : SAMPLES[field.type];
+    if (field.pattern !== undefined || (field.required && value === '')) return undefined;
+    if (field.maxLength !== undefined && value.length > field.maxLength) return undefined;
+    values[field.name] = value;
   }
   return values;
 };
@@ -29,8 +34,9 @@ const validAnswers = (form: PrechatForm): Record<string, string> | undefined => 
 /**
  * `prechat-first-answered`: a server whose welcome asks a pre-chat form first answers its `form.submit`
  * with `prechat.result`: `rejected`, naming every required field, when sent empty; `accepted` when every
- * field is answered (skipped when a field has a pattern); and a new hello with the same token does not
- * ask again. A server that asks none passes.
+ * field is answered (skipped when the kit cannot answer a field safely: a pattern, a choice without
+ * options, a short `maxLength`); and a new hello with the same token does not ask again. A server that
+ * asks none passes.
  *
  * @example
  * ```ts

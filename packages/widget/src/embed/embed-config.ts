@@ -152,6 +152,40 @@ function readLauncher(
 }
 
 /**
+ * The end-of-conversation offer: `data-offer-title` + `data-offer-url` (with `data-offer-description`,
+ * `data-offer-image`), page-relative URLs resolved as the page would; refused as a whole, with its
+ * reason in `problems`, when `mount()` would refuse it.
+ */
+function readOffer(
+  script: Element,
+  baseUrl: string,
+  text: (name: string) => string | undefined,
+  problems: string[],
+): OfferOptions | undefined {
+  const title = text('data-offer-title');
+  const url = script.getAttribute('data-offer-url') ?? undefined;
+  if (title === undefined && url === undefined) return undefined;
+  const absolute = (value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    try {
+      return new URL(value, baseUrl).href;
+    } catch {
+      return value;
+    }
+  };
+  const offer: Record<string, string | undefined> = { title, url: absolute(url) };
+  const description = text('data-offer-description');
+  const imageUrl = absolute(script.getAttribute('data-offer-image') ?? undefined);
+  if (description !== undefined) offer.description = description;
+  if (imageUrl !== undefined) offer.imageUrl = imageUrl;
+  const checked = offer as unknown as OfferOptions;
+  const reason = refusal({ brand: { name: 'x' }, offer: checked });
+  if (reason === undefined) return checked;
+  problems.push(`data-offer-* ignored (${reason}); no offer shown`);
+  return undefined;
+}
+
+/**
  * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
  * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
  * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
@@ -216,28 +250,8 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     if (reason === undefined) options[key] = value;
     else problems.push(`data-${key}=${shown(value)} ignored (${reason}); default used`);
   }
-  const offerTitle = text('data-offer-title');
-  const offerUrl = read('data-offer-url');
-  if (offerTitle !== undefined || offerUrl !== undefined) {
-    // Site owners write page-relative URLs in attributes: resolve them as the page would.
-    const absolute = (url: string | undefined): string | undefined => {
-      if (url === undefined) return undefined;
-      try {
-        return new URL(url, baseUrl).href;
-      } catch {
-        return url;
-      }
-    };
-    const offer: Record<string, string | undefined> = { title: offerTitle, url: absolute(offerUrl) };
-    const description = text('data-offer-description');
-    const imageUrl = absolute(read('data-offer-image'));
-    if (description !== undefined) offer.description = description;
-    if (imageUrl !== undefined) offer.imageUrl = imageUrl;
-    const checkedOffer = offer as unknown as OfferOptions;
-    const reason = refusal({ brand, offer: checkedOffer });
-    if (reason === undefined) options.offer = checkedOffer;
-    else problems.push(`data-offer-* ignored (${reason}); no offer shown`);
-  }
+  const offer = readOffer(script, baseUrl, text, problems);
+  if (offer) options.offer = offer;
   const consentVersion = read('data-consent-version');
   if (consentVersion !== undefined) {
     const consent: ConsentOptions = { version: consentVersion };

@@ -42,7 +42,6 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
   }
   session.token = frame.token;
   model.setAvailability(frame.availability);
-  model.setPrechat(frame.prechat && { form: frame.prechat, errors: undefined });
   if (frame.agent) model.setAgent(frame.agent);
   connection.ready(frame.heartbeatMs);
   model.timeline.forgetRequest();
@@ -61,6 +60,8 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
       } else checkGap(context);
     }
   }
+  // After the conversation is adopted (which drops a form asked before an earlier one).
+  model.setPrechat(frame.prechat && { form: frame.prechat, errors: undefined });
   persister.flush();
   context.delivery.ready();
   if (model.readSeq.peek() > session.readSent) sendRead(context);
@@ -144,7 +145,11 @@ const onPrechatResult: Handler<'prechat.result'> = ({ model }, frame) => {
   const form = model.prechat.peek()?.form;
   if (form?.formId !== frame.formId) return;
   // Accepted: the visitor may write now. Refused: the messages go beside the fields.
-  model.setPrechat(frame.status === 'accepted' ? undefined : { form, errors: frame.errors ?? {} });
+  model.setPrechat(
+    frame.status === 'accepted'
+      ? { form, errors: undefined, accepted: true }
+      : { form, errors: frame.errors ?? {} },
+  );
 };
 
 const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
@@ -174,8 +179,9 @@ const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
   'session.reconnect': ({ connection }, frame) => connection.reconnectAfter(frame.retryAfterMs ?? 0),
   // Ended on purpose (shutdown, forget, or another tab's): write nothing more and stay closed until the
   // visitor writes again, so that no new session is made for nobody.
-  'session.ended': ({ session, persister, connection }) => {
+  'session.ended': ({ session, persister, connection, model }) => {
     session.token = undefined;
+    model.setPrechat(undefined);
     session.over = true;
     persister.clear();
     connection.stop();

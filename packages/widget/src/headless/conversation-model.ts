@@ -92,6 +92,8 @@ export interface PendingPrechat {
   form: PrechatForm;
   /** Field name to message, after a refused answer. */
   errors: Readonly<Record<string, string>> | undefined;
+  /** Set once the server accepted the answer: the visitor may write (until the next welcome). */
+  accepted?: true;
 }
 
 /** The conversation's state as signals, fed with ordered events. */
@@ -342,6 +344,8 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
         resetForms();
         readSeq.value = 0;
         typing.value = [];
+        // A form asked before the conversation: gone with the conversation it preceded, or with the session.
+        prechat.value = undefined;
       });
     },
   };

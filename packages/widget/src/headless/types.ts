@@ -236,8 +236,9 @@ export interface ChatClient {
   readonly agent: ReadonlySignal<AgentInfo | undefined>;
   readonly availability: ReadonlySignal<Availability | undefined>;
   /**
-   * The pre-chat form the server asks before the first message, until it accepts an answer (sent with
-   * {@link ChatClient.submitForm}); undefined when it asks none (or asks it later, inside the conversation).
+   * The pre-chat form the server asks before the first message (answered with
+   * {@link ChatClient.submitForm}), `accepted` once the server took the answer; undefined when it asks
+   * none (or asks it later, inside the conversation), once a conversation starts, and after a shutdown.
    */
   readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;

@@ -70,14 +70,31 @@ export function Composer({ inputRef }: ComposerProps) {
     focusOnEnable.current = false;
     if (inputRef && typeof inputRef === 'object') inputRef.current?.focus();
   }, [ended, inputRef]);
-  const newConversationRef = useListeners<HTMLButtonElement>({
-    click: () => {
-      const now = client.conversation.peek();
-      if (now?.status !== 'ended') return;
-      focusOnEnable.current = true;
-      model.startedOver.value = now.id;
+  // The conversation ended under the visitor's typing: the focus goes to the way on, not to nowhere.
+  // Read while rendering, before the textarea leaves the DOM.
+  const hadFocus = useRef(false);
+  const wasEnded = useRef(ended);
+  if (ended && !wasEnded.current) {
+    const textarea = inputRef && typeof inputRef === 'object' ? inputRef.current : null;
+    hadFocus.current = textarea !== null && (textarea.getRootNode() as ShadowRoot).activeElement === textarea;
+  }
+  wasEnded.current = ended;
+  const focusTarget = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (ended && hadFocus.current) focusTarget.current?.focus();
+    hadFocus.current = false;
+  }, [ended]);
+  const newConversationRef = useListeners<HTMLButtonElement>(
+    {
+      click: () => {
+        const now = client.conversation.peek();
+        if (now?.status !== 'ended') return;
+        focusOnEnable.current = true;
+        model.startedOver.value = now.id;
+      },
     },
-  });
+    focusTarget,
+  );
 
   const formRef = useListeners<HTMLFormElement>({
     submit: (event) => {

@@ -6,7 +6,14 @@ import type { Translator } from '../ui-core/i18n.js';
 import { useWidget } from './context.js';
 import { useListeners } from './use-listeners.js';
 
-/** What {@link FormCard} shows: a `form.request`, or the pre-chat form asked first (kind `prechat`). */
+/**
+ * What {@link FormCard} shows: a `form.request`, or the pre-chat form asked first (kind `prechat`).
+ *
+ * @example
+ * ```ts
+ * const ask: FormAsk = { ...client.prechat.value.form, kind: 'prechat' };
+ * ```
+ */
 export type FormAsk = Pick<FormRequest, 'formId' | 'kind' | 'title' | 'reason' | 'fields'>;
 
 /** Props of {@link FormCard}. */
@@ -93,7 +100,7 @@ export function FormCard({ request }: FormCardProps) {
   const { t } = translator;
   const prechat = client.prechat.value;
   // The pre-chat form asked first belongs to no conversation: an ended one does not close it.
-  const first = prechat?.form.formId === request.formId ? prechat : undefined;
+  const first = prechat?.form.formId === request.formId && !prechat.accepted ? prechat : undefined;
   const pending = client.forms.value.find((form) => form.request.formId === request.formId) ?? first;
   const ended = first === undefined && client.conversation.value?.status === 'ended';
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
@@ -105,13 +112,21 @@ export function FormCard({ request }: FormCardProps) {
   const base = `clavard-form-${request.formId.replace(/[^\w-]/g, '_')}`;
 
   // Asked first, it is what the visitor does first: its first field takes the focus, unless the visitor
-  // is already in another field.
+  // is in another field, or on the page.
   const askedFirst = first !== undefined;
   useEffect(() => {
     const form = formRef.current;
     if (!askedFirst || !form) return;
-    const active = (form.getRootNode() as Document | ShadowRoot).activeElement;
-    if (active?.matches('input, textarea, select')) return;
+    // Never taken from the page (focus outside the widget), nor from another field of the widget.
+    const root = form.getRootNode() as Document | ShadowRoot;
+    const outside = form.ownerDocument.activeElement;
+    if (
+      outside &&
+      outside !== form.ownerDocument.body &&
+      !(root instanceof ShadowRoot && outside === root.host)
+    )
+      return;
+    if (root.activeElement?.matches('input, textarea, select')) return;
     form.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [askedFirst]);
   // The server answered (refused with messages): the visitor may correct and send again.

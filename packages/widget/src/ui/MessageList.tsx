@@ -71,6 +71,12 @@ export function MessageList() {
   const conversation = client.conversation.value;
   const ended = conversation?.status === 'ended';
   const asking = prechatFirst(client, model);
+  // Before the first conversation, under the greeting; after "New conversation", below the ended one.
+  const prechatRow = asking && (
+    <li className="group notice-row">
+      <Lazy render={({ FormCard }) => <FormCard request={{ ...asking.form, kind: 'prechat' }} />} />
+    </li>
+  );
   const group = useMemo(createEntryGrouper, []);
   const items = useMemo(() => group(entries), [group, entries]);
   const list = useRef<HTMLOListElement>(null);
@@ -108,11 +114,7 @@ export function MessageList() {
           {t('offline.intro')}
         </li>
       )}
-      {asking && (
-        <li className="group notice-row">
-          <Lazy render={({ FormCard }) => <FormCard request={{ ...asking.form, kind: 'prechat' }} />} />
-        </li>
-      )}
+      {asking && !ended && prechatRow}
       {model.discontinuity.value && <li className="notice">{t('history.discontinuity')}</li>}
       {items.map((item) => {
         if (item.kind === 'notice') return <NoticeRow key={item.key} entry={item.entry} />;
@@ -129,6 +131,7 @@ export function MessageList() {
           />
         </li>
       )}
+      {asking && ended && prechatRow}
     </ol>
   );
 }

@@ -45,8 +45,9 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
       return;
     }
     wasAsking.current = false;
-    // Thanked only for an accepted answer, not when a page's `send()` started the conversation instead.
-    if (client.prechat.peek() === undefined) model.announce(translator.t('form.prechat.thanks'));
+    // Thanked only for an accepted answer: not when the server withdrew the form (nobody online any
+    // more), nor when a page's `send()` started the conversation instead.
+    if (client.prechat.peek()?.accepted) model.announce(translator.t('form.prechat.thanks'));
     inputRef.current?.focus();
   }, [asking, client, inputRef, model, translator]);
   return (

@@ -16,7 +16,15 @@ export interface ProactiveEvent {
   ruleId: string;
 }
 
-/** What {@link startProactive} needs: the rules, the page, the widget's state, and where to report. */
+/**
+ * What {@link startProactive} needs: the rules, the page, the widget's state, and where to report.
+ *
+ * @example
+ * ```ts
+ * const options: ProactiveOptions = { rules, pathname: location.pathname, storage, namespace: 'default',
+ *   open: model.open, online, announce: model.announce, emit };
+ * ```
+ */
 export interface ProactiveOptions {
   rules: readonly ResolvedProactiveRule[];
   /** The page's `location.pathname`. */
@@ -88,9 +96,11 @@ export function startProactive(options: ProactiveOptions): Proactive {
   };
   function tryShow(): void {
     if (done) return;
-    const rule = due.find((candidate) => candidate.whenOffline || online.peek());
-    // Another tab may have shown it since this page loaded.
-    if (!rule || record.shownToday(rule.id, now())) return;
+    // Another tab may have shown a rule since this page loaded: the next one may still show.
+    const rule = due.find(
+      (candidate) => (candidate.whenOffline || online.peek()) && !record.shownToday(candidate.id, now()),
+    );
+    if (!rule) return;
     done = true;
     for (const timer of timers) clearTimeout(timer);
     record.remember(rule.id, now());
