@@ -6,6 +6,7 @@ import {
   type ParseResult,
   type ServerError,
 } from '@clavard/protocol';
+import { frameText } from './frame-text.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 
 /** A frame with a `type`, on either side of either API. */
@@ -105,13 +106,14 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
     clearTimeout(heartbeat);
     clearTimeout(helloTimer);
   };
-  // Frames of either API go through the protocol's encoder: JSON plus the 256 KiB check. Lists are paged
+  // Frames of either API go through the protocol's encoder (once per frame, see frame-text.ts): JSON plus
+  // the 256 KiB check. Lists are paged
   // to stay far under it; a frame that is over it all the same reaches the peer as a typed error, so it
   // never waits for an answer that was dropped.
   const send = (frame: Typed) => {
     if (!conn.open) return;
     try {
-      peer.send(encodeFrame(frame as Parameters<typeof encodeFrame>[0]));
+      peer.send(frameText(frame as Parameters<typeof frameText>[0]));
     } catch (thrown) {
       const error = ChatError.isInstance(thrown)
         ? thrown

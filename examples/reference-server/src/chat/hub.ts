@@ -20,6 +20,7 @@ import { archiveEntry } from './archive.js';
 import type { Conn } from './connection.js';
 import { withFaces } from './faces.js';
 import { withSensitivity } from './forms.js';
+import { agentEvent } from './frame-text.js';
 import type { HouseRules } from './house-rules.js';
 import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
 import {
@@ -261,7 +262,7 @@ export function createHub(options: HubOptions): Hub {
     visitorLocale: (visitorId) => store.visitor(visitorId)?.locale ?? null,
     publish(conversation, event) {
       hub.toVisitor(conversation.visitor_id, event);
-      if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, { type: 'agent.event', event });
+      if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, agentEvent(event));
     },
     queue(agentId) {
       const rows = store.queued();

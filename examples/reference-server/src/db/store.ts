@@ -406,8 +406,15 @@ export function openStore(options: StoreOptions): Store {
     if (!next) throw new Error(`no conversation ${conversationId}`);
     const at = now();
     const { type, ...payload } = input;
+    // Serialized once, for the row; the event is built from the input, not parsed back from its text.
     q.insertEvent.run(conversationId, next.last_seq, type, JSON.stringify(payload), at);
-    return toEvent(conversationId, { seq: next.last_seq, type, payload: JSON.stringify(payload), at });
+    return {
+      ...payload,
+      type,
+      conversationId,
+      seq: next.last_seq,
+      at: new Date(at).toISOString(),
+    } as ConversationEvent;
   };
 
   const append = db.transaction(appendRaw);
