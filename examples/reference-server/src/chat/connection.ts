@@ -7,6 +7,7 @@ import {
   type ServerError,
 } from '@clavard/protocol';
 import { frameText } from './frame-text.js';
+import { whenCommitted } from './group-commit.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 
 /** A frame with a `type`, on either side of either API. */
@@ -110,7 +111,10 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
   // the 256 KiB check. Lists are paged
   // to stay far under it; a frame that is over it all the same reaches the peer as a typed error, so it
   // never waits for an answer that was dropped.
-  const send = (frame: Typed) => {
+  // After the commit of the group being written, when one is (see group-commit.ts): nothing is told
+  // about a write before it is durable.
+  const send = (frame: Typed) => whenCommitted(() => sendNow(frame));
+  const sendNow = (frame: Typed) => {
     if (!conn.open) return;
     try {
       peer.send(frameText(frame as Parameters<typeof frameText>[0]));

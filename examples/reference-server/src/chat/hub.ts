@@ -21,6 +21,7 @@ import type { Conn } from './connection.js';
 import { withFaces } from './faces.js';
 import { withSensitivity } from './forms.js';
 import { agentEvent } from './frame-text.js';
+import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-commit.js';
 import type { HouseRules } from './house-rules.js';
 import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
 import {
@@ -126,6 +127,8 @@ export interface Hub {
   visitorLocale(visitorId: string): string | null;
   /** Tell waiting visitors their new place and each agent their new queue, when it changed. */
   queueChanged(): void;
+  /** Visitors' messages written in groups, one transaction per turn of the event loop. */
+  readonly commits: GroupCommit;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
   statsChanged(agentId: string): void;
   /**
@@ -236,6 +239,34 @@ export function createHub(options: HubOptions): Hub {
     ...given(givenContact(row.given_name, row.given_email)),
   });
 
+  /** The queue's places and each agent's queue, recomputed and told where they changed. */
+  const queueNow = (): void => {
+    const rows = store.queued();
+    const routes = routeQueue(rows, routedAgents());
+    const handling = handlingSeconds();
+    const waiting = new Set<string>();
+    rows.forEach((row, index) => {
+      const update = queueUpdate(row.id, routes[index], index, handling);
+      waiting.add(row.id);
+      // Told again when the place or the wait in whole minutes (as the widget shows it) changes.
+      const told = `${update.position}:${update.etaSeconds === undefined ? '' : Math.ceil(update.etaSeconds / 60)}`;
+      if (toldPositions.get(row.id) === told) return;
+      toldPositions.set(row.id, told);
+      hub.toVisitor(row.visitor_id, update);
+    });
+    for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
+    const entries = agents.size === 0 ? [] : rows.map(queueEntry);
+    for (const agentId of agents.keys()) {
+      const routed = routedTo(agentId, entries, routes);
+      const queue = fitting(routed, QUEUE_BYTES).kept;
+      const signature = `${routed.length}:${queueSignature(queue)}`;
+      if (toldQueues.get(agentId) === signature) continue;
+      toldQueues.set(agentId, signature);
+      hub.toAgent(agentId, { type: 'agent.queue', queue, total: routed.length });
+    }
+    for (const agentId of toldQueues.keys()) if (!agents.has(agentId)) toldQueues.delete(agentId);
+  };
+
   const hub: Hub = {
     options,
     store,
@@ -272,31 +303,10 @@ export function createHub(options: HubOptions): Hub {
     queueTold(agentId, { queue, total }) {
       toldQueues.set(agentId, `${total}:${queueSignature(queue)}`);
     },
+    commits: createGroupCommit((work) => store.atomically(work)),
     queueChanged() {
-      const rows = store.queued();
-      const routes = routeQueue(rows, routedAgents());
-      const handling = handlingSeconds();
-      const waiting = new Set<string>();
-      rows.forEach((row, index) => {
-        const update = queueUpdate(row.id, routes[index], index, handling);
-        waiting.add(row.id);
-        // Told again when the place or the wait in whole minutes (as the widget shows it) changes.
-        const told = `${update.position}:${update.etaSeconds === undefined ? '' : Math.ceil(update.etaSeconds / 60)}`;
-        if (toldPositions.get(row.id) === told) return;
-        toldPositions.set(row.id, told);
-        hub.toVisitor(row.visitor_id, update);
-      });
-      for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
-      const entries = agents.size === 0 ? [] : rows.map(queueEntry);
-      for (const agentId of agents.keys()) {
-        const routed = routedTo(agentId, entries, routes);
-        const queue = fitting(routed, QUEUE_BYTES).kept;
-        const signature = `${routed.length}:${queueSignature(queue)}`;
-        if (toldQueues.get(agentId) === signature) continue;
-        toldQueues.set(agentId, signature);
-        hub.toAgent(agentId, { type: 'agent.queue', queue, total: routed.length });
-      }
-      for (const agentId of toldQueues.keys()) if (!agents.has(agentId)) toldQueues.delete(agentId);
+      // Once per group of messages, after its commit: not once per new conversation.
+      onceAfterCommit('queue', queueNow);
     },
     routing: (agentId) => ({ topics: [...options.topics], mine: topicsOf(agentId) }),
     setAgentTopics(agentId, topics) {

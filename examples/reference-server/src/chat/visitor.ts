@@ -298,7 +298,10 @@ const handlers: {
     frame: Frame<T>,
   ) => void | Promise<void>;
 } = {
-  'message.send': messageSend,
+  // Written with the other messages of this turn of the event loop, acked after their commit; the
+  // connection's later frames wait for it, in order.
+  'message.send': (hub, conn, session, frame) =>
+    hub.commits.add(() => messageSend(hub, conn, session, frame)),
   'history.since'(hub, conn, session, frame) {
     const conversation = owned(hub, session, frame.conversationId);
     if (frame.afterSeq > conversation.last_seq) {

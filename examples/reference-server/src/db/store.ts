@@ -203,6 +203,11 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
   recentHandlingMs(count: number): number | undefined;
   /** The visitor's rating of a conversation, once given. */
   ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
+  /**
+   * Runs `work` in a transaction (in a savepoint when one is open): its writes go together or not at all.
+   * Group commit writes many visitors' messages in one (see src/chat/group-commit.ts).
+   */
+  atomically(work: () => void): void;
   /** Close the database. */
   close(): void;
 }
@@ -646,6 +651,7 @@ export function openStore(options: StoreOptions): Store {
         ...(row.note === null ? {} : { note: row.note }),
       };
     },
+    atomically: (work) => db.transaction(work)(),
     close: () => void db.close(),
   };
 }
