@@ -8,15 +8,20 @@
 // ratio to the floor, come from the same run: absolute times on a shared machine move by 2× between
 // runs. Bounded in count and time (each run under a minute); loopback only.
 //
-//   node examples/reference-server/bench/load.mjs [--visitors 1000] [--messages 10] [--pace-ms 100]
+//   node examples/reference-server/bench/load.mjs [--visitors 1000] [--messages 10] [--pace-ms 100] [--profile]
+//
+// `--profile` runs the reference server under `node --cpu-prof` and prints where its main thread's time
+// went (self time by function, over the whole run).
 //
 // Exits 1 when a message is lost (no ack), acked twice, answered with an error, or not stored once.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { summarizeProfile } from './cpu-profile.mjs';
 import { runLoad } from './load-run.mjs';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +34,7 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: '10' },
     'pace-ms': { type: 'string', default: '100' },
     'ack-timeout-ms': { type: 'string', default: '10000' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const MESSAGES = Number(args.messages);
@@ -81,9 +87,10 @@ const FLOOR = {
     return { stored, storedAcks: stored };
   },
 };
+const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'clavard-profile-')) : undefined;
 const REFERENCE = {
   name: 'reference server',
-  args: [mainFile],
+  args: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, mainFile] : [mainFile],
   cwd: serverDir,
   urlIn: (stdout) => {
     const http = stdout.match(/Clavard reference server on (http:\/\/\S+)/)?.[1];
@@ -178,6 +185,14 @@ try {
   const server = await runLoad(REFERENCE, options);
   report(server);
   compare(floor, server);
+  if (profileDir) {
+    const { top, spanMs } = summarizeProfile(profileDir, repoRoot);
+    console.log(
+      `\nreference server's main thread, self time by function (${(spanMs / 1000).toFixed(1)} s profiled)`,
+    );
+    print(top.map(([share, label]) => [`${(share * 100).toFixed(1)} %`, label]));
+    rmSync(profileDir, { recursive: true, force: true });
+  }
   const ok = floor.ok && server.ok;
   console.log(
     ok
