@@ -92,7 +92,11 @@ const toIdentity = (claims: IdentityClaims): VisitorIdentity => ({
   ...(claims.email === undefined ? {} : { email: claims.email }),
 });
 
-/** The hello; with an identity token to verify, once it is verified (later frames wait for it). */
+/**
+ * The hello; with an identity token to verify, once it is verified. The visitor's row is written with the
+ * other writes of this turn of the event loop (group commit), and the welcome (its token) goes out after
+ * their commit; later frames wait for it.
+ */
 const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello): Promise<void> | undefined => {
   if (!isCompatibleVersion(frame.v)) {
     conn.error('unsupported-version', `this server speaks ${PROTOCOL_VERSION}`);
@@ -100,12 +104,11 @@ const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello): Promise<void> 
     return undefined;
   }
   if (frame.identity === undefined || hub.options.identity === undefined) {
-    welcomeVisitor(hub, conn, frame, undefined);
-    return undefined;
+    return hub.commits.add(() => welcomeVisitor(hub, conn, frame, undefined));
   }
-  return identityOf(hub, frame.identity).then((claims) => {
-    if (conn.open) welcomeVisitor(hub, conn, frame, claims);
-  });
+  return identityOf(hub, frame.identity).then((claims) =>
+    conn.open ? hub.commits.add(() => welcomeVisitor(hub, conn, frame, claims)) : undefined,
+  );
 };
 
 const welcomeVisitor = (
@@ -167,7 +170,15 @@ const welcomeVisitor = (
     identified: hub.store.identityOf(visitor.id) !== undefined,
     ...prechatOf(hub, session),
   });
-  if (known && frame.resume) resume(hub, conn, session, frame.resume);
+  if (known && frame.resume) {
+    // Refused (not this visitor's conversation): said after the welcome, which stands.
+    try {
+      resume(hub, conn, session, frame.resume);
+    } catch (error) {
+      if (!ChatErrorClass.isInstance(error)) throw error;
+      conn.error(error.code, error.message);
+    }
+  }
   // The agent in charge sees where the visitor is now.
   if (conversation?.agent_id && conversation.status === 'active') {
     hub.toAgent(conversation.agent_id, {
