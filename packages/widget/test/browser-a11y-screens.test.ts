@@ -5,31 +5,20 @@
  * colours). Each screen must have no violation.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type StaticServer } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { SCREENS as ALL_SCREENS, type Screen } from './support/layout-screens.js';
-import { openScreen, serveLayoutSite } from './support/layout-site.js';
+import { openScreen, useLayoutSite } from './support/layout-site.js';
 
 const SCREENS = Object.keys(ALL_SCREENS) as Screen[];
 /** Pages analysed at once: more only queue up on a two-core machine. */
 const AT_ONCE = 4;
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveLayoutSite()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const f = useLayoutSite();
 
 /** `"<screen> <scheme>"` → the violations as `rule: targets`, for one locale on a phone. */
 async function violations(locale: string): Promise<Record<string, string[]>> {
   const check = async (screen: Screen) => {
-    const page = await openScreen(browser, site, { screen, locale, theme: 'auto', viewport: '375' });
+    const page = await openScreen(f.browser, f.site, { screen, locale, theme: 'auto', viewport: '375' });
     const found: Array<readonly [string, string[]]> = [];
     try {
       for (const colorScheme of ['light', 'dark'] as const) {

@@ -6,15 +6,13 @@
  * label outside its button, the panel and launcher inside the viewport. Boxes and line boxes, never
  * pixels: see support/layout-measure.ts.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type StaticServer } from './support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENS, type Screen } from './support/layout-screens.js';
 import {
   layoutProblemsIn,
   openScreen,
   resize,
-  serveLayoutSite,
+  useLayoutSite,
   VIEWPORTS,
   type ViewportName,
 } from './support/layout-site.js';
@@ -26,8 +24,7 @@ const SIZES = [FIRST, ...OTHERS];
 /** Pages measured at once: enough to keep both cores busy, few enough not to starve them. */
 const PARALLEL = 6;
 
-let browser: Browser;
-let site: StaticServer;
+const f = useLayoutSite();
 /** `"<locale> <screen>"` → viewport → its problems. */
 const measured = new Map<string, Record<string, string[]>>();
 
@@ -42,7 +39,7 @@ async function pool(jobs: Array<() => Promise<void>>, limit: number): Promise<vo
 
 /** One screen in one locale, measured at each viewport in turn (one page, resized). */
 async function measure(locale: string, screen: Screen): Promise<void> {
-  const page = await openScreen(browser, site, { screen, locale, viewport: FIRST });
+  const page = await openScreen(f.browser, f.site, { screen, locale, viewport: FIRST });
   const results: Record<string, string[]> = {};
   try {
     for (const size of SIZES) {
@@ -56,16 +53,11 @@ async function measure(locale: string, screen: Screen): Promise<void> {
 }
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveLayoutSite()]);
   const jobs = LOCALES.flatMap((locale) =>
     (Object.keys(SCREENS) as Screen[]).map((screen) => () => measure(locale, screen)),
   );
   await pool(jobs, PARALLEL);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const NONE = Object.fromEntries(SIZES.map((size) => [size, []]));
 

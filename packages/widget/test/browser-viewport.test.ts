@@ -5,25 +5,15 @@
  * newest message still in view, and the list scrolled to a form or survey that comes after the last
  * message. Boxes only, never pixels.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type StaticServer } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Screen } from './support/layout-screens.js';
-import { openScreen, serveLayoutSite } from './support/layout-site.js';
+import { openScreen, useLayoutSite } from './support/layout-site.js';
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveLayoutSite()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const f = useLayoutSite();
 
 const phone = (screen: Screen, locale = 'fr-CA'): Promise<Page> =>
-  openScreen(browser, site, { screen, locale, viewport: '375' });
+  openScreen(f.browser, f.site, { screen, locale, viewport: '375' });
 
 /** A box of the widget, in CSS pixels of the layout viewport. */
 interface Box {
@@ -102,7 +92,7 @@ describe('the message list', () => {
     ['survey', 'the end survey'],
   ] as const) {
     it(`scrolls to ${what} that comes after the last message`, async () => {
-      const page = await openScreen(browser, site, { screen, locale: 'en', viewport: 'desktop' });
+      const page = await openScreen(f.browser, f.site, { screen, locale: 'en', viewport: 'desktop' });
       const { '.log': log, '.log > li:last-child': row } = await boxes(page, [
         '.log',
         '.log > li:last-child',

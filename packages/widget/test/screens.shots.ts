@@ -6,11 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type StaticServer } from './support/browser.js';
+import { beforeAll, expect, it } from 'vitest';
 import { SCREENS, type Screen } from './support/layout-screens.js';
-import { openScreen, serveLayoutSite, VIEWPORTS } from './support/layout-site.js';
+import { openScreen, useLayoutSite, VIEWPORTS } from './support/layout-site.js';
 
 const OUT = fileURLToPath(new URL('../../../docs/screens/', import.meta.url));
 const LOCALES = ['en', 'fr-CA'] as const;
@@ -26,22 +24,13 @@ const BUBBLE_CORNER = { width: 360, height: 260 };
 /** `SCREENS=proactive,team npm run screens` photographs only those screens. */
 const ONLY = process.env.SCREENS?.split(',');
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  [browser, site] = await Promise.all([launchChromium(), serveLayoutSite()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const f = useLayoutSite();
+beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
 /** One photograph; resolves with its file name. */
 async function shoot(screen: Screen, locale: string, theme: 'light' | 'dark', device: keyof typeof DEVICES) {
   const viewport = DEVICES[device];
-  const page = await openScreen(browser, site, { screen, locale, theme, viewport });
+  const page = await openScreen(f.browser, f.site, { screen, locale, theme, viewport });
   const name = `${screen}-${locale}-${theme}-${device}.png`;
   const { width, height } = VIEWPORTS[viewport];
   const corner =

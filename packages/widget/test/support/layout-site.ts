@@ -3,7 +3,8 @@
  * opened in a page of its own (locale, theme, viewport), shown once its animations have finished.
  */
 import type { Browser, Page } from 'playwright-core';
-import { type StaticServer, serveStatic } from './browser.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, type StaticServer, serveStatic } from './browser.js';
 import { bundlePage } from './bundle-page.js';
 import type { Screen } from './layout-screens.js';
 
@@ -115,3 +116,24 @@ export async function resize(page: Page, viewport: ViewportName): Promise<void> 
  */
 export const layoutProblemsIn = (page: Page): Promise<string[]> =>
   page.evaluate(() => window.__clavardLayout?.problems() ?? ['the layout page is not ready']);
+
+/**
+ * Chromium and the layout site for a test file: started before its tests, closed after them.
+ *
+ * @example
+ * ```ts
+ * const f = useLayoutSite();
+ * it('…', async () => { const page = await openScreen(f.browser, f.site, { screen: 'team' }); });
+ * ```
+ */
+export function useLayoutSite(): { readonly browser: Browser; readonly site: StaticServer } {
+  const fixture = {} as { browser: Browser; site: StaticServer };
+  beforeAll(async () => {
+    [fixture.browser, fixture.site] = await Promise.all([launchChromium(), serveLayoutSite()]);
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.site?.close();
+  });
+  return fixture;
+}
