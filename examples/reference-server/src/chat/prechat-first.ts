@@ -113,6 +113,8 @@ export function keepAnswers(
  * ```
  */
 export function startingTopic(hub: Hub, session: VisitorSession): string | undefined {
+  // Without topics none is valid: no read of the visitor's answers on every hello.
+  if (hub.options.topics.length === 0) return undefined;
   const topic = session.topic ?? hub.store.prechatAnswers(session.visitorId)?.topic;
   return topic !== undefined && hub.options.topics.includes(topic) ? topic : undefined;
 }
