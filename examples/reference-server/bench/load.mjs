@@ -191,7 +191,7 @@ try {
       `\nreference server's main thread, self time by function (${(spanMs / 1000).toFixed(1)} s profiled)`,
     );
     print(top.map(([share, label]) => [`${(share * 100).toFixed(1)} %`, label]));
-    rmSync(profileDir, { recursive: true, force: true });
+    if (!process.env.KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true });
   }
   const ok = floor.ok && server.ok;
   console.log(

@@ -12,7 +12,7 @@ import type {
 } from '@clavard/protocol';
 import { agentInfo } from '../accounts/accounts.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
-import { type GivenContact, givenContact, type QueueRow, type Store } from '../db/store.js';
+import type { GivenContact, Store } from '../db/store.js';
 import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
@@ -23,17 +23,9 @@ import { withSensitivity } from './forms.js';
 import { agentEvent } from './frame-text.js';
 import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-commit.js';
 import type { HouseRules } from './house-rules.js';
-import { fitting, QUEUE_BYTES, VIEW_EVENTS_BYTES } from './paging.js';
-import {
-  estimateWaitSeconds,
-  type Route,
-  type RoutedAgent,
-  routeConversation,
-  routeQueue,
-} from './routing.js';
-
-/** How many recently answered conversations the estimated wait averages. */
-const HANDLING_SAMPLE = 20;
+import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
+import { createQueuePlaces } from './queue-places.js';
+import { type RoutedAgent, routeConversation } from './routing.js';
 
 /** A visitor connection's session, once its hello is accepted. */
 export interface VisitorSession {
@@ -127,6 +119,11 @@ export interface Hub {
   visitorLocale(visitorId: string): string | null;
   /** Tell waiting visitors their new place and each agent their new queue, when it changed. */
   queueChanged(): void;
+  /**
+   * A new conversation joined the end of the queue: its visitor is told their place and the agents it is
+   * routed to their list, without recomputing everyone's.
+   */
+  queueArrived(conversationId: string): void;
   /** Visitors' messages written in groups, one transaction per turn of the event loop. */
   readonly commits: GroupCommit;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
@@ -167,7 +164,6 @@ export interface Hub {
 const EARLIER = 5;
 /** Most events in an agent's view of a conversation, however small they are. */
 const AGENT_VIEW_EVENTS = 500;
-const PREVIEW_LENGTH = 140;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -183,9 +179,6 @@ export function createHub(options: HubOptions): Hub {
   const { store } = options;
   const visitors = new Map<string, Set<VisitorConn>>();
   const agents = new Map<string, AgentPresence>();
-  const toldPositions = new Map<string, string>();
-  /** Per agent, the queue last sent (without the wait, which counts on by itself). */
-  const toldQueues = new Map<string, string>();
   /** Per visitor connection, the availability last told (as JSON). */
   const told = new WeakMap<VisitorConn, string>();
   /** The next opening of the schedule, cached until it passes. */
@@ -203,70 +196,14 @@ export function createHub(options: HubOptions): Hub {
     return options.topics.filter((topic) => stored.has(topic));
   };
   const routedAgents = (): RoutedAgent[] => [...agents.keys()].map((id) => ({ id, topics: topicsOf(id) }));
-  /** The items of the queue (rows or entries, in queue order) whose route includes the agent. */
-  const routedTo = <T>(agentId: string, queue: readonly T[], routes: readonly Route[]): T[] =>
-    queue.filter((_, index) => routes[index]?.agentIds.includes(agentId));
-  /** The recent average handling time, or the assumed one before any conversation ended, in s. */
-  const handlingSeconds = (): number => {
-    const ms = store.recentHandlingMs(HANDLING_SAMPLE);
-    return ms === undefined ? options.handlingEstimateSeconds : ms / 1000;
-  };
-  const queueUpdate = (
-    conversationId: string,
-    route: Route | undefined,
-    index: number,
-    handling: number,
-  ): QueueUpdate => {
-    const position = route?.position ?? index + 1;
-    const eta = estimateWaitSeconds(position, route?.agentIds.length ?? 0, handling);
-    return {
-      type: 'queue.update',
-      conversationId,
-      position,
-      ...(eta === undefined ? {} : { etaSeconds: eta }),
-    };
-  };
-  const queueSignature = (queue: readonly QueueEntry[]) =>
-    JSON.stringify(queue.map(({ waitSeconds: _wait, ...entry }) => entry));
-  const queueEntry = (row: QueueRow): QueueEntry => ({
-    conversationId: row.id,
-    waitingSince: iso(row.created_at),
-    waitSeconds: Math.max(0, Math.floor((options.now() - row.created_at) / 1000)),
-    ...(row.topic === null ? {} : { topic: row.topic }),
-    ...(row.preview === null ? {} : { preview: row.preview.slice(0, PREVIEW_LENGTH) }),
-    ...(row.contact_email === null ? {} : { contactEmail: row.contact_email }),
-    ...identified(row.visitor_id),
-    ...given(givenContact(row.given_name, row.given_email)),
+  const places = createQueuePlaces({
+    store,
+    now: options.now,
+    handlingEstimateSeconds: options.handlingEstimateSeconds,
+    routedAgents,
+    toVisitor: (visitorId, frame) => hub.toVisitor(visitorId, frame),
+    toAgent: (agentId, frame) => hub.toAgent(agentId, frame),
   });
-
-  /** The queue's places and each agent's queue, recomputed and told where they changed. */
-  const queueNow = (): void => {
-    const rows = store.queued();
-    const routes = routeQueue(rows, routedAgents());
-    const handling = handlingSeconds();
-    const waiting = new Set<string>();
-    rows.forEach((row, index) => {
-      const update = queueUpdate(row.id, routes[index], index, handling);
-      waiting.add(row.id);
-      // Told again when the place or the wait in whole minutes (as the widget shows it) changes.
-      const told = `${update.position}:${update.etaSeconds === undefined ? '' : Math.ceil(update.etaSeconds / 60)}`;
-      if (toldPositions.get(row.id) === told) return;
-      toldPositions.set(row.id, told);
-      hub.toVisitor(row.visitor_id, update);
-    });
-    for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
-    const entries = agents.size === 0 ? [] : rows.map(queueEntry);
-    for (const agentId of agents.keys()) {
-      const routed = routedTo(agentId, entries, routes);
-      const queue = fitting(routed, QUEUE_BYTES).kept;
-      const signature = `${routed.length}:${queueSignature(queue)}`;
-      if (toldQueues.get(agentId) === signature) continue;
-      toldQueues.set(agentId, signature);
-      hub.toAgent(agentId, { type: 'agent.queue', queue, total: routed.length });
-    }
-    for (const agentId of toldQueues.keys()) if (!agents.has(agentId)) toldQueues.delete(agentId);
-  };
-
   const hub: Hub = {
     options,
     store,
@@ -295,18 +232,17 @@ export function createHub(options: HubOptions): Hub {
       hub.toVisitor(conversation.visitor_id, event);
       if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, agentEvent(event));
     },
-    queue(agentId) {
-      const rows = store.queued();
-      const routed = routedTo(agentId, rows, routeQueue(rows, routedAgents())).map(queueEntry);
-      return { queue: fitting(routed, QUEUE_BYTES).kept, total: routed.length };
-    },
-    queueTold(agentId, { queue, total }) {
-      toldQueues.set(agentId, `${total}:${queueSignature(queue)}`);
-    },
+    queue: (agentId) => places.listOf(agentId),
+    queueTold: (agentId, list) => places.told(agentId, list),
     commits: createGroupCommit((work) => store.atomically(work)),
     queueChanged() {
-      // Once per group of messages, after its commit: not once per new conversation.
-      onceAfterCommit('queue', queueNow);
+      // Once per group of messages, after its commit: not once per change.
+      places.invalidate();
+      onceAfterCommit('queue', places.recompute);
+    },
+    queueArrived(conversationId) {
+      // After the commit that wrote its row; a recomputation in the same group places it too (at most once).
+      onceAfterCommit(`queue:${conversationId}`, () => places.arrived(conversationId));
     },
     routing: (agentId) => ({ topics: [...options.topics], mine: topicsOf(agentId) }),
     setAgentTopics(agentId, topics) {
@@ -315,12 +251,7 @@ export function createHub(options: HubOptions): Hub {
       hub.queueChanged();
     },
     routeOf: (topic) => routeConversation(topic, routedAgents()),
-    queueUpdateOf(conversationId) {
-      const rows = store.queued();
-      const index = rows.findIndex((row) => row.id === conversationId);
-      if (index < 0) return undefined;
-      return queueUpdate(conversationId, routeQueue(rows, routedAgents())[index], index, handlingSeconds());
-    },
+    queueUpdateOf: (conversationId) => places.updateOf(conversationId),
     agentsChanged() {
       hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
       hub.availabilityChanged();

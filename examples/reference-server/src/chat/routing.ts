@@ -83,21 +83,45 @@ export function routeQueue(
   queue: readonly { topic: string | null | undefined }[],
   agents: readonly RoutedAgent[],
 ): Route[] {
-  if (agents.length === 0) return queue.map((_, index) => ({ agentIds: [], position: index + 1 }));
+  const router = queueRouter(agents);
+  return queue.map(({ topic }) => router.next(topic));
+}
+
+/**
+ * Routes a queue one conversation at a time, oldest first, as {@link routeQueue} does: `next(topic)` is
+ * the route of the conversation after all those routed so far, so a newcomer at the end of the queue is
+ * routed without going over the queue again. The work is per distinct route (about one per topic), not
+ * per queued conversation.
+ *
+ * @example
+ * ```ts
+ * const router = queueRouter([{ id: 'julie', topics: [] }]);
+ * router.next('Billing').position; // 1
+ * router.next(null).position; // 2
+ * ```
+ */
+export function queueRouter(agents: readonly RoutedAgent[]): {
+  next(topic: string | null | undefined): Route;
+} {
+  let routed = 0;
   // Few distinct routes (about one per topic): count the earlier conversations per route, not per pair.
   const earlier = new Map<string, { agentIds: ReadonlySet<string>; count: number }>();
-  return queue.map(({ topic }) => {
-    const agentIds = routeConversation(topic, agents);
-    let ahead = 0;
-    for (const group of earlier.values()) {
-      if (agentIds.some((id) => group.agentIds.has(id))) ahead += group.count;
-    }
-    const key = JSON.stringify(agentIds);
-    const group = earlier.get(key) ?? { agentIds: new Set(agentIds), count: 0 };
-    group.count += 1;
-    earlier.set(key, group);
-    return { agentIds, position: ahead + 1 };
-  });
+  return {
+    next(topic) {
+      routed += 1;
+      if (agents.length === 0) return { agentIds: [], position: routed };
+      const agentIds = routeConversation(topic, agents);
+      let ahead = 0;
+      for (const group of earlier.values()) {
+        if (agentIds.some((id) => group.agentIds.has(id))) ahead += group.count;
+      }
+      const key = JSON.stringify(agentIds);
+      const group = earlier.get(key) ?? { agentIds: new Set(agentIds), count: 0 };
+      group.count += 1;
+      earlier.set(key, group);
+      return { agentIds, position: ahead + 1 };
+    },
+  };
 }
 
 /**

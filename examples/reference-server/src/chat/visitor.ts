@@ -244,13 +244,12 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     seq: ack.seq,
     at: event.at,
   });
-  const identified = hub.store.identityOf(session.visitorId) !== undefined;
   if (
     created &&
     !answered &&
     hub.options.topics.length > 0 &&
-    !identified &&
     session.topic === undefined &&
+    hub.store.identityOf(session.visitorId) === undefined &&
     hub.availability().online
   ) {
     // Who and what about, so that the right agent takes it: the topic routes the conversation.
@@ -263,7 +262,8 @@ const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame
     // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
     hub.askForm(conversation, { kind: 'offline', ...offlineForm(hub.visitorLocale(session.visitorId)) });
   }
-  if (created || backLive) hub.queueChanged();
+  if (created) hub.queueArrived(conversation.id);
+  else if (backLive) hub.queueChanged();
   if (backLive || existing?.left_message_at) inboxChanged(hub);
 };
 

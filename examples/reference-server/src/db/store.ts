@@ -4,6 +4,7 @@ import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } fr
 import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
 import { type ArchiveStore, archiveStore } from './archive-store.js';
+import { atomic } from './atomic.js';
 import { type InboxStore, inboxStore } from './inbox-store.js';
 import { type PrechatStore, prechatStore } from './prechat-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
@@ -56,6 +57,19 @@ const GIVEN = `SELECT s.conversation_id,
   WHERE f.kind = 'prechat' AND s.status = 'accepted'
     AND s.at = (SELECT MAX(s2.at) FROM form_submissions s2 WHERE s2.conversation_id = s.conversation_id
                 AND s2.form_id = s.form_id AND s2.status = 'accepted')`;
+
+/** The queue's rows (see {@link Store.queued}), oldest first; `only` narrows it to one conversation. */
+const queuedSql = (only: string): string =>
+  `SELECT c.id, c.visitor_id, c.topic, c.created_at,
+         (SELECT json_extract(e.payload, '$.content.text') FROM events e
+           WHERE e.conversation_id = c.id AND e.type = 'message' ORDER BY e.seq LIMIT 1) AS preview,
+         (SELECT json_extract(s.redacted_values, '$.email') FROM form_submissions s
+           JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
+           WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
+           ORDER BY s.at DESC LIMIT 1) AS contact_email,
+         g.name AS given_name, g.email AS given_email
+       FROM conversations c LEFT JOIN (${GIVEN}) g ON g.conversation_id = c.id
+       WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.rowid`;
 
 /**
  * What the visitor said of themselves in the pre-chat form: shown to agents as given, not verified.
@@ -142,6 +156,8 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
   /** The topic chosen in the pre-chat form. */
   setTopic(conversationId: string, topic: string): void;
   queued(): QueueRow[];
+  /** One conversation's row of the queue, undefined when it is not waiting in it. */
+  queuedOne(conversationId: string): QueueRow | undefined;
   activeOf(agentId: string): ConversationRow[];
   /** Gives the event the next seq of its conversation and stores it, atomically. */
   append(conversationId: string, input: EventInput): ConversationEvent;
@@ -291,18 +307,8 @@ export function openStore(options: StoreOptions): Store {
     insertConversation: db.prepare<[string, string, string, string | null, number], void>(
       "INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at) VALUES (?, ?, ?, 'queued', ?, ?)",
     ),
-    queued: db.prepare<[], QueueRow>(
-      `SELECT c.id, c.visitor_id, c.topic, c.created_at,
-         (SELECT json_extract(e.payload, '$.content.text') FROM events e
-           WHERE e.conversation_id = c.id AND e.type = 'message' ORDER BY e.seq LIMIT 1) AS preview,
-         (SELECT json_extract(s.redacted_values, '$.email') FROM form_submissions s
-           JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
-           WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
-           ORDER BY s.at DESC LIMIT 1) AS contact_email,
-         g.name AS given_name, g.email AS given_email
-       FROM conversations c LEFT JOIN (${GIVEN}) g ON g.conversation_id = c.id
-       WHERE c.status = 'queued' AND c.left_message_at IS NULL ORDER BY c.created_at, c.rowid`,
-    ),
+    queued: db.prepare<[], QueueRow>(queuedSql('')),
+    queuedOne: db.prepare<[string], QueueRow>(queuedSql('AND c.id = ?')),
     givenOf: db.prepare<[string], { name: string | null; email: string | null }>(
       `SELECT g.name, g.email FROM (${GIVEN}) g WHERE g.conversation_id = ?`,
     ),
@@ -422,7 +428,7 @@ export function openStore(options: StoreOptions): Store {
     } as ConversationEvent;
   };
 
-  const append = db.transaction(appendRaw);
+  const append = atomic(db, appendRaw);
 
   /** Must run inside a transaction: the old list goes only if the new one is stored. */
   const replaceTopicsRaw = (agentId: string, topics: readonly string[]) => {
@@ -430,9 +436,9 @@ export function openStore(options: StoreOptions): Store {
     for (const topic of topics) q.insertAgentTopic.run(agentId, topic);
   };
 
-  const setAgentTopics = db.transaction(replaceTopicsRaw);
+  const setAgentTopics = atomic(db, replaceTopicsRaw);
 
-  const storeMessage = db.transaction((input: MessageInput) => {
+  const storeMessage = atomic(db, (input: MessageInput) => {
     const event = appendRaw(input.conversationId, input.event);
     const ack: AckRow = {
       conversation_id: input.conversationId,
@@ -446,12 +452,13 @@ export function openStore(options: StoreOptions): Store {
     return { event, ack };
   });
 
-  const assign = db.transaction((conversationId: string, agentId: string, joined: EventInput) => {
+  const assign = atomic(db, (conversationId: string, agentId: string, joined: EventInput) => {
     q.assign.run(agentId, now(), conversationId);
     return appendRaw(conversationId, joined);
   });
 
-  const transfer = db.transaction(
+  const transfer = atomic(
+    db,
     (
       conversationId: string,
       handover: { from: string | null; to: string; note?: string },
@@ -463,36 +470,35 @@ export function openStore(options: StoreOptions): Store {
     },
   );
 
-  const reply = db.transaction((input: MessageInput, ended: EventInput) => {
+  const reply = atomic(db, (input: MessageInput, ended: EventInput) => {
     const { event, ack } = storeMessage(input);
     q.end.run(now(), input.conversationId);
     return { event, ack, ended: appendRaw(input.conversationId, ended) };
   });
 
-  const forget = db.transaction((visitorId: string) => {
+  const forget = atomic(db, (visitorId: string) => {
     const held = q.heldOfVisitor.all(visitorId);
     q.forgetVisitor.run(visitorId);
     return held;
   });
 
-  const requeue = db.transaction((conversationId: string, left: EventInput) => {
+  const requeue = atomic(db, (conversationId: string, left: EventInput) => {
     q.requeue.run(conversationId);
     return appendRaw(conversationId, left);
   });
 
-  const end = db.transaction((conversationId: string, event: EventInput) => {
+  const end = atomic(db, (conversationId: string, event: EventInput) => {
     q.end.run(now(), conversationId);
     return appendRaw(conversationId, event);
   });
 
-  const requestForm = db.transaction(
-    (conversationId: string, event: EventInput & { type: 'form.request' }) => {
-      q.insertForm.run(conversationId, event.formId, event.kind, JSON.stringify(event.fields));
-      return appendRaw(conversationId, event);
-    },
-  );
+  const requestForm = atomic(db, (conversationId: string, event: EventInput & { type: 'form.request' }) => {
+    q.insertForm.run(conversationId, event.formId, event.kind, JSON.stringify(event.fields));
+    return appendRaw(conversationId, event);
+  });
 
-  const submitForm = db.transaction(
+  const submitForm = atomic(
+    db,
     (
       form: FormRow,
       outcome: {
@@ -580,6 +586,7 @@ export function openStore(options: StoreOptions): Store {
       return row;
     },
     queued: () => q.queued.all(),
+    queuedOne: (conversationId) => q.queuedOne.get(conversationId),
     activeOf: (agentId) => q.activeOf.all(agentId),
     append: (conversationId, input) => append(conversationId, input),
     events: (conversationId, afterSeq, limit) =>
