@@ -1,16 +1,54 @@
 import type { Database } from 'better-sqlite3';
+import type { SearchIndex } from './search-index.js';
 
 /**
- * `fn` as one atomic write: its own transaction when none is open, inline when it runs inside one (a
- * group commit's savepoint already covers it: rolled back whole if anything in it throws). better-sqlite3
- * would nest a savepoint per call, two statements more for every message of a group.
+ * `fn` as one atomic write: its own transaction when none is open, ending with the search index's entries
+ * for its messages, or inline when it runs inside one (a group commit's savepoint already covers it:
+ * rolled back whole if anything in it throws; the group's transaction writes the index's entries).
+ * better-sqlite3 would nest a savepoint per call, two statements more for every message of a group.
  *
  * @example
  * ```ts
- * const storeMessage = atomic(db, (input: MessageInput) => { … });
+ * const storeMessage = atomic(db, search, (input: MessageInput) => { … });
  * ```
  */
-export function atomic<A extends unknown[], R>(db: Database, fn: (...args: A) => R): (...args: A) => R {
-  const transaction = db.transaction(fn);
-  return (...args) => (db.inTransaction ? fn(...args) : transaction(...args));
+export function atomic<A extends unknown[], R>(
+  db: Database,
+  search: SearchIndex,
+  fn: (...args: A) => R,
+): (...args: A) => R {
+  const transaction = db.transaction((...args: A) => {
+    const result = fn(...args);
+    search.flush();
+    return result;
+  });
+  return (...args) => {
+    if (db.inTransaction) return fn(...args);
+    const mark = search.mark();
+    try {
+      return transaction(...args);
+    } catch (error) {
+      search.forgetSince(mark);
+      throw error;
+    }
+  };
+}
+
+/**
+ * Runs `work` in a savepoint of the open transaction: when it throws, its writes are rolled back and the
+ * messages it noted for the index forgotten, and the error goes on.
+ *
+ * @example
+ * ```ts
+ * store.atomically(() => { for (const item of group) inSavepoint(db, search, item.work); });
+ * ```
+ */
+export function inSavepoint(db: Database, search: SearchIndex, work: () => void): void {
+  const mark = search.mark();
+  try {
+    db.transaction(work)();
+  } catch (error) {
+    search.forgetSince(mark);
+    throw error;
+  }
 }

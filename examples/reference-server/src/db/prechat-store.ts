@@ -1,6 +1,5 @@
 import type { FormField } from '@clavard/protocol';
 import type { Database } from 'better-sqlite3';
-import { atomic } from './atomic.js';
 
 /** What a visitor answered in the pre-chat form: the values as given (never a sensitive one). */
 export type PrechatAnswers = Readonly<Record<string, string>>;
@@ -54,8 +53,7 @@ export function prechatStore(db: Database, now: () => number): PrechatStore {
       "INSERT INTO form_submissions (conversation_id, form_id, status, verified, redacted_values, at) VALUES (?, ?, 'accepted', NULL, ?, ?)",
     ),
   };
-  const carry = atomic(
-    db,
+  const carry = db.transaction(
     (conversationId: string, formId: string, fields: readonly FormField[], answers: PrechatAnswers) => {
       q.insertForm.run(conversationId, formId, JSON.stringify(fields));
       q.insertSubmission.run(conversationId, formId, JSON.stringify(answers), now());

@@ -150,19 +150,15 @@ const addMissingColumns = (db: Database) => {
 };
 
 /**
- * Full-text search over the messages (FTS5, with diacritics folded so "facture" finds "Facturé"), kept
- * by triggers as messages are stored and erased. Form values never are messages, so they are never here.
+ * Full-text search over the messages (FTS5, with diacritics folded so "facture" finds "Facturé"). The
+ * messages of a write are indexed together at its end, in its transaction (see search-index.ts), and a
+ * conversation's are erased with it by a trigger. Form values never are messages, so they are never here.
  */
 const SEARCH = `
 CREATE VIRTUAL TABLE IF NOT EXISTS messages_fts USING fts5(
   text, conversation_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER IF NOT EXISTS events_to_fts AFTER INSERT ON events WHEN new.type = 'message'
-BEGIN
-  INSERT INTO messages_fts (text, conversation_id)
-  VALUES (coalesce(json_extract(new.payload, '$.content.text'), json_extract(new.payload, '$.content.title'), ''),
-          new.conversation_id);
-END;
+DROP TRIGGER IF EXISTS events_to_fts;
 CREATE TRIGGER IF NOT EXISTS conversations_out_of_fts AFTER DELETE ON conversations
 BEGIN
   DELETE FROM messages_fts WHERE conversation_id = old.id;
@@ -173,6 +169,7 @@ const addSearch = (db: Database) => {
   const existed = db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE name = 'messages_fts'")
     .get();
+  // Earlier releases indexed each message by a trigger (events_to_fts): its entries stay, the trigger goes.
   db.exec(SEARCH);
   // Deleting from the index removes the words too, not only a marker over them.
   db.exec("INSERT INTO messages_fts (messages_fts, rank) VALUES ('secure-delete', 1)");

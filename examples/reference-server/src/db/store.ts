@@ -4,11 +4,12 @@ import type { Consent, ConversationEvent, FormField, FormKind, RatingSubmit } fr
 import Database from 'better-sqlite3';
 import { type AccountStore, accountStore } from './account-store.js';
 import { type ArchiveStore, archiveStore } from './archive-store.js';
-import { atomic } from './atomic.js';
+import { atomic, inSavepoint } from './atomic.js';
 import { type InboxStore, inboxStore } from './inbox-store.js';
 import { type PrechatStore, prechatStore } from './prechat-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
+import { searchableText, searchIndex } from './search-index.js';
 
 /** A conversation event before the store gives it its place (`seq`) and time (`at`). */
 export type EventInput = ConversationEvent extends infer E
@@ -411,6 +412,10 @@ export function openStore(options: StoreOptions): Store {
     ),
   };
 
+  /** A write in its own transaction (or the one open), its messages indexed for search before the COMMIT. */
+  const search = searchIndex(db);
+  const write = <A extends unknown[], R>(fn: (...args: A) => R) => atomic(db, search, fn);
+
   /** Must run inside a transaction: the seq and the row go together or not at all. */
   const appendRaw = (conversationId: string, input: EventInput): ConversationEvent => {
     const next = q.nextSeq.get(conversationId);
@@ -419,6 +424,7 @@ export function openStore(options: StoreOptions): Store {
     const { type, ...payload } = input;
     // Serialized once, for the row; the event is built from the input, not parsed back from its text.
     q.insertEvent.run(conversationId, next.last_seq, type, JSON.stringify(payload), at);
+    if (input.type === 'message') search.add(conversationId, searchableText(input.content));
     return {
       ...payload,
       type,
@@ -428,7 +434,7 @@ export function openStore(options: StoreOptions): Store {
     } as ConversationEvent;
   };
 
-  const append = atomic(db, appendRaw);
+  const append = write(appendRaw);
 
   /** Must run inside a transaction: the old list goes only if the new one is stored. */
   const replaceTopicsRaw = (agentId: string, topics: readonly string[]) => {
@@ -436,9 +442,9 @@ export function openStore(options: StoreOptions): Store {
     for (const topic of topics) q.insertAgentTopic.run(agentId, topic);
   };
 
-  const setAgentTopics = atomic(db, replaceTopicsRaw);
+  const setAgentTopics = write(replaceTopicsRaw);
 
-  const storeMessage = atomic(db, (input: MessageInput) => {
+  const storeMessage = write((input: MessageInput) => {
     const event = appendRaw(input.conversationId, input.event);
     const ack: AckRow = {
       conversation_id: input.conversationId,
@@ -452,13 +458,12 @@ export function openStore(options: StoreOptions): Store {
     return { event, ack };
   });
 
-  const assign = atomic(db, (conversationId: string, agentId: string, joined: EventInput) => {
+  const assign = write((conversationId: string, agentId: string, joined: EventInput) => {
     q.assign.run(agentId, now(), conversationId);
     return appendRaw(conversationId, joined);
   });
 
-  const transfer = atomic(
-    db,
+  const transfer = write(
     (
       conversationId: string,
       handover: { from: string | null; to: string; note?: string },
@@ -470,35 +475,34 @@ export function openStore(options: StoreOptions): Store {
     },
   );
 
-  const reply = atomic(db, (input: MessageInput, ended: EventInput) => {
+  const reply = write((input: MessageInput, ended: EventInput) => {
     const { event, ack } = storeMessage(input);
     q.end.run(now(), input.conversationId);
     return { event, ack, ended: appendRaw(input.conversationId, ended) };
   });
 
-  const forget = atomic(db, (visitorId: string) => {
+  const forget = write((visitorId: string) => {
     const held = q.heldOfVisitor.all(visitorId);
     q.forgetVisitor.run(visitorId);
     return held;
   });
 
-  const requeue = atomic(db, (conversationId: string, left: EventInput) => {
+  const requeue = write((conversationId: string, left: EventInput) => {
     q.requeue.run(conversationId);
     return appendRaw(conversationId, left);
   });
 
-  const end = atomic(db, (conversationId: string, event: EventInput) => {
+  const end = write((conversationId: string, event: EventInput) => {
     q.end.run(now(), conversationId);
     return appendRaw(conversationId, event);
   });
 
-  const requestForm = atomic(db, (conversationId: string, event: EventInput & { type: 'form.request' }) => {
+  const requestForm = write((conversationId: string, event: EventInput & { type: 'form.request' }) => {
     q.insertForm.run(conversationId, event.formId, event.kind, JSON.stringify(event.fields));
     return appendRaw(conversationId, event);
   });
 
-  const submitForm = atomic(
-    db,
+  const submitForm = write(
     (
       form: FormRow,
       outcome: {
@@ -658,7 +662,8 @@ export function openStore(options: StoreOptions): Store {
         ...(row.note === null ? {} : { note: row.note }),
       };
     },
-    atomically: (work) => db.transaction(work)(),
+    // A savepoint inside a group; the group's own transaction indexes all its messages at once.
+    atomically: (work) => (db.inTransaction ? inSavepoint(db, search, work) : write(work)()),
     close: () => void db.close(),
   };
 }

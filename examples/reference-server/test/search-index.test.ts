@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../src/db/store.js';
+
+let dir: string;
+let store: Store | undefined;
+afterEach(() => {
+  store?.close();
+  store = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const fileStore = (): { store: Store; path: string } => {
+  dir = mkdtempSync(join(tmpdir(), 'clavard-search-'));
+  const path = join(dir, 'clavard.db');
+  store = openStore({ path });
+  return { store, path };
+};
+
+let count = 0;
+const message = (opened: Store, conversationId: string, text: string) => {
+  count += 1;
+  return opened.storeMessage({
+    conversationId,
+    clientId: `c-${count}`,
+    contentHash: `h-${count}`,
+    event: {
+      type: 'message',
+      id: `m-${count}`,
+      author: { role: 'visitor' },
+      content: { kind: 'text', text },
+    },
+  });
+};
+
+const conversationOf = (opened: Store): string => {
+  count += 1;
+  const visitor = opened.createVisitor(`token-${count}`, 'fr-CA');
+  return opened.createConversation(visitor.id, undefined).id;
+};
+
+/** Rows in the index, and message events, read by a second connection as another process would. */
+const counts = (path: string) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    const indexed = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages_fts').get()?.n;
+    const messages = db
+      .prepare<[], { n: number }>("SELECT count(*) AS n FROM events WHERE type = 'message'")
+      .get()?.n;
+    return { indexed, messages };
+  } finally {
+    db.close();
+  }
+};
+
+describe('the search index', () => {
+  it('indexes a group’s messages once, at its commit, and finds them by their words', () => {
+    const { store: opened, path } = fileStore();
+    const ids = [conversationOf(opened), conversationOf(opened)];
+    opened.atomically(() => {
+      opened.atomically(() => void message(opened, ids[0] ?? '', 'Ma facture de mai est erronée'));
+      opened.atomically(() => void message(opened, ids[1] ?? '', 'Mon colis est en retard'));
+    });
+    message(opened, ids[0] ?? '', 'Et le remboursement ?');
+    for (const id of ids) opened.end(id, { type: 'conversation.ended', by: 'agent' });
+    expect(counts(path)).toEqual({ indexed: 3, messages: 3 });
+    expect(opened.archive('facturé', 10).map((row) => row.id)).toEqual([ids[0]]);
+    expect(opened.archive('colis', 10).map((row) => row.id)).toEqual([ids[1]]);
+    expect(opened.archive('remboursement', 10).map((row) => row.id)).toEqual([ids[0]]);
+  });
+
+  it('leaves nothing in the index for a message rolled back, and indexes the one written after it', () => {
+    const { store: opened, path } = fileStore();
+    const id = conversationOf(opened);
+    opened.atomically(() => {
+      expect(() =>
+        opened.atomically(() => {
+          message(opened, id, 'Annulé avant la fin');
+          throw new Error('refused');
+        }),
+      ).toThrow('refused');
+      message(opened, id, 'Gardé pour de bon');
+    });
+    opened.end(id, { type: 'conversation.ended', by: 'agent' });
+    expect(counts(path)).toEqual({ indexed: 1, messages: 1 });
+    expect(opened.archive('annulé', 10)).toEqual([]);
+    expect(opened.archive('gardé', 10).map((row) => row.id)).toEqual([id]);
+  });
+
+  it('takes over a file whose messages a trigger indexed: its entries kept, the trigger gone, new ones indexed by write', () => {
+    const { store: opened, path } = fileStore();
+    const id = conversationOf(opened);
+    opened.close();
+    store = undefined;
+    // An earlier release: a trigger indexed each message under the index's own rowids.
+    const old = new Database(path);
+    old.exec(`CREATE TRIGGER events_to_fts AFTER INSERT ON events WHEN new.type = 'message'
+      BEGIN INSERT INTO messages_fts (text, conversation_id)
+        VALUES (json_extract(new.payload, '$.content.text'), new.conversation_id); END;`);
+    const insert = old.prepare(
+      'INSERT INTO events (conversation_id, seq, type, payload, at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const [seq, text] of ['Première question', 'Deuxième question'].entries()) {
+      const payload = JSON.stringify({
+        id: `old-${seq}`,
+        author: { role: 'visitor' },
+        content: { kind: 'text', text },
+      });
+      insert.run(id, seq + 1, 'message', payload, Date.now());
+    }
+    old.prepare('UPDATE conversations SET last_seq = 2 WHERE id = ?').run(id);
+    old.close();
+    const reopened = openStore({ path });
+    store = reopened;
+    message(reopened, id, 'Troisième question');
+    reopened.end(id, { type: 'conversation.ended', by: 'agent' });
+    expect(counts(path)).toEqual({ indexed: 3, messages: 3 });
+    for (const word of ['première', 'deuxième', 'troisième']) {
+      expect(reopened.archive(word, 10).map((row) => row.id)).toEqual([id]);
+    }
+  });
+});
