@@ -8,10 +8,11 @@
 // ratio to the floor, come from the same run: absolute times on a shared machine move by 2× between
 // runs. Bounded in count and time (each run under a minute); loopback only.
 //
-//   node examples/reference-server/bench/load.mjs [--visitors 1000] [--messages 10] [--pace-ms 100] [--profile]
+//   node examples/reference-server/bench/load.mjs [--visitors 1000] [--messages 10] [--pace-ms 100] [--profile | --profile-dir <dir>]
 //
 // `--profile` runs the reference server under `node --cpu-prof` and prints where its main thread's time
-// went (self time by function, over the whole run).
+// went (self time by function, over the whole run); `--profile-dir <dir>` does too and keeps the
+// .cpuprofile there (open it in Chrome's DevTools, Performance tab).
 //
 // Exits 1 when a message is lost (no ack), acked twice, answered with an error, or not stored once.
 import { spawnSync } from 'node:child_process';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'pace-ms': { type: 'string', default: '100' },
     'ack-timeout-ms': { type: 'string', default: '10000' },
     profile: { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
   },
 });
 const MESSAGES = Number(args.messages);
@@ -87,7 +89,8 @@ const FLOOR = {
     return { stored, storedAcks: stored };
   },
 };
-const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'clavard-profile-')) : undefined;
+const profileDir =
+  args['profile-dir'] ?? (args.profile ? mkdtempSync(join(tmpdir(), 'clavard-profile-')) : undefined);
 const REFERENCE = {
   name: 'reference server',
   args: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, mainFile] : [mainFile],
@@ -191,7 +194,7 @@ try {
       `\nreference server's main thread, self time by function (${(spanMs / 1000).toFixed(1)} s profiled)`,
     );
     print(top.map(([share, label]) => [`${(share * 100).toFixed(1)} %`, label]));
-    if (!process.env.KEEP_PROFILE) rmSync(profileDir, { recursive: true, force: true });
+    if (!args['profile-dir']) rmSync(profileDir, { recursive: true, force: true });
   }
   const ok = floor.ok && server.ok;
   console.log(

@@ -34,6 +34,17 @@ export function atomic<A extends unknown[], R>(
   };
 }
 
+const runners = new WeakMap<Database, (work: () => void) => void>();
+/** One transaction function per database (better-sqlite3 builds one per call of `db.transaction`). */
+const runIn = (db: Database): ((work: () => void) => void) => {
+  let run = runners.get(db);
+  if (!run) {
+    run = db.transaction((work: () => void) => work());
+    runners.set(db, run);
+  }
+  return run;
+};
+
 /**
  * Runs `work` in a savepoint of the open transaction: when it throws, its writes are rolled back and the
  * messages it noted for the index forgotten, and the error goes on.
@@ -46,7 +57,7 @@ export function atomic<A extends unknown[], R>(
 export function inSavepoint(db: Database, search: SearchIndex, work: () => void): void {
   const mark = search.mark();
   try {
-    db.transaction(work)();
+    runIn(db)(work);
   } catch (error) {
     search.forgetSince(mark);
     throw error;
