@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import {
   type ChatError,
   ChatError as ChatErrorClass,
@@ -31,7 +31,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What makes two sends of one clientId "the same message". */
 export const contentHash = (parts: unknown): string =>
-  createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  hash('sha256', JSON.stringify(parts));
 
 /** A conversation of this visitor, or `not-found` (never `forbidden`: that would say it exists). */
 const owned = (hub: Hub, session: VisitorSession, conversationId: string): ConversationRow => {
