@@ -20,6 +20,7 @@ window.Clavard.on('proactive.clicked', function (event) { window.__events.push('
 async function visit(
   path: string,
   extra: Record<string, string> = {},
+  fakeClock = false,
 ): Promise<{ page: Page; loadedAt: number }> {
   const data = {
     url: f.server.wsUrl,
@@ -42,6 +43,8 @@ async function visit(
   });
   f.context = await f.browser.newContext({ viewport: { width: 1024, height: 720 } });
   const tab = await f.context.newPage();
+  // The page's timers on a clock the test moves on, instead of waiting for them in real time.
+  if (fakeClock) await tab.clock.install();
   const loadedAt = Date.now();
   await tab.goto(`${f.site.url}${path}`);
   return { page: tab, loadedAt };
@@ -68,21 +71,25 @@ describe('the script tag’s proactive message', () => {
   });
 
   it('does not show on a page its path does not match', async () => {
-    const { page } = await visit('/support');
+    const { page } = await visit('/support', {}, true);
     // The panel file came (it holds the rules) and connected: the rule had its chance.
     await page.locator('clavard-widget [aria-live="polite"]').waitFor({ state: 'attached' });
     await expect.poll(() => f.chat.connectionCount).toBe(1);
-    // Nothing to await for something that must not happen: give the 1 s rule twice its time.
-    await page.waitForTimeout(2000);
+    // Nothing to await for something that must not happen: the 1 s rule gets twice its time, on the page's clock.
+    await page.clock.runFor(2000);
     expect(await page.locator('clavard-widget .proactive').count()).toBe(0);
     expect(await events(page)).toEqual([]);
   });
 
   it('before consent, loads no more than the launcher: no panel file, no connection, no storage, no bubble', async () => {
-    const { page } = await visit('/plans/fibre', { 'consent-version': '2026-11', 'proactive-offline': '' });
+    const { page } = await visit(
+      '/plans/fibre',
+      { 'consent-version': '2026-11', 'proactive-offline': '' },
+      true,
+    );
     await page.locator('clavard-widget button.launcher').waitFor();
-    // Nothing to await for something that must not happen: give the 1 s rule twice its time.
-    await page.waitForTimeout(2000);
+    // Nothing to await for something that must not happen: the 1 s rule gets twice its time, on the page's clock.
+    await page.clock.runFor(2000);
     expect(await page.locator('script[src*="clavard-panel"]').count()).toBe(0);
     expect(await page.locator('clavard-widget .proactive').count()).toBe(0);
     expect(f.chat.connectionCount).toBe(0);
