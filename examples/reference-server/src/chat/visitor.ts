@@ -30,8 +30,7 @@ type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What makes two sends of one clientId "the same message". */
-export const contentHash = (parts: unknown): string =>
-  hash('sha256', JSON.stringify(parts));
+export const contentHash = (parts: unknown): string => hash('sha256', JSON.stringify(parts));
 
 /** A conversation of this visitor, or `not-found` (never `forbidden`: that would say it exists). */
 const owned = (hub: Hub, session: VisitorSession, conversationId: string): ConversationRow => {
