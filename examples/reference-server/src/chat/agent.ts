@@ -20,7 +20,7 @@ import { isLinearPattern } from './patterns.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
 import { verificationForm } from './verification.js';
-import { contentHash } from './visitor.js';
+import { contentHash } from './visitor-message.js';
 
 type Frame<T extends AgentClientFrame['type']> = AgentClientFrame & { type: T };
 

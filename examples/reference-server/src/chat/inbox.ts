@@ -12,7 +12,7 @@ import { replyMail } from '../mail/mailer.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { fitting, jsonBytes } from './paging.js';
-import { contentHash } from './visitor.js';
+import { contentHash } from './visitor-message.js';
 
 /** The inbox in a welcome or an `agent.inbox` frame. */
 const INBOX_BYTES = 64 * 1024;

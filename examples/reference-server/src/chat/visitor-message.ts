@@ -1,0 +1,89 @@
+/**
+ * A visitor's message: stored once per clientId (a resend gets the same ack), a new conversation started
+ * and placed in the queue when there is none, the pre-chat or leave-a-message form asked when it applies.
+ */
+import { hash, randomUUID } from 'node:crypto';
+import type { MessageSend } from '@clavard/protocol';
+import type { Hub, VisitorConn, VisitorSession } from './hub.js';
+import { inboxChanged } from './inbox.js';
+import { offlineForm } from './offline.js';
+import { prechatForm } from './prechat.js';
+import { carryAnswers, startingTopic } from './prechat-first.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What makes two sends of one clientId "the same message". */
+export const contentHash = (parts: unknown): string => hash('sha256', JSON.stringify(parts));
+
+export const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame: MessageSend) => {
+  const hash = contentHash([frame.text, frame.quickReplyId ?? null]);
+  const previous = hub.store.ackOf(session.visitorId, frame.clientId);
+  if (previous) {
+    if (previous.content_hash !== hash) {
+      conn.error('idempotency-conflict', 'this clientId was sent with another text', frame.clientId);
+      return;
+    }
+    conn.send({
+      type: 'message.ack',
+      conversationId: previous.conversation_id,
+      clientId: previous.client_id,
+      id: previous.message_id,
+      seq: previous.seq,
+      at: iso(previous.at),
+      duplicate: true,
+    });
+    return;
+  }
+  const existing = hub.store.currentConversation(session.visitorId);
+  const created = !existing || existing.status === 'ended';
+  // Back after leaving a message, and somebody can answer now: live again, at its place in the queue.
+  const backLive = !created && existing.left_message_at !== null && hub.availability().online;
+  if (backLive) hub.store.backToQueue(existing.id);
+  const conversation = created
+    ? hub.store.createConversation(session.visitorId, startingTopic(hub, session))
+    : existing;
+  if (created && frame.consent) hub.store.recordConsent(conversation.id, frame.consent);
+  const answered = created && carryAnswers(hub, conversation.id, session.visitorId);
+  const { event, ack } = hub.store.storeMessage({
+    conversationId: conversation.id,
+    clientId: frame.clientId,
+    contentHash: hash,
+    event: {
+      type: 'message',
+      id: randomUUID(),
+      author: { role: 'visitor' },
+      content: { kind: 'text', text: frame.text },
+      clientId: frame.clientId,
+    },
+  });
+  hub.publish(conversation, event);
+  conn.send({
+    type: 'message.ack',
+    conversationId: conversation.id,
+    clientId: frame.clientId,
+    id: ack.message_id,
+    seq: ack.seq,
+    at: event.at,
+  });
+  if (
+    created &&
+    !answered &&
+    hub.options.topics.length > 0 &&
+    session.topic === undefined &&
+    hub.store.identityOf(session.visitorId) === undefined &&
+    hub.availability().online
+  ) {
+    // Who and what about, so that the right agent takes it: the topic routes the conversation.
+    hub.askForm(conversation, {
+      kind: 'prechat',
+      ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId), hub.options.topicLabels),
+    });
+  }
+  if (created && hub.options.leaveMessage && !hub.availability().online) {
+    // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
+    hub.askForm(conversation, { kind: 'offline', ...offlineForm(hub.visitorLocale(session.visitorId)) });
+  }
+  if (created) hub.queueArrived(conversation.id);
+  else if (backLive) hub.queueChanged();
+  if (backLive || existing?.left_message_at) inboxChanged(hub);
+};
