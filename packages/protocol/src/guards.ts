@@ -87,24 +87,34 @@ export const isUrl = (value: unknown, schemes: RegExp): boolean => {
   }
 };
 
+/** Each shape's fields as [name, check, optional], worked out on its first use rather than per value. */
+const shapes = new WeakMap<Schema, [string, Check, boolean][]>();
+
+/** Copy the fields of `schema` from `value`, checked, into `clean` (which may already hold the tag). */
+const fill = (schema: Schema, value: unknown, path: string, clean: Record<string, unknown> = {}) => {
+  if (!isRecord(value)) return fail(path, 'must be an object');
+  let fields = shapes.get(schema);
+  if (!fields) {
+    fields = Object.entries(schema).map(([key, check]) => [key.replace('?', ''), check, key.includes('?')]);
+    shapes.set(schema, fields);
+  }
+  for (const [name, check, optional] of fields) {
+    const raw = own(value, name);
+    if (raw == null) {
+      if (!optional) fail(join(path, name), 'is missing');
+    } else {
+      const checked = check(raw, join(path, name));
+      if (checked !== undefined) clean[name] = checked;
+    }
+  }
+  return clean;
+};
+
 /** A fresh object holding the fields of `schema` only: unknown fields are dropped, never copied. */
 export const obj =
   (schema: Schema) =>
-  (value: unknown, path: string): Record<string, unknown> => {
-    if (!isRecord(value)) return fail(path, 'must be an object');
-    const clean: Record<string, unknown> = {};
-    for (const [key, check] of Object.entries(schema)) {
-      const name = key.replace('?', '');
-      const raw = own(value, name);
-      if (raw == null) {
-        if (name === key) fail(join(path, name), 'is missing');
-      } else {
-        const checked = check(raw, join(path, name));
-        if (checked !== undefined) clean[name] = checked;
-      }
-    }
-    return clean;
-  };
+  (value: unknown, path: string): Record<string, unknown> =>
+    fill(schema, value, path);
 
 /** A fresh array of the checked items; items a check turns `undefined` are left out. */
 export const arr =
@@ -131,15 +141,20 @@ export const record =
     return clean;
   };
 
+// Pure: bundles that take only a few guards (the transports) leave it out.
+const tagText = /* @__PURE__ */ str(MAX_SHORT_LENGTH, 1);
+
 /** The tag of a tagged union member (`type`, `role`, `kind`): a non-empty short string. */
 export const tagOf = (tag: string, value: unknown, path: string): string =>
-  obj({ [tag]: str(MAX_SHORT_LENGTH, 1) })(value, path)[tag] as string;
+  isRecord(value)
+    ? tagText(own(value, tag) ?? fail(join(path, tag), 'is missing'), join(path, tag))
+    : fail(path, 'must be an object');
 
 /** The checked variant of a tagged union, or `undefined` when this version does not know the tag. */
 export const variant = (tag: string, variants: Variants, value: unknown, path: string) => {
   const name = tagOf(tag, value, path);
   const schema = Object.hasOwn(variants, name) ? variants[name] : undefined;
-  return schema && { [tag]: name, ...obj(schema)(value, path) };
+  return schema && fill(schema, value, path, { [tag]: name });
 };
 
 /**
@@ -168,7 +183,7 @@ export const parseTagged = <T>(variants: Variants, input: unknown): ParseResult<
     if (!schema) return { ok: false, ignored: true, type };
     name = type;
     // A fresh object of the known fields only: nothing else from the input travels on.
-    return { ok: true, value: { type, ...obj(schema)(value, '') } as T };
+    return { ok: true, value: fill(schema, value, '', { type }) as T };
   } catch (thrown) {
     const [code, message] = failureOf(thrown);
     return { ok: false, ignored: false, error: new ChatError(code, `${name}: ${message}`) };

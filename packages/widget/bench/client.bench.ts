@@ -7,12 +7,14 @@ import {
   type FakeTransport,
   welcome,
 } from '../test/support/fake-transport.js';
+import { type Rate, rateLines, startClock } from './support/rates.js';
 
 // Benchmarks, not tests: `npm run bench` (or `npx vitest bench --run packages/widget/bench`).
 
 //#region throughput: server messages applied into a conversation of 10,000
 const HELD = 10_000;
 const BATCH = 1_000;
+const RUNS = 60;
 const saved = JSON.stringify({
   v: 1,
   token: 't1',
@@ -29,6 +31,8 @@ const incoming = Array.from({ length: BATCH }, (_, i) => JSON.stringify(agentMes
 interface Loaded {
   client: ChatClient;
   transport: FakeTransport;
+  /** Resolves when the subscriber has been shown all 11,000 rows (at once when nobody subscribes). */
+  shown: Promise<void>;
 }
 
 /** A client online in a conversation that already holds 10,000 messages (restored from storage). */
@@ -39,40 +43,75 @@ function loaded(subscribe: boolean): Loaded {
   const client = createChatClient({ transport, storage, random: () => 0 });
   client.connect();
   transport.receive(welcome({ conversation: { id: 'c1', epoch: 'e1', lastSeq: HELD, status: 'active' } }));
-  // A UI reads the visible list after every change.
-  if (subscribe) client.messages.subscribe(() => undefined);
-  return { client, transport };
+  // A UI reads the visible list after every change it is told of.
+  const shown = new Promise<void>((resolve) => {
+    if (!subscribe) resolve();
+    else client.messages.subscribe((rows) => rows.length === HELD + BATCH && resolve());
+  });
+  return { client, transport, shown };
 }
 
-function throughputBench(name: string, subscribe: boolean, iterations: number): void {
-  const ready: Loaded[] = [];
-  const used: Loaded[] = [];
+/** The floor: parse the same frames and push each to a 10,000-long array, one subscriber call each. */
+const held: unknown[] = JSON.parse(saved).events;
+function floorRate(): Rate {
+  const list = held.slice();
+  let calls = 0;
+  const subscriber = (rows: readonly unknown[]): void => {
+    calls += rows.length > 0 ? 1 : 0;
+  };
+  const stop = startClock(BATCH);
+  for (const frame of incoming) {
+    list.push(JSON.parse(frame));
+    subscriber(list);
+  }
+  const rate = stop();
+  if (calls !== BATCH) throw new Error('the floor skipped a call');
+  return rate;
+}
+
+/**
+ * One timed run per iteration, the floor's run just before it (same conditions), each on a client built
+ * (and the previous one disposed) outside the timed part; figures printed as messages/s, median and
+ * spread, with the ratio to the floor.
+ */
+function throughputBench(name: string, subscribe: boolean): void {
+  let next: Loaded | undefined;
+  const rates: Rate[] = [];
+  const floors: Rate[] = [];
   bench(
-    name,
-    () => {
-      const next = ready.pop() ?? loaded(subscribe);
-      for (const frame of incoming) next.transport.receive(frame);
-      used.push(next);
+    `${name} (its floor timed in the same iteration; figures printed below)`,
+    async () => {
+      const current = next ?? loaded(subscribe);
+      floors.push(floorRate());
+      const stop = startClock(BATCH);
+      for (const frame of incoming) current.transport.receive(frame);
+      await current.shown;
+      rates.push(stop());
+      if (current.client.messages.value.length !== HELD + BATCH) throw new Error('messages were lost');
+      current.client.dispose();
+      next = loaded(subscribe);
     },
     {
       time: 0,
-      iterations,
+      iterations: RUNS,
       warmupTime: 0,
-      warmupIterations: 1,
-      // Fresh 10,000-message clients, built outside the measured runs.
+      warmupIterations: 5,
       setup: () => {
-        for (let i = 0; i <= iterations; i += 1) ready.push(loaded(subscribe));
+        rates.length = 0;
+        floors.length = 0;
       },
-      teardown: () => {
-        for (const { client } of [...ready.splice(0), ...used.splice(0)]) client.dispose();
+      teardown: (_task, mode) => {
+        next?.client.dispose();
+        next = undefined;
+        if (mode === 'run') process.stdout.write(rateLines(name, 'msgs/s', rates, floors));
       },
     },
   );
 }
 
-describe(`client throughput: ${BATCH} server messages into a conversation of ${HELD} (ops/s × ${BATCH} = messages/s)`, () => {
-  throughputBench('headless, nobody reading the list', false, 20);
-  throughputBench('with a subscriber to client.messages (as a UI)', true, 4);
+describe(`client throughput: ${BATCH} server messages into a conversation of ${HELD}`, () => {
+  throughputBench('headless, nobody reading the list', false);
+  throughputBench('with a subscriber to client.messages (as a UI)', true);
 });
 //#endregion
 

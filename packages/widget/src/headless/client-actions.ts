@@ -1,5 +1,5 @@
 // The visitor's actions on one client core that do more than send one frame.
-import { ChatError, type ConversationEvent } from '@clavard/protocol';
+import { ChatError } from '@clavard/protocol';
 import type { CoreContext } from './client-context.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { sendRead } from './client-session.js';
@@ -23,9 +23,8 @@ export function acceptMessage(
   isDisposed: () => boolean,
 ): string {
   const { outbox, model, session } = context;
-  const known = (event: ConversationEvent): boolean =>
-    event.type === 'message' && event.clientId === clientId;
-  if (outbox.get(clientId) || model.confirmed.peek().some(known)) return clientId;
+  // A confirmed visitor message's row key is its clientId.
+  if (outbox.get(clientId) || model.hasKey(clientId)) return clientId;
   let error = textError(text);
   if (!error) {
     try {

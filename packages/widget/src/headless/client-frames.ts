@@ -77,7 +77,7 @@ const onAck: Handler<'message.ack'> = (context, frame) => {
   }
   if (frame.seq <= model.timeline.lastSeq) {
     // Already in the timeline under another path; nothing pending stays behind.
-    if (model.confirmed.peek().some((event) => event.seq === frame.seq)) outbox.remove(frame.clientId);
+    if (model.hasSeq(frame.seq)) outbox.remove(frame.clientId);
     else outbox.markSent(frame.clientId, frame.seq);
   } else {
     outbox.markSent(frame.clientId, frame.seq);

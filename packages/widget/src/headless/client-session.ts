@@ -20,7 +20,7 @@ export function snapshot({ model, outbox, session, options }: CoreContext): Save
     lastSeq: model.timeline.lastSeq,
     readSeq: model.readSeq.peek(),
     outbox: outbox.saved(),
-    events: model.confirmed.peek().slice(-options.messageCacheLimit),
+    events: model.recent(options.messageCacheLimit),
   };
   const conversation = model.conversation.peek();
   if (session.token !== undefined) state.token = session.token;

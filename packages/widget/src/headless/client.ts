@@ -66,7 +66,8 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     availability: readOnly(model.availability),
     prechat: readOnly(model.prechat),
     queue: readOnly(model.queue),
-    messages: readOnly(model.messages),
+    // Already read-only, and current when read between two announcements (a wrapper would not be).
+    messages: model.messages,
     typing: readOnly(model.typing),
     unread: readOnly(model.unread),
     forms: readOnly(model.forms),

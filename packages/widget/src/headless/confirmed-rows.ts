@@ -3,19 +3,30 @@ import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { ConfirmedEntry } from './conversation-model.js';
 
 /**
- * The confirmed rows of the visible conversation, kept incrementally: each event becomes one row when it
- * is applied, and that row object is reused until its delivery state changes (the UI memoizes on
- * identity). Appending costs the new rows plus one copy of the array of references; an agent's `read`
- * replaces only the visitor's rows it newly covers.
+ * The confirmed rows of the visible conversation, kept incrementally in one private list: each event
+ * becomes one row when it is applied (appended in place), and that row object is reused until its
+ * delivery state changes (the UI memoizes on identity). The list handed out is a copy, made only when read
+ * after a change, so applying an event costs its own row, not the length of the conversation.
  */
 export interface ConfirmedRows {
-  /** The rows in seq order: a new array on each change, the same row objects while they are unchanged. */
-  readonly rows: ReadonlySignal<readonly ConfirmedEntry[]>;
+  /** Bumped at each change, at once: for what is cheap to derive (the unread count). */
+  readonly version: ReadonlySignal<number>;
+  /**
+   * Bumped once after a burst of changes (on the next microtask): for what copies the rows, so that the
+   * events of one task cost one copy, not one each.
+   */
+  readonly published: ReadonlySignal<number>;
+  /** The rows now, in seq order: a new array after each change, the same one until the next. */
+  current(): readonly ConfirmedEntry[];
+  /** The last `count` events, in seq order (what storage keeps). */
+  recent(count: number): ConversationEvent[];
+  /** Whether an event with this seq is shown. */
+  hasSeq(seq: Seq): boolean;
   /** Add events that follow the current ones, in seq order. */
   append(events: readonly ConversationEvent[]): void;
   /** The agent read up to `upToSeq`: the visitor's messages up to there turn `read`. */
   markRead(upToSeq: Seq): void;
-  /** How many messages from others (agent, bot, system) have a seq above `seq`; tracks `rows`. */
+  /** How many messages from others (agent, bot, system) have a seq above `seq`; tracks `version`. */
   othersAfter(seq: Seq): number;
   /** Start over with `events` (a reload), keeping the agent's read mark. */
   replace(events: readonly ConversationEvent[]): void;
@@ -45,17 +56,35 @@ const isOwn = (event: ConversationEvent): boolean =>
  * ```ts
  * const confirmed = createConfirmedRows();
  * confirmed.append([message]);
- * confirmed.rows.value; // [{ kind: 'event', key, seq: 1, … }]
+ * confirmed.current(); // [{ kind: 'event', key, seq: 1, … }]
  * ```
  */
 export function createConfirmedRows(): ConfirmedRows {
-  const rows = signal<readonly ConfirmedEntry[]>([]);
+  const version = signal(0);
+  const published = signal(0);
+  /** The rows in seq order, changed in place; never handed out. */
+  let list: ConfirmedEntry[] = [];
+  /** The copy last handed out, while the list has not changed since. */
+  let copy: readonly ConfirmedEntry[] | undefined = [];
+  let publishing = false;
   let agentReadSeq: Seq = 0;
-  // Indexes into `rows` of the visitor's messages, in seq order, and how many of them are `read`.
+  // Indexes into `list` of the visitor's messages, in seq order, and how many of them are `read`.
   let own: number[] = [];
   let ownRead = 0;
   // Seqs of others' messages, ascending, for the unread count.
   let others: Seq[] = [];
+
+  const publish = (): void => {
+    publishing = false;
+    published.value += 1;
+  };
+  const changed = (): void => {
+    copy = undefined;
+    version.value += 1;
+    if (publishing) return;
+    publishing = true;
+    queueMicrotask(publish);
+  };
 
   const toRow = (event: ConversationEvent): ConfirmedEntry => ({
     kind: 'event',
@@ -66,50 +95,56 @@ export function createConfirmedRows(): ConfirmedRows {
     delivery: isOwn(event) ? (event.seq <= agentReadSeq ? 'read' : 'delivered') : undefined,
   });
 
-  const append = (before: readonly ConfirmedEntry[], events: readonly ConversationEvent[]): void => {
-    const added = events.map(toRow);
-    added.forEach((row, offset) => {
-      if (row.delivery === undefined) {
-        if (row.event.type === 'message') others.push(row.seq);
-        return;
-      }
-      own.push(before.length + offset);
-      if (row.delivery === 'read') ownRead = own.length;
-    });
-    rows.value = before.length === 0 ? added : before.concat(added);
+  const append = (events: readonly ConversationEvent[]): void => {
+    for (const event of events) {
+      const row = toRow(event);
+      if (row.delivery !== undefined) {
+        own.push(list.length);
+        if (row.delivery === 'read') ownRead = own.length;
+      } else if (event.type === 'message') others.push(row.seq);
+      list.push(row);
+    }
+    changed();
   };
 
   const forget = (): void => {
+    list = [];
     own = [];
     ownRead = 0;
     others = [];
   };
 
   return {
-    rows,
+    version,
+    published,
+    current() {
+      copy ??= list.slice();
+      return copy;
+    },
+    recent: (count) => list.slice(Math.max(0, list.length - count)).map((row) => row.event),
+    // Only for an acknowledgement of a seq already passed, which is rare.
+    hasSeq: (seq) => list.some((row) => row.seq === seq),
     append(events) {
-      if (events.length > 0) append(rows.peek(), events);
+      if (events.length > 0) append(events);
     },
     replace(events) {
       forget();
-      append([], events);
+      append(events);
     },
     markRead(upToSeq) {
       if (upToSeq <= agentReadSeq) return;
       agentReadSeq = upToSeq;
-      let next: ConfirmedEntry[] | undefined;
+      const before = ownRead;
       for (let index = own[ownRead]; index !== undefined; index = own[ownRead]) {
-        const current = next ?? rows.peek();
-        const row = current[index];
+        const row = list[index];
         if (!row || row.seq > upToSeq) break;
-        next ??= current.slice();
-        next[index] = { ...row, delivery: 'read' };
+        list[index] = { ...row, delivery: 'read' };
         ownRead += 1;
       }
-      if (next) rows.value = next;
+      if (ownRead > before) changed();
     },
     othersAfter(seq) {
-      void rows.value;
+      void version.value;
       // Binary search for the first seq above `seq`.
       let low = 0;
       let high = others.length;
@@ -122,8 +157,9 @@ export function createConfirmedRows(): ConfirmedRows {
     },
     clear() {
       agentReadSeq = 0;
+      const had = list.length > 0;
       forget();
-      if (rows.peek().length > 0) rows.value = [];
+      if (had) changed();
     },
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '@clavard/protocol';
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { createConfirmedRows, entryKey } from './confirmed-rows.js';
+import { freshComputed } from './fresh-computed.js';
 import type { Outbox, OutboxItem } from './outbox.js';
 import { createTimeline, type Timeline } from './timeline.js';
 
@@ -106,12 +107,20 @@ export interface ConversationModel {
   readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
   readonly typing: ReadonlySignal<readonly Author[]>;
-  /** The confirmed events in seq order; derived from the rows when read (for storage and lookups). */
-  readonly confirmed: ReadonlySignal<readonly ConversationEvent[]>;
+  /**
+   * The rows: current whenever read; its dependents are told once per burst of events (the events
+   * handled in one task), not once per event.
+   */
   readonly messages: ReadonlySignal<readonly ChatEntry[]>;
   readonly unread: ReadonlySignal<number>;
   readonly forms: ReadonlySignal<readonly PendingForm[]>;
   readonly readSeq: ReadonlySignal<Seq>;
+  /** The last `count` confirmed events, in seq order (what storage keeps). */
+  recent(count: number): ConversationEvent[];
+  /** Whether a confirmed event has this seq. */
+  hasSeq(seq: Seq): boolean;
+  /** Whether a confirmed row has this key (a clientId, for the visitor's messages). */
+  hasKey(key: string): boolean;
   setConversation(next: ConversationState | undefined): void;
   setAgent(agent: AgentInfo | undefined): void;
   setAvailability(next: Availability): void;
@@ -171,8 +180,6 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
   const queue = signal<QueueState | undefined>(undefined);
   const typing = signal<readonly Author[]>([]);
   const confirmedRows = createConfirmedRows();
-  // Lazy: nothing subscribes to it, so it is rebuilt only when read (a storage write), not per event.
-  const confirmed = computed(() => confirmedRows.rows.value.map((row) => row.event));
   const readSeq = signal<Seq>(0);
   const forms = signal<readonly PendingForm[]>([]);
   /** The forms asked for and not accepted yet, in request order (the source of `forms`). */
@@ -191,13 +198,26 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     return row;
   };
 
-  const messages = computed((): readonly ChatEntry[] => {
-    const rows: readonly ChatEntry[] = confirmedRows.rows.value;
-    const items = outbox.items.value;
-    if (items.length === 0) return rows;
-    const pending: ChatEntry[] = items.map(pendingRow);
-    return rows.length === 0 ? pending : rows.concat(pending);
-  });
+  // What `entries` last made, and from what.
+  let shownRows: readonly ChatEntry[] = [];
+  let shownItems: readonly OutboxItem[] = [];
+  let shown: readonly ChatEntry[] = [];
+  /** The rows now; the same array until the confirmed rows or the outbox change. */
+  const entries = (): readonly ChatEntry[] => {
+    const rows: readonly ChatEntry[] = confirmedRows.current();
+    const items = outbox.items.peek();
+    if (rows !== shownRows || items !== shownItems) {
+      shownRows = rows;
+      shownItems = items;
+      shown = items.length === 0 ? rows : rows.concat(items.map(pendingRow));
+    }
+    return shown;
+  };
+  // The visitor's own actions are told at once; the server's events once per burst.
+  const messages = freshComputed(() => {
+    void confirmedRows.published.value;
+    void outbox.items.value;
+  }, entries);
 
   const unread = computed(() => confirmedRows.othersAfter(readSeq.value));
 
@@ -268,11 +288,13 @@ export function createConversationModel(options: { outbox: Outbox }): Conversati
     prechat,
     queue,
     typing,
-    confirmed,
     messages,
     unread,
     forms,
     readSeq,
+    recent: (count) => confirmedRows.recent(count),
+    hasSeq: (seq) => confirmedRows.hasSeq(seq),
+    hasKey: (key) => shownKeys.has(key),
     setConversation(next) {
       conversation.value = next;
     },

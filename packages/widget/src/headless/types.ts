@@ -242,7 +242,18 @@ export interface ChatClient {
    */
   readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
-  /** Confirmed events in seq order, then pending visitor messages in compose order. */
+  /**
+   * Confirmed events in seq order, then pending visitor messages in compose order. Reading `value` always
+   * gives the rows as they are now: a new array after each change, with the unchanged rows the same
+   * objects. What depends on it (`subscribe`, effects, computed values) is told of the visitor's own
+   * messages at once, and of the server's events once per burst: the events handled in one task make one
+   * notification, on the next microtask, with all of them.
+   *
+   * @example
+   * ```ts
+   * client.messages.subscribe((rows) => render(rows));
+   * ```
+   */
   readonly messages: ReadonlySignal<readonly ChatEntry[]>;
   /** Who else is typing. */
   readonly typing: ReadonlySignal<readonly Author[]>;
