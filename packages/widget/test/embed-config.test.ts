@@ -149,6 +149,16 @@ describe('the script tag’s consent attributes', () => {
     expect(problems).toEqual([expect.stringMatching(/consent\.policyUrl/)]);
   });
 
+  it('refuse a policy that is not a URL at all without stopping the tag, and still ask for consent', () => {
+    const { options, problems } = readAll(
+      scriptWith({ 'data-consent-version': '2026-11', 'data-consent-policy': 'http://' }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(options.consent).toEqual({ version: '2026-11' });
+    expect(problems).toEqual([expect.stringMatching(/^data-consent-\* \(.*consent\.policyUrl.*\)/)]);
+  });
+
   it('still ask for consent when an attribute is wrong, and report it', () => {
     const { options, problems } = readAll(
       scriptWith({ 'data-consent-version': '2026-11', 'data-consent-text': ' ' }),

@@ -107,6 +107,15 @@ function readEndpoint(
   };
 }
 
+/** A page-relative URL resolved as the page would; left as written when it is not a URL (then refused). */
+function absolute(value: string, baseUrl: string): string {
+  try {
+    return new URL(value, baseUrl).href;
+  } catch {
+    return value;
+  }
+}
+
 function readFlag(script: Element, name: string, problems: string[]): boolean | undefined {
   const value = script.getAttribute(name);
   if (value === null) return undefined;
@@ -137,10 +146,8 @@ function readLauncher(
           (reason) => problems.push(`data-launcher-${name}=${shown(value)} ignored (${reason})`),
         );
   const icon = script.getAttribute('data-launcher-icon');
-  let url = icon;
-  try {
-    if (icon !== null && icon !== 'chat' && icon !== 'help') url = new URL(icon, baseUrl).href; // page-relative, as the page would
-  } catch {}
+  // A name, or an image URL page-relative as the page would take it.
+  const url = icon === null || icon === 'chat' || icon === 'help' ? icon : absolute(icon, baseUrl);
   Object.assign(launcher, check('icon', icon, { icon: url }));
   const labelText = text('data-launcher-label');
   const label = check('label', labelText, { label: labelText })?.label;
@@ -204,7 +211,7 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     const asked = {
       version,
       text: text('data-consent-text'),
-      policyUrl: policyUrl === undefined ? undefined : new URL(policyUrl, baseUrl).href,
+      policyUrl: policyUrl === undefined ? undefined : absolute(policyUrl, baseUrl),
     };
     // Consent was asked for: never start without it, whatever the attribute's mistake.
     consent = attempt(
