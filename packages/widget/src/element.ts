@@ -1,5 +1,5 @@
 import { ChatError, type Transport } from '@clavard/protocol';
-import { mountInto } from './mount.js';
+import { mountInto } from './mount-into.js';
 import { type MountOptions, resolveMountOptions } from './mount-options.js';
 import type { WidgetHandle } from './widget-handle.js';
 

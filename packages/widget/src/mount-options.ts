@@ -1,12 +1,19 @@
-import { ChatError, MAX_SHORT_LENGTH, type Transport } from '@clavard/protocol';
+import type { Transport } from '@clavard/protocol';
 import type { ChatStorage } from './headless/index.js';
 import type { LauncherOptions } from './launcher-options.js';
-import { type LocalizedText, pickText } from './localized-text.js';
+import type { LocalizedText } from './localized-text.js';
+import { checkOffer } from './offer-option.js';
+import {
+  checkLocalized,
+  invalid,
+  isObject,
+  isShortText,
+  optionalBoolean,
+  own,
+  resolveLauncherOptions,
+} from './option-checks.js';
 import type { ProactiveRule } from './proactive-options.js';
-import { parseColor, toHex } from './ui-core/contrast.js';
-import { canonicalLocale } from './ui-core/locale.js';
 import type { MessageOverrides } from './ui-core/messages.js';
-import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
 
 export type { LauncherOptions } from './launcher-options.js';
 export type { LocalizedText } from './localized-text.js';
@@ -182,32 +189,6 @@ const KEYS = new Set([
   'proactive',
 ]);
 
-const invalid = (option: string, expected: string, cause?: unknown): ChatError =>
-  new ChatError('invalid-option', `mount: option "${option}" ${expected}`, { retryable: false, cause });
-
-/** Reads an own property only: a polluted `Object.prototype` must not inject options. */
-function own(record: object, key: string): unknown {
-  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
-}
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-const isShortText = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_SHORT_LENGTH;
-
-function optionalBoolean(options: object, key: string): boolean {
-  const value = own(options, key);
-  if (value !== undefined && typeof value !== 'boolean') throw invalid(key, 'must be true or false', value);
-  return value === true;
-}
-
-function oneOf<T extends string>(options: object, key: string, allowed: readonly T[], fallback: T): T {
-  const value = own(options, key);
-  if (value === undefined) return fallback;
-  const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw invalid(key, `must be one of ${allowed.join(', ')}`, value);
-  return found;
-}
-
 function checkTransport(value: unknown): Transport | undefined {
   if (value === undefined) return undefined;
   const methods = ['connect', 'send', 'close', 'on'];
@@ -231,108 +212,6 @@ function checkUrl(value: unknown): string | undefined {
   return parsed.href;
 }
 
-function checkBrand(value: unknown): ResolvedMountOptions['brand'] {
-  if (!isObject(value)) throw invalid('brand', 'must be an object with a name', value);
-  const name = own(value, 'name');
-  if (!isShortText(name)) throw invalid('brand.name', 'must be a non-empty text', name);
-  const logo = own(value, 'logoUrl');
-  let logoUrl: string | undefined;
-  if (logo !== undefined) {
-    logoUrl = typeof logo === 'string' ? safeUrl(logo, IMAGE_PROTOCOLS) : undefined;
-    if (logoUrl === undefined) throw invalid('brand.logoUrl', 'must be an https or http URL', logo);
-  }
-  const color = own(value, 'color');
-  let hex: string | undefined;
-  if (color !== undefined) {
-    try {
-      hex = toHex(parseColor(color as string));
-    } catch (cause) {
-      throw invalid('brand.color', 'must be a colour such as #0055aa or rgb(0 85 170)', cause);
-    }
-  }
-  return { name: name.trim(), logoUrl, color: hex };
-}
-
-/** One text, or an object of texts per locale, picked for `locale` (the first one with `orFirst`). */
-function checkLocalized(name: string, value: unknown, locale: string, orFirst = false): string | undefined {
-  if (value === undefined) return undefined;
-  const texts = typeof value === 'string' ? { '': value } : value;
-  if (!isObject(texts)) throw invalid(name, 'must be a text or an object of texts per locale', value);
-  for (const [key, text] of Object.entries(texts)) {
-    if (typeof text !== 'string' || text.trim() === '')
-      throw invalid(key ? `${name}.${key}` : name, 'must be a non-empty text', text);
-  }
-  return pickText(value as LocalizedText, locale, orFirst);
-}
-
-/**
- * An object option made of texts: each of `required` and each of `optional` present must be a non-empty
- * text, or (those in `localized`) texts per locale, picked for `locale`; other keys are ignored.
- * `undefined` stays undefined.
- */
-function checkTexts<R extends string, O extends string>(
-  name: string,
-  value: unknown,
-  required: readonly R[],
-  optional: readonly O[],
-  locale: string,
-  localized: readonly string[] = [],
-): (Record<R, string> & Partial<Record<O, string>>) | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value)) throw invalid(name, `must be an object with ${required.join(' and ')}`, value);
-  const texts: Record<string, string> = {};
-  for (const key of [...required, ...optional]) {
-    const field = own(value, key);
-    if (field === undefined && !(required as readonly string[]).includes(key)) continue;
-    const text = localized.includes(key) ? checkLocalized(`${name}.${key}`, field, locale, true) : field;
-    if (typeof text !== 'string' || text.trim() === '')
-      throw invalid(`${name}.${key}`, 'must be a non-empty text', field);
-    texts[key] = text;
-  }
-  return texts as Record<R, string> & Partial<Record<O, string>>;
-}
-
-/** The consent notice: its policy link must be a web address the server will accept with the message. */
-function checkConsent(value: unknown, locale: string): ResolvedMountOptions['consent'] {
-  const consent = checkTexts('consent', value, ['version'], ['policyUrl', 'text'], locale, ['text']);
-  const url = consent?.policyUrl;
-  if (url !== undefined && !safeUrl(url, IMAGE_PROTOCOLS)) {
-    throw invalid('consent.policyUrl', 'must be an http or https URL of at most 2,048 characters', url);
-  }
-  return consent;
-}
-
-function checkOffer(value: unknown, locale: string): ResolvedMountOptions['offer'] {
-  const offer = checkTexts('offer', value, ['title', 'url'], ['description', 'imageUrl'], locale, [
-    'title',
-    'description',
-  ]);
-  return offer && { kind: 'link', ...offer };
-}
-
-/** The launcher's icon (a name or an image URL checked as avatars are) and its label, in the visitor's locale. */
-function checkLauncher(value: unknown, locale: string): ResolvedMountOptions['launcher'] {
-  if (value === undefined) return { icon: 'chat' };
-  if (!isObject(value)) throw invalid('launcher', 'must be an object with icon and/or label', value);
-  const icon = own(value, 'icon') ?? 'chat';
-  const label = checkLocalized('launcher.label', own(value, 'label'), locale, true)?.trim();
-  if (label !== undefined && label.length > 80)
-    throw invalid('launcher.label', 'must be a text of at most 80 characters', label);
-  const faces = own(value, 'faces');
-  if (faces !== undefined && typeof faces !== 'boolean')
-    throw invalid('launcher.faces', 'must be true or false', faces);
-  const launcher: ResolvedMountOptions['launcher'] = {
-    icon: 'chat',
-    ...(label ? { label } : {}),
-    ...(faces ? { faces } : {}),
-  };
-  const imageUrl = typeof icon === 'string' ? safeUrl(icon, IMAGE_PROTOCOLS) : undefined;
-  if (icon === 'chat' || icon === 'help') launcher.icon = icon;
-  else if (imageUrl !== undefined) launcher.imageUrl = imageUrl;
-  else throw invalid('launcher.icon', 'must be "chat", "help" or an https or http image URL', icon);
-  return launcher;
-}
-
 function checkStorage(value: unknown): ChatStorage | false | undefined {
   if (value === undefined || value === false) return value;
   const methods = ['get', 'set', 'remove'];
@@ -340,18 +219,6 @@ function checkStorage(value: unknown): ChatStorage | false | undefined {
     throw invalid('storage', 'must be false or a ChatStorage (get, set, remove)', value);
   }
   return value as ChatStorage;
-}
-
-function checkLocale(value: unknown): string {
-  if (value === undefined) {
-    const preferred = typeof navigator === 'undefined' ? undefined : navigator.language;
-    return typeof preferred === 'string' && preferred !== '' ? preferred : 'en';
-  }
-  try {
-    return canonicalLocale(value as string);
-  } catch (cause) {
-    throw invalid('locale', 'must be a language tag such as "en" or "fr-CA"', cause);
-  }
 }
 
 /**
@@ -377,32 +244,22 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
   if (target !== undefined && !(isObject(target) && Reflect.get(target, 'nodeType') === 1)) {
     throw invalid('target', 'must be a DOM element', target);
   }
-  const namespace = own(options, 'namespace') ?? 'default';
-  if (typeof namespace !== 'string' || !/^[\w-]{1,64}$/.test(namespace)) {
-    throw invalid('namespace', 'must be 1 to 64 letters, digits, _ or -', namespace);
-  }
   const messages = own(options, 'messages');
   if (messages !== undefined && !isObject(messages)) throw invalid('messages', 'must be an object', messages);
-  const locale = checkLocale(own(options, 'locale'));
+  const launcherOptions = resolveLauncherOptions(options);
+  const { locale } = launcherOptions;
   return {
+    ...launcherOptions,
     transport,
     url,
     target: target as Element | undefined,
-    brand: checkBrand(own(options, 'brand')),
-    locale,
     messages: messages as MessageOverrides | undefined,
-    position: oneOf(options, 'position', ['left', 'right'], 'right'),
     greeting: checkLocalized('greeting', own(options, 'greeting'), locale),
     away: checkLocalized('away', own(options, 'away'), locale),
-    theme: oneOf(options, 'theme', ['light', 'dark', 'auto'], 'auto'),
-    namespace,
     storage: checkStorage(own(options, 'storage')),
     titleBadge: optionalBoolean(options, 'titleBadge'),
     sound: optionalBoolean(options, 'sound'),
-    open: optionalBoolean(options, 'open'),
     offer: checkOffer(own(options, 'offer'), locale),
-    consent: checkConsent(own(options, 'consent'), locale),
-    launcher: checkLauncher(own(options, 'launcher'), locale),
     proactive: own(options, 'proactive') as readonly ProactiveRule[] | undefined,
   };
 }

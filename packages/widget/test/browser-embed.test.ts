@@ -181,6 +181,33 @@ describe('the page API', () => {
     }
   });
 
+  it('reports the attributes the panel reads (greeting, logo) when it loads, as one more ChatError', async () => {
+    const { page, console: lines } = await open(
+      {
+        url: f.server.wsUrl,
+        'brand-name': 'Fibre Nord',
+        position: 'top',
+        greeting: ' ',
+        'brand-logo': 'javascript:alert(1)',
+      },
+      { scripts: ['/snippet.js', '/error-logger.js'] },
+    );
+    const errors = () =>
+      lines
+        .filter((line) => line.startsWith('clavard-error '))
+        .map((line) => JSON.parse(line.slice('clavard-error '.length)) as Record<string, string>);
+    // At load, clavard.js reports what the launcher depends on; the panel's attributes wait for the panel.
+    await expect.poll(() => errors().length).toBe(1);
+    expect(errors()[0]?.message).toMatch(/^Clavard script tag: data-position="top" ignored/);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await expect.poll(() => errors().length).toBe(2);
+    expect(errors()[1]).toMatchObject({ name: 'ChatError', code: 'invalid-option' });
+    expect(errors()[1]?.message).toBe(
+      'Clavard script tag: data-brand-logo="javascript:alert(1)" ignored (mount: option "brand.logoUrl" must be an https or http URL); default used; data-greeting=" " ignored (mount: option "greeting" must be a non-empty text); default used',
+    );
+  });
+
   it('still boots with defaults when attributes are wrong: the launcher is there, on the right', async () => {
     const { page } = await open({ url: f.server.wsUrl, 'brand-name': 'Fibre Nord', position: 'top' });
     const launcher = page.getByRole('button', { name: 'Open chat' });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { readEmbedConfig, resolveEmbedOptions } from '../src/embed/embed-config.js';
+import { readEmbedConfig } from '../src/embed/embed-config.js';
+import { readPanelConfig } from '../src/embed/embed-panel-config.js';
 import { consentTexts } from '../src/embed/launcher-label.js';
 import { en } from '../src/ui-core/locales/en.js';
 import { frCA } from '../src/ui-core/locales/fr-CA.js';
@@ -15,6 +16,16 @@ const scriptWith = (attributes: Record<string, string>): HTMLScriptElement => {
     script.setAttribute(name, value);
   }
   return script;
+};
+
+/**
+ * What the widget gets from a tag: `clavard.js` reads the launcher's attributes (readEmbedConfig), the
+ * panel the others when it loads (readPanelConfig); the problems of both, in that order.
+ */
+const readAll = (script: HTMLScriptElement, page: string, fallbackName: string) => {
+  const first = readEmbedConfig(script, page, fallbackName);
+  const panel = readPanelConfig(script, page, first.options);
+  return { options: panel.options, problems: [...first.problems, ...panel.problems] };
 };
 
 describe('the script tag’s data-url', () => {
@@ -51,7 +62,7 @@ describe('the script tag’s data-url', () => {
 
 describe('the script tag’s offer attributes', () => {
   it('make the end-of-conversation offer', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({
         'data-offer-title': 'Fibre 1 Gbit',
         'data-offer-url': 'https://shop.example/fibre',
@@ -63,6 +74,7 @@ describe('the script tag’s offer attributes', () => {
     );
     expect(problems).toEqual([]);
     expect(options.offer).toEqual({
+      kind: 'link',
       title: 'Fibre 1 Gbit',
       url: 'https://shop.example/fibre',
       description: 'Twice the speed',
@@ -71,7 +83,7 @@ describe('the script tag’s offer attributes', () => {
   });
 
   it('are dropped with a problem when the url is missing, and nothing else is lost', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({ 'data-offer-title': 'Fibre 1 Gbit', 'data-locale': 'fr-CA' }),
       'https://shop.example/',
       'shop.example',
@@ -84,7 +96,7 @@ describe('the script tag’s offer attributes', () => {
   });
 
   it('resolve page-relative URLs against the page', () => {
-    const { options } = readEmbedConfig(
+    const { options } = readAll(
       scriptWith({
         'data-offer-title': 'Mesh Wi-Fi',
         'data-offer-url': '/mesh',
@@ -94,6 +106,7 @@ describe('the script tag’s offer attributes', () => {
       'shop.example',
     );
     expect(options.offer).toEqual({
+      kind: 'link',
       title: 'Mesh Wi-Fi',
       url: 'https://shop.example/mesh',
       imageUrl: 'https://shop.example/plans/mesh.png',
@@ -101,7 +114,7 @@ describe('the script tag’s offer attributes', () => {
   });
 
   it('are not needed', () => {
-    const { options, problems } = readEmbedConfig(scriptWith({}), 'https://shop.example/', 'shop.example');
+    const { options, problems } = readAll(scriptWith({}), 'https://shop.example/', 'shop.example');
     expect(options.offer).toBeUndefined();
     expect(problems).toEqual([]);
   });
@@ -109,7 +122,7 @@ describe('the script tag’s offer attributes', () => {
 
 describe('the script tag’s consent attributes', () => {
   it('ask for consent with the version, the policy (page-relative resolved) and the text', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({
         'data-consent-version': '2026-11',
         'data-consent-policy': '/privacy',
@@ -127,7 +140,7 @@ describe('the script tag’s consent attributes', () => {
   });
 
   it('refuse a policy that is not a web address (it would fail every message), and report it', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({ 'data-consent-version': '2026-11', 'data-consent-policy': 'javascript:alert(1)' }),
       'https://shop.example/',
       'shop.example',
@@ -136,8 +149,18 @@ describe('the script tag’s consent attributes', () => {
     expect(problems).toEqual([expect.stringMatching(/consent\.policyUrl/)]);
   });
 
+  it('refuse a policy that is not a URL at all without stopping the tag, and still ask for consent', () => {
+    const { options, problems } = readAll(
+      scriptWith({ 'data-consent-version': '2026-11', 'data-consent-policy': 'http://' }),
+      'https://shop.example/',
+      'shop.example',
+    );
+    expect(options.consent).toEqual({ version: '2026-11' });
+    expect(problems).toEqual([expect.stringMatching(/^data-consent-\* \(.*consent\.policyUrl.*\)/)]);
+  });
+
   it('still ask for consent when an attribute is wrong, and report it', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({ 'data-consent-version': '2026-11', 'data-consent-text': ' ' }),
       'https://shop.example/',
       'shop.example',
@@ -177,7 +200,7 @@ describe('the script tag’s texts per language', () => {
     'data-consent-text-fr': 'Nous conservons vos messages.',
   };
   const read = (locale: string) =>
-    readEmbedConfig(scriptWith({ ...texts, 'data-locale': locale }), 'https://shop.example/', 'shop').options;
+    readAll(scriptWith({ ...texts, 'data-locale': locale }), 'https://shop.example/', 'shop').options;
 
   it('gives the visitor the text of their locale, else of their language, else the one without a suffix', () => {
     expect(read('fr-CA')).toMatchObject({
@@ -200,12 +223,12 @@ describe('the script tag’s texts per language', () => {
 
   it('follows the browser’s language without data-locale, as mount() does', () => {
     vi.spyOn(navigator, 'language', 'get').mockReturnValue('fr-FR');
-    const { options } = readEmbedConfig(scriptWith(texts), 'https://shop.example/', 'shop');
+    const { options } = readAll(scriptWith(texts), 'https://shop.example/', 'shop');
     expect(options.greeting).toBe('Bonjour! Comment pouvons-nous vous aider?');
   });
 
   it('drops an empty text with its reason', () => {
-    const { options, problems } = readEmbedConfig(
+    const { options, problems } = readAll(
       scriptWith({ 'data-locale': 'fr', 'data-greeting-fr': ' ' }),
       'https://shop.example/',
       'shop',
@@ -217,7 +240,7 @@ describe('the script tag’s texts per language', () => {
 
 describe('the script tag’s launcher attributes', () => {
   const read = (attributes: Record<string, string>) =>
-    readEmbedConfig(scriptWith(attributes), 'https://shop.example/plans/', 'shop.example');
+    readAll(scriptWith(attributes), 'https://shop.example/plans/', 'shop.example');
 
   it('give the icon (an image URL resolved against the page) and the label', () => {
     expect(read({ 'data-launcher-icon': 'help', 'data-launcher-label': 'Questions?' })).toMatchObject({
@@ -225,7 +248,8 @@ describe('the script tag’s launcher attributes', () => {
       problems: [],
     });
     expect(read({ 'data-launcher-icon': 'icons/chat.svg' }).options.launcher).toEqual({
-      icon: 'https://shop.example/plans/icons/chat.svg',
+      icon: 'chat',
+      imageUrl: 'https://shop.example/plans/icons/chat.svg',
     });
   });
 
@@ -242,7 +266,7 @@ describe('the script tag’s launcher attributes', () => {
     ]) {
       const { options, problems } = read({ ...data, 'data-locale': locale as string });
       expect(problems).toEqual([]);
-      expect(resolveEmbedOptions(options).launcher.label).toBe(label);
+      expect(options.launcher.label).toBe(label);
     }
   });
 
@@ -252,26 +276,70 @@ describe('the script tag’s launcher attributes', () => {
       'data-launcher-label': 'Questions?',
       'data-theme': 'dark',
     });
-    expect(options.launcher).toEqual({ label: 'Questions?' });
+    expect(options.launcher).toEqual({ icon: 'chat', label: 'Questions?' });
     expect(options.theme).toBe('dark');
     expect(problems).toEqual([
       expect.stringMatching(/^data-launcher-icon="javascript:alert\(1\)" ignored \(.*launcher\.icon.*\)$/),
     ]);
     const french = read({ 'data-locale': 'fr', 'data-launcher-label-fr': ' ' });
-    expect(french.options.launcher).toBeUndefined();
+    expect(french.options.launcher).toEqual({ icon: 'chat' });
     expect(french.problems).toEqual([
       expect.stringMatching(/^data-launcher-label=" " ignored \(.*launcher\.label.*\)$/),
     ]);
   });
 
   it('show who is there with data-launcher-faces', () => {
-    expect(read({ 'data-launcher-faces': '' }).options.launcher).toEqual({ faces: true });
-    expect(read({ 'data-launcher-faces': 'false' }).options.launcher).toBeUndefined();
+    expect(read({ 'data-launcher-faces': '' }).options.launcher).toEqual({ icon: 'chat', faces: true });
+    expect(read({ 'data-launcher-faces': 'false' }).options.launcher).toEqual({ icon: 'chat' });
   });
 
   it('label only French visitors with a French label alone', () => {
     const data = { 'data-launcher-label-fr': 'Des questions?' };
-    expect(read({ ...data, 'data-locale': 'fr-CA' }).options.launcher).toEqual({ label: 'Des questions?' });
-    expect(read({ ...data, 'data-locale': 'en' }).options.launcher).toBeUndefined();
+    expect(read({ ...data, 'data-locale': 'fr-CA' }).options.launcher).toEqual({
+      icon: 'chat',
+      label: 'Des questions?',
+    });
+    expect(read({ ...data, 'data-locale': 'en' }).options.launcher).toEqual({ icon: 'chat' });
+  });
+});
+
+describe('which file reads which attribute', () => {
+  const wrong = {
+    'data-brand-color': 'blurple',
+    'data-position': 'top',
+    'data-greeting': ' ',
+    'data-brand-logo': 'javascript:alert(1)',
+    'data-proactive-text': 'Hi',
+  };
+
+  it('clavard.js checks what the launcher needs, and only notes that a proactive rule is there', () => {
+    const { options, problems, proactive } = readEmbedConfig(
+      scriptWith(wrong),
+      'https://shop.example/',
+      'shop',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^data-brand-color="blurple" ignored \(mount: option "brand\.color" .*\); default used$/,
+      ),
+      expect.stringMatching(/^data-position="top" ignored \(mount: option "position" .*\); default used$/),
+    ]);
+    expect(options).toMatchObject({ position: 'right', brand: { name: 'Fibre Nord', color: undefined } });
+    expect(proactive).toBe(true);
+  });
+
+  it('the panel checks the others with mount()’s rules and words its problems the same way', () => {
+    const script = scriptWith(wrong);
+    const first = readEmbedConfig(script, 'https://shop.example/', 'shop');
+    const { options, problems } = readPanelConfig(script, 'https://shop.example/', first.options);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^data-brand-logo="javascript:alert\(1\)" ignored \(mount: option "brand\.logoUrl" .*\); default used$/,
+      ),
+      expect.stringMatching(/^data-greeting=" " ignored \(mount: option "greeting" .*\); default used$/),
+      'data-proactive-after wrong (see the README); no proactive message',
+    ]);
+    expect(options).toMatchObject({ greeting: undefined, proactive: undefined, position: 'right' });
+    expect(options.brand.logoUrl).toBeUndefined();
   });
 });

@@ -1,19 +1,22 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readEmbedConfig } from '../src/embed/embed-config.js';
+import { readPanelConfig } from '../src/embed/embed-panel-config.js';
 import { checkProactive } from '../src/proactive-options.js';
 
 const read = (attributes: Record<string, string>) => {
   const script = document.createElement('script');
   const all = { 'data-url': 'wss://chat.example/ws', 'data-brand-name': 'Fibre Nord', ...attributes };
   for (const [name, value] of Object.entries(all)) script.setAttribute(name, value);
-  const { options, problems } = readEmbedConfig(script, 'https://shop.example/plans/fibre', 'shop.example');
-  return { proactive: options.proactive, problems };
+  const first = readEmbedConfig(script, 'https://shop.example/plans/fibre', 'shop.example');
+  // clavard.js only notes the rule (to load the panel when idle); the panel reads and checks it.
+  const { options, problems } = readPanelConfig(script, 'https://shop.example/plans/fibre', first.options);
+  return { proactive: options.proactive, problems: [...first.problems, ...problems], noted: first.proactive };
 };
 
 describe('the script tag’s proactive message', () => {
   it('is absent without data-proactive-* attributes', () => {
-    expect(read({})).toEqual({ proactive: undefined, problems: [] });
+    expect(read({})).toEqual({ proactive: undefined, problems: [], noted: false });
   });
 
   it('copies the attributes into one rule, which mount() accepts', () => {
@@ -25,6 +28,7 @@ describe('the script tag’s proactive message', () => {
       'data-proactive-offline': '',
     });
     expect(problems).toEqual([]);
+    expect(read({ 'data-proactive-after': '30' }).noted).toBe(true);
     expect(proactive).toEqual([
       {
         id: 'tag',

@@ -2,9 +2,9 @@
 import { createMemoryChatServer } from '@clavard/adapters/memory';
 import type { MountOptions } from '@clavard/widget';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveEmbedOptions } from '../src/embed/embed-config.js';
 import { createPlainLauncher } from '../src/embed/plain-launcher.js';
 import { resolveMountOptions } from '../src/mount-options.js';
+import { resolveLauncherOptions } from '../src/option-checks.js';
 import { CHAT_PATH, HELP_PATH } from '../src/ui/icon-paths.js';
 import { type Harness, mountWidget, press } from './support/ui-harness.js';
 
@@ -199,7 +199,7 @@ describe('a label with markup in it', () => {
   it('is text in the plain launcher of the script tag, which it also names', () => {
     const host = document.createElement('div');
     document.body.append(host);
-    const config = resolveEmbedOptions({ brand: { name: 'Fibre Nord' }, launcher: { label: HOSTILE } });
+    const config = resolveLauncherOptions({ brand: { name: 'Fibre Nord' }, launcher: { label: HOSTILE } });
     const plain = createPlainLauncher(host, config, () => undefined);
     const label = plain.button.querySelector('.launcher-label');
     expect([label?.textContent, label?.getAttribute('title')]).toEqual([HOSTILE, HOSTILE]);

@@ -1,9 +1,8 @@
-import { ChatError } from '@clavard/protocol';
-import type { ResolvedMountOptions } from '../mount-options.js';
+import type { ResolvedLauncherOptions } from '../option-checks.js';
 import { createCleanup } from '../ui/cleanup.js';
 import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
 import { createClavardApi, type EmbedController } from './embed-api.js';
-import { type EmbedConfig, readEmbedConfig, resolveEmbedOptions } from './embed-config.js';
+import { type EmbedConfig, readEmbedConfig } from './embed-config.js';
 import { createHub, hook, hubOf, type Receive, refuseDuplicate } from './embed-hub.js';
 import { expectExtras, expectPanel } from './handover.js';
 import { EXTRAS_HOOK, type ExtrasFactory, PANEL_HOOK, type PanelFactory, type PanelRequest } from './kits.js';
@@ -59,7 +58,8 @@ function whenIdle(view: Window, task: () => void): void {
 function showWidget(
   view: Window,
   controller: EmbedController,
-  options: Omit<ResolvedMountOptions, 'transport' | 'url'>,
+  options: ResolvedLauncherOptions,
+  script: Element,
   files: Files,
   receive: { panel: Receive<PanelFactory>; extras: Receive<ExtrasFactory> },
   gone: () => boolean,
@@ -82,7 +82,15 @@ function showWidget(
     (arrived, onFailure) => loaderFor(files.extras, 'the extras file', arrived, onFailure),
     urlOf(files.extras),
   );
-  const request = { host, config: options, endpoint: files.endpoint, loadExtras };
+  const request = {
+    host,
+    config: options,
+    script,
+    endpoint: files.endpoint,
+    loadExtras,
+    // What the panel finds wrong in the attributes it reads itself, reported as clavard.js reports its own.
+    report: (problems: string[]) => controller.report(`Clavard script tag: ${problems.join('; ')}`, problems),
+  };
   // Another tag's widget may load the same panel file: take it only once this one asked for it.
   let asked = false;
   const arrived = expectPanel(
@@ -204,21 +212,13 @@ export function bootEmbed(
     );
   else problems.unshift(...config.problems);
 
-  const show = (read: EmbedConfig, files: Files): void => {
-    let options: Omit<ResolvedMountOptions, 'transport' | 'url'>;
-    try {
-      options = resolveEmbedOptions(read.options);
-    } catch (error) {
-      if (!ChatError.isInstance(error)) throw error;
-      problems.push(error.message);
-      controller.fail();
-      return;
-    }
-    shown = showWidget(view, controller, options, files, receive, () => gone);
+  const show = (read: EmbedConfig, tag: Element, files: Files): void => {
+    const { options } = read;
+    shown = showWidget(view, controller, options, tag, files, receive, () => gone);
     if (demanded || options.open) shown.load();
     else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, shown.load);
     // A proactive message: its rules run in the panel, loaded when the browser is idle.
-    else if (options.proactive) whenIdle(view, shown.preload);
+    else if (read.proactive) whenIdle(view, shown.preload);
   };
   const start = (): void => {
     if (gone) return;
@@ -226,8 +226,8 @@ export function bootEmbed(
     const src = script?.getAttribute('src');
     // The `nonce` property keeps the value the browser hides from getAttribute().
     const nonce = script ? Reflect.get(script, 'nonce') : undefined;
-    if (config && endpoint && src) {
-      show(config, {
+    if (config && script && endpoint && src) {
+      show(config, script, {
         panels,
         extras,
         src: new URL(src, doc.baseURI).href,

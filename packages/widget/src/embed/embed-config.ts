@@ -1,14 +1,16 @@
-import { ChatError, type Transport } from '@clavard/protocol';
+import { ChatError } from '@clavard/protocol';
+import type { ResolvedMountOptions } from '../mount-options.js';
 import {
-  type ConsentOptions,
-  type LauncherOptions,
-  type MountOptions,
-  type OfferOptions,
-  type ResolvedMountOptions,
-  resolveMountOptions,
-} from '../mount-options.js';
-import { localizedAttribute } from './localized-attribute.js';
-import { readProactiveRule } from './proactive-attributes.js';
+  checkColor,
+  checkConsent,
+  checkLauncher,
+  checkLocale,
+  checkNamespace,
+  isShortText,
+  oneOf,
+  type ResolvedLauncherOptions,
+} from '../option-checks.js';
+import { localizedAttribute, shown } from './localized-attribute.js';
 
 /**
  * Which transport the script tag uses: `data-transport`, else the scheme of `data-url` (`ws:`/`wss:` →
@@ -22,13 +24,14 @@ import { readProactiveRule } from './proactive-attributes.js';
 export type EmbedTransportKind = 'websocket' | 'sse';
 
 /**
- * The script tag's configuration once read: the endpoint, the options of `mount()` except the transport,
- * and one line per attribute that was wrong and replaced by its default.
+ * The script tag's configuration as `clavard.js` reads it: the endpoint, the options the launcher and the
+ * consent notice need, whether the tag carries a proactive message, and one line per attribute that was
+ * wrong and replaced by its default. The panel reads the rest (see embed-panel-config.ts).
  *
  * @example
  * ```ts
  * const config = readEmbedConfig(script, document.baseURI, location.hostname);
- * if (config.endpoint) mount({ ...config.options, transport: makeTransport(config.endpoint) });
+ * if (config.endpoint) showLauncher(config.options);
  * ```
  */
 export interface EmbedConfig {
@@ -40,31 +43,25 @@ export interface EmbedConfig {
    * `clavard: websocket ws://shop.example/ws (from data-url "/ws")`.
    */
   guess: string | undefined;
-  /** Options for `mount()` without `transport`/`url`, each one valid. */
-  options: Omit<MountOptions, 'transport' | 'url'>;
+  /** The launcher's options, checked, with `mount()`'s defaults for the missing and the refused. */
+  options: ResolvedLauncherOptions;
+  /** The tag has `data-proactive-text` or `data-proactive-after`: the panel, which checks them, runs the rule. */
+  proactive: boolean;
   /** What was wrong, one line per attribute. */
   problems: string[];
 }
 
-/** A transport-shaped object that only lets `resolveMountOptions` check the other options. */
-const PROBE: Transport = {
-  status: 'idle',
-  connect: () => undefined,
-  send: () => undefined,
-  close: () => undefined,
-  on: () => () => undefined,
-};
-
-const shown = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-
-/** Checks one option with mount's own rules; returns the reason it is refused, or undefined. */
-function refusal(options: Omit<MountOptions, 'transport' | 'url'>): string | undefined {
+/**
+ * Runs one of mount()'s checks: what it returns, or undefined when it refuses (its ChatError's message
+ * goes to `refused`).
+ */
+function attempt<T>(run: () => T, refused: (reason: string) => void): T | undefined {
   try {
-    resolveMountOptions({ ...options, transport: PROBE });
-    return undefined;
+    return run();
   } catch (error) {
-    if (ChatError.isInstance(error)) return error.message;
-    throw error;
+    if (!ChatError.isInstance(error)) throw error;
+    refused(error.message);
+    return undefined;
   }
 }
 
@@ -110,6 +107,15 @@ function readEndpoint(
   };
 }
 
+/** A page-relative URL resolved as the page would; left as written when it is not a URL (then refused). */
+function absolute(value: string, baseUrl: string): string {
+  try {
+    return new URL(value, baseUrl).href;
+  } catch {
+    return value;
+  }
+}
+
 function readFlag(script: Element, name: string, problems: string[]): boolean | undefined {
   const value = script.getAttribute(name);
   if (value === null) return undefined;
@@ -122,82 +128,45 @@ function readFlag(script: Element, name: string, problems: string[]): boolean | 
 /**
  * The launcher's `data-launcher-icon` (`chat`, `help` or an image URL, page-relative resolved) and
  * `data-launcher-label` (per language as other texts: `data-launcher-label-fr`…, read by `text`) and the
- * `data-launcher-faces` flag. Each
- * wrong one is dropped with a line in `problems`.
+ * `data-launcher-faces` flag. Each wrong one is dropped with a line in `problems`.
  */
 function readLauncher(
   script: Element,
   baseUrl: string,
+  locale: string,
   text: (name: string) => string | undefined,
   problems: string[],
-): LauncherOptions | undefined {
-  const icon = script.getAttribute('data-launcher-icon') ?? undefined;
-  const label = text('data-launcher-label');
-  const valid = (name: string, value: string, option: LauncherOptions): boolean => {
-    const reason = refusal({ brand: { name: 'x' }, launcher: option });
-    if (reason !== undefined) problems.push(`data-launcher-${name}=${shown(value)} ignored (${reason})`);
-    return reason === undefined;
-  };
-  const launcher: LauncherOptions = {};
-  if (icon !== undefined) {
-    let url = icon;
-    try {
-      if (icon !== 'chat' && icon !== 'help') url = new URL(icon, baseUrl).href; // page-relative, as the page would
-    } catch {}
-    if (valid('icon', icon, { icon: url })) launcher.icon = url;
-  }
-  if (label !== undefined && valid('label', label, { label })) launcher.label = label;
+): ResolvedMountOptions['launcher'] {
+  const launcher: ResolvedMountOptions['launcher'] = { icon: 'chat' };
+  const check = (name: string, value: string | null | undefined, option: object) =>
+    value == null
+      ? undefined
+      : attempt(
+          () => checkLauncher(option, locale),
+          (reason) => problems.push(`data-launcher-${name}=${shown(value)} ignored (${reason})`),
+        );
+  const icon = script.getAttribute('data-launcher-icon');
+  // A name, or an image URL page-relative as the page would take it.
+  const url = icon === null || icon === 'chat' || icon === 'help' ? icon : absolute(icon, baseUrl);
+  Object.assign(launcher, check('icon', icon, { icon: url }));
+  const labelText = text('data-launcher-label');
+  const label = check('label', labelText, { label: labelText })?.label;
+  if (label !== undefined) launcher.label = label;
   if (readFlag(script, 'data-launcher-faces', problems)) launcher.faces = true;
-  return Object.keys(launcher).length > 0 ? launcher : undefined;
+  return launcher;
 }
 
 /**
- * The end-of-conversation offer: `data-offer-title` + `data-offer-url` (with `data-offer-description`,
- * `data-offer-image`), page-relative URLs resolved as the page would; refused as a whole, with its
- * reason in `problems`, when `mount()` would refuse it.
- */
-function readOffer(
-  script: Element,
-  baseUrl: string,
-  text: (name: string) => string | undefined,
-  problems: string[],
-): OfferOptions | undefined {
-  const title = text('data-offer-title');
-  const url = script.getAttribute('data-offer-url') ?? undefined;
-  if (title === undefined && url === undefined) return undefined;
-  const absolute = (value: string | undefined): string | undefined => {
-    if (value === undefined) return undefined;
-    try {
-      return new URL(value, baseUrl).href;
-    } catch {
-      return value;
-    }
-  };
-  const offer: Record<string, string | undefined> = { title, url: absolute(url) };
-  const description = text('data-offer-description');
-  const imageUrl = absolute(script.getAttribute('data-offer-image') ?? undefined);
-  if (description !== undefined) offer.description = description;
-  if (imageUrl !== undefined) offer.imageUrl = imageUrl;
-  const checked = offer as unknown as OfferOptions;
-  const reason = refusal({ brand: { name: 'x' }, offer: checked });
-  if (reason === undefined) return checked;
-  problems.push(`data-offer-* ignored (${reason}); no offer shown`);
-  return undefined;
-}
-
-/**
- * Reads the `data-*` attributes of the script tag: `data-url` (required), `data-transport`,
- * `data-brand-name`, `data-brand-color`, `data-brand-logo`, `data-locale`, `data-position`,
- * `data-greeting`, `data-namespace`, `data-theme`, `data-open`, and the end-of-conversation offer
- * `data-offer-title` + `data-offer-url` (with `data-offer-description`, `data-offer-image`), and consent:
- * `data-consent-version` (with `data-consent-policy`, `data-consent-text`), `data-away` (what the
- * conversation says while nobody is available), and one proactive message (`data-proactive-*`: see
- * {@link readProactiveRule}). The texts (greeting, away, offer, consent, launcher label)
- * may be given per language: `data-greeting-fr` for French visitors, `data-greeting-fr-ca` for Quebec
- * only, `data-greeting` for everyone else. Each attribute is checked with the same
- * rules as `mount()`; a wrong one is dropped (its default is used) and described in `problems`. Unknown
- * `data-*` attributes are left alone: they may belong to another tool.
- * The launcher's `data-launcher-icon` and `data-launcher-label`: see `readLauncher`.
+ * Reads the `data-*` attributes the launcher and the files to load depend on: `data-url` (required),
+ * `data-transport`, `data-brand-name`, `data-brand-color`, `data-locale`, `data-position`,
+ * `data-namespace`, `data-theme`, `data-open`, consent (`data-consent-version` with `data-consent-policy`,
+ * `data-consent-text`), the launcher (`data-launcher-icon`, `data-launcher-label`, `data-launcher-faces`:
+ * see `readLauncher`), and whether the tag carries a proactive message. The texts (consent, launcher label)
+ * may be given per language: `data-consent-text-fr` for French visitors, `data-consent-text-fr-ca` for
+ * Quebec only, `data-consent-text` for everyone else. Each attribute is checked with the same rules as
+ * `mount()`; a wrong one is dropped (its default is used) and described in `problems`. The other attributes
+ * (logo, greeting, away, offer, the proactive rule) are read and checked by the panel when it loads
+ * (`readPanelConfig`). Unknown `data-*` attributes are left alone: they may belong to another tool.
  *
  * @example
  * ```ts
@@ -208,91 +177,58 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
   const problems: string[] = [];
   const { endpoint, guess } = readEndpoint(script, baseUrl, problems) ?? {};
   const read = (name: string): string | undefined => script.getAttribute(name) ?? undefined;
+  /** The attribute's value checked by `run`; undefined when it is missing, or refused (then said). */
+  const checked = <T>(attribute: string, run: (value: string) => T): T | undefined => {
+    const value = read(attribute);
+    return value === undefined
+      ? undefined
+      : attempt(
+          () => run(value),
+          (reason) => problems.push(`${attribute}=${shown(value)} ignored (${reason}); default used`),
+        );
+  };
 
   let name = read('data-brand-name')?.trim();
-  if (name === undefined || name === '' || refusal({ brand: { name } }) !== undefined) {
+  if (!isShortText(name)) {
     problems.push(`data-brand-name is required (your organisation's name); ${shown(fallbackName)} used`);
     name = fallbackName;
   }
-  const brand: MountOptions['brand'] = { name };
-  const options: Omit<MountOptions, 'transport' | 'url'> = { brand };
-
-  const checked: Array<
-    [attribute: string, apply: (value: string) => Omit<MountOptions, 'transport' | 'url'>]
-  > = [
-    ['data-brand-color', (color) => ({ brand: { name, color } })],
-    ['data-brand-logo', (logoUrl) => ({ brand: { name, logoUrl } })],
-    ['data-locale', (locale) => ({ brand, locale })],
-    ['data-position', (position) => ({ brand, position: position as 'left' | 'right' })],
-    ['data-namespace', (namespace) => ({ brand, namespace })],
-    ['data-theme', (theme) => ({ brand, theme: theme as 'light' | 'dark' | 'auto' })],
-  ];
-  for (const [attribute, apply] of checked) {
-    const value = read(attribute);
-    if (value === undefined) continue;
-    const probe = apply(value);
-    const reason = refusal(probe);
-    if (reason !== undefined) {
-      problems.push(`${attribute}=${shown(value)} ignored (${reason}); default used`);
-      continue;
-    }
-    const { brand: probeBrand, ...rest } = probe;
-    Object.assign(brand, probeBrand);
-    Object.assign(options, rest);
-  }
-  // The visitor's language, as mount() will take it: a text the site gives per language is picked for it.
-  const locale = options.locale ?? script.ownerDocument.defaultView?.navigator.language ?? 'en';
+  const color = checked('data-brand-color', checkColor);
+  // The visitor's language, as mount() takes it: a text the site gives per language is picked for it.
+  const locale = checked('data-locale', checkLocale) ?? checkLocale(undefined);
+  const position = checked('data-position', (value) =>
+    oneOf({ position: value }, 'position', ['left', 'right'] as const, 'right'),
+  );
+  const namespace = checked('data-namespace', checkNamespace);
+  const theme = checked('data-theme', (value) =>
+    oneOf({ theme: value }, 'theme', ['light', 'dark', 'auto'] as const, 'auto'),
+  );
   const text = (name: string): string | undefined => localizedAttribute(script, name, locale);
-  for (const key of ['greeting', 'away'] as const) {
-    const value = text(`data-${key}`);
-    if (value === undefined) continue;
-    const reason = refusal({ brand, [key]: value });
-    if (reason === undefined) options[key] = value;
-    else problems.push(`data-${key}=${shown(value)} ignored (${reason}); default used`);
-  }
-  const offer = readOffer(script, baseUrl, text, problems);
-  if (offer) options.offer = offer;
-  const consentVersion = read('data-consent-version');
-  if (consentVersion !== undefined) {
-    const consent: ConsentOptions = { version: consentVersion };
+  let consent: ResolvedMountOptions['consent'];
+  const version = read('data-consent-version');
+  if (version !== undefined) {
     const policyUrl = read('data-consent-policy');
-    const consentText = text('data-consent-text');
-    if (policyUrl !== undefined) consent.policyUrl = new URL(policyUrl, baseUrl).href;
-    if (consentText !== undefined) consent.text = consentText;
-    const reason = refusal({ brand, consent });
-    if (reason === undefined) options.consent = consent;
+    const asked = {
+      version,
+      text: text('data-consent-text'),
+      policyUrl: policyUrl === undefined ? undefined : absolute(policyUrl, baseUrl),
+    };
     // Consent was asked for: never start without it, whatever the attribute's mistake.
-    else {
-      problems.push(`data-consent-* (${reason}); consent is asked with the default text`);
-      options.consent = { version: consentVersion.trim() || '1' };
-    }
+    consent = attempt(
+      () => checkConsent(asked, locale),
+      (reason) => problems.push(`data-consent-* (${reason}); consent is asked with the default text`),
+    ) ?? { version: version.trim() || '1' };
   }
-  const launcher = readLauncher(script, baseUrl, text, problems);
-  if (launcher) options.launcher = launcher;
-  const open = readFlag(script, 'data-open', problems);
-  if (open !== undefined) options.open = open;
-  const proactive = readProactiveRule(script, problems);
-  if (proactive) options.proactive = [proactive];
-  return { endpoint, guess, options, problems };
-}
-
-/**
- * The options read by {@link readEmbedConfig} with `mount()`'s defaults applied (brand colour as
- * `#rrggbb`, locale canonical), for the launcher and the panel. Throws `ChatError('invalid-option')` only
- * if the options together are refused (each one alone was checked).
- *
- * @example
- * ```ts
- * const config = resolveEmbedOptions(readEmbedConfig(script, document.baseURI, 'shop').options);
- * ```
- */
-export function resolveEmbedOptions(
-  options: Omit<MountOptions, 'transport' | 'url'>,
-): Omit<ResolvedMountOptions, 'transport' | 'url'> {
-  const {
-    transport: _transport,
-    url: _url,
-    ...resolved
-  } = resolveMountOptions({ ...options, transport: PROBE });
-  return resolved;
+  const options: ResolvedLauncherOptions = {
+    brand: { name, logoUrl: undefined, color },
+    locale,
+    position: position ?? 'right',
+    theme: theme ?? 'auto',
+    namespace: namespace ?? 'default',
+    open: readFlag(script, 'data-open', problems) ?? false,
+    consent,
+    launcher: readLauncher(script, baseUrl, locale, text, problems),
+  };
+  const proactive = read('data-proactive-text') !== undefined || read('data-proactive-after') !== undefined;
+  return { endpoint, guess, options, proactive, problems };
 }

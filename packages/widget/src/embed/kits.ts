@@ -6,7 +6,7 @@
 //   clavard.js ── PanelKit, PanelRequest ──▶ clavard-panel.js (or .fr.js) ── StartPanel ──▶ WidgetHandle
 //   clavard-panel.js ── ExtrasKit ──▶ clavard-extras.js ── ExtrasModule (the forms, the end survey)
 //   (clavard.js loads the extras file, pinned by its hash, and hands its factory to the panel: LoadExtras)
-import type { ResolvedMountOptions } from '../mount-options.js';
+import type { ResolvedLauncherOptions } from '../option-checks.js';
 import type { ExtrasModule } from '../ui/extras-source.js';
 import type { WidgetHandle } from '../widget-handle.js';
 import type { EmbedTransportKind } from './embed-config.js';
@@ -53,6 +53,8 @@ interface KitModules {
   '../ui/cleanup.js': typeof import('../ui/cleanup.js');
   '../ui/icon-paths.js': typeof import('../ui/icon-paths.js');
   '../localized-text.js': typeof import('../localized-text.js');
+  '../option-checks.js': typeof import('../option-checks.js');
+  './localized-attribute.js': typeof import('./localized-attribute.js');
   'preact/jsx-runtime': typeof import('preact/jsx-runtime');
   'preact/hooks': typeof import('preact/hooks');
   '../ui/context.js': typeof import('../ui/context.js');
@@ -109,6 +111,8 @@ export const PANEL_KIT = {
   '../ui/cleanup.js': ['createCleanup'],
   '../ui/icon-paths.js': ['CHAT_PATH', 'HELP_PATH'],
   '../localized-text.js': ['pickText'],
+  '../option-checks.js': ['checkLocalized', 'checkLogo', 'checkTexts'],
+  './localized-attribute.js': ['localizedAttribute', 'shown'],
 } as const satisfies KitSpec;
 
 /**
@@ -195,22 +199,27 @@ export type LoadExtras = () => Promise<ExtrasFactory>;
 
 /**
  * What `clavard.js` asks of the panel: the host element whose shadow root holds the plain launcher, the
- * options it read and checked, the endpoint, and the way to the extras.
+ * options it read and checked, the script tag (for the others), the endpoint, the way to the extras, and
+ * where to report the attributes the panel refuses.
  *
  * @example
  * ```ts
- * const request: PanelRequest = { host, config, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras };
+ * const request: PanelRequest = { host, config, script, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras, report };
  * ```
  */
 export interface PanelRequest {
   /** The `<clavard-widget>` element; the panel renders into its shadow root. */
   host: HTMLElement;
-  /** The options of `mount()`, already validated, without the transport. */
-  config: Omit<ResolvedMountOptions, 'transport' | 'url'>;
+  /** The options `clavard.js` read and checked (the launcher's); the panel reads the others from `script`. */
+  config: ResolvedLauncherOptions;
+  /** The script tag, whose other attributes the panel reads (`readPanelConfig`). */
+  script: Element;
   /** Where to connect and with which transport. */
   endpoint: { kind: EmbedTransportKind; url: string };
   /** Loads the extras file (the forms and the end survey) when the panel first needs it. */
   loadExtras: LoadExtras;
+  /** Reports what was wrong in the attributes the panel reads, one line each, as one `ChatError`. */
+  report(problems: string[]): void;
 }
 
 /**

@@ -18,3 +18,14 @@ export function localizedAttribute(script: Element, name: string, locale: string
   }
   return script.getAttribute(name) ?? undefined;
 }
+
+/**
+ * An attribute's value as a problem line quotes it: JSON-quoted, cut after 80 characters.
+ *
+ * @example
+ * ```ts
+ * shown('top'); // '"top"'
+ * ```
+ */
+export const shown = (value: string): string =>
+  JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
