@@ -24,6 +24,8 @@ beforeAll(async () => {
   await write('embed/clavard-panel.js', '(()=>{/* panel */})();');
   await write('embed/clavard-extras.js', '(()=>{/* extras */})();');
   await write('embed/clavard-panel.fr.js', '(()=>{/* panel fr */})();');
+  await write('embed/clavard-tabs.js', '(()=>{/* a later split */})();');
+  await write('embed/notes.txt', 'not a script');
 });
 afterEach(async () => {
   await server?.close();
@@ -89,6 +91,7 @@ describe('the demo pages', () => {
     ['clavard-panel.js', '(()=>{/* panel */})();'],
     ['clavard-extras.js', '(()=>{/* extras */})();'],
     ['clavard-panel.fr.js', '(()=>{/* panel fr */})();'],
+    ['clavard-tabs.js', '(()=>{/* a later split */})();'],
   ]) {
     it(`serves ${name} from next to the script-tag file, revalidated`, async () => {
       const { url } = await start();
@@ -102,6 +105,18 @@ describe('the demo pages', () => {
   it('answers 404 for /clavard.js while the widget is not built', async () => {
     const { url } = await start({ embed: 'embed/none.js' });
     expect((await fetch(`${url}/clavard.js`)).status).toBe(404);
+  });
+
+  it('serves nothing else of the script-tag file’s folder', async () => {
+    const { url } = await start();
+    for (const path of [
+      '/notes.txt',
+      '/clavard-.js',
+      '/clavard-..%2Fsecret.js',
+      '/clavard-x%2F..%2F..%2Fsecret.js',
+    ]) {
+      expect((await fetch(`${url}${path}`)).status, path).toBe(404);
+    }
   });
 
   it('refuses paths that leave the folders', async () => {

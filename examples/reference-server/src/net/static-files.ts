@@ -110,13 +110,17 @@ const fileSize = async (file: string | undefined): Promise<number | undefined> =
   return info?.isFile() ? info.size : undefined;
 };
 
-/** The script-tag files that `/clavard.js` loads from next to itself. */
-const LATER_FILES = ['/clavard-panel.js', '/clavard-panel.fr.js', '/clavard-extras.js'];
+/**
+ * The script-tag files that `/clavard.js` loads from next to itself (`clavard-panel.js`,
+ * `clavard-panel.fr.js`, `clavard-extras.js`, and whatever later split the widget's build makes): any
+ * `clavard-<name>.js` of its folder.
+ */
+const LATER_FILE = /^\/clavard-[a-z0-9][a-z0-9.-]*\.js$/;
 
 /** The files that may answer a path, in order of preference. */
 const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
   if (path === '/clavard.js') return [sources.embedFile];
-  if (LATER_FILES.includes(path)) return [join(dirname(sources.embedFile), path.slice(1))];
+  if (LATER_FILE.test(path)) return [inside(dirname(sources.embedFile), path.slice(1))];
   const list: (string | undefined)[] = [];
   if (path === '/agent' || path === '/agent/') {
     list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
@@ -130,7 +134,7 @@ const candidates = (path: string, sources: StaticSources): (string | undefined)[
 
 /**
  * Serves the demo pages for GET and HEAD: the console at `/agent`, the script-tag files at `/clavard.js`,
- * `/clavard-panel.js`, `/clavard-panel.fr.js` and `/clavard-extras.js` (revalidated each time, so they match the hashes of a fresh
+ * the `/clavard-<name>.js` files it loads (revalidated each time, so they match the hashes of a fresh
  * `/clavard.js`), the
  * demo store at `/` (each falling back to the placeholder pages). HTML gets a strict
  * `Content-Security-Policy`; every answer a `Cache-Control`. Refuses anything outside the folders. Resolves
@@ -160,7 +164,7 @@ export async function serveStatic(
     if (file === undefined || size === undefined) continue;
     const type = extname(file);
     if (type === '.map' && !policy.sourceMaps) return false;
-    const shared = decoded === '/clavard.js' || LATER_FILES.includes(decoded);
+    const shared = decoded === '/clavard.js' || LATER_FILE.test(decoded);
     res.writeHead(200, {
       ...COMMON_HEADERS,
       ...(policy.hsts ? { 'strict-transport-security': HSTS } : {}),
