@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../src/chat/group-commit.js';
 import { openStore, type Store } from '../src/db/store.js';
 
 let dir: string;
@@ -121,5 +122,33 @@ describe('the search index', () => {
     for (const word of ['première', 'deuxième', 'troisième']) {
       expect(reopened.archive(word, 10).map((row) => row.id)).toEqual([id]);
     }
+  });
+});
+
+describe('a group whose transaction SQLite rolled back whole', () => {
+  it('writes nothing after it on its own, and leaves nothing of it in the index', async () => {
+    const { store: opened, path } = fileStore();
+    const ids = [conversationOf(opened), conversationOf(opened), conversationOf(opened)];
+    // What a full disk or an I/O error does mid-group: SQLite ends the whole transaction.
+    const raw = new Database(path);
+    raw.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON events
+      WHEN json_extract(new.payload, '$.content.text') = 'Le disque est plein'
+      BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END`);
+    const commits = createGroupCommit(
+      (work) => opened.atomically(work),
+      (work) => opened.inSavepoint(work),
+    );
+    const outcomes = await Promise.allSettled([
+      commits.add(() => void message(opened, ids[0] ?? '', 'Premier message')),
+      commits.add(() => void message(opened, ids[1] ?? '', 'Le disque est plein')),
+      commits.add(() => void message(opened, ids[2] ?? '', 'Troisième message')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(counts(path)).toEqual({ indexed: 0, messages: 0 });
+    // The next write is whole again, and indexed alone.
+    raw.exec('DROP TRIGGER disk_full');
+    raw.close();
+    message(opened, ids[0] ?? '', 'Enfin écrit');
+    expect(counts(path)).toEqual({ indexed: 1, messages: 1 });
   });
 });

@@ -26,6 +26,7 @@ beforeAll(async () => {
   await write('embed/clavard-panel.fr.js', '(()=>{/* panel fr */})();');
   await write('embed/clavard-tabs.js', '(()=>{/* a later split */})();');
   await write('embed/notes.txt', 'not a script');
+  await write('site/clavard-setup.js', 'window.setUp = true;');
 });
 afterEach(async () => {
   await server?.close();
@@ -105,6 +106,11 @@ describe('the demo pages', () => {
   it('answers 404 for /clavard.js while the widget is not built', async () => {
     const { url } = await start({ embed: 'embed/none.js' });
     expect((await fetch(`${url}/clavard.js`)).status).toBe(404);
+  });
+
+  it('serves the site’s own clavard-*.js when the widget has no file of that name', async () => {
+    const { url } = await start();
+    expect(await (await fetch(`${url}/clavard-setup.js`)).text()).toBe('window.setUp = true;');
   });
 
   it('serves nothing else of the script-tag file’s folder', async () => {

@@ -168,6 +168,26 @@ describe('routing by topic', () => {
     });
   });
 
+  it('routes newcomers by the topics an agent chose signing in on a second console', async () => {
+    server = await startTestServer({ topics });
+    await agent(server, 'Julie', { topics: ['Billing'] });
+    const marc = await agent(server, 'Marc', { topics: ['Technical support'] });
+    // A conversation placed before: the queue's routing is kept for the newcomers after it.
+    const first = await visitor(server, { attributes: { topic: 'Technical support' } });
+    first.client.send({ type: 'message.send', clientId: 'first', text: 'My modem blinks' });
+    await first.client.next('queue.update');
+    // Julie signs in on another console with another topic, while her first console stays.
+    await agent(server, 'Julie', { topics: ['Technical support'] });
+    // Nobody takes Billing any more: a Billing conversation overflows to both, Marc included.
+    const v = await visitor(server, { attributes: { topic: 'Billing' } });
+    v.client.send({ type: 'message.send', clientId: 'first', text: 'About my bill' });
+    const { conversationId } = await v.client.next('message.ack');
+    expect(await v.client.next('queue.update')).toMatchObject({ position: 2 });
+    const queue = (await latest(marc.client, 'agent.queue')) as Received;
+    expect(idsOf(queue)).toContain(conversationId);
+    expect(queue.total).toBe(2);
+  });
+
   it('makes an agent who unchecks every topic a generalist', async () => {
     server = await startTestServer({ topics });
     await agent(server, 'Julie', { topics: ['Billing'] });

@@ -80,7 +80,10 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
   for (const conversation of later) conn.send({ type: 'agent.conversation', conversation });
   hub.queueTold(agent.id, { queue, total });
   // An agent back from away changes the transfer targets; a new one the routing and availability too.
+  // Another console of an agent already here may come with other topics (set at its sign-in): the
+  // queue is recomputed all the same, and their lists with it.
   if (back) hub.agentsChanged();
+  else hub.queueChanged();
 };
 
 const handlers: {

@@ -62,8 +62,9 @@ interface Waiting {
 }
 
 /**
- * A group-commit queue over `transaction` (which runs its function in a transaction, or in a savepoint
- * when one is open): `add(work)` resolves once `work` has been written in a committed group, or rejects
+ * A group-commit queue over `transaction` (which runs its function in a transaction) and `savepoint`
+ * (which runs it in a savepoint of the open one, and throws when SQLite has rolled that back whole, so
+ * that no later message is written on its own): `add(work)` resolves once `work` has been written in a committed group, or rejects
  * with what it threw (its writes rolled back, its frames not sent).
  *
  * @example
@@ -72,7 +73,10 @@ interface Waiting {
  * await commits.add(() => messageSend(hub, conn, session, frame));
  * ```
  */
-export function createGroupCommit(transaction: (fn: () => void) => void): GroupCommit {
+export function createGroupCommit(
+  transaction: (fn: () => void) => void,
+  savepoint: (fn: () => void) => void = transaction,
+): GroupCommit {
   let queue: Waiting[] = [];
   let scheduled = false;
 
@@ -88,7 +92,7 @@ export function createGroupCommit(transaction: (fn: () => void) => void): GroupC
         for (const item of group) {
           const sent = mine.sends.length;
           try {
-            transaction(item.work);
+            savepoint(item.work);
           } catch (error) {
             mine.sends.length = sent; // its frames go with its writes
             outcome.set(item, error);

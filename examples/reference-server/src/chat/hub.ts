@@ -234,7 +234,10 @@ export function createHub(options: HubOptions): Hub {
     },
     queue: (agentId) => places.listOf(agentId),
     queueTold: (agentId, list) => places.told(agentId, list),
-    commits: createGroupCommit((work) => store.atomically(work)),
+    commits: createGroupCommit(
+      (work) => store.atomically(work),
+      (work) => store.inSavepoint(work),
+    ),
     queueChanged() {
       // Once per group of messages, after its commit: not once per change.
       places.invalidate();

@@ -86,9 +86,14 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     const ms = store.recentHandlingMs(HANDLING_SAMPLE);
     return ms === undefined ? deps.handlingEstimateSeconds : ms / 1000;
   };
-  const queueUpdate = (conversationId: string, route: Route | undefined, index: number): QueueUpdate => {
+  const queueUpdate = (
+    conversationId: string,
+    route: Route | undefined,
+    index: number,
+    handling = handlingSeconds(),
+  ): QueueUpdate => {
     const position = route?.position ?? index + 1;
-    const eta = estimateWaitSeconds(position, route?.agentIds.length ?? 0, handlingSeconds());
+    const eta = estimateWaitSeconds(position, route?.agentIds.length ?? 0, handling);
     return {
       type: 'queue.update',
       conversationId,
@@ -148,9 +153,10 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
         return next.next(row.topic);
       });
       const waiting = new Set<string>();
+      const handling = handlingSeconds();
       rows.forEach((row, index) => {
         waiting.add(row.id);
-        tellVisitor(row.visitor_id, queueUpdate(row.id, routes[index], index));
+        tellVisitor(row.visitor_id, queueUpdate(row.id, routes[index], index, handling));
       });
       for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
       const entries = agents.length === 0 ? [] : rows.map(queueEntry);

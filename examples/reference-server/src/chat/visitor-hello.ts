@@ -114,7 +114,11 @@ const welcomeVisitor = (
   const token = known && frame.token !== undefined ? frame.token : createToken();
   const visitor = known ?? hub.store.createVisitor(hashToken(token), frame.locale);
   if (known) hub.store.touchVisitor(known.id);
-  if (claims) hub.store.identify(visitor.id, toIdentity(claims));
+  if (claims) {
+    hub.store.identify(visitor.id, toIdentity(claims));
+    // The agents' queue shows who is waiting: a waiting visitor now identified is shown so.
+    if (hub.store.currentConversation(visitor.id)?.status === 'queued') hub.queueChanged();
+  }
   const context = {
     ...(frame.page
       ? { page: { url: frame.page.url, ...(frame.page.title ? { title: frame.page.title } : {}) } }

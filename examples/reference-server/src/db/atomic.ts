@@ -24,11 +24,12 @@ export function atomic<A extends unknown[], R>(
   });
   return (...args) => {
     if (db.inTransaction) return fn(...args);
-    const mark = search.mark();
+    // Nothing noted before this transaction is anyone's any more (one SQLite rolled back whole).
+    search.forgetSince(0);
     try {
       return transaction(...args);
     } catch (error) {
-      search.forgetSince(mark);
+      search.forgetSince(0);
       throw error;
     }
   };
@@ -47,7 +48,7 @@ const runIn = (db: Database): ((work: () => void) => void) => {
 
 /**
  * Runs `work` in a savepoint of the open transaction: when it throws, its writes are rolled back and the
- * messages it noted for the index forgotten, and the error goes on.
+ * messages it noted for the index forgotten, and the error goes on. Throws when no transaction is open.
  *
  * @example
  * ```ts
@@ -55,11 +56,14 @@ const runIn = (db: Database): ((work: () => void) => void) => {
  * ```
  */
 export function inSavepoint(db: Database, search: SearchIndex, work: () => void): void {
+  // SQLite rolls a transaction back whole on some errors (a full disk, an I/O error): the group is lost,
+  // and what follows must not be written in transactions of its own.
+  if (!db.inTransaction) throw new Error('the transaction of this group was rolled back');
   const mark = search.mark();
   try {
     runIn(db)(work);
   } catch (error) {
-    search.forgetSince(mark);
+    search.forgetSince(db.inTransaction ? mark : 0);
     throw error;
   }
 }

@@ -91,6 +91,8 @@ CREATE TABLE IF NOT EXISTS form_submissions (
   redacted_values TEXT NOT NULL,
   at              INTEGER NOT NULL
 );
+-- A conversation's form answers (its given name and email, its contact address) read by index.
+CREATE INDEX IF NOT EXISTS form_submissions_by_conversation ON form_submissions (conversation_id, status, at);
 CREATE TABLE IF NOT EXISTS transfers (
   id              INTEGER PRIMARY KEY,
   conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,

@@ -8,16 +8,15 @@ import type { AckRow, AgentRow, ConversationRow, VisitorRow } from './rows.js';
 import type { QueueRow } from './store-types.js';
 
 /**
- * The name and email of each conversation's latest accepted pre-chat form (empty answers as NULL), as a
- * sub-query. Only what the visitor typed: the server has not verified it.
+ * The name or the email of the conversation's latest accepted pre-chat form (an empty answer as NULL), as
+ * a correlated sub-query on `conversation` (a column or a parameter): read by index for that conversation
+ * alone. Only what the visitor typed: the server has not verified it.
  */
-const GIVEN = `SELECT s.conversation_id,
-    NULLIF(TRIM(json_extract(s.redacted_values, '$.name')), '') AS name,
-    NULLIF(TRIM(json_extract(s.redacted_values, '$.email')), '') AS email
-  FROM form_submissions s JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
-  WHERE f.kind = 'prechat' AND s.status = 'accepted'
-    AND s.at = (SELECT MAX(s2.at) FROM form_submissions s2 WHERE s2.conversation_id = s.conversation_id
-                AND s2.form_id = s.form_id AND s2.status = 'accepted')`;
+const given = (field: 'name' | 'email', conversation: string) =>
+  `(SELECT NULLIF(TRIM(json_extract(s.redacted_values, '$.${field}')), '') FROM form_submissions s
+     JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
+     WHERE s.conversation_id = ${conversation} AND f.kind = 'prechat' AND s.status = 'accepted'
+     ORDER BY s.at DESC, s.rowid DESC LIMIT 1)`;
 
 /** The queue's rows (see {@link Store.queued}), oldest first; `only` narrows it to one conversation. */
 const queuedSql = (only: string): string =>
@@ -28,8 +27,8 @@ const queuedSql = (only: string): string =>
            JOIN forms f ON f.conversation_id = s.conversation_id AND f.form_id = s.form_id
            WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
            ORDER BY s.at DESC LIMIT 1) AS contact_email,
-         g.name AS given_name, g.email AS given_email
-       FROM conversations c LEFT JOIN (${GIVEN}) g ON g.conversation_id = c.id
+         ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email
+       FROM conversations c
        WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.rowid`;
 
 /**
@@ -90,7 +89,7 @@ export function prepareStatements(db: Database) {
     queued: db.prepare<[], QueueRow>(queuedSql('')),
     queuedOne: db.prepare<[string], QueueRow>(queuedSql('AND c.id = ?')),
     givenOf: db.prepare<[string], { name: string | null; email: string | null }>(
-      `SELECT g.name, g.email FROM (${GIVEN}) g WHERE g.conversation_id = ?`,
+      `SELECT ${given('name', 'x.id')} AS name, ${given('email', 'x.id')} AS email FROM (SELECT ? AS id) x`,
     ),
     activeOf: db.prepare<[string], ConversationRow>(
       "SELECT * FROM conversations WHERE agent_id = ? AND status = 'active' ORDER BY created_at",

@@ -199,6 +199,8 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
    * Group commit writes many visitors' messages in one (see src/chat/group-commit.ts).
    */
   atomically(work: () => void): void;
+  /** Runs `work` in a savepoint of the open transaction; throws when none is open (it was rolled back). */
+  inSavepoint(work: () => void): void;
   /** Close the database. */
   close(): void;
 }

@@ -307,6 +307,7 @@ export function openStore(options: StoreOptions): Store {
     },
     // A savepoint inside a group; the group's own transaction indexes all its messages at once.
     atomically: (work) => (db.inTransaction ? inSavepoint(db, search, work) : write(work)()),
+    inSavepoint: (work) => inSavepoint(db, search, work),
     close: () => void db.close(),
   };
 }

@@ -120,8 +120,9 @@ const LATER_FILE = /^\/clavard-[a-z0-9][a-z0-9.-]*\.js$/;
 /** The files that may answer a path, in order of preference. */
 const candidates = (path: string, sources: StaticSources): (string | undefined)[] => {
   if (path === '/clavard.js') return [sources.embedFile];
-  if (LATER_FILE.test(path)) return [inside(dirname(sources.embedFile), path.slice(1))];
   const list: (string | undefined)[] = [];
+  // The widget's file when there is one of that name; the site's otherwise (its own clavard-setup.js).
+  if (LATER_FILE.test(path)) list.push(inside(dirname(sources.embedFile), path.slice(1)));
   if (path === '/agent' || path === '/agent/') {
     list.push(inside(sources.consoleDir, 'index.html'), inside(sources.fallbackDir, 'agent/index.html'));
     return list;
@@ -164,7 +165,7 @@ export async function serveStatic(
     if (file === undefined || size === undefined) continue;
     const type = extname(file);
     if (type === '.map' && !policy.sourceMaps) return false;
-    const shared = decoded === '/clavard.js' || LATER_FILE.test(decoded);
+    const shared = decoded === '/clavard.js' || dirname(file) === dirname(sources.embedFile);
     res.writeHead(200, {
       ...COMMON_HEADERS,
       ...(policy.hsts ? { 'strict-transport-security': HSTS } : {}),
