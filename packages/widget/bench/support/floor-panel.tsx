@@ -3,14 +3,15 @@
 // at the least, for the bench to compare the widget's first open with.
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 const messages = signal(['Hello! How can we help?', 'Our team answers within minutes.', 'Ask us anything.']);
 const draft = signal('');
 
 function FloorPanel() {
   const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Focused before the first paint, as the widget's composer is.
+  useLayoutEffect(() => input.current?.focus(), []);
   return (
     <div className="panel" role="dialog" aria-label="Chat">
       <ol className="messages">
