@@ -19,25 +19,20 @@ const PHONE_QUERY = '(max-width: 480px)';
 export function followVisualViewport(host: HTMLElement, view: Window | null): () => void {
   const viewport = view?.visualViewport;
   if (!view || !viewport) return () => {};
-  const phone = view.matchMedia(PHONE_QUERY);
   const clear = (): void => {
     host.style.removeProperty('--clavard-vv-height');
     host.style.removeProperty('--clavard-vv-top');
   };
+  // A window resized across the limit resizes the visual viewport too: `resize` sees it.
   const update = (): void => {
-    if (!phone.matches) {
-      clear();
-      return;
-    }
+    if (!view.matchMedia(PHONE_QUERY).matches) return clear();
     host.style.setProperty('--clavard-vv-height', `${Math.round(viewport.height)}px`);
     host.style.setProperty('--clavard-vv-top', `${Math.round(viewport.offsetTop)}px`);
   };
   update();
-  phone.addEventListener('change', update);
   viewport.addEventListener('resize', update);
   viewport.addEventListener('scroll', update);
   return () => {
-    phone.removeEventListener('change', update);
     viewport.removeEventListener('resize', update);
     viewport.removeEventListener('scroll', update);
     clear();
