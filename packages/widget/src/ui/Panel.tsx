@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { Composer } from './Composer.js';
 import { ConsentNotice } from './ConsentNotice.js';
 import { useWidget } from './context.js';
@@ -20,9 +20,9 @@ export interface PanelProps {
 
 /**
  * The chat window: a non-modal dialog named by its header's title. Focus moves to the composer when it
- * opens (the launcher takes it back on close, see `App`). A pre-chat form the server asks first takes the
- * composer's place (and the focus) until it is accepted; then the composer comes back with the focus,
- * and a thank-you is announced.
+ * opens, before its first paint (the launcher takes it back on close, see `App`). A pre-chat form the
+ * server asks first takes the composer's place (and the focus) until it is accepted; then the composer
+ * comes back with the focus, and a thank-you is announced.
  *
  * @example
  * ```tsx
@@ -34,7 +34,9 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
   const titleId = `${id}-title`;
   const consentNeeded = model.consentNeeded.value;
   const asking = prechatFirst(client, model) !== undefined;
-  useEffect(() => {
+  // Before the first paint, not after it: the panel appears with the composer focused, in one frame
+  // (after the paint, the focus would cost a second style pass and a second paint).
+  useLayoutEffect(() => {
     inputRef.current?.focus();
   }, [inputRef]);
   // The pre-chat form was answered: the composer takes its place, and the focus.
