@@ -25,7 +25,10 @@ export function followVisualViewport(host: HTMLElement, view: Window | null): ()
   };
   // A window resized across the limit resizes the visual viewport too: `resize` sees it.
   const update = (): void => {
-    if (!view.matchMedia(PHONE_QUERY).matches) return clear();
+    if (!view.matchMedia(PHONE_QUERY).matches) {
+      clear();
+      return;
+    }
     host.style.setProperty('--clavard-vv-height', `${Math.round(viewport.height)}px`);
     host.style.setProperty('--clavard-vv-top', `${Math.round(viewport.offsetTop)}px`);
   };
