@@ -1,0 +1,89 @@
+/** What the offsets need of a row: its key (its height is cached by it) and the space above it. */
+export interface SizedRow {
+  key: string;
+  /** Pixels between this row and the one before (the list's gap, less for a message that continues a group). */
+  gap: number;
+}
+
+/**
+ * Row heights measured in the browser, by row key, and the estimate for rows not measured yet: the
+ * mean of the measured ones (or `fallback` before any).
+ *
+ * @example
+ * ```ts
+ * const heights = createRowHeights(56);
+ * heights.set('e:12', 80); // true: it changed
+ * heights.get('e:13'); // 80, the mean so far
+ * ```
+ */
+export function createRowHeights(fallback: number) {
+  const sizes = new Map<string, number>();
+  let sum = 0;
+  return {
+    /** The row's measured height, else the estimate. */
+    get: (key: string): number => sizes.get(key) ?? (sizes.size ? sum / sizes.size : fallback),
+    /** Caches a measured height; true when it differs from the cached one by half a pixel or more. */
+    set(key: string, height: number): boolean {
+      const old = sizes.get(key);
+      if (old !== undefined && Math.abs(old - height) < 0.5) return false;
+      sum += height - (old ?? 0);
+      sizes.set(key, height);
+      return true;
+    },
+  };
+}
+
+/** The height cache {@link createRowHeights} returns. */
+export type RowHeights = ReturnType<typeof createRowHeights>;
+
+/**
+ * The top of every row in the list's content, its gap included (`offsets[i]` is where the space above
+ * row `i` starts), and the content's height last (`offsets[rows.length]`). The first row has no gap.
+ *
+ * @example
+ * ```ts
+ * rowOffsets([{ key: 'a', gap: 12 }, { key: 'b', gap: 4 }], heights); // [0, 40, 84] with 40 px rows
+ * ```
+ */
+export function rowOffsets(rows: readonly SizedRow[], heights: RowHeights): Float64Array {
+  const offsets = new Float64Array(rows.length + 1);
+  let top = 0;
+  rows.forEach((row, index) => {
+    offsets[index] = top;
+    top += (index ? row.gap : 0) + heights.get(row.key);
+  });
+  offsets[rows.length] = top;
+  return offsets;
+}
+
+/** The first index whose offset is above `y` or at it (binary search; 0 for a `y` above the first). */
+export function rowAt(offsets: Float64Array, y: number): number {
+  let low = 0;
+  let high = offsets.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((offsets[middle] ?? 0) <= y) low = middle;
+    else high = middle - 1;
+  }
+  return Math.max(0, low);
+}
+
+/**
+ * The rows to render for a view of the content from `top`, `height` pixels tall, with `overscan` pixels
+ * more on each side: `[start, end)`.
+ *
+ * @example
+ * ```ts
+ * rowRange(offsets, 1200, 600, 300); // [18, 40]
+ * ```
+ */
+export function rowRange(
+  offsets: Float64Array,
+  top: number,
+  height: number,
+  overscan: number,
+): [number, number] {
+  const count = offsets.length - 1;
+  if (count <= 0) return [0, 0];
+  return [rowAt(offsets, top - overscan), Math.min(count, rowAt(offsets, top + height + overscan) + 1)];
+}
