@@ -2,8 +2,6 @@ import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createRowHeights, rowAt, rowOffsets, rowRange, type SizedRow } from './row-offsets.js';
 
-/** The list's flex gap between rows (styles.ts `.log`), which the padding above the first row stands for. */
-const GAP = 12;
 /** Pixels rendered beyond each edge of the view, so that a scroll shows rows already laid out. */
 const OVERSCAN = 400;
 
@@ -76,7 +74,7 @@ export function useVirtualRows(
   const height = state.height || 600;
   const [start, end] = rowRange(offsets, state.atEnd ? total - height : state.top, height, OVERSCAN);
   state.range = [start, end];
-  const above = start > 0 ? (offsets[start] ?? 0) + GAP : 0;
+  const above = start > 0 ? (offsets[start] ?? 0) + (rows[start]?.gap ?? 0) : 0;
   const below = total - (offsets[end] ?? total);
   state.offsets = offsets;
   state.rows = rows;
@@ -91,11 +89,16 @@ export function useVirtualRows(
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
-    // The padding standing for the rows not rendered, through CSSOM on the host (no style attribute in
-    // the shadow root, as viewport.ts does): set before the scroll position that depends on it.
+    // The space of the rows not rendered, as margins of the first and last rows (styles.ts), given
+    // through CSSOM on the host (no style attribute in the shadow root, as viewport.ts does), before the
+    // scroll position that depends on it.
     const holder = ((element.getRootNode() as ShadowRoot).host ?? element) as HTMLElement;
-    holder.style.setProperty('--clavard-above', `${above}px`);
-    holder.style.setProperty('--clavard-below', `${below}px`);
+    // Written only when they change: a change restyles the whole widget.
+    for (const [name, value] of [
+      ['--clavard-above', `${above}px`],
+      ['--clavard-below', `${below}px`],
+    ] as const)
+      if (holder.style.getPropertyValue(name) !== value) holder.style.setProperty(name, value);
     if (state.atEnd) {
       if (!editing(element)) element.scrollTop = element.scrollHeight;
     } else if (state.pin && Math.abs(state.top - element.scrollTop) >= 1) element.scrollTop = state.top;
