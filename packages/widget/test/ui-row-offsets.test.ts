@@ -61,4 +61,27 @@ describe('row offsets', () => {
     expect(after[5001]).toBe((before[5001] ?? 0) + 50);
     expect(after[10_000]).toBe((before[10_000] ?? 0) + 50);
   });
+
+  it('copies the offsets up to the first row changed and computes the rest, as a full computation would', () => {
+    const heights = createRowHeights(56);
+    const list = rows(1000);
+    for (const row of list) heights.set(row.key, 30 + (row.key.length % 3) * 20);
+    const before = rowOffsets(list, heights);
+    heights.set('r700', 400);
+    const longer = [...list, { key: 'r1000', gap: 4 }];
+    expect([...rowOffsets(longer, heights, 700, before)]).toEqual([...rowOffsets(longer, heights)]);
+    // Rows computed only after the copied part: a stale one before `from` stays as it was.
+    heights.set('r10', 400);
+    expect(rowOffsets(longer, heights, 700, before)[11]).toBe(before[11]);
+  });
+
+  it('keeps its estimate until the number of measured rows doubles', () => {
+    const heights = createRowHeights(56);
+    heights.set('a', 40);
+    heights.set('b', 80);
+    heights.set('c', 120);
+    expect(heights.guess()).toBe(60);
+    heights.set('d', 160);
+    expect(heights.guess()).toBe(100);
+  });
 });

@@ -7,7 +7,8 @@ export interface SizedRow {
 
 /**
  * Row heights measured in the browser, by row key, and the estimate for rows not measured yet: the
- * mean of the measured ones (or `fallback` before any).
+ * mean of the measured ones (or `fallback` before any), brought up to date each time the number of
+ * measured rows doubles, since a new estimate moves every offset after the first row not measured.
  *
  * @example
  * ```ts
@@ -19,15 +20,19 @@ export interface SizedRow {
 export function createRowHeights(fallback: number) {
   const sizes = new Map<string, number>();
   let sum = 0;
+  let guess = fallback;
   return {
     /** The row's measured height, else the estimate. */
-    get: (key: string): number => sizes.get(key) ?? (sizes.size ? sum / sizes.size : fallback),
+    get: (key: string): number => sizes.get(key) ?? guess,
+    /** The estimate for rows not measured yet. */
+    guess: (): number => guess,
     /** Caches a measured height; true when it differs from the cached one by half a pixel or more. */
     set(key: string, height: number): boolean {
       const old = sizes.get(key);
       if (old !== undefined && Math.abs(old - height) < 0.5) return false;
       sum += height - (old ?? 0);
       sizes.set(key, height);
+      if (!(sizes.size & (sizes.size - 1))) guess = sum / sizes.size;
       return true;
     },
   };
@@ -39,16 +44,24 @@ export type RowHeights = ReturnType<typeof createRowHeights>;
 /**
  * The top of every row in the list's content, its gap included (`offsets[i]` is where the space above
  * row `i` starts), and the content's height last (`offsets[rows.length]`). The first row has no gap.
+ * Given the `previous` offsets, those up to row `from` (whose rows and heights are unchanged) are copied.
  *
  * @example
  * ```ts
  * rowOffsets([{ key: 'a', gap: 12 }, { key: 'b', gap: 4 }], heights); // [0, 40, 84] with 40 px rows
  * ```
  */
-export function rowOffsets(rows: readonly SizedRow[], heights: RowHeights): Float64Array {
+export function rowOffsets(
+  rows: readonly SizedRow[],
+  heights: RowHeights,
+  from = 0,
+  previous?: Float64Array,
+): Float64Array {
   const offsets = new Float64Array(rows.length + 1);
-  let top = 0;
-  for (let index = 0; index < rows.length; index++) {
+  const start = previous ? Math.min(from, previous.length - 1, rows.length) : 0;
+  if (previous) offsets.set(previous.subarray(0, start + 1));
+  let top = offsets[start] ?? 0;
+  for (let index = start; index < rows.length; index++) {
     const row = rows[index] as SizedRow;
     offsets[index] = top;
     top += (index ? row.gap : 0) + heights.get(row.key);

@@ -52,15 +52,27 @@ export function useVirtualRows(
     top: 0,
     height: 0,
     lastTop: 0,
+    /** The first row measured again since the offsets were computed. */
+    dirty: 0,
+    guess: 0,
     pin: false,
     last,
     anchor: undefined as { key: string; delta: number } | undefined,
-    range: [0, 0],
+    range: [0, 0] as [number, number],
     offsets: new Float64Array(1) as Float64Array,
     rows,
     toEnd: () => {},
   }).current;
-  const offsets = useMemo(() => rowOffsets(rows, state.heights), [rows, measured, state]);
+  const offsets = useMemo(() => {
+    // Only from the first row added, removed or measured again (all of them for a new estimate).
+    const { rows: old, heights } = state;
+    const limit = heights.guess() === state.guess ? Math.min(state.dirty, old.length, rows.length) : 0;
+    let same = 0;
+    while (same < limit && rows[same]?.key === old[same]?.key && rows[same]?.gap === old[same]?.gap) same++;
+    state.dirty = Number.POSITIVE_INFINITY;
+    state.guess = heights.guess();
+    return rowOffsets(rows, heights, same, state.offsets);
+  }, [rows, measured, state]);
   // Rows added or measured above the first one in view: it keeps its place (state.top follows it).
   if (offsets !== state.offsets && !state.atEnd && state.anchor) {
     const { key, delta } = state.anchor;
@@ -145,8 +157,16 @@ export function useVirtualRows(
             if (target === element) {
               state.height = element.clientHeight;
               changed = true;
-            } else if (target instanceof view.HTMLElement && target.dataset.key && target.isConnected)
-              changed = state.heights.set(target.dataset.key, size) || changed;
+            } else if (target instanceof view.HTMLElement && target.dataset.key && target.isConnected) {
+              const key = target.dataset.key;
+              if (!state.heights.set(key, size)) continue;
+              changed = true;
+              // A rendered row: searched among the rendered ones, from the first.
+              const [from, to] = state.range;
+              let index = from;
+              while (index < to && state.rows[index]?.key !== key) index++;
+              state.dirty = Math.min(state.dirty, index < to ? index : 0);
+            }
           }
           if (changed) setMeasured((count) => count + 1);
         })
