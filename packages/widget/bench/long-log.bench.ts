@@ -19,7 +19,7 @@ let browser: Browser;
 let site: StaticServer;
 let page: Page;
 let cdp: CDPSession;
-const table: Array<{ figure: string; widget: number; floor: number; unit: string }> = [];
+const table: Array<{ figure: string; widget: number; floor: number; unit: string; runs?: number[] }> = [];
 
 beforeAll(async () => {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -50,10 +50,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { figure, widget, floor, unit } of table)
+  for (const { figure, widget, floor, unit, runs } of table) {
+    const digits = unit === 'nodes' ? 0 : 2;
+    const each = runs ? ` (widget's runs: ${runs.map((run) => run.toFixed(1)).join(', ')})` : '';
     console.log(
-      `${figure}: widget ${widget.toFixed(unit === 'ms' ? 2 : 0)} ${unit}, floor ${floor.toFixed(unit === 'ms' ? 2 : 0)} ${unit}, ratio ${(widget / floor).toFixed(3)}`,
+      `${figure}: widget ${widget.toFixed(digits)} ${unit}, floor ${floor.toFixed(digits)} ${unit}, ratio ${(widget / floor).toFixed(3)}${each}`,
     );
+  }
   await browser?.close();
   await site?.close();
 });
@@ -114,6 +117,7 @@ describe('the message list on long conversations, against a plain list', () => {
           widget: median(widget.append),
           floor: median(floor.append),
           unit: 'ms',
+          runs: widget.append,
         },
         { figure: 'JS heap, open at 10,000', widget: widget.heap, floor: floor.heap, unit: 'MiB' },
         {
