@@ -4,7 +4,8 @@
  * At 10,000 messages: the time to open the panel, to append one message, the JS heap with the panel open
  * (after a garbage collection, CDP Runtime.getHeapUsage) and the nodes in the shadow root; at 1,000: the
  * time to open. Times are measured inside the page (performance.now(), from the action until the DOM
- * holds the result and layout is done), median of 7 runs; `npx vitest bench --run bench/long-log.bench.ts`.
+ * holds the result and layout is done), median of 7 runs (the appends after 3 to warm up, on both sides);
+ * `npx vitest bench --run packages/widget/bench/long-log.bench.ts`.
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -81,7 +82,7 @@ async function heapMiB(): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
-/** Median of RUNS open-and-close cycles, then the heap and the nodes with it open, then RUNS appends. */
+/** Median of RUNS open-and-close cycles, then the heap and the nodes with it open, then RUNS appends (after 3). */
 async function measure(side: 'widget' | 'floor', size: number, append: boolean) {
   const figures = { open: [] as number[], append: [] as number[], heap: 0, nodes: 0 };
   if (side === 'widget') await call('widgetPrepare', size);
@@ -92,9 +93,12 @@ async function measure(side: 'widget' | 'floor', size: number, append: boolean) 
   }
   figures.heap = await heapMiB();
   figures.nodes = Number(await call(side === 'widget' ? 'widgetNodes' : 'floorNodes'));
+  // Three appends to warm up first, on both sides alike (the first ones after opening run colder code).
   if (append)
-    for (let run = 0; run < RUNS; run++)
-      figures.append.push(Number(await call(side === 'widget' ? 'widgetAppend' : 'floorAppend')));
+    for (let run = -3; run < RUNS; run++) {
+      const elapsed = Number(await call(side === 'widget' ? 'widgetAppend' : 'floorAppend'));
+      if (run >= 0) figures.append.push(elapsed);
+    }
   await call(side === 'widget' ? 'widgetDispose' : 'floorClose');
   return figures;
 }
