@@ -73,6 +73,7 @@ const read = (host = 'clavard-widget') =>
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
     while (walker.nextNode()) nodes += 1;
     const jump = root.querySelector<HTMLElement>('.jump');
+    const status = root.querySelector('[role=status]')?.textContent ?? '';
     return {
       rows,
       inView: rows.filter((row) => row.inView),
@@ -80,6 +81,7 @@ const read = (host = 'clavard-widget') =>
       nodes,
       jump: jump?.textContent ?? undefined,
       focused: root.activeElement?.className,
+      status,
     };
   }, host);
 
@@ -107,7 +109,7 @@ describe('a conversation of 2,000 messages', () => {
     expect(rows.at(-1)).toMatchObject({ pos: 2002, size: 2002 });
   });
 
-  it('keeps the place of what the visitor reads when a message comes, and offers "New messages"', async () => {
+  it('keeps the place of what the visitor reads when a message comes, announces it and offers "New messages"', async () => {
     await load();
     await call('open', 2000);
     await scrollUp(3000);
@@ -120,6 +122,8 @@ describe('a conversation of 2,000 messages', () => {
       before.map(({ key, top }) => ({ key, top: Math.round(top) })),
     );
     expect(after.rows.some((row) => row.text === 'Are you still there?')).toBe(false);
+    // Not rendered, yet announced: the live region reads the client's events, not the rows.
+    expect(after.status).toContain('Are you still there?');
   });
 
   it('"New messages" is reached with Tab and takes the visitor to the end', async () => {
