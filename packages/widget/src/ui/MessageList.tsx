@@ -3,9 +3,8 @@ import type { ChatEntry } from '../headless/index.js';
 import { Avatar } from './Avatar.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
-import { createEntryGrouper, type MessageGroup } from './group-entries.js';
 import { Lazy } from './Lazy.js';
-import { fixedRow, itemRows, type LogRow } from './log-rows.js';
+import { createRowBuilder, fixedRow, type LogRow, type RowAuthor } from './log-rows.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
 import { prechatFirst } from './prechat-first.js';
@@ -18,18 +17,18 @@ const MessageRow = pure(Message);
 
 interface EntryProps {
   entry: ChatEntry;
-  group: MessageGroup;
+  author: RowAuthor;
   first: boolean;
   showReplies: boolean;
   pos: number;
   size: number;
 }
 
-/** One message as a row: the first of its group with the author's name and face, the others closer. */
-function EntryItem({ entry, group, first, showReplies, pos, size }: EntryProps) {
+/** One message as a row: the first of a run by one author with their name and face, the others closer. */
+function EntryItem({ entry, author, first, showReplies, pos, size }: EntryProps) {
   const { translator, brand } = useWidget();
-  const mine = group.author === undefined;
-  const agent = group.author?.role === 'agent' ? group.author : undefined;
+  const mine = author === undefined;
+  const agent = author?.role === 'agent' ? author : undefined;
   return (
     <li
       className="group"
@@ -42,9 +41,7 @@ function EntryItem({ entry, group, first, showReplies, pos, size }: EntryProps) 
     >
       {first && (
         <p className="author">
-          {group.author === undefined
-            ? translator.t('message.you')
-            : (authorName(group.author) ?? brand.name)}
+          {author === undefined ? translator.t('message.you') : (authorName(author) ?? brand.name)}
         </p>
       )}
       <MessageRow entry={entry} mine={mine} showReplies={showReplies} />
@@ -90,8 +87,8 @@ export function MessageList() {
   const asking = prechatFirst(client, model);
   const offline = client.availability.value?.online === false && conversation === undefined;
   const lost = model.discontinuity.value;
-  const group = useMemo(createEntryGrouper, []);
-  const body = useMemo(() => itemRows(group(entries)), [group, entries]);
+  const rowsOf = useMemo(createRowBuilder, []);
+  const body = useMemo(() => rowsOf(entries), [rowsOf, entries]);
   // Before the first conversation, under the greeting; after "New conversation", below the ended one.
   const shape = `${offline}${lost}${asking ? 1 : 0}${ended ? conversation.id : ''}`;
   const rows = useMemo(
@@ -138,7 +135,7 @@ export function MessageList() {
           <EntryRow
             key={row.key}
             entry={row.entry}
-            group={row.group}
+            author={row.author}
             first={row.first}
             showReplies={!ended && offered.has(row.key)}
             pos={pos}

@@ -1,45 +1,86 @@
+import type { Author } from '@clavard/protocol';
 import type { ChatEntry, ConfirmedEntry } from '../headless/index.js';
-import type { ListItem, MessageGroup } from './group-entries.js';
 import type { SizedRow } from './row-offsets.js';
+
+/** Who wrote a message: `undefined` for the visitor's own. */
+export type RowAuthor = Exclude<Author, { role: 'visitor' }> | undefined;
 
 /** One row of the message list, the unit it virtualizes: a message, a notice, or one of the fixed rows. */
 export type LogRow = SizedRow &
   (
     | { kind: 'greeting' | 'offline' | 'prechat' | 'gap' | 'survey' }
     | { kind: 'notice'; entry: ConfirmedEntry }
-    /** `first` of its group carries the author's name and face; the others continue it, closer. */
-    | { kind: 'message'; entry: ChatEntry; group: MessageGroup; first: boolean }
+    /** `first` of a run by one author carries the author's name and face; the next ones continue it, closer. */
+    | { kind: 'message'; entry: ChatEntry; author: RowAuthor; first: boolean; by: string }
   );
 
-/** Space between rows (the list's gap) and between messages of one group. */
+/** Space between rows (the list's gap) and between messages of one run by one author. */
 const ROW_GAP = 12;
 const GROUP_GAP = 4;
 
+const authorKey = (author: Author): string =>
+  author.role === 'agent' || author.role === 'bot' ? `${author.role}:${author.id}` : author.role;
+
+/** The row of `entry` after `before` (the previous entry's row, if it had one), or none for a form's result. */
+function rowOf(entry: ChatEntry, before: LogRow | undefined): LogRow | undefined {
+  const author: Author | undefined =
+    entry.kind === 'pending'
+      ? { role: 'visitor' }
+      : entry.event.type === 'message'
+        ? entry.event.author
+        : undefined;
+  if (entry.kind === 'event' && author === undefined)
+    // A form result is shown by its form, and as a line of its own only for a verification's decision.
+    return entry.event.type !== 'form.result' || entry.event.verified !== undefined
+      ? { kind: 'notice', key: entry.key, gap: ROW_GAP, entry }
+      : undefined;
+  const by = authorKey(author ?? { role: 'visitor' });
+  const first = before?.kind !== 'message' || before.by !== by;
+  return {
+    kind: 'message',
+    key: entry.key,
+    gap: first ? ROW_GAP : GROUP_GAP,
+    entry,
+    author: author?.role === 'visitor' ? undefined : author,
+    first,
+    by,
+  };
+}
+
 /**
- * The grouped items as rows, one per message (keyed by the message's key) and one per notice.
+ * The client's entries as rows, one per message (keyed by the message's key) and one per notice:
+ * consecutive messages by one author form a run, whose first row carries the author; the other events
+ * break runs and are shown as notices (a form request as its form, a form result only when it carries a
+ * verification's decision). Incremental: each call builds rows only from the first entry changed since
+ * the previous call (compared by identity), and keeps the rows before it as the same objects, so an
+ * appended message costs one row whatever the conversation's length.
  *
  * @example
  * ```ts
- * itemRows(group(client.messages.value)); // [{ kind: 'message', key: 'e:3', first: true, ... }, ...]
+ * const rowsOf = createRowBuilder();
+ * rowsOf(client.messages.value); // [{ kind: 'message', key: 'e:3', first: true, ... }, ...]
  * ```
  */
-export function itemRows(items: readonly ListItem[]): LogRow[] {
-  const rows: LogRow[] = [];
-  for (const item of items) {
-    if (item.kind === 'notice') rows.push({ kind: 'notice', key: item.key, gap: ROW_GAP, entry: item.entry });
-    else
-      item.entries.forEach((entry, index) => {
-        rows.push({
-          kind: 'message',
-          key: entry.key,
-          gap: index ? GROUP_GAP : ROW_GAP,
-          entry,
-          group: item,
-          first: !index,
-        });
-      });
-  }
-  return rows;
+export function createRowBuilder(): (entries: readonly ChatEntry[]) => readonly LogRow[] {
+  let previous: readonly ChatEntry[] = [];
+  /** Each entry's row, or undefined for an entry not shown. */
+  let marks: Array<LogRow | undefined> = [];
+  let rows: LogRow[] = [];
+  return (entries) => {
+    if (entries === previous) return rows;
+    const limit = Math.min(entries.length, previous.length);
+    let same = 0;
+    while (same < limit && entries[same] === previous[same]) same++;
+    marks = marks.slice(0, same);
+    rows = rows.slice(0, marks.filter(Boolean).length);
+    for (let index = same; index < entries.length; index++) {
+      const row = rowOf(entries[index] as ChatEntry, marks[index - 1]);
+      marks.push(row);
+      if (row) rows.push(row);
+    }
+    previous = entries;
+    return rows;
+  };
 }
 
 /**
