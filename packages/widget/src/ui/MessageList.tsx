@@ -4,7 +4,7 @@ import { Avatar } from './Avatar.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
 import { Lazy } from './Lazy.js';
-import { createRowBuilder, fixedRow, type LogRow, type RowAuthor } from './log-rows.js';
+import { createRowBuilder, entryAuthor, fixedRow, type LogRow } from './log-rows.js';
 import { Message } from './Message.js';
 import { Notice } from './Notice.js';
 import { prechatFirst } from './prechat-first.js';
@@ -17,7 +17,6 @@ const MessageRow = pure(Message);
 
 interface EntryProps {
   entry: ChatEntry;
-  author: RowAuthor;
   first: boolean;
   showReplies: boolean;
   pos: number;
@@ -25,8 +24,10 @@ interface EntryProps {
 }
 
 /** One message as a row: the first of a run by one author with their name and face, the others closer. */
-function EntryItem({ entry, author, first, showReplies, pos, size }: EntryProps) {
+function EntryItem({ entry, first, showReplies, pos, size }: EntryProps) {
   const { translator, brand } = useWidget();
+  const written = entryAuthor(entry);
+  const author = written?.role === 'visitor' ? undefined : written;
   const mine = author === undefined;
   const agent = author?.role === 'agent' ? author : undefined;
   return (
@@ -135,7 +136,6 @@ export function MessageList() {
           <EntryRow
             key={row.key}
             entry={row.entry}
-            author={row.author}
             first={row.first}
             showReplies={!ended && offered.has(row.key)}
             pos={pos}

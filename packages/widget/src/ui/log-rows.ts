@@ -2,8 +2,19 @@ import type { Author } from '@clavard/protocol';
 import type { ChatEntry, ConfirmedEntry } from '../headless/index.js';
 import type { SizedRow } from './row-offsets.js';
 
-/** Who wrote a message: `undefined` for the visitor's own. */
-export type RowAuthor = Exclude<Author, { role: 'visitor' }> | undefined;
+const VISITOR: Author = { role: 'visitor' };
+
+/**
+ * Who wrote an entry: the visitor for a message not yet confirmed, `undefined` for an event that is not
+ * a message.
+ *
+ * @example
+ * ```ts
+ * entryAuthor(entry)?.role; // 'agent'
+ * ```
+ */
+export const entryAuthor = (entry: ChatEntry): Author | undefined =>
+  entry.kind === 'pending' ? VISITOR : entry.event.type === 'message' ? entry.event.author : undefined;
 
 /** One row of the message list, the unit it virtualizes: a message, a notice, or one of the fixed rows. */
 export type LogRow = SizedRow &
@@ -11,7 +22,7 @@ export type LogRow = SizedRow &
     | { kind: 'greeting' | 'offline' | 'prechat' | 'gap' | 'survey' }
     | { kind: 'notice'; entry: ConfirmedEntry }
     /** `first` of a run by one author carries the author's name and face; the next ones continue it, closer. */
-    | { kind: 'message'; entry: ChatEntry; author: RowAuthor; first: boolean; by: string }
+    | { kind: 'message'; entry: ChatEntry; first: boolean }
   );
 
 /** Space between rows (the list's gap) and between messages of one run by one author. */
@@ -23,28 +34,17 @@ const authorKey = (author: Author): string =>
 
 /** The row of `entry` after `before` (the previous entry's row, if it had one), or none for a form's result. */
 function rowOf(entry: ChatEntry, before: LogRow | undefined): LogRow | undefined {
-  const author: Author | undefined =
-    entry.kind === 'pending'
-      ? { role: 'visitor' }
-      : entry.event.type === 'message'
-        ? entry.event.author
-        : undefined;
+  const author = entryAuthor(entry);
   if (entry.kind === 'event' && author === undefined)
     // A form result is shown by its form, and as a line of its own only for a verification's decision.
     return entry.event.type !== 'form.result' || entry.event.verified !== undefined
       ? { kind: 'notice', key: entry.key, gap: ROW_GAP, entry }
       : undefined;
-  const by = authorKey(author ?? { role: 'visitor' });
-  const first = before?.kind !== 'message' || before.by !== by;
-  return {
-    kind: 'message',
-    key: entry.key,
-    gap: first ? ROW_GAP : GROUP_GAP,
-    entry,
-    author: author?.role === 'visitor' ? undefined : author,
-    first,
-    by,
-  };
+  // Rows hold no more than this: a conversation of 10,000 messages has 10,000 of them.
+  const first =
+    before?.kind !== 'message' ||
+    authorKey(entryAuthor(before.entry) ?? VISITOR) !== authorKey(author ?? VISITOR);
+  return { kind: 'message', key: entry.key, gap: first ? ROW_GAP : GROUP_GAP, entry, first };
 }
 
 /**
