@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createRowHeights, rowAt, rowOffsets, rowRange, type SizedRow } from './row-offsets.js';
 
 /** Pixels rendered beyond each edge of the view, so that a scroll shows rows already laid out. */
@@ -19,6 +19,113 @@ export interface VirtualRows {
 /** A field of a form in the list has the focus: the list does not move under the visitor's typing. */
 const editing = (element: HTMLElement): boolean =>
   !!element.querySelector(':is(input,textarea,select):focus');
+
+/** What the list keeps between renders, outside Preact's state: read and written by its listeners. */
+const createListState = (rows: readonly SizedRow[], last: string | undefined) => ({
+  heights: createRowHeights(56),
+  atEnd: true,
+  top: 0,
+  height: 0,
+  lastTop: 0,
+  /** The first row measured again since the offsets were computed. */
+  dirty: 0,
+  guess: 0,
+  pin: false,
+  last,
+  anchor: undefined as { key: string; delta: number } | undefined,
+  range: [0, 0] as [number, number],
+  offsets: new Float64Array(1) as Float64Array,
+  rows,
+  toEnd: () => {},
+});
+
+type ListState = ReturnType<typeof createListState>;
+
+/**
+ * The list's listeners: scrolling (leaving or reaching the end, the row in view, the rows to render),
+ * Home and End, and the ResizeObserver measuring the list and its rows as they are rendered.
+ */
+function listen(
+  element: HTMLElement,
+  state: ListState,
+  setMeasured: (update: (count: number) => number) => void,
+  setScrolled: (update: (count: number) => number) => void,
+  setUnseen: (unseen: boolean) => void,
+): (() => void) | undefined {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return undefined;
+  const rerender = (): void => setScrolled((count) => count + 1);
+  state.toEnd = () => {
+    state.atEnd = true;
+    setUnseen(false);
+    rerender();
+  };
+  const onScroll = (): void => {
+    const top = element.scrollTop;
+    // Only the visitor scrolls up (growing rows and sticking move it down): that leaves the end.
+    if (top < state.lastTop - 1) state.atEnd = false;
+    if (element.scrollHeight - top - element.clientHeight < 32) {
+      state.atEnd = true;
+      setUnseen(false);
+    }
+    state.lastTop = state.top = top;
+    const index = rowAt(state.offsets, top);
+    const row = state.rows[index];
+    state.anchor = row && { key: row.key, delta: top - (state.offsets[index] ?? 0) };
+    const [from, to] = rowRange(state.offsets, top, state.height || element.clientHeight, OVERSCAN);
+    if (from !== state.range[0] || to !== state.range[1]) rerender();
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.target !== element || (event.key !== 'Home' && event.key !== 'End')) return;
+    event.preventDefault();
+    if (event.key === 'End') state.toEnd();
+    else element.scrollTop = 0;
+  };
+  const observer = view.ResizeObserver
+    ? new view.ResizeObserver((entries) => {
+        let changed = false;
+        for (const { target, borderBoxSize } of entries) {
+          const size = borderBoxSize[0]?.blockSize ?? 0;
+          if (target === element) {
+            state.height = element.clientHeight;
+            changed = true;
+          } else if (target instanceof view.HTMLElement && target.dataset.key && target.isConnected) {
+            const key = target.dataset.key;
+            if (!state.heights.set(key, size)) continue;
+            changed = true;
+            // A rendered row: searched among the rendered ones, from the first.
+            const [from, to] = state.range;
+            let index = from;
+            while (index < to && state.rows[index]?.key !== key) index++;
+            state.dirty = Math.min(state.dirty, index < to ? index : 0);
+          }
+        }
+        if (changed) setMeasured((count) => count + 1);
+      })
+    : undefined;
+  // Rows are watched as they are rendered and forgotten as they leave.
+  const watch = (nodes: NodeList | HTMLCollection, add: boolean): void => {
+    for (const node of nodes)
+      if (node instanceof view.Element) add ? observer?.observe(node) : observer?.unobserve(node);
+  };
+  const rowsChanged = new view.MutationObserver((records) => {
+    for (const record of records) {
+      watch(record.removedNodes, false);
+      watch(record.addedNodes, true);
+    }
+  });
+  observer?.observe(element);
+  watch(element.children, true);
+  rowsChanged.observe(element, { childList: true });
+  element.addEventListener('scroll', onScroll, { passive: true });
+  element.addEventListener('keydown', onKey);
+  return () => {
+    element.removeEventListener('scroll', onScroll);
+    element.removeEventListener('keydown', onKey);
+    rowsChanged.disconnect();
+    observer?.disconnect();
+  };
+}
 
 /**
  * Virtualizes a scrolling list of rows of different heights: only the rows in view, and {@link OVERSCAN}
@@ -46,23 +153,7 @@ export function useVirtualRows(
   const [measured, setMeasured] = useState(0);
   const [, setScrolled] = useState(0);
   const [unseen, setUnseen] = useState(false);
-  const state = useRef({
-    heights: createRowHeights(56),
-    atEnd: true,
-    top: 0,
-    height: 0,
-    lastTop: 0,
-    /** The first row measured again since the offsets were computed. */
-    dirty: 0,
-    guess: 0,
-    pin: false,
-    last,
-    anchor: undefined as { key: string; delta: number } | undefined,
-    range: [0, 0] as [number, number],
-    offsets: new Float64Array(1) as Float64Array,
-    rows,
-    toEnd: () => {},
-  }).current;
+  const [state] = useState(() => createListState(rows, last));
   const offsets = useMemo(() => {
     // Only from the first row added, removed or measured again (all of them for a new estimate).
     const { rows: old, heights } = state;
@@ -120,79 +211,7 @@ export function useVirtualRows(
 
   useEffect(() => {
     const element = list.current;
-    const view = element?.ownerDocument.defaultView;
-    if (!element || !view) return;
-    const rerender = (): void => setScrolled((count) => count + 1);
-    state.toEnd = () => {
-      state.atEnd = true;
-      setUnseen(false);
-      rerender();
-    };
-    const onScroll = (): void => {
-      const top = element.scrollTop;
-      // Only the visitor scrolls up (growing rows and sticking move it down): that leaves the end.
-      if (top < state.lastTop - 1) state.atEnd = false;
-      if (element.scrollHeight - top - element.clientHeight < 32) {
-        state.atEnd = true;
-        setUnseen(false);
-      }
-      state.lastTop = state.top = top;
-      const index = rowAt(state.offsets, top);
-      const row = state.rows[index];
-      state.anchor = row && { key: row.key, delta: top - (state.offsets[index] ?? 0) };
-      const [from, to] = rowRange(state.offsets, top, state.height || element.clientHeight, OVERSCAN);
-      if (from !== state.range[0] || to !== state.range[1]) rerender();
-    };
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.target !== element || (event.key !== 'Home' && event.key !== 'End')) return;
-      event.preventDefault();
-      if (event.key === 'End') state.toEnd();
-      else element.scrollTop = 0;
-    };
-    const observer = view.ResizeObserver
-      ? new view.ResizeObserver((entries) => {
-          let changed = false;
-          for (const { target, borderBoxSize } of entries) {
-            const size = borderBoxSize[0]?.blockSize ?? 0;
-            if (target === element) {
-              state.height = element.clientHeight;
-              changed = true;
-            } else if (target instanceof view.HTMLElement && target.dataset.key && target.isConnected) {
-              const key = target.dataset.key;
-              if (!state.heights.set(key, size)) continue;
-              changed = true;
-              // A rendered row: searched among the rendered ones, from the first.
-              const [from, to] = state.range;
-              let index = from;
-              while (index < to && state.rows[index]?.key !== key) index++;
-              state.dirty = Math.min(state.dirty, index < to ? index : 0);
-            }
-          }
-          if (changed) setMeasured((count) => count + 1);
-        })
-      : undefined;
-    // Rows are watched as they are rendered and forgotten as they leave.
-    const watch = (nodes: NodeList | HTMLCollection, add: boolean): void => {
-      for (const node of nodes)
-        if (node instanceof view.Element) add ? observer?.observe(node) : observer?.unobserve(node);
-    };
-    const rowsChanged = new view.MutationObserver((records) => {
-      for (const record of records) {
-        watch(record.removedNodes, false);
-        watch(record.addedNodes, true);
-      }
-    });
-    observer?.observe(element);
-    watch(element.children, true);
-    rowsChanged.observe(element, { childList: true });
-    element.addEventListener('scroll', onScroll, { passive: true });
-    element.addEventListener('keydown', onKey);
-    return () => {
-      element.removeEventListener('scroll', onScroll);
-      element.removeEventListener('keydown', onKey);
-      rowsChanged.disconnect();
-      observer?.disconnect();
-    };
+    return element ? listen(element, state, setMeasured, setScrolled, setUnseen) : undefined;
   }, [list, state]);
 
   return {
