@@ -29,9 +29,16 @@ describe('message list', () => {
       h?.server.agents.send(id, 'a1', 'One');
       h?.server.agents.send(id, 'a1', 'Two');
     });
-    const groups = h.all('.group:not(.greeting):not(.notice-row)');
-    expect(groups.map((group) => group.querySelector('.author')?.textContent)).toEqual(['You', 'Julie']);
-    expect(groups[1]?.querySelectorAll('.bubble')).toHaveLength(2);
+    // One row per message (the list is virtualized by message): the first of a run carries the name,
+    // the next ones continue it.
+    const rows = h.all('.group:not(.greeting):not(.notice-row)');
+    expect(rows.map((row) => row.querySelector('.author')?.textContent ?? '…')).toEqual([
+      'You',
+      'Julie',
+      '…',
+    ]);
+    expect(rows.map((row) => row.hasAttribute('data-cont'))).toEqual([false, false, true]);
+    expect(rows[2]?.querySelector('.bubble')?.textContent).toBe('Two');
   });
 
   it("puts the agent's face beside each group of their messages: the picture, else the initial", async () => {

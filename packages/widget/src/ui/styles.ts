@@ -57,7 +57,10 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .icon-button svg{width:22px;height:22px}
 .header .icon-button:focus-visible{outline-color:currentColor}
 .status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
-.log{flex:1;position:relative;overflow-y:auto;overscroll-behavior:contain;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
+.log{flex:1;position:relative;overflow-y:auto;overscroll-behavior:contain;overflow-anchor:none;padding:var(--s);display:flex;flex-direction:column;gap:12px;list-style:none}
+.log>[data-cont]{margin-top:-8px}.log>:first-child{margin-top:var(--clavard-above,0px)}.log>:last-child{margin-bottom:var(--clavard-below,0px)}
+.jump{position:relative;align-self:center;height:36px;margin:-48px 0 12px;padding:0 16px;border:0;border-radius:18px;background:var(--c-brand);color:var(--c-on-brand);font-size:14px;font-weight:600;box-shadow:0 2px 8px var(--c-shadow)}
+.jump::after{content:'';display:inline-block;width:6px;height:6px;border:solid;border-width:0 2px 2px 0;transform:rotate(45deg);margin:0 0 3px 10px}
 .group{display:flow-root}
 .group>*{width:fit-content}.group>*+*{margin-top:4px}
 .group[data-mine]>*{margin-inline-start:auto}.group[data-mine] .msg{align-items:flex-end}

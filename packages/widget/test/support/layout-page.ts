@@ -187,6 +187,21 @@ function agentActs(id: string): void {
       ],
     });
   if (screen === 'survey' || screen === 'thanks') server.agents.end(id, texts.closing);
+  if (screen === 'new-messages')
+    for (let index = 0; index < 12; index++) server.agents.send(id, AGENT.id, texts.answer);
+}
+
+/** The visitor scrolls back to the top of a long conversation, then the agent writes again. */
+async function readAbove(id: string): Promise<void> {
+  const log = await element('.log');
+  const frame = (): Promise<number> => new Promise(requestAnimationFrame);
+  // The answers drawn at the end: the list as long as it gets (the same height two frames in a row).
+  for (let height = -1; height !== log.scrollHeight || log.scrollTop < 400; await frame())
+    height = log.scrollHeight;
+  log.scrollTop = 0;
+  await frame();
+  await frame();
+  server.agents.send(id, AGENT.id, texts.closing);
 }
 
 /** Brings the widget to `screen`. */
@@ -195,6 +210,7 @@ async function show(): Promise<void> {
   if (setup.conversation !== 'none') {
     const id = await startConversation();
     if (setup.conversation === 'agent') agentActs(id);
+    if (screen === 'new-messages') await readAbove(id);
   }
   await element(setup.waitFor);
   if (setup.click !== undefined) (await element(setup.click)).click();

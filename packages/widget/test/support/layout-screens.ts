@@ -87,6 +87,11 @@ export const SCREENS = {
     click: 'form.form-card .form-submit',
     after: '.form-error',
   },
+  'new-messages': {
+    label: 'the visitor reads above: a message came, “New messages” offered',
+    conversation: 'agent',
+    waitFor: '.jump',
+  },
   notices: {
     label: 'notices: transferred, the agent left',
     conversation: 'agent',

@@ -39,6 +39,7 @@ export const en = {
   'agent.left': '{name} had to leave; another agent will answer you soon',
 
   // Messages
+  'log.newMessages': 'New messages',
   'message.you': 'You',
   'message.status.sending': 'Sending…',
   'message.status.sent': 'Sent',

@@ -39,6 +39,7 @@ export const frCA: Messages = {
   'agent.left': '{name} a dû s’absenter; un autre membre de l’équipe vous répondra sous peu',
 
   // Messages
+  'log.newMessages': 'Nouveaux messages',
   'message.you': 'Vous',
   'message.status.sending': 'Envoi en cours…',
   'message.status.sent': 'Envoyé',
