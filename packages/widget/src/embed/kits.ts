@@ -6,9 +6,11 @@
 //   clavard.js ── PanelKit, PanelRequest ──▶ clavard-panel.js (or .fr.js) ── StartPanel ──▶ WidgetHandle
 //   clavard-panel.js ── ExtrasKit ──▶ clavard-extras.js ── ExtrasModule (the forms, the end survey)
 //   (clavard.js loads the extras file, pinned by its hash, and hands its factory to the panel: LoadExtras)
+//   clavard.js ── ConsentKit ──▶ clavard-consent.js ── ShowConsentNotice (the notice, before consent)
 import type { ResolvedLauncherOptions } from '../option-checks.js';
 import type { ExtrasModule } from '../ui/extras-source.js';
 import type { WidgetHandle } from '../widget-handle.js';
+import type { ConsentNotice, ConsentNoticeRequest } from './consent-notice.js';
 import type { EmbedTransportKind } from './embed-config.js';
 
 export type { ExtrasModule } from '../ui/extras-source.js';
@@ -38,6 +40,17 @@ export const PANEL_HOOK: symbol = Symbol.for('clavard.panel');
 export const EXTRAS_HOOK: symbol = Symbol.for('clavard.extras');
 
 /**
+ * The hook through which the consent file (`clavard-consent.js`: the consent notice) hands its
+ * {@link ConsentFactory} to the script-tag file, like {@link PANEL_HOOK}.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, CONSENT_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const CONSENT_HOOK: symbol = Symbol.for('clavard.consent');
+
+/**
  * Every module a kit may carry, by the path the build resolves (from this folder): add a module here to
  * list it in a kit; the names a kit lists are then checked against its exports.
  */
@@ -65,6 +78,7 @@ interface KitModules {
   '@preact/signals-core': typeof import('@preact/signals-core');
   '../headless/storage.js': typeof import('../headless/storage.js');
   '../ui/Icon.js': typeof import('../ui/Icon.js');
+  './launcher-label.js': typeof import('./launcher-label.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -138,6 +152,20 @@ export const EXTRAS_KIT = {
 } as const satisfies KitSpec;
 
 /**
+ * What the consent file takes from `clavard.js`: stylesheet adoption, the URL check, the French test.
+ *
+ * @example
+ * ```ts
+ * CONSENT_KIT['../ui/stylesheets.js']; // ['adoptStyles']
+ * ```
+ */
+export const CONSENT_KIT = {
+  '../ui/stylesheets.js': ['adoptStyles'],
+  '../ui-core/safe-url.js': ['safeUrl'],
+  './launcher-label.js': ['isFrench'],
+} as const satisfies KitSpec;
+
+/**
  * The modules that may be bundled in two of the files a page loads, by their path from the repository's
  * root (as the build error names them), each with the reason. Any other module found in two of them fails
  * the build (the two panels, one per language, count as one file: a page loads one), and so does an entry
@@ -183,6 +211,36 @@ export type PanelKit = KitOf<typeof PANEL_KIT>;
  * ```
  */
 export type ExtrasKit = KitOf<typeof EXTRAS_KIT>;
+
+/**
+ * What `clavard.js` hands the consent file, by name.
+ *
+ * @example
+ * ```ts
+ * type Adopt = ConsentKit['adoptStyles'];
+ * ```
+ */
+export type ConsentKit = KitOf<typeof CONSENT_KIT>;
+
+/**
+ * What the consent file hands back: shows the notice for a request and returns it.
+ *
+ * @example
+ * ```ts
+ * const notice = show({ root, button, consent, locale, onAgree, onClose });
+ * ```
+ */
+export type ShowConsentNotice = (request: ConsentNoticeRequest) => ConsentNotice;
+
+/**
+ * The consent file's body: given its {@link ConsentKit}, delivers its {@link ShowConsentNotice}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (show) => launcher.askConsent(show, consent, agree));
+ * ```
+ */
+export type ConsentFactory = Factory<Packed<ConsentKit>, ShowConsentNotice>;
 
 /**
  * How the panel gets the extras: `clavard.js` loads `clavard-extras.js` (with its integrity hash and
