@@ -13,6 +13,8 @@ import {
   PANEL_HOOK,
   type PanelFactory,
   type PanelRequest,
+  SSE_HOOK,
+  type SseFactory,
 } from './kits.js';
 import { isFrench } from './launcher-label.js';
 import { createPanelLoaders, type PanelFile } from './panel-loader.js';
@@ -28,6 +30,8 @@ interface Files {
   extras: PanelFile;
   /** The consent notice, loaded on the first open while consent is asked and not given. */
   consent: PanelFile;
+  /** The SSE transport, loaded when the panel first connects over SSE. */
+  sse: PanelFile;
   src: string;
   nonce: string;
   endpoint: PanelRequest['endpoint'];
@@ -62,7 +66,7 @@ function whenIdle(view: Window, task: () => void): void {
 }
 
 /**
- * Shows the plain launcher for `options`, and readies the panel, the extras and the consent notice (see
+ * Shows the plain launcher for `options`, and readies the panel, the extras, the consent notice and the SSE file (see
  * {@link expectPanel} and {@link expectFile}), to be loaded from `files` once the page needs them.
  */
 function showWidget(
@@ -71,7 +75,12 @@ function showWidget(
   options: ResolvedLauncherOptions,
   script: Element,
   files: Files,
-  receive: { panel: Receive<PanelFactory>; extras: Receive<ExtrasFactory>; consent: Receive<ConsentFactory> },
+  receive: {
+    panel: Receive<PanelFactory>;
+    extras: Receive<ExtrasFactory>;
+    consent: Receive<ConsentFactory>;
+    sse: Receive<SseFactory>;
+  },
   gone: () => boolean,
 ): Shown {
   const { consent, namespace } = options;
@@ -88,7 +97,7 @@ function showWidget(
     view,
     files.src,
     files.nonce,
-    [panel, files.extras, files.consent],
+    [panel, files.extras, files.consent, files.sse],
     files.policy,
   );
   const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
@@ -101,12 +110,14 @@ function showWidget(
     );
   const loadExtras = later(files.extras, 'the extras file', receive.extras);
   const loadConsent = later(files.consent, 'the consent file', receive.consent);
+  const loadSse = later(files.sse, 'the SSE file', receive.sse);
   const request = {
     host,
     config: options,
     script,
     endpoint: files.endpoint,
     loadExtras,
+    loadSse,
     // What the panel finds wrong in the attributes it reads itself, reported as clavard.js reports its own.
     report: (problems: string[]) => controller.report(`Clavard script tag: ${problems.join('; ')}`, problems),
   };
@@ -167,7 +178,8 @@ function showWidget(
  * launcher and the calls that waited run in order. The panel file is the one of the visitor's language
  * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
  * loaded, pinned the same way, when the panel first asks for it; the consent file (the notice) on the first
- * open while consent is asked and not given. Every configuration problem is reported as one
+ * open while consent is asked and not given; the SSE file (the SSE transport) when the panel first
+ * connects over SSE. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. When `data-url` is a path (or `data-transport` changes its
  * scheme), one `console.info` line says which transport and URL were chosen. A later script tag with
@@ -179,7 +191,8 @@ function showWidget(
  * ```ts
  * bootEmbed(window, document.currentScript,
  *   { en: { name: 'clavard-panel.js', integrity: 'sha384-…' }, fr: { name: 'clavard-panel.fr.js', integrity: 'sha384-…' } },
- *   { name: 'clavard-extras.js', integrity: 'sha384-…' }, { name: 'clavard-consent.js', integrity: 'sha384-…' });
+ *   { name: 'clavard-extras.js', integrity: 'sha384-…' }, { name: 'clavard-consent.js', integrity: 'sha384-…' },
+ *   { name: 'clavard-sse.js', integrity: 'sha384-…' });
  * ```
  */
 export function bootEmbed(
@@ -188,6 +201,7 @@ export function bootEmbed(
   panels: { en: PanelFile; fr: PanelFile },
   extras: PanelFile,
   consent: PanelFile,
+  sse: PanelFile,
 ): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   const first =
@@ -222,6 +236,7 @@ export function bootEmbed(
     panel: hook<PanelFactory>(hub, PANEL_HOOK),
     extras: hook<ExtrasFactory>(hub, EXTRAS_HOOK),
     consent: hook<ConsentFactory>(hub, CONSENT_HOOK),
+    sse: hook<SseFactory>(hub, SSE_HOOK),
   };
   // The first tag's widget is `window.Clavard`; a later tag's (another namespace) is `Clavard.get(namespace)`.
   if (!first) {
@@ -260,6 +275,7 @@ export function bootEmbed(
         panels,
         extras,
         consent,
+        sse,
         src: new URL(src, doc.baseURI).href,
         nonce: typeof nonce === 'string' ? nonce : '',
         endpoint,
