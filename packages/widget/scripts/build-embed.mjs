@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Builds the script-tag files with esbuild: the extras (`clavard-extras.js`: the forms and the end survey,
+// Builds the script-tag files with esbuild: the consent notice (`clavard-consent.js`, loaded on the first
+// open while consent is asked and not given), the SSE transport (`clavard-sse.js`, loaded when the tag
+// chose it), the extras (`clavard-extras.js`: the forms and the end survey,
 // loaded when first shown) and the panel in two languages (`clavard-panel.js` and `clavard-panel.fr.js`:
 // Preact, the UI, the client, the transports, one catalogue) first, then their SRI hashes, then the first
 // file (`clavard.js`: configuration, `window.Clavard`, the plain launcher, the loader) with the names and
@@ -24,13 +26,17 @@ export const FIRST_FILE = 'clavard.js';
 export const PANEL_FILE = 'clavard-panel.js';
 export const PANEL_FR_FILE = 'clavard-panel.fr.js';
 export const EXTRAS_FILE = 'clavard-extras.js';
+export const CONSENT_FILE = 'clavard-consent.js';
+export const SSE_FILE = 'clavard-sse.js';
 
-/** What a page loads: the first file, one of the two panels (by its locale), the extras. */
+/** What a page loads: the first file, one of the two panels (by its locale), the extras, the consent notice, the SSE transport. */
 const LOADED_TOGETHER = {
   [FIRST_FILE]: FIRST_FILE,
   [PANEL_FILE]: 'the panel',
   [PANEL_FR_FILE]: 'the panel',
   [EXTRAS_FILE]: EXTRAS_FILE,
+  [CONSENT_FILE]: CONSENT_FILE,
+  [SSE_FILE]: SSE_FILE,
 };
 
 /**
@@ -113,8 +119,9 @@ const single = async (result, what, wrap = (code) => code) => {
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /**
- * Builds the four files in memory: `{ files: { 'clavard.js', 'clavard-panel.js', 'clavard-panel.fr.js',
- * 'clavard-extras.js' }, integrity, frIntegrity, extrasIntegrity, metafiles }` (bytes, the SRI values baked
+ * Builds the six files in memory: `{ files: { 'clavard.js', 'clavard-panel.js', 'clavard-panel.fr.js',
+ * 'clavard-extras.js', 'clavard-consent.js', 'clavard-sse.js' }, integrity, frIntegrity, extrasIntegrity,
+ * consentIntegrity, sseIntegrity, metafiles }` (bytes, the SRI values baked
  * into the first file, and esbuild's metafiles, read by scripts/embed-why.mjs). Throws when a module is
  * bundled in two files and src/embed/kits.ts does not allow it.
  */
@@ -122,7 +129,11 @@ export async function buildEmbedFiles() {
   const kits = await loadKits();
   const panelSplit = split('panel-kit', kits.PANEL_KIT, kits.PANEL_HOOK);
   const extrasSplit = split('extras-kit', kits.EXTRAS_KIT, kits.EXTRAS_HOOK);
-  const [extras, panel, panelFr] = await Promise.all([
+  const consentSplit = split('consent-kit', kits.CONSENT_KIT, kits.CONSENT_HOOK);
+  const sseSplit = split('sse-kit', kits.SSE_KIT, kits.SSE_HOOK);
+  const [sse, consent, extras, panel, panelFr] = await Promise.all([
+    build({ ...common, entryPoints: [`${src}sse-entry.ts`], plugins: [sseSplit.take] }),
+    build({ ...common, entryPoints: [`${src}consent-entry.ts`], plugins: [consentSplit.take] }),
     build({ ...common, entryPoints: [`${src}extras-entry.ts`], plugins: [extrasSplit.take] }),
     ...['en', 'fr'].map((language) =>
       build({
@@ -132,22 +143,27 @@ export async function buildEmbedFiles() {
           nullPrototypeDescriptors,
           panelSplit.take,
           extrasSplit.give,
+          sseSplit.give,
           extrasFromFile,
           oneCatalogue(language),
         ],
       }),
     ),
   ]);
+  const consentBytes = await single(consent, CONSENT_FILE, consentSplit.wrap);
+  const sseBytes = await single(sse, SSE_FILE, sseSplit.wrap);
   const extrasBytes = await single(extras, EXTRAS_FILE, extrasSplit.wrap);
   const panelBytes = await single(panel, PANEL_FILE, panelSplit.wrap);
   const panelFrBytes = await single(panelFr, PANEL_FR_FILE, panelSplit.wrap);
   const integrity = sri(panelBytes);
   const frIntegrity = sri(panelFrBytes);
   const extrasIntegrity = sri(extrasBytes);
+  const consentIntegrity = sri(consentBytes);
+  const sseIntegrity = sri(sseBytes);
   const first = await build({
     ...common,
     entryPoints: [`${src}index.ts`],
-    plugins: [panelSplit.give],
+    plugins: [panelSplit.give, consentSplit.give],
     define: {
       __CLAVARD_PANEL_FILE__: JSON.stringify(PANEL_FILE),
       __CLAVARD_PANEL_INTEGRITY__: JSON.stringify(integrity),
@@ -155,6 +171,10 @@ export async function buildEmbedFiles() {
       __CLAVARD_PANEL_FR_INTEGRITY__: JSON.stringify(frIntegrity),
       __CLAVARD_EXTRAS_FILE__: JSON.stringify(EXTRAS_FILE),
       __CLAVARD_EXTRAS_INTEGRITY__: JSON.stringify(extrasIntegrity),
+      __CLAVARD_CONSENT_FILE__: JSON.stringify(CONSENT_FILE),
+      __CLAVARD_CONSENT_INTEGRITY__: JSON.stringify(consentIntegrity),
+      __CLAVARD_SSE_FILE__: JSON.stringify(SSE_FILE),
+      __CLAVARD_SSE_INTEGRITY__: JSON.stringify(sseIntegrity),
     },
   });
   const metafiles = {
@@ -162,6 +182,8 @@ export async function buildEmbedFiles() {
     [PANEL_FILE]: panel.metafile,
     [PANEL_FR_FILE]: panelFr.metafile,
     [EXTRAS_FILE]: extras.metafile,
+    [CONSENT_FILE]: consent.metafile,
+    [SSE_FILE]: sse.metafile,
   };
   checkSharedCopies(metafiles, LOADED_TOGETHER, kits.SHARED_COPIES);
   return {
@@ -170,10 +192,14 @@ export async function buildEmbedFiles() {
       [PANEL_FILE]: panelBytes,
       [PANEL_FR_FILE]: panelFrBytes,
       [EXTRAS_FILE]: extrasBytes,
+      [CONSENT_FILE]: consentBytes,
+      [SSE_FILE]: sseBytes,
     },
     integrity,
     frIntegrity,
     extrasIntegrity,
+    consentIntegrity,
+    sseIntegrity,
     metafiles,
   };
 }

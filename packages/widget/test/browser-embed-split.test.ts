@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { animationsSettled, type StaticFile, serveStatic } from './support/browser.js';
 import { useEmbedFixture } from './support/embed-fixture.js';
 import {
+  consentFileFor,
   extrasFileFor,
   hostFiles,
   hostPage,
@@ -284,7 +285,7 @@ describe('the extras file (forms and the end survey)', () => {
 });
 
 describe('consent asked by the script tag', () => {
-  it('shows the notice from the first file alone: no panel, no connection, nothing stored; the panel comes once the visitor agrees', async () => {
+  it('shows the notice from the consent file: no panel, no connection, nothing stored; the panel comes once the visitor agrees', async () => {
     await serve({ 'consent-version': '2026-11', 'consent-policy': '/privacy' });
     const visited = await visit();
     const { page } = visited;
@@ -306,7 +307,7 @@ describe('consent asked by the script tag', () => {
     const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
     expect(violations.map((violation) => violation.id)).toEqual([]);
     await page.screenshot({ path: screenshotPath('split-consent-notice') });
-    expect(visited.scripts).toEqual(['/clavard.js']);
+    expect(visited.scripts).toEqual(['/clavard.js', '/clavard-consent.js']);
     expect(sockets).toEqual([]);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 
@@ -314,13 +315,14 @@ describe('consent asked by the script tag', () => {
     await notice.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => notice.count()).toBe(0);
     await expect.poll(() => focusedInWidget(page)).toBe('BUTTON');
-    expect(visited.scripts).toEqual(['/clavard.js']);
+    expect(visited.scripts).toEqual(['/clavard.js', '/clavard-consent.js']);
 
-    // Agreed: the panel loads and opens, and the consent goes with the first message.
+    // Agreed (the consent file, kept, is not loaded again): the panel loads and opens, and the consent
+    // goes with the first message.
     await launcher.click();
     await page.getByRole('button', { name: 'I agree' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Fibre Nord' }).isVisible()).toBe(true);
-    expect(visited.scripts).toEqual(['/clavard.js', '/clavard-panel.js']);
+    expect(visited.scripts).toEqual(['/clavard.js', '/clavard-consent.js', '/clavard-panel.js']);
     const first = nextVisitorMessage();
     await page.getByRole('textbox', { name: 'Message' }).fill('Hello after consent');
     await page.getByRole('textbox', { name: 'Message' }).press('Enter');
@@ -332,5 +334,33 @@ describe('consent asked by the script tag', () => {
     });
     expect(visited.errors).toEqual([]);
     expect(visited.console.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
+  });
+
+  it('does not show a consent file whose bytes do not match the hash: one ChatError, no panel, and the next open loads it', async () => {
+    const files = await serve({ 'consent-version': '2026-11' });
+    const genuine = consentFileFor(f.embed);
+    files['/clavard-consent.js'] = {
+      body: genuine.concat('\n;document.title="tampered";'),
+      type: 'text/javascript',
+    };
+    const { page, scripts, console: lines, errors } = await visit();
+    const launcher = page.locator('clavard-widget button.launcher');
+    await launcher.click();
+    await expect.poll(() => clavardErrors(lines).length).toBe(1);
+    expect(clavardErrors(lines)[0]).toMatchObject({ name: 'ChatError', code: 'unavailable' });
+    expect(clavardErrors(lines)[0]?.message).toMatch(
+      /the consent file .*clavard-consent\.js could not be loaded/,
+    );
+    expect(await page.title()).toBe('Fibre Nord shop');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(scripts).toEqual(['/clavard.js', '/clavard-consent.js']);
+
+    files['/clavard-consent.js'] = { body: genuine, type: 'text/javascript' };
+    await launcher.click();
+    await page.getByRole('dialog', { name: /Before we chat/ }).waitFor();
+    expect(scripts).toEqual(['/clavard.js', '/clavard-consent.js', '/clavard-consent.js']);
+    expect(clavardErrors(lines)).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
     expect(await panel.evaluate((element) => getComputedStyle(element).display)).toBe('flex');
   });
 
-  it('runs over SSE + POST with data-transport="sse" and a same-origin path, under the same CSP', async () => {
+  it('runs over SSE + POST with data-transport="sse" and a same-origin path, under the same CSP, loading clavard-sse.js', async () => {
     const { page, console: lines } = await open(
       { url: '/clavard', transport: 'sse', 'brand-name': 'Fibre Nord', open: 'true' },
       { csp: strictCsp(''), scripts: ['/hostile.js'], proxyChat: true },
@@ -129,6 +129,14 @@ describe('the script tag under a strict CSP on a hostile host page', () => {
     await composer.fill('Over SSE');
     await composer.press('Enter');
     expect((await received).content).toMatchObject({ text: 'Over SSE' });
+    // The SSE transport is in its own file, loaded after the panel only because the tag chose SSE.
+    const loaded = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /^\/clavard[\w.-]*\.js$/.test(path)),
+    );
+    expect(loaded).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-sse.js']);
     expect(lines.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import { consentTexts } from '../src/embed/consent-texts.js';
 import { readEmbedConfig } from '../src/embed/embed-config.js';
 import { readPanelConfig } from '../src/embed/embed-panel-config.js';
-import { consentTexts } from '../src/embed/launcher-label.js';
 import { en } from '../src/ui-core/locales/en.js';
 import { frCA } from '../src/ui-core/locales/fr-CA.js';
 
@@ -170,7 +170,7 @@ describe('the script tag’s consent attributes', () => {
   });
 });
 
-describe('the first file’s consent texts', () => {
+describe('the consent file’s texts', () => {
   it.each([
     ['en', en],
     ['fr-CA', frCA],

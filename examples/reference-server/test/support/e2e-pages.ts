@@ -11,12 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  buildEmbed,
-  extrasFileFor,
-  frPanelFileFor,
-  panelFileFor,
-} from '../../../../packages/widget/test/support/embed-page.js';
+import { buildEmbed, laterFilesFor } from '../../../../packages/widget/test/support/embed-page.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -54,9 +49,8 @@ export async function buildPages(): Promise<BuiltPages> {
   const embedFile = join(dir, 'clavard.js');
   const embed = await buildEmbed();
   await writeFile(embedFile, embed);
-  await writeFile(join(dir, 'clavard-panel.js'), panelFileFor(embed));
-  await writeFile(join(dir, 'clavard-panel.fr.js'), frPanelFileFor(embed));
-  await writeFile(join(dir, 'clavard-extras.js'), extrasFileFor(embed));
+  // Every file clavard.js loads (the panels, the extras, the consent notice…), beside it.
+  for (const [name, body] of Object.entries(laterFilesFor(embed))) await writeFile(join(dir, name), body);
   const longPoll = await build({
     entryPoints: [fileURLToPath(new URL('./long-poll-visitor.ts', import.meta.url))],
     bundle: true,

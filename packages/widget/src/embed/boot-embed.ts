@@ -4,8 +4,18 @@ import { newConsent, readConsent, writeConsent } from '../ui/consent.js';
 import { createClavardApi, type EmbedController } from './embed-api.js';
 import { type EmbedConfig, readEmbedConfig } from './embed-config.js';
 import { createHub, hook, hubOf, type Receive, refuseDuplicate } from './embed-hub.js';
-import { expectExtras, expectPanel } from './handover.js';
-import { EXTRAS_HOOK, type ExtrasFactory, PANEL_HOOK, type PanelFactory, type PanelRequest } from './kits.js';
+import { consentNotice, expectFile, expectPanel } from './handover.js';
+import {
+  CONSENT_HOOK,
+  type ConsentFactory,
+  EXTRAS_HOOK,
+  type ExtrasFactory,
+  PANEL_HOOK,
+  type PanelFactory,
+  type PanelRequest,
+  SSE_HOOK,
+  type SseFactory,
+} from './kits.js';
 import { isFrench } from './launcher-label.js';
 import { createPanelLoaders, type PanelFile } from './panel-loader.js';
 import { createPlainLauncher } from './plain-launcher.js';
@@ -18,6 +28,10 @@ const MARKER = Symbol.for('clavard.embed');
 interface Files {
   panels: { en: PanelFile; fr: PanelFile };
   extras: PanelFile;
+  /** The consent notice, loaded on the first open while consent is asked and not given. */
+  consent: PanelFile;
+  /** The SSE transport, loaded when the panel first connects over SSE. */
+  sse: PanelFile;
   src: string;
   nonce: string;
   endpoint: PanelRequest['endpoint'];
@@ -52,8 +66,8 @@ function whenIdle(view: Window, task: () => void): void {
 }
 
 /**
- * Shows the plain launcher for `options`, and readies the panel and the extras (see {@link expectPanel}
- * and {@link expectExtras}), to be loaded from `files` once the page needs them.
+ * Shows the plain launcher for `options`, and readies the panel, the extras, the consent notice and the SSE file (see
+ * {@link expectPanel} and {@link expectFile}), to be loaded from `files` once the page needs them.
  */
 function showWidget(
   view: Window,
@@ -61,7 +75,12 @@ function showWidget(
   options: ResolvedLauncherOptions,
   script: Element,
   files: Files,
-  receive: { panel: Receive<PanelFactory>; extras: Receive<ExtrasFactory> },
+  receive: {
+    panel: Receive<PanelFactory>;
+    extras: Receive<ExtrasFactory>;
+    consent: Receive<ConsentFactory>;
+    sse: Receive<SseFactory>;
+  },
   gone: () => boolean,
 ): Shown {
   const { consent, namespace } = options;
@@ -74,20 +93,31 @@ function showWidget(
   plain.add(() => launcher.remove());
   // The panel with the visitor's catalogue: French for any French locale, English otherwise.
   const panel = isFrench(options.locale) ? files.panels.fr : files.panels.en;
-  const loaderFor = createPanelLoaders(view, files.src, files.nonce, [panel, files.extras], files.policy);
-  const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
-  const loadExtras = expectExtras(
-    controller,
-    receive.extras,
-    (arrived, onFailure) => loaderFor(files.extras, 'the extras file', arrived, onFailure),
-    urlOf(files.extras),
+  const loaderFor = createPanelLoaders(
+    view,
+    files.src,
+    files.nonce,
+    [panel, files.extras, files.consent, files.sse],
+    files.policy,
   );
+  const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
+  const later = <F>(file: PanelFile, what: string, from: Receive<F>): (() => Promise<F>) =>
+    expectFile(
+      controller,
+      from,
+      (arrived, onFailure) => loaderFor(file, what, arrived, onFailure),
+      urlOf(file),
+    );
+  const loadExtras = later(files.extras, 'the extras file', receive.extras);
+  const loadConsent = later(files.consent, 'the consent file', receive.consent);
+  const loadSse = later(files.sse, 'the SSE file', receive.sse);
   const request = {
     host,
     config: options,
     script,
     endpoint: files.endpoint,
     loadExtras,
+    loadSse,
     // What the panel finds wrong in the attributes it reads itself, reported as clavard.js reports its own.
     report: (problems: string[]) => controller.report(`Clavard script tag: ${problems.join('; ')}`, problems),
   };
@@ -107,7 +137,7 @@ function showWidget(
     asked = true;
     loader.load();
   };
-  // Consent asked and not given: the notice, drawn here, comes first; no panel code loads before it.
+  // Consent asked and not given: the notice (the consent file) comes first; no panel code loads before it.
   const agree = (): void => {
     if (!consent) return;
     writeConsent(pageStorage(view), namespace, newConsent(consent));
@@ -117,7 +147,14 @@ function showWidget(
     load() {
       if (gone()) return;
       if (consent && !readConsent(pageStorage(view), namespace, consent.version)) {
-        launcher.askConsent(consent, agree);
+        loadConsent().then(
+          (factory) => {
+            const show = gone() ? undefined : consentNotice(controller, factory);
+            if (show) launcher.askConsent(show, consent, agree);
+          },
+          // Reported by the loader through on('error'); the next open tries again.
+          () => undefined,
+        );
       } else load();
     },
     preload() {
@@ -140,7 +177,9 @@ function showWidget(
  * message (its rules run in the panel; not before consent, when asked). The panel then replaces the plain
  * launcher and the calls that waited run in order. The panel file is the one of the visitor's language
  * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
- * loaded, pinned the same way, when the panel first asks for it. Every configuration problem is reported as one
+ * loaded, pinned the same way, when the panel first asks for it; the consent file (the notice) on the first
+ * open while consent is asked and not given; the SSE file (the SSE transport) when the panel first
+ * connects over SSE. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. When `data-url` is a path (or `data-transport` changes its
  * scheme), one `console.info` line says which transport and URL were chosen. A later script tag with
@@ -152,7 +191,8 @@ function showWidget(
  * ```ts
  * bootEmbed(window, document.currentScript,
  *   { en: { name: 'clavard-panel.js', integrity: 'sha384-…' }, fr: { name: 'clavard-panel.fr.js', integrity: 'sha384-…' } },
- *   { name: 'clavard-extras.js', integrity: 'sha384-…' });
+ *   { name: 'clavard-extras.js', integrity: 'sha384-…' }, { name: 'clavard-consent.js', integrity: 'sha384-…' },
+ *   { name: 'clavard-sse.js', integrity: 'sha384-…' });
  * ```
  */
 export function bootEmbed(
@@ -160,6 +200,8 @@ export function bootEmbed(
   script: Element | null,
   panels: { en: PanelFile; fr: PanelFile },
   extras: PanelFile,
+  consent: PanelFile,
+  sse: PanelFile,
 ): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   const first =
@@ -193,6 +235,8 @@ export function bootEmbed(
   const receive = {
     panel: hook<PanelFactory>(hub, PANEL_HOOK),
     extras: hook<ExtrasFactory>(hub, EXTRAS_HOOK),
+    consent: hook<ConsentFactory>(hub, CONSENT_HOOK),
+    sse: hook<SseFactory>(hub, SSE_HOOK),
   };
   // The first tag's widget is `window.Clavard`; a later tag's (another namespace) is `Clavard.get(namespace)`.
   if (!first) {
@@ -230,6 +274,8 @@ export function bootEmbed(
       show(config, script, {
         panels,
         extras,
+        consent,
+        sse,
         src: new URL(src, doc.baseURI).href,
         nonce: typeof nonce === 'string' ? nonce : '',
         endpoint,

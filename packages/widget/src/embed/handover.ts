@@ -1,13 +1,14 @@
 // How the script-tag file takes a later file when it hands itself over: the panel (mounted in the plain
-// launcher's host) and the extras (kept for the panel). Each widget takes only the files it loads: see
-// `Receive` in embed-hub.ts.
+// launcher's host), the extras (kept for the panel) and the consent notice. Each widget takes only the
+// files it loads: see `Receive` in embed-hub.ts.
+import { kit as consentKit } from 'clavard:consent-kit';
 import { kit as panelKit } from 'clavard:panel-kit';
 import { ChatError } from '@clavard/protocol';
 import type { Cleanup } from '../ui/cleanup.js';
 import type { WidgetHandle } from '../widget-handle.js';
 import type { EmbedController } from './embed-api.js';
 import type { Receive } from './embed-hub.js';
-import type { ExtrasFactory, LoadExtras, PanelFactory, PanelRequest, StartPanel } from './kits.js';
+import type { ConsentFactory, PanelFactory, PanelRequest, ShowConsentNotice, StartPanel } from './kits.js';
 import type { PanelLoader } from './panel-loader.js';
 import type { PlainLauncher } from './plain-launcher.js';
 
@@ -19,6 +20,29 @@ function startPanel(factory: PanelFactory, request: PanelRequest): WidgetHandle 
   });
   if (!start) throw new ChatError('unavailable', 'Clavard: the panel file did not deliver its start');
   return start(request);
+}
+
+/**
+ * Runs the consent file's factory with its kit: the function that shows the notice, or undefined (then
+ * reported through `controller`) when the file did not deliver it.
+ *
+ * @example
+ * ```ts
+ * const show = consentNotice(controller, factory);
+ * if (show) launcher.askConsent(show, consent, agree);
+ * ```
+ */
+export function consentNotice(
+  controller: EmbedController,
+  factory: ConsentFactory,
+): ShowConsentNotice | undefined {
+  let show: ShowConsentNotice | undefined;
+  factory(consentKit, (delivered) => {
+    show = delivered;
+  });
+  if (!show)
+    controller.fault(new ChatError('unavailable', 'Clavard: the consent file did not deliver its notice'));
+  return show;
 }
 
 /**
@@ -70,22 +94,23 @@ export function expectPanel(
 }
 
 /**
- * The extras, for the panel: the file is loaded once, when the panel first asks; each failed attempt
- * rejects the calls that waited (and is reported), the next call tries again.
+ * A file loaded on demand and kept once it handed itself over: the extras (for the panel) and the consent
+ * notice. The file is loaded once, when first asked for; each failed attempt rejects the calls that
+ * waited (and is reported), the next call tries again.
  *
  * @example
  * ```ts
- * const loadExtras = expectExtras(controller, receiveExtras, (arrived, onFailure) => loaderFor(extras, 'the extras file', arrived, onFailure), extrasUrl);
+ * const loadExtras = expectFile(controller, receiveExtras, (arrived, onFailure) => loaderFor(extras, 'the extras file', arrived, onFailure), extrasUrl);
  * ```
  */
-export function expectExtras(
+export function expectFile<F>(
   controller: EmbedController,
-  receive: Receive<ExtrasFactory>,
+  receive: Receive<F>,
   loaderFor: (arrived: () => boolean, onFailure: (error: ChatError) => void) => PanelLoader,
   url: string,
-): LoadExtras {
-  let factory: ExtrasFactory | undefined;
-  let waiting: Array<{ resolve: (factory: ExtrasFactory) => void; reject: (error: unknown) => void }> = [];
+): () => Promise<F> {
+  let factory: F | undefined;
+  let waiting: Array<{ resolve: (factory: F) => void; reject: (error: unknown) => void }> = [];
   receive(
     (delivered) => {
       if (factory) return;

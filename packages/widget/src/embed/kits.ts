@@ -6,9 +6,13 @@
 //   clavard.js ── PanelKit, PanelRequest ──▶ clavard-panel.js (or .fr.js) ── StartPanel ──▶ WidgetHandle
 //   clavard-panel.js ── ExtrasKit ──▶ clavard-extras.js ── ExtrasModule (the forms, the end survey)
 //   (clavard.js loads the extras file, pinned by its hash, and hands its factory to the panel: LoadExtras)
+//   clavard.js ── ConsentKit ──▶ clavard-consent.js ── ShowConsentNotice (the notice, before consent)
+//   clavard-panel.js ── SseKit ──▶ clavard-sse.js ── SseModule (the SSE transport, when the tag chose it)
+//   (clavard.js loads the SSE file, pinned by its hash, and hands its factory to the panel: LoadSse)
 import type { ResolvedLauncherOptions } from '../option-checks.js';
 import type { ExtrasModule } from '../ui/extras-source.js';
 import type { WidgetHandle } from '../widget-handle.js';
+import type { ConsentNotice, ConsentNoticeRequest } from './consent-notice.js';
 import type { EmbedTransportKind } from './embed-config.js';
 
 export type { ExtrasModule } from '../ui/extras-source.js';
@@ -38,6 +42,28 @@ export const PANEL_HOOK: symbol = Symbol.for('clavard.panel');
 export const EXTRAS_HOOK: symbol = Symbol.for('clavard.extras');
 
 /**
+ * The hook through which the consent file (`clavard-consent.js`: the consent notice) hands its
+ * {@link ConsentFactory} to the script-tag file, like {@link PANEL_HOOK}.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, CONSENT_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const CONSENT_HOOK: symbol = Symbol.for('clavard.consent');
+
+/**
+ * The hook through which the SSE file (`clavard-sse.js`: the SSE + HTTP POST transport) hands its
+ * {@link SseFactory} to the script-tag file, like {@link PANEL_HOOK}.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, SSE_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const SSE_HOOK: symbol = Symbol.for('clavard.sse');
+
+/**
  * Every module a kit may carry, by the path the build resolves (from this folder): add a module here to
  * list it in a kit; the names a kit lists are then checked against its exports.
  */
@@ -65,6 +91,10 @@ interface KitModules {
   '@preact/signals-core': typeof import('@preact/signals-core');
   '../headless/storage.js': typeof import('../headless/storage.js');
   '../ui/Icon.js': typeof import('../ui/Icon.js');
+  './launcher-label.js': typeof import('./launcher-label.js');
+  '@clavard/protocol': typeof import('@clavard/protocol');
+  '../../../adapters/src/net/close-error.js': typeof import('../../../adapters/src/net/close-error.js');
+  '../../../adapters/src/net/link-transport.js': typeof import('../../../adapters/src/net/link-transport.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -138,6 +168,34 @@ export const EXTRAS_KIT = {
 } as const satisfies KitSpec;
 
 /**
+ * What the consent file takes from `clavard.js`: stylesheet adoption, the URL check, the French test.
+ *
+ * @example
+ * ```ts
+ * CONSENT_KIT['../ui/stylesheets.js']; // ['adoptStyles']
+ * ```
+ */
+export const CONSENT_KIT = {
+  '../ui/stylesheets.js': ['adoptStyles'],
+  '../ui-core/safe-url.js': ['safeUrl'],
+  './launcher-label.js': ['isFrench'],
+} as const satisfies KitSpec;
+
+/**
+ * What the SSE file takes from the panel: the parts of the transports it shares with the WebSocket one.
+ *
+ * @example
+ * ```ts
+ * SSE_KIT['../../../adapters/src/net/link-transport.js']; // ['createLinkTransport']
+ * ```
+ */
+export const SSE_KIT = {
+  '@clavard/protocol': ['MAX_FRAME_BYTES'],
+  '../../../adapters/src/net/close-error.js': ['closeError', 'httpError', 'lostError'],
+  '../../../adapters/src/net/link-transport.js': ['createLinkTransport'],
+} as const satisfies KitSpec;
+
+/**
  * The modules that may be bundled in two of the files a page loads, by their path from the repository's
  * root (as the build error names them), each with the reason. Any other module found in two of them fails
  * the build (the two panels, one per language, count as one file: a page loads one), and so does an entry
@@ -185,6 +243,81 @@ export type PanelKit = KitOf<typeof PANEL_KIT>;
 export type ExtrasKit = KitOf<typeof EXTRAS_KIT>;
 
 /**
+ * What `clavard.js` hands the consent file, by name.
+ *
+ * @example
+ * ```ts
+ * type Adopt = ConsentKit['adoptStyles'];
+ * ```
+ */
+export type ConsentKit = KitOf<typeof CONSENT_KIT>;
+
+/**
+ * What the consent file hands back: shows the notice for a request and returns it.
+ *
+ * @example
+ * ```ts
+ * const notice = show({ root, button, consent, locale, onAgree, onClose });
+ * ```
+ */
+export type ShowConsentNotice = (request: ConsentNoticeRequest) => ConsentNotice;
+
+/**
+ * The consent file's body: given its {@link ConsentKit}, delivers its {@link ShowConsentNotice}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (show) => launcher.askConsent(show, consent, agree));
+ * ```
+ */
+export type ConsentFactory = Factory<Packed<ConsentKit>, ShowConsentNotice>;
+
+/**
+ * What the panel hands the SSE file, by name.
+ *
+ * @example
+ * ```ts
+ * type Link = SseKit['createLinkTransport'];
+ * ```
+ */
+export type SseKit = KitOf<typeof SSE_KIT>;
+
+/**
+ * What the SSE file hands back: the SSE transport's factory.
+ *
+ * @example
+ * ```ts
+ * const transport = sse.createSseTransport({ url: 'https://chat.example/clavard' });
+ * ```
+ */
+export interface SseModule {
+  createSseTransport: typeof import('@clavard/adapters/sse').createSseTransport;
+}
+
+/**
+ * The SSE file's body: given its {@link SseKit}, delivers the {@link SseModule}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (sse) => sse.createSseTransport({ url }));
+ * ```
+ */
+export type SseFactory = Factory<Packed<SseKit>, SseModule>;
+
+/**
+ * How the panel gets the SSE transport: `clavard.js` loads `clavard-sse.js` (with its integrity hash and
+ * Trusted Types policy) and hands over the file's {@link SseFactory}, which the panel runs with its
+ * {@link SseKit}. Rejects with a `ChatError('unavailable')` when the file cannot be loaded; the next call
+ * tries again.
+ *
+ * @example
+ * ```ts
+ * const factory = await request.loadSse();
+ * ```
+ */
+export type LoadSse = () => Promise<SseFactory>;
+
+/**
  * How the panel gets the extras: `clavard.js` loads `clavard-extras.js` (with its integrity hash and
  * Trusted Types policy) and hands over the file's {@link ExtrasFactory}, which the panel runs with its
  * {@link ExtrasKit}. Rejects with a `ChatError('unavailable')` when the file cannot be loaded; the next call
@@ -218,6 +351,8 @@ export interface PanelRequest {
   endpoint: { kind: EmbedTransportKind; url: string };
   /** Loads the extras file (the forms and the end survey) when the panel first needs it. */
   loadExtras: LoadExtras;
+  /** Loads the SSE file (the SSE transport) when the panel first connects over SSE. */
+  loadSse: LoadSse;
   /** Reports what was wrong in the attributes the panel reads, one line each, as one `ChatError`. */
   report(problems: string[]): void;
 }

@@ -3,8 +3,9 @@ import { CHAT_PATH, HELP_PATH } from '../ui/icon-paths.js';
 import { adoptStyles } from '../ui/stylesheets.js';
 import { themeColors, themeCss } from '../ui/theme.js';
 import { isRtl } from '../ui-core/locale.js';
-import { safeUrl } from '../ui-core/safe-url.js';
-import { consentTexts, launcherLabel } from './launcher-label.js';
+import type { ConsentNotice } from './consent-notice.js';
+import type { ShowConsentNotice } from './kits.js';
+import { launcherLabel } from './launcher-label.js';
 import { LAUNCHER_CSS } from './launcher-styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -62,10 +63,15 @@ export interface PlainLauncher {
   /** The button, to tell whether it has focus when the panel takes over. */
   readonly button: HTMLButtonElement;
   /**
-   * Show the consent notice above the launcher (text, policy link, "I agree" with the focus, "Not now");
-   * `onAgree` runs when the visitor agrees. Escape or "Not now" closes it and gives the focus back.
+   * Show the consent notice above the launcher with `show` (the consent file's: text, policy link, "I
+   * agree" with the focus, "Not now"), or give it the focus when it is shown; `onAgree` runs when the
+   * visitor agrees. Escape or "Not now" closes it and gives the focus back.
    */
-  askConsent(consent: NonNullable<ResolvedMountOptions['consent']>, onAgree: () => void): void;
+  askConsent(
+    show: ShowConsentNotice,
+    consent: NonNullable<ResolvedMountOptions['consent']>,
+    onAgree: () => void,
+  ): void;
   /** Take the button, the notice and their stylesheets out of the shadow root. */
   remove(): void;
 }
@@ -103,72 +109,21 @@ export function createPlainLauncher(
   button.addEventListener('click', onOpen);
   root.append(button);
   shadow.append(root);
-  let notice: HTMLElement | undefined;
-  const closeNotice = (): void => {
-    notice?.remove();
-    notice = undefined;
-    button.setAttribute('aria-expanded', 'false');
-  };
-  const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
-    const made = doc.createElement(tag);
-    made.className = className;
-    made.textContent = text;
-    return made;
-  };
+  let notice: ConsentNotice | undefined;
   return {
     button,
-    askConsent(consent, onAgree) {
-      if (notice) {
-        notice.querySelector<HTMLButtonElement>('.agree')?.focus();
-        return;
-      }
-      const texts = consentTexts(config.locale);
-      const box = element('div', 'consent-notice', '');
-      box.setAttribute('role', 'dialog');
-      box.setAttribute('aria-modal', 'false');
-      box.setAttribute('aria-labelledby', 'clavard-consent-text');
-      const text = element('p', '', consent.text ?? texts.text);
-      text.id = 'clavard-consent-text';
-      text.dir = 'auto';
-      box.append(text);
-      const policy = consent.policyUrl === undefined ? undefined : safeUrl(consent.policyUrl);
-      if (policy !== undefined) {
-        const link = element('a', '', texts.policy);
-        link.href = policy;
-        link.target = '_blank';
-        link.rel = 'noopener noreferrer';
-        link.append(element('span', 'sr', ` (${texts.newTab})`));
-        box.append(link);
-      }
-      const actions = element('div', 'actions', '');
-      const agree = element('button', 'agree', texts.agree);
-      const later = element('button', 'later', texts.later);
-      agree.type = 'button';
-      later.type = 'button';
-      agree.addEventListener('click', () => {
-        closeNotice();
-        onAgree();
-      });
-      const dismiss = (): void => {
-        closeNotice();
-        button.focus();
-      };
-      later.addEventListener('click', dismiss);
-      box.addEventListener('keydown', (event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        dismiss();
-      });
-      actions.append(agree, later);
-      box.append(actions);
-      root.append(box);
-      notice = box;
+    askConsent(show, consent, onAgree) {
+      if (notice) return notice.focus();
       button.setAttribute('aria-expanded', 'true');
-      agree.focus();
+      const onClose = (): void => {
+        notice = undefined;
+        button.setAttribute('aria-expanded', 'false');
+      };
+      notice = show({ root, button, consent, locale: config.locale, onAgree, onClose });
     },
     remove() {
       button.removeEventListener('click', onOpen);
-      closeNotice();
+      notice?.close();
       root.remove();
       removeStyles();
     },

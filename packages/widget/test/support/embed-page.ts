@@ -1,6 +1,7 @@
 /**
- * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js`,
- * `clavard-panel.js`, `clavard-panel.fr.js` and `clavard-extras.js` from the sources with the build of the published files (scripts/build-embed.mjs), and
+ * The script-tag files and host pages for the browser tests: `buildEmbed()` builds `clavard.js` and the
+ * files it loads (`clavard-panel.js`, `clavard-panel.fr.js`, `clavard-extras.js`, `clavard-consent.js`…)
+ * from the sources with the build of the published files (scripts/build-embed.mjs), and
  * `hostPage()` writes a host page that loads the first with `data-*` attributes. Every host script is an
  * external file: no inline script anywhere.
  */
@@ -9,6 +10,7 @@ import { type IncomingMessage, request, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
   buildEmbedFiles,
+  CONSENT_FILE,
   EXTRAS_FILE,
   FIRST_FILE,
   PANEL_FILE,
@@ -25,8 +27,11 @@ export function screenshotPath(name: string): string {
   return `${RESULTS_DIR}${name}.png`;
 }
 
-/** The panel and extras files built with each first file (keyed by the first file, which bakes in their hashes). */
-const panels = new Map<string, { panel: string; panelFr: string; extras: string }>();
+/**
+ * The later files (panel, extras, consent…) built with each first file, by name (keyed by the first file,
+ * which bakes in their hashes).
+ */
+const panels = new Map<string, Record<string, string>>();
 
 /**
  * Bundles the two script-tag files from the sources with the build of dist/embed (scripts/build-embed.mjs):
@@ -36,28 +41,41 @@ const panels = new Map<string, { panel: string; panelFr: string; extras: string 
 export async function buildEmbed(): Promise<string> {
   const { files } = await buildEmbedFiles();
   const first = new TextDecoder().decode(files[FIRST_FILE]);
-  panels.set(first, {
-    panel: new TextDecoder().decode(files[PANEL_FILE]),
-    panelFr: new TextDecoder().decode(files[PANEL_FR_FILE]),
-    extras: new TextDecoder().decode(files[EXTRAS_FILE]),
-  });
+  const later: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name !== FIRST_FILE) later[name] = new TextDecoder().decode(bytes);
+  }
+  panels.set(first, later);
   return first;
 }
 
-const builtWith = (embed: string) => {
+/**
+ * Every file `embed` loads (all but the first), by name, as built together with it by {@link buildEmbed}:
+ * a host serves them all beside `clavard.js`.
+ */
+export const laterFilesFor = (embed: string): Readonly<Record<string, string>> => {
   const built = panels.get(embed);
   if (built === undefined) throw new Error('this first file was not made by buildEmbed()');
   return built;
 };
 
+const builtFile = (embed: string, name: string): string => {
+  const file = laterFilesFor(embed)[name];
+  if (file === undefined) throw new Error(`buildEmbed() made no ${name}`);
+  return file;
+};
+
 /** The (English) panel file built together with `embed` by {@link buildEmbed}. */
-export const panelFileFor = (embed: string): string => builtWith(embed).panel;
+export const panelFileFor = (embed: string): string => builtFile(embed, PANEL_FILE);
 
 /** The French panel file built together with `embed` by {@link buildEmbed}. */
-export const frPanelFileFor = (embed: string): string => builtWith(embed).panelFr;
+export const frPanelFileFor = (embed: string): string => builtFile(embed, PANEL_FR_FILE);
 
 /** The extras file (forms, end survey) built together with `embed` by {@link buildEmbed}. */
-export const extrasFileFor = (embed: string): string => builtWith(embed).extras;
+export const extrasFileFor = (embed: string): string => builtFile(embed, EXTRAS_FILE);
+
+/** The consent file (the notice before consent) built together with `embed` by {@link buildEmbed}. */
+export const consentFileFor = (embed: string): string => builtFile(embed, CONSENT_FILE);
 
 /** The queue snippet documented in packages/widget/README.md, as an external file. */
 export const SNIPPET = `window.Clavard = window.Clavard || (function (q) {
@@ -150,12 +168,11 @@ export function hostFiles(
   headers: Record<string, string> = {},
 ): Record<string, StaticFile> {
   const js = (body: string): StaticFile => ({ body, type: 'text/javascript', headers });
+  const later = Object.entries(laterFilesFor(embed)).map(([name, body]) => [`/${name}`, js(body)] as const);
   return {
     '/': { body: page, type: 'text/html', headers },
     '/clavard.js': js(embed),
-    '/clavard-panel.js': js(panelFileFor(embed)),
-    '/clavard-panel.fr.js': js(frPanelFileFor(embed)),
-    '/clavard-extras.js': js(extrasFileFor(embed)),
+    ...Object.fromEntries(later),
     '/snippet.js': js(SNIPPET),
     '/hostile.js': js(HOSTILE_JS),
     '/error-logger.js': js(ERROR_LOGGER_JS),
