@@ -3,11 +3,10 @@
  * messages, and to append one message to an open conversation of 10,000. Each figure is measured inside
  * the page (performance.now(), until the DOM holds the result and layout is done); `npm run bench`.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { launchChromium, type StaticServer, serveStatic } from '../test/support/browser.js';
+import { launchChromium, type StaticServer } from '../test/support/browser.js';
+import { servePageOf } from './support/bench-bundle.js';
 
 type Scenario = 'mountLauncher' | 'openWithHistory' | 'appendTo';
 
@@ -17,27 +16,7 @@ let page: Page;
 const figures: Record<string, number[]> = {};
 
 beforeAll(async () => {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('support/bench-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    tsconfig: `${root}tsconfig.json`,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'error',
-  });
-  site = await serveStatic({
-    '/': {
-      body: '<!doctype html><title>bench</title><script src="/bench.js"></script><body></body>',
-      type: 'text/html',
-    },
-    '/bench.js': { body: bundle.outputFiles[0]?.text ?? '', type: 'text/javascript' },
-  });
+  site = await servePageOf('support/bench-page.ts');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1024, height: 720 } });
   await page.goto(`${site.url}/`);

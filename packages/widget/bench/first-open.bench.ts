@@ -7,14 +7,13 @@
  * (minified IIFE) and loaded on click the same way, rendering a short list and a focused textarea
  * (support/floor-launcher.ts, support/floor-panel.tsx). `npm run bench`; the target is ≤ 3× the floor.
  */
-import { fileURLToPath } from 'node:url';
 import { createMemoryChatServer, type MemoryChatServer } from '@clavard/adapters/memory';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { startTestServer, type TestServer } from '../../adapters/test/support/node-server.js';
 import { launchChromium, type StaticServer, serveStatic } from '../test/support/browser.js';
 import { buildEmbed, hostFiles, hostPage } from '../test/support/embed-page.js';
+import { bundleForPage } from './support/bench-bundle.js';
 import { ACTIVITIES, type CpuSummary, mainThreadCpu, type TraceEvent } from './support/trace-cpu.js';
 
 /** What the trace records: tasks, script, style, layout, paint, GC, and the page's User Timing marks. */
@@ -35,32 +34,13 @@ const runs: Record<'widget' | 'floor', CpuSummary[]> = { widget: [], floor: [] }
 let widgetUrl = '';
 let floorUrl = '';
 
-/** esbuild, as the panel file is built (minified IIFE), for the bench's own page files. */
-async function bundle(entry: string): Promise<string> {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    tsconfig: `${root}tsconfig.json`,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
 beforeAll(async () => {
   const js = (body: string) => ({ body, type: 'text/javascript' });
   const [embed, marks, floorLauncher, floorPanel] = await Promise.all([
     buildEmbed(),
-    bundle('support/first-open-marks.ts'),
-    bundle('support/floor-launcher.ts'),
-    bundle('support/floor-panel.tsx'),
+    bundleForPage('support/first-open-marks.ts'),
+    bundleForPage('support/floor-launcher.ts'),
+    bundleForPage('support/floor-panel.tsx'),
   ]);
   chat = createMemoryChatServer({ heartbeatMs: 0 });
   chatServer = await startTestServer(chat);

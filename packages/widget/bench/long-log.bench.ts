@@ -7,11 +7,10 @@
  * holds the result and layout is done), median of 7 runs (the appends after 3 to warm up, on both sides);
  * `npx vitest bench --run packages/widget/bench/long-log.bench.ts`.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { launchChromium, type StaticServer, serveStatic } from '../test/support/browser.js';
+import { launchChromium, type StaticServer } from '../test/support/browser.js';
+import { servePageOf } from './support/bench-bundle.js';
 import type { LongLogApi } from './support/long-log-page.js';
 
 const RUNS = 7;
@@ -23,27 +22,7 @@ let cdp: CDPSession;
 const table: Array<{ figure: string; widget: number; floor: number; unit: string; runs?: number[] }> = [];
 
 beforeAll(async () => {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('support/long-log-page.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    minify: true,
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    tsconfig: `${root}tsconfig.json`,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'error',
-  });
-  site = await serveStatic({
-    '/': {
-      body: '<!doctype html><title>bench</title><script src="/bench.js"></script><body></body>',
-      type: 'text/html',
-    },
-    '/bench.js': { body: bundle.outputFiles[0]?.text ?? '', type: 'text/javascript' },
-  });
+  site = await servePageOf('support/long-log-page.ts');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1024, height: 720 } });
   cdp = await page.context().newCDPSession(page);
