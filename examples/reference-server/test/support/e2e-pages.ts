@@ -179,9 +179,42 @@ export async function openVisitor(
   return { ...opened, sockets, channelRequests };
 }
 
-/** The texts of every bubble the widget shows (greeting included), in order. */
-export function visitorBubbles(page: Page): Promise<string[]> {
-  return page.locator('.bubble').allTextContents();
+/**
+ * The texts of every bubble of the conversation (the greeting first), in order. The widget renders only
+ * the rows in view and around them: the log is read from the top down, as a visitor scrolls it, each row
+ * once by its place (`aria-posinset`).
+ */
+export async function visitorBubbles(page: Page): Promise<string[]> {
+  const log = page.locator('.log');
+  const read = () =>
+    log.evaluate((element) => ({
+      outside: [...element.querySelectorAll('.bubble')]
+        .filter((bubble) => !bubble.closest('[aria-posinset]'))
+        .map((bubble) => bubble.textContent ?? ''),
+      rows: [...element.querySelectorAll('[aria-posinset]')].map((row) => ({
+        at: Number(row.getAttribute('aria-posinset')),
+        of: Number(row.getAttribute('aria-setsize')),
+        texts: [...row.querySelectorAll('.bubble')].map((bubble) => bubble.textContent ?? ''),
+      })),
+      end: element.scrollTop + element.clientHeight >= element.scrollHeight - 1,
+    }));
+  const frame = () =>
+    page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await log.evaluate((element) => element.scrollTo({ top: 0 }));
+  await frame();
+  const top = await read();
+  const rows = new Map<number, string[]>();
+  let size = 0;
+  for (let step = 0; step < 200; step += 1) {
+    const seen = step === 0 ? top : await read();
+    for (const row of seen.rows) rows.set(row.at, row.texts);
+    size = seen.rows[0]?.of ?? size;
+    if (seen.end && rows.size >= size) break;
+    await log.evaluate((element) => element.scrollBy({ top: element.clientHeight / 2 }));
+    await frame();
+  }
+  const ordered = [...rows.entries()].sort(([a], [b]) => a - b).flatMap(([, texts]) => texts);
+  return [...top.outside, ...ordered];
 }
 
 /** The texts of every message in the console's transcript, in order. */
