@@ -67,6 +67,9 @@ describe('a lost connection', () => {
     const { page, lines } = await open({ url: '/clavard', open: 'true' }, true);
     const composer = page.getByRole('textbox', { name: 'Message' });
     await expect.poll(() => composer.isVisible()).toBe(true);
+    // Refused only once the event stream is up (the panel may show before its transport file has come):
+    // what fails then is the message's POST, not the stream's first GET.
+    await expect.poll(() => f.server.connections).toBe(1);
     f.server.refuse(502);
     await composer.fill('Refused');
     await composer.press('Enter');
