@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueuePlaces } from '../src/chat/queue-places.js';
 import type { RoutedAgent } from '../src/chat/routing.js';
 import { openStore, type Store } from '../src/db/store.js';
+import { newConversation, visitorMessage } from './support/store-rows.js';
 
 const julie: RoutedAgent = { id: 'julie', topics: ['Billing'] };
 const marc: RoutedAgent = { id: 'marc', topics: ['Technical support'] };
@@ -42,20 +43,9 @@ function setUp(agents: RoutedAgent[]) {
   let count = 0;
   const arrive = (topic: string | null): string => {
     count += 1;
-    const visitor = opened.createVisitor(`token-${count}`, 'en');
-    const conversation = opened.createConversation(visitor.id, topic ?? undefined);
-    opened.storeMessage({
-      conversationId: conversation.id,
-      clientId: `c-${count}`,
-      contentHash: `h-${count}`,
-      event: {
-        type: 'message',
-        id: `m-${count}`,
-        author: { role: 'visitor' },
-        content: { kind: 'text', text: `Question ${count}` },
-      },
-    });
-    return conversation.id;
+    const id = newConversation(opened, topic);
+    visitorMessage(opened, id, `Question ${count}`);
+    return id;
   };
   return { store: opened, places, told, arrive };
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGroupCommit } from '../src/chat/group-commit.js';
 import { openStore, type Store } from '../src/db/store.js';
+import { newConversation, visitorMessage } from './support/store-rows.js';
 
 let dir: string;
 let store: Store | undefined;
@@ -21,27 +22,8 @@ const fileStore = (): { store: Store; path: string } => {
   return { store, path };
 };
 
-let count = 0;
-const message = (opened: Store, conversationId: string, text: string) => {
-  count += 1;
-  return opened.storeMessage({
-    conversationId,
-    clientId: `c-${count}`,
-    contentHash: `h-${count}`,
-    event: {
-      type: 'message',
-      id: `m-${count}`,
-      author: { role: 'visitor' },
-      content: { kind: 'text', text },
-    },
-  });
-};
-
-const conversationOf = (opened: Store): string => {
-  count += 1;
-  const visitor = opened.createVisitor(`token-${count}`, 'fr-CA');
-  return opened.createConversation(visitor.id, undefined).id;
-};
+const message = visitorMessage;
+const conversationOf = (opened: Store): string => newConversation(opened, undefined, 'fr-CA');
 
 /** Rows in the index, and message events, read by a second connection as another process would. */
 const counts = (path: string) => {

@@ -8,6 +8,7 @@ import type { AgentOpen, AgentReportRequest, AgentSearch, ArchiveEntry } from '@
 import { ChatError } from '@clavard/protocol';
 import type { ArchiveRow } from '../db/archive-store.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { iso } from './iso-time.js';
 import { fitting } from './paging.js';
 import { teamReport } from './report.js';
 
@@ -16,8 +17,6 @@ const RESULTS_BYTES = 96 * 1024;
 const MAX_RESULTS = 50;
 const SNIPPET_LENGTH = 160;
 const DAY_MS = 24 * 60 * 60_000;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * An archive row as agents see it.

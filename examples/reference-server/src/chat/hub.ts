@@ -23,6 +23,7 @@ import { withSensitivity } from './forms.js';
 import { agentEvent } from './frame-text.js';
 import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-commit.js';
 import type { HouseRules } from './house-rules.js';
+import { iso } from './iso-time.js';
 import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
 import { createQueuePlaces } from './queue-places.js';
 import { type RoutedAgent, routeConversation } from './routing.js';
@@ -164,8 +165,6 @@ export interface Hub {
 const EARLIER = 5;
 /** Most events in an agent's view of a conversation, however small they are. */
 const AGENT_VIEW_EVENTS = 500;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Makes the {@link Hub}.

@@ -11,6 +11,7 @@ import { ChatError } from '@clavard/protocol';
 import { replyMail } from '../mail/mailer.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { iso } from './iso-time.js';
 import { fitting, jsonBytes } from './paging.js';
 import { contentHash } from './visitor-message.js';
 
@@ -20,7 +21,6 @@ const INBOX_BYTES = 64 * 1024;
 const ENTRY_TEXT_BYTES = 4 * 1024;
 const ENTRY_MESSAGES = 20;
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const told = new WeakMap<Hub, string>();
 
 /**

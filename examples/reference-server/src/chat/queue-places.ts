@@ -9,14 +9,13 @@
 import type { AgentServerFrame, QueueEntry } from '@clavard/agent-api';
 import type { QueueUpdate, ServerFrame } from '@clavard/protocol';
 import { givenContact, type QueueRow, type Store } from '../db/store.js';
+import { iso } from './iso-time.js';
 import { fitting, jsonBytes, QUEUE_BYTES } from './paging.js';
 import { estimateWaitSeconds, queueRouter, type Route, type RoutedAgent, routeQueue } from './routing.js';
 
 /** How many recently answered conversations the estimated wait averages. */
 const HANDLING_SAMPLE = 20;
 const PREVIEW_LENGTH = 140;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What the queue needs of the hub. */
 export interface QueueDeps {

@@ -6,11 +6,10 @@ import { hash, randomUUID } from 'node:crypto';
 import type { MessageSend } from '@clavard/protocol';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 import { inboxChanged } from './inbox.js';
+import { iso } from './iso-time.js';
 import { offlineForm } from './offline.js';
 import { prechatForm } from './prechat.js';
 import { carryAnswers, startingTopic } from './prechat-first.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What makes two sends of one clientId "the same message". */
 export const contentHash = (parts: unknown): string => hash('sha256', JSON.stringify(parts));

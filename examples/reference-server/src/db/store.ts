@@ -58,6 +58,8 @@ export function openStore(options: StoreOptions): Store {
   /** A write in its own transaction (or the one open), its messages indexed for search before the COMMIT. */
   const search = searchIndex(db);
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => atomic(db, search, fn);
+  /** One transaction function for every group's outermost write, not one built per group. */
+  const runAtomically = write((work: () => void) => work());
 
   /** Must run inside a transaction: the seq and the row go together or not at all. */
   const appendRaw = (conversationId: string, input: EventInput): ConversationEvent => {
@@ -306,7 +308,7 @@ export function openStore(options: StoreOptions): Store {
       };
     },
     // A savepoint inside a group; the group's own transaction indexes all its messages at once.
-    atomically: (work) => (db.inTransaction ? inSavepoint(db, search, work) : write(work)()),
+    atomically: (work) => (db.inTransaction ? inSavepoint(db, search, work) : runAtomically(work)),
     inSavepoint: (work) => inSavepoint(db, search, work),
     close: () => void db.close(),
   };
