@@ -30,6 +30,7 @@ import { openStore } from './db/store.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
+import { corkUntilNextTick } from './net/cork.js';
 import { createHttpChannels } from './net/http-channel.js';
 import { isOriginAllowed } from './net/origin.js';
 import { type StaticSources, serveStatic } from './net/static-files.js';
@@ -255,7 +256,10 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const handle = accept({
-        send: (data) => ws.send(data),
+        send: (data) => {
+          corkUntilNextTick(socket);
+          ws.send(data);
+        },
         close: (reason) => ws.close(CLOSE_CODES[reason], reason),
       });
       ws.on('message', (data, isBinary) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGroupCommit, onceAfterCommit, whenCommitted } from '../src/chat/group-commit.js';
+import { createGroupCommit, onceAfterCommit } from '../src/chat/group-commit.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -22,12 +22,12 @@ describe('group commit', () => {
         depth -= 1;
       }
     };
-    const commits = createGroupCommit(transaction);
+    const commits = createGroupCommit({ transaction });
     const work =
       (name: string, fail = false) =>
       () => {
         log.push(`write ${name}`);
-        whenCommitted(() => log.push(`send ${name}`));
+        commits.whenCommitted(() => log.push(`send ${name}`));
         onceAfterCommit('queue', () => log.push('queue once'));
         if (fail) throw new Error(`${name} refused`);
       };
@@ -58,18 +58,20 @@ describe('group commit', () => {
   it('sends nothing of a group whose commit fails, and rejects each of its works', async () => {
     const sent: string[] = [];
     let depth = 0;
-    const commits = createGroupCommit((fn) => {
-      depth += 1;
-      try {
-        fn();
-        if (depth === 1) throw new Error('disk full');
-      } finally {
-        depth -= 1;
-      }
+    const commits = createGroupCommit({
+      transaction(fn) {
+        depth += 1;
+        try {
+          fn();
+          if (depth === 1) throw new Error('disk full');
+        } finally {
+          depth -= 1;
+        }
+      },
     });
     const outcomes = await Promise.allSettled([
-      commits.add(() => whenCommitted(() => sent.push('a'))),
-      commits.add(() => whenCommitted(() => sent.push('b'))),
+      commits.add(() => commits.whenCommitted(() => sent.push('a'))),
+      commits.add(() => commits.whenCommitted(() => sent.push('b'))),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect(sent).toEqual([]);
@@ -77,8 +79,61 @@ describe('group commit', () => {
 
   it('sends at once outside a group', () => {
     const sent: string[] = [];
-    whenCommitted(() => sent.push('now'));
+    createGroupCommit({ transaction: (fn) => fn() }).whenCommitted(() => sent.push('now'));
     onceAfterCommit('x', () => sent.push('work'));
     expect(sent).toEqual(['now', 'work']);
+  });
+
+  it('tells nothing of a group until the disk has it, writes the next group meanwhile, and keeps frames in order', async () => {
+    const log: string[] = [];
+    const flushes: Array<(error?: Error) => void> = [];
+    const commits = createGroupCommit({
+      transaction: (fn) => {
+        fn();
+        log.push('commit');
+      },
+      savepoint: (fn) => fn(),
+      sync: (done) => {
+        log.push('flush');
+        flushes.push(done);
+      },
+    });
+    const work = (name: string) => () => {
+      log.push(`write ${name}`);
+      commits.whenCommitted(() => log.push(`send ${name}`));
+    };
+    let settledA = false;
+    const a = commits.add(work('a')).then(() => {
+      settledA = true;
+    });
+    await new Promise(setImmediate);
+    commits.whenCommitted(() => log.push('pong')); // outside any group, behind the one on its way to disk
+    const b = commits.add(work('b'));
+    await new Promise(setImmediate);
+    // Group b is written while a's flush is out; one flush at a time.
+    expect(log).toEqual(['write a', 'commit', 'flush', 'write b', 'commit']);
+    expect(settledA).toBe(false);
+    flushes[0]?.();
+    await a;
+    expect(log.slice(5)).toEqual(['send a', 'pong', 'flush']);
+    flushes[1]?.();
+    await b;
+    expect(log.slice(8)).toEqual(['send b']);
+    commits.whenCommitted(() => log.push('at once'));
+    expect(log.at(-1)).toBe('at once');
+  });
+
+  it('acknowledges nothing of a group whose flush failed, and still runs its after-commit work', async () => {
+    const sent: string[] = [];
+    const commits = createGroupCommit({
+      transaction: (fn) => fn(),
+      sync: (done) => setImmediate(() => done(new Error('EIO'))),
+    });
+    const outcome = commits.add(() => {
+      commits.whenCommitted(() => sent.push('ack'));
+      onceAfterCommit('queue', () => sent.push('queue'));
+    });
+    await expect(outcome).rejects.toThrow('EIO');
+    expect(sent).toEqual(['queue']);
   });
 });

@@ -116,10 +116,11 @@ describe('a group whose transaction SQLite rolled back whole', () => {
     raw.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON events
       WHEN json_extract(new.payload, '$.content.text') = 'Le disque est plein'
       BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END`);
-    const commits = createGroupCommit(
-      (work) => opened.atomically(work),
-      (work) => opened.inSavepoint(work),
-    );
+    const commits = createGroupCommit({
+      transaction: (work) => opened.atomicallyUnsynced(work),
+      savepoint: (work) => opened.inSavepoint(work),
+      sync: (done) => opened.sync(done),
+    });
     const outcomes = await Promise.allSettled([
       commits.add(() => void message(opened, ids[0] ?? '', 'Premier message')),
       commits.add(() => void message(opened, ids[1] ?? '', 'Le disque est plein')),

@@ -272,5 +272,6 @@ export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle
     heartbeatMs: hub.options.heartbeatMs,
     helloTimeoutMs: hub.options.helloTimeoutMs,
     report: (error) => hub.options.report(error),
+    whenCommitted: (send) => hub.commits.whenCommitted(send),
   });
 }

@@ -7,7 +7,6 @@ import {
   type ServerError,
 } from '@clavard/protocol';
 import { frameText } from './frame-text.js';
-import { whenCommitted } from './group-commit.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 
 /** A frame with a `type`, on either side of either API. */
@@ -62,6 +61,11 @@ export interface ConnectionSpec<F extends Typed, S, Out extends Typed> {
   helloTimeoutMs: number;
   /** Where unexpected failures go. */
   report(error: ChatError): void;
+  /**
+   * Sends a frame now, or after the writes it may tell of are durable, in order (the hub's group
+   * commit, `hub.commits.whenCommitted`). At once when absent.
+   */
+  whenCommitted?(send: () => void): void;
 }
 
 /** The `clientId` of a frame that failed validation, when it has a plausible one. */
@@ -111,8 +115,9 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
   // the 256 KiB check. Lists are paged
   // to stay far under it; a frame that is over it all the same reaches the peer as a typed error, so it
   // never waits for an answer that was dropped.
-  // After the commit of the group being written, when one is (see group-commit.ts): nothing is told
-  // about a write before it is durable.
+  // After the group being written is durable, when one is, and after the groups waiting for the disk
+  // (see group-commit.ts): nothing is told about a write before it is durable, and frames keep their order.
+  const whenCommitted = spec.whenCommitted ?? ((now: () => void) => now());
   const send = (frame: Typed) => whenCommitted(() => sendNow(frame));
   const sendNow = (frame: Typed) => {
     if (!conn.open) return;

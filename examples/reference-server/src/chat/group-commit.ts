@@ -1,12 +1,16 @@
 /**
  * Group commit: the visitors' messages that arrive while the event loop is busy are written together, in
- * one transaction (one fsync for many), on the next turn of the loop. Each runs in its own savepoint (a
- * message refused rolls back alone), every frame they send waits until the COMMIT, so that nothing is
- * acknowledged before it is durable, and work that each of them asks for once (the queue's places) runs
- * once for the whole group.
+ * one transaction, on the next turn of the loop. Each runs in its own savepoint (a message refused rolls
+ * back alone). The transaction's COMMIT does not wait for the disk: the log is flushed afterwards, off the
+ * event loop (src/db/wal-sync.ts), and every frame the group sends waits until that flush has returned, so
+ * that nothing is acknowledged before it is durable, while the next group is already being written. Work
+ * that each message asks for once (the queue's places) runs once for the whole group.
+ *
+ * Frames keep their order: a frame sent outside a group while earlier groups wait for their flush goes
+ * out after theirs.
  */
 
-/** Frames held while a group is written: they go out after its commit, in order. */
+/** Frames held while a group is written: they go out once it is durable, in order. */
 interface Held {
   sends: Array<() => void>;
   /** Work to run once after the commit (keyed, so that many asks make one run). */
@@ -16,20 +20,7 @@ interface Held {
 let held: Held | undefined;
 
 /**
- * Sends `send` now, or after the commit of the group being written.
- *
- * @example
- * ```ts
- * whenCommitted(() => peer.send(text));
- * ```
- */
-export function whenCommitted(send: () => void): void {
-  if (held) held.sends.push(send);
-  else send();
-}
-
-/**
- * Runs `work` now, or once after the commit of the group being written however many of its messages ask
+ * Runs `work` now, or once after the group being written is durable, however many of its messages ask
  * (under `key`).
  *
  * @example
@@ -48,11 +39,30 @@ export function onceAfterCommit(key: string, work: () => void): void {
  * @example
  * ```ts
  * await hub.commits.add(() => storeTheMessage());
+ * hub.commits.whenCommitted(() => peer.send(text));
  * ```
  */
 export interface GroupCommit {
-  /** Resolves once `work` is written in a committed group; rejects with what it threw. */
+  /** Resolves once `work` is written in a committed, durable group; rejects with what it threw. */
   add(work: () => void): Promise<void>;
+  /**
+   * Sends `send` now; or, inside a group, once the group is durable; or, while groups wait for the disk,
+   * after theirs.
+   */
+  whenCommitted(send: () => void): void;
+}
+
+/** How a group commit reaches the database (a Store: atomicallyUnsynced, inSavepoint, sync). */
+export interface GroupWrites {
+  /** Runs its function in a transaction. */
+  transaction(fn: () => void): void;
+  /**
+   * Runs it in a savepoint of the open transaction, and throws when SQLite has rolled that back whole,
+   * so that no later message is written on its own. The transaction itself when absent.
+   */
+  savepoint?(fn: () => void): void;
+  /** Calls back once what was committed is on the disk; absent when a commit is already durable. */
+  sync?(done: (error?: Error) => void): void;
 }
 
 /** One message waiting for its group. */
@@ -61,24 +71,33 @@ interface Waiting {
   done: (error?: unknown) => void;
 }
 
+/** A group written and committed, or a frame sent after one, waiting in line for the disk. */
+interface InLine {
+  /** The flush it needs (its group's number); 0 for a frame that only keeps its place. */
+  needs: number;
+  run(error?: Error): void;
+}
+
 /**
- * A group-commit queue over `transaction` (which runs its function in a transaction) and `savepoint`
- * (which runs it in a savepoint of the open one, and throws when SQLite has rolled that back whole, so
- * that no later message is written on its own): `add(work)` resolves once `work` has been written in a committed group, or rejects
- * with what it threw (its writes rolled back, its frames not sent).
+ * A group-commit queue over `writes`: `add(work)` resolves once `work` has been written in a committed
+ * group and flushed to the disk, or rejects with what it threw (its writes rolled back, its frames not
+ * sent).
  *
  * @example
  * ```ts
- * const commits = createGroupCommit((fn) => store.atomically(fn));
+ * const commits = createGroupCommit({
+ *   transaction: (fn) => store.atomicallyUnsynced(fn),
+ *   savepoint: (fn) => store.inSavepoint(fn),
+ *   sync: (done) => store.sync(done),
+ * });
  * await commits.add(() => messageSend(hub, conn, session, frame));
  * ```
  */
-export function createGroupCommit(
-  transaction: (fn: () => void) => void,
-  savepoint: (fn: () => void) => void = transaction,
-): GroupCommit {
+export function createGroupCommit(writes: GroupWrites): GroupCommit {
+  const { transaction, savepoint = transaction, sync } = writes;
   let queue: Waiting[] = [];
   let scheduled = false;
+  const line = createLine(sync);
 
   const flush = (): void => {
     scheduled = false;
@@ -106,9 +125,12 @@ export function createGroupCommit(
     } finally {
       held = undefined;
     }
-    for (const send of mine.sends) send();
-    for (const work of mine.after.values()) work();
-    for (const item of group) item.done(outcome.get(item));
+    line.committed((flushError) => {
+      // The disk refused the flush: nothing of the group is acknowledged (a retry finds it stored).
+      if (!flushError) for (const send of mine.sends) send();
+      for (const work of mine.after.values()) work();
+      for (const item of group) item.done(flushError ?? outcome.get(item));
+    });
   };
 
   return {
@@ -119,6 +141,56 @@ export function createGroupCommit(
         scheduled = true;
         setImmediate(flush);
       });
+    },
+    whenCommitted(send) {
+      if (held) held.sends.push(send);
+      else line.after(send);
+    },
+  };
+}
+
+/**
+ * The groups waiting for the disk, in commit order, and the frames sent behind them: one flush at a time,
+ * covering every group committed before it began.
+ */
+function createLine(sync: GroupWrites['sync']) {
+  const waiting: InLine[] = [];
+  let committed = 0;
+  let flushed = 0;
+  let flushing = false;
+
+  const drain = (upTo: number, error?: Error): void => {
+    while (waiting.length > 0 && (waiting[0] as InLine).needs <= upTo) {
+      const next = waiting.shift() as InLine;
+      next.run(next.needs === 0 ? undefined : error);
+    }
+  };
+
+  const flushNow = (): void => {
+    if (flushing || !sync || flushed === committed) return;
+    flushing = true;
+    const target = committed;
+    sync((error) => {
+      flushing = false;
+      flushed = target;
+      drain(target, error);
+      flushNow();
+    });
+  };
+
+  return {
+    committed(run: (error?: Error) => void): void {
+      if (!sync) {
+        run();
+        return;
+      }
+      committed++;
+      waiting.push({ needs: committed, run });
+      flushNow();
+    },
+    after(send: () => void): void {
+      if (waiting.length === 0) send();
+      else waiting.push({ needs: 0, run: send });
     },
   };
 }

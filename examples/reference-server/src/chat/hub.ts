@@ -233,10 +233,11 @@ export function createHub(options: HubOptions): Hub {
     },
     queue: (agentId) => places.listOf(agentId),
     queueTold: (agentId, list) => places.told(agentId, list),
-    commits: createGroupCommit(
-      (work) => store.atomically(work),
-      (work) => store.inSavepoint(work),
-    ),
+    commits: createGroupCommit({
+      transaction: (work) => store.atomicallyUnsynced(work),
+      savepoint: (work) => store.inSavepoint(work),
+      sync: (done) => store.sync(done),
+    }),
     queueChanged() {
       // Once per group of messages, after its commit: not once per change.
       places.invalidate();

@@ -231,5 +231,6 @@ export function acceptVisitor(hub: Hub, peer: ChatPeer): { conn: VisitorConn; ha
     heartbeatMs: hub.options.heartbeatMs,
     helloTimeoutMs: hub.options.helloTimeoutMs,
     report: (error: ChatError) => hub.options.report(error),
+    whenCommitted: (send) => hub.commits.whenCommitted(send),
   });
 }

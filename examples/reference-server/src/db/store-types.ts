@@ -201,6 +201,16 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
   atomically(work: () => void): void;
   /** Runs `work` in a savepoint of the open transaction; throws when none is open (it was rolled back). */
   inSavepoint(work: () => void): void;
+  /**
+   * As {@link Store.atomically}, but the COMMIT does not wait for the disk: nothing of `work` may be told
+   * to anyone before {@link Store.sync} has called back. Group commit's transactions (src/db/wal-sync.ts).
+   */
+  atomicallyUnsynced(work: () => void): void;
+  /**
+   * Calls `done` once every transaction committed so far is on the disk (flushed off the event loop), or
+   * with the error that stopped it.
+   */
+  sync(done: (error?: Error) => void): void;
   /** Close the database. */
   close(): void;
 }

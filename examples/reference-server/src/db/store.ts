@@ -16,6 +16,7 @@ import { migrate } from './schema.js';
 import { searchableText, searchIndex } from './search-index.js';
 import { prepareStatements } from './store-queries.js';
 import { type EventInput, givenContact, type MessageInput, type Store } from './store-types.js';
+import { createWalSync } from './wal-sync.js';
 
 export * from './store-types.js';
 
@@ -60,6 +61,7 @@ export function openStore(options: StoreOptions): Store {
   const write = <A extends unknown[], R>(fn: (...args: A) => R) => atomic(db, search, fn);
   /** One transaction function for every group's outermost write, not one built per group. */
   const runAtomically = write((work: () => void) => work());
+  const wal = createWalSync(db);
 
   /** Must run inside a transaction: the seq and the row go together or not at all. */
   const appendRaw = (conversationId: string, input: EventInput): ConversationEvent => {
@@ -310,6 +312,12 @@ export function openStore(options: StoreOptions): Store {
     // A savepoint inside a group; the group's own transaction indexes all its messages at once.
     atomically: (work) => (db.inTransaction ? inSavepoint(db, search, work) : runAtomically(work)),
     inSavepoint: (work) => inSavepoint(db, search, work),
-    close: () => void db.close(),
+    atomicallyUnsynced: (work) =>
+      db.inTransaction ? inSavepoint(db, search, work) : wal.commitUnsynced(() => runAtomically(work)),
+    sync: (done) => wal.sync(done),
+    close() {
+      wal.close();
+      db.close();
+    },
   };
 }
