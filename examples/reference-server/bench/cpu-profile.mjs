@@ -3,8 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** Node names its profiles CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main one. */
+const MAIN_THREAD = /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/;
+
 /**
- * The `limit` functions with the most self time in the newest profile of `dir`, each `[share, label]`
+ * The `limit` functions with the most self time in the newest main-thread profile of `dir` (the
+ * checkpointer's worker thread writes one of its own), each `[share, label]`
  * (`label`: function name and file:line, paths relative to `root`), and the profile's span in ms.
  *
  * @example
@@ -12,7 +16,7 @@ import { join, relative } from 'node:path';
  */
 export function summarizeProfile(dir, root, limit = 12) {
   const file = readdirSync(dir)
-    .filter((name) => name.endsWith('.cpuprofile'))
+    .filter((name) => MAIN_THREAD.test(name))
     .sort()
     .at(-1);
   if (!file) return { top: [], spanMs: 0 };

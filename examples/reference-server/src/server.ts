@@ -133,6 +133,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   const store = openStore({
     path: options.database ?? defaultDatabasePath(),
     ...(options.now ? { now: options.now } : {}),
+    backgroundCheckpoints: (cause) =>
+      report(new ChatError('server-error', 'a checkpoint of the database failed', { cause })),
   });
   const mailer =
     options.smtpUrl === undefined

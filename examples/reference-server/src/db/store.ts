@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { accountStore } from './account-store.js';
 import { archiveStore } from './archive-store.js';
 import { atomic, inSavepoint } from './atomic.js';
+import { startCheckpoints } from './checkpoints.js';
 import { inboxStore } from './inbox-store.js';
 import { prechatStore } from './prechat-store.js';
 import type { AckRow, FormRow, VisitorRow } from './rows.js';
@@ -28,6 +29,11 @@ export interface StoreOptions {
   now?: () => number;
   /** Makes ids. @default crypto.randomUUID */
   createId?: () => string;
+  /**
+   * Copy the write-ahead log into the database from a worker thread instead of inside commits (see
+   * checkpoints.ts), reporting its failures here. A file database only; the server's choice.
+   */
+  backgroundCheckpoints?: (error: Error) => void;
 }
 
 const toEvent = (conversationId: string, row: { seq: number; type: string; payload: string; at: number }) =>
@@ -62,6 +68,10 @@ export function openStore(options: StoreOptions): Store {
   /** One transaction function for every group's outermost write, not one built per group. */
   const runAtomically = write((work: () => void) => work());
   const wal = createWalSync(db);
+  const checkpoints =
+    options.backgroundCheckpoints && !db.memory
+      ? startCheckpoints(db, options.backgroundCheckpoints)
+      : undefined;
 
   /** Must run inside a transaction: the seq and the row go together or not at all. */
   const appendRaw = (conversationId: string, input: EventInput): ConversationEvent => {
@@ -316,6 +326,7 @@ export function openStore(options: StoreOptions): Store {
       db.inTransaction ? inSavepoint(db, search, work) : wal.commitUnsynced(() => runAtomically(work)),
     sync: (done) => wal.sync(done),
     close() {
+      checkpoints?.close();
       wal.close();
       db.close();
     },
