@@ -28,6 +28,8 @@ export default defineConfig({
     ],
     typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
+    // A private Postgres and Redis for the run, stopped at its end (scripts/test-services.ts).
+    globalSetup: ['./scripts/test-services.ts'],
     // A guard against hangs, not a measure of speed: the shared two-core machines run a test several
     // times slower when busy (password hashing, browsers), and speed is measured in benchmarks only.
     testTimeout: 20_000,

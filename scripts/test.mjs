@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The whole test suite, in the order that fails fastest: types, lint, the build, unit and browser tests,
 // the published shape of each package, and the size budgets. Any failing step fails the run.
-// Works on a fresh clone: it installs the dependencies and Chromium first when they are missing.
+// Works on a fresh clone: it installs the dependencies, Chromium, Postgres and Redis first when they are
+// missing (vitest then starts private Postgres and Redis servers for the run: scripts/test-services.ts).
 import { spawnSync } from 'node:child_process';
-import { ensureChromium, ensureDependencies, PNPM } from './setup.mjs';
+import { ensureChromium, ensureDependencies, ensureServices, PNPM } from './setup.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
@@ -18,6 +19,7 @@ const steps = [
 try {
   ensureDependencies();
   ensureChromium();
+  ensureServices();
 } catch (error) {
   console.error(`✖ setup: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

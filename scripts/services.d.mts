@@ -1,0 +1,11 @@
+/** A private server started for a test run. */
+export interface StartedService {
+  /** How to reach it: `postgres://…` or `redis://…`. */
+  url: string;
+  /** Shuts it down and removes its files. */
+  stop(): Promise<void>;
+}
+export function postgresBin(): string | undefined;
+export function redisBin(): string | undefined;
+export function startPostgres(): Promise<StartedService>;
+export function startRedis(): Promise<StartedService>;

@@ -1,0 +1,139 @@
+// Private Postgres and Redis servers for the tests: each test run starts its own, on free loopback ports,
+// with their files in a temporary folder, and stops them at the end, so a run never touches a database
+// anyone else uses and leaves nothing behind. Postgres refuses to run as root: as root, its files belong to
+// the `postgres` system user and its commands run as that user (Debian's package creates it).
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** A free TCP port on 127.0.0.1 (asked of the system, then released for the server to take). */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Where Debian puts Postgres's programs (the newest version installed), or undefined. */
+export function postgresBin() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
+}
+
+/** Where `redis-server` is, or undefined. */
+export function redisBin() {
+  return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
+}
+
+/** Runs a Postgres program as the user Postgres runs as; throws with its output when it fails. */
+function asPostgres(bin, program, args) {
+  const command = isRoot() ? 'runuser' : join(bin, program);
+  const argv = isRoot() ? ['-u', 'postgres', '--', join(bin, program), ...args] : args;
+  const result = spawnSync(command, argv, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `${program} failed: ${result.error?.message ?? ''}${result.stderr ?? ''}${result.stdout ?? ''}`,
+    );
+  }
+}
+
+/**
+ * Starts a private Postgres: a new cluster in a temporary folder, trusting local connections, listening
+ * on 127.0.0.1 only. Resolves `{ url, stop }`; `stop()` shuts it down and removes its files.
+ *
+ * @example
+ * const postgres = await startPostgres();
+ * // postgres.url: postgres://postgres@127.0.0.1:41234/postgres
+ * await postgres.stop();
+ */
+export async function startPostgres() {
+  const bin = postgresBin();
+  if (!bin) throw new Error('Postgres is not installed (Debian: apt-get install -y postgresql)');
+  const dir = mkdtempSync(join(tmpdir(), 'clavard-postgres-'));
+  if (isRoot()) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout), -1);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const user = isRoot() ? 'postgres' : userInfo().username;
+  asPostgres(bin, 'initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+  asPostgres(bin, 'pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-w',
+    'start',
+  ]);
+  let stopped = false;
+  return {
+    url: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        asPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Resolves once something accepts TCP connections on the port, or rejects after `ms`. */
+const listening = (port, ms) =>
+  new Promise((resolve, reject) => {
+    const deadline = Date.now() + ms;
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on port ${port} after ${ms} ms`));
+        else setTimeout(attempt, 20);
+      });
+    };
+    attempt();
+  });
+
+/**
+ * Starts a private Redis on 127.0.0.1, keeping nothing on disk. Resolves `{ url, stop }`.
+ *
+ * @example
+ * const redis = await startRedis();
+ * // redis.url: redis://127.0.0.1:41235
+ * await redis.stop();
+ */
+export async function startRedis() {
+  const bin = redisBin();
+  if (!bin) throw new Error('Redis is not installed (Debian: apt-get install -y redis-server)');
+  const port = await freePort();
+  const child = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await listening(port, 10_000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
