@@ -3,6 +3,7 @@
 import type { Emitter } from '@clavard/protocol/internal';
 import { computed, type ReadonlySignal, untracked } from '@preact/signals-core';
 import { CHAT_EVENT_NAMES } from './chat-event-names.js';
+import type { ChatEntry } from './conversation-model.js';
 import { freshComputed } from './fresh-computed.js';
 import type { ChatClient, ChatEvents } from './types.js';
 
@@ -26,37 +27,50 @@ const STATE_KEYS = [
  *
  * @example
  * ```ts
- * const state: ClientState = followCurrent(current, before);
+ * const state: ClientState = followCurrent(current, rows);
  * ```
  */
 export type ClientState = Pick<ChatClient, (typeof STATE_KEYS)[number] | 'messages'>;
 
+/** The state before there is an implementation: idle, alone, nothing known. */
+const BEFORE: { readonly [Key in (typeof STATE_KEYS)[number]]?: ChatClient[Key]['value'] } = {
+  status: 'idle',
+  typing: [],
+  unread: 0,
+  forms: [],
+  isLeader: false,
+};
+
 /**
- * Signals that read `current`'s (or `before`'s while there is none). Each is one computed over the
- * current implementation's own signal: a change costs one step more, whatever the list's length. The
- * message list stays current when read between two announcements, as the core's is (see
- * fresh-computed.ts).
+ * Signals that read `current`'s (while there is none: {@link BEFORE}, and `before` for the messages).
+ * Each is one computed over the current implementation's own signal: a change costs one step more,
+ * whatever the list's length. The message list stays current when read between two announcements, as the
+ * core's is (see fresh-computed.ts).
  *
  * @example
  * ```ts
- * const state = followCurrent(current, { status: signal('idle'), … });
+ * const state = followCurrent(current, computed(() => []));
  * current.value = core; // state.status.value is now core.status.value
  * ```
  */
 export function followCurrent(
   current: ReadonlySignal<ChatClient | undefined>,
-  before: ClientState,
+  before: ReadonlySignal<readonly ChatEntry[]>,
 ): ClientState {
-  const source = (): ClientState => current.value ?? before;
   const fields: Record<string, ReadonlySignal<unknown>> = {};
-  for (const key of STATE_KEYS) fields[key] = computed(() => source()[key].value);
+  for (const key of STATE_KEYS) {
+    fields[key] = computed(() => {
+      const active = current.value;
+      return active ? active[key].value : BEFORE[key];
+    });
+  }
+  const rows = (): ReadonlySignal<readonly ChatEntry[]> => current.value?.messages ?? before;
   const messages = freshComputed(
-    () => void source().messages.value,
-    () => untracked(() => source().messages.value),
+    () => void rows().value,
+    () => untracked(() => rows().value),
   );
   return { ...(fields as unknown as Omit<ClientState, 'messages'>), messages };
 }
-
 /**
  * Repeats every event of `from` on `to`, until the returned function is called.
  *

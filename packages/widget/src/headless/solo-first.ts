@@ -18,7 +18,7 @@ import { toPending } from './conversation-model.js';
 import { type ClientState, followCurrent, forwardEvents } from './current-client.js';
 import { checkIdentityToken, textError } from './message-text.js';
 import { watchForTabs } from './solo-watch.js';
-import type { ClientCore, Forward, ResolvedTabs, TabsLoader, TabsModule } from './tab-types.js';
+import type { ClientCore, Forward, ResolvedTabs, TabsLoader } from './tab-types.js';
 import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
 
 /** What this tab asked for before it had an implementation, and what it carries to the next. */
@@ -30,44 +30,21 @@ interface Intent {
   queued: Array<(client: ChatClient) => void>;
 }
 
-/** The state shown before this tab has an implementation: idle, and the messages composed meanwhile. */
-function stateBefore(early: Signal<readonly Forward[]>): ClientState {
-  const fixed = <T>(value: T) => computed(() => value);
-  return {
-    status: fixed('idle'),
-    disconnectedSince: fixed(undefined),
-    conversation: fixed(undefined),
-    agent: fixed(undefined),
-    availability: fixed(undefined),
-    prechat: fixed(undefined),
-    queue: fixed(undefined),
-    typing: fixed([]),
-    unread: fixed(0),
-    forms: fixed([]),
-    isLeader: fixed(false),
-    messages: computed(() =>
-      early.value.map((item) => toPending({ ...item, state: 'queued', error: undefined })),
-    ),
-  };
-}
+/** The calls that wait for an implementation (the others do nothing before one: see soloFirstApi). */
+const WAITING = ['markRead', 'submitForm', 'rate', 'end', 'shutdown', 'forget'] as const;
 
-/** Runs each queued call on `client`; what throws has reported itself (a ChatError) or is reported. */
-function runQueued(intent: Intent, client: ChatClient, report: (error: ChatError) => void): void {
-  for (const call of intent.queued.splice(0)) {
-    try {
-      call(client);
-    } catch (thrown) {
-      if (!ChatError.isInstance(thrown))
-        report(
-          new ChatError('invalid-option', 'A call made before the client started failed', { cause: thrown }),
-        );
-    }
+/** Runs `run`; what throws has reported itself (a ChatError) or is reported as `invalid-option`. */
+function attempt(run: () => void, report: (error: ChatError) => void): void {
+  try {
+    run();
+  } catch (thrown) {
+    if (!ChatError.isInstance(thrown)) report(new ChatError('invalid-option', 'Refused', { cause: thrown }));
   }
 }
 
 /**
  * The chat client of a tab when tabs coordinate (see {@link resolveTabs}): a plain {@link ClientCore}
- * while this tab is alone, a tabbed client (from `loadTabs()`) once another tab appears. The object
+ * while this tab is alone, a tabbed client (from `loadTabs`) once another tab appears. The object
  * returned stays the same: its signals follow the current implementation, and its listeners hear it.
  * Until the first implementation exists (the lock's answer, or the tabs code), the state is `idle`,
  * messages sent are shown as queued and handed over with their clientIds, and the other calls wait. When
@@ -84,7 +61,6 @@ export function createSoloFirstClient(
   createCore: (options: ChatClientOptions) => ClientCore,
   loadTabs: TabsLoader,
 ): ChatClient {
-  const namespace = options.namespace ?? CLIENT_DEFAULTS.namespace;
   const emitter = createEmitter<ChatEvents>();
   const report = (error: ChatError): void => emitter.emit('error', error);
   const current = signal<ChatClient | undefined>(undefined);
@@ -94,8 +70,9 @@ export function createSoloFirstClient(
   const use = (next: ChatClient): void => {
     stopForwarding();
     stopForwarding = forwardEvents(next, emitter);
+    early.value = [];
     current.value = next;
-    runQueued(intent, next, report);
+    for (const call of intent.queued.splice(0)) attempt(() => call(next), report);
   };
 
   // The core of this tab alone, made once it holds the leader lock.
@@ -107,39 +84,34 @@ export function createSoloFirstClient(
       identity: () => intent.identified ?? options.identity?.(),
     });
     core = made;
-    for (const item of early.peek()) {
-      try {
-        made.accept(item.clientId, item.text, item.quickReplyId);
-      } catch (thrown) {
-        if (!ChatError.isInstance(thrown))
-          report(new ChatError('invalid-option', 'Refused', { cause: thrown }));
-      }
-    }
-    early.value = [];
+    for (const item of early.peek())
+      attempt(() => made.accept(item.clientId, item.text, item.quickReplyId), report);
     use(made);
     if (intent.wantConnected) made.connect();
   };
 
-  const switchToTabs = ({ createTabbedClient }: TabsModule, release: (() => void) | undefined): void => {
-    const adopt = core && release ? { core, release } : undefined;
-    const tabbed = createTabbedClient(options, tabs, createCore, {
-      adopt,
-      forwards: early.peek(),
-      identified: intent.identified,
-      wantConnected: intent.wantConnected,
-    });
-    early.value = [];
-    use(tabbed);
-  };
-
-  const watch = watchForTabs(namespace, tabs, loadTabs, {
+  const watch = watchForTabs(options.namespace ?? CLIENT_DEFAULTS.namespace, tabs, loadTabs, {
     lead: startCore,
-    ready: switchToTabs,
+    ready({ createTabbedClient }, release) {
+      const { identified, wantConnected } = intent;
+      const adopt = core && release ? { core, release } : undefined;
+      use(
+        createTabbedClient(options, tabs, createCore, {
+          adopt,
+          forwards: early.peek(),
+          identified,
+          wantConnected,
+        }),
+      );
+    },
     report,
     disposed: () => intent.disposed,
   });
 
-  return soloFirstApi(followCurrent(current, stateBefore(early)), {
+  const before = computed(() =>
+    early.value.map((item) => toPending({ ...item, state: 'queued', error: undefined })),
+  );
+  return soloFirstApi(followCurrent(current, before), {
     current,
     early,
     intent,
@@ -170,14 +142,20 @@ interface ApiParts {
 /** The client's calls: to the current implementation, or remembered until there is one. */
 function soloFirstApi(state: ClientState, parts: ApiParts): ChatClient {
   const { current, early, intent, emitter } = parts;
-  const call = (run: (client: ChatClient) => void): void => {
-    parts.retryLoad();
-    const active = current.peek();
-    if (active) run(active);
-    else if (!intent.disposed) intent.queued.push(run);
-  };
+  const waiting: Record<string, (...args: never[]) => void> = {};
+  for (const name of WAITING) {
+    waiting[name] = (...args: never[]) => {
+      if (name === 'shutdown' || name === 'forget') intent.identified = undefined;
+      parts.retryLoad();
+      const run = (client: ChatClient): void => (client[name] as (...a: never[]) => void)(...args);
+      const active = current.peek();
+      if (active) run(active);
+      else if (!intent.disposed) intent.queued.push(run);
+    };
+  }
   const client: ChatClient = {
     ...state,
+    ...(waiting as Pick<ChatClient, (typeof WAITING)[number]>),
     on: (name, listener) => emitter.on(name, listener),
     send(text, sendOptions = {}) {
       parts.retryLoad();
@@ -192,24 +170,13 @@ function soloFirstApi(state: ClientState, parts: ApiParts): ChatClient {
       early.value = [...early.peek(), item];
       return item.clientId;
     },
+    // Nothing has failed, and nobody sees the typing, before there is an implementation.
     retry: (clientId) => current.peek()?.retry(clientId),
     setTyping: (active) => current.peek()?.setTyping(active),
-    markRead: () => call((active) => active.markRead()),
-    submitForm: (formId, values) => call((active) => active.submitForm(formId, values)),
-    rate: (rating) => call((active) => active.rate(rating)),
-    end: () => call((active) => active.end()),
     identify(token) {
       checkIdentityToken(token);
       intent.identified = token;
       current.peek()?.identify(token);
-    },
-    shutdown() {
-      intent.identified = undefined;
-      call((active) => active.shutdown());
-    },
-    forget() {
-      intent.identified = undefined;
-      call((active) => active.forget());
     },
     connect() {
       if (intent.disposed) return;
