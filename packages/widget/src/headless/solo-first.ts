@@ -120,8 +120,9 @@ export function createSoloFirstClient(
     retryLoad: watch.retry,
     teardown() {
       stopForwarding();
-      watch.dispose();
+      // Stored first, then the lock is released: the next leader loads what this one had.
       current.peek()?.dispose();
+      watch.dispose();
       emitter.clear();
     },
   });

@@ -5,11 +5,21 @@ import { isRecord } from '@clavard/protocol/internal';
 import { nanoid } from 'nanoid';
 import type { ResolvedTabs, TabsLoader, TabsModule } from './tab-types.js';
 
-/** What {@link watchForTabs} calls back. */
+/**
+ * What {@link watchForTabs} calls back.
+ *
+ * @example
+ * ```ts
+ * const handlers: WatchHandlers = { lead: startCore, ready: becomeTabbed, report, disposed: () => gone };
+ * ```
+ */
 export interface WatchHandlers {
   /** This tab holds the leader lock (and nobody spoke yet): run alone. */
   lead(): void;
-  /** The tabs code is here and this tab knows whether it holds the lock (`release` when it does). */
+  /**
+   * The tabs code is here and this tab knows whether it holds the lock: `release` when it does, which is
+   * then the tabbed client's to call (its election holds the lock from now on).
+   */
   ready(module: TabsModule, release: (() => void) | undefined): void;
   report(error: ChatError): void;
   disposed(): boolean;
@@ -50,7 +60,10 @@ export function watchForTabs(
       (module) => {
         state = 'done';
         stopListening();
-        if (!handlers.disposed()) handlers.ready(module, release);
+        const held = release;
+        release = undefined;
+        if (!handlers.disposed()) handlers.ready(module, held);
+        else held?.();
       },
       (cause: unknown) => {
         state = 'waiting';
