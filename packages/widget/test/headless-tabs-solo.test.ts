@@ -149,4 +149,19 @@ describe('a second tab appearing', () => {
     expect(a.client.messages.value.filter((row) => row.key === clientId)).toHaveLength(1);
     expect(b.client.messages.value.filter((row) => row.key === clientId)).toHaveLength(1);
   });
+
+  it('sends what the second tab composed before it knew it was not alone, once, under its clientId', async () => {
+    site = createSite();
+    const a = site.openTab();
+    a.client.connect();
+    await until(() => a.client.status.value === 'online');
+    const b = site.openTab();
+    const clientId = b.client.send('composed at once');
+    expect(b.client.isLeader.value).toBe(false);
+    expect(b.client.messages.value.map((row) => [row.key, row.delivery])).toEqual([[clientId, 'sending']]);
+    await until(() => delivered(a.client, 'composed at once') && delivered(b.client, 'composed at once'));
+    expect(site.visitorTexts()).toEqual(['composed at once']);
+    expect(b.client.messages.value.map((row) => row.key)).toEqual([clientId]);
+    expect(b.counts).toEqual({ loads: 1, connects: 0 });
+  });
 });
