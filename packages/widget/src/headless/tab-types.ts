@@ -60,7 +60,9 @@ export interface TabsOptions {
    */
   BroadcastChannel?: BroadcastChannelConstructor;
   /**
-   * Web Locks for the election; `false` uses the heartbeat election over the channel.
+   * Web Locks for the election; `false` uses the heartbeat election over the channel. A lock manager
+   * given here must answer `ifAvailable` requests at once, as `navigator.locks` does (with `null` when
+   * the lock is held): a tab asks so to learn whether it is alone.
    * @default globalThis.navigator.locks when present, else the heartbeat election
    * @example
    * ```ts
