@@ -48,7 +48,8 @@ function attempt(run: () => void, report: (error: ChatError) => void): void {
  * returned stays the same: its signals follow the current implementation, and its listeners hear it.
  * Until the first implementation exists (the lock's answer, or the tabs code), the state is `idle`,
  * messages sent are shown as queued and handed over with their clientIds, and the other calls wait. When
- * the tabs code cannot be loaded, a `ChatError('unavailable')` is reported and the next call loads again.
+ * the tabs code cannot be loaded, the loader reports it (the script tag's, as one `ChatError('unavailable')`
+ * through `on('error')`) and the next call loads again.
  *
  * @example
  * ```ts
@@ -104,7 +105,6 @@ export function createSoloFirstClient(
         }),
       );
     },
-    report,
     disposed: () => intent.disposed,
   });
 

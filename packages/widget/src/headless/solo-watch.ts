@@ -1,6 +1,5 @@
 // How a tab working alone learns that it is not alone any more (see solo-first.ts): the leader lock,
 // asked for without waiting, and the tabs' channel, listened to with one small listener.
-import { ChatError } from '@clavard/protocol';
 import { isRecord } from '@clavard/protocol/internal';
 import { nanoid } from 'nanoid';
 import type { ResolvedTabs, TabsLoader, TabsModule } from './tab-types.js';
@@ -10,7 +9,7 @@ import type { ResolvedTabs, TabsLoader, TabsModule } from './tab-types.js';
  *
  * @example
  * ```ts
- * const handlers: WatchHandlers = { lead: startCore, ready: becomeTabbed, report, disposed: () => gone };
+ * const handlers: WatchHandlers = { lead: startCore, ready: becomeTabbed, disposed: () => gone };
  * ```
  */
 export interface WatchHandlers {
@@ -21,7 +20,6 @@ export interface WatchHandlers {
    * then the tabbed client's to call (its election holds the lock from now on).
    */
   ready(module: TabsModule, release: (() => void) | undefined): void;
-  report(error: ChatError): void;
   disposed(): boolean;
 }
 
@@ -33,7 +31,7 @@ export interface WatchHandlers {
  *
  * @example
  * ```ts
- * const watch = watchForTabs('default', tabs, importTabs, { lead: startCore, ready: becomeTabbed, report, disposed });
+ * const watch = watchForTabs('default', tabs, importTabs, { lead: startCore, ready: becomeTabbed, disposed });
  * ```
  */
 export function watchForTabs(
@@ -65,16 +63,9 @@ export function watchForTabs(
         if (!handlers.disposed()) handlers.ready(module, held);
         else held?.();
       },
-      (cause: unknown) => {
+      // The loader has reported why (the script tag's, through on('error')); the next call loads again.
+      () => {
         state = 'waiting';
-        handlers.report(
-          ChatError.isInstance(cause)
-            ? cause
-            : new ChatError('unavailable', 'Clavard: the tabs code could not be loaded', {
-                retryable: true,
-                cause,
-              }),
-        );
       },
     );
   };

@@ -160,7 +160,8 @@ export interface TabsModule {
 }
 
 /**
- * How the tabs code arrives: `ready` with it (at once when it is bundled already), or `failed`.
+ * How the tabs code arrives: `ready` with it (at once when it is bundled already), or `failed` once it
+ * could not be loaded; the loader reports why itself (the script tag's through `on('error')`).
  *
  * @example
  * ```ts
