@@ -7,9 +7,9 @@
 import type { ServerMessage } from '@clavard/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serveStatic } from './support/browser.js';
+import { type StaticFile, serveStatic } from './support/browser.js';
 import { useEmbedFixture } from './support/embed-fixture.js';
-import { hostFiles, hostPage, strictCsp } from './support/embed-page.js';
+import { hostFiles, hostPage, laterFilesFor, strictCsp } from './support/embed-page.js';
 
 const f = useEmbedFixture();
 
@@ -23,14 +23,17 @@ interface Tab {
   errors: string[];
 }
 
-async function serve(): Promise<void> {
+/** The host page under the strict CSP, its files in `files` (change them to serve other bytes). */
+async function serve(): Promise<Record<string, StaticFile>> {
   const csp = strictCsp(`ws://127.0.0.1:${new URL(f.server.wsUrl).port}`);
   const page = hostPage({
     data: { url: f.server.wsUrl, 'brand-name': 'Fibre Nord' },
     scripts: ['/snippet.js', '/error-logger.js'],
   });
-  f.site = await serveStatic(hostFiles(f.embed, page, { 'content-security-policy': csp }));
+  const files = hostFiles(f.embed, page, { 'content-security-policy': csp });
+  f.site = await serveStatic(files);
   f.context = await f.browser.newContext({ viewport: { width: 1024, height: 720 } });
+  return files;
 }
 
 async function openTab(): Promise<Tab> {
@@ -80,6 +83,11 @@ const visitorTexts = (): string[] =>
     .filter((message) => message.author.role === 'visitor')
     .map((message) => (message.content.kind === 'text' ? message.content.text : ''));
 
+const clavardErrors = (tab: Tab): Array<Record<string, string>> =>
+  tab.console
+    .filter((line) => line.startsWith('clavard-error '))
+    .map((line) => JSON.parse(line.slice('clavard-error '.length)) as Record<string, string>);
+
 const shows = (tab: Tab, text: string): Promise<boolean> =>
   tab.page.getByRole('dialog').getByText(text, { exact: true }).isVisible();
 
@@ -120,6 +128,37 @@ describe('the tabs file', () => {
     expect(second.scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-tabs.js']);
     for (const tab of [first, second]) {
       expect(tab.console.filter((line) => line.startsWith('clavard-error'))).toEqual([]);
+      expect(tab.errors).toEqual([]);
+    }
+  });
+
+  it('is refused when its bytes do not match the hash: one ChatError in each tab, and the next message loads it', async () => {
+    const files = await serve();
+    const genuine = laterFilesFor(f.embed)['clavard-tabs.js'] ?? '';
+    files['/clavard-tabs.js'] = {
+      body: `${genuine}\n;document.title="tampered";`,
+      type: 'text/javascript',
+      headers: files['/clavard.js']?.headers ?? {},
+    };
+    const first = await openTab();
+    await sendFrom(first, 'Before the second tab');
+    const second = await openTab();
+    await expect.poll(() => clavardErrors(first).length + clavardErrors(second).length).toBe(2);
+    for (const tab of [first, second]) {
+      expect(clavardErrors(tab)).toEqual([
+        expect.objectContaining({ name: 'ChatError', code: 'unavailable' }),
+      ]);
+      expect(await tab.page.title()).not.toBe('tampered');
+    }
+
+    files['/clavard-tabs.js'] = { ...files['/clavard-tabs.js'], body: genuine } as StaticFile;
+    await sendFrom(second, 'Once the file is whole');
+    await expect.poll(() => shows(first, 'Once the file is whole')).toBe(true);
+    expect(visitorTexts()).toEqual(['Before the second tab', 'Once the file is whole']);
+    expect([first.sockets, second.sockets]).toEqual([1, 0]);
+    expect(second.scripts.filter((path) => path === '/clavard-tabs.js')).toHaveLength(2);
+    for (const tab of [first, second]) {
+      expect(clavardErrors(tab)).toHaveLength(1);
       expect(tab.errors).toEqual([]);
     }
   });
