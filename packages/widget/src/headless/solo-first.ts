@@ -11,7 +11,7 @@
 // no cheap way to know that this tab is alone, so the tabs code is loaded at once.
 import { ChatError } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
-import { computed, type Signal, signal } from '@preact/signals-core';
+import { batch, computed, type Signal, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { toPending } from './conversation-model.js';
@@ -71,8 +71,11 @@ export function createSoloFirstClient(
   const use = (next: ChatClient): void => {
     stopForwarding();
     stopForwarding = forwardEvents(next, emitter);
-    early.value = [];
-    current.value = next;
+    // One change: the rows composed meanwhile are in `next` now (its outbox, or its forwards).
+    batch(() => {
+      early.value = [];
+      current.value = next;
+    });
     for (const call of intent.queued.splice(0)) attempt(() => call(next), report);
   };
 
