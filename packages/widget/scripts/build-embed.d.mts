@@ -13,6 +13,8 @@ export declare const EXTRAS_FILE: 'clavard-extras.js';
 export declare const CONSENT_FILE: 'clavard-consent.js';
 /** The SSE transport file's name: `clavard-sse.js`. */
 export declare const SSE_FILE: 'clavard-sse.js';
+/** The multi-tab file's name: `clavard-tabs.js`. */
+export declare const TABS_FILE: 'clavard-tabs.js';
 
 /** The script-tag files, built in memory. */
 export interface EmbedFiles {
@@ -23,6 +25,7 @@ export interface EmbedFiles {
     'clavard-extras.js': Uint8Array;
     'clavard-consent.js': Uint8Array;
     'clavard-sse.js': Uint8Array;
+    'clavard-tabs.js': Uint8Array;
   };
   /** The (English) panel file's Subresource Integrity value, as baked into the first file. */
   integrity: string;
@@ -34,6 +37,8 @@ export interface EmbedFiles {
   consentIntegrity: string;
   /** The SSE file's Subresource Integrity value, as baked into the first file. */
   sseIntegrity: string;
+  /** The tabs file's Subresource Integrity value, as baked into the first file. */
+  tabsIntegrity: string;
   /** esbuild's metafiles, by file: what each is made of (scripts/embed-why.mjs). */
   metafiles: {
     'clavard.js': Metafile;
@@ -42,11 +47,12 @@ export interface EmbedFiles {
     'clavard-extras.js': Metafile;
     'clavard-consent.js': Metafile;
     'clavard-sse.js': Metafile;
+    'clavard-tabs.js': Metafile;
   };
 }
 
 /**
- * Builds the SSE transport, the consent notice, the extras and the panel, hashes them, then builds the first file with the hashes baked in.
+ * Builds the tabs code, the SSE transport, the consent notice, the extras and the panel, hashes them, then builds the first file with the hashes baked in.
  * Rejects when a module is bundled in two of the files and src/embed/kits.ts does not allow it.
  */
 export declare function buildEmbedFiles(): Promise<EmbedFiles>;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the script-tag files with esbuild: the consent notice (`clavard-consent.js`, loaded on the first
 // open while consent is asked and not given), the SSE transport (`clavard-sse.js`, loaded when the tag
-// chose it), the extras (`clavard-extras.js`: the forms and the end survey,
+// chose it), the multi-tab code (`clavard-tabs.js`, loaded once a second tab of the site appears), the extras (`clavard-extras.js`: the forms and the end survey,
 // loaded when first shown) and the panel in two languages (`clavard-panel.js` and `clavard-panel.fr.js`:
 // Preact, the UI, the client, the transports, one catalogue) first, then their SRI hashes, then the first
 // file (`clavard.js`: configuration, `window.Clavard`, the plain launcher, the loader) with the names and
@@ -28,8 +28,9 @@ export const PANEL_FR_FILE = 'clavard-panel.fr.js';
 export const EXTRAS_FILE = 'clavard-extras.js';
 export const CONSENT_FILE = 'clavard-consent.js';
 export const SSE_FILE = 'clavard-sse.js';
+export const TABS_FILE = 'clavard-tabs.js';
 
-/** What a page loads: the first file, one of the two panels (by its locale), the extras, the consent notice, the SSE transport. */
+/** What a page loads: the first file, one of the two panels (by its locale), the extras, the consent notice, the SSE transport, the tabs code. */
 const LOADED_TOGETHER = {
   [FIRST_FILE]: FIRST_FILE,
   [PANEL_FILE]: 'the panel',
@@ -37,6 +38,7 @@ const LOADED_TOGETHER = {
   [EXTRAS_FILE]: EXTRAS_FILE,
   [CONSENT_FILE]: CONSENT_FILE,
   [SSE_FILE]: SSE_FILE,
+  [TABS_FILE]: TABS_FILE,
 };
 
 /**
@@ -63,6 +65,14 @@ const extrasFromFile = {
   name: 'extras-from-file',
   setup(build) {
     build.onResolve({ filter: /[\\/]extras-source\.js$/ }, () => ({ path: `${src}extras-source-embed.ts` }));
+  },
+};
+
+/** In the panel build: the multi-tab code comes from the tabs file (src/embed/tabs-source-embed.ts). */
+const tabsFromFile = {
+  name: 'tabs-from-file',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]tabs-source\.js$/ }, () => ({ path: `${src}tabs-source-embed.ts` }));
   },
 };
 
@@ -119,9 +129,9 @@ const single = async (result, what, wrap = (code) => code) => {
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /**
- * Builds the six files in memory: `{ files: { 'clavard.js', 'clavard-panel.js', 'clavard-panel.fr.js',
- * 'clavard-extras.js', 'clavard-consent.js', 'clavard-sse.js' }, integrity, frIntegrity, extrasIntegrity,
- * consentIntegrity, sseIntegrity, metafiles }` (bytes, the SRI values baked
+ * Builds the seven files in memory: `{ files: { 'clavard.js', 'clavard-panel.js', 'clavard-panel.fr.js',
+ * 'clavard-extras.js', 'clavard-consent.js', 'clavard-sse.js', 'clavard-tabs.js' }, integrity, frIntegrity,
+ * extrasIntegrity, consentIntegrity, sseIntegrity, tabsIntegrity, metafiles }` (bytes, the SRI values baked
  * into the first file, and esbuild's metafiles, read by scripts/embed-why.mjs). Throws when a module is
  * bundled in two files and src/embed/kits.ts does not allow it.
  */
@@ -131,7 +141,9 @@ export async function buildEmbedFiles() {
   const extrasSplit = split('extras-kit', kits.EXTRAS_KIT, kits.EXTRAS_HOOK);
   const consentSplit = split('consent-kit', kits.CONSENT_KIT, kits.CONSENT_HOOK);
   const sseSplit = split('sse-kit', kits.SSE_KIT, kits.SSE_HOOK);
-  const [sse, consent, extras, panel, panelFr] = await Promise.all([
+  const tabsSplit = split('tabs-kit', kits.TABS_KIT, kits.TABS_HOOK);
+  const [tabs, sse, consent, extras, panel, panelFr] = await Promise.all([
+    build({ ...common, entryPoints: [`${src}tabs-entry.ts`], plugins: [tabsSplit.take] }),
     build({ ...common, entryPoints: [`${src}sse-entry.ts`], plugins: [sseSplit.take] }),
     build({ ...common, entryPoints: [`${src}consent-entry.ts`], plugins: [consentSplit.take] }),
     build({ ...common, entryPoints: [`${src}extras-entry.ts`], plugins: [extrasSplit.take] }),
@@ -144,7 +156,9 @@ export async function buildEmbedFiles() {
           panelSplit.take,
           extrasSplit.give,
           sseSplit.give,
+          tabsSplit.give,
           extrasFromFile,
+          tabsFromFile,
           oneCatalogue(language),
         ],
       }),
@@ -152,6 +166,7 @@ export async function buildEmbedFiles() {
   ]);
   const consentBytes = await single(consent, CONSENT_FILE, consentSplit.wrap);
   const sseBytes = await single(sse, SSE_FILE, sseSplit.wrap);
+  const tabsBytes = await single(tabs, TABS_FILE, tabsSplit.wrap);
   const extrasBytes = await single(extras, EXTRAS_FILE, extrasSplit.wrap);
   const panelBytes = await single(panel, PANEL_FILE, panelSplit.wrap);
   const panelFrBytes = await single(panelFr, PANEL_FR_FILE, panelSplit.wrap);
@@ -160,6 +175,7 @@ export async function buildEmbedFiles() {
   const extrasIntegrity = sri(extrasBytes);
   const consentIntegrity = sri(consentBytes);
   const sseIntegrity = sri(sseBytes);
+  const tabsIntegrity = sri(tabsBytes);
   const first = await build({
     ...common,
     entryPoints: [`${src}index.ts`],
@@ -175,6 +191,8 @@ export async function buildEmbedFiles() {
       __CLAVARD_CONSENT_INTEGRITY__: JSON.stringify(consentIntegrity),
       __CLAVARD_SSE_FILE__: JSON.stringify(SSE_FILE),
       __CLAVARD_SSE_INTEGRITY__: JSON.stringify(sseIntegrity),
+      __CLAVARD_TABS_FILE__: JSON.stringify(TABS_FILE),
+      __CLAVARD_TABS_INTEGRITY__: JSON.stringify(tabsIntegrity),
     },
   });
   const metafiles = {
@@ -184,6 +202,7 @@ export async function buildEmbedFiles() {
     [EXTRAS_FILE]: extras.metafile,
     [CONSENT_FILE]: consent.metafile,
     [SSE_FILE]: sse.metafile,
+    [TABS_FILE]: tabs.metafile,
   };
   checkSharedCopies(metafiles, LOADED_TOGETHER, kits.SHARED_COPIES);
   return {
@@ -194,12 +213,14 @@ export async function buildEmbedFiles() {
       [EXTRAS_FILE]: extrasBytes,
       [CONSENT_FILE]: consentBytes,
       [SSE_FILE]: sseBytes,
+      [TABS_FILE]: tabsBytes,
     },
     integrity,
     frIntegrity,
     extrasIntegrity,
     consentIntegrity,
     sseIntegrity,
+    tabsIntegrity,
     metafiles,
   };
 }

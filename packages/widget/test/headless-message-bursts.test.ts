@@ -1,6 +1,7 @@
 import { type ChatEntry, createMemoryStorage } from '@clavard/widget/headless';
 import { effect } from '@preact/signals-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeChannelHub, createFakeLocks, until } from './support/fake-tabs.js';
 import { agentMessage, welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
 
@@ -27,9 +28,16 @@ function storageWithConversation() {
   return storage;
 }
 
-/** A client restored from `storage`, online in that conversation. */
-function restored(storage = storageWithConversation()) {
-  const setup = setupClient({ storage });
+/**
+ * A client restored from `storage`, online in that conversation: a client without tabs, or (`alone`) the
+ * client of a tab with tabs on and no other tab, which runs the same core behind signals that follow it.
+ */
+async function restored(storage = storageWithConversation(), alone = false) {
+  const tabs = alone
+    ? { BroadcastChannel: createFakeChannelHub().BroadcastChannel, locks: createFakeLocks() }
+    : false;
+  const setup = setupClient({ storage, tabs });
+  if (alone) await until(() => setup.client.isLeader.value);
   setup.client.connect();
   setup.transport.receive(
     welcome({ conversation: { id: 'c1', epoch: 'e1', lastSeq: HELD, status: 'active' } }),
@@ -40,7 +48,10 @@ function restored(storage = storageWithConversation()) {
 const burst = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) => agentMessage(from + i));
 
-describe('a burst of server messages', () => {
+describe.each([
+  ['a client without tabs', false],
+  ['the client of a tab alone, tabs on', true],
+])('a burst of server messages: %s', (_, alone) => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -48,8 +59,8 @@ describe('a burst of server messages', () => {
     vi.useRealTimers();
   });
 
-  it('leaves every row already shown the same object', () => {
-    const { client, transport } = restored();
+  it('leaves every row already shown the same object', async () => {
+    const { client, transport } = await restored(undefined, alone);
     const before = client.messages.value;
     for (const frame of burst(HELD + 1, BURST)) transport.receive(frame);
     const after = client.messages.value;
@@ -58,8 +69,8 @@ describe('a burst of server messages', () => {
     client.dispose();
   });
 
-  it('is in client.messages as soon as it is handled, and the array read stays as it was', () => {
-    const { client, transport } = restored();
+  it('is in client.messages as soon as it is handled, and the array read stays as it was', async () => {
+    const { client, transport } = await restored(undefined, alone);
     const first = client.messages.value;
     transport.receive(agentMessage(HELD + 1));
     const second = client.messages.value;
@@ -71,7 +82,7 @@ describe('a burst of server messages', () => {
   });
 
   it('tells a subscriber once, with every row, when the task that handled it is done', async () => {
-    const { client, transport } = restored();
+    const { client, transport } = await restored(undefined, alone);
     const told: number[] = [];
     const stop = client.messages.subscribe((rows) => told.push(rows.length));
     for (const frame of burst(HELD + 1, BURST)) transport.receive(frame);
@@ -83,7 +94,7 @@ describe('a burst of server messages', () => {
   });
 
   it('tells an effect that reads the rows of a burst and of the next one, each once', async () => {
-    const { client, transport } = restored();
+    const { client, transport } = await restored(undefined, alone);
     const seen: ChatEntry[][] = [];
     const stop = effect(() => {
       seen.push([...client.messages.value]);
@@ -98,8 +109,8 @@ describe('a burst of server messages', () => {
     client.dispose();
   });
 
-  it("tells a subscriber of the visitor's own message at once", () => {
-    const { client } = restored();
+  it("tells a subscriber of the visitor's own message at once", async () => {
+    const { client } = await restored(undefined, alone);
     const told: string[] = [];
     const stop = client.messages.subscribe((rows) => told.push(rows.at(-1)?.kind ?? 'none'));
     client.send('hello');
@@ -108,15 +119,15 @@ describe('a burst of server messages', () => {
     client.dispose();
   });
 
-  it('counts the unread messages of a burst at once', () => {
-    const { client, transport } = restored();
+  it('counts the unread messages of a burst at once', async () => {
+    const { client, transport } = await restored(undefined, alone);
     const unread = client.unread.value;
     for (const frame of burst(HELD + 1, 10)) transport.receive(frame);
     expect(client.unread.value).toBe(unread + 10);
     client.dispose();
   });
 
-  it('is stored in one write after the burst, the last events only, and is all there after a reload', () => {
+  it('is stored in one write after the burst, the last events only, and is all there after a reload', async () => {
     const storage = storageWithConversation();
     const writes: number[] = [];
     const set = storage.set;
@@ -124,7 +135,7 @@ describe('a burst of server messages', () => {
       writes.push(value.length);
       set(key, value);
     };
-    const { client, transport } = restored(storage);
+    const { client, transport } = await restored(storage, alone);
     const before = writes.length;
     for (const frame of burst(HELD + 1, BURST)) transport.receive(frame);
     expect(writes).toHaveLength(before);

@@ -15,6 +15,8 @@ import {
   type PanelRequest,
   SSE_HOOK,
   type SseFactory,
+  TABS_HOOK,
+  type TabsFactory,
 } from './kits.js';
 import { isFrench } from './launcher-label.js';
 import { createPanelLoaders, type PanelFile } from './panel-loader.js';
@@ -32,6 +34,8 @@ interface Files {
   consent: PanelFile;
   /** The SSE transport, loaded when the panel first connects over SSE. */
   sse: PanelFile;
+  /** The multi-tab code, loaded once a second tab of the site appears. */
+  tabs: PanelFile;
   src: string;
   nonce: string;
   endpoint: PanelRequest['endpoint'];
@@ -66,7 +70,7 @@ function whenIdle(view: Window, task: () => void): void {
 }
 
 /**
- * Shows the plain launcher for `options`, and readies the panel, the extras, the consent notice and the SSE file (see
+ * Shows the plain launcher for `options`, and readies the panel, the extras, the consent notice, the SSE file and the tabs file (see
  * {@link expectPanel} and {@link expectFile}), to be loaded from `files` once the page needs them.
  */
 function showWidget(
@@ -80,6 +84,7 @@ function showWidget(
     extras: Receive<ExtrasFactory>;
     consent: Receive<ConsentFactory>;
     sse: Receive<SseFactory>;
+    tabs: Receive<TabsFactory>;
   },
   gone: () => boolean,
 ): Shown {
@@ -97,7 +102,7 @@ function showWidget(
     view,
     files.src,
     files.nonce,
-    [panel, files.extras, files.consent, files.sse],
+    [panel, files.extras, files.consent, files.sse, files.tabs],
     files.policy,
   );
   const urlOf = (file: PanelFile): string => new URL(file.name, files.src).href;
@@ -111,6 +116,7 @@ function showWidget(
   const loadExtras = later(files.extras, 'the extras file', receive.extras);
   const loadConsent = later(files.consent, 'the consent file', receive.consent);
   const loadSse = later(files.sse, 'the SSE file', receive.sse);
+  const loadTabs = later(files.tabs, 'the tabs file', receive.tabs);
   const request = {
     host,
     config: options,
@@ -118,6 +124,7 @@ function showWidget(
     endpoint: files.endpoint,
     loadExtras,
     loadSse,
+    loadTabs,
     // What the panel finds wrong in the attributes it reads itself, reported as clavard.js reports its own.
     report: (problems: string[]) => controller.report(`Clavard script tag: ${problems.join('; ')}`, problems),
   };
@@ -179,7 +186,7 @@ function showWidget(
  * (`clavard-panel.fr.js` for French, `clavard-panel.js` otherwise). The extras file (forms, end survey) is
  * loaded, pinned the same way, when the panel first asks for it; the consent file (the notice) on the first
  * open while consent is asked and not given; the SSE file (the SSE transport) when the panel first
- * connects over SSE. Every configuration problem is reported as one
+ * connects over SSE; the tabs file (the multi-tab code) once a second tab of the site appears. Every configuration problem is reported as one
  * `ChatError('invalid-option')` through `on('error')`; a panel that fails to load as one
  * `ChatError('unavailable')` per attempt. When `data-url` is a path (or `data-transport` changes its
  * scheme), one `console.info` line says which transport and URL were chosen. A later script tag with
@@ -192,7 +199,7 @@ function showWidget(
  * bootEmbed(window, document.currentScript,
  *   { en: { name: 'clavard-panel.js', integrity: 'sha384-…' }, fr: { name: 'clavard-panel.fr.js', integrity: 'sha384-…' } },
  *   { name: 'clavard-extras.js', integrity: 'sha384-…' }, { name: 'clavard-consent.js', integrity: 'sha384-…' },
- *   { name: 'clavard-sse.js', integrity: 'sha384-…' });
+ *   { name: 'clavard-sse.js', integrity: 'sha384-…' }, { name: 'clavard-tabs.js', integrity: 'sha384-…' });
  * ```
  */
 export function bootEmbed(
@@ -202,6 +209,7 @@ export function bootEmbed(
   extras: PanelFile,
   consent: PanelFile,
   sse: PanelFile,
+  tabs: PanelFile,
 ): void {
   const existing: unknown = Object.hasOwn(view, 'Clavard') ? Reflect.get(view, 'Clavard') : undefined;
   const first =
@@ -237,6 +245,7 @@ export function bootEmbed(
     extras: hook<ExtrasFactory>(hub, EXTRAS_HOOK),
     consent: hook<ConsentFactory>(hub, CONSENT_HOOK),
     sse: hook<SseFactory>(hub, SSE_HOOK),
+    tabs: hook<TabsFactory>(hub, TABS_HOOK),
   };
   // The first tag's widget is `window.Clavard`; a later tag's (another namespace) is `Clavard.get(namespace)`.
   if (!first) {
@@ -276,6 +285,7 @@ export function bootEmbed(
         extras,
         consent,
         sse,
+        tabs,
         src: new URL(src, doc.baseURI).href,
         nonce: typeof nonce === 'string' ? nonce : '',
         endpoint,

@@ -4,7 +4,7 @@
 import { ChatError } from '@clavard/protocol';
 import type { EmbedController } from './embed-api.js';
 import type { ClavardApi } from './embed-api-types.js';
-import { CONSENT_HOOK, EXTRAS_HOOK, PANEL_HOOK, SSE_HOOK } from './kits.js';
+import { CONSENT_HOOK, EXTRAS_HOOK, PANEL_HOOK, SSE_HOOK, TABS_HOOK } from './kits.js';
 import type { SharedPolicy } from './trusted-script-url.js';
 
 const HUB = Symbol.for('clavard.embeds');
@@ -43,7 +43,7 @@ export function hubOf(first: object): Hub | undefined {
 
 /**
  * A new hub, published on the first tag's `api` with the later files' hooks (`PANEL_HOOK`, `EXTRAS_HOOK`,
- * `CONSENT_HOOK` and `SSE_HOOK` of kits.ts): a hook passes a factory to every taker, with the URL of the script that is
+ * `CONSENT_HOOK`, `SSE_HOOK` and `TABS_HOOK` of kits.ts): a hook passes a factory to every taker, with the URL of the script that is
  * running (`document.currentScript`).
  *
  * @example
@@ -54,7 +54,7 @@ export function hubOf(first: object): Hub | undefined {
 export function createHub(view: Window, api: ClavardApi): Hub {
   const hub: Hub = { widgets: new Map(), takers: [], policy: { urls: [] } };
   Object.defineProperty(api, HUB, { value: hub });
-  for (const symbol of [PANEL_HOOK, EXTRAS_HOOK, CONSENT_HOOK, SSE_HOOK]) {
+  for (const symbol of [PANEL_HOOK, EXTRAS_HOOK, CONSENT_HOOK, SSE_HOOK, TABS_HOOK]) {
     Object.defineProperty(api, symbol, {
       value: (factory: unknown) => {
         const script = view.document.currentScript;

@@ -1,4 +1,4 @@
-// The kits as the build generates them (scripts/embed-split.mjs, from PANEL_KIT, EXTRAS_KIT, CONSENT_KIT and SSE_KIT of
+// The kits as the build generates them (scripts/embed-split.mjs, from PANEL_KIT, EXTRAS_KIT, CONSENT_KIT, SSE_KIT and TABS_KIT of
 // ./kits.ts), only present in the script-tag build: the file that loads a later file imports its kit and
 // hands it over as it is.
 declare module 'clavard:panel-kit' {
@@ -16,4 +16,8 @@ declare module 'clavard:consent-kit' {
 declare module 'clavard:sse-kit' {
   /** What the panel hands the SSE file (see SseKit). */
   export const kit: import('./kits.js').Packed<import('./kits.js').SseKit>;
+}
+declare module 'clavard:tabs-kit' {
+  /** What the panel hands the tabs file (see TabsKit). */
+  export const kit: import('./kits.js').Packed<import('./kits.js').TabsKit>;
 }

@@ -9,12 +9,16 @@
 //   clavard.js ── ConsentKit ──▶ clavard-consent.js ── ShowConsentNotice (the notice, before consent)
 //   clavard-panel.js ── SseKit ──▶ clavard-sse.js ── SseModule (the SSE transport, when the tag chose it)
 //   (clavard.js loads the SSE file, pinned by its hash, and hands its factory to the panel: LoadSse)
+//   clavard-panel.js ── TabsKit ──▶ clavard-tabs.js ── TabsModule (the multi-tab code, once a second tab shows)
+//   (clavard.js loads the tabs file, pinned by its hash, and hands its factory to the panel: LoadTabs)
+import type { TabsModule } from '../headless/tab-types.js';
 import type { ResolvedLauncherOptions } from '../option-checks.js';
 import type { ExtrasModule } from '../ui/extras-source.js';
 import type { WidgetHandle } from '../widget-handle.js';
 import type { ConsentNotice, ConsentNoticeRequest } from './consent-notice.js';
 import type { EmbedTransportKind } from './embed-config.js';
 
+export type { TabsModule } from '../headless/tab-types.js';
 export type { ExtrasModule } from '../ui/extras-source.js';
 
 /**
@@ -64,6 +68,17 @@ export const CONSENT_HOOK: symbol = Symbol.for('clavard.consent');
 export const SSE_HOOK: symbol = Symbol.for('clavard.sse');
 
 /**
+ * The hook through which the tabs file (`clavard-tabs.js`: the multi-tab code) hands its
+ * {@link TabsFactory} to the script-tag file, like {@link PANEL_HOOK}.
+ *
+ * @example
+ * ```ts
+ * Reflect.apply(Reflect.get(window.Clavard, TABS_HOOK), window.Clavard, [factory]);
+ * ```
+ */
+export const TABS_HOOK: symbol = Symbol.for('clavard.tabs');
+
+/**
  * Every module a kit may carry, by the path the build resolves (from this folder): add a module here to
  * list it in a kit; the names a kit lists are then checked against its exports.
  */
@@ -95,6 +110,12 @@ interface KitModules {
   '@clavard/protocol': typeof import('@clavard/protocol');
   '../../../adapters/src/net/close-error.js': typeof import('../../../adapters/src/net/close-error.js');
   '../../../adapters/src/net/link-transport.js': typeof import('../../../adapters/src/net/link-transport.js');
+  '@clavard/protocol/internal': typeof import('@clavard/protocol/internal');
+  nanoid: typeof import('nanoid');
+  '../headless/client-defaults.js': typeof import('../headless/client-defaults.js');
+  '../headless/conversation-model.js': typeof import('../headless/conversation-model.js');
+  '../headless/message-text.js': typeof import('../headless/message-text.js');
+  '../headless/timers.js': typeof import('../headless/timers.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -193,6 +214,37 @@ export const SSE_KIT = {
   '@clavard/protocol': ['MAX_FRAME_BYTES'],
   '../../../adapters/src/net/close-error.js': ['closeError', 'httpError', 'lostError'],
   '../../../adapters/src/net/link-transport.js': ['createLinkTransport'],
+} as const satisfies KitSpec;
+
+/**
+ * What the tabs file takes from the panel: its signals (one instance: the tabbed client's signals are
+ * read by the panel's UI), the protocol's checks, and the client's helpers the tab code shares.
+ *
+ * @example
+ * ```ts
+ * TABS_KIT['@preact/signals-core']; // ['batch', 'computed', 'effect', 'signal']
+ * ```
+ */
+export const TABS_KIT = {
+  '@clavard/protocol': ['ChatError', 'CLIENT_ERROR_CODES', 'SERVER_ERROR_CODES', 'parseServerFrame'],
+  '@clavard/protocol/internal': [
+    'arrayOf',
+    'createEmitter',
+    'isBoolean',
+    'isFiniteNumber',
+    'isRecord',
+    'isShape',
+    'isString',
+    'isStringRecord',
+    'oneOfValues',
+    'optional',
+  ],
+  '@preact/signals-core': ['batch', 'computed', 'effect', 'signal'],
+  nanoid: ['nanoid'],
+  '../headless/client-defaults.js': ['CLIENT_DEFAULTS'],
+  '../headless/conversation-model.js': ['toPending'],
+  '../headless/message-text.js': ['checkIdentityToken', 'requireConversation', 'textError'],
+  '../headless/timers.js': ['createTimerSlot'],
 } as const satisfies KitSpec;
 
 /**
@@ -318,6 +370,39 @@ export type SseFactory = Factory<Packed<SseKit>, SseModule>;
 export type LoadSse = () => Promise<SseFactory>;
 
 /**
+ * What the panel hands the tabs file, by name.
+ *
+ * @example
+ * ```ts
+ * type Signal = TabsKit['signal']; // the panel's signals
+ * ```
+ */
+export type TabsKit = KitOf<typeof TABS_KIT>;
+
+/**
+ * The tabs file's body: given its {@link TabsKit}, delivers the {@link TabsModule}.
+ *
+ * @example
+ * ```ts
+ * factory(kit, (tabs) => tabs.createTabbedClient(options, resolved, createClientCore, start));
+ * ```
+ */
+export type TabsFactory = Factory<Packed<TabsKit>, TabsModule>;
+
+/**
+ * How the panel gets the multi-tab code: `clavard.js` loads `clavard-tabs.js` (with its integrity hash
+ * and Trusted Types policy) and hands over the file's {@link TabsFactory}, which the panel runs with its
+ * {@link TabsKit}. Rejects with a `ChatError('unavailable')` when the file cannot be loaded; the next call
+ * tries again.
+ *
+ * @example
+ * ```ts
+ * const factory = await request.loadTabs();
+ * ```
+ */
+export type LoadTabs = () => Promise<TabsFactory>;
+
+/**
  * How the panel gets the extras: `clavard.js` loads `clavard-extras.js` (with its integrity hash and
  * Trusted Types policy) and hands over the file's {@link ExtrasFactory}, which the panel runs with its
  * {@link ExtrasKit}. Rejects with a `ChatError('unavailable')` when the file cannot be loaded; the next call
@@ -337,7 +422,7 @@ export type LoadExtras = () => Promise<ExtrasFactory>;
  *
  * @example
  * ```ts
- * const request: PanelRequest = { host, config, script, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras, report };
+ * const request: PanelRequest = { host, config, script, endpoint: { kind: 'websocket', url: 'wss://chat.example/ws' }, loadExtras, loadSse, loadTabs, report };
  * ```
  */
 export interface PanelRequest {
@@ -353,6 +438,8 @@ export interface PanelRequest {
   loadExtras: LoadExtras;
   /** Loads the SSE file (the SSE transport) when the panel first connects over SSE. */
   loadSse: LoadSse;
+  /** Loads the tabs file (the multi-tab code) once a second tab of the site appears. */
+  loadTabs: LoadTabs;
   /** Reports what was wrong in the attributes the panel reads, one line each, as one `ChatError`. */
   report(problems: string[]): void;
 }

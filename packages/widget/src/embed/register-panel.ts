@@ -6,6 +6,7 @@ import { createDeferredTransport } from './deferred-transport.js';
 import { readPanelConfig } from './embed-panel-config.js';
 import { setExtrasLoader } from './extras-source-embed.js';
 import type { LoadSse, SseModule, StartPanel } from './kits.js';
+import { setTabsLoader } from './tabs-source-embed.js';
 
 /** Loads `clavard-sse.js` through the script-tag file and runs it with the panel's SseKit. */
 async function importSse(load: LoadSse): Promise<SseModule> {
@@ -20,16 +21,27 @@ async function importSse(load: LoadSse): Promise<SseModule> {
 
 /**
  * Mounts the whole widget into the script-tag file's host element, over WebSocket or SSE + POST (the SSE
- * transport from `clavard-sse.js`, loaded on the first connect), with the options `clavard.js` checked and
+ * transport from `clavard-sse.js`, loaded on the first connect; the multi-tab code from `clavard-tabs.js`,
+ * loaded once a second tab appears), with the options `clavard.js` checked and
  * those the panel reads itself (`readPanelConfig`), whose problems it reports first.
  *
  * @example
  * ```ts
- * const handle = startPanel({ host, config, script, endpoint: { kind: 'sse', url: 'https://chat.example/clavard' }, loadExtras, loadSse, report });
+ * const handle = startPanel({ host, config, script, endpoint: { kind: 'sse', url: 'https://chat.example/clavard' }, loadExtras, loadSse, loadTabs, report });
  * ```
  */
-export const startPanel: StartPanel = ({ host, config, script, endpoint, loadExtras, loadSse, report }) => {
+export const startPanel: StartPanel = ({
+  host,
+  config,
+  script,
+  endpoint,
+  loadExtras,
+  loadSse,
+  loadTabs,
+  report,
+}) => {
   setExtrasLoader(loadExtras);
+  setTabsLoader(loadTabs);
   const { options, problems } = readPanelConfig(script, host.ownerDocument.baseURI, config);
   if (problems.length > 0) report(problems);
   const { url } = endpoint;

@@ -4,15 +4,18 @@ import { acceptMessage, markAllRead, retryMessage, sendTyping } from './client-a
 import { createCoreContext } from './client-context.js';
 import { control, wipe } from './client-session.js';
 import { checkIdentityToken, requireConversation } from './message-text.js';
-import { createTabbedClient, resolveTabs } from './tab-client.js';
+import { createSoloFirstClient } from './solo-first.js';
 import type { ClientCore } from './tab-types.js';
+import { resolveTabs } from './tabs-options.js';
+import { importTabs } from './tabs-source.js';
 import type { ChatClient, ChatClientOptions } from './types.js';
 
 const readOnly = <T>(source: ReadonlySignal<T>): ReadonlySignal<T> => computed(() => source.value);
 
 /**
  * Create the headless chat client. Nothing connects until `connect()`; nothing touches `window` when
- * there is none.
+ * there is none. When tabs coordinate (see {@link resolveTabs}), the multi-tab code is loaded only once
+ * a second tab appears (see solo-first.ts).
  *
  * @example
  * ```ts
@@ -24,7 +27,9 @@ const readOnly = <T>(source: ReadonlySignal<T>): ReadonlySignal<T> => computed((
  */
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const tabs = resolveTabs(options);
-  return tabs ? createTabbedClient(options, tabs, createClientCore) : createClientCore(options);
+  return tabs
+    ? createSoloFirstClient(options, tabs, createClientCore, importTabs)
+    : createClientCore(options);
 }
 
 /**

@@ -4,7 +4,6 @@ import { computed } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { checkIdentityToken } from './message-text.js';
-import { createLocalStorage } from './storage.js';
 import { createTabChannel, type TabChannel } from './tab-channel.js';
 import { createTabElection, type TabElection } from './tab-election.js';
 import { replayEvent } from './tab-events.js';
@@ -12,41 +11,8 @@ import { createLeadership, type Leadership } from './tab-leader.js';
 import type { TabMessage } from './tab-messages.js';
 import { createMirror, type Mirror, mirroredState } from './tab-mirror.js';
 import { type ClientActions, createRemote, delegate, type Remote } from './tab-remote.js';
-import type { ClientCore, LockManagerLike, ResolvedTabs } from './tab-types.js';
+import type { ClientCore, ResolvedTabs, TabbedStart } from './tab-types.js';
 import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
-
-const globalLocks = (): LockManagerLike | undefined => {
-  const nav: { locks?: LockManagerLike } | undefined =
-    typeof navigator === 'undefined' ? undefined : navigator;
-  return nav?.locks;
-};
-
-/**
- * Whether and how the tabs coordinate: off with `tabs: false` or without `BroadcastChannel`; on by
- * default only when the storage is the shared localStorage; on whenever `tabs` is `true` or an object.
- *
- * @example
- * ```ts
- * const tabs = resolveTabs(options); // undefined: this tab works alone
- * ```
- */
-export function resolveTabs(options: ChatClientOptions): ResolvedTabs | undefined {
-  const tabs = options.tabs;
-  if (tabs === false) return undefined;
-  const given = typeof tabs === 'object' ? tabs : {};
-  const Channel =
-    given.BroadcastChannel ?? (typeof BroadcastChannel === 'undefined' ? undefined : BroadcastChannel);
-  if (!Channel) return undefined;
-  if (tabs === undefined) {
-    const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
-    if (options.storage !== undefined || !createLocalStorage(win)) return undefined;
-  }
-  return {
-    BroadcastChannel: Channel,
-    locks: given.locks === false ? undefined : (given.locks ?? globalLocks()),
-    heartbeatMs: given.heartbeatMs ?? CLIENT_DEFAULTS.tabsHeartbeatMs,
-  };
-}
 
 /** The parts of a tabbed client a message from another tab may concern. */
 interface TabParts {
@@ -87,7 +53,9 @@ function route(message: TabMessage, { leader, election, mirror, emitter, remote,
  * The client of a tab among several: the leader runs a {@link ClientCore} (transport, outbox, storage)
  * and posts its state; the others mirror it and forward their actions. A message composed in a follower
  * keeps its clientId and stays here until a leader says it is in its stored outbox (or it shows in the
- * mirrored list); a new leader gets it again, and dedups on the clientId.
+ * mirrored list); a new leader gets it again, and dedups on the clientId. A tab that worked alone until
+ * now (solo-first.ts) passes `start`: with `start.adopt`, it holds the leader lock and leads at once with
+ * the core it ran, untouched (no reconnect, nothing reloaded from storage).
  *
  * @example
  * ```ts
@@ -98,13 +66,18 @@ export function createTabbedClient(
   options: ChatClientOptions,
   tabs: ResolvedTabs,
   createCore: (options: ChatClientOptions) => ClientCore,
+  start: TabbedStart = {},
 ): ChatClient {
   const namespace = options.namespace ?? CLIENT_DEFAULTS.namespace;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const emitter = createEmitter<ChatEvents>();
   const reportError = (error: ChatError): void => emitter.emit('error', error);
   const mirror = createMirror();
-  const intent: TabIntent = { identified: undefined, wantConnected: false, disposed: false };
+  const intent: TabIntent = {
+    identified: start.identified,
+    wantConnected: start.wantConnected ?? false,
+    disposed: false,
+  };
 
   const channel = createTabChannel({
     namespace,
@@ -125,11 +98,13 @@ export function createTabbedClient(
     },
     mirror,
     reportError,
+    forwards: start.forwards,
   });
 
   const leader = createLeadership({
     options,
     createCore,
+    adopted: start.adopt?.core,
     channel,
     mirror,
     remote,
@@ -144,6 +119,7 @@ export function createTabbedClient(
     namespace,
     channel,
     locks: tabs.locks,
+    held: start.adopt?.release,
     heartbeatMs: tabs.heartbeatMs,
     onLead: lead,
     onDemote: stepDown,

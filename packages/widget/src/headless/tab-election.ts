@@ -22,6 +22,8 @@ export interface TabElectionOptions {
   channel: TabChannel;
   /** Web Locks; without them, a heartbeat election over the channel. */
   locks: LockManagerLike | undefined;
+  /** The release of the leader lock, when this tab holds it already (solo-first.ts): it leads at once. */
+  held?: (() => void) | undefined;
   heartbeatMs: number;
   /** This tab leads now. */
   onLead: () => void;
@@ -145,7 +147,10 @@ export function createTabElection(options: TabElectionOptions): TabElection {
   //#endregion
 
   const off = channel.on(hear);
-  if (locks) requestLock(locks);
+  if (locks && options.held) {
+    release = options.held;
+    lead();
+  } else if (locks) requestLock(locks);
   else beat();
 
   const resign = (): void => {

@@ -15,6 +15,8 @@ import type { ChatClientOptions, ChatEvents } from './types.js';
 export interface LeadershipOptions {
   options: ChatClientOptions;
   createCore: (options: ChatClientOptions) => ClientCore;
+  /** The core this tab ran alone: the first lead takes it as it is instead of making one. */
+  adopted?: ClientCore | undefined;
   channel: TabChannel;
   mirror: Mirror;
   remote: Remote;
@@ -55,6 +57,7 @@ export function createLeadership(given: LeadershipOptions): Leadership {
   const core = signal<ClientCore | undefined>(undefined);
   let publisher: StatePublisher | undefined;
   let coreListeners: Array<() => void> = [];
+  let toAdopt = given.adopted;
 
   const act = (active: ClientCore, from: string, action: TabAction): void => {
     try {
@@ -76,11 +79,15 @@ export function createLeadership(given: LeadershipOptions): Leadership {
     // Loaded from storage now: the token, the conversation and the outbox the previous leader stored.
     // The token given to identify() in this tab (memory only) goes with the hellos of this tab's lead.
     const { options } = given;
-    const active = given.createCore({
-      ...options,
-      tabs: false,
-      identity: () => given.identified() ?? options.identity?.(),
-    });
+    const adopted = toAdopt;
+    toAdopt = undefined;
+    const active =
+      adopted ??
+      given.createCore({
+        ...options,
+        tabs: false,
+        identity: () => given.identified() ?? options.identity?.(),
+      });
     // Every event, here and in the other tabs.
     coreListeners = TAB_EVENT_NAMES.map((name) =>
       active.on(name, (payload: ChatEvents[typeof name]) => {
@@ -98,7 +105,8 @@ export function createLeadership(given: LeadershipOptions): Leadership {
           reportError(new ChatError('invalid-option', 'Refused', { cause: thrown }));
       }
     }
-    if (given.wantConnected() || previous !== 'idle') active.connect();
+    // An adopted core is connected, or not, as this tab asked already.
+    if (!adopted && (given.wantConnected() || previous !== 'idle')) active.connect();
   };
 
   const stepDown = (): void => {

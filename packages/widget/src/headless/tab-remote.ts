@@ -5,6 +5,7 @@ import { type ChatEntry, type PendingEntry, toPending } from './conversation-mod
 import { requireConversation, textError } from './message-text.js';
 import type { TabAction } from './tab-actions.js';
 import type { Mirror } from './tab-mirror.js';
+import type { Forward } from './tab-types.js';
 import type { ChatClient } from './types.js';
 
 /** The names of the actions of a {@link ChatClient}, which a follower tab asks the leader for. */
@@ -25,12 +26,7 @@ const ACTION_NAMES = [
 /** The actions of a {@link ChatClient}: what a tab does itself when it leads, or asks the leader for. */
 export type ClientActions = Pick<ChatClient, (typeof ACTION_NAMES)[number]>;
 
-/** A message composed in this tab and not yet accepted by a leader's (stored) outbox. */
-export interface Forward {
-  clientId: string;
-  text: string;
-  quickReplyId: string | undefined;
-}
+export type { Forward } from './tab-types.js';
 
 /** A follower's actions, posted to the leader, and the messages still on their way to it. */
 export interface Remote extends ClientActions {
@@ -51,6 +47,8 @@ export interface RemoteOptions {
   post: (action: TabAction) => void;
   mirror: Mirror;
   reportError: (error: ChatError) => void;
+  /** Messages composed before this tab became a tabbed client (solo-first.ts), oldest first. */
+  forwards?: readonly Forward[] | undefined;
 }
 
 const sendAction = (item: Forward): TabAction => {
@@ -70,8 +68,8 @@ const sendAction = (item: Forward): TabAction => {
  * remote.send('Hello');
  * ```
  */
-export function createRemote({ post, mirror, reportError }: RemoteOptions): Remote {
-  const forwards = signal<readonly Forward[]>([]);
+export function createRemote({ post, mirror, reportError, forwards: early = [] }: RemoteOptions): Remote {
+  const forwards = signal<readonly Forward[]>(early);
 
   const settled = (clientId: string): void => {
     if (forwards.peek().some((item) => item.clientId === clientId))

@@ -1,4 +1,4 @@
-import type { ChatClient } from './types.js';
+import type { ChatClient, ChatClientOptions } from './types.js';
 
 /**
  * The part of `BroadcastChannel` the tab coordination uses.
@@ -34,9 +34,10 @@ export type BroadcastChannelConstructor = new (name: string) => BroadcastChannel
  * ```
  */
 export interface LockManagerLike {
+  /** With `ifAvailable`, the callback gets `null` at once when another holder has the lock. */
   request(
     name: string,
-    options: { signal?: AbortSignal },
+    options: { signal?: AbortSignal; ifAvailable?: boolean },
     callback: (lock: unknown) => Promise<void>,
   ): Promise<unknown>;
 }
@@ -59,7 +60,9 @@ export interface TabsOptions {
    */
   BroadcastChannel?: BroadcastChannelConstructor;
   /**
-   * Web Locks for the election; `false` uses the heartbeat election over the channel.
+   * Web Locks for the election; `false` uses the heartbeat election over the channel. A lock manager
+   * given here must answer `ifAvailable` requests at once, as `navigator.locks` does (with `null` when
+   * the lock is held): a tab asks so to learn whether it is alone.
    * @default globalThis.navigator.locks when present, else the heartbeat election
    * @example
    * ```ts
@@ -103,3 +106,66 @@ export interface ResolvedTabs {
   locks: LockManagerLike | undefined;
   heartbeatMs: number;
 }
+
+/**
+ * A message composed in a tab and not yet accepted by a leader's (stored) outbox.
+ *
+ * @example
+ * ```ts
+ * const item: Forward = { clientId: nanoid(), text: 'Hello', quickReplyId: undefined };
+ * ```
+ */
+export interface Forward {
+  clientId: string;
+  text: string;
+  quickReplyId: string | undefined;
+}
+
+/**
+ * How a tab that worked alone becomes a tabbed client (solo-first.ts): the core it ran and the leader lock
+ * it holds (it then leads at once, with that core, connected as it was), what was composed before it had
+ * a core, and what was asked of it.
+ *
+ * @example
+ * ```ts
+ * createTabbedClient(options, tabs, createClientCore, { adopt: { core, release }, wantConnected: true });
+ * ```
+ */
+export interface TabbedStart {
+  /** The core this tab ran alone, and the release of the leader lock it holds. */
+  adopt?: { core: ClientCore; release: () => void } | undefined;
+  /** Messages composed before any core, oldest first: sent through the leader, keeping their clientIds. */
+  forwards?: readonly Forward[] | undefined;
+  /** The token given to `identify()` in this tab. */
+  identified?: string | undefined;
+  /** Whether this tab asked to be connected. */
+  wantConnected?: boolean;
+}
+
+/**
+ * What the tabs code (tab-client.ts; in the script tag, the file `clavard-tabs.js`) hands over.
+ *
+ * @example
+ * ```ts
+ * const { createTabbedClient } = await importTabs();
+ * ```
+ */
+export interface TabsModule {
+  createTabbedClient(
+    options: ChatClientOptions,
+    tabs: ResolvedTabs,
+    createCore: (options: ChatClientOptions) => ClientCore,
+    start?: TabbedStart,
+  ): ChatClient;
+}
+
+/**
+ * How the tabs code arrives: `ready` with it (at once when it is bundled already), or `failed` once it
+ * could not be loaded; the loader reports why itself (the script tag's through `on('error')`).
+ *
+ * @example
+ * ```ts
+ * const importTabs: TabsLoader = (ready) => ready({ createTabbedClient });
+ * ```
+ */
+export type TabsLoader = (ready: (module: TabsModule) => void, failed: (cause: unknown) => void) => void;

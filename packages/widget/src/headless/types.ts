@@ -174,7 +174,9 @@ export interface ChatClientOptions {
    * Several tabs of one site share one conversation through one connection: a leader tab holds the
    * transport and the outbox, the others mirror it. `false` turns it off; an object injects
    * `BroadcastChannel` and `locks` (tests) and turns it on even with a custom `storage`, which must then
-   * be shared by the tabs.
+   * be shared by the tabs. A tab runs alone (a plain client) until a second tab appears, and only then
+   * runs (and, in the script tag, downloads) the code that coordinates them; with Web Locks it connects
+   * once it knows it is the leader.
    * @default on when `BroadcastChannel` exists and storage is the default localStorage
    * @example
    * ```ts
