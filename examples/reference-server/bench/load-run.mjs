@@ -77,6 +77,7 @@ async function drive(crowd, url, { visitors, messages, paceMs, left }, pid, cloc
   // Steady phase: messages 2..N, one in flight per visitor, paceMs (±50%) after each ack.
   const steadyStart = performance.now();
   const cpuStart = cpuSeconds(pid, clockTicks);
+  const ownCpuStart = process.cpuUsage();
   await Promise.all(
     connected.map(async (visitor) => {
       await sleep(Math.random() * paceMs); // spread the starts
@@ -88,7 +89,10 @@ async function drive(crowd, url, { visitors, messages, paceMs, left }, pid, cloc
   );
   const steadyMs = performance.now() - steadyStart;
   const serverCpu = cpuSeconds(pid, clockTicks) - cpuStart;
-  return { connected, connectMs, firstMs, steadyMs, serverCpu };
+  const own = process.cpuUsage(ownCpuStart);
+  // The visitors' own cost: on a two-core machine they share the cores with the server.
+  const crowdCpu = (own.user + own.system) / 1e6;
+  return { connected, connectMs, firstMs, steadyMs, serverCpu, crowdCpu };
 }
 
 /** The figures of one run, from what the crowd recorded. */
@@ -119,6 +123,7 @@ function figuresOf(record, phases) {
     steadyP99: percentile(steadyLatency, 99),
     steadyMax: steadyLatency.at(-1),
     cpuPerMessageUs: steady.length > 0 ? (phases.serverCpu * 1e6) / steady.length : Number.NaN,
+    crowdCpuPerMessageUs: steady.length > 0 ? (phases.crowdCpu * 1e6) / steady.length : Number.NaN,
     errorFrames: [...record.errorFrames.values()].reduce((a, b) => a + b, 0),
     seqOk: [...seqs.values()].every((set) => [...set].sort((a, b) => a - b).every((seq, i) => seq === i + 1)),
   };

@@ -138,6 +138,7 @@ function report(result) {
     ['  acks per second (5–95% window)', f.steadyRate.toFixed(0)],
     ['  latency send→ack p50 / p99 / max', `${ms(f.steadyP50)} / ${ms(f.steadyP99)} / ${ms(f.steadyMax)}`],
     ['  server CPU per message', `${f.cpuPerMessageUs.toFixed(0)} µs`],
+    ["  visitors' (this process's) CPU per message", `${f.crowdCpuPerMessageUs.toFixed(0)} µs`],
     ['server RSS idle → peak (VmHWM)', `${mib(result.rssIdle)} → ${mib(result.rssPeak)}`],
     ['frames received (queue.update)', `${record.framesReceived} (${record.queueUpdates})`],
     [

@@ -84,7 +84,7 @@ describe('group commit', () => {
     expect(sent).toEqual(['now', 'work']);
   });
 
-  it('tells nothing of a group until the disk has it, writes the next group meanwhile, and keeps frames in order', async () => {
+  it('tells nothing of a group until the disk has it, gathers the next group meanwhile, and keeps frames in order', async () => {
     const log: string[] = [];
     const flushes: Array<(error?: Error) => void> = [];
     const commits = createGroupCommit({
@@ -110,15 +110,18 @@ describe('group commit', () => {
     commits.whenCommitted(() => log.push('pong')); // outside any group, behind the one on its way to disk
     const b = commits.add(work('b'));
     await new Promise(setImmediate);
-    // Group b is written while a's flush is out; one flush at a time.
-    expect(log).toEqual(['write a', 'commit', 'flush', 'write b', 'commit']);
+    const c = commits.add(work('c'));
+    await new Promise(setImmediate);
+    // b and c wait for a's flush, and are then written together: one transaction, one flush.
+    expect(log).toEqual(['write a', 'commit', 'flush']);
     expect(settledA).toBe(false);
     flushes[0]?.();
     await a;
-    expect(log.slice(5)).toEqual(['send a', 'pong', 'flush']);
+    expect(log.slice(3)).toEqual(['send a', 'pong', 'write b', 'write c', 'commit', 'flush']);
     flushes[1]?.();
-    await b;
-    expect(log.slice(8)).toEqual(['send b']);
+    await Promise.all([b, c]);
+    expect(log.slice(9)).toEqual(['send b', 'send c']);
+    expect(flushes).toHaveLength(2);
     commits.whenCommitted(() => log.push('at once'));
     expect(log.at(-1)).toBe('at once');
   });

@@ -100,6 +100,13 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
   const line = createLine(sync);
 
   const flush = (): void => {
+    // While the disk flushes the group before, the next one gathers: one transaction (and one write of each
+    // page it touches) for all that came meanwhile, instead of one per turn of the event loop. It would
+    // wait for that flush before its acks anyway.
+    if (line.flushing()) {
+      line.whenFlushed(flush);
+      return;
+    }
     scheduled = false;
     const group = queue;
     queue = [];
@@ -158,6 +165,8 @@ function createLine(sync: GroupWrites['sync']) {
   let committed = 0;
   let flushed = 0;
   let flushing = false;
+  /** Called once the flush in flight has returned (and its groups' frames are sent). */
+  let onFlushed: Array<() => void> = [];
 
   const drain = (upTo: number, error?: Error): void => {
     while (waiting.length > 0 && (waiting[0] as InLine).needs <= upTo) {
@@ -175,10 +184,17 @@ function createLine(sync: GroupWrites['sync']) {
       flushed = target;
       drain(target, error);
       flushNow();
+      const waiting = onFlushed;
+      onFlushed = [];
+      for (const then of waiting) then();
     });
   };
 
   return {
+    flushing: (): boolean => flushing,
+    whenFlushed(then: () => void): void {
+      onFlushed.push(then);
+    },
     committed(run: (error?: Error) => void): void {
       if (!sync) {
         run();
