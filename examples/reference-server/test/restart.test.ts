@@ -149,7 +149,8 @@ describe('a restart', () => {
   it('opens a database made before agents were accounts, and adds the columns', async () => {
     await (await start()).close();
     const old = new Database(join(dir, 'clavard.db'));
-    old.exec(`DROP INDEX agents_by_login;
+    // Files from then have no schema steps yet (user_version 0).
+    old.exec(`PRAGMA user_version = 0; DROP INDEX agents_by_login;
       ALTER TABLE agents DROP COLUMN login; ALTER TABLE agents DROP COLUMN password_hash;
       ALTER TABLE agents DROP COLUMN role; ALTER TABLE transfers DROP COLUMN note;`);
     old.close();
@@ -161,7 +162,7 @@ describe('a restart', () => {
   it('opens a database made before agents had topics, and adds the table', async () => {
     await (await start()).close();
     const old = new Database(join(dir, 'clavard.db'));
-    old.exec('DROP TABLE agent_topics');
+    old.exec('PRAGMA user_version = 0; DROP TABLE agent_topics');
     old.close();
     const server = await start({ topics: ['Billing'] });
     const julie = await agent(server, 'Julie', { topics: ['Billing'] });

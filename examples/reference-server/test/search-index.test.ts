@@ -78,8 +78,10 @@ describe('the search index', () => {
     const id = conversationOf(opened);
     opened.close();
     store = undefined;
-    // An earlier release: a trigger indexed each message under the index's own rowids.
+    // An earlier release (before the schema's steps: user_version 0): a trigger indexed each message under
+    // the index's own rowids.
     const old = new Database(path);
+    old.pragma('user_version = 0');
     old.exec(`CREATE TRIGGER events_to_fts AFTER INSERT ON events WHEN new.type = 'message'
       BEGIN INSERT INTO messages_fts (text, conversation_id)
         VALUES (json_extract(new.payload, '$.content.text'), new.conversation_id); END;`);

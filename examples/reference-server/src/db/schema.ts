@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { applySqliteMigrations, type SqliteMigration } from './sqlite-migrations.js';
 
 /**
  * The reference server's tables. Times are milliseconds since the Unix epoch; payloads are JSON text.
@@ -184,15 +185,42 @@ const addSearch = (db: Database) => {
 };
 
 /**
- * Prepares a database: WAL journal (readers never wait for the writer), foreign keys, and the tables.
- * Idempotent; returns the database's epoch, made once when the file is created.
+ * The steps of the SQLite schema, oldest first. Step 1 is the schema as it stood when steps began: on a
+ * file from before them (`user_version` 0) it adds what that file lacks (columns, the search index) and
+ * keeps everything it has.
+ *
+ * @example
+ * ```ts
+ * applySqliteMigrations(db, SQLITE_MIGRATIONS);
+ * ```
+ */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'the tables',
+    apply(db) {
+      db.exec(SCHEMA);
+      addMissingColumns(db);
+      addSearch(db);
+    },
+  },
+];
+
+/**
+ * Prepares a database: WAL journal (readers never wait for the writer), foreign keys, and the schema's
+ * steps it lacks (`steps`, by default {@link SQLITE_MIGRATIONS}). Returns the database's epoch, made once
+ * when the file is created.
  *
  * @example
  * ```ts
  * const epoch = migrate(new Database('clavard.db'), randomUUID);
  * ```
  */
-export function migrate(db: Database, createId: () => string): string {
+export function migrate(
+  db: Database,
+  createId: () => string,
+  steps: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
+): string {
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged message survives a power cut too, not only a crash of the process.
   db.pragma('synchronous = FULL');
@@ -200,9 +228,7 @@ export function migrate(db: Database, createId: () => string): string {
   // Erasure erases: freed pages are overwritten with zeros, so deleted text is not left in the file.
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  addMissingColumns(db);
-  addSearch(db);
+  applySqliteMigrations(db, steps);
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(createId());
   const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
   if (!row) throw new Error('the database has no epoch');

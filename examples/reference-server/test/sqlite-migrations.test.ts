@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, SQLITE_MIGRATIONS } from '../src/db/schema.js';
+import { applySqliteMigrations, type SqliteMigration } from '../src/db/sqlite-migrations.js';
+
+let dir: string | undefined;
+const opened: Database.Database[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+const file = (): string => {
+  dir ??= mkdtempSync(join(tmpdir(), 'clavard-steps-'));
+  return join(dir, 'clavard.db');
+};
+const open = (path: string): Database.Database => {
+  const db = new Database(path);
+  opened.push(db);
+  return db;
+};
+const version = (db: Database.Database): unknown => db.pragma('user_version', { simple: true });
+const columns = (db: Database.Database, table: string): string[] =>
+  db
+    .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+    .all()
+    .map((column) => column.name);
+
+describe('the SQLite schema in steps', () => {
+  it('marks a new file with the last step, and applies nothing on the next open', () => {
+    const path = file();
+    const db = open(path);
+    migrate(db, () => 'epoch');
+    expect(version(db)).toBe(SQLITE_MIGRATIONS.at(-1)?.version);
+    expect(applySqliteMigrations(db, SQLITE_MIGRATIONS)).toEqual([]);
+  });
+
+  it('brings a file from before the steps up: the columns it lacks added, its rows kept', () => {
+    const path = file();
+    const old = open(path);
+    // The first release: agents without accounts, transfers without notes, no search index.
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('epoch', 'old-epoch');
+      CREATE TABLE agents (id TEXT PRIMARY KEY, token_hash TEXT UNIQUE, first_name TEXT NOT NULL,
+        title TEXT, avatar_url TEXT, created_at INTEGER NOT NULL);
+      INSERT INTO agents (id, first_name, created_at) VALUES ('a1', 'Julie', 1);`);
+    expect(version(old)).toBe(0);
+    expect(migrate(old, () => 'new-epoch')).toBe('old-epoch');
+    expect(columns(old, 'agents')).toEqual(expect.arrayContaining(['login', 'password_hash', 'role']));
+    expect(old.prepare('SELECT first_name, role FROM agents').get()).toEqual({
+      first_name: 'Julie',
+      role: 'agent',
+    });
+    expect(version(old)).toBe(1);
+  });
+
+  it('applies a later step once, and none of a run whose step fails', () => {
+    const path = file();
+    const db = open(path);
+    migrate(db, () => 'epoch');
+    const nickname: SqliteMigration = {
+      version: 2,
+      name: 'a nickname',
+      apply: (target) => target.exec('ALTER TABLE visitors ADD COLUMN nickname TEXT'),
+    };
+    const broken: SqliteMigration = {
+      version: 3,
+      name: 'broken',
+      apply: (target) => target.exec('ALTER TABLE nowhere ADD COLUMN x TEXT'),
+    };
+    expect(() => applySqliteMigrations(db, [...SQLITE_MIGRATIONS, nickname, broken])).toThrow(/nowhere/);
+    expect(columns(db, 'visitors')).not.toContain('nickname');
+    expect(version(db)).toBe(1);
+    expect(applySqliteMigrations(db, [...SQLITE_MIGRATIONS, nickname])).toEqual([2]);
+    // A second process opening the same file finds the step done.
+    const other = open(path);
+    expect(applySqliteMigrations(other, [...SQLITE_MIGRATIONS, nickname])).toEqual([]);
+    expect(version(other)).toBe(2);
+  });
+});
