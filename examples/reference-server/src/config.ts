@@ -21,6 +21,13 @@ export interface ServerOptions {
   /** SQLite file path, or `:memory:`. @default './clavard.db' in the server's folder */
   database?: string;
   /**
+   * `redis://…`: this server is one node of several, and Redis carries what crosses nodes (frames to the
+   * connections another node holds, who is present, queue changes). None: the server runs alone.
+   */
+  redisUrl?: string;
+  /** How often a node renews its agents' presence in Redis, in ms (they expire after three times that). @default 5000 */
+  clusterRefreshMs?: number;
+  /**
    * Origins (`scheme://host:port`) allowed to open widget connections, besides the server's own
    * (`http://<host>:<port>`, and `http://localhost:<port>` when listening on 127.0.0.1).
    * @default []
@@ -262,6 +269,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     port,
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
+    ...(env.CLAVARD_REDIS_URL ? { redisUrl: env.CLAVARD_REDIS_URL } : {}),
     ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
     ...(env.CLAVARD_IDENTITY_PUBLIC_KEY ? { identityPublicKey: env.CLAVARD_IDENTITY_PUBLIC_KEY } : {}),
     ...(env.CLAVARD_IDENTITY_AUDIENCE ? { identityAudience: env.CLAVARD_IDENTITY_AUDIENCE } : {}),

@@ -18,6 +18,8 @@ import type { ChatPeer, PeerHandle } from './chat/peer.js';
 import { awaitHolders } from './chat/presence.js';
 import { verifyDemoCustomer } from './chat/verification.js';
 import { acceptVisitor } from './chat/visitor.js';
+import { createLocalBus } from './cluster/bus.js';
+import { createRedisBus } from './cluster/redis-bus.js';
 import {
   defaultConsoleDir,
   defaultDatabasePath,
@@ -143,8 +145,21 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           options.smtpUrl,
           options.mailFrom ?? `${options.brand ?? 'Clavard'} <no-reply@localhost>`,
         );
+  // The bus asks for this node's agents from its first renewal on; the hub is made next.
+  let presentHere: () => Iterable<string> = () => [];
+  const bus =
+    options.redisUrl === undefined
+      ? createLocalBus()
+      : await createRedisBus({
+          url: options.redisUrl,
+          localAgents: () => presentHere(),
+          report: (cause) =>
+            report(new ChatError('server-error', 'the cluster bus (Redis) failed', { cause })),
+          ...(options.clusterRefreshMs === undefined ? {} : { refreshMs: options.clusterRefreshMs }),
+        });
   const hub = createHub({
     store,
+    bus,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
@@ -172,6 +187,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     report,
     now: options.now ?? Date.now,
   });
+  presentHere = () => hub.agents.keys();
   const topics = options.topics ?? [];
   for (const seed of options.agents ?? []) {
     // Seeds are the operator's own (the demo's `demo` password): any length, created once.
@@ -313,6 +329,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       server.closeIdleConnections();
     });
     mailer?.close();
+    await bus.close();
     store.close();
   };
 

@@ -11,12 +11,13 @@ import type {
   ServerFrame,
 } from '@clavard/protocol';
 import { agentInfo } from '../accounts/accounts.js';
+import { type Bus, type BusMessage, createLocalBus } from '../cluster/bus.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
-import type { GivenContact, Store } from '../db/store.js';
+import type { Store } from '../db/store.js';
 import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
-import { archiveEntry } from './archive.js';
+import { agentView } from './agent-view.js';
 import type { Conn } from './connection.js';
 import { withFaces } from './faces.js';
 import { withSensitivity } from './forms.js';
@@ -24,7 +25,6 @@ import { agentEvent } from './frame-text.js';
 import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-commit.js';
 import type { HouseRules } from './house-rules.js';
 import { iso } from './iso-time.js';
-import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
 import { createQueuePlaces } from './queue-places.js';
 import { type RoutedAgent, routeConversation } from './routing.js';
 
@@ -92,6 +92,8 @@ export interface HubOptions {
   prechatFirst: boolean;
   /** Business hours: outside them nobody is available, whoever is signed in. */
   schedule: Schedule | undefined;
+  /** What crosses to the other nodes of a cluster. @default a bus for a server that runs alone */
+  bus?: Bus;
   report: (error: ChatError) => void;
   now: () => number;
 }
@@ -161,11 +163,6 @@ export interface Hub {
   queueTold(agentId: string, told: { queue: readonly QueueEntry[]; total: number }): void;
 }
 
-/** How many of a visitor's earlier conversations their view lists. */
-const EARLIER = 5;
-/** Most events in an agent's view of a conversation, however small they are. */
-const AGENT_VIEW_EVENTS = 500;
-
 /**
  * Makes the {@link Hub}.
  *
@@ -182,37 +179,56 @@ export function createHub(options: HubOptions): Hub {
   const told = new WeakMap<VisitorConn, string>();
   /** The next opening of the schedule, cached until it passes. */
   let nextOpenAt: number | undefined;
-  const identified = (visitorId: string) => {
-    const identity = store.identityOf(visitorId);
-    return identity ? { visitor: identity } : {};
-  };
-
-  const given = (contact: GivenContact | undefined) => (contact ? { given: contact } : {});
-
   /** Stored topics the organisation still has, in its order; none: every topic. */
   const topicsOf = (agentId: string): string[] => {
     const stored = new Set(store.agentTopics(agentId));
     return options.topics.filter((topic) => stored.has(topic));
   };
-  const routedAgents = (): RoutedAgent[] => [...agents.keys()].map((id) => ({ id, topics: topicsOf(id) }));
+  const bus = options.bus ?? createLocalBus();
+  /** The agents present on this node or another (within their grace period or connected). */
+  const present = (): string[] =>
+    bus.elsewhere().size === 0 ? [...agents.keys()] : [...new Set([...agents.keys(), ...bus.elsewhere()])];
+  const infoOf = (agentId: string): AgentInfo | undefined => {
+    const here = agents.get(agentId)?.info;
+    if (here) return here;
+    const row = bus.elsewhere().has(agentId) ? store.agent(agentId) : undefined;
+    return row ? agentInfo(row) : undefined;
+  };
+  const routedAgents = (): RoutedAgent[] => present().map((id) => ({ id, topics: topicsOf(id) }));
+  /** To this node's connections only. */
+  const here = {
+    toVisitor(visitorId: string, frame: ServerFrame) {
+      for (const conn of visitors.get(visitorId) ?? []) conn.send(frame);
+    },
+    toAgent(agentId: string, frame: AgentServerFrame) {
+      for (const conn of agents.get(agentId)?.conns ?? []) conn.send(frame);
+    },
+  };
+  // Each node tells its own connections their places and lists (see onBus).
   const places = createQueuePlaces({
     store,
     now: options.now,
     handlingEstimateSeconds: options.handlingEstimateSeconds,
     routedAgents,
-    toVisitor: (visitorId, frame) => hub.toVisitor(visitorId, frame),
-    toAgent: (agentId, frame) => hub.toAgent(agentId, frame),
+    toVisitor: here.toVisitor,
+    toAgent: here.toAgent,
   });
+  /** Tells the other nodes, after what it is about is durable (and in order with this node's frames). */
+  const tellOthers = (message: BusMessage): void => {
+    if (!bus.alone) hub.commits.whenCommitted(() => bus.publish(message));
+  };
   const hub: Hub = {
     options,
     store,
     visitors,
     agents,
     toVisitor(visitorId, frame) {
-      for (const conn of visitors.get(visitorId) ?? []) conn.send(frame);
+      here.toVisitor(visitorId, frame);
+      tellOthers({ kind: 'visitor', visitorId, frame });
     },
     toAgent(agentId, frame) {
-      for (const conn of agents.get(agentId)?.conns ?? []) conn.send(frame);
+      here.toAgent(agentId, frame);
+      tellOthers({ kind: 'agent', agentId, frame });
     },
     toAgents(frame) {
       for (const { conns } of agents.values()) for (const conn of conns) conn.send(frame);
@@ -242,10 +258,12 @@ export function createHub(options: HubOptions): Hub {
       // Once per group of messages, after its commit: not once per change.
       places.invalidate();
       onceAfterCommit('queue', places.recompute);
+      if (!bus.alone) onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
     },
     queueArrived(conversationId) {
       // After the commit that wrote its row; a recomputation in the same group places it too (at most once).
       onceAfterCommit(`queue:${conversationId}`, () => places.arrived(conversationId));
+      if (!bus.alone) onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
     },
     routing: (agentId) => ({ topics: [...options.topics], mine: topicsOf(agentId) }),
     setAgentTopics(agentId, topics) {
@@ -256,9 +274,8 @@ export function createHub(options: HubOptions): Hub {
     routeOf: (topic) => routeConversation(topic, routedAgents()),
     queueUpdateOf: (conversationId) => places.updateOf(conversationId),
     agentsChanged() {
-      hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
-      hub.availabilityChanged();
-      hub.queueChanged();
+      agentsChangedHere();
+      bus.presenceChanged();
     },
     statsChanged(agentId) {
       hub.toAgent(agentId, { type: 'agent.stats', stats: store.agentStats(agentId) });
@@ -275,7 +292,7 @@ export function createHub(options: HubOptions): Hub {
     availabilityOf(conn) {
       // A topic not known yet (asked later, by the pre-chat form): the faces of every agent online.
       const topic = conn.session?.topic ?? null;
-      const now = withFaces(hub.availability(), hub.routeOf(topic), (id) => agents.get(id)?.info);
+      const now = withFaces(hub.availability(), hub.routeOf(topic), infoOf);
       told.set(conn, JSON.stringify(now));
       return now;
     },
@@ -283,56 +300,33 @@ export function createHub(options: HubOptions): Hub {
       const { schedule } = options;
       const at = options.now();
       const open = schedule === undefined || isOpen(schedule, at);
-      if (open) return { online: agents.size > 0 };
+      if (open) return { online: agents.size > 0 || bus.elsewhere().size > 0 };
       if (nextOpenAt === undefined || nextOpenAt <= at) nextOpenAt = nextOpening(schedule, at);
       return { online: false, ...(nextOpenAt === undefined ? {} : { nextOpenAt: iso(nextOpenAt) }) };
     },
     agentInfo,
-    agentView(conversation) {
-      // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
-      const newest = store.eventsBefore(conversation.id, conversation.last_seq + 1, AGENT_VIEW_EVENTS);
-      const { kept } = fitting(newest, VIEW_EVENTS_BYTES);
-      const events = kept.reverse();
-      const note = store.transferNote(conversation.id);
-      const noteFrom = note?.fromAgentId ? store.agent(note.fromAgentId) : undefined;
-      const locale = hub.visitorLocale(conversation.visitor_id);
-      const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
-      const rating = store.ratingOf(conversation.id);
-      const consent = store.consentOf(conversation.id);
-      const contact = store.givenOf(conversation.id);
-      return {
-        id: conversation.id,
-        status: conversation.status,
-        epoch: conversation.epoch,
-        lastSeq: conversation.last_seq,
-        ...(conversation.topic === null ? {} : { topic: conversation.topic }),
-        createdAt: iso(conversation.created_at),
-        ...(conversation.answered_at === null ? {} : { answeredAt: iso(conversation.answered_at) }),
-        visitorReadSeq: conversation.visitor_read_seq,
-        ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
-        ...(rating ? { rating } : {}),
-        ...(consent ? { consent } : {}),
-        ...identified(conversation.visitor_id),
-        ...given(contact),
-        ...(locale === null ? {} : { locale }),
-        ...store.visitorContext(conversation.visitor_id),
-        greeted: store.agentHasWritten(conversation.id),
-        earlier: store.earlierOf(conversation.id, EARLIER).map(archiveEntry),
-        ...(note
-          ? {
-              transferNote: {
-                ...(noteFrom ? { from: agentInfo(noteFrom) } : {}),
-                note: note.note,
-                at: iso(note.at),
-              },
-            }
-          : {}),
-        events,
-        // Seqs start at 1 with no gap: anything older than the first kept event is left for later.
-        hasMore: (events[0]?.seq ?? 1) > 1,
-      };
+    agentView: (conversation) => agentView(store, conversation, hub.visitorLocale),
+    signedInAgents: () => {
+      const signedIn = [...agents.values()].filter((p) => p.conns.size > 0).map((p) => p.info);
+      const others = [...bus.elsewhere()].filter((id) => !agents.has(id)).map(infoOf);
+      return [...signedIn, ...others.filter((info) => info !== undefined)];
     },
-    signedInAgents: () => [...agents.values()].filter((p) => p.conns.size > 0).map((p) => p.info),
   };
+  /** Agents came or went, here or on another node: this node's connections are told. */
+  const agentsChangedHere = (): void => {
+    hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
+    hub.availabilityChanged();
+    places.invalidate();
+    onceAfterCommit('queue', places.recompute);
+  };
+  bus.onMessage((message) => {
+    if (message.kind === 'visitor') here.toVisitor(message.visitorId, message.frame);
+    else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
+    else if (message.kind === 'presence') agentsChangedHere();
+    else {
+      places.invalidate();
+      places.recompute();
+    }
+  });
   return hub;
 }

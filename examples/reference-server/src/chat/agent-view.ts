@@ -1,0 +1,74 @@
+import type { AgentConversation } from '@clavard/agent-api';
+import { agentInfo } from '../accounts/accounts.js';
+import type { ConversationRow } from '../db/rows.js';
+import type { GivenContact, Store } from '../db/store.js';
+import { archiveEntry } from './archive.js';
+import { iso } from './iso-time.js';
+import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
+
+/** How many of a visitor's earlier conversations their view lists. */
+const EARLIER = 5;
+/** Most events in an agent's view of a conversation, however small they are. */
+const AGENT_VIEW_EVENTS = 500;
+
+const given = (contact: GivenContact | undefined) => (contact ? { given: contact } : {});
+
+/**
+ * A conversation with its newest events, as an agent sees it (`agent.conversation`): within the frame's
+ * byte budget, older events on demand; who the visitor is, what they gave, where they are, what came before.
+ *
+ * @example
+ * ```ts
+ * conn.send({ type: 'agent.conversation', conversation: agentView(store, row, hub.visitorLocale) });
+ * ```
+ */
+export function agentView(
+  store: Store,
+  conversation: ConversationRow,
+  visitorLocale: (visitorId: string) => string | null,
+): AgentConversation {
+  const identity = store.identityOf(conversation.visitor_id);
+  const identified = identity ? { visitor: identity } : {};
+  // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
+  const newest = store.eventsBefore(conversation.id, conversation.last_seq + 1, AGENT_VIEW_EVENTS);
+  const { kept } = fitting(newest, VIEW_EVENTS_BYTES);
+  const events = kept.reverse();
+  const note = store.transferNote(conversation.id);
+  const noteFrom = note?.fromAgentId ? store.agent(note.fromAgentId) : undefined;
+  const locale = visitorLocale(conversation.visitor_id);
+  const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
+  const rating = store.ratingOf(conversation.id);
+  const consent = store.consentOf(conversation.id);
+  const contact = store.givenOf(conversation.id);
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    epoch: conversation.epoch,
+    lastSeq: conversation.last_seq,
+    ...(conversation.topic === null ? {} : { topic: conversation.topic }),
+    createdAt: iso(conversation.created_at),
+    ...(conversation.answered_at === null ? {} : { answeredAt: iso(conversation.answered_at) }),
+    visitorReadSeq: conversation.visitor_read_seq,
+    ...(agentRow ? { agent: agentInfo(agentRow) } : {}),
+    ...(rating ? { rating } : {}),
+    ...(consent ? { consent } : {}),
+    ...identified,
+    ...given(contact),
+    ...(locale === null ? {} : { locale }),
+    ...store.visitorContext(conversation.visitor_id),
+    greeted: store.agentHasWritten(conversation.id),
+    earlier: store.earlierOf(conversation.id, EARLIER).map(archiveEntry),
+    ...(note
+      ? {
+          transferNote: {
+            ...(noteFrom ? { from: agentInfo(noteFrom) } : {}),
+            note: note.note,
+            at: iso(note.at),
+          },
+        }
+      : {}),
+    events,
+    // Seqs start at 1 with no gap: anything older than the first kept event is left for later.
+    hasMore: (events[0]?.seq ?? 1) > 1,
+  };
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Bus, BusMessage } from './bus.js';
+
+/** The channel every node publishes on and listens to. */
+const CHANNEL = 'clavard:bus';
+/** Who is present where: members `<node>\n<agent>`, scored with the time their presence expires. */
+const PRESENCE = 'clavard:presence';
+
+/** How the Redis bus is tuned; the defaults suit a deployment, the tests shorten them. */
+export interface RedisBusOptions {
+  /** `redis://…` */
+  url: string;
+  /** The present agents of this node (connected, or within their grace period). */
+  localAgents(): Iterable<string>;
+  /** Where failures go (Redis away, a message that does not parse). */
+  report(error: Error): void;
+  /** How often this node renews its agents' presence and reads everyone's. @default 5000 */
+  refreshMs?: number;
+  /** How long a presence lasts unless renewed: a node that dies stops renewing. @default 3 × refreshMs */
+  presenceTtlMs?: number;
+}
+
+/**
+ * A {@link Bus} over Redis (ioredis): one pub/sub channel for the messages, and a sorted set for who is
+ * present, each agent scored with the time their presence expires, renewed by their node every
+ * `refreshMs`. A node that dies stops renewing, and its agents drop out for everyone within
+ * `presenceTtlMs`. ioredis reconnects by itself and subscribes again; what was published meanwhile is
+ * lost, which the clients make up for by resuming from their last `seq`.
+ *
+ * @example
+ * ```ts
+ * const bus = await createRedisBus({ url: 'redis://127.0.0.1:6379', localAgents: () => hub.agents.keys(), report });
+ * ```
+ */
+export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
+  const nodeId = randomUUID();
+  const refreshMs = options.refreshMs ?? 5000;
+  const ttlMs = options.presenceTtlMs ?? refreshMs * 3;
+  const publisher = new Redis(options.url, { lazyConnect: true });
+  const subscriber = publisher.duplicate();
+  for (const client of [publisher, subscriber]) client.on('error', (error: Error) => options.report(error));
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+
+  const handlers: Array<(message: BusMessage) => void> = [];
+  const tell = (message: BusMessage): void => {
+    for (const handler of handlers) handler(message);
+  };
+  let elsewhere: ReadonlySet<string> = new Set();
+  let published = new Set<string>();
+
+  /** Renews this node's agents, drops the expired, reads everyone's; tells the hub when others changed. */
+  const refresh = async (): Promise<void> => {
+    const now = Date.now();
+    const mine = new Set([...options.localAgents()].map((agentId) => `${nodeId}\n${agentId}`));
+    const gone = [...published].filter((member) => !mine.has(member));
+    const batch = publisher.multi().zremrangebyscore(PRESENCE, '-inf', now);
+    if (gone.length > 0) batch.zrem(PRESENCE, ...gone);
+    for (const member of mine) batch.zadd(PRESENCE, now + ttlMs, member);
+    batch.zrangebyscore(PRESENCE, now, '+inf');
+    const results = await batch.exec();
+    published = mine;
+    const members = (results?.at(-1)?.[1] ?? []) as string[];
+    const next = new Set(
+      members
+        .filter((member) => !member.startsWith(`${nodeId}\n`))
+        .map((member) => member.split('\n')[1] ?? ''),
+    );
+    const changed = next.size !== elsewhere.size || [...next].some((agentId) => !elsewhere.has(agentId));
+    elsewhere = next;
+    if (changed) tell({ kind: 'presence' });
+  };
+  const refreshNow = (): void => {
+    refresh().catch((error: unknown) =>
+      options.report(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+
+  subscriber.on('message', (_channel: string, text: string) => {
+    let parsed: { from: string; message: BusMessage };
+    try {
+      parsed = JSON.parse(text) as { from: string; message: BusMessage };
+    } catch (cause) {
+      options.report(new Error('a bus message did not parse', { cause }));
+      return;
+    }
+    if (parsed.from === nodeId) return;
+    // Presence is read from the set, where it is current: the message only says when to read it.
+    if (parsed.message.kind === 'presence') refreshNow();
+    else tell(parsed.message);
+  });
+  await subscriber.subscribe(CHANNEL);
+  await refresh();
+  const timer = setInterval(refreshNow, refreshMs);
+  timer.unref();
+
+  const publish = (message: BusMessage): void => {
+    publisher.publish(CHANNEL, JSON.stringify({ from: nodeId, message })).catch((error: unknown) => {
+      options.report(error instanceof Error ? error : new Error(String(error)));
+    });
+  };
+
+  return {
+    alone: false,
+    publish,
+    onMessage(handler) {
+      handlers.push(handler);
+    },
+    elsewhere: () => elsewhere,
+    presenceChanged() {
+      refresh()
+        .then(() => publish({ kind: 'presence' }))
+        .catch((error: unknown) => options.report(error instanceof Error ? error : new Error(String(error))));
+    },
+    async close() {
+      clearInterval(timer);
+      if (published.size > 0) await publisher.zrem(PRESENCE, ...published).catch(() => undefined);
+      subscriber.disconnect();
+      await publisher.quit().catch(() => undefined);
+    },
+  };
+}
