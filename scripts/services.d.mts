@@ -4,6 +4,8 @@ export interface StartedService {
   url: string;
   /** Shuts it down and removes its files. */
   stop(): Promise<void>;
+  /** The same without waiting for it to be gone (from a signal handler). */
+  stopNow(): void;
 }
 export function postgresBin(): string | undefined;
 export function redisBin(): string | undefined;

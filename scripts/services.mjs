@@ -65,30 +65,46 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   const port = await freePort();
   const user = isRoot() ? 'postgres' : userInfo().username;
-  asPostgres(bin, 'initdb', ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-instructions']);
-  asPostgres(bin, 'pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-    '-w',
-    'start',
-  ]);
+  let started = false;
   let stopped = false;
-  return {
-    url: `postgres://${user}@127.0.0.1:${port}/postgres`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        asPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      if (started) asPostgres(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  try {
+    // No locale: the machine's (LANG) may not be generated, and the tests compare nothing by collation.
+    asPostgres(bin, 'initdb', [
+      '-D',
+      data,
+      '-U',
+      user,
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-instructions',
+    ]);
+    asPostgres(bin, 'pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      '-w',
+      'start',
+    ]);
+    started = true;
+  } catch (error) {
+    stopNow();
+    throw error;
+  }
+  return { url: `postgres://${user}@127.0.0.1:${port}/postgres`, stop: async () => stopNow(), stopNow };
 }
 
 /** Resolves once something accepts TCP connections on the port, or rejects after `ms`. */
@@ -128,12 +144,24 @@ export async function startRedis() {
     { stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  await listening(port, 10_000);
+  const stopNow = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  try {
+    await listening(port, 10_000);
+    // Someone else may have taken the port first: then ours has exited, unable to bind it.
+    if (child.exitCode !== null)
+      throw new Error(`redis-server exited (${child.exitCode}): port ${port} taken?`);
+  } catch (error) {
+    stopNow();
+    throw error;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      stopNow();
       await exited;
     },
+    stopNow,
   };
 }

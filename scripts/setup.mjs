@@ -52,8 +52,9 @@ function aptInstall(packages) {
 }
 
 /**
- * Installs Debian's `postgresql` and `redis-server` when missing and we are root; otherwise says what to
- * do. The tests never use the system's own servers: if installing started them, they are stopped again.
+ * Installs Debian's `postgresql` and `redis-server` when missing and we are root; otherwise warns and says
+ * what to do. The tests never use the system's own servers: if installing started them, they are stopped
+ * again.
  */
 export function ensureServices() {
   const missing = [postgresBin() ? undefined : 'postgresql', redisBin() ? undefined : 'redis-server'].filter(
@@ -65,8 +66,9 @@ export function ensureServices() {
     for (const name of missing) spawnSync('service', [name, 'stop'], { stdio: 'ignore' });
     return;
   }
-  throw new Error(
-    `The server's tests need Postgres and Redis, and ${missing.join(', ')} could not be installed. ` +
-      `Install the Debian packages (sudo apt-get install -y ${missing.join(' ')}).`,
+  // The other tests can still run; the server's tests that need them fail and say why.
+  console.warn(
+    `⚠ The server's tests need Postgres and Redis, and ${missing.join(', ')} could not be installed: ` +
+      `those tests will fail. Install the Debian packages (sudo apt-get install -y ${missing.join(' ')}).`,
   );
 }

@@ -34,7 +34,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresUrl', postgres?.url);
   project.provide('redisUrl', redis?.url);
   project.provide('servicesMissing', missing);
+  // An interrupted run (Ctrl-C, `timeout`) skips the teardown: stop the servers from the signal instead.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    postgres?.stopNow();
+    redis?.stopNow();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await Promise.all([postgres?.stop(), redis?.stop()]);
   };
 }

@@ -329,6 +329,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       server.closeIdleConnections();
     });
     mailer?.close();
+    // The groups on their way to the disk finish first: their acks are gone with the sockets, their rows not.
+    await hub.commits.settled();
     await bus.close();
     store.close();
   };

@@ -117,7 +117,10 @@ describe('group commit', () => {
     expect(settledA).toBe(false);
     flushes[0]?.();
     await a;
-    expect(log.slice(3)).toEqual(['send a', 'pong', 'write b', 'write c', 'commit', 'flush']);
+    // a's acks leave first; b and c are written on the next turn.
+    expect(log.slice(3)).toEqual(['send a', 'pong']);
+    await new Promise(setImmediate);
+    expect(log.slice(5)).toEqual(['write b', 'write c', 'commit', 'flush']);
     flushes[1]?.();
     await Promise.all([b, c]);
     expect(log.slice(9)).toEqual(['send b', 'send c']);
@@ -126,17 +129,71 @@ describe('group commit', () => {
     expect(log.at(-1)).toBe('at once');
   });
 
-  it('acknowledges nothing of a group whose flush failed, and still runs its after-commit work', async () => {
+  it('acknowledges nothing once a flush failed, and writes no group after it', async () => {
     const sent: string[] = [];
+    const reported: unknown[] = [];
+    const written: string[] = [];
     const commits = createGroupCommit({
       transaction: (fn) => fn(),
       sync: (done) => setImmediate(() => done(new Error('EIO'))),
+      report: (error) => reported.push(error),
     });
     const outcome = commits.add(() => {
+      written.push('first');
       commits.whenCommitted(() => sent.push('ack'));
       onceAfterCommit('queue', () => sent.push('queue'));
     });
-    await expect(outcome).rejects.toThrow('EIO');
-    expect(sent).toEqual(['queue']);
+    await expect(outcome).rejects.toThrow(/EIO.*restart the server/);
+    expect(sent).toEqual([]);
+    // A later flush that succeeds would prove nothing: the disk may have dropped the pages it refused.
+    await expect(commits.add(() => written.push('second'))).rejects.toThrow(/restart the server/);
+    expect(written).toEqual(['first']);
+    expect(reported).toHaveLength(1);
+    await commits.settled();
+  });
+
+  it('reports a frame or an after-commit work that throws, and goes on with the rest and the next groups', async () => {
+    const log: string[] = [];
+    const reported: unknown[] = [];
+    const commits = createGroupCommit({
+      transaction: (fn) => fn(),
+      sync: (done) => setImmediate(() => done()),
+      report: (error) => reported.push(error),
+    });
+    await commits.add(() => {
+      commits.whenCommitted(() => {
+        throw new Error('a socket refused');
+      });
+      commits.whenCommitted(() => log.push('next frame'));
+      onceAfterCommit('queue', () => {
+        throw new Error('the database is closed');
+      });
+    });
+    await commits.add(() => commits.whenCommitted(() => log.push('next group')));
+    await commits.settled();
+    expect(log).toEqual(['next frame', 'next group']);
+    expect(reported.map(String)).toEqual(['Error: a socket refused', 'Error: the database is closed']);
+  });
+
+  it('settles once nothing is waiting, written or on its way to the disk', async () => {
+    const flushes: Array<() => void> = [];
+    const commits = createGroupCommit({
+      transaction: (fn) => fn(),
+      sync: (done) => flushes.push(() => done()),
+    });
+    let written = false;
+    const added = commits.add(() => {
+      written = true;
+    });
+    let settled = false;
+    const waiting = commits.settled().then(() => {
+      settled = true;
+    });
+    await new Promise(setImmediate);
+    expect(written).toBe(true);
+    expect(settled).toBe(false);
+    flushes[0]?.();
+    await Promise.all([added, waiting]);
+    expect(settled).toBe(true);
   });
 });

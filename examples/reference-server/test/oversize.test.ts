@@ -1,6 +1,7 @@
 import { MAX_FRAME_BYTES } from '@clavard/protocol';
 import { describe, expect, it } from 'vitest';
 import { acceptConnection } from '../src/chat/connection.js';
+import { createGroupCommit } from '../src/chat/group-commit.js';
 import { fitting, jsonBytes } from '../src/chat/paging.js';
 
 describe('a frame over the limit', () => {
@@ -30,6 +31,43 @@ describe('a frame over the limit', () => {
       message: expect.stringContaining('agent.history'),
     });
     expect(reported).toEqual(['frame-too-large']);
+  });
+});
+
+describe('a connection closed while a group is on its way to the disk', () => {
+  it('still sends what it sent before the close, then closes', async () => {
+    const log: string[] = [];
+    const flushes: Array<() => void> = [];
+    const commits = createGroupCommit({
+      transaction: (fn) => fn(),
+      sync: (done) => flushes.push(() => done()),
+    });
+    const { conn } = acceptConnection(
+      {
+        send: (text) => log.push(`sent ${JSON.parse(text).type}`),
+        close: (reason) => log.push(`closed ${reason}`),
+      },
+      {
+        parse: () => ({ ok: false, ignored: true, type: 'x' }),
+        helloType: 'hello',
+        hello: () => undefined,
+        handle: () => undefined,
+        closed: () => log.push('gone from the hub'),
+        heartbeatMs: 0,
+        helloTimeoutMs: 60_000,
+        report: () => undefined,
+        whenCommitted: (send) => commits.whenCommitted(send),
+      },
+    );
+    const group = commits.add(() => conn.send({ type: 'message.ack' } as never));
+    await new Promise(setImmediate); // the group is written, its flush out
+    conn.send({ type: 'session.ended' } as never);
+    conn.close('normal');
+    conn.send({ type: 'too.late' } as never);
+    expect(log).toEqual(['gone from the hub']);
+    flushes[0]?.();
+    await group;
+    expect(log).toEqual(['gone from the hub', 'sent message.ack', 'sent session.ended', 'closed normal']);
   });
 });
 

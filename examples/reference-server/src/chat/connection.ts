@@ -118,9 +118,13 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
   // After the group being written is durable, when one is, and after the groups waiting for the disk
   // (see group-commit.ts): nothing is told about a write before it is durable, and frames keep their order.
   const whenCommitted = spec.whenCommitted ?? ((now: () => void) => now());
-  const send = (frame: Typed) => whenCommitted(() => sendNow(frame));
+  /** Until the peer itself is closed: frames sent before a close still leave, after those before them. */
+  let peerOpen = true;
+  const send = (frame: Typed) => {
+    if (conn.open) whenCommitted(() => sendNow(frame));
+  };
   const sendNow = (frame: Typed) => {
-    if (!conn.open) return;
+    if (!peerOpen) return;
     try {
       peer.send(frameText(frame as Parameters<typeof frameText>[0]));
     } catch (thrown) {
@@ -153,8 +157,14 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
       if (!conn.open) return;
       conn.open = false;
       stopTimers();
-      peer.close(reason);
       spec.closed(conn);
+      // In line with the frames sent before it (a `session.ended`, an error, a restart's notice), which
+      // may be waiting for the disk.
+      whenCommitted(() => {
+        if (!peerOpen) return;
+        peerOpen = false;
+        peer.close(reason);
+      });
     },
   };
   const armHeartbeat = () => {
@@ -246,6 +256,7 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
       else process(data);
     },
     closed() {
+      peerOpen = false;
       if (!conn.open) return;
       conn.open = false;
       stopTimers();

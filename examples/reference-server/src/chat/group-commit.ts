@@ -50,6 +50,8 @@ export interface GroupCommit {
    * after theirs.
    */
   whenCommitted(send: () => void): void;
+  /** Resolves once no group is waiting, being written or on its way to the disk (before a close). */
+  settled(): Promise<void>;
 }
 
 /** How a group commit reaches the database (a Store: atomicallyUnsynced, inSavepoint, sync). */
@@ -63,6 +65,11 @@ export interface GroupWrites {
   savepoint?(fn: () => void): void;
   /** Calls back once what was committed is on the disk; absent when a commit is already durable. */
   sync?(done: (error?: Error) => void): void;
+  /**
+   * Where failures go that belong to no message: a frame or an after-commit work that threw, the disk
+   * refusing a flush. @default thrown on a later turn of the event loop
+   */
+  report?(error: unknown): void;
 }
 
 /** One message waiting for its group. */
@@ -95,21 +102,41 @@ interface InLine {
  */
 export function createGroupCommit(writes: GroupWrites): GroupCommit {
   const { transaction, savepoint = transaction, sync } = writes;
+  const report =
+    writes.report ??
+    ((error: unknown) =>
+      setImmediate(() => {
+        throw error;
+      }));
   let queue: Waiting[] = [];
   let scheduled = false;
-  const line = createLine(sync);
+  const line = createLine(sync, report);
+  let settledWaiters: Array<() => void> = [];
+  const settle = (): void => {
+    if (scheduled || queue.length > 0 || !line.idle()) return;
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    for (const then of waiters) then();
+  };
 
   const flush = (): void => {
     // While the disk flushes the group before, the next one gathers: one transaction (and one write of each
     // page it touches) for all that came meanwhile, instead of one per turn of the event loop. It would
-    // wait for that flush before its acks anyway.
+    // wait for that flush before its acks anyway. On a turn of its own: the acks just sent leave first.
     if (line.flushing()) {
-      line.whenFlushed(flush);
+      line.whenFlushed(() => setImmediate(flush));
       return;
     }
     scheduled = false;
     const group = queue;
     queue = [];
+    const broken = line.broken();
+    if (broken) {
+      // The disk refused a flush: nothing is written or acknowledged any more (see createLine).
+      for (const item of group) item.done(broken);
+      settle();
+      return;
+    }
     const outcome = new Map<Waiting, unknown>();
     const mine: Held = { sends: [], after: new Map() };
     held = mine;
@@ -133,10 +160,12 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       held = undefined;
     }
     line.committed((flushError) => {
-      // The disk refused the flush: nothing of the group is acknowledged (a retry finds it stored).
-      if (!flushError) for (const send of mine.sends) send();
-      for (const work of mine.after.values()) work();
+      if (!flushError) {
+        for (const send of mine.sends) attempt(send, report);
+        for (const work of mine.after.values()) attempt(work, report);
+      }
       for (const item of group) item.done(flushError ?? outcome.get(item));
+      settle();
     });
   };
 
@@ -153,25 +182,46 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       if (held) held.sends.push(send);
       else line.after(send);
     },
+    settled() {
+      return new Promise((resolve) => {
+        settledWaiters.push(resolve);
+        settle();
+      });
+    },
   };
 }
+
+/** Runs `work`; what it throws goes to `report`, and what follows it still runs. */
+const attempt = (work: () => void, report: (error: unknown) => void): void => {
+  try {
+    work();
+  } catch (error) {
+    report(error);
+  }
+};
 
 /**
  * The groups waiting for the disk, in commit order, and the frames sent behind them: one flush at a time,
  * covering every group committed before it began.
  */
-function createLine(sync: GroupWrites['sync']) {
+function createLine(sync: GroupWrites['sync'], report: (error: unknown) => void) {
   const waiting: InLine[] = [];
   let committed = 0;
   let flushed = 0;
   let flushing = false;
+  /**
+   * Set when the disk refused a flush. Linux may then have dropped the pages it could not write, and say
+   * so only once: a later flush that succeeds proves nothing. From then on no group is written or
+   * acknowledged; the server must restart and read what the disk really has.
+   */
+  let broken: Error | undefined;
   /** Called once the flush in flight has returned (and its groups' frames are sent). */
   let onFlushed: Array<() => void> = [];
 
   const drain = (upTo: number, error?: Error): void => {
     while (waiting.length > 0 && (waiting[0] as InLine).needs <= upTo) {
       const next = waiting.shift() as InLine;
-      next.run(next.needs === 0 ? undefined : error);
+      attempt(() => next.run(next.needs === 0 ? undefined : error), report);
     }
   };
 
@@ -182,16 +232,24 @@ function createLine(sync: GroupWrites['sync']) {
     sync((error) => {
       flushing = false;
       flushed = target;
-      drain(target, error);
+      if (error && !broken) {
+        broken = new Error(`the disk refused to flush the log (${error.message}): restart the server`, {
+          cause: error,
+        });
+        report(broken);
+      }
+      drain(target, broken);
       flushNow();
-      const waiting = onFlushed;
+      const then = onFlushed;
       onFlushed = [];
-      for (const then of waiting) then();
+      for (const next of then) attempt(next, report);
     });
   };
 
   return {
     flushing: (): boolean => flushing,
+    broken: (): Error | undefined => broken,
+    idle: (): boolean => !flushing && waiting.length === 0 && onFlushed.length === 0,
     whenFlushed(then: () => void): void {
       onFlushed.push(then);
     },

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '@clavard/agent-api';
-import type {
-  AgentInfo,
-  Availability,
+import {
+  type AgentInfo,
+  type Availability,
   ChatError,
-  ConversationEvent,
-  FormField,
-  FormKind,
-  QueueUpdate,
-  ServerFrame,
+  type ConversationEvent,
+  type FormField,
+  type FormKind,
+  type QueueUpdate,
+  type ServerFrame,
 } from '@clavard/protocol';
 import { agentInfo } from '../accounts/accounts.js';
 import { type Bus, type BusMessage, createLocalBus } from '../cluster/bus.js';
@@ -253,6 +253,12 @@ export function createHub(options: HubOptions): Hub {
       transaction: (work) => store.atomicallyUnsynced(work),
       savepoint: (work) => store.inSavepoint(work),
       sync: (done) => store.sync(done),
+      report: (error) =>
+        options.report(
+          ChatError.isInstance(error)
+            ? error
+            : new ChatError('server-error', 'a group of writes failed', { cause: error }),
+        ),
     }),
     queueChanged() {
       // Once per group of messages, after its commit: not once per change.

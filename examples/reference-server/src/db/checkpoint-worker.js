@@ -6,17 +6,31 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const { path, closed } = workerData;
-const db = new Database(path, { fileMustExist: true });
-// A checkpoint flushes the log before copying it and the database file after: as the server's writes.
-db.pragma('synchronous = FULL');
+/** Says the connection is closed (or never opened): the server may close its own. */
+const release = () => {
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+};
+let db;
+try {
+  db = new Database(path, { fileMustExist: true });
+  // A checkpoint flushes the log before copying it and the database file after: as the server's writes.
+  db.pragma('synchronous = FULL');
+} catch (error) {
+  // Nothing to wait for: the server falls back to SQLite's own checkpoints (the error reaches it).
+  release();
+  throw error;
+}
 
 parentPort.on('message', (message) => {
   if (message === 'close') {
-    db.close();
-    // The server waits on this flag (Atomics.wait) before it closes its own connection.
-    Atomics.store(closed, 0, 1);
-    Atomics.notify(closed, 0);
-    parentPort.close();
+    try {
+      db.close();
+    } finally {
+      // The server waits on this flag (Atomics.wait) before it closes its own connection.
+      release();
+      parentPort.close();
+    }
     return;
   }
   try {

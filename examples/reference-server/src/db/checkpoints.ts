@@ -94,9 +94,15 @@ export function startCheckpoints(db: Database, report: (error: Error) => void): 
   };
 
   const answered = (answer: CheckpointAnswer): void => {
-    if ('error' in answer) report(new Error(answer.error));
-    else if (finishHere(answer) && db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
-    waiting.shift()?.(answer);
+    try {
+      if ('error' in answer) report(new Error(answer.error));
+      else if (finishHere(answer) && db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      report(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      // Whatever happened, the question is answered: the next one may be asked.
+      waiting.shift()?.(answer);
+    }
   };
   const ask = (then?: (answer: CheckpointAnswer) => void): void => {
     waiting.push(then);
