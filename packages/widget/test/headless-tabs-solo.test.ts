@@ -18,7 +18,7 @@ function createSite() {
   const hub = createFakeChannelHub();
   const locks = createFakeLocks();
   const clients: ChatClient[] = [];
-  const openTab = (transport: Transport = server.createTransport()) => {
+  const openTab = (transport: Transport = server.createTransport(), failingLoads = 0) => {
     const counts = { loads: 0, connects: 0 };
     const counted: Transport = {
       get status() {
@@ -32,9 +32,12 @@ function createSite() {
       close: () => transport.close(),
       on: (event, listener) => transport.on(event, listener),
     };
-    const loadTabs: TabsLoader = (ready) => {
+    const loadTabs: TabsLoader = (ready, failed) => {
       counts.loads += 1;
-      ready({ createTabbedClient });
+      // A failure comes late, as a network's does: what other tabs post meanwhile finds this one loading.
+      if (counts.loads <= failingLoads)
+        setTimeout(() => failed(new Error('the tabs file did not come')), 300);
+      else ready({ createTabbedClient });
     };
     const options = { transport: counted, storage, random: () => 0.5 };
     const resolved = { BroadcastChannel: hub.BroadcastChannel, locks, heartbeatMs: 250 };
@@ -163,5 +166,19 @@ describe('a second tab appearing', () => {
     expect(site.visitorTexts()).toEqual(['composed at once']);
     expect(b.client.messages.value.map((row) => row.key)).toEqual([clientId]);
     expect(b.counts).toEqual({ loads: 1, connects: 0 });
+  });
+
+  it('reaches a second tab even when the first failed once to load the tabs code, without the visitor acting there', async () => {
+    site = createSite();
+    const a = site.openTab(undefined, 1);
+    a.client.connect();
+    await until(() => a.client.status.value === 'online');
+    const b = site.openTab();
+    b.client.send('after a failed load');
+    await until(
+      () => delivered(a.client, 'after a failed load') && delivered(b.client, 'after a failed load'),
+    );
+    expect(a.counts.loads).toBe(2);
+    expect(site.visitorTexts()).toEqual(['after a failed load']);
   });
 });

@@ -23,6 +23,10 @@ export interface WatchHandlers {
   disposed(): boolean;
 }
 
+/** The first wait before loading the tabs code again after a failure, doubled each time up to the last. */
+const FIRST_RETRY_MS = 500;
+const LAST_RETRY_MS = 30_000;
+
 /**
  * Asks for the leader lock without waiting and listens on the channel; loads the tabs code once another
  * tab shows (the lock held elsewhere, a message from another tab), or at once without Web Locks. The
@@ -45,6 +49,9 @@ export function watchForTabs(
   let release: (() => void) | undefined;
   let needed = !tabs.locks;
   let state: 'waiting' | 'loading' | 'done' = 'waiting';
+  /** After a failed load, once another tab is known: the other tabs may be waiting on this one. */
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = FIRST_RETRY_MS;
   const channel = tabs.locks ? new tabs.BroadcastChannel(`clavard:${namespace}`) : undefined;
   const stopListening = (): void => {
     channel?.removeEventListener('message', hear);
@@ -63,9 +70,15 @@ export function watchForTabs(
         if (!handlers.disposed()) handlers.ready(module, held);
         else held?.();
       },
-      // The loader has reported why (the script tag's, through on('error')); the next call loads again.
+      // The loader has reported why (the script tag's, through on('error')); the next call loads again,
+      // and so does a timer, backing off: a tab that asked this one (a follower waiting for a leader) would
+      // otherwise wait until the visitor acts here.
       () => {
         state = 'waiting';
+        if (handlers.disposed()) return;
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(load, retryMs);
+        retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
       },
     );
   };
@@ -109,6 +122,7 @@ export function watchForTabs(
   return {
     retry: load,
     dispose() {
+      clearTimeout(retryTimer);
       stopListening();
       release?.();
     },
