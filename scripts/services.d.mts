@@ -10,4 +10,4 @@ export interface StartedService {
 export function postgresBin(): string | undefined;
 export function redisBin(): string | undefined;
 export function startPostgres(): Promise<StartedService>;
-export function startRedis(): Promise<StartedService>;
+export function startRedis(options?: { port?: number }): Promise<StartedService>;

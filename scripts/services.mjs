@@ -127,17 +127,18 @@ const listening = (port, ms) =>
   });
 
 /**
- * Starts a private Redis on 127.0.0.1, keeping nothing on disk. Resolves `{ url, stop }`.
+ * Starts a private Redis on 127.0.0.1 (on `port` when given: a restart on the same one), keeping nothing
+ * on disk. Resolves `{ url, stop }`.
  *
  * @example
  * const redis = await startRedis();
  * // redis.url: redis://127.0.0.1:41235
  * await redis.stop();
  */
-export async function startRedis() {
+export async function startRedis({ port: given } = {}) {
   const bin = redisBin();
   if (!bin) throw new Error('Redis is not installed (Debian: apt-get install -y redis-server)');
-  const port = await freePort();
+  const port = given ?? (await freePort());
   const child = spawn(
     bin,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],

@@ -243,6 +243,14 @@ const list = (value: string | undefined): string[] =>
     .map((item) => item.trim().replace(/\/+$/, ''))
     .filter((item) => item.length > 0);
 
+/** A whole number of milliseconds above zero, from an environment variable. */
+const positiveMs = (text: string): number => {
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`CLAVARD_CLUSTER_REFRESH_MS must be a whole number of ms above 0, not ${text}`);
+  return ms;
+};
+
 /**
  * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DB`
  * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_DEMO_AGENTS` (`1` seeds Julie and Marc, password `demo`; the default unless
@@ -270,6 +278,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_REDIS_URL ? { redisUrl: env.CLAVARD_REDIS_URL } : {}),
+    ...(env.CLAVARD_CLUSTER_REFRESH_MS
+      ? { clusterRefreshMs: positiveMs(env.CLAVARD_CLUSTER_REFRESH_MS) }
+      : {}),
     ...(env.CLAVARD_IDENTITY_SECRET ? { identitySecret: env.CLAVARD_IDENTITY_SECRET } : {}),
     ...(env.CLAVARD_IDENTITY_PUBLIC_KEY ? { identityPublicKey: env.CLAVARD_IDENTITY_PUBLIC_KEY } : {}),
     ...(env.CLAVARD_IDENTITY_AUDIENCE ? { identityAudience: env.CLAVARD_IDENTITY_AUDIENCE } : {}),
