@@ -3,35 +3,14 @@
 // agent console at /agent. Sign in as julie or marc (password "demo") in one window, chat as a visitor in another.
 // Builds only the packages whose inputs changed since the last launch (scripts/build-stamps.mjs), then runs
 // the server with node (no package manager in between) and passes Ctrl+C on to it: it stops, exit code 0.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describePlan, planBuild, readPackages, writeStamp } from './build-stamps.mjs';
-import { ensureDependencies, PNPM } from './setup.mjs';
+import { buildForDemo, DEMO_ENV } from './demo-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-/** What the demo serves and what those builds read. */
-const DEMO_PACKAGES = [
-  'packages/protocol',
-  'packages/adapters',
-  'packages/agent-api',
-  'packages/widget',
-  'examples/agent-console',
-  'examples/reference-server',
-];
-const STAMPS = join(root, 'node_modules/.cache/clavard-build');
-
 process.chdir(root);
-ensureDependencies();
-const plan = planBuild(root, readPackages(root, DEMO_PACKAGES), STAMPS);
-console.log(describePlan(plan));
-const stale = plan.filter((entry) => entry.stale);
-if (stale.length > 0) {
-  const filters = stale.flatMap((entry) => ['--filter', entry.name]);
-  const built = spawnSync(PNPM[0], [...PNPM[1], ...filters, 'run', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-  for (const entry of stale) writeStamp(root, STAMPS, entry);
-}
+buildForDemo(root);
 
 console.log('\nStarting the reference server…');
 const server = spawn(process.execPath, ['dist/main.js'], {
@@ -41,14 +20,7 @@ const server = spawn(process.execPath, ['dist/main.js'], {
   env: {
     ...process.env,
     PORT: process.env.PORT ?? '8787',
-    // The pre-chat form asks for one of these topics; the agent console's queue shows the pick.
-    CLAVARD_TOPICS: process.env.CLAVARD_TOPICS ?? 'Plans,Billing,Technical support',
-    // The form comes first, before the visitor writes, while an agent is signed in.
-    CLAVARD_PRECHAT_FIRST: process.env.CLAVARD_PRECHAT_FIRST ?? '1',
-    // The same topics as a French-speaking visitor reads them.
-    ...(process.env.CLAVARD_TOPICS === undefined
-      ? { CLAVARD_TOPICS_FR: process.env.CLAVARD_TOPICS_FR ?? 'Forfaits,Facturation,Soutien technique' }
-      : {}),
+    ...DEMO_ENV,
   },
 });
 

@@ -28,6 +28,11 @@ export interface ServerOptions {
   /** How often a node renews its agents' presence in Redis, in ms (they expire after three times that). @default 5000 */
   clusterRefreshMs?: number;
   /**
+   * The origin (`scheme://host:port`) the server is reached at behind a proxy or a load balancer: its
+   * pages (the demo store, the agent console) come from there, so it counts as the server's own.
+   */
+  publicOrigin?: string;
+  /**
    * Origins (`scheme://host:port`) allowed to open widget connections, besides the server's own
    * (`http://<host>:<port>`, and `http://localhost:<port>` when listening on 127.0.0.1).
    * @default []
@@ -278,6 +283,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env.HOST || '127.0.0.1',
     database: env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_REDIS_URL ? { redisUrl: env.CLAVARD_REDIS_URL } : {}),
+    ...(env.CLAVARD_PUBLIC_ORIGIN ? { publicOrigin: env.CLAVARD_PUBLIC_ORIGIN } : {}),
     ...(env.CLAVARD_CLUSTER_REFRESH_MS
       ? { clusterRefreshMs: positiveMs(env.CLAVARD_CLUSTER_REFRESH_MS) }
       : {}),

@@ -302,7 +302,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     });
   });
   const { port } = server.address() as AddressInfo;
-  const own = ownOrigins(host, port);
+  // Behind a proxy or a load balancer, the pages come from its origin: the server's own as well.
+  const own = [
+    ...ownOrigins(host, port),
+    ...(options.publicOrigin === undefined ? [] : [options.publicOrigin]),
+  ];
   widgetOrigins = [...own, ...(options.allowedOrigins ?? [])];
   agentOrigins = own;
   const url = own[0] ?? `http://${host}:${port}`;
