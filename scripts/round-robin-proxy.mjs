@@ -9,7 +9,8 @@ import { connect } from 'node:net';
 
 /**
  * Starts the proxy on 127.0.0.1 (a free port unless `port` is given) in front of `targets`
- * (`http://127.0.0.1:<port>` each). Resolves `{ url, close }`.
+ * (`http://127.0.0.1:<port>` each). Resolves `{ url, socketNodes, close }`: `socketNodes()` lists the node
+ * (its index) each WebSocket went to, in order.
  *
  * @example
  * const proxy = await startRoundRobinProxy(['http://127.0.0.1:8801', 'http://127.0.0.1:8802']);
@@ -17,11 +18,14 @@ import { connect } from 'node:net';
  */
 export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
   const nodes = targets.map((target) => new URL(target));
-  let next = 0;
-  /** The nodes in the order to try for one request: the next one first, the others after it. */
-  const order = () => {
-    const start = next;
-    next = (next + 1) % nodes.length;
+  /** Requests and sockets take turns apart: the sockets of a page and of the next one alternate. */
+  const next = { request: 0, socket: 0 };
+  /** Which node (its index in `targets`) each WebSocket went to, in order. */
+  const sockets = [];
+  /** The nodes in the order to try: the next one first, the others after it. */
+  const order = (kind) => {
+    const start = next[kind];
+    next[kind] = (start + 1) % nodes.length;
     return nodes.map((_, offset) => nodes[(start + offset) % nodes.length]);
   };
 
@@ -33,7 +37,15 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
       return;
     }
     const upstream = request(
-      { host: node.hostname, port: node.port, method: req.method, path: req.url, headers: req.headers },
+      // A connection of its own (no pool): a pooled one to a node that has gone would hang up, not refuse.
+      {
+        host: node.hostname,
+        port: node.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: false,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -54,6 +66,7 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
       return;
     }
     const upstream = connect(Number(node.port), node.hostname, () => {
+      sockets.push(nodes.indexOf(node));
       const lines = [`${req.method} ${req.url} HTTP/1.1`];
       for (let i = 0; i < req.rawHeaders.length; i += 2)
         lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
@@ -61,34 +74,37 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
       if (head.length > 0) upstream.write(head);
       upstream.pipe(socket);
       socket.pipe(upstream);
+      // Joined from now on: either side's end ends the other.
+      socket.on('error', () => upstream.destroy());
+      socket.on('close', () => upstream.destroy());
+      upstream.on('close', () => socket.destroy());
     });
+    // A node that is gone refuses the connection: the next one gets the socket.
     upstream.once('error', (error) => {
       if (error.code === 'ECONNREFUSED') upgrade(req, socket, head, rest);
       else socket.destroy();
     });
-    socket.on('error', () => upstream.destroy());
-    socket.on('close', () => upstream.destroy());
-    upstream.on('close', () => socket.destroy());
   };
 
   const server = createServer((req, res) => {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => forward(req, res, Buffer.concat(chunks), order()));
+    req.on('end', () => forward(req, res, Buffer.concat(chunks), order('request')));
   });
-  server.on('upgrade', (req, socket, head) => upgrade(req, socket, head, order()));
-  const sockets = new Set();
+  server.on('upgrade', (req, socket, head) => upgrade(req, socket, head, order('socket')));
+  const open = new Set();
   server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: listening } = server.address();
   return {
     url: `http://127.0.0.1:${listening}`,
+    socketNodes: () => [...sockets],
     close: () =>
       new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
+        for (const socket of open) socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -45,7 +45,7 @@ describe('two nodes behind a round-robin proxy', () => {
     // take it as their own (publicOrigin), whichever gets the socket.
     for (let n = 0; n < 2; n++) (await connect(`${ws}/agent/ws`, proxy.url)).close();
 
-    // In turn: the sign-in to A, the agent's socket to B, the visitor's socket to A.
+    // Sockets take turns apart from requests: the agent's to A, the visitor's to B.
     const julie = await agent(front, 'Julie');
     const v = await visitor(front);
     // Node A learns of Julie on B through Redis: at once, or just after the welcome.
@@ -62,8 +62,10 @@ describe('two nodes behind a round-robin proxy', () => {
       content: { text: 'Bonjour, ici Julie.' },
     });
 
-    // Node B stops: the agent reconnects through the proxy, which skips the node that is gone.
-    await nodeB.close();
+    expect(proxy.socketNodes().slice(-2)).toEqual([0, 1]);
+
+    // Node A stops: the agent reconnects through the proxy, which skips the node that is gone.
+    await nodeA.close();
     await julie.client.closed();
     const back = await agent(front, 'Julie');
     expect(back.welcome).toMatchObject({ agent: { firstName: 'Julie' } });
