@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migratePostgres } from '../src/db/postgres/migrations.js';
 import { migrate } from '../src/db/schema.js';
-import { throwawayDatabase } from './support/postgres.js';
+import { testPool, throwawayDatabase } from './support/postgres.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 /** A pool on a new database, ended and dropped after the test. */
 const freshPool = async (): Promise<pg.Pool> => {
   const database = await throwawayDatabase();
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const pool = testPool(database.url);
   cleanups.push(() => database.drop());
   cleanups.push(() => pool.end());
   return pool;

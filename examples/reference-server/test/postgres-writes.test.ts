@@ -1,9 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from '../src/db/postgres/migrations.js';
 import { appendEvent, storeMessage, takeConversation } from '../src/db/postgres/writes.js';
 import type { MessageInput } from '../src/db/store-types.js';
-import { throwawayDatabase } from './support/postgres.js';
+import { testPool, throwawayDatabase } from './support/postgres.js';
 
 let drop: () => Promise<void>;
 /** Two pools on one database: two nodes of a cluster. */
@@ -13,8 +13,8 @@ let nodeB: pg.Pool;
 beforeAll(async () => {
   const database = await throwawayDatabase();
   drop = database.drop;
-  nodeA = new pg.Pool({ connectionString: database.url, max: 10 });
-  nodeB = new pg.Pool({ connectionString: database.url, max: 10 });
+  nodeA = testPool(database.url, 10);
+  nodeB = testPool(database.url, 10);
   const client = await nodeA.connect();
   try {
     await migratePostgres(client);

@@ -14,6 +14,27 @@ const adminUrl = (): string => {
 };
 
 /**
+ * A pool on `url` for a test. Dropping its database (`drop()`, `WITH (FORCE)`) ends the connections the
+ * server still has, even those of a pool that was just ended: their "terminating connection due to
+ * administrator command" is expected then, and is the only error let pass.
+ *
+ * @example
+ * ```ts
+ * const pool = testPool(database.url, 10);
+ * ```
+ */
+export function testPool(url: string, max = 4): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== ADMIN_SHUTDOWN) throw error;
+  });
+  return pool;
+}
+
+/** Postgres's code for a connection ended by the server's administrator (here: the drop). */
+const ADMIN_SHUTDOWN = '57P01';
+
+/**
  * A new, empty database on the run's private Postgres, for one test file or test: `{ url, drop }`.
  * `drop()` removes it, ending whatever connections are still open to it.
  *
