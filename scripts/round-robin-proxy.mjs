@@ -56,6 +56,8 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
       if (error.code === 'ECONNREFUSED' && !res.headersSent) forward(req, res, body, rest);
       else res.destroy();
     });
+    // A client that leaves ends its request on the node too.
+    res.on('close', () => upstream.destroy());
     upstream.end(body);
   };
 
@@ -80,7 +82,7 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
       upstream.on('close', () => socket.destroy());
     });
     // A node that is gone refuses the connection: the next one gets the socket.
-    upstream.once('error', (error) => {
+    upstream.on('error', (error) => {
       if (error.code === 'ECONNREFUSED') upgrade(req, socket, head, rest);
       else socket.destroy();
     });
@@ -91,7 +93,11 @@ export async function startRoundRobinProxy(targets, { port = 0 } = {}) {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => forward(req, res, Buffer.concat(chunks), order('request')));
   });
-  server.on('upgrade', (req, socket, head) => upgrade(req, socket, head, order('socket')));
+  server.on('upgrade', (req, socket, head) => {
+    // Node's HTTP server drops its own error handler from an upgraded socket: a reset would crash the proxy.
+    socket.on('error', () => socket.destroy());
+    upgrade(req, socket, head, order('socket'));
+  });
   const open = new Set();
   server.on('connection', (socket) => {
     open.add(socket);

@@ -125,4 +125,29 @@ describe('a cluster when things fail', () => {
     );
     expect(seen.event).toMatchObject({ content: { text: 'Parfait.' } });
   });
+
+  it("forgets the other node's agents once Redis has been away longer than a presence lasts", async () => {
+    const redis = await startRedis();
+    let stopped = false;
+    cleanups.push(async () => {
+      if (!stopped) await redis.stop();
+    });
+    const database = databaseFile();
+    const nodeA = await node(database, redis.url);
+    const nodeB = await node(database, redis.url);
+    const v = await visitor(nodeA);
+    await agent(nodeB, 'Julie');
+    await v.client.next('availability', (frame) => frame.online === true);
+    await redis.stop();
+    stopped = true;
+    // Nobody can renew or read presence now: what node A read expires as it would have in Redis.
+    expect(await v.client.next('availability', (frame) => frame.online === false)).toMatchObject({
+      online: false,
+    });
+  });
+
+  it('refuses to start without Redis, saying why', async () => {
+    const port = await freePort();
+    await expect(node(databaseFile(), `redis://127.0.0.1:${port}`)).rejects.toThrow(Error);
+  });
 });

@@ -37,10 +37,19 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const nodeId = randomUUID();
   const refreshMs = options.refreshMs ?? 5000;
   const ttlMs = options.presenceTtlMs ?? refreshMs * 3;
-  const publisher = new Redis(options.url, { lazyConnect: true });
+  // Without Redis, a command waits for one reconnection, then fails instead of waiting on: a bus message may
+  // be lost (the clients resume by seq), and a presence that cannot be renewed must not look current.
+  const publisher = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   const subscriber = publisher.duplicate();
   for (const client of [publisher, subscriber]) client.on('error', (error: Error) => options.report(error));
-  await Promise.all([publisher.connect(), subscriber.connect()]);
+  try {
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+  } catch (error) {
+    // ioredis would go on retrying in the background: a server that does not start leaves nothing behind.
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw error;
+  }
 
   const handlers: Array<(message: BusMessage) => void> = [];
   const tell = (message: BusMessage): void => {
@@ -48,6 +57,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   };
   let elsewhere: ReadonlySet<string> = new Set();
   let published = new Set<string>();
+  /** When the set was last read: with Redis away, what was read expires as it would have there. */
+  let readAt = Date.now();
+  const setElsewhere = (next: ReadonlySet<string>): void => {
+    const changed = next.size !== elsewhere.size || [...next].some((agentId) => !elsewhere.has(agentId));
+    elsewhere = next;
+    if (changed) tell({ kind: 'presence' });
+  };
 
   /** Renews this node's agents, drops the expired, reads everyone's; tells the hub when others changed. */
   const refresh = async (): Promise<void> => {
@@ -66,11 +82,13 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
         .filter((member) => !member.startsWith(`${nodeId}\n`))
         .map((member) => member.split('\n')[1] ?? ''),
     );
-    const changed = next.size !== elsewhere.size || [...next].some((agentId) => !elsewhere.has(agentId));
-    elsewhere = next;
-    if (changed) tell({ kind: 'presence' });
+    readAt = now;
+    setElsewhere(next);
   };
   const refreshNow = (): void => {
+    // Nobody elsewhere can be known present longer than a presence lasts: with Redis away (the read below
+    // failing or waiting), what was read last expires here as it would have there.
+    if (Date.now() - readAt > ttlMs) setElsewhere(new Set());
     refresh().catch((error: unknown) =>
       options.report(error instanceof Error ? error : new Error(String(error))),
     );
