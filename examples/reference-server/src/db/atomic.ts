@@ -34,36 +34,3 @@ export function atomic<A extends unknown[], R>(
     }
   };
 }
-
-const runners = new WeakMap<Database, (work: () => void) => void>();
-/** One transaction function per database (better-sqlite3 builds one per call of `db.transaction`). */
-const runIn = (db: Database): ((work: () => void) => void) => {
-  let run = runners.get(db);
-  if (!run) {
-    run = db.transaction((work: () => void) => work());
-    runners.set(db, run);
-  }
-  return run;
-};
-
-/**
- * Runs `work` in a savepoint of the open transaction: when it throws, its writes are rolled back and the
- * messages it noted for the index forgotten, and the error goes on. Throws when no transaction is open.
- *
- * @example
- * ```ts
- * store.atomically(() => { for (const item of group) inSavepoint(db, search, item.work); });
- * ```
- */
-export function inSavepoint(db: Database, search: SearchIndex, work: () => void): void {
-  // SQLite rolls a transaction back whole on some errors (a full disk, an I/O error): the group is lost,
-  // and what follows must not be written in transactions of its own.
-  if (!db.inTransaction) throw new Error('the transaction of this group was rolled back');
-  const mark = search.mark();
-  try {
-    runIn(db)(work);
-  } catch (error) {
-    search.forgetSince(db.inTransaction ? mark : 0);
-    throw error;
-  }
-}

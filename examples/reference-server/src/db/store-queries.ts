@@ -126,6 +126,10 @@ export function prepareStatements(db: Database) {
     assign: db.prepare<[string, number, string], void>(
       "UPDATE conversations SET agent_id = ?, status = 'active', answered_at = coalesce(answered_at, ?) WHERE id = ?",
     ),
+    /** Only while queued: the one agent who takes it changes the row. */
+    take: db.prepare<[string, number, string], void>(
+      "UPDATE conversations SET agent_id = ?, status = 'active', answered_at = coalesce(answered_at, ?) WHERE id = ? AND status = 'queued'",
+    ),
     insertTransfer: db.prepare<[string, string | null, string, number, string | null], void>(
       'INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, at, note) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -136,7 +140,7 @@ export function prepareStatements(db: Database) {
       "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = ? AND status = 'active'",
     ),
     end: db.prepare<[number, string], void>(
-      "UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ?",
+      "UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ? AND status <> 'ended'",
     ),
     visitorRead: db.prepare<[number, string], void>(
       'UPDATE conversations SET visitor_read_seq = max(visitor_read_seq, ?) WHERE id = ?',

@@ -88,19 +88,10 @@ export interface QueueRow {
 }
 
 /**
- * The reference server's database: every read and write it makes, as prepared statements, with the
- * writes that must go together in transactions. Synchronous (better-sqlite3): one statement at a time
- * on Node's single thread, so seq allocation cannot interleave.
- *
- * @example
- * ```ts
- * const store = openStore({ path: ':memory:' });
- * const visitor = store.createVisitor(hashToken(token), 'en');
- * ```
+ * A store's operations with the answer each gives, as the SQLite implementation computes them on the spot.
+ * The server sees them through {@link Store}, where each answers with a promise.
  */
-export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatStore {
-  /** The database's epoch: made once with the file; a restored or new file has another. */
-  readonly epoch: string;
+export interface StoreOperations extends AccountStore, InboxStore, ArchiveStore, PrechatStore {
   createVisitor(tokenHash: string, locale: string): VisitorRow;
   visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
   visitor(visitorId: string): VisitorRow | undefined;
@@ -148,8 +139,11 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
   ackIn(conversationId: string, clientId: string): AckRow | undefined;
   /** Stores the message and its ack together; returns both. */
   storeMessage(input: MessageInput): { event: ConversationEvent; ack: AckRow };
-  /** The agent takes the conversation: `active`, `agent.joined`. */
-  assign(conversationId: string, agentId: string, joined: EventInput): ConversationEvent;
+  /**
+   * The agent takes the conversation if it is still queued: `active`, `agent.joined`. Undefined when it
+   * was not queued any more (another agent, maybe on another node, took it first).
+   */
+  assign(conversationId: string, agentId: string, joined: EventInput): ConversationEvent | undefined;
   /** Hands the conversation to another agent: a transfer row (with the note for them) and `agent.transferred`. */
   transfer(
     conversationId: string,
@@ -171,8 +165,11 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
     input: MessageInput,
     ended: EventInput,
   ): { event: ConversationEvent; ack: AckRow; ended: ConversationEvent };
-  /** Ends the conversation with its `conversation.ended` event. */
-  end(conversationId: string, event: EventInput): ConversationEvent;
+  /**
+   * Ends the conversation with its `conversation.ended` event; undefined when it had ended already (the
+   * visitor and the agent ended it at once).
+   */
+  end(conversationId: string, event: EventInput): ConversationEvent | undefined;
   setReadSeq(conversationId: string, by: 'visitor' | 'agent', upToSeq: number): void;
   requestForm(conversationId: string, event: EventInput & { type: 'form.request' }): ConversationEvent;
   /** The form `formId` asked in one of the visitor's conversations, newest first. */
@@ -194,23 +191,79 @@ export interface Store extends AccountStore, InboxStore, ArchiveStore, PrechatSt
   recentHandlingMs(count: number): number | undefined;
   /** The visitor's rating of a conversation, once given. */
   ratingOf(conversationId: string): Omit<RatingSubmit, 'type' | 'conversationId'> | undefined;
+}
+
+/**
+ * `T`'s methods, each answering with a promise of what it answered.
+ *
+ * @example
+ * ```ts
+ * type Reads = Async<{ visitor(id: string): VisitorRow | undefined }>; // visitor(id): Promise<VisitorRow | undefined>
+ * ```
+ */
+export type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K];
+};
+
+/**
+ * The reference server's database, whichever engine keeps it: SQLite in one file (src/db/store.ts, the
+ * default) or Postgres shared by several nodes (src/db/postgres/store.ts). Every operation answers with a
+ * promise. Writes that must go together run in {@link Store.atomically}; the guarantees the protocol
+ * makes (seq numbered without gaps in the transaction of its event, a message stored once per clientId, a
+ * queued conversation taken by one agent) hold on either, however many nodes write at once.
+ *
+ * @example
+ * ```ts
+ * const store = openStore({ path: ':memory:' });
+ * const visitor = await store.createVisitor(hashToken(token), 'en');
+ * ```
+ */
+export interface Store extends Async<StoreOperations> {
+  /** The database's epoch: made once with it; a restored or new database has another. */
+  readonly epoch: string;
+  /** `'sqlite'` or `'postgres'`: what the server's README and its start-up line name. */
+  readonly engine: 'sqlite' | 'postgres';
   /**
-   * Runs `work` in a transaction (in a savepoint when one is open): its writes go together or not at all.
-   * Group commit writes many visitors' messages in one (see src/chat/group-commit.ts).
+   * Runs `work` in a transaction (in a savepoint when it runs inside one): its writes go together or not
+   * at all, and the operations it calls (and only those) see them before the commit. Other callers wait
+   * for the commit (SQLite) or see the database as it was (Postgres).
    */
-  atomically(work: () => void): void;
-  /** Runs `work` in a savepoint of the open transaction; throws when none is open (it was rolled back). */
-  inSavepoint(work: () => void): void;
+  atomically<T>(work: () => Promise<T>): Promise<T>;
   /**
-   * As {@link Store.atomically}, but the COMMIT does not wait for the disk: nothing of `work` may be told
-   * to anyone before {@link Store.sync} has called back. Group commit's transactions (src/db/wal-sync.ts).
+   * Within a transaction, makes writers of this visitor's conversations elsewhere (another node) wait
+   * until it ends, so that two tabs writing first at once start one conversation, not two. Nothing on
+   * SQLite, which has one writer.
    */
-  atomicallyUnsynced(work: () => void): void;
+  claimVisitor(visitorId: string): Promise<void>;
+  /** How group commit writes many visitors' messages together (src/chat/group-commit.ts). */
+  readonly groups: GroupTransactions;
+  /** Close the database (after the flush in flight, if any). */
+  close(): Promise<void>;
+}
+
+/**
+ * A group commit's access to the store: one transaction whose COMMIT may return before the disk has it,
+ * a savepoint per message in it, and a flush that says when what was committed is durable.
+ *
+ * @example
+ * ```ts
+ * await store.groups.transaction(async () => {
+ *   for (const item of group) await store.groups.savepoint(item.work);
+ * });
+ * store.groups.sync?.((error) => (error ? fail(error) : sendAcks()));
+ * ```
+ */
+export interface GroupTransactions {
+  /** Runs `work` in a transaction; its COMMIT may not wait for the disk when {@link sync} is there. */
+  transaction(work: () => Promise<void>): Promise<void>;
   /**
-   * Calls `done` once every transaction committed so far is on the disk (flushed off the event loop), or
-   * with the error that stopped it.
+   * Runs `work` in a savepoint of the open transaction: its writes are rolled back alone when it throws.
+   * Throws when the transaction itself was rolled back (nothing more of the group may be written).
    */
-  sync(done: (error?: Error) => void): void;
-  /** Close the database. */
-  close(): void;
+  savepoint(work: () => Promise<void>): Promise<void>;
+  /**
+   * Calls `done` once every transaction committed so far is on the disk, or with the error that stopped
+   * it. Absent when a COMMIT is durable when it returns (Postgres).
+   */
+  sync?(done: (error?: Error) => void): void;
 }
