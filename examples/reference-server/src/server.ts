@@ -191,13 +191,15 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   const topics = options.topics ?? [];
   for (const seed of options.agents ?? []) {
     // Seeds are the operator's own (the demo's `demo` password): any length, created once.
-    if (!store.accountByLogin(seed.login)) await createAccount(store, seed, topics, 1);
+    if (!(await store.accountByLogin(seed.login))) await createAccount(store, seed, topics, 1);
   }
-  awaitHolders(hub);
+  await awaitHolders(hub);
   const signIn = createAgentSignIn({ store, topics, ...(options.now ? { now: options.now } : {}) });
   // Business hours open and close on their own: look once a minute.
   const hoursTimer =
-    options.hours === undefined ? undefined : setInterval(() => hub.availabilityChanged(), 60_000);
+    options.hours === undefined
+      ? undefined
+      : setInterval(() => hub.inBackground(hub.availabilityChanged()), 60_000);
   hoursTimer?.unref();
   // Every connection, visitor or agent: both APIs share `session.reconnect`, said before a shutdown.
   const live = new Set<Live>();
@@ -336,7 +338,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     // The groups on their way to the disk finish first: their acks are gone with the sockets, their rows not.
     await hub.commits.settled();
     await bus.close();
-    store.close();
+    await store.close();
   };
 
   return {

@@ -112,10 +112,10 @@ export async function createAccount(
   const problem = accountProblem(account, topics, minPassword);
   if (problem !== undefined) throw new Error(problem);
   const login = account.login.toLowerCase();
-  if (store.accountByLogin(login)) throw new Error(`login: ${login} is taken`);
+  if (await store.accountByLogin(login)) throw new Error(`login: ${login} is taken`);
   const passwordHash = await hashPassword(account.password);
   // Checked again after the hash: another creation of the same login may have finished meanwhile.
-  if (store.accountByLogin(login)) throw new Error(`login: ${login} is taken`);
+  if (await store.accountByLogin(login)) throw new Error(`login: ${login} is taken`);
   const title = trimmed(account.title, MAX_TITLE);
   return store.createAccount({
     login,

@@ -25,27 +25,29 @@ const accountInfo = (row: AgentRow): AccountInfo => ({
  * manageAccounts(hub, conn, session, { type: 'agent.accounts' });
  * ```
  */
-export function manageAccounts(
+export async function manageAccounts(
   hub: Hub,
   conn: AgentConn,
   session: AgentSession,
   frame: AgentAccountsRequest,
-): void {
+): Promise<void> {
   if (session.role !== 'admin') throw new ChatError('forbidden', 'accounts are managed by admins');
-  const list = (created?: string) =>
+  const list = async (created?: string) =>
     conn.send({
       type: 'agent.accounts',
-      accounts: hub.store.accounts().map(accountInfo),
+      accounts: (await hub.store.accounts()).map(accountInfo),
       ...(created === undefined ? {} : { created }),
     });
-  if (!frame.create) {
-    list();
-    return;
-  }
+  if (!frame.create) return list();
   // Hashing takes a moment off the main thread; the answer follows when it is stored.
-  createAccount(hub.store, frame.create, hub.options.topics).then(
-    (row) => list(row.login ?? undefined),
-    (error: unknown) =>
-      conn.error('invalid-frame', error instanceof Error ? error.message : 'the account was not created'),
-  );
+  let row: Awaited<ReturnType<typeof createAccount>>;
+  try {
+    row = await createAccount(hub.store, frame.create, hub.options.topics);
+  } catch (error) {
+    throw new ChatError(
+      'invalid-frame',
+      error instanceof Error ? error.message : 'the account was not created',
+    );
+  }
+  await list(row.login ?? undefined);
 }

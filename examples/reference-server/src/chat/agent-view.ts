@@ -22,24 +22,31 @@ const given = (contact: GivenContact | undefined) => (contact ? { given: contact
  * conn.send({ type: 'agent.conversation', conversation: agentView(store, row, hub.visitorLocale) });
  * ```
  */
-export function agentView(
+export async function agentView(
   store: Store,
   conversation: ConversationRow,
-  visitorLocale: (visitorId: string) => string | null,
-): AgentConversation {
-  const identity = store.identityOf(conversation.visitor_id);
-  const identified = identity ? { visitor: identity } : {};
+  visitorLocale: (visitorId: string) => Promise<string | null>,
+): Promise<AgentConversation> {
+  const { id, visitor_id: visitorId } = conversation;
   // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
-  const newest = store.eventsBefore(conversation.id, conversation.last_seq + 1, AGENT_VIEW_EVENTS);
+  const [identity, newest, note, locale, agentRow, rating, consent, contact, context, greeted, earlier] =
+    await Promise.all([
+      store.identityOf(visitorId),
+      store.eventsBefore(id, conversation.last_seq + 1, AGENT_VIEW_EVENTS),
+      store.transferNote(id),
+      visitorLocale(visitorId),
+      conversation.agent_id === null ? undefined : store.agent(conversation.agent_id),
+      store.ratingOf(id),
+      store.consentOf(id),
+      store.givenOf(id),
+      store.visitorContext(visitorId),
+      store.agentHasWritten(id),
+      store.earlierOf(id, EARLIER),
+    ]);
+  const identified = identity ? { visitor: identity } : {};
   const { kept } = fitting(newest, VIEW_EVENTS_BYTES);
   const events = kept.reverse();
-  const note = store.transferNote(conversation.id);
-  const noteFrom = note?.fromAgentId ? store.agent(note.fromAgentId) : undefined;
-  const locale = visitorLocale(conversation.visitor_id);
-  const agentRow = conversation.agent_id === null ? undefined : store.agent(conversation.agent_id);
-  const rating = store.ratingOf(conversation.id);
-  const consent = store.consentOf(conversation.id);
-  const contact = store.givenOf(conversation.id);
+  const noteFrom = note?.fromAgentId ? await store.agent(note.fromAgentId) : undefined;
   return {
     id: conversation.id,
     status: conversation.status,
@@ -55,9 +62,9 @@ export function agentView(
     ...identified,
     ...given(contact),
     ...(locale === null ? {} : { locale }),
-    ...store.visitorContext(conversation.visitor_id),
-    greeted: store.agentHasWritten(conversation.id),
-    earlier: store.earlierOf(conversation.id, EARLIER).map(archiveEntry),
+    ...context,
+    greeted,
+    earlier: earlier.map(archiveEntry),
     ...(note
       ? {
           transferNote: {

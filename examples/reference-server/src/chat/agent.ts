@@ -25,8 +25,8 @@ import { contentHash } from './visitor-message.js';
 type Frame<T extends AgentClientFrame['type']> = AgentClientFrame & { type: T };
 
 /** The conversation, held by this agent and not ended. */
-const held = (hub: Hub, session: AgentSession, conversationId: string): ConversationRow => {
-  const conversation = hub.store.conversation(conversationId);
+const held = async (hub: Hub, session: AgentSession, conversationId: string): Promise<ConversationRow> => {
+  const conversation = await hub.store.conversation(conversationId);
   if (!conversation) throw new ChatError('not-found', `no conversation ${conversationId}`);
   if (conversation.agent_id !== session.agent.id) {
     throw new ChatError('forbidden', `conversation ${conversationId} is not yours`);
@@ -36,9 +36,9 @@ const held = (hub: Hub, session: AgentSession, conversationId: string): Conversa
   return conversation;
 };
 
-const hello = (hub: Hub, conn: AgentConn, token: string) => {
+const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> => {
   const tokenHash = hashToken(token);
-  const row = hub.store.agentBySession(tokenHash);
+  const row = await hub.store.agentBySession(tokenHash);
   if (!row) {
     conn.error('unauthorized', 'unknown or expired agent token: sign in again');
     conn.close('unauthorized');
@@ -47,29 +47,35 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
   const agent = hub.agentInfo(row);
   conn.session = { agent, role: row.role, tokenHash };
   const back = arrive(hub, conn, agent);
-  const { queue, total } = hub.queue(agent.id);
-  const { inbox, total: inboxTotal } = inboxView(hub);
+  const [{ queue, total }, { inbox, total: inboxTotal }, agents, routing, stats, active] = await Promise.all([
+    hub.queue(agent.id),
+    inboxView(hub),
+    hub.signedInAgents(),
+    hub.routing(agent.id),
+    hub.store.agentStats(agent.id),
+    hub.store.activeOf(agent.id),
+  ]);
   const { rules } = hub.options;
   const welcome: AgentServerFrame & { type: 'agent.welcome' } = {
     type: 'agent.welcome',
     agent,
     role: row.role,
-    agents: hub.signedInAgents(),
+    agents,
     queue,
     queueTotal: total,
     inbox,
     inboxTotal,
-    routing: hub.routing(agent.id),
+    routing,
     rules: { requireGreeting: rules.requireGreeting, requireClosing: rules.requireClosing },
     phrases: [...rules.phrases],
     conversations: [],
     heartbeatMs: hub.options.heartbeatMs,
-    stats: hub.store.agentStats(agent.id),
+    stats,
   };
   // As many conversations as fit the welcome; the others follow, one frame each.
   const later: AgentConversation[] = [];
   let size = jsonBytes(welcome);
-  for (const conversation of hub.store.activeOf(agent.id).map(hub.agentView)) {
+  for (const conversation of await Promise.all(active.map(hub.agentView))) {
     const bytes = jsonBytes(conversation) + 1;
     if (later.length === 0 && size + bytes <= WELCOME_BYTES) {
       welcome.conversations.push(conversation);
@@ -82,7 +88,7 @@ const hello = (hub: Hub, conn: AgentConn, token: string) => {
   // An agent back from away changes the transfer targets; a new one the routing and availability too.
   // Another console of an agent already here may come with other topics (set at its sign-in): the
   // queue is recomputed all the same, and their lists with it.
-  if (back) hub.agentsChanged();
+  if (back) await hub.agentsChanged();
   else hub.queueChanged();
 };
 
@@ -92,38 +98,40 @@ const handlers: {
     conn: AgentConn,
     session: AgentSession,
     frame: Frame<T>,
-  ) => void;
+  ) => Promise<void>;
 } = {
-  'agent.take'(hub, _conn, session, frame) {
-    const conversation = hub.store.conversation(frame.conversationId);
+  async 'agent.take'(hub, _conn, session, frame) {
+    const conversation = await hub.store.conversation(frame.conversationId);
     if (!conversation) throw new ChatError('not-found', `no conversation ${frame.conversationId}`);
     if (conversation.status === 'ended')
       throw new ChatError('conversation-ended', 'the conversation has ended');
     if (conversation.status !== 'queued') throw new ChatError('forbidden', 'another agent has taken it');
-    if (!hub.routeOf(conversation.topic).includes(session.agent.id)) {
+    if (!(await hub.routeOf(conversation.topic)).includes(session.agent.id)) {
       throw new ChatError('forbidden', `this conversation is routed to agents for ${conversation.topic}`);
     }
-    const event = hub.store.assign(conversation.id, session.agent.id, {
+    const event = await hub.store.assign(conversation.id, session.agent.id, {
       type: 'agent.joined',
       agent: session.agent,
     });
+    // Another agent, maybe on another node, took it between the read above and this write.
+    if (!event) throw new ChatError('forbidden', 'another agent has taken it');
     hub.toVisitor(conversation.visitor_id, event);
-    const taken = hub.store.conversation(conversation.id);
+    const taken = await hub.store.conversation(conversation.id);
     if (taken)
-      hub.toAgent(session.agent.id, { type: 'agent.conversation', conversation: hub.agentView(taken) });
+      hub.toAgent(session.agent.id, { type: 'agent.conversation', conversation: await hub.agentView(taken) });
     hub.queueChanged();
   },
-  'agent.message'(hub, conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
+  async 'agent.message'(hub, conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
     const clientId = agentClientId(frame.clientId);
     const hash = contentHash(frame.content);
-    if (answeredResend(conn, frame.clientId, hash, hub.store.ackIn(conversation.id, clientId))) return;
+    if (answeredResend(conn, frame.clientId, hash, await hub.store.ackIn(conversation.id, clientId))) return;
     checkGreeting(hub.options.rules, {
-      answered: hub.store.agentHasWritten(conversation.id),
+      answered: await hub.store.agentHasWritten(conversation.id),
       text: 'text' in frame.content ? frame.content.text : undefined,
       agentFirstName: session.agent.firstName,
     });
-    const { event, ack } = hub.store.storeMessage({
+    const { event, ack } = await hub.store.storeMessage({
       conversationId: conversation.id,
       clientId,
       contentHash: hash,
@@ -137,8 +145,8 @@ const handlers: {
     hub.publish(conversation, event);
     sendAgentAck(conn, frame.clientId, ack);
   },
-  'agent.typing'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
+  async 'agent.typing'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
     hub.toVisitor(conversation.visitor_id, {
       type: 'typing',
       conversationId: conversation.id,
@@ -146,11 +154,11 @@ const handlers: {
       active: frame.active,
     });
   },
-  'agent.read'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
+  async 'agent.read'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
     const upToSeq = Math.min(frame.upToSeq, conversation.last_seq);
     if (upToSeq <= conversation.agent_read_seq) return;
-    hub.store.setReadSeq(conversation.id, 'agent', upToSeq);
+    await hub.store.setReadSeq(conversation.id, 'agent', upToSeq);
     hub.toVisitor(conversation.visitor_id, {
       type: 'read',
       conversationId: conversation.id,
@@ -158,52 +166,52 @@ const handlers: {
       by: 'agent',
     });
   },
-  'agent.transfer'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
-    const target = hub.signedInAgents().find((agent: AgentInfo) => agent.id === frame.toAgentId);
+  async 'agent.transfer'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
+    const target = (await hub.signedInAgents()).find((agent: AgentInfo) => agent.id === frame.toAgentId);
     if (!target || target.id === session.agent.id) {
       throw new ChatError('not-found', `agent ${frame.toAgentId} is not signed in`);
     }
     const handover = { from: session.agent.id, to: target.id, ...(frame.note ? { note: frame.note } : {}) };
-    const event = hub.store.transfer(conversation.id, handover, {
+    const event = await hub.store.transfer(conversation.id, handover, {
       type: 'agent.transferred',
       agent: target,
       from: session.agent,
     });
     hub.toVisitor(conversation.visitor_id, event);
     hub.toAgent(session.agent.id, { type: 'agent.event', event });
-    const moved = hub.store.conversation(conversation.id);
-    if (moved) hub.toAgent(target.id, { type: 'agent.conversation', conversation: hub.agentView(moved) });
+    const moved = await hub.store.conversation(conversation.id);
+    if (moved)
+      hub.toAgent(target.id, { type: 'agent.conversation', conversation: await hub.agentView(moved) });
   },
-  'agent.form'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
+  async 'agent.form'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
     const { type: _type, conversationId: _id, ...form } = frame;
-    hub.askForm(conversation, form);
+    await hub.askForm(conversation, form);
   },
-  'agent.verify'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
-    hub.askForm(conversation, {
+  async 'agent.verify'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
+    await hub.askForm(conversation, {
       kind: 'verification',
-      ...verificationForm(frame.checks, hub.visitorLocale(conversation.visitor_id)),
+      ...verificationForm(frame.checks, await hub.visitorLocale(conversation.visitor_id)),
     });
   },
-  'agent.end'(hub, _conn, session, frame) {
-    const conversation = held(hub, session, frame.conversationId);
+  async 'agent.end'(hub, _conn, session, frame) {
+    const conversation = await held(hub, session, frame.conversationId);
     checkClosing(hub.options.rules, frame.closing);
     const closing = frame.closing?.trim();
-    const event = hub.store.end(conversation.id, {
+    const event = await hub.store.end(conversation.id, {
       type: 'conversation.ended',
       by: 'agent',
       ...(closing ? { closing } : {}),
     });
+    if (!event) throw new ChatError('conversation-ended', `${conversation.id} has ended`);
     hub.publish(conversation, event);
-    hub.statsChanged(session.agent.id);
+    await hub.statsChanged(session.agent.id);
   },
-  'agent.topics'(hub, _conn, session, frame) {
-    hub.setAgentTopics(session.agent.id, frame.topics);
-  },
-  'agent.history'(hub, conn, session, frame) {
-    const conversation = hub.store.conversation(frame.conversationId);
+  'agent.topics': (hub, _conn, session, frame) => hub.setAgentTopics(session.agent.id, frame.topics),
+  async 'agent.history'(hub, conn, session, frame) {
+    const conversation = await hub.store.conversation(frame.conversationId);
     // Yours, or ended: the archive is the whole team's memory.
     if (!conversation || (conversation.agent_id !== session.agent.id && conversation.status !== 'ended')) {
       throw new ChatError('not-found', `no conversation ${frame.conversationId} of yours`);
@@ -211,7 +219,7 @@ const handlers: {
     const page = hub.options.historyPageSize;
     const limit = Math.max(1, Math.min(frame.limit ?? page, page));
     if (frame.beforeSeq !== undefined) {
-      const newest = hub.store.eventsBefore(conversation.id, frame.beforeSeq, limit);
+      const newest = await hub.store.eventsBefore(conversation.id, frame.beforeSeq, limit);
       const { kept } = fitting(newest, HISTORY_PAGE_BYTES);
       const events = kept.reverse();
       conn.send({
@@ -224,7 +232,7 @@ const handlers: {
       return;
     }
     const afterSeq = frame.afterSeq ?? 0;
-    const events = hub.store.events(conversation.id, afterSeq, limit + 1);
+    const events = await hub.store.events(conversation.id, afterSeq, limit + 1);
     const { kept, cut } = fitting(events.slice(0, limit), HISTORY_PAGE_BYTES);
     conn.send({
       type: 'agent.history',
@@ -234,9 +242,7 @@ const handlers: {
       hasMore: cut || events.length > limit,
     });
   },
-  'agent.signout'(hub, conn) {
-    signOut(hub, conn);
-  },
+  'agent.signout': (hub, conn) => signOut(hub, conn),
   'agent.reply': replyToLeftMessage,
   'agent.search': search,
   'agent.open': openArchived,
@@ -257,17 +263,15 @@ export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle
   return acceptConnection<AgentClientFrame, AgentSession, AgentServerFrame>(peer, {
     parse: (input) => parseAgentFrame(input, { topics: hub.options.topics, isLinearPattern }),
     helloType: 'agent.hello',
-    hello: (conn, frame) => {
-      if (frame.type === 'agent.hello') hello(hub, conn, frame.token);
-    },
+    hello: (conn, frame) => (frame.type === 'agent.hello' ? hello(hub, conn, frame.token) : undefined),
     handle(conn, session, frame) {
       const handler = handlers[frame.type] as
-        | ((hub: Hub, conn: AgentConn, session: AgentSession, frame: AgentClientFrame) => void)
+        | ((hub: Hub, conn: AgentConn, session: AgentSession, frame: AgentClientFrame) => Promise<void>)
         | undefined;
-      handler?.(hub, conn, session, frame);
+      return handler?.(hub, conn, session, frame);
     },
     closed(conn) {
-      depart(hub, conn);
+      hub.inBackground(depart(hub, conn));
     },
     heartbeatMs: hub.options.heartbeatMs,
     helloTimeoutMs: hub.options.helloTimeoutMs,

@@ -55,8 +55,13 @@ export function archiveEntry(row: ArchiveRow): ArchiveEntry {
  * search(hub, conn, session, { type: 'agent.search', query: 'facture' });
  * ```
  */
-export function search(hub: Hub, conn: AgentConn, _session: AgentSession, frame: AgentSearch): void {
-  const rows = hub.store.archive(frame.query, MAX_RESULTS);
+export async function search(
+  hub: Hub,
+  conn: AgentConn,
+  _session: AgentSession,
+  frame: AgentSearch,
+): Promise<void> {
+  const rows = await hub.store.archive(frame.query, MAX_RESULTS);
   conn.send({
     type: 'agent.archive',
     query: frame.query,
@@ -73,13 +78,18 @@ export function search(hub: Hub, conn: AgentConn, _session: AgentSession, frame:
  * openArchived(hub, conn, session, { type: 'agent.open', conversationId: 'c1' });
  * ```
  */
-export function openArchived(hub: Hub, conn: AgentConn, session: AgentSession, frame: AgentOpen): void {
-  const conversation = hub.store.conversation(frame.conversationId);
+export async function openArchived(
+  hub: Hub,
+  conn: AgentConn,
+  session: AgentSession,
+  frame: AgentOpen,
+): Promise<void> {
+  const conversation = await hub.store.conversation(frame.conversationId);
   if (!conversation) throw new ChatError('not-found', `no conversation ${frame.conversationId}`);
   if (conversation.status !== 'ended' && conversation.agent_id !== session.agent.id) {
     throw new ChatError('forbidden', 'a conversation under way is open only to its agent');
   }
-  conn.send({ type: 'agent.conversation', conversation: hub.agentView(conversation) });
+  conn.send({ type: 'agent.conversation', conversation: await hub.agentView(conversation) });
 }
 
 /**
@@ -91,11 +101,16 @@ export function openArchived(hub: Hub, conn: AgentConn, session: AgentSession, f
  * report(hub, conn, session, { type: 'agent.report', days: 7 });
  * ```
  */
-export function report(hub: Hub, conn: AgentConn, session: AgentSession, frame: AgentReportRequest): void {
+export async function report(
+  hub: Hub,
+  conn: AgentConn,
+  session: AgentSession,
+  frame: AgentReportRequest,
+): Promise<void> {
   if (session.role !== 'admin') throw new ChatError('forbidden', 'the team report is for admins');
   const to = hub.options.now();
   const from = to - frame.days * DAY_MS;
-  const lines = teamReport(hub.store.reportRows(from, to), hub.options.timeZone);
+  const lines = teamReport(await hub.store.reportRows(from, to), hub.options.timeZone);
   conn.send({
     type: 'agent.report',
     from: iso(from),

@@ -1,23 +1,29 @@
 /**
- * Group commit: the visitors' messages that arrive while the event loop is busy are written together, in
- * one transaction, on the next turn of the loop. Each runs in its own savepoint (a message refused rolls
- * back alone). The transaction's COMMIT does not wait for the disk: the log is flushed afterwards, off the
- * event loop (src/db/wal-sync.ts), and every frame the group sends waits until that flush has returned, so
- * that nothing is acknowledged before it is durable, while the next group is already being written. Work
- * that each message asks for once (the queue's places) runs once for the whole group.
+ * Group commit: the visitors' messages that arrive while the event loop is busy (or while the group before
+ * is being written) are written together, in one transaction. Each runs in its own savepoint (a message
+ * refused rolls back alone). On SQLite the transaction's COMMIT does not wait for the disk: the log is
+ * flushed afterwards, off the event loop (src/db/wal-sync.ts), and every frame the group sends waits until
+ * that flush has returned, so that nothing is acknowledged before it is durable, while the next group is
+ * already being written. On Postgres the COMMIT is durable when it returns, and the server's own group
+ * commit shares one flush among the nodes' transactions. Work that each message asks for once (the
+ * queue's places) runs once for the whole group.
  *
- * Frames keep their order: a frame sent outside a group while earlier groups wait for their flush goes
- * out after theirs.
+ * The frames a group's messages send are held (AsyncLocalStorage follows each message's work through its
+ * awaits) and go out once the group is durable. Frames keep their order: a frame sent outside a group
+ * while earlier groups wait for their flush goes out after theirs.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { GroupTransactions } from '../db/store-types.js';
 
 /** Frames held while a group is written: they go out once it is durable, in order. */
 interface Held {
   sends: Array<() => void>;
   /** Work to run once after the commit (keyed, so that many asks make one run). */
-  after: Map<string, () => void>;
+  after: Map<string, () => void | Promise<void>>;
 }
 
-let held: Held | undefined;
+/** The group the running work belongs to, if any. */
+const holding = new AsyncLocalStorage<Held>();
 
 /**
  * Runs `work` now, or once after the group being written is durable, however many of its messages ask
@@ -28,9 +34,10 @@ let held: Held | undefined;
  * onceAfterCommit('queue', () => recomputeQueue());
  * ```
  */
-export function onceAfterCommit(key: string, work: () => void): void {
+export function onceAfterCommit(key: string, work: () => void | Promise<void>): void {
+  const held = holding.getStore();
   if (held) held.after.set(key, work);
-  else work();
+  else void work();
 }
 
 /**
@@ -44,7 +51,7 @@ export function onceAfterCommit(key: string, work: () => void): void {
  */
 export interface GroupCommit {
   /** Resolves once `work` is written in a committed, durable group; rejects with what it threw. */
-  add(work: () => void): Promise<void>;
+  add(work: () => Promise<void>): Promise<void>;
   /**
    * Sends `send` now; or, inside a group, once the group is durable; or, while groups wait for the disk,
    * after theirs.
@@ -54,17 +61,8 @@ export interface GroupCommit {
   settled(): Promise<void>;
 }
 
-/** How a group commit reaches the database (a Store: atomicallyUnsynced, inSavepoint, sync). */
-export interface GroupWrites {
-  /** Runs its function in a transaction. */
-  transaction(fn: () => void): void;
-  /**
-   * Runs it in a savepoint of the open transaction, and throws when SQLite has rolled that back whole,
-   * so that no later message is written on its own. The transaction itself when absent.
-   */
-  savepoint?(fn: () => void): void;
-  /** Calls back once what was committed is on the disk; absent when a commit is already durable. */
-  sync?(done: (error?: Error) => void): void;
+/** How a group commit reaches the database (a store's `groups`), and where its failures go. */
+export interface GroupWrites extends GroupTransactions {
   /**
    * Where failures go that belong to no message: a frame or an after-commit work that threw, the disk
    * refusing a flush. @default thrown on a later turn of the event loop
@@ -74,7 +72,7 @@ export interface GroupWrites {
 
 /** One message waiting for its group. */
 interface Waiting {
-  work: () => void;
+  work: () => Promise<void>;
   done: (error?: unknown) => void;
 }
 
@@ -92,16 +90,13 @@ interface InLine {
  *
  * @example
  * ```ts
- * const commits = createGroupCommit({
- *   transaction: (fn) => store.atomicallyUnsynced(fn),
- *   savepoint: (fn) => store.inSavepoint(fn),
- *   sync: (done) => store.sync(done),
- * });
+ * const commits = createGroupCommit({ ...store.groups, report: console.error });
  * await commits.add(() => messageSend(hub, conn, session, frame));
  * ```
  */
 export function createGroupCommit(writes: GroupWrites): GroupCommit {
-  const { transaction, savepoint = transaction, sync } = writes;
+  const { transaction, savepoint } = writes;
+  const sync = writes.sync?.bind(writes);
   const report =
     writes.report ??
     ((error: unknown) =>
@@ -110,21 +105,32 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       }));
   let queue: Waiting[] = [];
   let scheduled = false;
+  /** A group's transaction is under way: the next group gathers meanwhile. */
+  let writing = false;
+  /**
+   * Frames sent from outside the group while it is written: after its own (a visitor's welcome held in
+   * it comes before an event published to that visitor meanwhile).
+   */
+  let behind: Array<() => void> = [];
   const line = createLine(sync, report);
   let settledWaiters: Array<() => void> = [];
   const settle = (): void => {
-    if (scheduled || queue.length > 0 || !line.idle()) return;
+    if (scheduled || writing || queue.length > 0 || !line.idle()) return;
     const waiters = settledWaiters;
     settledWaiters = [];
     for (const then of waiters) then();
   };
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     // While the disk flushes the group before, the next one gathers: one transaction (and one write of each
     // page it touches) for all that came meanwhile, instead of one per turn of the event loop. It would
     // wait for that flush before its acks anyway. On a turn of its own: the acks just sent leave first.
     if (line.flushing()) {
       line.whenFlushed(() => setImmediate(flush));
+      return;
+    }
+    if (writing) {
+      scheduled = false; // the group being written schedules the next when it is done
       return;
     }
     scheduled = false;
@@ -139,26 +145,34 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
     }
     const outcome = new Map<Waiting, unknown>();
     const mine: Held = { sends: [], after: new Map() };
-    held = mine;
+    writing = true;
     try {
-      transaction(() => {
-        for (const item of group) {
-          const sent = mine.sends.length;
-          try {
-            savepoint(item.work);
-          } catch (error) {
-            mine.sends.length = sent; // its frames go with its writes
-            outcome.set(item, error);
+      await holding.run(mine, () =>
+        transaction(async () => {
+          for (const item of group) {
+            const sent = mine.sends.length;
+            try {
+              await savepoint(item.work);
+            } catch (error) {
+              mine.sends.length = sent; // its frames go with its writes
+              outcome.set(item, error);
+            }
           }
-        }
-      });
+        }),
+      );
     } catch (error) {
       // The COMMIT itself failed: nothing of the group is durable, nothing of it is sent.
       mine.sends.length = 0;
       for (const item of group) outcome.set(item, error);
     } finally {
-      held = undefined;
+      writing = false;
     }
+    if (queue.length > 0 && !scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+    const following = behind;
+    behind = [];
     line.committed((flushError) => {
       if (!flushError) {
         for (const send of mine.sends) attempt(send, report);
@@ -167,19 +181,22 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       for (const item of group) item.done(flushError ?? outcome.get(item));
       settle();
     });
+    for (const send of following) line.after(send);
   };
 
   return {
-    add(work: () => void): Promise<void> {
+    add(work: () => Promise<void>): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ work, done: (error) => (error === undefined ? resolve() : reject(error)) });
-        if (scheduled) return;
+        if (scheduled || writing) return;
         scheduled = true;
         setImmediate(flush);
       });
     },
     whenCommitted(send) {
+      const held = holding.getStore();
       if (held) held.sends.push(send);
+      else if (writing) behind.push(send);
       else line.after(send);
     },
     settled() {
@@ -191,10 +208,11 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
   };
 }
 
-/** Runs `work`; what it throws goes to `report`, and what follows it still runs. */
-const attempt = (work: () => void, report: (error: unknown) => void): void => {
+/** Runs `work`; what it throws (or rejects with) goes to `report`, and what follows it still runs. */
+const attempt = (work: () => void | Promise<void>, report: (error: unknown) => void): void => {
   try {
-    work();
+    const pending = work();
+    if (pending instanceof Promise) pending.catch(report);
   } catch (error) {
     report(error);
   }

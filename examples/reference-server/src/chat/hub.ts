@@ -117,9 +117,9 @@ export interface Hub {
   askForm(
     conversation: ConversationRow,
     form: { formId?: string; kind: FormKind; title?: string; reason?: string; fields: FormField[] },
-  ): void;
+  ): Promise<void>;
   /** The locale the visitor's first hello named, for the texts the server writes itself. */
-  visitorLocale(visitorId: string): string | null;
+  visitorLocale(visitorId: string): Promise<string | null>;
   /** Tell waiting visitors their new place and each agent their new queue, when it changed. */
   queueChanged(): void;
   /**
@@ -127,38 +127,40 @@ export interface Hub {
    * routed to their list, without recomputing everyone's.
    */
   queueArrived(conversationId: string): void;
+  /** Runs `work` without anyone waiting for it (a timer's, another node's): a failure is reported. */
+  inBackground(work: Promise<void>): void;
   /** Visitors' messages written in groups, one transaction per turn of the event loop. */
   readonly commits: GroupCommit;
   /** Send an agent their measures again (a conversation of theirs ended, or was rated). */
-  statsChanged(agentId: string): void;
+  statsChanged(agentId: string): Promise<void>;
   /**
    * Tell visitors the availability if it changed for them (an agent came or left, the schedule opened or
    * closed): whether agents are online and which of them take the visitor's topic.
    */
-  availabilityChanged(): void;
+  availabilityChanged(): Promise<void>;
   /** The availability a visitor connection is told now (in its welcome), remembered as told. */
-  availabilityOf(conn: VisitorConn): Availability;
+  availabilityOf(conn: VisitorConn): Promise<Availability>;
   /**
    * An agent connected or left: tell agents the list, visitors the availability when it changed, and
    * route the queue again.
    */
-  agentsChanged(): void;
+  agentsChanged(): Promise<void>;
   /** The organisation's topics and the agent's own (stored ones the organisation no longer has are left out). */
-  routing(agentId: string): AgentRouting;
+  routing(agentId: string): Promise<AgentRouting>;
   /** Store the agent's topics, tell their connections (`agent.routing`) and route the queue again. */
-  setAgentTopics(agentId: string, topics: readonly string[]): void;
+  setAgentTopics(agentId: string, topics: readonly string[]): Promise<void>;
   /** The signed-in agents a conversation of `topic` goes to. */
-  routeOf(topic: string | null): string[];
+  routeOf(topic: string | null): Promise<string[]>;
   /** The `queue.update` of a queued conversation, as its visitor is told it (place and estimated wait). */
-  queueUpdateOf(conversationId: string): QueueUpdate | undefined;
+  queueUpdateOf(conversationId: string): Promise<QueueUpdate | undefined>;
   availability(): Availability;
   agentInfo(row: AgentRow): AgentInfo;
   /** A conversation with its newest events, as an agent sees it. */
-  agentView(conversation: ConversationRow): AgentConversation;
+  agentView(conversation: ConversationRow): Promise<AgentConversation>;
   /** The agents connected now (transfer targets), each once. */
-  signedInAgents(): AgentInfo[];
+  signedInAgents(): Promise<AgentInfo[]>;
   /** The queued conversations routed to the agent, oldest first, as many as fit a frame, and how many in all. */
-  queue(agentId: string): { queue: QueueEntry[]; total: number };
+  queue(agentId: string): Promise<{ queue: QueueEntry[]; total: number }>;
   /** Remember the queue an agent was just sent in full (their welcome), so it is not sent again unchanged. */
   queueTold(agentId: string, told: { queue: readonly QueueEntry[]; total: number }): void;
 }
@@ -180,21 +182,38 @@ export function createHub(options: HubOptions): Hub {
   /** The next opening of the schedule, cached until it passes. */
   let nextOpenAt: number | undefined;
   /** Stored topics the organisation still has, in its order; none: every topic. */
-  const topicsOf = (agentId: string): string[] => {
-    const stored = new Set(store.agentTopics(agentId));
+  const topicsOf = async (agentId: string): Promise<string[]> => {
+    const stored = new Set(await store.agentTopics(agentId));
     return options.topics.filter((topic) => stored.has(topic));
   };
   const bus = options.bus ?? createLocalBus();
   /** The agents present on this node or another (within their grace period or connected). */
   const present = (): string[] =>
     bus.elsewhere().size === 0 ? [...agents.keys()] : [...new Set([...agents.keys(), ...bus.elsewhere()])];
-  const infoOf = (agentId: string): AgentInfo | undefined => {
-    const here = agents.get(agentId)?.info;
+  /** Agents present on other nodes, as last read from the store (their names do not change while there). */
+  const othersInfo = new Map<string, AgentInfo>();
+  const infoOf = async (agentId: string): Promise<AgentInfo | undefined> => {
+    const here = agents.get(agentId)?.info ?? othersInfo.get(agentId);
     if (here) return here;
-    const row = bus.elsewhere().has(agentId) ? store.agent(agentId) : undefined;
-    return row ? agentInfo(row) : undefined;
+    const row = bus.elsewhere().has(agentId) ? await store.agent(agentId) : undefined;
+    if (!row) return undefined;
+    const info = agentInfo(row);
+    othersInfo.set(agentId, info);
+    return info;
   };
-  const routedAgents = (): RoutedAgent[] => present().map((id) => ({ id, topics: topicsOf(id) }));
+  /** Present agents with their topics, as the store has them (another node may have changed them). */
+  const routedAgents = (): Promise<RoutedAgent[]> =>
+    Promise.all(present().map(async (id) => ({ id, topics: await topicsOf(id) })));
+  /** Who is present and what each is called, read once for everything that one change tells. */
+  const roster = async () => {
+    const routed = await routedAgents();
+    const infos = new Map<string, AgentInfo>();
+    for (const { id } of routed) {
+      const info = await infoOf(id);
+      if (info) infos.set(id, info);
+    }
+    return { routed, infos };
+  };
   /** To this node's connections only. */
   const here = {
     toVisitor(visitorId: string, frame: ServerFrame) {
@@ -233,8 +252,8 @@ export function createHub(options: HubOptions): Hub {
     toAgents(frame) {
       for (const { conns } of agents.values()) for (const conn of conns) conn.send(frame);
     },
-    askForm(conversation, { formId, ...form }) {
-      const event = store.requestForm(conversation.id, {
+    async askForm(conversation, { formId, ...form }) {
+      const event = await store.requestForm(conversation.id, {
         type: 'form.request',
         formId: formId ?? randomUUID(),
         ...form,
@@ -242,7 +261,7 @@ export function createHub(options: HubOptions): Hub {
       });
       hub.publish(conversation, event);
     },
-    visitorLocale: (visitorId) => store.visitor(visitorId)?.locale ?? null,
+    visitorLocale: async (visitorId) => (await store.visitor(visitorId))?.locale ?? null,
     publish(conversation, event) {
       hub.toVisitor(conversation.visitor_id, event);
       if (conversation.agent_id !== null) hub.toAgent(conversation.agent_id, agentEvent(event));
@@ -250,9 +269,7 @@ export function createHub(options: HubOptions): Hub {
     queue: (agentId) => places.listOf(agentId),
     queueTold: (agentId, list) => places.told(agentId, list),
     commits: createGroupCommit({
-      transaction: (work) => store.atomicallyUnsynced(work),
-      savepoint: (work) => store.inSavepoint(work),
-      sync: (done) => store.sync(done),
+      ...store.groups,
       report: (error) =>
         options.report(
           ChatError.isInstance(error)
@@ -271,37 +288,32 @@ export function createHub(options: HubOptions): Hub {
       onceAfterCommit(`queue:${conversationId}`, () => places.arrived(conversationId));
       if (!bus.alone) onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
     },
-    routing: (agentId) => ({ topics: [...options.topics], mine: topicsOf(agentId) }),
-    setAgentTopics(agentId, topics) {
-      store.setAgentTopics(agentId, topics);
-      hub.toAgent(agentId, { type: 'agent.routing', ...hub.routing(agentId) });
+    routing: async (agentId) => ({ topics: [...options.topics], mine: await topicsOf(agentId) }),
+    async setAgentTopics(agentId, topics) {
+      await store.setAgentTopics(agentId, topics);
+      hub.toAgent(agentId, { type: 'agent.routing', ...(await hub.routing(agentId)) });
       hub.queueChanged();
     },
-    routeOf: (topic) => routeConversation(topic, routedAgents()),
+    routeOf: async (topic) => routeConversation(topic, await routedAgents()),
     queueUpdateOf: (conversationId) => places.updateOf(conversationId),
-    agentsChanged() {
-      agentsChangedHere();
+    async agentsChanged() {
       bus.presenceChanged();
+      await agentsChangedHere();
     },
-    statsChanged(agentId) {
-      hub.toAgent(agentId, { type: 'agent.stats', stats: store.agentStats(agentId) });
+    async statsChanged(agentId) {
+      hub.toAgent(agentId, { type: 'agent.stats', stats: await store.agentStats(agentId) });
     },
-    availabilityChanged() {
+    async availabilityChanged() {
+      const roll = await roster();
       for (const conns of visitors.values()) {
         for (const conn of conns) {
           const before = told.get(conn);
-          const now = hub.availabilityOf(conn);
+          const now = availabilityFor(conn, roll);
           if (before !== told.get(conn)) conn.send({ type: 'availability', ...now });
         }
       }
     },
-    availabilityOf(conn) {
-      // A topic not known yet (asked later, by the pre-chat form): the faces of every agent online.
-      const topic = conn.session?.topic ?? null;
-      const now = withFaces(hub.availability(), hub.routeOf(topic), infoOf);
-      told.set(conn, JSON.stringify(now));
-      return now;
-    },
+    availabilityOf: async (conn) => availabilityFor(conn, await roster()),
     availability() {
       const { schedule } = options;
       const at = options.now();
@@ -311,27 +323,45 @@ export function createHub(options: HubOptions): Hub {
       return { online: false, ...(nextOpenAt === undefined ? {} : { nextOpenAt: iso(nextOpenAt) }) };
     },
     agentInfo,
+    inBackground(work) {
+      work.catch((error: unknown) =>
+        options.report(
+          ChatError.isInstance(error)
+            ? error
+            : new ChatError('server-error', 'work in the background failed', { cause: error }),
+        ),
+      );
+    },
     agentView: (conversation) => agentView(store, conversation, hub.visitorLocale),
-    signedInAgents: () => {
+    async signedInAgents() {
       const signedIn = [...agents.values()].filter((p) => p.conns.size > 0).map((p) => p.info);
-      const others = [...bus.elsewhere()].filter((id) => !agents.has(id)).map(infoOf);
+      const others = await Promise.all([...bus.elsewhere()].filter((id) => !agents.has(id)).map(infoOf));
       return [...signedIn, ...others.filter((info) => info !== undefined)];
     },
   };
+  /** The availability told to `conn`, with the faces of the agents its topic goes to; remembered as told. */
+  const availabilityFor = (conn: VisitorConn, present: Awaited<ReturnType<typeof roster>>): Availability => {
+    // A topic not known yet (asked later, by the pre-chat form): the faces of every agent online.
+    const topic = conn.session?.topic ?? null;
+    const routed = routeConversation(topic, present.routed);
+    const now = withFaces(hub.availability(), routed, (id) => present.infos.get(id));
+    told.set(conn, JSON.stringify(now));
+    return now;
+  };
   /** Agents came or went, here or on another node: this node's connections are told. */
-  const agentsChangedHere = (): void => {
-    hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
-    hub.availabilityChanged();
+  const agentsChangedHere = async (): Promise<void> => {
+    hub.toAgents({ type: 'agent.agents', agents: await hub.signedInAgents() });
+    await hub.availabilityChanged();
     places.invalidate();
     onceAfterCommit('queue', places.recompute);
   };
   bus.onMessage((message) => {
     if (message.kind === 'visitor') here.toVisitor(message.visitorId, message.frame);
     else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
-    else if (message.kind === 'presence') agentsChangedHere();
+    else if (message.kind === 'presence') hub.inBackground(agentsChangedHere());
     else {
       places.invalidate();
-      places.recompute();
+      hub.inBackground(places.recompute());
     }
   });
   return hub;

@@ -31,12 +31,15 @@ const told = new WeakMap<Hub, string>();
  * const { inbox, total } = inboxView(hub);
  * ```
  */
-export function inboxView(hub: Hub): { inbox: InboxEntry[]; total: number } {
-  const rows = hub.store.inbox();
-  const entries = rows.map((row): InboxEntry => {
-    const texts = hub.store.visitorTexts(row.id, ENTRY_MESSAGES).map((m) => ({ ...m, at: iso(m.at) }));
-    const given = hub.store.givenOf(row.id);
-    const identity = hub.store.identityOf(row.visitor_id);
+export async function inboxView(hub: Hub): Promise<{ inbox: InboxEntry[]; total: number }> {
+  const rows = await hub.store.inbox();
+  const entry = async (row: (typeof rows)[number]): Promise<InboxEntry> => {
+    const [written, given, identity] = await Promise.all([
+      hub.store.visitorTexts(row.id, ENTRY_MESSAGES),
+      hub.store.givenOf(row.id),
+      hub.store.identityOf(row.visitor_id),
+    ]);
+    const texts = written.map((m) => ({ ...m, at: iso(m.at) }));
     return {
       conversationId: row.id,
       createdAt: iso(row.created_at),
@@ -48,7 +51,8 @@ export function inboxView(hub: Hub): { inbox: InboxEntry[]; total: number } {
       ...(identity ? { visitor: identity } : {}),
       messages: fitting(texts, ENTRY_TEXT_BYTES).kept,
     };
-  });
+  };
+  const entries = await Promise.all(rows.map(entry));
   return { inbox: fitting(entries, INBOX_BYTES).kept, total: rows.length };
 }
 
@@ -57,12 +61,12 @@ export function inboxView(hub: Hub): { inbox: InboxEntry[]; total: number } {
  *
  * @example
  * ```ts
- * store.leaveMessage(conversation.id);
- * inboxChanged(hub);
+ * await store.leaveMessage(conversation.id);
+ * await inboxChanged(hub);
  * ```
  */
-export function inboxChanged(hub: Hub): void {
-  const view = inboxView(hub);
+export async function inboxChanged(hub: Hub): Promise<void> {
+  const view = await inboxView(hub);
   const signature = `${view.total}:${jsonBytes(view.inbox)}:${view.inbox.map((e) => e.conversationId).join()}`;
   if (told.get(hub) === signature) return;
   told.set(hub, signature);
@@ -115,20 +119,21 @@ const mailAnswer = (
  * replyToLeftMessage(hub, conn, session, frame);
  * ```
  */
-export function replyToLeftMessage(
+export async function replyToLeftMessage(
   hub: Hub,
   conn: AgentConn,
   session: AgentSession,
   frame: AgentReply,
-): void {
+): Promise<void> {
   const clientId = agentClientId(frame.clientId);
   const hash = contentHash({ kind: 'text', text: frame.text });
-  if (answeredResend(conn, frame.clientId, hash, hub.store.ackIn(frame.conversationId, clientId))) return;
-  const row = hub.store.inbox().find((entry) => entry.id === frame.conversationId);
+  if (answeredResend(conn, frame.clientId, hash, await hub.store.ackIn(frame.conversationId, clientId)))
+    return;
+  const row = (await hub.store.inbox()).find((entry) => entry.id === frame.conversationId);
   if (!row) throw new ChatError('not-found', `no left message ${frame.conversationId} waiting for an answer`);
-  const conversation = hub.store.conversation(row.id);
+  const conversation = await hub.store.conversation(row.id);
   if (!conversation) throw new ChatError('not-found', `no conversation ${row.id}`);
-  const { event, ack, ended } = hub.store.reply(
+  const { event, ack, ended } = await hub.store.reply(
     {
       conversationId: row.id,
       clientId,
@@ -145,7 +150,7 @@ export function replyToLeftMessage(
   hub.toVisitor(conversation.visitor_id, event);
   hub.toVisitor(conversation.visitor_id, ended);
   sendAgentAck(conn, frame.clientId, ack);
-  inboxChanged(hub);
+  await inboxChanged(hub);
   mailAnswer(hub, conn, {
     conversationId: row.id,
     to: row.contact_email,

@@ -7,9 +7,9 @@ import { prechatForm } from './prechat.js';
 export const PRECHAT_FIRST_ID = 'prechat';
 
 /** The pre-chat form in the visitor's language, with the id it has when asked first. */
-const formFor = (hub: Hub, visitorId: string): PrechatForm => ({
+const formFor = async (hub: Hub, visitorId: string): Promise<PrechatForm> => ({
   formId: PRECHAT_FIRST_ID,
-  ...prechatForm(hub.options.topics, hub.visitorLocale(visitorId), hub.options.topicLabels),
+  ...prechatForm(hub.options.topics, await hub.visitorLocale(visitorId), hub.options.topicLabels),
 });
 
 /**
@@ -23,13 +23,16 @@ const formFor = (hub: Hub, visitorId: string): PrechatForm => ({
  * conn.send({ type: 'session.welcome', …, ...(offer ? { prechat: offer } : {}) });
  * ```
  */
-export function prechatOffer(hub: Hub, session: VisitorSession): PrechatForm | undefined {
+export async function prechatOffer(hub: Hub, session: VisitorSession): Promise<PrechatForm | undefined> {
   const { options, store } = hub;
   const { visitorId } = session;
   if (!options.prechatFirst || options.topics.length === 0 || session.topic !== undefined) return undefined;
-  if (store.identityOf(visitorId) !== undefined || store.prechatAnswers(visitorId) !== undefined)
-    return undefined;
-  const current = store.currentConversation(visitorId);
+  const [identity, answers, current] = await Promise.all([
+    store.identityOf(visitorId),
+    store.prechatAnswers(visitorId),
+    store.currentConversation(visitorId),
+  ]);
+  if (identity !== undefined || answers !== undefined) return undefined;
   if (current && current.status !== 'ended') return undefined;
   return hub.availability().online ? formFor(hub, visitorId) : undefined;
 }
@@ -59,27 +62,27 @@ const answerErrors = (hub: Hub, fields: readonly FormField[], values: Readonly<R
  * if (!answerPrechat(hub, conn, session, frame)) answerForm(hub, session, frame);
  * ```
  */
-export function answerPrechat(
+export async function answerPrechat(
   hub: Hub,
   conn: VisitorConn,
   session: VisitorSession,
   frame: FormSubmit,
-): boolean {
+): Promise<boolean> {
   if (frame.formId !== PRECHAT_FIRST_ID || !hub.options.prechatFirst) return false;
   const result = { type: 'prechat.result', formId: PRECHAT_FIRST_ID } as const;
-  if (hub.store.prechatAnswers(session.visitorId) !== undefined) {
+  if ((await hub.store.prechatAnswers(session.visitorId)) !== undefined) {
     conn.send({ ...result, status: 'accepted' });
     return true;
   }
-  const { fields } = formFor(hub, session.visitorId);
+  const { fields } = await formFor(hub, session.visitorId);
   const errors = answerErrors(hub, fields, frame.values);
   if (Object.keys(errors).length > 0) {
     conn.send({ ...result, status: 'rejected', errors });
     return true;
   }
-  keepAnswers(hub, session, redactedValues(fields, frame.values));
+  await keepAnswers(hub, session, redactedValues(fields, frame.values));
   conn.send({ ...result, status: 'accepted' });
-  conn.send({ type: 'availability', ...hub.availabilityOf(conn) });
+  conn.send({ type: 'availability', ...(await hub.availabilityOf(conn)) });
   return true;
 }
 
@@ -92,13 +95,13 @@ export function answerPrechat(
  * keepAnswers(hub, session, { name: 'Ana', topic: 'Billing' });
  * ```
  */
-export function keepAnswers(
+export async function keepAnswers(
   hub: Hub,
   session: VisitorSession,
   values: Readonly<Record<string, string>>,
-): void {
+): Promise<void> {
   const answers = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ''));
-  hub.store.setPrechatAnswers(session.visitorId, answers);
+  await hub.store.setPrechatAnswers(session.visitorId, answers);
   const topic = answers.topic;
   if (topic !== undefined && hub.options.topics.includes(topic)) session.topic = topic;
 }
@@ -109,13 +112,13 @@ export function keepAnswers(
  *
  * @example
  * ```ts
- * hub.store.createConversation(visitorId, startingTopic(hub, session));
+ * await hub.store.createConversation(visitorId, await startingTopic(hub, session));
  * ```
  */
-export function startingTopic(hub: Hub, session: VisitorSession): string | undefined {
+export async function startingTopic(hub: Hub, session: VisitorSession): Promise<string | undefined> {
   // Without topics none is valid: no read of the visitor's answers on every hello.
   if (hub.options.topics.length === 0) return undefined;
-  const topic = session.topic ?? hub.store.prechatAnswers(session.visitorId)?.topic;
+  const topic = session.topic ?? (await hub.store.prechatAnswers(session.visitorId))?.topic;
   return topic !== undefined && hub.options.topics.includes(topic) ? topic : undefined;
 }
 
@@ -128,9 +131,10 @@ export function startingTopic(hub: Hub, session: VisitorSession): string | undef
  * if (created) carryAnswers(hub, conversation.id, session.visitorId);
  * ```
  */
-export function carryAnswers(hub: Hub, conversationId: string, visitorId: string): boolean {
-  const answers = hub.store.prechatAnswers(visitorId);
+export async function carryAnswers(hub: Hub, conversationId: string, visitorId: string): Promise<boolean> {
+  const answers = await hub.store.prechatAnswers(visitorId);
   if (answers === undefined) return false;
-  hub.store.carryPrechat(conversationId, PRECHAT_FIRST_ID, formFor(hub, visitorId).fields, answers);
+  const { fields } = await formFor(hub, visitorId);
+  await hub.store.carryPrechat(conversationId, PRECHAT_FIRST_ID, fields, answers);
   return true;
 }

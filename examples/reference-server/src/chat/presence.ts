@@ -17,20 +17,21 @@ import type { AgentConn, Hub } from './hub.js';
  * agentGone(hub, agentId);
  * ```
  */
-export function agentGone(hub: Hub, agentId: string): void {
+export async function agentGone(hub: Hub, agentId: string): Promise<void> {
   const presence = hub.agents.get(agentId);
   if (presence?.away !== undefined) clearTimeout(presence.away);
   hub.agents.delete(agentId);
-  const agent: AgentInfo | undefined = presence?.info ?? agentRowInfo(hub, agentId);
-  for (const conversation of hub.store.activeOf(agentId)) {
+  const agent: AgentInfo | undefined = presence?.info ?? (await agentRowInfo(hub, agentId));
+  for (const conversation of await hub.store.activeOf(agentId)) {
     if (!agent) break;
-    hub.toVisitor(conversation.visitor_id, hub.store.requeue(conversation.id, { type: 'agent.left', agent }));
+    const left = await hub.store.requeue(conversation.id, { type: 'agent.left', agent });
+    hub.toVisitor(conversation.visitor_id, left);
   }
-  hub.agentsChanged();
+  await hub.agentsChanged();
 }
 
-const agentRowInfo = (hub: Hub, agentId: string) => {
-  const row = hub.store.agent(agentId);
+const agentRowInfo = async (hub: Hub, agentId: string) => {
+  const row = await hub.store.agent(agentId);
   return row ? agentInfo(row) : undefined;
 };
 
@@ -40,7 +41,7 @@ const startGrace = (hub: Hub, agentId: string) => {
   if (presence.away !== undefined) clearTimeout(presence.away);
   presence.away = setTimeout(() => {
     const now = hub.agents.get(agentId);
-    if (now === presence && presence.conns.size === 0) agentGone(hub, agentId);
+    if (now === presence && presence.conns.size === 0) hub.inBackground(agentGone(hub, agentId));
   }, hub.options.agentGraceMs);
   presence.away.unref?.();
 };
@@ -51,7 +52,7 @@ const startGrace = (hub: Hub, agentId: string) => {
  *
  * @example
  * ```ts
- * if (arrive(hub, conn, info)) hub.agentsChanged();
+ * if (arrive(hub, conn, info)) await hub.agentsChanged();
  * ```
  */
 export function arrive(hub: Hub, conn: AgentConn, info: AgentInfo): boolean {
@@ -77,14 +78,14 @@ export function arrive(hub: Hub, conn: AgentConn, info: AgentInfo): boolean {
  * depart(hub, conn);
  * ```
  */
-export function depart(hub: Hub, conn: AgentConn): void {
+export async function depart(hub: Hub, conn: AgentConn): Promise<void> {
   const agentId = conn.session?.agent.id;
   if (agentId === undefined) return;
   const presence = hub.agents.get(agentId);
   if (!presence?.conns.delete(conn) || presence.conns.size > 0) return;
   startGrace(hub, agentId);
   // Transfer targets change; availability and routing do not until the grace period ends.
-  hub.toAgents({ type: 'agent.agents', agents: hub.signedInAgents() });
+  hub.toAgents({ type: 'agent.agents', agents: await hub.signedInAgents() });
 }
 
 /**
@@ -96,17 +97,17 @@ export function depart(hub: Hub, conn: AgentConn): void {
  * signOut(hub, conn);
  * ```
  */
-export function signOut(hub: Hub, conn: AgentConn): void {
+export async function signOut(hub: Hub, conn: AgentConn): Promise<void> {
   const session = conn.session;
   if (!session) return;
-  hub.store.endSession(session.tokenHash);
+  await hub.store.endSession(session.tokenHash);
   const presence = hub.agents.get(session.agent.id);
   for (const other of [...(presence?.conns ?? [])]) {
     if (other.session?.tokenHash !== session.tokenHash) continue;
     presence?.conns.delete(other);
     other.close('normal');
   }
-  if (!presence || presence.conns.size === 0) agentGone(hub, session.agent.id);
+  if (!presence || presence.conns.size === 0) await agentGone(hub, session.agent.id);
 }
 
 /**
@@ -118,8 +119,8 @@ export function signOut(hub: Hub, conn: AgentConn): void {
  * awaitHolders(hub);
  * ```
  */
-export function awaitHolders(hub: Hub): void {
-  for (const row of hub.store.agentsHolding()) {
+export async function awaitHolders(hub: Hub): Promise<void> {
+  for (const row of await hub.store.agentsHolding()) {
     if (hub.agents.has(row.id)) continue;
     hub.agents.set(row.id, { info: agentInfo(row), conns: new Set() });
     startGrace(hub, row.id);

@@ -24,7 +24,7 @@ export interface QueueDeps {
   /** The wait assumed before any conversation has ended, in s. */
   handlingEstimateSeconds: number;
   /** The signed-in agents (and those in their grace period) with the topics they handle. */
-  routedAgents(): RoutedAgent[];
+  routedAgents(): Promise<RoutedAgent[]>;
   toVisitor(visitorId: string, frame: ServerFrame): void;
   toAgent(agentId: string, frame: AgentServerFrame): void;
 }
@@ -40,15 +40,15 @@ export interface QueueDeps {
  */
 export interface QueuePlaces {
   /** Recomputes every place and each agent's list; tells those that changed. */
-  recompute(): void;
+  recompute(): Promise<void>;
   /** Forgets the routing kept for arrivals: the next arrival recomputes the queue (agents or topics changed). */
   invalidate(): void;
   /** The conversation has just joined the end of the queue: places it, tells its visitor and its agents. */
-  arrived(conversationId: string): void;
+  arrived(conversationId: string): Promise<void>;
   /** The `queue.update` of a queued conversation, as its visitor is told it. */
-  updateOf(conversationId: string): QueueUpdate | undefined;
+  updateOf(conversationId: string): Promise<QueueUpdate | undefined>;
   /** An agent's list (what fits in a frame) and how many are routed to them. */
-  listOf(agentId: string): { queue: QueueEntry[]; total: number };
+  listOf(agentId: string): Promise<{ queue: QueueEntry[]; total: number }>;
   /** Records the list an agent was sent (at sign-in), so that an unchanged one is not sent again. */
   told(agentId: string, list: { queue: readonly QueueEntry[]; total: number }): void;
 }
@@ -81,15 +81,15 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
   const placed = new Set<string>();
 
   /** The recent average handling time (read by index), or the assumed one before any ended, in s. */
-  const handlingSeconds = (): number => {
-    const ms = store.recentHandlingMs(HANDLING_SAMPLE);
+  const handlingSeconds = async (): Promise<number> => {
+    const ms = await store.recentHandlingMs(HANDLING_SAMPLE);
     return ms === undefined ? deps.handlingEstimateSeconds : ms / 1000;
   };
   const queueUpdate = (
     conversationId: string,
     route: Route | undefined,
     index: number,
-    handling = handlingSeconds(),
+    handling: number,
   ): QueueUpdate => {
     const position = route?.position ?? index + 1;
     const eta = estimateWaitSeconds(position, route?.agentIds.length ?? 0, handling);
@@ -100,8 +100,8 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       ...(eta === undefined ? {} : { etaSeconds: eta }),
     };
   };
-  const queueEntry = (row: QueueRow): QueueEntry => {
-    const identity = store.identityOf(row.visitor_id);
+  const queueEntry = async (row: QueueRow): Promise<QueueEntry> => {
+    const identity = await store.identityOf(row.visitor_id);
     const given = givenContact(row.given_name, row.given_email);
     return {
       conversationId: row.id,
@@ -140,70 +140,92 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     return { kept, total: routed.length, bytes };
   };
 
-  const places: QueuePlaces = {
-    recompute() {
-      const rows = store.queued();
-      const agents = deps.routedAgents();
-      const next = queueRouter(agents);
-      router = next;
-      placed.clear();
-      const routes = rows.map((row) => {
-        placed.add(row.id);
-        return next.next(row.topic);
-      });
-      const waiting = new Set<string>();
-      const handling = handlingSeconds();
-      rows.forEach((row, index) => {
-        waiting.add(row.id);
-        tellVisitor(row.visitor_id, queueUpdate(row.id, routes[index], index, handling));
-      });
-      for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
-      const entries = agents.length === 0 ? [] : rows.map(queueEntry);
-      lists.clear();
-      for (const { id } of agents) {
-        const list = listFrom(entries.filter((_, index) => routes[index]?.agentIds.includes(id)));
-        lists.set(id, list);
-        tellAgent(id, list);
+  /**
+   * One recomputation or arrival at a time, in order: each reads the queue and then tells what it found,
+   * and a later one must not be told before an earlier one.
+   */
+  let line: Promise<void> = Promise.resolve();
+  const inLine = (work: () => Promise<void>): Promise<void> => {
+    const next = line.then(work);
+    line = next.catch(() => {});
+    return next;
+  };
+
+  const recompute = async (): Promise<void> => {
+    const [rows, agents, handling] = await Promise.all([
+      store.queued(),
+      deps.routedAgents(),
+      handlingSeconds(),
+    ]);
+    const next = queueRouter(agents);
+    router = next;
+    placed.clear();
+    const routes = rows.map((row) => {
+      placed.add(row.id);
+      return next.next(row.topic);
+    });
+    const waiting = new Set<string>();
+    rows.forEach((row, index) => {
+      waiting.add(row.id);
+      tellVisitor(row.visitor_id, queueUpdate(row.id, routes[index], index, handling));
+    });
+    for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
+    const entries = agents.length === 0 ? [] : await Promise.all(rows.map(queueEntry));
+    lists.clear();
+    for (const { id } of agents) {
+      const list = listFrom(entries.filter((_, index) => routes[index]?.agentIds.includes(id)));
+      lists.set(id, list);
+      tellAgent(id, list);
+    }
+    for (const agentId of toldQueues.keys()) if (!lists.has(agentId)) toldQueues.delete(agentId);
+  };
+
+  const arrived = async (conversationId: string): Promise<void> => {
+    if (!router) return recompute();
+    if (placed.has(conversationId)) return;
+    const [row, handling] = await Promise.all([store.queuedOne(conversationId), handlingSeconds()]);
+    if (!row || !router) return;
+    placed.add(row.id);
+    const route = router.next(row.topic);
+    tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1, handling));
+    if (route.agentIds.length === 0) return;
+    const entry = await queueEntry(row);
+    const size = jsonBytes(entry) + 1;
+    for (const agentId of route.agentIds) {
+      const list = lists.get(agentId);
+      if (!list) return recompute();
+      // Appended while the whole list fits; past that only the count grows, as a recomputation would.
+      if (list.kept.length === list.total && (list.bytes + size <= QUEUE_BYTES || list.kept.length === 0)) {
+        list.kept.push(entry);
+        list.bytes += size;
       }
-      for (const agentId of toldQueues.keys()) if (!lists.has(agentId)) toldQueues.delete(agentId);
-    },
+      list.total += 1;
+      tellAgent(agentId, list);
+    }
+  };
+
+  const places: QueuePlaces = {
+    recompute: () => inLine(recompute),
     invalidate() {
       router = undefined;
     },
-    arrived(conversationId) {
-      if (!router) return places.recompute();
-      if (placed.has(conversationId)) return;
-      const row = store.queuedOne(conversationId);
-      if (!row) return;
-      placed.add(row.id);
-      const route = router.next(row.topic);
-      tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1));
-      if (route.agentIds.length === 0) return;
-      const entry = queueEntry(row);
-      const size = jsonBytes(entry) + 1;
-      for (const agentId of route.agentIds) {
-        const list = lists.get(agentId);
-        if (!list) return places.recompute();
-        // Appended while the whole list fits; past that only the count grows, as a recomputation would.
-        if (list.kept.length === list.total && (list.bytes + size <= QUEUE_BYTES || list.kept.length === 0)) {
-          list.kept.push(entry);
-          list.bytes += size;
-        }
-        list.total += 1;
-        tellAgent(agentId, list);
-      }
-    },
-    updateOf(conversationId) {
-      const rows = store.queued();
+    arrived: (conversationId) => inLine(() => arrived(conversationId)),
+    async updateOf(conversationId) {
+      const [rows, agents, handling] = await Promise.all([
+        store.queued(),
+        deps.routedAgents(),
+        handlingSeconds(),
+      ]);
       const index = rows.findIndex((row) => row.id === conversationId);
       if (index < 0) return undefined;
-      return queueUpdate(conversationId, routeQueue(rows, deps.routedAgents())[index], index);
+      return queueUpdate(conversationId, routeQueue(rows, agents)[index], index, handling);
     },
-    listOf(agentId) {
-      const rows = store.queued();
-      const routes = routeQueue(rows, deps.routedAgents());
-      const routed = rows.filter((_, index) => routes[index]?.agentIds.includes(agentId)).map(queueEntry);
-      return { queue: fitting(routed, QUEUE_BYTES).kept, total: routed.length };
+    async listOf(agentId) {
+      const [rows, agents] = await Promise.all([store.queued(), deps.routedAgents()]);
+      const routes = routeQueue(rows, agents);
+      const mine = rows.filter((_, index) => routes[index]?.agentIds.includes(agentId));
+      const { kept } = fitting(await Promise.all(mine.map(queueEntry)), QUEUE_BYTES);
+      return { queue: kept, total: mine.length };
     },
     told(agentId, { queue, total }) {
       toldQueues.set(agentId, signature(total, queue));

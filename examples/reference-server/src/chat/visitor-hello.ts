@@ -19,24 +19,28 @@ import { prechatOffer, startingTopic } from './prechat-first.js';
 const _iso = (ms: number) => new Date(ms).toISOString();
 
 /** A conversation of this visitor, or `not-found` (never `forbidden`: that would say it exists). */
-export const owned = (hub: Hub, session: VisitorSession, conversationId: string): ConversationRow => {
-  const conversation = hub.store.conversation(conversationId);
+export const owned = async (
+  hub: Hub,
+  session: VisitorSession,
+  conversationId: string,
+): Promise<ConversationRow> => {
+  const conversation = await hub.store.conversation(conversationId);
   if (!conversation || conversation.visitor_id !== session.visitorId) {
     throw new ChatErrorClass('not-found', `no conversation ${conversationId} in this session`);
   }
   return conversation;
 };
 
-export const sendEventsAfter = (
+export const sendEventsAfter = async (
   hub: Hub,
   conn: VisitorConn,
   conversation: ConversationRow,
   after: number,
-) => {
+): Promise<void> => {
   let from = after;
   const page = hub.options.historyPageSize;
   for (;;) {
-    const events = hub.store.events(conversation.id, from, page);
+    const events = await hub.store.events(conversation.id, from, page);
     for (const event of events) conn.send(event);
     const last = events.at(-1);
     if (!last || events.length < page) return;
@@ -44,13 +48,13 @@ export const sendEventsAfter = (
   }
 };
 
-const resume = (
+const resume = async (
   hub: Hub,
   conn: VisitorConn,
   session: VisitorSession,
   { conversationId, lastSeq, epoch }: NonNullable<SessionHello['resume']>,
 ) => {
-  const conversation = owned(hub, session, conversationId);
+  const conversation = await owned(hub, session, conversationId);
   const epochChanged = epoch !== undefined && epoch !== conversation.epoch;
   if (epochChanged || lastSeq > conversation.last_seq) {
     conn.send({
@@ -61,12 +65,12 @@ const resume = (
     });
     return;
   }
-  sendEventsAfter(hub, conn, conversation, lastSeq);
+  await sendEventsAfter(hub, conn, conversation, lastSeq);
   // Read and queue state are told as they are now, never replayed.
   if (conversation.agent_read_seq > 0) {
     conn.send({ type: 'read', conversationId, upToSeq: conversation.agent_read_seq, by: 'agent' });
   }
-  const update = hub.queueUpdateOf(conversationId);
+  const update = await hub.queueUpdateOf(conversationId);
   if (update) conn.send(update);
 };
 
@@ -101,23 +105,24 @@ export const hello = (hub: Hub, conn: VisitorConn, frame: SessionHello): Promise
   );
 };
 
-const welcomeVisitor = (
+const welcomeVisitor = async (
   hub: Hub,
   conn: VisitorConn,
   frame: SessionHello,
   claims: IdentityClaims | undefined,
-) => {
-  let known = frame.token === undefined ? undefined : hub.store.visitorByTokenHash(hashToken(frame.token));
+): Promise<void> => {
+  const { store } = hub;
+  let known = frame.token === undefined ? undefined : await store.visitorByTokenHash(hashToken(frame.token));
   // Another customer signed in on this browser: they get a session of their own, not the last one's.
-  const boundTo = known && hub.store.identityOf(known.id)?.userId;
+  const boundTo = known && (await store.identityOf(known.id))?.userId;
   if (claims && boundTo !== undefined && boundTo !== claims.sub) known = undefined;
   const token = known && frame.token !== undefined ? frame.token : createToken();
-  const visitor = known ?? hub.store.createVisitor(hashToken(token), frame.locale);
-  if (known) hub.store.touchVisitor(known.id);
+  const visitor = known ?? (await store.createVisitor(hashToken(token), frame.locale));
+  if (known) await store.touchVisitor(known.id);
   if (claims) {
-    hub.store.identify(visitor.id, toIdentity(claims));
+    await store.identify(visitor.id, toIdentity(claims));
     // The agents' queue shows who is waiting: a waiting visitor now identified is shown so.
-    if (hub.store.currentConversation(visitor.id)?.status === 'queued') hub.queueChanged();
+    if ((await store.currentConversation(visitor.id))?.status === 'queued') hub.queueChanged();
   }
   const context = {
     ...(frame.page
@@ -125,30 +130,34 @@ const welcomeVisitor = (
       : {}),
     ...(frame.timeZone ? { timeZone: frame.timeZone } : {}),
   };
-  hub.store.setVisitorContext(visitor.id, context);
+  await store.setVisitorContext(visitor.id, context);
   // Only a topic the organisation has routes a conversation; anything else is ignored.
   const asked = frame.attributes?.topic;
   const topic = asked !== undefined && hub.options.topics.includes(asked) ? asked : undefined;
   const session: VisitorSession = { visitorId: visitor.id, topic };
   // A returning visitor's answered topic: the faces of who is there follow it.
-  session.topic ??= startingTopic(hub, session);
+  session.topic ??= await startingTopic(hub, session);
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
   conns.add(conn);
   hub.visitors.set(visitor.id, conns);
 
-  const conversation = hub.store.currentConversation(visitor.id);
-  const agentRow =
+  const conversation = await store.currentConversation(visitor.id);
+  const [agentRow, availability, identity, prechat] = await Promise.all([
     conversation?.agent_id && conversation.status !== 'ended'
-      ? hub.store.agent(conversation.agent_id)
-      : undefined;
+      ? store.agent(conversation.agent_id)
+      : undefined,
+    hub.availabilityOf(conn),
+    store.identityOf(visitor.id),
+    prechatOffer(hub, session),
+  ]);
   const { heartbeatMs } = hub.options;
   conn.send({
     type: 'session.welcome',
     v: PROTOCOL_VERSION,
     token,
     resumed: known !== undefined,
-    availability: hub.availabilityOf(conn),
+    availability,
     ...(conversation
       ? {
           conversation: {
@@ -161,13 +170,13 @@ const welcomeVisitor = (
       : {}),
     ...(agentRow ? { agent: hub.agentInfo(agentRow) } : {}),
     ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
-    identified: hub.store.identityOf(visitor.id) !== undefined,
-    ...prechatOf(hub, session),
+    identified: identity !== undefined,
+    ...(prechat ? { prechat } : {}),
   });
   if (known && frame.resume) {
     // Refused (not this visitor's conversation): said after the welcome, which stands.
     try {
-      resume(hub, conn, session, frame.resume);
+      await resume(hub, conn, session, frame.resume);
     } catch (error) {
       if (!ChatErrorClass.isInstance(error)) throw error;
       conn.error(error.code, error.message);
@@ -181,9 +190,4 @@ const welcomeVisitor = (
       ...context,
     });
   }
-};
-
-const prechatOf = (hub: Hub, session: VisitorSession): { prechat?: PrechatForm } => {
-  const prechat = prechatOffer(hub, session);
-  return prechat ? { prechat } : {};
 };

@@ -14,9 +14,16 @@ import { carryAnswers, startingTopic } from './prechat-first.js';
 /** What makes two sends of one clientId "the same message". */
 export const contentHash = (parts: unknown): string => hash('sha256', JSON.stringify(parts));
 
-export const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession, frame: MessageSend) => {
+export const messageSend = async (
+  hub: Hub,
+  conn: VisitorConn,
+  session: VisitorSession,
+  frame: MessageSend,
+): Promise<void> => {
   const hash = contentHash([frame.text, frame.quickReplyId ?? null]);
-  const previous = hub.store.ackOf(session.visitorId, frame.clientId);
+  // Another tab of the visitor, on another node, writes after this one: one conversation, one ack.
+  await hub.store.claimVisitor(session.visitorId);
+  const previous = await hub.store.ackOf(session.visitorId, frame.clientId);
   if (previous) {
     if (previous.content_hash !== hash) {
       conn.error('idempotency-conflict', 'this clientId was sent with another text', frame.clientId);
@@ -33,17 +40,17 @@ export const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession
     });
     return;
   }
-  const existing = hub.store.currentConversation(session.visitorId);
+  const existing = await hub.store.currentConversation(session.visitorId);
   const created = !existing || existing.status === 'ended';
   // Back after leaving a message, and somebody can answer now: live again, at its place in the queue.
   const backLive = !created && existing.left_message_at !== null && hub.availability().online;
-  if (backLive) hub.store.backToQueue(existing.id);
+  if (backLive) await hub.store.backToQueue(existing.id);
   const conversation = created
-    ? hub.store.createConversation(session.visitorId, startingTopic(hub, session))
+    ? await hub.store.createConversation(session.visitorId, await startingTopic(hub, session))
     : existing;
-  if (created && frame.consent) hub.store.recordConsent(conversation.id, frame.consent);
-  const answered = created && carryAnswers(hub, conversation.id, session.visitorId);
-  const { event, ack } = hub.store.storeMessage({
+  if (created && frame.consent) await hub.store.recordConsent(conversation.id, frame.consent);
+  const answered = created && (await carryAnswers(hub, conversation.id, session.visitorId));
+  const { event, ack } = await hub.store.storeMessage({
     conversationId: conversation.id,
     clientId: frame.clientId,
     contentHash: hash,
@@ -69,20 +76,22 @@ export const messageSend = (hub: Hub, conn: VisitorConn, session: VisitorSession
     !answered &&
     hub.options.topics.length > 0 &&
     session.topic === undefined &&
-    hub.store.identityOf(session.visitorId) === undefined &&
+    (await hub.store.identityOf(session.visitorId)) === undefined &&
     hub.availability().online
   ) {
     // Who and what about, so that the right agent takes it: the topic routes the conversation.
-    hub.askForm(conversation, {
+    const locale = await hub.visitorLocale(session.visitorId);
+    await hub.askForm(conversation, {
       kind: 'prechat',
-      ...prechatForm(hub.options.topics, hub.visitorLocale(session.visitorId), hub.options.topicLabels),
+      ...prechatForm(hub.options.topics, locale, hub.options.topicLabels),
     });
   }
   if (created && hub.options.leaveMessage && !hub.availability().online) {
     // Nobody can answer now: ask for an email to answer by, under the message the visitor left.
-    hub.askForm(conversation, { kind: 'offline', ...offlineForm(hub.visitorLocale(session.visitorId)) });
+    const locale = await hub.visitorLocale(session.visitorId);
+    await hub.askForm(conversation, { kind: 'offline', ...offlineForm(locale) });
   }
   if (created) hub.queueArrived(conversation.id);
   else if (backLive) hub.queueChanged();
-  if (backLive || existing?.left_message_at) inboxChanged(hub);
+  if (backLive || existing?.left_message_at) await inboxChanged(hub);
 };

@@ -21,28 +21,33 @@ type Frame<T extends ClientFrame['type']> = ClientFrame & { type: T };
 const _iso = (ms: number) => new Date(ms).toISOString();
 
 /** The visitor ends the conversation (End chat, or the end of their session): everyone is told. */
-const endByVisitor = (hub: Hub, conversation: ConversationRow) => {
+const endByVisitor = async (hub: Hub, conversation: ConversationRow): Promise<void> => {
   if (conversation.status === 'ended') return;
-  const event = hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
+  const event = await hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
+  if (!event) return; // the agent ended it meanwhile
   hub.publish(conversation, event);
-  if (conversation.agent_id) hub.statsChanged(conversation.agent_id);
+  if (conversation.agent_id) await hub.statsChanged(conversation.agent_id);
   if (conversation.status === 'queued') hub.queueChanged();
-  if (conversation.left_message_at !== null) inboxChanged(hub);
+  if (conversation.left_message_at !== null) await inboxChanged(hub);
 };
 
-const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgotten') => {
+const endSession = async (
+  hub: Hub,
+  session: VisitorSession,
+  reason: 'ended' | 'forgotten',
+): Promise<void> => {
   if (reason === 'forgotten') {
     // The agents who held a conversation of theirs drop it: it no longer exists.
-    for (const held of hub.store.forgetVisitor(session.visitorId)) {
+    for (const held of await hub.store.forgetVisitor(session.visitorId)) {
       if (held.agent_id !== null) {
         hub.toAgent(held.agent_id, { type: 'agent.removed', conversationId: held.id, reason: 'forgotten' });
       }
     }
   } else {
     // Logging out (`shutdown()`) ends the conversation under way: the agent sees the visitor ended it.
-    const current = hub.store.currentConversation(session.visitorId);
-    if (current) endByVisitor(hub, current);
-    hub.store.endVisitorSession(session.visitorId);
+    const current = await hub.store.currentConversation(session.visitorId);
+    if (current) await endByVisitor(hub, current);
+    await hub.store.endVisitorSession(session.visitorId);
   }
   for (const conn of [...(hub.visitors.get(session.visitorId) ?? [])]) {
     conn.send({ type: 'session.ended', reason });
@@ -50,7 +55,7 @@ const endSession = (hub: Hub, session: VisitorSession, reason: 'ended' | 'forgot
   }
   if (reason === 'forgotten') {
     hub.queueChanged();
-    inboxChanged(hub);
+    await inboxChanged(hub);
   }
 };
 
@@ -66,8 +71,8 @@ const handlers: {
   // connection's later frames wait for it, in order.
   'message.send': (hub, conn, session, frame) =>
     hub.commits.add(() => messageSend(hub, conn, session, frame)),
-  'history.since'(hub, conn, session, frame) {
-    const conversation = owned(hub, session, frame.conversationId);
+  async 'history.since'(hub, conn, session, frame) {
+    const conversation = await owned(hub, session, frame.conversationId);
     if (frame.afterSeq > conversation.last_seq) {
       conn.send({
         type: 'discontinuity',
@@ -79,7 +84,7 @@ const handlers: {
     }
     const page = hub.options.historyPageSize;
     const limit = Math.max(1, Math.min(frame.limit ?? page, page));
-    const events = hub.store.events(conversation.id, frame.afterSeq, limit + 1);
+    const events = await hub.store.events(conversation.id, frame.afterSeq, limit + 1);
     // Paged by bytes as well as count: 30 messages of 9,000 characters do not fit one frame.
     const { kept, cut } = fitting(events.slice(0, limit), HISTORY_PAGE_BYTES);
     conn.send({
@@ -91,8 +96,8 @@ const handlers: {
       hasMore: cut || events.length > limit,
     });
   },
-  typing(hub, _conn, session, frame) {
-    const conversation = hub.store.currentConversation(session.visitorId);
+  async typing(hub, _conn, session, frame) {
+    const conversation = await hub.store.currentConversation(session.visitorId);
     if (!conversation?.agent_id || conversation.status === 'ended') return;
     hub.toAgent(conversation.agent_id, {
       type: 'agent.typing',
@@ -100,21 +105,21 @@ const handlers: {
       active: frame.active,
     });
   },
-  read(hub, _conn, session, frame) {
-    const conversation = hub.store.currentConversation(session.visitorId);
+  async read(hub, _conn, session, frame) {
+    const conversation = await hub.store.currentConversation(session.visitorId);
     if (!conversation) return;
     const upToSeq = Math.min(frame.upToSeq, conversation.last_seq);
     if (upToSeq <= conversation.visitor_read_seq) return;
-    hub.store.setReadSeq(conversation.id, 'visitor', upToSeq);
+    await hub.store.setReadSeq(conversation.id, 'visitor', upToSeq);
     if (conversation.agent_id) {
       hub.toAgent(conversation.agent_id, { type: 'agent.read', conversationId: conversation.id, upToSeq });
     }
   },
-  'form.submit'(hub, conn, session, frame) {
-    if (answerPrechat(hub, conn, session, frame)) return;
-    const form = hub.store.formOf(session.visitorId, frame.formId);
+  async 'form.submit'(hub, conn, session, frame) {
+    if (await answerPrechat(hub, conn, session, frame)) return;
+    const form = await hub.store.formOf(session.visitorId, frame.formId);
     if (!form) throw new ChatErrorClass('not-found', `no form ${frame.formId}`);
-    const conversation = owned(hub, session, form.conversationId);
+    const conversation = await owned(hub, session, form.conversationId);
     if (conversation.status === 'ended')
       throw new ChatErrorClass('conversation-ended', 'the conversation has ended');
     const errors = fieldErrors(form.fields, frame.values);
@@ -123,7 +128,7 @@ const handlers: {
       form.kind === 'verification' && status === 'accepted'
         ? hub.options.verifyForm({ formId: form.formId, values: frame.values })
         : undefined;
-    const event = hub.store.submitForm(
+    const event = await hub.store.submitForm(
       form,
       {
         status,
@@ -141,7 +146,7 @@ const handlers: {
     hub.publish(conversation, event);
     // Answered once: not asked again, in this conversation or the next.
     if (form.kind === 'prechat' && status === 'accepted')
-      keepAnswers(hub, session, redactedValues(form.fields, frame.values));
+      await keepAnswers(hub, session, redactedValues(form.fields, frame.values));
     // The email left for an answer shows in the agents' queue; the topic chosen before the chat routes it.
     const topic = frame.values.topic;
     if (
@@ -150,12 +155,12 @@ const handlers: {
       topic !== undefined &&
       hub.options.topics.includes(topic)
     ) {
-      hub.store.setTopic(conversation.id, topic);
+      await hub.store.setTopic(conversation.id, topic);
     }
     // A message left with an email: out of the live queue, into the agents' inbox.
     if (form.kind === 'offline' && status === 'accepted' && conversation.status === 'queued') {
-      hub.store.leaveMessage(conversation.id);
-      inboxChanged(hub);
+      await hub.store.leaveMessage(conversation.id);
+      await inboxChanged(hub);
     }
     if (
       (form.kind === 'offline' || form.kind === 'prechat') &&
@@ -166,41 +171,37 @@ const handlers: {
     }
     // Already taken: the agent's view gets the name and email the visitor gave.
     if (form.kind === 'prechat' && status === 'accepted' && conversation.agent_id !== null) {
-      const fresh = hub.store.conversation(conversation.id);
+      const fresh = await hub.store.conversation(conversation.id);
       if (fresh)
         hub.toAgent(conversation.agent_id, {
           type: 'agent.conversation',
-          conversation: hub.agentView(fresh),
+          conversation: await hub.agentView(fresh),
         });
     }
   },
-  'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
-    const conversation = owned(hub, session, conversationId);
-    hub.store.rate(conversationId, rating);
+  async 'rating.submit'(hub, _conn, session, { type: _type, conversationId, ...rating }) {
+    const conversation = await owned(hub, session, conversationId);
+    await hub.store.rate(conversationId, rating);
     if (conversation.agent_id) {
       hub.toAgent(conversation.agent_id, { type: 'agent.rating', conversationId, ...rating });
-      if (conversation.status === 'ended') hub.statsChanged(conversation.agent_id);
+      if (conversation.status === 'ended') await hub.statsChanged(conversation.agent_id);
     }
   },
-  'conversation.end'(hub, _conn, session, frame) {
-    endByVisitor(hub, owned(hub, session, frame.conversationId));
+  async 'conversation.end'(hub, _conn, session, frame) {
+    await endByVisitor(hub, await owned(hub, session, frame.conversationId));
   },
   async 'session.identify'(hub, _conn, session, frame) {
     const claims = await identityOf(hub, frame.identity);
     if (!claims) throw new ChatErrorClass('unauthorized', 'the identity token is not valid');
-    const boundTo = hub.store.identityOf(session.visitorId)?.userId;
+    const boundTo = (await hub.store.identityOf(session.visitorId))?.userId;
     if (boundTo !== undefined && boundTo !== claims.sub) {
       throw new ChatErrorClass('forbidden', 'this session belongs to another customer: start a new one');
     }
-    hub.store.identify(session.visitorId, toIdentity(claims));
+    await hub.store.identify(session.visitorId, toIdentity(claims));
     hub.queueChanged();
   },
-  'session.end'(hub, _conn, session) {
-    endSession(hub, session, 'ended');
-  },
-  'session.forget'(hub, _conn, session) {
-    endSession(hub, session, 'forgotten');
-  },
+  'session.end': (hub, _conn, session) => endSession(hub, session, 'ended'),
+  'session.forget': (hub, _conn, session) => endSession(hub, session, 'forgotten'),
 };
 
 /**

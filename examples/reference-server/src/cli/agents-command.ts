@@ -64,7 +64,7 @@ export async function runAgentsCommand(
   const store = openStore({ path: config.database ?? ':memory:' });
   try {
     if (command === 'list' && parsed.positionals.length === 0) {
-      for (const row of store.accounts()) {
+      for (const row of await store.accounts()) {
         io.stdout.write(`${row.login}\t${row.first_name}\t${row.role}\t${row.title ?? ''}\n`);
       }
       return 0;
@@ -98,6 +98,6 @@ export async function runAgentsCommand(
     io.stderr.write(`agents ${command ?? ''}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }

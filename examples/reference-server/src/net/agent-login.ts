@@ -104,7 +104,7 @@ export function createAgentSignIn(
     const address = req.socket.remoteAddress ?? 'unknown';
     const wait = Math.max(byAccount.retryAfterMs(login), byAddress.retryAfterMs(address));
     if (wait > 0) return tooMany(res, wait);
-    const account = store.accountByLogin(login);
+    const account = await store.accountByLogin(login);
     const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
     if (!account || !matches) {
       byAccount.fail(login);
@@ -115,10 +115,10 @@ export function createAgentSignIn(
     if (fields.topics !== undefined) {
       const topics = parseTopics(fields.topics, options.topics);
       if (!topics.ok) return answer(res, 400, { error: 'invalid-frame', message: `topics: ${topics.error}` });
-      store.setAgentTopics(account.id, topics.value);
+      await store.setAgentTopics(account.id, topics.value);
     }
     const token = createToken();
-    store.createSession(hashToken(token), account.id, now() + AGENT_SESSION_MS);
+    await store.createSession(hashToken(token), account.id, now() + AGENT_SESSION_MS);
     answer(res, 201, { token, agent: agentInfo(account), role: account.role });
   };
 }

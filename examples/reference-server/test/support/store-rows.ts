@@ -8,13 +8,13 @@ let made = 0;
  *
  * @example
  * ```ts
- * const id = newConversation(store, 'Billing');
+ * const id = await newConversation(store, 'Billing');
  * ```
  */
-export function newConversation(store: Store, topic?: string | null, locale = 'en'): string {
+export async function newConversation(store: Store, topic?: string | null, locale = 'en'): Promise<string> {
   made += 1;
-  const visitor = store.createVisitor(`token-${made}`, locale);
-  return store.createConversation(visitor.id, topic ?? undefined).id;
+  const visitor = await store.createVisitor(`token-${made}`, locale);
+  return (await store.createConversation(visitor.id, topic ?? undefined)).id;
 }
 
 /**
@@ -22,7 +22,7 @@ export function newConversation(store: Store, topic?: string | null, locale = 'e
  *
  * @example
  * ```ts
- * visitorMessage(store, id, 'Ma facture de mai');
+ * await visitorMessage(store, id, 'Ma facture de mai');
  * ```
  */
 export function visitorMessage(store: Store, conversationId: string, text: string) {
