@@ -8,27 +8,35 @@ afterEach(() => {
 describe('group commit', () => {
   it('writes the works of one turn in one transaction, each in its own savepoint, and sends after the commit', async () => {
     const log: string[] = [];
-    let depth = 0;
-    const transaction = (fn: () => void) => {
-      depth += 1;
-      log.push(depth === 1 ? 'begin' : 'savepoint');
+    const transaction = async (fn: () => Promise<void>) => {
+      log.push('begin');
       try {
-        fn();
-        log.push(depth === 1 ? 'commit' : 'release');
+        await fn();
+        log.push('commit');
       } catch (error) {
-        log.push(depth === 1 ? 'rollback' : 'rollback to savepoint');
+        log.push('rollback');
         throw error;
-      } finally {
-        depth -= 1;
       }
     };
-    const commits = createGroupCommit({ transaction });
+    const savepoint = async (fn: () => Promise<void>) => {
+      log.push('savepoint');
+      try {
+        await fn();
+        log.push('release');
+      } catch (error) {
+        log.push('rollback to savepoint');
+        throw error;
+      }
+    };
+    const commits = createGroupCommit({ transaction, savepoint });
     const work =
       (name: string, fail = false) =>
-      () => {
+      async () => {
         log.push(`write ${name}`);
         commits.whenCommitted(() => log.push(`send ${name}`));
-        onceAfterCommit('queue', () => log.push('queue once'));
+        onceAfterCommit('queue', () => {
+          log.push('queue once');
+        });
         if (fail) throw new Error(`${name} refused`);
       };
     const outcomes = await Promise.allSettled([
@@ -57,21 +65,16 @@ describe('group commit', () => {
 
   it('sends nothing of a group whose commit fails, and rejects each of its works', async () => {
     const sent: string[] = [];
-    let depth = 0;
     const commits = createGroupCommit({
-      transaction(fn) {
-        depth += 1;
-        try {
-          fn();
-          if (depth === 1) throw new Error('disk full');
-        } finally {
-          depth -= 1;
-        }
+      async transaction(fn) {
+        await fn();
+        throw new Error('disk full');
       },
+      savepoint: (fn) => fn(),
     });
     const outcomes = await Promise.allSettled([
-      commits.add(() => commits.whenCommitted(() => sent.push('a'))),
-      commits.add(() => commits.whenCommitted(() => sent.push('b'))),
+      commits.add(async () => commits.whenCommitted(() => sent.push('a'))),
+      commits.add(async () => commits.whenCommitted(() => sent.push('b'))),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect(sent).toEqual([]);
@@ -79,8 +82,12 @@ describe('group commit', () => {
 
   it('sends at once outside a group', () => {
     const sent: string[] = [];
-    createGroupCommit({ transaction: (fn) => fn() }).whenCommitted(() => sent.push('now'));
-    onceAfterCommit('x', () => sent.push('work'));
+    createGroupCommit({ transaction: (fn) => fn(), savepoint: (fn) => fn() }).whenCommitted(() =>
+      sent.push('now'),
+    );
+    onceAfterCommit('x', () => {
+      sent.push('work');
+    });
     expect(sent).toEqual(['now', 'work']);
   });
 
@@ -88,8 +95,8 @@ describe('group commit', () => {
     const log: string[] = [];
     const flushes: Array<(error?: Error) => void> = [];
     const commits = createGroupCommit({
-      transaction: (fn) => {
-        fn();
+      transaction: async (fn) => {
+        await fn();
         log.push('commit');
       },
       savepoint: (fn) => fn(),
@@ -98,7 +105,7 @@ describe('group commit', () => {
         flushes.push(done);
       },
     });
-    const work = (name: string) => () => {
+    const work = (name: string) => async () => {
       log.push(`write ${name}`);
       commits.whenCommitted(() => log.push(`send ${name}`));
     };
@@ -135,18 +142,25 @@ describe('group commit', () => {
     const written: string[] = [];
     const commits = createGroupCommit({
       transaction: (fn) => fn(),
+      savepoint: (fn) => fn(),
       sync: (done) => setImmediate(() => done(new Error('EIO'))),
       report: (error) => reported.push(error),
     });
-    const outcome = commits.add(() => {
+    const outcome = commits.add(async () => {
       written.push('first');
       commits.whenCommitted(() => sent.push('ack'));
-      onceAfterCommit('queue', () => sent.push('queue'));
+      onceAfterCommit('queue', () => {
+        sent.push('queue');
+      });
     });
     await expect(outcome).rejects.toThrow(/EIO.*restart the server/);
     expect(sent).toEqual([]);
     // A later flush that succeeds would prove nothing: the disk may have dropped the pages it refused.
-    await expect(commits.add(() => written.push('second'))).rejects.toThrow(/restart the server/);
+    await expect(
+      commits.add(async () => {
+        written.push('second');
+      }),
+    ).rejects.toThrow(/restart the server/);
     expect(written).toEqual(['first']);
     expect(reported).toHaveLength(1);
     await commits.settled();
@@ -157,10 +171,11 @@ describe('group commit', () => {
     const reported: unknown[] = [];
     const commits = createGroupCommit({
       transaction: (fn) => fn(),
+      savepoint: (fn) => fn(),
       sync: (done) => setImmediate(() => done()),
       report: (error) => reported.push(error),
     });
-    await commits.add(() => {
+    await commits.add(async () => {
       commits.whenCommitted(() => {
         throw new Error('a socket refused');
       });
@@ -169,7 +184,7 @@ describe('group commit', () => {
         throw new Error('the database is closed');
       });
     });
-    await commits.add(() => commits.whenCommitted(() => log.push('next group')));
+    await commits.add(async () => commits.whenCommitted(() => log.push('next group')));
     await commits.settled();
     expect(log).toEqual(['next frame', 'next group']);
     expect(reported.map(String)).toEqual(['Error: a socket refused', 'Error: the database is closed']);
@@ -179,10 +194,11 @@ describe('group commit', () => {
     const flushes: Array<() => void> = [];
     const commits = createGroupCommit({
       transaction: (fn) => fn(),
+      savepoint: (fn) => fn(),
       sync: (done) => flushes.push(() => done()),
     });
     let written = false;
-    const added = commits.add(() => {
+    const added = commits.add(async () => {
       written = true;
     });
     let settled = false;

@@ -40,6 +40,7 @@ describe('a connection closed while a group is on its way to the disk', () => {
     const flushes: Array<() => void> = [];
     const commits = createGroupCommit({
       transaction: (fn) => fn(),
+      savepoint: (fn) => fn(),
       sync: (done) => flushes.push(() => done()),
     });
     const { conn } = acceptConnection(
@@ -59,7 +60,7 @@ describe('a connection closed while a group is on its way to the disk', () => {
         whenCommitted: (send) => commits.whenCommitted(send),
       },
     );
-    const group = commits.add(() => conn.send({ type: 'message.ack' } as never));
+    const group = commits.add(async () => conn.send({ type: 'message.ack' } as never));
     await new Promise(setImmediate); // the group is written, its flush out
     conn.send({ type: 'session.ended' } as never);
     conn.close('normal');

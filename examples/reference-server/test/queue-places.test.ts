@@ -20,7 +20,10 @@ interface Told {
 }
 
 let store: Store | undefined;
-afterEach(() => store?.close());
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
 
 function setUp(agents: RoutedAgent[]) {
   const opened = openStore({ path: ':memory:' });
@@ -30,7 +33,7 @@ function setUp(agents: RoutedAgent[]) {
     store: opened,
     now: Date.now,
     handlingEstimateSeconds: 240,
-    routedAgents: () => agents,
+    routedAgents: async () => agents,
     toVisitor: (_visitorId, frame) => {
       told.frames += 1;
       if (frame.type === 'queue.update') told.places.set(frame.conversationId, frame);
@@ -41,10 +44,10 @@ function setUp(agents: RoutedAgent[]) {
     },
   });
   let count = 0;
-  const arrive = (topic: string | null): string => {
+  const arrive = async (topic: string | null): Promise<string> => {
     count += 1;
-    const id = newConversation(opened, topic);
-    visitorMessage(opened, id, `Question ${count}`);
+    const id = await newConversation(opened, topic);
+    await visitorMessage(opened, id, `Question ${count}`);
     return id;
   };
   return { store: opened, places, told, arrive };
@@ -56,65 +59,65 @@ const withoutWait = ({ queue, total }: { queue: QueueEntry[]; total: number }) =
 });
 
 describe('the queue’s places', () => {
-  it('places each newcomer without reading the whole queue, as a recomputation would place it', () => {
+  it('places each newcomer without reading the whole queue, as a recomputation would place it', async () => {
     const { store: opened, places, told, arrive } = setUp([julie, marc, ana]);
-    places.recompute();
+    await places.recompute();
     const queued = vi.spyOn(opened, 'queued');
     const ids: string[] = [];
     for (let index = 0; index < 60; index++) {
-      const id = arrive(TOPICS[(index * 7) % 3] ?? null);
+      const id = await arrive(TOPICS[(index * 7) % 3] ?? null);
       ids.push(id);
-      places.arrived(id);
+      await places.arrived(id);
     }
     // Each arrival read its own row, never the whole queue.
     expect(queued).not.toHaveBeenCalled();
     queued.mockRestore();
-    for (const id of ids) expect(told.places.get(id)).toEqual(places.updateOf(id));
+    for (const id of ids) expect(told.places.get(id)).toEqual(await places.updateOf(id));
     for (const agent of [julie, marc, ana]) {
       const list = told.lists.get(agent.id);
-      expect(list && withoutWait(list)).toEqual(withoutWait(places.listOf(agent.id)));
+      expect(list && withoutWait(list)).toEqual(withoutWait(await places.listOf(agent.id)));
     }
   });
 
-  it('tells nobody else when a newcomer joins the end: the others’ places have not moved', () => {
+  it('tells nobody else when a newcomer joins the end: the others’ places have not moved', async () => {
     const { places, told, arrive } = setUp([]);
-    for (let index = 0; index < 5; index++) arrive(null);
-    places.recompute();
+    for (let index = 0; index < 5; index++) await arrive(null);
+    await places.recompute();
     expect(told.frames).toBe(5);
-    const id = arrive(null);
-    places.arrived(id);
+    const id = await arrive(null);
+    await places.arrived(id);
     expect(told.frames).toBe(6);
     expect(told.places.get(id)?.position).toBe(6);
   });
 
-  it('does not place twice a newcomer a recomputation has already placed', () => {
+  it('does not place twice a newcomer a recomputation has already placed', async () => {
     const { places, told, arrive } = setUp([ana]);
-    arrive(null);
-    const id = arrive(null);
-    places.recompute();
+    await arrive(null);
+    const id = await arrive(null);
+    await places.recompute();
     const frames = told.frames;
-    places.arrived(id);
+    await places.arrived(id);
     expect(told.frames).toBe(frames);
     expect(told.places.get(id)?.position).toBe(2);
     expect(told.lists.get('ana')?.total).toBe(2);
     // The next newcomer is third, not fourth.
-    const third = arrive(null);
-    places.arrived(third);
+    const third = await arrive(null);
+    await places.arrived(third);
     expect(told.places.get(third)?.position).toBe(3);
   });
 
-  it('recomputes first when agents or topics changed since (invalidate)', () => {
+  it('recomputes first when agents or topics changed since (invalidate)', async () => {
     const agents: RoutedAgent[] = [ana];
     const { places, told, arrive } = setUp(agents);
-    places.recompute();
-    const first = arrive('Billing');
-    places.arrived(first);
+    await places.recompute();
+    const first = await arrive('Billing');
+    await places.arrived(first);
     agents.push(julie);
     places.invalidate();
-    const second = arrive('Billing');
-    places.arrived(second);
+    const second = await arrive('Billing');
+    await places.arrived(second);
     // Julie handles Billing: both go to her alone, and she is told both.
     expect(told.lists.get('julie')?.total).toBe(2);
-    expect(told.places.get(second)).toEqual(places.updateOf(second));
+    expect(told.places.get(second)).toEqual(await places.updateOf(second));
   });
 });

@@ -9,8 +9,8 @@ import { newConversation, visitorMessage } from './support/store-rows.js';
 
 let dir: string;
 let store: Store | undefined;
-afterEach(() => {
-  store?.close();
+afterEach(async () => {
+  await store?.close();
   store = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -23,7 +23,7 @@ const fileStore = (): { store: Store; path: string } => {
 };
 
 const message = visitorMessage;
-const conversationOf = (opened: Store): string => newConversation(opened, undefined, 'fr-CA');
+const conversationOf = (opened: Store): Promise<string> => newConversation(opened, undefined, 'fr-CA');
 
 /** Rows in the index, and message events, read by a second connection as another process would. */
 const counts = (path: string) => {
@@ -40,43 +40,47 @@ const counts = (path: string) => {
 };
 
 describe('the search index', () => {
-  it('indexes a group’s messages once, at its commit, and finds them by their words', () => {
+  it('indexes a group’s messages once, at its commit, and finds them by their words', async () => {
     const { store: opened, path } = fileStore();
-    const ids = [conversationOf(opened), conversationOf(opened)];
-    opened.atomically(() => {
-      opened.atomically(() => void message(opened, ids[0] ?? '', 'Ma facture de mai est erronée'));
-      opened.atomically(() => void message(opened, ids[1] ?? '', 'Mon colis est en retard'));
+    const ids = [await conversationOf(opened), await conversationOf(opened)];
+    await opened.atomically(async () => {
+      await opened.atomically(async () => {
+        await message(opened, ids[0] ?? '', 'Ma facture de mai est erronée');
+      });
+      await opened.atomically(async () => {
+        await message(opened, ids[1] ?? '', 'Mon colis est en retard');
+      });
     });
-    message(opened, ids[0] ?? '', 'Et le remboursement ?');
-    for (const id of ids) opened.end(id, { type: 'conversation.ended', by: 'agent' });
+    await message(opened, ids[0] ?? '', 'Et le remboursement ?');
+    for (const id of ids) await opened.end(id, { type: 'conversation.ended', by: 'agent' });
     expect(counts(path)).toEqual({ indexed: 3, messages: 3 });
-    expect(opened.archive('facturé', 10).map((row) => row.id)).toEqual([ids[0]]);
-    expect(opened.archive('colis', 10).map((row) => row.id)).toEqual([ids[1]]);
-    expect(opened.archive('remboursement', 10).map((row) => row.id)).toEqual([ids[0]]);
+    expect((await opened.archive('facturé', 10)).map((row) => row.id)).toEqual([ids[0]]);
+    expect((await opened.archive('colis', 10)).map((row) => row.id)).toEqual([ids[1]]);
+    expect((await opened.archive('remboursement', 10)).map((row) => row.id)).toEqual([ids[0]]);
   });
 
-  it('leaves nothing in the index for a message rolled back, and indexes the one written after it', () => {
+  it('leaves nothing in the index for a message rolled back, and indexes the one written after it', async () => {
     const { store: opened, path } = fileStore();
-    const id = conversationOf(opened);
-    opened.atomically(() => {
-      expect(() =>
-        opened.atomically(() => {
-          message(opened, id, 'Annulé avant la fin');
+    const id = await conversationOf(opened);
+    await opened.atomically(async () => {
+      await expect(
+        opened.atomically(async () => {
+          await message(opened, id, 'Annulé avant la fin');
           throw new Error('refused');
         }),
-      ).toThrow('refused');
-      message(opened, id, 'Gardé pour de bon');
+      ).rejects.toThrow('refused');
+      await message(opened, id, 'Gardé pour de bon');
     });
-    opened.end(id, { type: 'conversation.ended', by: 'agent' });
+    await opened.end(id, { type: 'conversation.ended', by: 'agent' });
     expect(counts(path)).toEqual({ indexed: 1, messages: 1 });
-    expect(opened.archive('annulé', 10)).toEqual([]);
-    expect(opened.archive('gardé', 10).map((row) => row.id)).toEqual([id]);
+    expect(await opened.archive('annulé', 10)).toEqual([]);
+    expect((await opened.archive('gardé', 10)).map((row) => row.id)).toEqual([id]);
   });
 
-  it('takes over a file whose messages a trigger indexed: its entries kept, the trigger gone, new ones indexed by write', () => {
+  it('takes over a file whose messages a trigger indexed: its entries kept, the trigger gone, new ones indexed by write', async () => {
     const { store: opened, path } = fileStore();
-    const id = conversationOf(opened);
-    opened.close();
+    const id = await conversationOf(opened);
+    await opened.close();
     store = undefined;
     // An earlier release (before the schema's steps: user_version 0): a trigger indexed each message under
     // the index's own rowids.
@@ -100,11 +104,11 @@ describe('the search index', () => {
     old.close();
     const reopened = openStore({ path });
     store = reopened;
-    message(reopened, id, 'Troisième question');
-    reopened.end(id, { type: 'conversation.ended', by: 'agent' });
+    await message(reopened, id, 'Troisième question');
+    await reopened.end(id, { type: 'conversation.ended', by: 'agent' });
     expect(counts(path)).toEqual({ indexed: 3, messages: 3 });
     for (const word of ['première', 'deuxième', 'troisième']) {
-      expect(reopened.archive(word, 10).map((row) => row.id)).toEqual([id]);
+      expect((await reopened.archive(word, 10)).map((row) => row.id)).toEqual([id]);
     }
   });
 });
@@ -112,28 +116,30 @@ describe('the search index', () => {
 describe('a group whose transaction SQLite rolled back whole', () => {
   it('writes nothing after it on its own, and leaves nothing of it in the index', async () => {
     const { store: opened, path } = fileStore();
-    const ids = [conversationOf(opened), conversationOf(opened), conversationOf(opened)];
+    const ids = [await conversationOf(opened), await conversationOf(opened), await conversationOf(opened)];
     // What a full disk or an I/O error does mid-group: SQLite ends the whole transaction.
     const raw = new Database(path);
     raw.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON events
       WHEN json_extract(new.payload, '$.content.text') = 'Le disque est plein'
       BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END`);
-    const commits = createGroupCommit({
-      transaction: (work) => opened.atomicallyUnsynced(work),
-      savepoint: (work) => opened.inSavepoint(work),
-      sync: (done) => opened.sync(done),
-    });
+    const commits = createGroupCommit(opened.groups);
     const outcomes = await Promise.allSettled([
-      commits.add(() => void message(opened, ids[0] ?? '', 'Premier message')),
-      commits.add(() => void message(opened, ids[1] ?? '', 'Le disque est plein')),
-      commits.add(() => void message(opened, ids[2] ?? '', 'Troisième message')),
+      commits.add(async () => {
+        await message(opened, ids[0] ?? '', 'Premier message');
+      }),
+      commits.add(async () => {
+        await message(opened, ids[1] ?? '', 'Le disque est plein');
+      }),
+      commits.add(async () => {
+        await message(opened, ids[2] ?? '', 'Troisième message');
+      }),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(counts(path)).toEqual({ indexed: 0, messages: 0 });
     // The next write is whole again, and indexed alone.
     raw.exec('DROP TRIGGER disk_full');
     raw.close();
-    message(opened, ids[0] ?? '', 'Enfin écrit');
+    await message(opened, ids[0] ?? '', 'Enfin écrit');
     expect(counts(path)).toEqual({ indexed: 1, messages: 1 });
   });
 });

@@ -59,31 +59,36 @@ export function sqliteTransactions(db: Database, search: SearchIndex, wal: WalSy
     }
   };
 
-  /** A transaction of its own, committed by `commit`; the search index's entries written before it. */
-  const transaction = async <T>(work: () => Promise<T>, commit: () => void): Promise<T> => {
+  /**
+   * A transaction of its own; the search index's entries written before its COMMIT, which does not wait
+   * for the disk when `unsynced` (see wal-sync.ts).
+   */
+  const transaction = async <T>(work: () => Promise<T>, unsynced: boolean): Promise<T> => {
     for (let other = foreign(); other; other = foreign()) await other.ended;
     let end = (): void => {};
     const mine: Open = { ended: new Promise((resolve) => (end = resolve)), savepoints: 0 };
     open = mine;
     search.forgetSince(0);
+    const synced = unsynced ? wal.unsynced() : () => {};
     try {
       db.exec('BEGIN IMMEDIATE');
       const result = await scope.run(mine, work);
       search.flush();
-      commit();
+      db.exec('COMMIT');
       return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
       search.forgetSince(0);
       throw error;
     } finally {
+      synced();
       open = undefined;
       end();
     }
   };
 
   const groups: GroupTransactions = {
-    transaction: (work) => transaction(work, () => wal.commitUnsynced(() => db.exec('COMMIT'))),
+    transaction: (work) => transaction(work, true),
     savepoint(work) {
       const current = scope.getStore();
       if (!current || current !== open) throw new Error('no group transaction is open');
@@ -101,7 +106,7 @@ export function sqliteTransactions(db: Database, search: SearchIndex, wal: WalSy
     atomically<T>(work: () => Promise<T>): Promise<T> {
       const current = scope.getStore();
       if (current !== undefined && current === open) return savepoint(current, work);
-      return transaction(work, () => db.exec('COMMIT'));
+      return transaction(work, false);
     },
     groups,
     /** Resolves once no transaction is open. */

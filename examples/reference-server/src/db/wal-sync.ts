@@ -21,6 +21,11 @@ export interface WalSync {
   /** Runs `commit` (which opens and commits a transaction) with its COMMIT not waiting for the disk. */
   commitUnsynced(commit: () => void): void;
   /**
+   * From now on, COMMITs do not wait for the disk, until the function returned is called. Outside any
+   * transaction only (SQLite refuses the change inside one).
+   */
+  unsynced(): () => void;
+  /**
    * Calls `done` once every transaction committed before this call is on the disk, or with the error
    * that stopped it. At once (before returning) for a database with no file.
    */
@@ -68,13 +73,17 @@ export function createWalSync(
 
   return {
     commitUnsynced(commit) {
-      if (inMemory) return commit();
-      level('NORMAL');
+      const back = this.unsynced();
       try {
         commit();
       } finally {
-        level('FULL');
+        back();
       }
+    },
+    unsynced() {
+      if (inMemory) return () => {};
+      level('NORMAL');
+      return () => level('FULL');
     },
     sync(done) {
       if (inMemory) return done();
