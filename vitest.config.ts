@@ -21,12 +21,42 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: [
-      'packages/*/test/**/*.test.{ts,tsx}',
-      'examples/*/test/**/*.test.{ts,tsx}',
-      'scripts/test/**/*.test.ts',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'all',
+          include: [
+            'packages/*/test/**/*.test.{ts,tsx}',
+            'examples/*/test/**/*.test.{ts,tsx}',
+            'scripts/test/**/*.test.ts',
+          ],
+          typecheck: {
+            enabled: true,
+            include: ['packages/*/test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        // The reference server's suite again, each server on a throwaway Postgres database: the same
+        // tests for both stores (test/support/clients.ts). Not the tests of one engine's own machinery
+        // (SQLite's log, checkpoints, full-text index), the pure functions, nor the browser tests.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['examples/reference-server/test/*.test.ts'],
+          exclude: [
+            'examples/reference-server/test/e2e-*.test.ts',
+            'examples/reference-server/test/{checkpoints,wal-sync,sqlite-migrations,search-index}.test.ts',
+            'examples/reference-server/test/{group-commit,group-commit-crash}.test.ts',
+            'examples/reference-server/test/{routing,schedule,frames,frame-text,static}.test.ts',
+            'examples/reference-server/test/{postgres-*,cluster-*}.test.ts',
+          ],
+          env: { CLAVARD_TEST_DATABASE: 'postgres' },
+        },
+      },
     ],
-    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     restoreMocks: true,
     // A private Postgres and Redis for the run, stopped at its end (scripts/test-services.ts).
     globalSetup: ['./scripts/test-services.ts'],

@@ -18,7 +18,10 @@ export interface ServerOptions {
   port?: number;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string;
-  /** SQLite file path, or `:memory:`. @default './clavard.db' in the server's folder */
+  /**
+   * Where the data is: an SQLite file path, `:memory:`, or a `postgres://` URL (the database every node
+   * of a cluster shares). @default './clavard.db' in the server's folder
+   */
   database?: string;
   /**
    * `redis://…`: this server is one node of several, and Redis carries what crosses nodes (frames to the
@@ -229,14 +232,21 @@ export function defaultEmbedFile(): string {
 
 /**
  * The database in words, as the server prints it: `SQLite file <absolute path>` (a relative path is
- * resolved against `cwd`, as SQLite opens it), or `SQLite in memory (:memory:), lost when the server stops`.
+ * resolved against `cwd`, as SQLite opens it), `SQLite in memory (:memory:), lost when the server stops`,
+ * or `Postgres <host>:<port>/<database>` (never the user or the password).
  *
  * @example
  * ```ts
  * describeDatabase('clavard.db', '/srv/chat'); // 'SQLite file /srv/chat/clavard.db'
+ * describeDatabase('postgres://chat:secret@db:5432/clavard'); // 'Postgres db:5432/clavard'
  * ```
  */
 export function describeDatabase(database: string, cwd: string = process.cwd()): string {
+  if (/^postgres(ql)?:\/\//i.test(database)) {
+    // Never the password: this line goes to logs.
+    const url = new URL(database);
+    return `Postgres ${url.hostname || 'local socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  }
   return database === ':memory:'
     ? 'SQLite in memory (:memory:), lost when the server stops'
     : `SQLite file ${resolve(cwd, database)}`;
@@ -257,8 +267,8 @@ const positiveMs = (text: string): number => {
 };
 
 /**
- * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DB`
- * (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_DEMO_AGENTS` (`1` seeds Julie and Marc, password `demo`; the default unless
+ * Server options from environment variables: `PORT` (8787), `HOST` (127.0.0.1), `CLAVARD_DATABASE_URL`
+ * (a `postgres://` URL) or else `CLAVARD_DB` (./clavard.db), `CLAVARD_ALLOWED_ORIGINS` (comma-separated), `CLAVARD_DEMO_AGENTS` (`1` seeds Julie and Marc, password `demo`; the default unless
  * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public, the placeholders), `CLAVARD_SITE_DIR`
  * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
  * (packages/widget/dist/embed/clavard.js), `CLAVARD_SMTP_URL`, `CLAVARD_MAIL_FROM`, `CLAVARD_BRAND`,
@@ -281,7 +291,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    database: env.CLAVARD_DB || defaultDatabasePath(),
+    database: env.CLAVARD_DATABASE_URL || env.CLAVARD_DB || defaultDatabasePath(),
     ...(env.CLAVARD_REDIS_URL ? { redisUrl: env.CLAVARD_REDIS_URL } : {}),
     ...(env.CLAVARD_PUBLIC_ORIGIN ? { publicOrigin: env.CLAVARD_PUBLIC_ORIGIN } : {}),
     ...(env.CLAVARD_CLUSTER_REFRESH_MS

@@ -28,7 +28,7 @@ import {
   defaultStaticDir,
   type ServerOptions,
 } from './config.js';
-import { openStore } from './db/store.js';
+import { openDatabase } from './db/open.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
@@ -132,10 +132,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       `CLAVARD_TOPICS_FR (topicLabels.fr) must name the ${(options.topics ?? []).length} topics, in their order; it names ${french.length}`,
     );
   }
-  const store = openStore({
-    path: options.database ?? defaultDatabasePath(),
+  const store = await openDatabase(options.database ?? defaultDatabasePath(), {
     ...(options.now ? { now: options.now } : {}),
-    backgroundCheckpoints: (cause) =>
+    checkpointFailed: (cause) =>
       report(new ChatError('server-error', 'a checkpoint of the database failed', { cause })),
   });
   const mailer =

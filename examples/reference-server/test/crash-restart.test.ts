@@ -2,14 +2,12 @@
 // starts on the same port and database file: nothing acknowledged is lost, nothing is stored twice, seq
 // stays gap-free. The server runs as a real child process (dist/main.js, rebuilt when older than its
 // sources); the visitor is the widget's headless client over WebSocket, the agent the agent API.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { type ChatError, type ConversationEvent, parseServerFrame } from '@clavard/protocol';
 import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { testDatabase } from './support/clients.js';
 import {
   ensureServerBuilt,
   freePort,
@@ -183,7 +181,7 @@ const login = async (url: string): Promise<string> => {
 };
 //#endregion
 
-let dir: string | undefined;
+let database: Awaited<ReturnType<typeof testDatabase>> | undefined;
 let client: ChatClient | undefined;
 let agent: ReturnType<typeof createAgent> | undefined;
 
@@ -195,19 +193,18 @@ afterEach(async () => {
   client?.dispose();
   agent?.close();
   await killServerProcesses();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
   client = undefined;
   agent = undefined;
-  dir = undefined;
+  database = undefined;
 });
 
 describe('a crash (SIGKILL) and restart of the server process mid-conversation', () => {
   it('loses no acknowledged message, stores none twice and keeps seq gap-free', async () => {
-    const tempDir = mkdtempSync(join(tmpdir(), 'clavard-crash-'));
-    dir = tempDir;
-    const database = join(tempDir, 'clavard.db');
+    // A file on SQLite, a throwaway database on Postgres: the same one after the restart.
+    database = await testDatabase();
     const port = await freePort();
-    let server = await startServerProcess(port, database);
+    let server = await startServerProcess(port, database.database);
     const wsUrl = `ws://127.0.0.1:${port}`;
 
     //#region the visitor: the headless client, with every ack it receives recorded
@@ -276,7 +273,7 @@ describe('a crash (SIGKILL) and restart of the server process mid-conversation',
     expect(visitorAckedBefore.size).toBeLessThan(VISITOR_MESSAGES);
     expect(agentAckedBefore.size).toBeLessThan(AGENT_MESSAGES);
 
-    server = await startServerProcess(port, database);
+    server = await startServerProcess(port, database.database);
     await julie.attach(`${wsUrl}/agent/ws`, token);
 
     const total = VISITOR_MESSAGES + AGENT_MESSAGES;

@@ -1,27 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CLOSE_CODES } from '@clavard/protocol';
 import type { ReferenceServer, ServerOptions } from '@clavard/reference-server';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agent, agentHello, connect, type Received, startTestServer, visitor } from './support/clients.js';
+import {
+  agent,
+  agentHello,
+  connect,
+  type Received,
+  startTestServer,
+  testDatabase,
+  visitor,
+} from './support/clients.js';
 
-let dir: string;
+// The same database across the restart: a file on SQLite, a throwaway database on Postgres.
+let database: Awaited<ReturnType<typeof testDatabase>>;
 let servers: ReferenceServer[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'clavard-restart-'));
+beforeEach(async () => {
+  database = await testDatabase();
   servers = [];
 });
 afterEach(async () => {
   for (const server of servers) await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 const start = async (options: ServerOptions = {}) => {
   // Agents keep their conversations across the restart (the default grace period, not the tests' 0).
   const server = await startTestServer({
-    database: join(dir, 'clavard.db'),
+    database: database.database,
     agentGraceMs: 60_000,
     ...options,
   });
@@ -144,28 +149,5 @@ describe('a restart', () => {
     expect(back.welcome.agent).toMatchObject({ firstName: 'Julie' });
     expect(await back.client.next('agent.left')).toMatchObject({ agent: { firstName: 'Julie' } });
     expect(await back.client.next('queue.update')).toMatchObject({ position: 1 });
-  });
-
-  it('opens a database made before agents were accounts, and adds the columns', async () => {
-    await (await start()).close();
-    const old = new Database(join(dir, 'clavard.db'));
-    // Files from then have no schema steps yet (user_version 0).
-    old.exec(`PRAGMA user_version = 0; DROP INDEX agents_by_login;
-      ALTER TABLE agents DROP COLUMN login; ALTER TABLE agents DROP COLUMN password_hash;
-      ALTER TABLE agents DROP COLUMN role; ALTER TABLE transfers DROP COLUMN note;`);
-    old.close();
-    const server = await start();
-    const julie = await agent(server, 'Julie');
-    expect(julie.welcome).toMatchObject({ agent: { firstName: 'Julie' }, role: 'agent' });
-  });
-
-  it('opens a database made before agents had topics, and adds the table', async () => {
-    await (await start()).close();
-    const old = new Database(join(dir, 'clavard.db'));
-    old.exec('PRAGMA user_version = 0; DROP TABLE agent_topics');
-    old.close();
-    const server = await start({ topics: ['Billing'] });
-    const julie = await agent(server, 'Julie', { topics: ['Billing'] });
-    expect(julie.welcome.routing).toEqual({ topics: ['Billing'], mine: ['Billing'] });
   });
 });

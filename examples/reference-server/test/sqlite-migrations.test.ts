@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ReferenceServer, ServerOptions } from '@clavard/reference-server';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, SQLITE_MIGRATIONS } from '../src/db/schema.js';
 import { applySqliteMigrations, type SqliteMigration } from '../src/db/sqlite-migrations.js';
+import { agent, startTestServer } from './support/clients.js';
 
 let dir: string | undefined;
 const opened: Database.Database[] = [];
@@ -80,5 +82,40 @@ describe('the SQLite schema in steps', () => {
     const other = open(path);
     expect(applySqliteMigrations(other, [...SQLITE_MIGRATIONS, nickname])).toEqual([]);
     expect(version(other)).toBe(2);
+  });
+});
+
+describe('a server on a file made before these steps', () => {
+  const servers: ReferenceServer[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+  const start = async (options: ServerOptions = {}) => {
+    const server = await startTestServer({ database: file(), ...options });
+    servers.push(server);
+    return server;
+  };
+
+  it('opens a database made before agents were accounts, and adds the columns', async () => {
+    await (await start()).close();
+    const old = new Database(file());
+    // Files from then have no schema steps yet (user_version 0).
+    old.exec(`PRAGMA user_version = 0; DROP INDEX agents_by_login;
+      ALTER TABLE agents DROP COLUMN login; ALTER TABLE agents DROP COLUMN password_hash;
+      ALTER TABLE agents DROP COLUMN role; ALTER TABLE transfers DROP COLUMN note;`);
+    old.close();
+    const server = await start();
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome).toMatchObject({ agent: { firstName: 'Julie' }, role: 'agent' });
+  });
+
+  it('opens a database made before agents had topics, and adds the table', async () => {
+    await (await start()).close();
+    const old = new Database(file());
+    old.exec('PRAGMA user_version = 0; DROP TABLE agent_topics');
+    old.close();
+    const server = await start({ topics: ['Billing'] });
+    const julie = await agent(server, 'Julie', { topics: ['Billing'] });
+    expect(julie.welcome.routing).toEqual({ topics: ['Billing'], mine: ['Billing'] });
   });
 });

@@ -24,6 +24,7 @@ import { withSensitivity } from './forms.js';
 import { agentEvent } from './frame-text.js';
 import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-commit.js';
 import type { HouseRules } from './house-rules.js';
+import { tellInbox } from './inbox.js';
 import { iso } from './iso-time.js';
 import { createQueuePlaces } from './queue-places.js';
 import { type RoutedAgent, routeConversation } from './routing.js';
@@ -110,7 +111,10 @@ export interface Hub {
   readonly agents: Map<string, AgentPresence>;
   toVisitor(visitorId: string, frame: ServerFrame): void;
   toAgent(agentId: string, frame: AgentServerFrame): void;
+  /** To every agent connected to this node. */
   toAgents(frame: AgentServerFrame): void;
+  /** Tell the other nodes of a cluster (after what it is about is durable); nothing for a server alone. */
+  tellOthers(message: BusMessage): void;
   /** A new event of `conversation`: to the visitor's connections and to the agent in charge. */
   publish(conversation: ConversationRow, event: ConversationEvent): void;
   /** Store a form request in the conversation (a new form id unless given) and publish it. */
@@ -249,6 +253,7 @@ export function createHub(options: HubOptions): Hub {
       here.toAgent(agentId, frame);
       tellOthers({ kind: 'agent', agentId, frame });
     },
+    tellOthers,
     toAgents(frame) {
       for (const { conns } of agents.values()) for (const conn of conns) conn.send(frame);
     },
@@ -359,6 +364,7 @@ export function createHub(options: HubOptions): Hub {
     if (message.kind === 'visitor') here.toVisitor(message.visitorId, message.frame);
     else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
     else if (message.kind === 'presence') hub.inBackground(agentsChangedHere());
+    else if (message.kind === 'inbox') hub.inBackground(tellInbox(hub));
     else {
       places.invalidate();
       hub.inBackground(places.recompute());

@@ -66,6 +66,20 @@ export async function inboxView(hub: Hub): Promise<{ inbox: InboxEntry[]; total:
  * ```
  */
 export async function inboxChanged(hub: Hub): Promise<void> {
+  hub.tellOthers({ kind: 'inbox' });
+  await tellInbox(hub);
+}
+
+/**
+ * Sends this node's agents the inbox when it changed since they were last told: on a change here, or
+ * another node's.
+ *
+ * @example
+ * ```ts
+ * bus.onMessage((message) => message.kind === 'inbox' && void tellInbox(hub));
+ * ```
+ */
+export async function tellInbox(hub: Hub): Promise<void> {
   const view = await inboxView(hub);
   const signature = `${view.total}:${jsonBytes(view.inbox)}:${view.inbox.map((e) => e.conversationId).join()}`;
   if (told.get(hub) === signature) return;

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { createAccount } from '../accounts/accounts.js';
 import type { ServerOptions } from '../config.js';
-import { openStore } from '../db/store.js';
+import { openDatabase } from '../db/open.js';
 
 const USAGE = `usage:
   agents add <login> --first-name <name> [--title <title>] [--avatar-url <url>] [--role agent|admin]
@@ -61,7 +61,7 @@ export async function runAgentsCommand(
     io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
   }
-  const store = openStore({ path: config.database ?? ':memory:' });
+  const store = await openDatabase(config.database ?? ':memory:');
   try {
     if (command === 'list' && parsed.positionals.length === 0) {
       for (const row of await store.accounts()) {

@@ -11,6 +11,7 @@ export type BusMessage =
   | { kind: 'visitor'; visitorId: string; frame: ServerFrame }
   | { kind: 'agent'; agentId: string; frame: AgentServerFrame }
   | { kind: 'queue' }
+  | { kind: 'inbox' }
   | { kind: 'presence' };
 
 /**

@@ -1,21 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ReferenceServer, type ServerOptions, startServer } from '@clavard/reference-server';
 import { WebSocket } from 'ws';
+import { throwawayDatabase } from './postgres.js';
 
 /** The agents' password in every test. */
 export const PASSWORD = 'test-password';
 
 /**
- * A reference server for one test: port 0, an in-memory database, no heartbeat, short polls.
+ * A reference server for one test: port 0, no heartbeat, short polls, and a database of its own: in
+ * memory on SQLite, or a throwaway Postgres database (dropped when the server closes) when the run is
+ * the suite's Postgres pass (`CLAVARD_TEST_DATABASE=postgres`, see vitest.config.ts).
  *
  * @example
  * ```ts
  * const server = await startTestServer();
  * ```
  */
-export function startTestServer(options: ServerOptions = {}): Promise<ReferenceServer> {
+export async function startTestServer(options: ServerOptions = {}): Promise<ReferenceServer> {
+  if (options.database !== undefined || !onPostgres()) return startOn(':memory:', options);
+  const database = await throwawayDatabase();
+  const server = await startOn(database.url, options).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
+  const close = server.close;
+  let closing: Promise<void> | undefined;
+  return {
+    ...server,
+    close() {
+      closing ??= close().then(() => database.drop());
+      return closing;
+    },
+  };
+}
+
+/**
+ * A database for a test that stops and starts servers on it: a file in a new folder on SQLite, a
+ * throwaway database on the Postgres pass. `drop()` removes it.
+ *
+ * @example
+ * ```ts
+ * const { database, drop } = await testDatabase();
+ * const first = await startTestServer({ database });
+ * ```
+ */
+export async function testDatabase(): Promise<{ database: string; drop(): Promise<void> }> {
+  if (onPostgres()) {
+    const { url, drop } = await throwawayDatabase();
+    return { database: url, drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'clavard-test-'));
+  return {
+    database: join(dir, 'clavard.db'),
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Whether this run of the suite is its pass on Postgres. */
+export const onPostgres = (): boolean => process.env.CLAVARD_TEST_DATABASE === 'postgres';
+
+function startOn(database: string, options: ServerOptions): Promise<ReferenceServer> {
   return startServer({
     port: 0,
-    database: ':memory:',
+    database,
     heartbeatMs: 0,
     pollHoldMs: 200,
     channelIdleMs: 2000,

@@ -86,7 +86,9 @@ export function startServerProcess(
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      CLAVARD_DB: database,
+      ...(/^postgres(ql)?:\/\//.test(database)
+        ? { CLAVARD_DATABASE_URL: database }
+        : { CLAVARD_DB: database }),
       // Julie (an admin) and Marc, password `demo`.
       CLAVARD_DEMO_AGENTS: '1',
       ...env,
