@@ -26,6 +26,7 @@ import { createGroupCommit, type GroupCommit, onceAfterCommit } from './group-co
 import type { HouseRules } from './house-rules.js';
 import { tellInbox } from './inbox.js';
 import { iso } from './iso-time.js';
+import { agentVanished } from './presence.js';
 import { createQueuePlaces } from './queue-places.js';
 import { type RoutedAgent, routeConversation } from './routing.js';
 
@@ -111,6 +112,8 @@ export interface Hub {
   readonly agents: Map<string, AgentPresence>;
   toVisitor(visitorId: string, frame: ServerFrame): void;
   toAgent(agentId: string, frame: AgentServerFrame): void;
+  /** Whether the agent is present through another node of the cluster. */
+  presentElsewhere(agentId: string): boolean;
   /** To every agent connected to this node. */
   toAgents(frame: AgentServerFrame): void;
   /** Tell the other nodes of a cluster (after what it is about is durable); nothing for a server alone. */
@@ -254,6 +257,7 @@ export function createHub(options: HubOptions): Hub {
       tellOthers({ kind: 'agent', agentId, frame });
     },
     tellOthers,
+    presentElsewhere: (agentId) => bus.elsewhere().has(agentId),
     toAgents(frame) {
       for (const { conns } of agents.values()) for (const conn of conns) conn.send(frame);
     },
@@ -360,11 +364,16 @@ export function createHub(options: HubOptions): Hub {
     places.invalidate();
     onceAfterCommit('queue', places.recompute);
   };
+  let seenElsewhere = new Set(bus.elsewhere());
   bus.onMessage((message) => {
     if (message.kind === 'visitor') here.toVisitor(message.visitorId, message.frame);
     else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
-    else if (message.kind === 'presence') hub.inBackground(agentsChangedHere());
-    else if (message.kind === 'inbox') hub.inBackground(tellInbox(hub));
+    else if (message.kind === 'presence') {
+      const now = bus.elsewhere();
+      for (const agentId of seenElsewhere) if (!now.has(agentId)) agentVanished(hub, agentId);
+      seenElsewhere = new Set(now);
+      hub.inBackground(agentsChangedHere());
+    } else if (message.kind === 'inbox') hub.inBackground(tellInbox(hub));
     else {
       places.invalidate();
       hub.inBackground(places.recompute());

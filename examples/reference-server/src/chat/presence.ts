@@ -21,13 +21,46 @@ export async function agentGone(hub: Hub, agentId: string): Promise<void> {
   const presence = hub.agents.get(agentId);
   if (presence?.away !== undefined) clearTimeout(presence.away);
   hub.agents.delete(agentId);
-  const agent: AgentInfo | undefined = presence?.info ?? (await agentRowInfo(hub, agentId));
-  for (const conversation of await hub.store.activeOf(agentId)) {
-    if (!agent) break;
-    const left = await hub.store.requeue(conversation.id, { type: 'agent.left', agent });
-    hub.toVisitor(conversation.visitor_id, left);
-  }
+  // Still present through another node (a reload that landed there): the conversations stay theirs.
+  if (!hub.presentElsewhere(agentId)) await handBack(hub, agentId, presence?.info);
   await hub.agentsChanged();
+}
+
+/** Each conversation the agent holds goes back to the queue, its visitor told (once, whichever node). */
+const handBack = async (hub: Hub, agentId: string, info: AgentInfo | undefined): Promise<void> => {
+  const agent = info ?? (await agentRowInfo(hub, agentId));
+  if (!agent) return;
+  for (const conversation of await hub.store.activeOf(agentId)) {
+    const left = await hub.store.requeue(conversation.id, { type: 'agent.left', agent });
+    // Another node handed it back first (each node sees an agent of a dead node vanish).
+    if (left) hub.toVisitor(conversation.visitor_id, left);
+  }
+};
+
+/** Agents who vanished from the cluster, waiting for the grace period before their conversations go. */
+const vanishing = new WeakMap<Hub, Map<string, ReturnType<typeof setTimeout>>>();
+
+/**
+ * An agent present through another node is not any more, and not here either: their node stopped
+ * renewing them (it died, or lost Redis). After the grace period, unless they came back on any node,
+ * their conversations go back to the queue, as when an agent's last connection closes on this node.
+ *
+ * @example
+ * ```ts
+ * for (const agentId of before) if (!bus.elsewhere().has(agentId)) agentVanished(hub, agentId);
+ * ```
+ */
+export function agentVanished(hub: Hub, agentId: string): void {
+  const timers = vanishing.get(hub) ?? new Map<string, ReturnType<typeof setTimeout>>();
+  vanishing.set(hub, timers);
+  if (hub.agents.has(agentId) || timers.has(agentId)) return;
+  const timer = setTimeout(() => {
+    timers.delete(agentId);
+    if (hub.agents.has(agentId) || hub.presentElsewhere(agentId)) return;
+    hub.inBackground(handBack(hub, agentId, undefined).then(() => hub.queueChanged()));
+  }, hub.options.agentGraceMs);
+  timer.unref?.();
+  timers.set(agentId, timer);
 }
 
 const agentRowInfo = async (hub: Hub, agentId: string) => {

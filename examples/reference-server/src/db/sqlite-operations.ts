@@ -144,7 +144,7 @@ export function openSqlite(options: StoreOptions) {
   });
 
   const requeue = write((conversationId: string, left: EventInput) => {
-    q.requeue.run(conversationId);
+    if (q.requeue.run(conversationId).changes === 0) return undefined;
     return appendRaw(conversationId, left);
   });
 

@@ -154,9 +154,10 @@ export interface StoreOperations extends AccountStore, InboxStore, ArchiveStore,
   transferNote(conversationId: string): { fromAgentId: string | null; note: string; at: number } | undefined;
   /**
    * Puts the conversation back in the queue (its agent left): `queued`, nobody in charge, its place kept
-   * (the queue is in order of creation), with `agent.left`.
+   * (the queue is in order of creation), with `agent.left`. Undefined when it was not under way any more
+   * (another node handed it back first, or it ended).
    */
-  requeue(conversationId: string, left: EventInput): ConversationEvent;
+  requeue(conversationId: string, left: EventInput): ConversationEvent | undefined;
   /**
    * An agent's answer to a left message: the message (with its ack) and the end of the conversation, in
    * one transaction.
