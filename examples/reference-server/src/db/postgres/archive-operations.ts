@@ -9,7 +9,8 @@
  *   ASCII fold their case only under a database locale that knows them (not under C);
  * - Postgres's parser keeps an email address, a host or a URL's path as one word: "example" does not
  *   find "ana@example.com", though "ana" does;
- * - the snippet is `ts_headline`'s fragment of the matching message (up to 12 words, no `…` around it).
+ * - the snippet of a message longer than 12 words is `ts_headline`'s fragment (12 words around the
+ *   match, without SQLite's `…` where it cuts); a shorter message is whole, as on SQLite.
  */
 import type { ArchiveRow, ReportRow } from '../archive-store.js';
 import type { Async, StoreOperations } from '../store-types.js';
@@ -37,9 +38,16 @@ const FROM = `FROM conversations c
   LEFT JOIN identities i ON i.visitor_id = c.visitor_id
   LEFT JOIN ratings r ON r.conversation_id = c.id`;
 
+/**
+ * The snippet of a matching message `m`: the whole text when it has at most 12 words (as SQLite's
+ * `snippet(…, 12)` gives it), else Postgres's fragment of 12 words around the match.
+ */
+const SNIPPET = `CASE WHEN cardinality(regexp_split_to_array(btrim(m.text), '\\s+')) <= 12 THEN m.text
+  ELSE ts_headline('simple', m.text, to_tsquery('simple', $1),
+    'StartSel="", StopSel="", MaxFragments=1, MaxWords=12, MinWords=4') END`;
+
 /** $1: the tsquery's text, $2: what was typed (trimmed, in lower case), $3: the limit. */
-const SEARCH = `SELECT ${ROW}, coalesce((SELECT ts_headline('simple', m.text, to_tsquery('simple', $1),
-      'StartSel="", StopSel="", MaxWords=12, MinWords=4')
+const SEARCH = `SELECT ${ROW}, coalesce((SELECT ${SNIPPET}
     FROM messages_search m WHERE m.conversation_id = c.id AND m.words @@ to_tsquery('simple', $1) LIMIT 1),
     ${FIRST_TEXT}) AS snippet
   ${FROM}
