@@ -1,0 +1,455 @@
+// The store's operations end to end, the same test bodies on SQLite (in memory) and on Postgres (a
+// throwaway database): each asserts what the contract says, and every answer either engine gave is kept,
+// so that the last test can require both engines to have answered every call alike.
+import type { FormField } from '@clavard/protocol';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NewAccount } from '../src/db/account-store.js';
+import type { Store } from '../src/db/store.js';
+import {
+  agentEvent,
+  ENDED,
+  ENGINES,
+  type Engine,
+  restartMessages,
+  type TestClock,
+  testClock,
+  textMessage,
+} from './support/store-engines.js';
+
+/** Every answer of every call, by engine, then by test. */
+const answers: Record<string, Record<string, unknown[]>> = { sqlite: {}, postgres: {} };
+const closing: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const close of closing.splice(0)) await close();
+});
+
+/** `store`, its operations' answers (or the fact that they threw) written into `log`. */
+const recorded = (store: Store, log: unknown[]): Store =>
+  new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || ['atomically', 'claimVisitor', 'close'].includes(String(name)))
+        return value;
+      return async (...args: unknown[]) => {
+        try {
+          const answer = await value.apply(target, args);
+          log.push({ [name]: answer });
+          return answer;
+        } catch (error) {
+          log.push({ [name]: 'threw' });
+          throw error;
+        }
+      };
+    },
+  });
+
+/** A new store of `engine`, its answers kept under the test's name. */
+async function fresh(engine: Engine, test: string): Promise<{ store: Store; clock: TestClock }> {
+  const clock = testClock();
+  restartMessages();
+  const opened = await engine.open(clock);
+  closing.push(opened.close);
+  const log: unknown[] = [];
+  (answers[engine.name] as Record<string, unknown[]>)[test] = log;
+  return { store: recorded(opened.store, log), clock };
+}
+
+const account = (login: string, firstName: string, topics: string[] = []): NewAccount => ({
+  login,
+  firstName,
+  role: 'agent',
+  passwordHash: `hash-of-${login}`,
+  topics,
+});
+
+const FIELDS: FormField[] = [
+  { name: 'name', type: 'text', label: 'Name' },
+  { name: 'email', type: 'email', label: 'Email' },
+];
+
+const texts = async (store: Store, conversationId: string) =>
+  (await store.events(conversationId, 0, -1)).map((event) =>
+    'content' in event ? event.content : event.type,
+  );
+
+describe.each(ENGINES)('the store on $name', (engine) => {
+  const open = (test: string) => fresh(engine, test);
+
+  it('keeps a visitor: found by token, identified, placed, their session ended', async () => {
+    const { store } = await open('visitor');
+    const visitor = await store.createVisitor('token-a', 'fr');
+    expect(await store.visitorByTokenHash('token-a')).toEqual(visitor);
+    expect(await store.visitor(visitor.id)).toEqual(visitor);
+    expect(await store.visitor('nobody')).toBeUndefined();
+    expect(await store.identityOf(visitor.id)).toBeUndefined();
+    await store.identify(visitor.id, { userId: 'u1', name: 'Ana' });
+    await store.identify(visitor.id, { userId: 'u1', email: 'ana@example.com' });
+    expect(await store.identityOf(visitor.id)).toEqual({ userId: 'u1', email: 'ana@example.com' });
+    expect(await store.visitorContext(visitor.id)).toEqual({});
+    await store.setVisitorContext(visitor.id, {
+      page: { url: 'https://shop.example/plans' },
+      timeZone: 'UTC',
+    });
+    expect(await store.visitorContext(visitor.id)).toEqual({
+      page: { url: 'https://shop.example/plans' },
+      timeZone: 'UTC',
+    });
+    await store.touchVisitor(visitor.id);
+    expect(await store.prechatAnswers(visitor.id)).toBeUndefined();
+    await store.setPrechatAnswers(visitor.id, { name: 'Ana', topic: 'Billing' });
+    expect(await store.prechatAnswers(visitor.id)).toEqual({ name: 'Ana', topic: 'Billing' });
+    await store.endVisitorSession(visitor.id);
+    expect(await store.visitorByTokenHash('token-a')).toBeUndefined();
+    expect(await store.visitor(visitor.id)).toEqual(visitor);
+  });
+
+  it('leads a conversation through the queue, one taker, a transfer, a requeue, one end', async () => {
+    const { store, clock } = await open('conversation');
+    const julie = await store.createAccount(account('julie', 'Julie'));
+    const marc = await store.createAccount(account('marc', 'Marc'));
+    const visitor = await store.createVisitor('token-b', 'en');
+    const t0 = clock.tick();
+    const conversation = await store.createConversation(visitor.id, 'Billing');
+    expect(conversation).toMatchObject({ status: 'queued', last_seq: 0, agent_id: null, created_at: t0 });
+    expect(conversation.epoch).toBe(store.epoch);
+    expect(await store.currentConversation(visitor.id)).toEqual(conversation);
+    await store.recordConsent(conversation.id, { at: '2023-11-14T22:13:20.000Z', version: 'v1' });
+    await store.recordConsent(conversation.id, { at: '2023-11-15T00:00:00.000Z', version: 'v2' });
+    expect(await store.consentOf(conversation.id)).toEqual({ at: '2023-11-14T22:13:20.000Z', version: 'v1' });
+    await store.carryPrechat(conversation.id, 'prechat', FIELDS, { name: ' Ana ', email: 'ana@example.com' });
+    await store.storeMessage(textMessage(conversation.id, 'Ma facture de mai'));
+    const [queued] = await store.queued();
+    expect(queued).toEqual({
+      id: conversation.id,
+      visitor_id: visitor.id,
+      topic: 'Billing',
+      created_at: t0,
+      preview: 'Ma facture de mai',
+      contact_email: null,
+      given_name: 'Ana',
+      given_email: 'ana@example.com',
+    });
+    expect(await store.queuedOne(conversation.id)).toEqual(queued);
+    expect(await store.givenOf(conversation.id)).toEqual({ name: 'Ana', email: 'ana@example.com' });
+
+    const t1 = clock.tick();
+    const joined = await store.assign(conversation.id, julie.id, agentEvent('agent.joined', julie.id));
+    expect(joined).toMatchObject({ type: 'agent.joined', seq: 2, conversationId: conversation.id });
+    expect(await store.assign(conversation.id, marc.id, agentEvent('agent.joined', marc.id))).toBeUndefined();
+    expect(await store.queuedOne(conversation.id)).toBeUndefined();
+    expect((await store.activeOf(julie.id)).map((row) => row.id)).toEqual([conversation.id]);
+    expect((await store.agentsHolding()).map((row) => row.id)).toEqual([julie.id]);
+    expect(await store.agentHasWritten(conversation.id)).toBe(false);
+    const author = { role: 'agent' as const, id: julie.id, firstName: 'Julie' };
+    await store.storeMessage(textMessage(conversation.id, 'Bonjour, je regarde', author));
+    expect(await store.agentHasWritten(conversation.id)).toBe(true);
+
+    const t2 = clock.tick();
+    const handover = { from: julie.id, to: marc.id, note: 'Facture de mai' };
+    await store.transfer(conversation.id, handover, agentEvent('agent.transferred', marc.id));
+    expect(await store.transferNote(conversation.id)).toEqual({
+      fromAgentId: julie.id,
+      note: handover.note,
+      at: t2,
+    });
+    clock.tick();
+    expect((await store.requeue(conversation.id, agentEvent('agent.left', marc.id))).seq).toBe(5);
+    expect(await store.conversation(conversation.id)).toMatchObject({
+      status: 'queued',
+      agent_id: null,
+      answered_at: t1,
+    });
+    expect(await store.assign(conversation.id, marc.id, agentEvent('agent.joined', marc.id))).toBeDefined();
+
+    const t4 = clock.tick(60_000);
+    expect(await store.end(conversation.id, ENDED)).toMatchObject({ type: 'conversation.ended', seq: 7 });
+    expect(await store.end(conversation.id, ENDED)).toBeUndefined();
+    expect(await store.conversation(conversation.id)).toEqual({
+      ...conversation,
+      status: 'ended',
+      agent_id: marc.id,
+      last_seq: 7,
+      answered_at: t1,
+      ended_at: t4,
+    });
+    await store.rate(conversation.id, { solved: true, score: 4 });
+    await store.rate(conversation.id, { solved: true, score: 5, note: 'Merci' });
+    expect(await store.ratingOf(conversation.id)).toEqual({ solved: true, score: 5, note: 'Merci' });
+    expect(await store.agentStats(marc.id)).toEqual({
+      conversations: 1,
+      waitMs: t1 - t0,
+      firstResponseMs: t1 - t0,
+      handlingMs: t4 - t1,
+      surveyed: 1,
+      firstContact: 0,
+      rated: 1,
+      rating: 5,
+    });
+    expect((await store.agentStats(julie.id)).conversations).toBe(0);
+    expect(await store.recentHandlingMs(10)).toBe(t4 - t1);
+    expect(await store.reportRows(t0, t4 + 1)).toEqual([
+      {
+        agent_id: marc.id,
+        first_name: 'Marc',
+        created_at: t0,
+        answered_at: t1,
+        ended_at: t4,
+        first_response_at: t1,
+        solved: 1,
+        score: 5,
+        transferred: 1,
+      },
+    ]);
+    expect(await store.reportRows(t0, t4)).toEqual([]);
+    expect(await store.agentsHolding()).toEqual([]);
+  });
+
+  it('pages events, acks a message once, keeps read marks from going back', async () => {
+    const { store } = await open('events');
+    const visitor = await store.createVisitor('token-c', 'en');
+    const other = await store.createVisitor('token-d', 'en');
+    const { id } = await store.createConversation(visitor.id, undefined);
+    const inputs = ['one', 'two', 'three', 'four', 'five'].map((text) => textMessage(id, text));
+    for (const input of inputs) await store.append(id, input.event);
+    expect((await store.events(id, 0, 3)).map((event) => event.seq)).toEqual([1, 2, 3]);
+    expect((await store.events(id, 3, 10)).map((event) => event.seq)).toEqual([4, 5]);
+    expect((await store.eventsBefore(id, 5, 2)).map((event) => event.seq)).toEqual([4, 3]);
+    expect((await store.events(id, 0, 1))[0]).toEqual({
+      ...inputs[0]?.event,
+      conversationId: id,
+      seq: 1,
+      at: '2023-11-14T22:13:20.000Z',
+    });
+
+    const input = textMessage(id, 'six');
+    const { event, ack } = await store.storeMessage(input);
+    expect(ack).toEqual({
+      conversation_id: id,
+      client_id: input.clientId,
+      content_hash: input.contentHash,
+      message_id: input.event.id,
+      seq: 6,
+      at: 1_700_000_000_000,
+    });
+    expect(event.seq).toBe(6);
+    expect(await store.ackIn(id, input.clientId)).toEqual(ack);
+    expect(await store.ackOf(visitor.id, input.clientId)).toEqual(ack);
+    expect(await store.ackOf(other.id, input.clientId)).toBeUndefined();
+    await expect(store.storeMessage(input)).rejects.toThrow();
+    expect((await store.conversation(id))?.last_seq).toBe(6);
+    expect(await texts(store, id)).toHaveLength(6);
+
+    await store.setReadSeq(id, 'visitor', 4);
+    await store.setReadSeq(id, 'visitor', 2);
+    await store.setReadSeq(id, 'agent', 6);
+    expect(await store.conversation(id)).toMatchObject({ visitor_read_seq: 4, agent_read_seq: 6 });
+  });
+
+  it('asks forms, keeps left messages in the inbox, answers one by reply', async () => {
+    const { store, clock } = await open('forms');
+    const julie = await store.createAccount(account('julie', 'Julie'));
+    const visitor = await store.createVisitor('token-e', 'fr');
+    const { id } = await store.createConversation(visitor.id, undefined);
+    await store.storeMessage(textMessage(id, 'Rappelez-moi'));
+    const request = { type: 'form.request' as const, formId: 'f1', kind: 'offline' as const, fields: FIELDS };
+    expect((await store.requestForm(id, request)).seq).toBe(2);
+    const form = await store.formOf(visitor.id, 'f1');
+    expect(form).toEqual({ conversationId: id, formId: 'f1', kind: 'offline', fields: FIELDS });
+    expect(await store.formOf(visitor.id, 'f2')).toBeUndefined();
+    if (!form) return;
+    const outcome = {
+      status: 'accepted' as const,
+      verified: false,
+      redactedValues: { email: 'ana@example.com' },
+    };
+    const result = { type: 'form.result' as const, formId: 'f1', status: 'accepted' as const };
+    expect((await store.submitForm(form, outcome, result)).seq).toBe(3);
+    const left = clock.tick();
+    await store.leaveMessage(id);
+    clock.tick();
+    await store.leaveMessage(id);
+    expect(await store.queued()).toEqual([]);
+    expect(await store.inbox()).toEqual([
+      {
+        id,
+        visitor_id: visitor.id,
+        topic: null,
+        created_at: 1_700_000_000_000,
+        left_message_at: left,
+        contact_email: 'ana@example.com',
+        locale: 'fr',
+      },
+    ]);
+    expect(await store.visitorTexts(id, 10)).toEqual([
+      { seq: 1, at: 1_700_000_000_000, text: 'Rappelez-moi' },
+    ]);
+    await store.backToQueue(id);
+    expect(await store.inbox()).toEqual([]);
+    expect((await store.queued()).map((row) => [row.id, row.contact_email])).toEqual([
+      [id, 'ana@example.com'],
+    ]);
+    await store.leaveMessage(id);
+    const answer = textMessage(id, 'Voici votre facture', {
+      role: 'agent',
+      id: julie.id,
+      firstName: 'Julie',
+    });
+    const replied = await store.reply(answer, ENDED);
+    expect([replied.event.seq, replied.ack.seq, replied.ended.seq]).toEqual([4, 4, 5]);
+    expect(await store.conversation(id)).toMatchObject({ status: 'ended', ended_at: clock.now() });
+    expect(await store.inbox()).toEqual([]);
+  });
+
+  it('rolls back a transaction whole, and a savepoint in it alone', async () => {
+    const { store } = await open('atomically');
+    const visitor = await store.createVisitor('token-f', 'en');
+    const { id } = await store.createConversation(visitor.id, 'Billing');
+    const failed = store.atomically(async () => {
+      await store.append(id, textMessage(id, 'lost').event);
+      await store.setTopic(id, 'Sales');
+      throw new Error('the work failed');
+    });
+    await expect(failed).rejects.toThrow('the work failed');
+    expect(await texts(store, id)).toEqual([]);
+    expect(await store.conversation(id)).toMatchObject({ topic: 'Billing', last_seq: 0 });
+
+    const done = await store.atomically(async () => {
+      await store.append(id, textMessage(id, 'one').event);
+      const inner = store.atomically(async () => {
+        await store.append(id, textMessage(id, 'two').event);
+        throw new Error('the savepoint failed');
+      });
+      await expect(inner).rejects.toThrow('the savepoint failed');
+      await store.append(id, textMessage(id, 'three').event);
+      return 'committed';
+    });
+    expect(done).toBe('committed');
+    const events = await store.events(id, 0, 10);
+    expect(events.map((event) => [event.seq, 'content' in event && event.content])).toEqual([
+      [1, { kind: 'text', text: 'one' }],
+      [2, { kind: 'text', text: 'three' }],
+    ]);
+  });
+
+  it('commits a group whose one savepoint failed, without that message', async () => {
+    const { store } = await open('groups');
+    const visitor = await store.createVisitor('token-g', 'en');
+    const a = (await store.createConversation(visitor.id, undefined)).id;
+    const b = (await store.createConversation(visitor.id, undefined)).id;
+    await store.groups.transaction(async () => {
+      await store.groups.savepoint(async () => void (await store.storeMessage(textMessage(a, 'first'))));
+      const refused = store.groups.savepoint(async () => {
+        await store.storeMessage(textMessage(b, 'second'));
+        throw new Error('refused');
+      });
+      await expect(refused).rejects.toThrow('refused');
+      await store.groups.savepoint(async () => void (await store.storeMessage(textMessage(b, 'third'))));
+    });
+    expect(await texts(store, a)).toEqual([{ kind: 'text', text: 'first' }]);
+    expect(await store.events(b, 0, 10)).toMatchObject([
+      { seq: 1, content: { kind: 'text', text: 'third' } },
+    ]);
+    const outside = (async () => store.groups.savepoint(async () => {}))();
+    await expect(outside).rejects.toThrow('no group transaction is open');
+  });
+
+  it('finds ended conversations by word, by prefix and by the name given', async () => {
+    const { store, clock } = await open('archive');
+    const julie = await store.createAccount(account('julie', 'Julie'));
+    const visitor = await store.createVisitor('token-h', 'fr');
+    const conversation = async (text: string, end: boolean, name?: string) => {
+      clock.tick();
+      const { id } = await store.createConversation(visitor.id, undefined);
+      if (name) await store.carryPrechat(id, 'prechat', FIELDS, { name });
+      await store.storeMessage(textMessage(id, text));
+      await store.assign(id, julie.id, agentEvent('agent.joined', julie.id));
+      if (end) await store.end(id, ENDED);
+      return id;
+    };
+    const invoice = await conversation('Ma facture de mai est fausse', true);
+    const delivery = await conversation('Problème de livraison', true, 'Béatrice');
+    await conversation('Une autre facture', false);
+    const ids = async (query: string) => (await store.archive(query, 10)).map((row) => row.id);
+    expect(await ids('facture')).toEqual([invoice]);
+    expect(await ids('FACT')).toEqual([invoice]);
+    expect(await ids('factu mai')).toEqual([invoice]);
+    expect(await ids('facture livraison')).toEqual([]);
+    expect(await ids('livr')).toEqual([delivery]);
+    expect(await ids('béatrice')).toEqual([delivery]);
+    expect(await ids('  ')).toEqual([delivery, invoice]);
+    const [found] = await store.archive('facture', 10);
+    expect(found).toMatchObject({ agent_first_name: 'Julie', name: null, score: null, solved: null });
+    expect(found?.snippet).toContain('facture de mai');
+    expect((await store.archive('', 10))[0]).toMatchObject({
+      name: 'Béatrice',
+      snippet: 'Problème de livraison',
+    });
+    expect((await store.earlierOf(delivery, 10)).map((row) => row.id)).toEqual([invoice]);
+  });
+
+  it('forgets a visitor and everything of theirs, and tells whose conversations agents held', async () => {
+    const { store } = await open('forget');
+    const julie = await store.createAccount(account('julie', 'Julie'));
+    const visitor = await store.createVisitor('token-i', 'fr');
+    const other = await store.createVisitor('token-j', 'fr');
+    const { id } = await store.createConversation(visitor.id, undefined);
+    const kept = (await store.createConversation(other.id, undefined)).id;
+    await store.identify(visitor.id, { userId: 'u9', name: 'Zoé' });
+    await store.recordConsent(id, { at: '2023-11-14T22:13:20.000Z', version: 'v1' });
+    const input = textMessage(id, 'motdepasse oublié');
+    await store.storeMessage(input);
+    await store.storeMessage(textMessage(kept, 'motdepasse aussi'));
+    await store.assign(id, julie.id, agentEvent('agent.joined', julie.id));
+    await store.end(id, ENDED);
+    await store.rate(id, { score: 3 });
+    await store.end(kept, ENDED);
+    const before = await store.conversation(id);
+    expect(await store.forgetVisitor(visitor.id)).toEqual([before]);
+    expect(await store.visitor(visitor.id)).toBeUndefined();
+    expect(await store.conversation(id)).toBeUndefined();
+    expect(await store.currentConversation(visitor.id)).toBeUndefined();
+    expect(await store.events(id, 0, 10)).toEqual([]);
+    expect(await store.ackOf(visitor.id, input.clientId)).toBeUndefined();
+    expect(await store.identityOf(visitor.id)).toBeUndefined();
+    expect(await store.consentOf(id)).toBeUndefined();
+    expect(await store.ratingOf(id)).toBeUndefined();
+    expect((await store.archive('motdepasse', 10)).map((row) => row.id)).toEqual([kept]);
+    expect((await store.archive('', 10)).map((row) => row.id)).toEqual([kept]);
+    expect(await store.forgetVisitor(visitor.id)).toEqual([]);
+  });
+
+  it('keeps accounts, their topics and their sessions', async () => {
+    const { store, clock } = await open('accounts');
+    const julie = await store.createAccount(account('julie', 'Julie', ['Billing', 'Accounts']));
+    await store.createAccount(account('emile', 'Émile'));
+    await store.createAccount(account('ana', 'ana'));
+    await store.createAccount(account('marc', 'Marc'));
+    expect(await store.accountByLogin('JULIE')).toEqual({ ...julie, password_hash: 'hash-of-julie' });
+    expect(await store.accountByLogin('nobody')).toBeUndefined();
+    expect((await store.accounts()).map((row) => row.first_name)).toEqual(['Julie', 'Marc', 'ana', 'Émile']);
+    expect(await store.agent(julie.id)).toEqual(julie);
+    expect(await store.agent('nobody')).toBeUndefined();
+    expect(await store.agentTopics(julie.id)).toEqual(['Accounts', 'Billing']);
+    await store.setAgentTopics(julie.id, ['Technical', 'Billing', 'Billing']);
+    expect(await store.agentTopics(julie.id)).toEqual(['Billing', 'Technical']);
+    await store.setAgentTopics(julie.id, []);
+    expect(await store.agentTopics(julie.id)).toEqual([]);
+    await store.createSession('session-1', julie.id, clock.now() + 1000);
+    expect(await store.agentBySession('session-1')).toEqual(julie);
+    clock.tick(2000);
+    expect(await store.agentBySession('session-1')).toBeUndefined();
+    await store.createSession('session-2', julie.id, clock.now() + 1000);
+    expect(await store.agentBySession('session-2')).toEqual(julie);
+    await store.endSession('session-2');
+    expect(await store.agentBySession('session-2')).toBeUndefined();
+  });
+});
+
+describe('SQLite and Postgres', () => {
+  it('answered every call of every test alike', () => {
+    expect(Object.keys(answers.postgres ?? {})).toEqual(Object.keys(answers.sqlite ?? {}));
+    for (const [test, log] of Object.entries(answers.sqlite ?? {})) {
+      expect({ test, log: answers.postgres?.[test] }).toEqual({ test, log });
+    }
+  });
+});
