@@ -28,6 +28,12 @@ export interface PostgresStoreOptions {
   createId?: () => string;
   /** How many connections the pool opens at most. @default 10 */
   poolSize?: number;
+  /**
+   * Hears of an idle connection that failed (the server restarted, or ended it). The pool has dropped it
+   * already and opens another for the next query, whose own failures reach its caller; without a
+   * listener, such an error would end the process. @default ignored
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** Postgres's type ids of BIGINT (times, seqs, counts) and NUMERIC (averages). */
@@ -74,6 +80,7 @@ async function prepare(pool: pg.Pool, createId: () => string): Promise<string> {
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+  pool.on('error', options.onConnectionError ?? (() => undefined));
   const createId = options.createId ?? randomUUID;
   let epoch: string;
   try {
