@@ -1,82 +1,24 @@
 // The store's operations end to end, the same test bodies on SQLite (in memory) and on Postgres (a
-// throwaway database): each asserts what the contract says, and every answer either engine gave is kept,
-// so that the last test can require both engines to have answered every call alike.
-import type { FormField } from '@clavard/protocol';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { NewAccount } from '../src/db/account-store.js';
-import type { Store } from '../src/db/store.js';
+// throwaway database): each asserts what the contract says, and the last test requires both engines to
+// have answered every call alike. Transactions: postgres-store-transactions.test.ts; the archive and
+// erasure: postgres-store-archive.test.ts.
+import { describe, expect, it } from 'vitest';
 import {
+  account,
   agentEvent,
+  contents,
   ENDED,
   ENGINES,
-  type Engine,
-  restartMessages,
-  type TestClock,
-  testClock,
+  engineSuite,
+  FIELDS,
   textMessage,
 } from './support/store-engines.js';
 
-/** Every answer of every call, by engine, then by test. */
-const answers: Record<string, Record<string, unknown[]>> = { sqlite: {}, postgres: {} };
-const closing: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const close of closing.splice(0)) await close();
-});
-
-/** `store`, its operations' answers (or the fact that they threw) written into `log`. */
-const recorded = (store: Store, log: unknown[]): Store =>
-  new Proxy(store, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function' || ['atomically', 'claimVisitor', 'close'].includes(String(name)))
-        return value;
-      return async (...args: unknown[]) => {
-        try {
-          const answer = await value.apply(target, args);
-          log.push({ [name]: answer });
-          return answer;
-        } catch (error) {
-          log.push({ [name]: 'threw' });
-          throw error;
-        }
-      };
-    },
-  });
-
-/** A new store of `engine`, its answers kept under the test's name. */
-async function fresh(engine: Engine, test: string): Promise<{ store: Store; clock: TestClock }> {
-  const clock = testClock();
-  restartMessages();
-  const opened = await engine.open(clock);
-  closing.push(opened.close);
-  const log: unknown[] = [];
-  (answers[engine.name] as Record<string, unknown[]>)[test] = log;
-  return { store: recorded(opened.store, log), clock };
-}
-
-const account = (login: string, firstName: string, topics: string[] = []): NewAccount => ({
-  login,
-  firstName,
-  role: 'agent',
-  passwordHash: `hash-of-${login}`,
-  topics,
-});
-
-const FIELDS: FormField[] = [
-  { name: 'name', type: 'text', label: 'Name' },
-  { name: 'email', type: 'email', label: 'Email' },
-];
-
-const texts = async (store: Store, conversationId: string) =>
-  (await store.events(conversationId, 0, -1)).map((event) =>
-    'content' in event ? event.content : event.type,
-  );
+const suite = engineSuite();
 
 describe.each(ENGINES)('the store on $name', (engine) => {
-  const open = (test: string) => fresh(engine, test);
-
   it('keeps a visitor: found by token, identified, placed, their session ended', async () => {
-    const { store } = await open('visitor');
+    const { store } = await suite.open(engine, 'visitor');
     const visitor = await store.createVisitor('token-a', 'fr');
     expect(await store.visitorByTokenHash('token-a')).toEqual(visitor);
     expect(await store.visitor(visitor.id)).toEqual(visitor);
@@ -104,7 +46,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
   });
 
   it('leads a conversation through the queue, one taker, a transfer, a requeue, one end', async () => {
-    const { store, clock } = await open('conversation');
+    const { store, clock } = await suite.open(engine, 'conversation');
     const julie = await store.createAccount(account('julie', 'Julie'));
     const marc = await store.createAccount(account('marc', 'Marc'));
     const visitor = await store.createVisitor('token-b', 'en');
@@ -205,7 +147,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
   });
 
   it('pages events, acks a message once, keeps read marks from going back', async () => {
-    const { store } = await open('events');
+    const { store } = await suite.open(engine, 'events');
     const visitor = await store.createVisitor('token-c', 'en');
     const other = await store.createVisitor('token-d', 'en');
     const { id } = await store.createConversation(visitor.id, undefined);
@@ -237,7 +179,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.ackOf(other.id, input.clientId)).toBeUndefined();
     await expect(store.storeMessage(input)).rejects.toThrow();
     expect((await store.conversation(id))?.last_seq).toBe(6);
-    expect(await texts(store, id)).toHaveLength(6);
+    expect(await contents(store, id)).toHaveLength(6);
 
     await store.setReadSeq(id, 'visitor', 4);
     await store.setReadSeq(id, 'visitor', 2);
@@ -246,7 +188,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
   });
 
   it('asks forms, keeps left messages in the inbox, answers one by reply', async () => {
-    const { store, clock } = await open('forms');
+    const { store, clock } = await suite.open(engine, 'forms');
     const julie = await store.createAccount(account('julie', 'Julie'));
     const visitor = await store.createVisitor('token-e', 'fr');
     const { id } = await store.createConversation(visitor.id, undefined);
@@ -300,126 +242,8 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.inbox()).toEqual([]);
   });
 
-  it('rolls back a transaction whole, and a savepoint in it alone', async () => {
-    const { store } = await open('atomically');
-    const visitor = await store.createVisitor('token-f', 'en');
-    const { id } = await store.createConversation(visitor.id, 'Billing');
-    const failed = store.atomically(async () => {
-      await store.append(id, textMessage(id, 'lost').event);
-      await store.setTopic(id, 'Sales');
-      throw new Error('the work failed');
-    });
-    await expect(failed).rejects.toThrow('the work failed');
-    expect(await texts(store, id)).toEqual([]);
-    expect(await store.conversation(id)).toMatchObject({ topic: 'Billing', last_seq: 0 });
-
-    const done = await store.atomically(async () => {
-      await store.append(id, textMessage(id, 'one').event);
-      const inner = store.atomically(async () => {
-        await store.append(id, textMessage(id, 'two').event);
-        throw new Error('the savepoint failed');
-      });
-      await expect(inner).rejects.toThrow('the savepoint failed');
-      await store.append(id, textMessage(id, 'three').event);
-      return 'committed';
-    });
-    expect(done).toBe('committed');
-    const events = await store.events(id, 0, 10);
-    expect(events.map((event) => [event.seq, 'content' in event && event.content])).toEqual([
-      [1, { kind: 'text', text: 'one' }],
-      [2, { kind: 'text', text: 'three' }],
-    ]);
-  });
-
-  it('commits a group whose one savepoint failed, without that message', async () => {
-    const { store } = await open('groups');
-    const visitor = await store.createVisitor('token-g', 'en');
-    const a = (await store.createConversation(visitor.id, undefined)).id;
-    const b = (await store.createConversation(visitor.id, undefined)).id;
-    await store.groups.transaction(async () => {
-      await store.groups.savepoint(async () => void (await store.storeMessage(textMessage(a, 'first'))));
-      const refused = store.groups.savepoint(async () => {
-        await store.storeMessage(textMessage(b, 'second'));
-        throw new Error('refused');
-      });
-      await expect(refused).rejects.toThrow('refused');
-      await store.groups.savepoint(async () => void (await store.storeMessage(textMessage(b, 'third'))));
-    });
-    expect(await texts(store, a)).toEqual([{ kind: 'text', text: 'first' }]);
-    expect(await store.events(b, 0, 10)).toMatchObject([
-      { seq: 1, content: { kind: 'text', text: 'third' } },
-    ]);
-    const outside = (async () => store.groups.savepoint(async () => {}))();
-    await expect(outside).rejects.toThrow('no group transaction is open');
-  });
-
-  it('finds ended conversations by word, by prefix and by the name given', async () => {
-    const { store, clock } = await open('archive');
-    const julie = await store.createAccount(account('julie', 'Julie'));
-    const visitor = await store.createVisitor('token-h', 'fr');
-    const conversation = async (text: string, end: boolean, name?: string) => {
-      clock.tick();
-      const { id } = await store.createConversation(visitor.id, undefined);
-      if (name) await store.carryPrechat(id, 'prechat', FIELDS, { name });
-      await store.storeMessage(textMessage(id, text));
-      await store.assign(id, julie.id, agentEvent('agent.joined', julie.id));
-      if (end) await store.end(id, ENDED);
-      return id;
-    };
-    const invoice = await conversation('Ma facture de mai est fausse', true);
-    const delivery = await conversation('Problème de livraison', true, 'Béatrice');
-    await conversation('Une autre facture', false);
-    const ids = async (query: string) => (await store.archive(query, 10)).map((row) => row.id);
-    expect(await ids('facture')).toEqual([invoice]);
-    expect(await ids('FACT')).toEqual([invoice]);
-    expect(await ids('factu mai')).toEqual([invoice]);
-    expect(await ids('facture livraison')).toEqual([]);
-    expect(await ids('livr')).toEqual([delivery]);
-    expect(await ids('béatrice')).toEqual([delivery]);
-    expect(await ids('  ')).toEqual([delivery, invoice]);
-    const [found] = await store.archive('facture', 10);
-    expect(found).toMatchObject({ agent_first_name: 'Julie', name: null, score: null, solved: null });
-    expect(found?.snippet).toContain('facture de mai');
-    expect((await store.archive('', 10))[0]).toMatchObject({
-      name: 'Béatrice',
-      snippet: 'Problème de livraison',
-    });
-    expect((await store.earlierOf(delivery, 10)).map((row) => row.id)).toEqual([invoice]);
-  });
-
-  it('forgets a visitor and everything of theirs, and tells whose conversations agents held', async () => {
-    const { store } = await open('forget');
-    const julie = await store.createAccount(account('julie', 'Julie'));
-    const visitor = await store.createVisitor('token-i', 'fr');
-    const other = await store.createVisitor('token-j', 'fr');
-    const { id } = await store.createConversation(visitor.id, undefined);
-    const kept = (await store.createConversation(other.id, undefined)).id;
-    await store.identify(visitor.id, { userId: 'u9', name: 'Zoé' });
-    await store.recordConsent(id, { at: '2023-11-14T22:13:20.000Z', version: 'v1' });
-    const input = textMessage(id, 'motdepasse oublié');
-    await store.storeMessage(input);
-    await store.storeMessage(textMessage(kept, 'motdepasse aussi'));
-    await store.assign(id, julie.id, agentEvent('agent.joined', julie.id));
-    await store.end(id, ENDED);
-    await store.rate(id, { score: 3 });
-    await store.end(kept, ENDED);
-    const before = await store.conversation(id);
-    expect(await store.forgetVisitor(visitor.id)).toEqual([before]);
-    expect(await store.visitor(visitor.id)).toBeUndefined();
-    expect(await store.conversation(id)).toBeUndefined();
-    expect(await store.currentConversation(visitor.id)).toBeUndefined();
-    expect(await store.events(id, 0, 10)).toEqual([]);
-    expect(await store.ackOf(visitor.id, input.clientId)).toBeUndefined();
-    expect(await store.identityOf(visitor.id)).toBeUndefined();
-    expect(await store.consentOf(id)).toBeUndefined();
-    expect(await store.ratingOf(id)).toBeUndefined();
-    expect((await store.archive('motdepasse', 10)).map((row) => row.id)).toEqual([kept]);
-    expect((await store.archive('', 10)).map((row) => row.id)).toEqual([kept]);
-    expect(await store.forgetVisitor(visitor.id)).toEqual([]);
-  });
-
   it('keeps accounts, their topics and their sessions', async () => {
-    const { store, clock } = await open('accounts');
+    const { store, clock } = await suite.open(engine, 'accounts');
     const julie = await store.createAccount(account('julie', 'Julie', ['Billing', 'Accounts']));
     await store.createAccount(account('emile', 'Émile'));
     await store.createAccount(account('ana', 'ana'));
@@ -446,10 +270,5 @@ describe.each(ENGINES)('the store on $name', (engine) => {
 });
 
 describe('SQLite and Postgres', () => {
-  it('answered every call of every test alike', () => {
-    expect(Object.keys(answers.postgres ?? {})).toEqual(Object.keys(answers.sqlite ?? {}));
-    for (const [test, log] of Object.entries(answers.sqlite ?? {})) {
-      expect({ test, log: answers.postgres?.[test] }).toEqual({ test, log });
-    }
-  });
+  it('answered every call of every test alike', () => suite.expectAlike());
 });
