@@ -35,7 +35,8 @@ export function sqliteTransactions(db: Database, search: SearchIndex, wal: WalSy
    * Another caller's transaction, open now. Waiting on it is always a loop whose last check runs in the
    * same microtask as what follows it: nobody can open a transaction in between.
    */
-  const foreign = (): Open | undefined => (open !== undefined && scope.getStore() !== open ? open : undefined);
+  const foreign = (): Open | undefined =>
+    open !== undefined && scope.getStore() !== open ? open : undefined;
 
   const savepoint = async <T>(current: Open, work: () => Promise<T>): Promise<T> => {
     // SQLite rolls a transaction back whole on some errors (a full disk, an I/O error): what follows
