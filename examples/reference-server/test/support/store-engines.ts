@@ -7,7 +7,14 @@ import { openPostgresStore } from '../../src/db/postgres/store.js';
 import { type EventInput, type MessageInput, openStore, type Store } from '../../src/db/store.js';
 import { throwawayDatabase } from './postgres.js';
 
-/** A clock that moves only when told, and ids in the order they are made (`id-0001`, …). */
+/**
+ * A clock that moves only when told, and ids in the order they are made (`id-0001`, …).
+ *
+ * @example
+ * ```ts
+ * const clock: TestClock = testClock();
+ * ```
+ */
 export interface TestClock {
   now: () => number;
   createId: () => string;
@@ -47,7 +54,14 @@ export function droppedOnly(error: Error & { code?: string }): void {
   if (error.code !== '57P01') throw error;
 }
 
-/** An engine the tests run on: a new, empty store at each `open`. */
+/**
+ * An engine the tests run on: a new, empty store at each `open`.
+ *
+ * @example
+ * ```ts
+ * const { store, close } = await engine.open(testClock());
+ * ```
+ */
 export interface Engine {
   name: 'sqlite' | 'postgres';
   open(clock: TestClock): Promise<{ store: Store; url?: string; close(): Promise<void> }>;
@@ -127,7 +141,14 @@ export function textMessage(
   };
 }
 
-/** `conversation.ended`, by the agent. */
+/**
+ * `conversation.ended`, by the agent.
+ *
+ * @example
+ * ```ts
+ * await store.end(conversationId, ENDED);
+ * ```
+ */
 export const ENDED: EventInput = { type: 'conversation.ended', by: 'agent' };
 
 /**
@@ -157,7 +178,14 @@ export function account(login: string, firstName: string, topics: string[] = [])
   return { login, firstName, role: 'agent', passwordHash: `hash-of-${login}`, topics };
 }
 
-/** A pre-chat (or leave-a-message) form's fields. */
+/**
+ * A pre-chat (or leave-a-message) form's fields.
+ *
+ * @example
+ * ```ts
+ * await store.carryPrechat(conversationId, 'prechat', FIELDS, { name: 'Ana' });
+ * ```
+ */
 export const FIELDS: FormField[] = [
   { name: 'name', type: 'text', label: 'Name' },
   { name: 'email', type: 'email', label: 'Email' },

@@ -9,8 +9,16 @@ import type { AgentRow } from '../rows.js';
 import type { Async, StoreOperations } from '../store-types.js';
 import { all, BY_AGENT, limitOf, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
+import type { Queryable } from './writes.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const accounts: AccountOperations = accountOperations(deps);
+ * ```
+ */
 export type AccountOperations = Async<
   Pick<
     StoreOperations,
@@ -45,29 +53,20 @@ const AGENT_STATS = `SELECT COUNT(*) AS conversations,
   FROM conversations c LEFT JOIN ratings r ON r.conversation_id = c.id
   WHERE c.agent_id = $1 AND c.status = 'ended'`;
 
-/**
- * Agents, see the file's comment.
- *
- * @example
- * ```ts
- * const accounts = accountOperations(deps);
- * const agent = await accounts.agentBySession(hashToken(token));
- * ```
- */
-export function accountOperations(deps: PostgresDeps): AccountOperations {
+/** Replaces the agent's topics. Must run inside a transaction: the old list goes only if the new one is stored. */
+async function replaceTopics(query: Queryable['query'], agentId: string, topics: readonly string[]) {
+  await query('DELETE FROM agent_topics WHERE agent_id = $1', [agentId]);
+  if (topics.length === 0) return;
+  await query(
+    'INSERT INTO agent_topics (agent_id, topic) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+    [agentId, [...topics]],
+  );
+}
+
+/** Agents' accounts and sign-in sessions. */
+function accounts(deps: PostgresDeps) {
   const { tx, now } = deps;
   const query = tx.query;
-
-  /** Must run inside a transaction: the old list goes only if the new one is stored. */
-  const replaceTopics = async (agentId: string, topics: readonly string[]) => {
-    await query('DELETE FROM agent_topics WHERE agent_id = $1', [agentId]);
-    if (topics.length === 0) return;
-    await query(
-      'INSERT INTO agent_topics (agent_id, topic) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
-      [agentId, [...topics]],
-    );
-  };
-
   return {
     async createAccount(account) {
       const row: AgentRow = {
@@ -94,7 +93,7 @@ export function accountOperations(deps: PostgresDeps): AccountOperations {
             row.created_at,
           ],
         );
-        await replaceTopics(row.id, account.topics);
+        await replaceTopics(query, row.id, account.topics);
       });
       return row;
     },
@@ -135,6 +134,14 @@ export function accountOperations(deps: PostgresDeps): AccountOperations {
          WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.agent_id = a.id AND c.status = 'active')
          ORDER BY a.created_at, a.id`,
       ),
+  } satisfies Partial<AccountOperations>;
+}
+
+/** An agent's row, topics and measures. */
+function agentProfiles(deps: PostgresDeps) {
+  const { tx } = deps;
+  const query = tx.query;
+  return {
     agent: (agentId) =>
       one<AgentRow>(
         query,
@@ -149,7 +156,7 @@ export function accountOperations(deps: PostgresDeps): AccountOperations {
           [agentId],
         )
       ).map((row) => row.topic),
-    setAgentTopics: (agentId, topics) => tx.atomically(() => replaceTopics(agentId, topics)),
+    setAgentTopics: (agentId, topics) => tx.atomically(() => replaceTopics(query, agentId, topics)),
     agentStats: async (agentId) => (await one<AgentStats>(query, AGENT_STATS, [agentId])) as AgentStats,
     recentHandlingMs: async (count) =>
       (
@@ -161,5 +168,18 @@ export function accountOperations(deps: PostgresDeps): AccountOperations {
           [limitOf(count)],
         )
       )?.ms ?? undefined,
-  };
+  } satisfies Partial<AccountOperations>;
+}
+
+/**
+ * Agents, see the file's comment.
+ *
+ * @example
+ * ```ts
+ * const accounts = accountOperations(deps);
+ * const agent = await accounts.agentBySession(hashToken(token));
+ * ```
+ */
+export function accountOperations(deps: PostgresDeps): AccountOperations {
+  return { ...accounts(deps), ...agentProfiles(deps) };
 }

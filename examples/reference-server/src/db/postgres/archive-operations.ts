@@ -17,7 +17,14 @@ import type { Async, StoreOperations } from '../store-types.js';
 import { all, BY_AGENT, FIRST_TEXT, limitOf } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const archive: ArchiveOperations = archiveOperations(deps);
+ * ```
+ */
 export type ArchiveOperations = Async<Pick<StoreOperations, 'archive' | 'earlierOf' | 'reportRows'>>;
 
 /** Who the visitor was: the identity the organisation vouched for, else what they gave in forms. */

@@ -10,7 +10,14 @@ import { all, appendIndexed, one, queuedSql } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 import { takeConversation } from './writes.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const conversations: ConversationOperations = conversationOperations(deps);
+ * ```
+ */
 export type ConversationOperations = Async<
   Pick<
     StoreOperations,
@@ -30,18 +37,9 @@ export type ConversationOperations = Async<
   >
 >;
 
-/**
- * A conversation's life, see the file's comment.
- *
- * @example
- * ```ts
- * const conversations = conversationOperations(deps);
- * const joined = await conversations.assign(id, 'a-julie', { type: 'agent.joined', agent });
- * ```
- */
-export function conversationOperations(deps: PostgresDeps): ConversationOperations {
-  const { tx, now } = deps;
-  const query = tx.query;
+/** What the queue and the agents read of conversations. */
+function conversationReads(deps: PostgresDeps) {
+  const query = deps.tx.query;
   return {
     conversation: (conversationId) =>
       one<ConversationRow>(query, 'SELECT * FROM conversations WHERE id = $1', [conversationId]),
@@ -51,6 +49,31 @@ export function conversationOperations(deps: PostgresDeps): ConversationOperatio
         'SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
         [visitorId],
       ),
+    queued: () => all<QueueRow>(query, queuedSql('')),
+    queuedOne: (conversationId) => one<QueueRow>(query, queuedSql('AND c.id = $1'), [conversationId]),
+    activeOf: (agentId) =>
+      all<ConversationRow>(
+        query,
+        "SELECT * FROM conversations WHERE agent_id = $1 AND status = 'active' ORDER BY created_at, id",
+        [agentId],
+      ),
+    async transferNote(conversationId) {
+      const row = await one<{ from_agent_id: string | null; note: string | null; at: number }>(
+        query,
+        'SELECT from_agent_id, note, at FROM transfers WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1',
+        [conversationId],
+      );
+      if (!row || row.note === null) return undefined;
+      return { fromAgentId: row.from_agent_id, note: row.note, at: row.at };
+    },
+  } satisfies Partial<ConversationOperations>;
+}
+
+/** A conversation's changes: each write of several statements in `atomically`. */
+function conversationWrites(deps: PostgresDeps) {
+  const { tx, now } = deps;
+  const query = tx.query;
+  return {
     async createConversation(visitorId, topic) {
       const row = await one<ConversationRow>(
         query,
@@ -64,14 +87,6 @@ export function conversationOperations(deps: PostgresDeps): ConversationOperatio
     async setTopic(conversationId, topic) {
       await query('UPDATE conversations SET topic = $1 WHERE id = $2', [topic, conversationId]);
     },
-    queued: () => all<QueueRow>(query, queuedSql('')),
-    queuedOne: (conversationId) => one<QueueRow>(query, queuedSql('AND c.id = $1'), [conversationId]),
-    activeOf: (agentId) =>
-      all<ConversationRow>(
-        query,
-        "SELECT * FROM conversations WHERE agent_id = $1 AND status = 'active' ORDER BY created_at, id",
-        [agentId],
-      ),
     assign: (conversationId, agentId, joined) =>
       tx.atomically(async () => {
         if (!(await takeConversation({ query }, conversationId, agentId, now()))) return undefined;
@@ -90,15 +105,6 @@ export function conversationOperations(deps: PostgresDeps): ConversationOperatio
         );
         return appendIndexed(deps, conversationId, event);
       }),
-    async transferNote(conversationId) {
-      const row = await one<{ from_agent_id: string | null; note: string | null; at: number }>(
-        query,
-        'SELECT from_agent_id, note, at FROM transfers WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1',
-        [conversationId],
-      );
-      if (!row || row.note === null) return undefined;
-      return { fromAgentId: row.from_agent_id, note: row.note, at: row.at };
-    },
     requeue: (conversationId, left) =>
       tx.atomically(async () => {
         await query(
@@ -123,5 +129,18 @@ export function conversationOperations(deps: PostgresDeps): ConversationOperatio
         conversationId,
       ]);
     },
-  };
+  } satisfies Partial<ConversationOperations>;
+}
+
+/**
+ * A conversation's life, see the file's comment.
+ *
+ * @example
+ * ```ts
+ * const conversations = conversationOperations(deps);
+ * const joined = await conversations.assign(id, 'a-julie', { type: 'agent.joined', agent });
+ * ```
+ */
+export function conversationOperations(deps: PostgresDeps): ConversationOperations {
+  return { ...conversationReads(deps), ...conversationWrites(deps) };
 }

@@ -18,7 +18,14 @@ import {
 import type { PostgresDeps } from './transactions.js';
 import { storeMessage } from './writes.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const events: EventOperations = eventOperations(deps);
+ * ```
+ */
 export type EventOperations = Async<
   Pick<
     StoreOperations,

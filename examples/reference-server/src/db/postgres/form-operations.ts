@@ -8,7 +8,14 @@ import { type Async, givenContact, type StoreOperations } from '../store-types.j
 import { appendIndexed, given, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const forms: FormOperations = formOperations(deps);
+ * ```
+ */
 export type FormOperations = Async<
   Pick<
     StoreOperations,
@@ -16,16 +23,8 @@ export type FormOperations = Async<
   >
 >;
 
-/**
- * Forms, consents and ratings, see the file's comment.
- *
- * @example
- * ```ts
- * const forms = formOperations(deps);
- * const form = await forms.formOf(visitorId, formId);
- * ```
- */
-export function formOperations(deps: PostgresDeps): FormOperations {
+/** The forms asked in a conversation, their answers, and the name and email given. */
+function forms(deps: PostgresDeps) {
   const { tx, now } = deps;
   const query = tx.query;
   return {
@@ -70,6 +69,22 @@ export function formOperations(deps: PostgresDeps): FormOperations {
         );
         return appendIndexed(deps, form.conversationId, event);
       }),
+    async givenOf(conversationId) {
+      const row = await one<{ name: string | null; email: string | null }>(
+        query,
+        `SELECT ${given('name', '$1::text')} AS name, ${given('email', '$1::text')} AS email`,
+        [conversationId],
+      );
+      return row ? givenContact(row.name, row.email) : undefined;
+    },
+  } satisfies Partial<FormOperations>;
+}
+
+/** The consent given with the first message, and the rating at the end. */
+function consentAndRating(deps: PostgresDeps) {
+  const { tx, now } = deps;
+  const query = tx.query;
+  return {
     async rate(conversationId, rating) {
       await query(
         `INSERT INTO ratings (conversation_id, solved, score, note, at) VALUES ($1, $2, $3, $4, $5)
@@ -104,14 +119,6 @@ export function formOperations(deps: PostgresDeps): FormOperations {
         ...(row.policy_url === null ? {} : { policyUrl: row.policy_url }),
       };
     },
-    async givenOf(conversationId) {
-      const row = await one<{ name: string | null; email: string | null }>(
-        query,
-        `SELECT ${given('name', '$1::text')} AS name, ${given('email', '$1::text')} AS email`,
-        [conversationId],
-      );
-      return row ? givenContact(row.name, row.email) : undefined;
-    },
     async ratingOf(conversationId) {
       const row = await one<{ solved: number | null; score: number | null; note: string | null }>(
         query,
@@ -125,5 +132,18 @@ export function formOperations(deps: PostgresDeps): FormOperations {
         ...(row.note === null ? {} : { note: row.note }),
       };
     },
-  };
+  } satisfies Partial<FormOperations>;
+}
+
+/**
+ * Forms, consents and ratings, see the file's comment.
+ *
+ * @example
+ * ```ts
+ * const forms = formOperations(deps);
+ * const form = await forms.formOf(visitorId, formId);
+ * ```
+ */
+export function formOperations(deps: PostgresDeps): FormOperations {
+  return { ...forms(deps), ...consentAndRating(deps) };
 }

@@ -7,7 +7,14 @@ import type { Async, StoreOperations } from '../store-types.js';
 import { all, CONTACT_EMAIL, limitOf } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const inbox: InboxOperations = inboxOperations(deps);
+ * ```
+ */
 export type InboxOperations = Async<
   Pick<StoreOperations, 'leaveMessage' | 'backToQueue' | 'inbox' | 'visitorTexts'>
 >;

@@ -116,7 +116,14 @@ export const queuedSql = (only: string): string =>
    FROM conversations c
    WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.id`;
 
-/** An event as the events table keeps it. */
+/**
+ * An event as the events table keeps it.
+ *
+ * @example
+ * ```ts
+ * const rows = await all<EventRecord>(tx.query, 'SELECT seq, type, payload, at FROM events');
+ * ```
+ */
 export interface EventRecord {
   seq: number;
   type: string;

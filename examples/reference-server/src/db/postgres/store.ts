@@ -18,7 +18,14 @@ import { one } from './sql.js';
 import { type PostgresDeps, postgresTransactions } from './transactions.js';
 import { visitorOperations } from './visitor-operations.js';
 
-/** Options of {@link openPostgresStore}. */
+/**
+ * Options of {@link openPostgresStore}.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresStoreOptions = { url: 'postgres://clavard@db.internal/clavard', poolSize: 20 };
+ * ```
+ */
 export interface PostgresStoreOptions {
   /** `postgres://user@host:port/database`. */
   url: string;

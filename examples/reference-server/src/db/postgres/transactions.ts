@@ -42,6 +42,77 @@ const isRetryable = (error: unknown): boolean =>
 const pause = (attempt: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 10)));
 
+/** The innermost frame still open, if the code running now is in a transaction that is not done. */
+function currentFrame(scope: AsyncLocalStorage<Frame>): Frame | undefined {
+  let frame = scope.getStore();
+  while (frame?.done) frame = frame.parent;
+  return frame && !frame.open.done ? frame : undefined;
+}
+
+/** Runs `work` once the earlier children of `frame` are over. */
+function inTurn<T>(frame: Frame, work: () => Promise<T>): Promise<T> {
+  const result = frame.turn.then(work, work);
+  frame.turn = result.catch(() => undefined);
+  return result;
+}
+
+/** A savepoint in `parent`: its writes are rolled back alone when `work` throws. */
+function savepoint<T>(scope: AsyncLocalStorage<Frame>, parent: Frame, work: () => Promise<T>): Promise<T> {
+  return inTurn(parent, async () => {
+    const { client } = parent.open;
+    const name = `s${++parent.open.savepoints}`;
+    const frame: Frame = { open: parent.open, parent, done: false, turn: Promise.resolve() };
+    await client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await scope.run(frame, work);
+      await frame.turn;
+      await client.query(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      await frame.turn;
+      // When even this fails, the connection is gone: the transaction's COMMIT will fail too, and what
+      // the caller needs to know is why the work failed.
+      await client.query(`ROLLBACK TO ${name}`).then(
+        () => client.query(`RELEASE ${name}`),
+        () => undefined,
+      );
+      throw error;
+    } finally {
+      frame.done = true;
+    }
+  });
+}
+
+/** A transaction of its own on a client of the pool. */
+async function transaction<T>(
+  pool: pg.Pool,
+  scope: AsyncLocalStorage<Frame>,
+  work: () => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  const open: Open = { client, done: false, savepoints: 0 };
+  const frame: Frame = { open, done: false, turn: Promise.resolve() };
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await scope.run(frame, work);
+    await frame.turn;
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await frame.turn;
+    await client.query('ROLLBACK').catch((rollback: Error) => {
+      broken = rollback;
+    });
+    throw error;
+  } finally {
+    open.done = true;
+    frame.done = true;
+    // A client whose ROLLBACK failed is in an unknown state: the pool closes it instead of reusing it.
+    client.release(broken);
+  }
+}
+
 /**
  * The transactions of one pool, see the file's comment.
  *
@@ -56,19 +127,27 @@ const pause = (attempt: number) =>
 export function postgresTransactions(pool: pg.Pool) {
   const scope = new AsyncLocalStorage<Frame>();
   const inProgress = new Set<Promise<unknown>>();
+  const current = () => currentFrame(scope);
 
-  /** The innermost frame still open, if the code running now is in a transaction that is not done. */
-  const current = (): Frame | undefined => {
-    let frame = scope.getStore();
-    while (frame?.done) frame = frame.parent;
-    return frame && !frame.open.done ? frame : undefined;
+  /** A transaction of its own, which {@link idle} waits for. */
+  const tracked = <T>(work: () => Promise<T>): Promise<T> => {
+    const running = transaction(pool, scope, work);
+    const forget = () => void inProgress.delete(running);
+    inProgress.add(running);
+    running.then(forget, forget);
+    return running;
   };
 
-  /** Runs `work` once the earlier children of `frame` are over. */
-  const inTurn = <T>(frame: Frame, work: () => Promise<T>): Promise<T> => {
-    const result = frame.turn.then(work, work);
-    frame.turn = result.catch(() => undefined);
-    return result;
+  /** A transaction that runs `work` again, from the start, after a deadlock or a serialization failure. */
+  const retried = async <T>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await tracked(work);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+        await pause(attempt);
+      }
+    }
   };
 
   const query: Queryable['query'] = (text, values) => {
@@ -77,88 +156,14 @@ export function postgresTransactions(pool: pg.Pool) {
     return inTurn(frame, () => frame.open.client.query(text, values)) as never;
   };
 
-  /** A savepoint in `parent`: its writes are rolled back alone when `work` throws. */
-  const savepoint = <T>(parent: Frame, work: () => Promise<T>): Promise<T> =>
-    inTurn(parent, async () => {
-      const { client } = parent.open;
-      const name = `s${++parent.open.savepoints}`;
-      const frame: Frame = { open: parent.open, parent, done: false, turn: Promise.resolve() };
-      await client.query(`SAVEPOINT ${name}`);
-      try {
-        const result = await scope.run(frame, work);
-        await frame.turn;
-        await client.query(`RELEASE ${name}`);
-        return result;
-      } catch (error) {
-        await frame.turn;
-        // When even this fails, the connection is gone: the transaction's COMMIT will fail too, and
-        // what the caller needs to know is why the work failed.
-        await client.query(`ROLLBACK TO ${name}`).then(
-          () => client.query(`RELEASE ${name}`),
-          () => undefined,
-        );
-        throw error;
-      } finally {
-        frame.done = true;
-      }
-    });
-
-  /** A transaction of its own on a client of the pool. */
-  const transaction = async <T>(work: () => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    const open: Open = { client, done: false, savepoints: 0 };
-    const frame: Frame = { open, done: false, turn: Promise.resolve() };
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await scope.run(frame, work);
-      await frame.turn;
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await frame.turn;
-      await client.query('ROLLBACK').catch((rollback: Error) => {
-        broken = rollback;
-      });
-      throw error;
-    } finally {
-      open.done = true;
-      frame.done = true;
-      // A client whose ROLLBACK failed is in an unknown state: the pool closes it instead of reusing it.
-      client.release(broken);
-    }
-  };
-
-  /** A transaction that runs `work` again, from the start, after a deadlock or a serialization failure. */
-  const retried = async <T>(work: () => Promise<T>): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      const running = transaction(work);
-      inProgress.add(running);
-      try {
-        return await running;
-      } catch (error) {
-        if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
-        await pause(attempt);
-      } finally {
-        inProgress.delete(running);
-      }
-    }
-  };
-
+  // A group is not run again after a deadlock: its messages each have their savepoint, and a failure
+  // there fails that message alone.
   const groups: GroupTransactions = {
-    async transaction(work) {
-      const running = transaction(work);
-      inProgress.add(running);
-      try {
-        await running;
-      } finally {
-        inProgress.delete(running);
-      }
-    },
+    transaction: (work) => tracked(work),
     savepoint(work) {
       const frame = current();
       if (!frame) return Promise.reject(new Error('no group transaction is open'));
-      return savepoint(frame, work);
+      return savepoint(scope, frame, work);
     },
   };
 
@@ -172,7 +177,7 @@ export function postgresTransactions(pool: pg.Pool) {
      */
     atomically<T>(work: () => Promise<T>): Promise<T> {
       const frame = current();
-      return frame ? savepoint(frame, work) : retried(work);
+      return frame ? savepoint(scope, frame, work) : retried(work);
     },
     /** Locks the visitor's row until the current transaction ends; nothing outside one. */
     async claimVisitor(visitorId: string): Promise<void> {

@@ -10,7 +10,14 @@ import type { Async, StoreOperations } from '../store-types.js';
 import { all, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
-/** The operations of this file. */
+/**
+ * The operations of this file, each answering with a promise.
+ *
+ * @example
+ * ```ts
+ * const visitors: VisitorOperations = visitorOperations(deps);
+ * ```
+ */
 export type VisitorOperations = Async<
   Pick<
     StoreOperations,
@@ -30,16 +37,8 @@ export type VisitorOperations = Async<
   >
 >;
 
-/**
- * Visitors, see the file's comment.
- *
- * @example
- * ```ts
- * const visitors = visitorOperations(deps);
- * const visitor = await visitors.createVisitor(hashToken(token), 'fr');
- * ```
- */
-export function visitorOperations(deps: PostgresDeps): VisitorOperations {
+/** A visitor's row: made, found, seen, its session ended, erased. */
+function visitorRecords(deps: PostgresDeps) {
   const { tx, now } = deps;
   const query = tx.query;
   return {
@@ -57,6 +56,33 @@ export function visitorOperations(deps: PostgresDeps): VisitorOperations {
       ]),
     visitor: (visitorId) =>
       one<VisitorRow>(query, 'SELECT id, locale, created_at FROM visitors WHERE id = $1', [visitorId]),
+    async touchVisitor(visitorId) {
+      await query('UPDATE visitors SET last_seen_at = $1 WHERE id = $2', [now(), visitorId]);
+    },
+    async endVisitorSession(visitorId) {
+      await query('UPDATE visitors SET token_hash = NULL WHERE id = $1', [visitorId]);
+    },
+    // The visitor's row goes, and with it (ON DELETE CASCADE) their identity, conversations, events, acks,
+    // forms, answers, transfers, consents, ratings and search entries. Unlike SQLite's, which folds its
+    // log into a zeroed file, the erased rows stay on disk as dead tuples until (auto)vacuum reclaims them.
+    forgetVisitor: (visitorId) =>
+      tx.atomically(async () => {
+        const held = await all<ConversationRow>(
+          query,
+          'SELECT * FROM conversations WHERE visitor_id = $1 AND agent_id IS NOT NULL ORDER BY created_at, id FOR UPDATE',
+          [visitorId],
+        );
+        await query('DELETE FROM visitors WHERE id = $1', [visitorId]);
+        return held;
+      }),
+  } satisfies Partial<VisitorOperations>;
+}
+
+/** Who the visitor is and where: their identity, their page and time zone. */
+function visitorDetails(deps: PostgresDeps) {
+  const { tx, now } = deps;
+  const query = tx.query;
+  return {
     async identify(visitorId, identity) {
       await query(
         `INSERT INTO identities (visitor_id, user_id, name, email, at) VALUES ($1, $2, $3, $4, $5)
@@ -77,9 +103,6 @@ export function visitorOperations(deps: PostgresDeps): VisitorOperations {
         ...(row.name === null ? {} : { name: row.name }),
         ...(row.email === null ? {} : { email: row.email }),
       };
-    },
-    async touchVisitor(visitorId) {
-      await query('UPDATE visitors SET last_seen_at = $1 WHERE id = $2', [now(), visitorId]);
     },
     async setVisitorContext(visitorId, context) {
       await query('UPDATE visitors SET page_url = $1, page_title = $2, time_zone = $3 WHERE id = $4', [
@@ -103,22 +126,14 @@ export function visitorOperations(deps: PostgresDeps): VisitorOperations {
         ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
       };
     },
-    async endVisitorSession(visitorId) {
-      await query('UPDATE visitors SET token_hash = NULL WHERE id = $1', [visitorId]);
-    },
-    // The visitor's row goes, and with it (ON DELETE CASCADE) their identity, conversations, events, acks,
-    // forms, answers, transfers, consents, ratings and search entries. Unlike SQLite's, which folds its
-    // log into a zeroed file, the erased rows stay on disk as dead tuples until (auto)vacuum reclaims them.
-    forgetVisitor: (visitorId) =>
-      tx.atomically(async () => {
-        const held = await all<ConversationRow>(
-          query,
-          'SELECT * FROM conversations WHERE visitor_id = $1 AND agent_id IS NOT NULL ORDER BY created_at, id FOR UPDATE',
-          [visitorId],
-        );
-        await query('DELETE FROM visitors WHERE id = $1', [visitorId]);
-        return held;
-      }),
+  } satisfies Partial<VisitorOperations>;
+}
+
+/** The pre-chat answers kept with the visitor, and their copy in a conversation. */
+function prechatKept(deps: PostgresDeps) {
+  const { tx, now } = deps;
+  const query = tx.query;
+  return {
     async prechatAnswers(visitorId) {
       const row = await one<{ prechat_answers: string | null }>(
         query,
@@ -147,5 +162,18 @@ export function visitorOperations(deps: PostgresDeps): VisitorOperations {
           [conversationId, formId, JSON.stringify(answers), now()],
         );
       }),
-  };
+  } satisfies Partial<VisitorOperations>;
+}
+
+/**
+ * Visitors, see the file's comment.
+ *
+ * @example
+ * ```ts
+ * const visitors = visitorOperations(deps);
+ * const visitor = await visitors.createVisitor(hashToken(token), 'fr');
+ * ```
+ */
+export function visitorOperations(deps: PostgresDeps): VisitorOperations {
+  return { ...visitorRecords(deps), ...visitorDetails(deps), ...prechatKept(deps) };
 }
