@@ -3,6 +3,7 @@
 // have answered every call alike. Transactions: postgres-store-transactions.test.ts; the archive and
 // erasure: postgres-store-archive.test.ts.
 import { describe, expect, it } from 'vitest';
+import type { Store } from '../src/db/store.js';
 import {
   account,
   agentEvent,
@@ -11,10 +12,27 @@ import {
   ENGINES,
   engineSuite,
   FIELDS,
+  type TestClock,
   textMessage,
 } from './support/store-engines.js';
 
 const suite = engineSuite();
+
+/** Julie took a visitor's conversation (created at `t0`) at `t1`, and wrote first; Marc is there too. */
+async function taken(store: Store, clock: TestClock) {
+  const julie = await store.createAccount(account('julie', 'Julie'));
+  const marc = await store.createAccount(account('marc', 'Marc'));
+  const visitor = await store.createVisitor('token-b', 'en');
+  const t0 = clock.tick();
+  const conversation = await store.createConversation(visitor.id, 'Billing');
+  await store.storeMessage(textMessage(conversation.id, 'Ma facture de mai'));
+  const t1 = clock.tick();
+  await store.assign(conversation.id, julie.id, agentEvent('agent.joined', julie.id));
+  await store.storeMessage(
+    textMessage(conversation.id, 'Bonjour, je regarde', { role: 'agent', id: julie.id, firstName: 'Julie' }),
+  );
+  return { julie, marc, conversation, t0, t1 };
+}
 
 describe.each(ENGINES)('the store on $name', (engine) => {
   it('keeps a visitor: found by token, identified, placed, their session ended', async () => {
@@ -45,7 +63,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.visitor(visitor.id)).toEqual(visitor);
   });
 
-  it('leads a conversation through the queue, one taker, a transfer, a requeue, one end', async () => {
+  it('queues a conversation with its preview and the name given, and gives it to one agent only', async () => {
     const { store, clock } = await suite.open(engine, 'conversation');
     const julie = await store.createAccount(account('julie', 'Julie'));
     const marc = await store.createAccount(account('marc', 'Marc'));
@@ -85,7 +103,11 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     const author = { role: 'agent' as const, id: julie.id, firstName: 'Julie' };
     await store.storeMessage(textMessage(conversation.id, 'Bonjour, je regarde', author));
     expect(await store.agentHasWritten(conversation.id)).toBe(true);
+  });
 
+  it('transfers, requeues and ends a conversation once, then counts it in the stats and the report', async () => {
+    const { store, clock } = await suite.open(engine, 'conversation end');
+    const { julie, marc, conversation, t0, t1 } = await taken(store, clock);
     const t2 = clock.tick();
     const handover = { from: julie.id, to: marc.id, note: 'Facture de mai' };
     await store.transfer(conversation.id, handover, agentEvent('agent.transferred', marc.id));
@@ -144,6 +166,23 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     ]);
     expect(await store.reportRows(t0, t4)).toEqual([]);
     expect(await store.agentsHolding()).toEqual([]);
+
+    const next = await store.createConversation((await store.createVisitor('token-b2', 'en')).id, undefined);
+    await store.assign(next.id, marc.id, agentEvent('agent.joined', marc.id));
+    clock.tick(1000);
+    await store.end(next.id, ENDED);
+    await store.rate(next.id, { solved: true, score: 4 });
+    expect(await store.agentStats(marc.id)).toEqual({
+      conversations: 2,
+      waitMs: (t1 - t0) / 2,
+      firstResponseMs: t1 - t0,
+      handlingMs: (t4 - t1 + 1000) / 2,
+      surveyed: 2,
+      firstContact: 1,
+      rated: 2,
+      rating: 4.5,
+    });
+    expect(await store.recentHandlingMs(1)).toBe(1000);
   });
 
   it('pages events, acks a message once, keeps read marks from going back', async () => {
