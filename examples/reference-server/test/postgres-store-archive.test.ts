@@ -155,6 +155,19 @@ describe('Postgres, row by row', () => {
     expect(Object.values(await rowsNaming([visitor.id, id])).every((n) => n === 0)).toBe(true);
   });
 
+  it('keeps a NUL character as U+FFFD, so that the queue stays readable', async () => {
+    const visitor = await store.createVisitor('token-nul', 'fr');
+    const { id } = await store.createConversation(visitor.id, undefined);
+    await store.carryPrechat(id, 'prechat', FIELDS, { name: 'Ana\u0000' });
+    const { event } = await store.storeMessage(textMessage(id, 'Allo\u0000?'));
+    expect(event).toMatchObject({ content: { text: 'Allo\uFFFD?' } });
+    expect(await store.queuedOne(id)).toMatchObject({ preview: 'Allo\uFFFD?', given_name: 'Ana\uFFFD' });
+    await store.setVisitorContext(visitor.id, { page: { url: 'https://shop.example/', title: 'A\u0000' } });
+    expect(await store.visitorContext(visitor.id)).toEqual({
+      page: { url: 'https://shop.example/', title: 'A\uFFFD' },
+    });
+  });
+
   it('gives a fragment of a long message as its snippet', async () => {
     const visitor = await store.createVisitor('token-long', 'fr');
     const { id } = await store.createConversation(visitor.id, undefined);

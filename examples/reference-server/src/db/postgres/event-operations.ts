@@ -3,6 +3,7 @@
  * pages, and the visitor's and agents' messages stored once per clientId with their acks. A message is
  * indexed for the archive's search in the transaction that stores it.
  */
+import type { ConversationEvent } from '@clavard/protocol';
 import type { AckRow } from '../rows.js';
 import type { Async, MessageInput, StoreOperations } from '../store-types.js';
 import {
@@ -14,6 +15,7 @@ import {
   limitOf,
   one,
   toEvent,
+  withoutNul,
 } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 import { storeMessage } from './writes.js';
@@ -50,9 +52,8 @@ export function eventOperations(deps: PostgresDeps): EventOperations {
    * Must run inside a transaction. A clientId stored already is refused, as SQLite's primary key refuses
    * it: the callers look for its ack first, and answer a resend with that.
    */
-  const storeIn = async (
-    input: MessageInput,
-  ): Promise<{ event: ReturnType<typeof toEvent>; ack: AckRow }> => {
+  const storeIn = async (given: MessageInput): Promise<{ event: ConversationEvent; ack: AckRow }> => {
+    const input = withoutNul(given);
     const stored = await storeMessage({ query }, input, deps.now());
     if (stored.outcome !== 'stored') {
       throw new Error(

@@ -5,7 +5,7 @@
 import type { FormField, FormKind } from '@clavard/protocol';
 import type { FormRow } from '../rows.js';
 import { type Async, givenContact, type StoreOperations } from '../store-types.js';
-import { appendIndexed, given, one } from './sql.js';
+import { appendIndexed, given, jsonText, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
 /**
@@ -33,7 +33,7 @@ function forms(deps: PostgresDeps) {
         await query(
           `INSERT INTO forms (conversation_id, form_id, kind, fields) VALUES ($1, $2, $3, $4)
            ON CONFLICT (conversation_id, form_id) DO UPDATE SET kind = EXCLUDED.kind, fields = EXCLUDED.fields`,
-          [conversationId, event.formId, event.kind, JSON.stringify(event.fields)],
+          [conversationId, event.formId, event.kind, jsonText(event.fields)],
         );
         return appendIndexed(deps, conversationId, event);
       }),
@@ -63,7 +63,7 @@ function forms(deps: PostgresDeps) {
             form.formId,
             outcome.status,
             outcome.verified === undefined ? null : Number(outcome.verified),
-            JSON.stringify(outcome.redactedValues),
+            jsonText(outcome.redactedValues),
             now(),
           ],
         );

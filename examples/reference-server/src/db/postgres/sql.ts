@@ -11,6 +11,36 @@ import type { PostgresDeps } from './transactions.js';
 import { appendEvent, type Queryable } from './writes.js';
 
 /**
+ * `value` with every NUL character of its strings (keys too) made U+FFFD. Postgres's TEXT cannot hold a
+ * NUL, and its `json` refuses to read back a row that holds one escaped (`\u0000`), which would break
+ * every query reading that row's JSON (the queue's, for every agent); SQLite keeps them.
+ *
+ * @example
+ * ```ts
+ * withoutNul({ text: 'a\u0000b' }); // { text: 'a\uFFFDb' }
+ * ```
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === 'string')
+    return (value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)]),
+  ) as T;
+}
+
+/**
+ * `value` as JSON text Postgres can read back (see {@link withoutNul}).
+ *
+ * @example
+ * ```ts
+ * await query('UPDATE visitors SET prechat_answers = $1 WHERE id = $2', [jsonText(answers), visitorId]);
+ * ```
+ */
+export const jsonText = (value: unknown): string => JSON.stringify(withoutNul(value));
+
+/**
  * The first row of a query, or undefined (what better-sqlite3's `.get()` gives).
  *
  * @example
@@ -164,6 +194,7 @@ export async function indexForSearch(
   input: EventInput,
 ): Promise<void> {
   if (input.type !== 'message') return;
+  // Stored as withoutNul made it (see appendIndexed and the callers of storeMessage).
   await query('INSERT INTO messages_search (conversation_id, text) VALUES ($1, $2)', [
     conversationId,
     searchableText(input.content),
@@ -184,7 +215,8 @@ export async function appendIndexed(
   conversationId: string,
   input: EventInput,
 ): Promise<ConversationEvent> {
-  const event = await appendEvent({ query: deps.tx.query }, conversationId, input, deps.now());
-  await indexForSearch(deps.tx.query, conversationId, input);
+  const stored = withoutNul(input);
+  const event = await appendEvent({ query: deps.tx.query }, conversationId, stored, deps.now());
+  await indexForSearch(deps.tx.query, conversationId, stored);
   return event;
 }

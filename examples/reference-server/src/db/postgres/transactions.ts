@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { GroupTransactions } from '../store-types.js';
+import { withoutNul } from './sql.js';
 import type { Queryable } from './writes.js';
 
 /** A transaction in progress, on a client of its own. */
@@ -150,7 +151,8 @@ export function postgresTransactions(pool: pg.Pool) {
     }
   };
 
-  const query: Queryable['query'] = (text, values) => {
+  const query: Queryable['query'] = (text, given) => {
+    const values = withoutNul(given);
     const frame = current();
     if (!frame) return pool.query(text, values) as never;
     return inTurn(frame, () => frame.open.client.query(text, values)) as never;

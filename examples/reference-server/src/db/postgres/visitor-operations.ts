@@ -7,7 +7,7 @@ import type { FormField } from '@clavard/protocol';
 import type { PrechatAnswers } from '../prechat-store.js';
 import type { ConversationRow, VisitorRow } from '../rows.js';
 import type { Async, StoreOperations } from '../store-types.js';
-import { all, one } from './sql.js';
+import { all, jsonText, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
 /**
@@ -144,22 +144,19 @@ function prechatKept(deps: PostgresDeps) {
       return stored === null || stored === undefined ? undefined : (JSON.parse(stored) as PrechatAnswers);
     },
     async setPrechatAnswers(visitorId, answers) {
-      await query('UPDATE visitors SET prechat_answers = $1 WHERE id = $2', [
-        JSON.stringify(answers),
-        visitorId,
-      ]);
+      await query('UPDATE visitors SET prechat_answers = $1 WHERE id = $2', [jsonText(answers), visitorId]);
     },
     carryPrechat: (conversationId, formId, fields: readonly FormField[], answers) =>
       tx.atomically(async () => {
         await query(
           `INSERT INTO forms (conversation_id, form_id, kind, fields) VALUES ($1, $2, 'prechat', $3)
            ON CONFLICT (conversation_id, form_id) DO NOTHING`,
-          [conversationId, formId, JSON.stringify(fields)],
+          [conversationId, formId, jsonText(fields)],
         );
         await query(
           `INSERT INTO form_submissions (conversation_id, form_id, status, verified, redacted_values, at)
            VALUES ($1, $2, 'accepted', NULL, $3, $4)`,
-          [conversationId, formId, JSON.stringify(answers), now()],
+          [conversationId, formId, jsonText(answers), now()],
         );
       }),
   } satisfies Partial<VisitorOperations>;
