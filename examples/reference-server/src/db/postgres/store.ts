@@ -3,6 +3,16 @@
  * up to date (migrations.ts), the database's epoch, and the operations of the files beside this one, run
  * in the transactions of transactions.ts. Postgres's BIGINT and NUMERIC (times, seqs, averages) are read
  * as JS numbers, as SQLite gives them.
+ *
+ * Where it answers otherwise than SQLite:
+ * - `atomically` at the top runs its work again after a deadlock or a serialization failure, so the work
+ *   must be safe to run twice (transactions.ts);
+ * - rows tied in time (two conversations of one millisecond) come in the order of their ids, SQLite's in
+ *   the order they were written, which Postgres does not keep;
+ * - a NUL character in a string is stored as U+FFFD (sql.ts, `withoutNul`);
+ * - the archive's search folds no diacritics and reads emails and URLs as whole words
+ *   (archive-operations.ts);
+ * - an erased visitor's rows are dead tuples on disk until (auto)vacuum reclaims them.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
