@@ -2,20 +2,19 @@
  * The archive on Postgres: ended conversations, searchable by the visitor's name and email and by the
  * words of the messages, a visitor's earlier conversations, and what the team report counts.
  *
- * The words are searched in `messages_search` (a `tsvector` under the `simple` configuration), as SQLite
- * searches its FTS5 table: every word typed (at most eight) must start a word of one message. Where
- * Postgres differs:
- * - diacritics are not folded ("facture" does not find "Facturé", "facturé" does), and letters beyond
- *   ASCII fold their case only under a database locale that knows them (not under C);
- * - Postgres's parser keeps an email address, a host or a URL's path as one word: "example" does not
- *   find "ana@example.com", though "ana" does;
- * - the snippet of a message longer than 12 words is `ts_headline`'s fragment (12 words around the
- *   match, without SQLite's `…` where it cuts); a shorter message is whole, as on SQLite.
+ * The words are searched in `messages_search` (a `tsvector` of each message's folded words, see
+ * search-words.ts), as SQLite searches its FTS5 table: every word typed (at most eight) must start a word
+ * of one message, case and diacritics aside. The snippet is cut from the first matching message as
+ * SQLite's `snippet()` cuts it.
  */
+import type { MessageContent } from '@clavard/protocol';
 import type { ArchiveRow, ReportRow } from '../archive-store.js';
+import { searchableText } from '../search-index.js';
 import type { Async, StoreOperations } from '../store-types.js';
+import { matchesAll, queryWords, snippetOf, tsQuery } from './search-words.js';
 import { all, BY_AGENT, FIRST_TEXT, limitOf } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
+import type { Queryable } from './writes.js';
 
 /**
  * The operations of this file, each answering with a promise.
@@ -45,18 +44,8 @@ const FROM = `FROM conversations c
   LEFT JOIN identities i ON i.visitor_id = c.visitor_id
   LEFT JOIN ratings r ON r.conversation_id = c.id`;
 
-/**
- * The snippet of a matching message `m`: the whole text when it has at most 12 words (as SQLite's
- * `snippet(…, 12)` gives it), else Postgres's fragment of 12 words around the match.
- */
-const SNIPPET = `CASE WHEN cardinality(regexp_split_to_array(btrim(m.text), '\\s+')) <= 12 THEN m.text
-  ELSE ts_headline('simple', m.text, to_tsquery('simple', $1),
-    'StartSel="", StopSel="", MaxFragments=1, MaxWords=12, MinWords=4') END`;
-
 /** $1: the tsquery's text, $2: what was typed (trimmed, in lower case), $3: the limit. */
-const SEARCH = `SELECT ${ROW}, coalesce((SELECT ${SNIPPET}
-    FROM messages_search m WHERE m.conversation_id = c.id AND m.words @@ to_tsquery('simple', $1) LIMIT 1),
-    ${FIRST_TEXT}) AS snippet
+const SEARCH = `SELECT ${ROW}, ${FIRST_TEXT} AS snippet
   ${FROM}
   WHERE c.status = 'ended' AND (c.id IN (SELECT conversation_id FROM messages_search WHERE words @@ to_tsquery('simple', $1))
     OR strpos(lower(coalesce(i.name, '') || ' ' || coalesce(i.email, '') || ' ' || coalesce((
@@ -65,20 +54,27 @@ const SEARCH = `SELECT ${ROW}, coalesce((SELECT ${SNIPPET}
   ORDER BY c.ended_at DESC LIMIT $3`;
 
 /**
- * What an agent typed as a `to_tsquery('simple', …)`: each word (letters and digits, at most eight)
- * quoted and matched as a prefix, all required. Empty when nothing searchable was typed; the same words
- * as SQLite's `ftsQuery` (archive-store.ts).
- *
- * @example
- * ```ts
- * tsQuery('facture "mai'); // "'facture':* & 'mai':*"
- * ```
+ * The rows found, each with the snippet of its first message holding every word (in the order of the
+ * conversation), or, found by the visitor's name or email alone, its first message.
  */
-export function tsQuery(query: string): string {
-  return (query.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .slice(0, 8)
-    .map((word) => `'${word}':*`)
-    .join(' & ');
+async function withSnippets(
+  query: Queryable['query'],
+  rows: ArchiveRow[],
+  words: string[],
+): Promise<ArchiveRow[]> {
+  const messages = await all<{ conversation_id: string; payload: string }>(
+    query,
+    `SELECT conversation_id, payload FROM events WHERE conversation_id = ANY($1) AND type = 'message'
+     ORDER BY conversation_id, seq`,
+    [rows.map((row) => row.id)],
+  );
+  const snippets = new Map<string, string>();
+  for (const message of messages) {
+    if (snippets.has(message.conversation_id)) continue;
+    const text = searchableText((JSON.parse(message.payload) as { content: MessageContent }).content);
+    if (matchesAll(text, words)) snippets.set(message.conversation_id, snippetOf(text, words));
+  }
+  return rows.map((row) => ({ ...row, snippet: snippets.get(row.id) ?? row.snippet }));
 }
 
 /**
@@ -93,9 +89,9 @@ export function tsQuery(query: string): string {
 export function archiveOperations(deps: PostgresDeps): ArchiveOperations {
   const query = deps.tx.query;
   return {
-    archive(text, limit) {
-      const words = tsQuery(text);
-      if (words === '') {
+    async archive(text, limit) {
+      const words = queryWords(text);
+      if (words.length === 0) {
         return all<ArchiveRow>(
           query,
           `SELECT ${ROW}, ${FIRST_TEXT} AS snippet ${FROM}
@@ -103,7 +99,12 @@ export function archiveOperations(deps: PostgresDeps): ArchiveOperations {
           [limitOf(limit)],
         );
       }
-      return all<ArchiveRow>(query, SEARCH, [words, text.trim().toLowerCase(), limitOf(limit)]);
+      const found = await all<ArchiveRow>(query, SEARCH, [
+        tsQuery(words),
+        text.trim().toLowerCase(),
+        limitOf(limit),
+      ]);
+      return withSnippets(query, found, words);
     },
     earlierOf: (conversationId, limit) =>
       all<ArchiveRow>(

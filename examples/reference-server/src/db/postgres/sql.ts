@@ -7,6 +7,7 @@
 import type { ConversationEvent } from '@clavard/protocol';
 import { searchableText } from '../search-index.js';
 import type { EventInput } from '../store-types.js';
+import { indexedText } from './search-words.js';
 import type { PostgresDeps } from './transactions.js';
 import { appendEvent, type Queryable } from './writes.js';
 
@@ -180,8 +181,8 @@ export const toEvent = (conversationId: string, row: EventRecord) =>
   }) as ConversationEvent;
 
 /**
- * Indexes a message for the archive's search, in the transaction that stores it; nothing for another
- * event.
+ * Indexes a message for the archive's search (its folded words, see search-words.ts), in the transaction
+ * that stores it; nothing for another event.
  *
  * @example
  * ```ts
@@ -194,10 +195,9 @@ export async function indexForSearch(
   input: EventInput,
 ): Promise<void> {
   if (input.type !== 'message') return;
-  // Stored as withoutNul made it (see appendIndexed and the callers of storeMessage).
   await query('INSERT INTO messages_search (conversation_id, text) VALUES ($1, $2)', [
     conversationId,
-    searchableText(input.content),
+    indexedText(searchableText(input.content)),
   ]);
 }
 

@@ -10,8 +10,8 @@
  * - rows tied in time (two conversations of one millisecond) come in the order of their ids, SQLite's in
  *   the order they were written, which Postgres does not keep;
  * - a NUL character in a string is stored as U+FFFD (sql.ts, `withoutNul`);
- * - the archive's search folds no diacritics and reads emails and URLs as whole words
- *   (archive-operations.ts);
+ * - the archive's search folds diacritics by Unicode's decomposition, which leaves a few letters (ø, ł)
+ *   that SQLite folds (search-words.ts);
  * - an erased visitor's rows are dead tuples on disk until (auto)vacuum reclaims them.
  */
 import { randomUUID } from 'node:crypto';
