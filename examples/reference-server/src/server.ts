@@ -136,6 +136,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     ...(options.now ? { now: options.now } : {}),
     checkpointFailed: (cause) =>
       report(new ChatError('server-error', 'a checkpoint of the database failed', { cause })),
+    connectionFailed: (cause) =>
+      report(new ChatError('unavailable', 'a connection to the database was lost', { cause })),
   });
   const mailer =
     options.smtpUrl === undefined

@@ -18,7 +18,7 @@ import {
 const VISITOR_MESSAGES = 200; // the outbox's default limit: all of them queued at once
 const AGENT_MESSAGES = 100;
 /** The kill comes once both streams are under way (and, checked below, neither is finished). */
-const KILL_AFTER = { visitorAcks: 60, agentAcks: 20 };
+const KILL_AFTER = { visitorAcks: 20, agentAcks: 20 };
 const WAIT_MS = 15_000;
 
 //#region waiting

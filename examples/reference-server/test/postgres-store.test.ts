@@ -117,7 +117,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       at: t2,
     });
     clock.tick();
-    expect((await store.requeue(conversation.id, agentEvent('agent.left', marc.id))).seq).toBe(5);
+    expect((await store.requeue(conversation.id, agentEvent('agent.left', marc.id)))?.seq).toBe(5);
     expect(await store.conversation(conversation.id)).toMatchObject({
       status: 'queued',
       agent_id: null,

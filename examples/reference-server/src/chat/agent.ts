@@ -89,7 +89,7 @@ const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> =>
   // Another console of an agent already here may come with other topics (set at its sign-in): the
   // queue is recomputed all the same, and their lists with it.
   if (back) await hub.agentsChanged();
-  else hub.queueChanged();
+  else await hub.queueChanged();
 };
 
 const handlers: {
@@ -119,7 +119,7 @@ const handlers: {
     const taken = await hub.store.conversation(conversation.id);
     if (taken)
       hub.toAgent(session.agent.id, { type: 'agent.conversation', conversation: await hub.agentView(taken) });
-    hub.queueChanged();
+    await hub.queueChanged();
   },
   async 'agent.message'(hub, conn, session, frame) {
     const conversation = await held(hub, session, frame.conversationId);

@@ -26,18 +26,18 @@ interface Held {
 const holding = new AsyncLocalStorage<Held>();
 
 /**
- * Runs `work` now, or once after the group being written is durable, however many of its messages ask
- * (under `key`).
+ * Runs `work` now (resolving once it is done), or once after the group being written is durable, however
+ * many of its messages ask (under `key`; resolving at once).
  *
  * @example
  * ```ts
  * onceAfterCommit('queue', () => recomputeQueue());
  * ```
  */
-export function onceAfterCommit(key: string, work: () => void | Promise<void>): void {
+export async function onceAfterCommit(key: string, work: () => void | Promise<void>): Promise<void> {
   const held = holding.getStore();
   if (held) held.after.set(key, work);
-  else void work();
+  else await work();
 }
 
 /**

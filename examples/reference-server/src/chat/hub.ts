@@ -128,12 +128,12 @@ export interface Hub {
   /** The locale the visitor's first hello named, for the texts the server writes itself. */
   visitorLocale(visitorId: string): Promise<string | null>;
   /** Tell waiting visitors their new place and each agent their new queue, when it changed. */
-  queueChanged(): void;
+  queueChanged(): Promise<void>;
   /**
    * A new conversation joined the end of the queue: its visitor is told their place and the agents it is
    * routed to their list, without recomputing everyone's.
    */
-  queueArrived(conversationId: string): void;
+  queueArrived(conversationId: string): Promise<void>;
   /** Runs `work` without anyone waiting for it (a timer's, another node's): a failure is reported. */
   inBackground(work: Promise<void>): void;
   /** Visitors' messages written in groups, one transaction per turn of the event loop. */
@@ -286,22 +286,22 @@ export function createHub(options: HubOptions): Hub {
             : new ChatError('server-error', 'a group of writes failed', { cause: error }),
         ),
     }),
-    queueChanged() {
+    async queueChanged() {
       // Once per group of messages, after its commit: not once per change.
       places.invalidate();
-      onceAfterCommit('queue', places.recompute);
-      if (!bus.alone) onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
+      if (!bus.alone) await onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
+      await onceAfterCommit('queue', places.recompute);
     },
-    queueArrived(conversationId) {
+    async queueArrived(conversationId) {
       // After the commit that wrote its row; a recomputation in the same group places it too (at most once).
-      onceAfterCommit(`queue:${conversationId}`, () => places.arrived(conversationId));
-      if (!bus.alone) onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
+      if (!bus.alone) await onceAfterCommit('queue:others', () => bus.publish({ kind: 'queue' }));
+      await onceAfterCommit(`queue:${conversationId}`, () => places.arrived(conversationId));
     },
     routing: async (agentId) => ({ topics: [...options.topics], mine: await topicsOf(agentId) }),
     async setAgentTopics(agentId, topics) {
       await store.setAgentTopics(agentId, topics);
       hub.toAgent(agentId, { type: 'agent.routing', ...(await hub.routing(agentId)) });
-      hub.queueChanged();
+      await hub.queueChanged();
     },
     routeOf: async (topic) => routeConversation(topic, await routedAgents()),
     queueUpdateOf: (conversationId) => places.updateOf(conversationId),
@@ -362,7 +362,7 @@ export function createHub(options: HubOptions): Hub {
     hub.toAgents({ type: 'agent.agents', agents: await hub.signedInAgents() });
     await hub.availabilityChanged();
     places.invalidate();
-    onceAfterCommit('queue', places.recompute);
+    await onceAfterCommit('queue', places.recompute);
   };
   let seenElsewhere = new Set(bus.elsewhere());
   bus.onMessage((message) => {

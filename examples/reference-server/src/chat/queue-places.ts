@@ -157,6 +157,8 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       deps.routedAgents(),
       handlingSeconds(),
     ]);
+    // Everything read before anyone is told: the visitors and the agents hear of one state, together.
+    const entries = agents.length === 0 ? [] : await Promise.all(rows.map(queueEntry));
     const next = queueRouter(agents);
     router = next;
     placed.clear();
@@ -170,7 +172,6 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       tellVisitor(row.visitor_id, queueUpdate(row.id, routes[index], index, handling));
     });
     for (const id of toldPositions.keys()) if (!waiting.has(id)) toldPositions.delete(id);
-    const entries = agents.length === 0 ? [] : await Promise.all(rows.map(queueEntry));
     lists.clear();
     for (const { id } of agents) {
       const list = listFrom(entries.filter((_, index) => routes[index]?.agentIds.includes(id)));
@@ -184,12 +185,13 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     if (!router) return recompute();
     if (placed.has(conversationId)) return;
     const [row, handling] = await Promise.all([store.queuedOne(conversationId), handlingSeconds()]);
-    if (!row || !router) return;
+    if (!row) return;
+    const entry = await queueEntry(row);
+    if (!router) return recompute(); // invalidated meanwhile (an agent came or went)
     placed.add(row.id);
     const route = router.next(row.topic);
     tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1, handling));
     if (route.agentIds.length === 0) return;
-    const entry = await queueEntry(row);
     const size = jsonBytes(entry) + 1;
     for (const agentId of route.agentIds) {
       const list = lists.get(agentId);

@@ -122,7 +122,7 @@ const welcomeVisitor = async (
   if (claims) {
     await store.identify(visitor.id, toIdentity(claims));
     // The agents' queue shows who is waiting: a waiting visitor now identified is shown so.
-    if ((await store.currentConversation(visitor.id))?.status === 'queued') hub.queueChanged();
+    if ((await store.currentConversation(visitor.id))?.status === 'queued') await hub.queueChanged();
   }
   const context = {
     ...(frame.page

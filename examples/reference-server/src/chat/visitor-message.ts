@@ -91,7 +91,7 @@ export const messageSend = async (
     const locale = await hub.visitorLocale(session.visitorId);
     await hub.askForm(conversation, { kind: 'offline', ...offlineForm(locale) });
   }
-  if (created) hub.queueArrived(conversation.id);
-  else if (backLive) hub.queueChanged();
+  if (created) await hub.queueArrived(conversation.id);
+  else if (backLive) await hub.queueChanged();
   if (backLive || existing?.left_message_at) await inboxChanged(hub);
 };

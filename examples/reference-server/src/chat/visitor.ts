@@ -27,7 +27,7 @@ const endByVisitor = async (hub: Hub, conversation: ConversationRow): Promise<vo
   if (!event) return; // the agent ended it meanwhile
   hub.publish(conversation, event);
   if (conversation.agent_id) await hub.statsChanged(conversation.agent_id);
-  if (conversation.status === 'queued') hub.queueChanged();
+  if (conversation.status === 'queued') await hub.queueChanged();
   if (conversation.left_message_at !== null) await inboxChanged(hub);
 };
 
@@ -54,7 +54,7 @@ const endSession = async (
     conn.close('normal');
   }
   if (reason === 'forgotten') {
-    hub.queueChanged();
+    await hub.queueChanged();
     await inboxChanged(hub);
   }
 };
@@ -128,47 +128,48 @@ const handlers: {
       form.kind === 'verification' && status === 'accepted'
         ? hub.options.verifyForm({ formId: form.formId, values: frame.values })
         : undefined;
-    const event = await hub.store.submitForm(
-      form,
-      {
-        status,
-        redactedValues: redactedValues(form.fields, frame.values),
-        ...(verified === undefined ? {} : { verified }),
-      },
-      {
-        type: 'form.result',
-        formId: form.formId,
-        status,
-        ...(status === 'rejected' ? { errors } : {}),
-        ...(verified === undefined ? {} : { verified }),
-      },
-    );
-    hub.publish(conversation, event);
-    // Answered once: not asked again, in this conversation or the next.
-    if (form.kind === 'prechat' && status === 'accepted')
-      await keepAnswers(hub, session, redactedValues(form.fields, frame.values));
-    // The email left for an answer shows in the agents' queue; the topic chosen before the chat routes it.
+    const accepted = status === 'accepted';
     const topic = frame.values.topic;
-    if (
-      form.kind === 'prechat' &&
-      status === 'accepted' &&
-      topic !== undefined &&
-      hub.options.topics.includes(topic)
-    ) {
-      await hub.store.setTopic(conversation.id, topic);
-    }
-    // A message left with an email: out of the live queue, into the agents' inbox.
-    if (form.kind === 'offline' && status === 'accepted' && conversation.status === 'queued') {
-      await hub.store.leaveMessage(conversation.id);
-      await inboxChanged(hub);
-    }
+    const routes =
+      form.kind === 'prechat' && accepted && topic !== undefined && hub.options.topics.includes(topic);
+    const leaves = form.kind === 'offline' && accepted && conversation.status === 'queued';
+    // The answer and what it changes, together.
+    const event = await hub.store.atomically(async () => {
+      const result = await hub.store.submitForm(
+        form,
+        {
+          status,
+          redactedValues: redactedValues(form.fields, frame.values),
+          ...(verified === undefined ? {} : { verified }),
+        },
+        {
+          type: 'form.result',
+          formId: form.formId,
+          status,
+          ...(status === 'rejected' ? { errors } : {}),
+          ...(verified === undefined ? {} : { verified }),
+        },
+      );
+      // Answered once: not asked again, in this conversation or the next.
+      if (form.kind === 'prechat' && accepted)
+        await keepAnswers(hub, session, redactedValues(form.fields, frame.values));
+      // The topic chosen before the chat routes it.
+      if (routes) await hub.store.setTopic(conversation.id, topic);
+      // A message left with an email: out of the live queue, into the agents' inbox.
+      if (leaves) await hub.store.leaveMessage(conversation.id);
+      return result;
+    });
+    if (leaves) await inboxChanged(hub);
+    // The email left for an answer shows in the agents' queue; the topic routes it. The agents are told
+    // before the visitor hears the form's result.
     if (
       (form.kind === 'offline' || form.kind === 'prechat') &&
-      status === 'accepted' &&
+      accepted &&
       conversation.status === 'queued'
     ) {
-      hub.queueChanged();
+      await hub.queueChanged();
     }
+    hub.publish(conversation, event);
     // Already taken: the agent's view gets the name and email the visitor gave.
     if (form.kind === 'prechat' && status === 'accepted' && conversation.agent_id !== null) {
       const fresh = await hub.store.conversation(conversation.id);
@@ -198,7 +199,7 @@ const handlers: {
       throw new ChatErrorClass('forbidden', 'this session belongs to another customer: start a new one');
     }
     await hub.store.identify(session.visitorId, toIdentity(claims));
-    hub.queueChanged();
+    await hub.queueChanged();
   },
   'session.end': (hub, _conn, session) => endSession(hub, session, 'ended'),
   'session.forget': (hub, _conn, session) => endSession(hub, session, 'forgotten'),

@@ -10,6 +10,8 @@ export interface OpenDatabaseOptions {
   now?: () => number;
   /** Where a background checkpoint's failure goes (SQLite files only, see checkpoints.ts). */
   checkpointFailed?: (error: Error) => void;
+  /** Where an idle Postgres connection's failure goes (the pool opens another when next needed). */
+  connectionFailed?: (error: Error) => void;
 }
 
 /**
@@ -37,7 +39,11 @@ export async function openDatabase(database: string, options: OpenDatabaseOption
   if (isPostgresUrl(database)) {
     // Loaded only when asked for: a server on SQLite never loads the Postgres client.
     const { openPostgresStore } = await import('./postgres/store.js');
-    return openPostgresStore({ url: database, ...(options.now ? { now: options.now } : {}) });
+    return openPostgresStore({
+      url: database,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.connectionFailed ? { onConnectionError: options.connectionFailed } : {}),
+    });
   }
   return openStore({
     path: database,

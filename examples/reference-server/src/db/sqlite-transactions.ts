@@ -89,7 +89,7 @@ export function sqliteTransactions(db: Database, search: SearchIndex, wal: WalSy
 
   const groups: GroupTransactions = {
     transaction: (work) => transaction(work, true),
-    savepoint(work) {
+    async savepoint(work) {
       const current = scope.getStore();
       if (!current || current !== open) throw new Error('no group transaction is open');
       return savepoint(current, work);

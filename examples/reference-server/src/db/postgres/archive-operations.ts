@@ -113,7 +113,7 @@ export function archiveOperations(deps: PostgresDeps): ArchiveOperations {
          JOIN conversations self ON self.id = $1
          WHERE c.id <> $1 AND c.created_at <= self.created_at AND (c.visitor_id = self.visitor_id OR i.user_id =
            (SELECT user_id FROM identities WHERE visitor_id = self.visitor_id))
-         ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+         ORDER BY c.created_at DESC, c.arrival DESC LIMIT $2`,
         [conversationId, limitOf(limit)],
       ),
     reportRows: (fromMs, toMs) =>

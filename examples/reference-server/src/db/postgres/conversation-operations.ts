@@ -6,7 +6,7 @@
 
 import type { ConversationRow } from '../rows.js';
 import type { Async, QueueRow, StoreOperations } from '../store-types.js';
-import { all, appendIndexed, one, queuedSql } from './sql.js';
+import { all, appendIndexed, CONVERSATION, one, queuedSql } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 import { takeConversation } from './writes.js';
 
@@ -42,11 +42,13 @@ function conversationReads(deps: PostgresDeps) {
   const query = deps.tx.query;
   return {
     conversation: (conversationId) =>
-      one<ConversationRow>(query, 'SELECT * FROM conversations WHERE id = $1', [conversationId]),
+      one<ConversationRow>(query, `SELECT ${CONVERSATION} FROM conversations WHERE id = $1`, [
+        conversationId,
+      ]),
     currentConversation: (visitorId) =>
       one<ConversationRow>(
         query,
-        'SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
+        `SELECT ${CONVERSATION} FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC, arrival DESC LIMIT 1`,
         [visitorId],
       ),
     queued: () => all<QueueRow>(query, queuedSql('')),
@@ -54,7 +56,7 @@ function conversationReads(deps: PostgresDeps) {
     activeOf: (agentId) =>
       all<ConversationRow>(
         query,
-        "SELECT * FROM conversations WHERE agent_id = $1 AND status = 'active' ORDER BY created_at, id",
+        `SELECT ${CONVERSATION} FROM conversations WHERE agent_id = $1 AND status = 'active' ORDER BY created_at, arrival`,
         [agentId],
       ),
     async transferNote(conversationId) {
@@ -78,7 +80,7 @@ function conversationWrites(deps: PostgresDeps) {
       const row = await one<ConversationRow>(
         query,
         `INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at)
-         VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING *`,
+         VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING ${CONVERSATION}`,
         [deps.createId(), visitorId, deps.epoch, topic ?? null, now()],
       );
       if (!row) throw new Error(`the conversation of visitor ${visitorId} was not stored`);
@@ -107,10 +109,11 @@ function conversationWrites(deps: PostgresDeps) {
       }),
     requeue: (conversationId, left) =>
       tx.atomically(async () => {
-        await query(
+        const { rowCount } = await query(
           "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = $1 AND status = 'active'",
           [conversationId],
         );
+        if (rowCount === 0) return undefined;
         return appendIndexed(deps, conversationId, left);
       }),
     end: (conversationId, event) =>

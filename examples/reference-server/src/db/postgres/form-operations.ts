@@ -42,7 +42,7 @@ function forms(deps: PostgresDeps) {
         query,
         `SELECT f.conversation_id, f.form_id, f.kind, f.fields FROM forms f
          JOIN conversations c ON c.id = f.conversation_id
-         WHERE f.form_id = $1 AND c.visitor_id = $2 ORDER BY c.created_at DESC, c.id DESC LIMIT 1`,
+         WHERE f.form_id = $1 AND c.visitor_id = $2 ORDER BY c.created_at DESC, c.arrival DESC LIMIT 1`,
         [formId, visitorId],
       );
       if (!row) return undefined;

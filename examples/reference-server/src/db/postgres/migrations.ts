@@ -153,7 +153,19 @@ CREATE INDEX messages_search_by_conversation ON messages_search (conversation_id
  * const latest = MIGRATIONS.at(-1)?.version;
  * ```
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'the tables', sql: TABLES }];
+/**
+ * Conversations in the order they were made: SQLite keeps it (its rowid) for two made in the same
+ * millisecond; Postgres keeps no order of insertion, so it is a column of its own.
+ */
+const ARRIVAL = `
+ALTER TABLE conversations ADD COLUMN arrival BIGINT GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX conversations_by_arrival ON conversations (created_at, arrival);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'the tables', sql: TABLES },
+  { version: 2, name: 'the order conversations arrived in', sql: ARRIVAL },
+];
 
 /** Any constant the same for every node: the key of the advisory lock that migrations take. */
 const MIGRATION_LOCK = 0x636c6176; // "clav"

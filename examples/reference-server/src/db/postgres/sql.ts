@@ -141,11 +141,23 @@ export const BY_AGENT = `e.type = 'message' AND e.payload::json -> 'author' ->> 
  * await all<QueueRow>(tx.query, queuedSql('AND c.id = $1'), [conversationId]);
  * ```
  */
+/**
+ * A conversation's columns as the store's rows have them (ConversationRow): every column but `arrival`,
+ * which only orders them.
+ *
+ * @example
+ * ```ts
+ * await query(`SELECT ${CONVERSATION} FROM conversations WHERE id = $1`, [id]);
+ * ```
+ */
+export const CONVERSATION =
+  'id, visitor_id, epoch, status, topic, agent_id, created_at, answered_at, ended_at, last_seq, visitor_read_seq, agent_read_seq, left_message_at';
+
 export const queuedSql = (only: string): string =>
   `SELECT c.id, c.visitor_id, c.topic, c.created_at, ${FIRST_TEXT} AS preview,
      ${CONTACT_EMAIL} AS contact_email, ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email
    FROM conversations c
-   WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.id`;
+   WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.arrival`;
 
 /**
  * An event as the events table keeps it.

@@ -7,8 +7,8 @@
  * Where it answers otherwise than SQLite:
  * - `atomically` at the top runs its work again after a deadlock or a serialization failure, so the work
  *   must be safe to run twice (transactions.ts);
- * - rows tied in time (two conversations of one millisecond) come in the order of their ids, SQLite's in
- *   the order they were written, which Postgres does not keep;
+ * - rows tied in time other than conversations (which keep the order they arrived in, a column of their
+ *   own) come in the order of their ids, SQLite's in the order they were written;
  * - a NUL character in a string is stored as U+FFFD (sql.ts, `withoutNul`);
  * - the archive's search folds diacritics by Unicode's decomposition, which leaves a few letters (ø, ł)
  *   that SQLite folds (search-words.ts);

@@ -7,7 +7,7 @@ import type { FormField } from '@clavard/protocol';
 import type { PrechatAnswers } from '../prechat-store.js';
 import type { ConversationRow, VisitorRow } from '../rows.js';
 import type { Async, StoreOperations } from '../store-types.js';
-import { all, jsonText, one } from './sql.js';
+import { all, CONVERSATION, jsonText, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 
 /**
@@ -69,7 +69,7 @@ function visitorRecords(deps: PostgresDeps) {
       tx.atomically(async () => {
         const held = await all<ConversationRow>(
           query,
-          'SELECT * FROM conversations WHERE visitor_id = $1 AND agent_id IS NOT NULL ORDER BY created_at, id FOR UPDATE',
+          `SELECT ${CONVERSATION} FROM conversations WHERE visitor_id = $1 AND agent_id IS NOT NULL ORDER BY created_at, arrival FOR UPDATE`,
           [visitorId],
         );
         await query('DELETE FROM visitors WHERE id = $1', [visitorId]);
