@@ -157,6 +157,11 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           report: (cause) =>
             report(new ChatError('server-error', 'the cluster bus (Redis) failed', { cause })),
           ...(options.clusterRefreshMs === undefined ? {} : { refreshMs: options.clusterRefreshMs }),
+        }).catch(async (error: unknown) => {
+          // Nothing of this node stays open: not the database's connections, not the mailer.
+          mailer?.close();
+          await store.close();
+          throw error;
         });
   const hub = createHub({
     store,

@@ -2,14 +2,11 @@
  * A cluster when things fail: a node killed (SIGKILL) leaves no agent "online" for the others once their
  * presence expires; Redis restarted mid-conversation, and the frames between the nodes flow again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect as connectTcp } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReferenceServer } from '@clavard/reference-server';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startRedis } from '../../../scripts/services.mjs';
 import { agent, agentHello, startTestServer, visitor } from './support/clients.js';
+import { runRedisUrl, sharedDatabase, subscribers } from './support/cluster.js';
 import {
   ensureServerBuilt,
   freePort,
@@ -20,18 +17,19 @@ import {
 /** Presence renewed every 200 ms here: it expires 600 ms after a node stops renewing it. */
 const REFRESH_MS = 200;
 
-let dir: string | undefined;
+let shared: Awaited<ReturnType<typeof sharedDatabase>> | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   await killServerProcesses();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
+  await shared?.drop();
+  shared = undefined;
 });
 
-const databaseFile = (): string => {
-  dir = mkdtempSync(join(tmpdir(), 'clavard-cluster-faults-'));
-  return join(dir, 'clavard.db');
+/** The Postgres database the nodes of this test share. */
+const databaseUrl = async (): Promise<string> => {
+  shared = await sharedDatabase();
+  return shared.url;
 };
 
 const node = async (database: string, redisUrl: string): Promise<ReferenceServer> => {
@@ -40,30 +38,11 @@ const node = async (database: string, redisUrl: string): Promise<ReferenceServer
   return server;
 };
 
-/** How many clients listen on the bus's channel: every node's, once they have (re)subscribed. */
-const subscribers = (redisUrl: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const { hostname, port } = new URL(redisUrl);
-    const socket = connectTcp(Number(port), hostname, () => socket.write('PUBSUB NUMSUB clavard:bus\r\n'));
-    let reply = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-      reply += chunk;
-      const count = reply.match(/^\*2\r\n\$\d+\r\nclavard:bus\r\n:(\d+)\r\n/)?.[1];
-      if (count !== undefined) {
-        socket.end();
-        resolve(Number(count));
-      }
-    });
-    socket.on('error', reject);
-  });
-
 describe('a cluster when things fail', () => {
   it("lets a killed node's agents expire: the other node's visitors are told nobody is there", async () => {
-    const redisUrl = inject('redisUrl');
-    if (redisUrl === undefined) throw new Error(`no Redis: ${inject('servicesMissing').redis}`);
+    const redisUrl = runRedisUrl();
     ensureServerBuilt();
-    const database = databaseFile();
+    const database = await databaseUrl();
     const nodeA = await node(database, redisUrl);
     const v = await visitor(nodeA);
     const nodeB = await startServerProcess(await freePort(), database, {
@@ -97,7 +76,7 @@ describe('a cluster when things fail', () => {
     const { port } = new URL(redis.url);
     let current = redis;
     cleanups.push(() => current.stop());
-    const database = databaseFile();
+    const database = await databaseUrl();
     const nodeA = await node(database, redis.url);
     const nodeB = await node(database, redis.url);
     const v = await visitor(nodeA);
@@ -110,12 +89,28 @@ describe('a cluster when things fail', () => {
     await v.client.next('agent.joined');
 
     await current.stop();
+    // While Redis is away, Julie answers: stored (acked), but no node can carry it to the visitor.
+    julie.client.send({ type: 'agent.message', conversationId, clientId: 'j0', text: 'Pendant la coupure' });
+    await julie.client.next('agent.ack', (frame) => frame.clientId === 'j0');
     current = await startRedis({ port: Number(port) });
     // Both nodes' clients reconnect and subscribe again by themselves.
     await expect.poll(() => subscribers(current.url), { timeout: 10_000, interval: 50 }).toBe(2);
+    // Nothing is lost: node A catches its visitor up from the database once it is back on the bus.
+    expect(await v.client.next('message', (m) => m.clientId === undefined)).toMatchObject({
+      content: { text: 'Pendant la coupure' },
+    });
 
     julie.client.send({ type: 'agent.message', conversationId, clientId: 'j1', text: 'Oui, je suis là.' });
-    expect(await v.client.next('message', (m) => m.clientId === undefined)).toMatchObject({
+    expect(
+      await v.client.next(
+        'message',
+        (m) =>
+          m.clientId === undefined &&
+          m.seq !== undefined &&
+          m.content !== undefined &&
+          (m.content as { text?: string }).text !== 'Pendant la coupure',
+      ),
+    ).toMatchObject({
       content: { text: 'Oui, je suis là.' },
     });
     v.client.send({ type: 'message.send', clientId: 'second', text: 'Parfait.' });
@@ -132,7 +127,7 @@ describe('a cluster when things fail', () => {
     cleanups.push(async () => {
       if (!stopped) await redis.stop();
     });
-    const database = databaseFile();
+    const database = await databaseUrl();
     const nodeA = await node(database, redis.url);
     const nodeB = await node(database, redis.url);
     const v = await visitor(nodeA);
@@ -148,6 +143,6 @@ describe('a cluster when things fail', () => {
 
   it('refuses to start without Redis, saying why', async () => {
     const port = await freePort();
-    await expect(node(databaseFile(), `redis://127.0.0.1:${port}`)).rejects.toThrow(Error);
+    await expect(node(await databaseUrl(), `redis://127.0.0.1:${port}`)).rejects.toThrow(Error);
   });
 });

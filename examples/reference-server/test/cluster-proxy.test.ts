@@ -3,29 +3,24 @@
  * balancer: the agent's sign-in, the agent's socket and the visitor's socket each go to the next node, so
  * the agent works on node B and the visitor on node A, through one address.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ReferenceServer } from '@clavard/reference-server';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startRoundRobinProxy } from '../../../scripts/round-robin-proxy.mjs';
 import { agent, connect, startTestServer, visitor } from './support/clients.js';
+import { runRedisUrl, sharedDatabase } from './support/cluster.js';
 import { freePort } from './support/server-process.js';
 
-let dir: string | undefined;
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
 });
 
 describe('two nodes behind a round-robin proxy', () => {
   it('gives the agent and the visitor different nodes, and the conversation goes as on one', async () => {
-    const redisUrl = inject('redisUrl');
-    if (redisUrl === undefined) throw new Error(`no Redis: ${inject('servicesMissing').redis}`);
-    dir = mkdtempSync(join(tmpdir(), 'clavard-proxy-'));
-    const database = join(dir, 'clavard.db');
+    const redisUrl = runRedisUrl();
+    const shared = await sharedDatabase();
+    cleanups.push(() => shared.drop());
+    const database = shared.url;
     const proxyPort = await freePort();
     const publicOrigin = `http://127.0.0.1:${proxyPort}`;
     const nodes: ReferenceServer[] = [];

@@ -1,12 +1,13 @@
 /**
- * The cluster end to end in headless Chromium: two nodes of the reference server on one database, Redis
+ * The cluster end to end in headless Chromium: two nodes of the reference server on one Postgres database, Redis
  * between them, behind the round-robin proxy. Julie's console and the visitor's widget are opened at the
  * proxy's address; their sockets go to different nodes, and the conversation goes as on one server.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startRoundRobinProxy } from '../../../scripts/round-robin-proxy.mjs';
+import { runRedisUrl, sharedDatabase } from './support/cluster.js';
 import {
   agentSees,
   openAgent,
@@ -19,7 +20,9 @@ import {
 import { e2eSuite } from './support/e2e-suite.js';
 import { freePort } from './support/server-process.js';
 
-const e2e = e2eSuite();
+let shared: Awaited<ReturnType<typeof sharedDatabase>> | undefined;
+// The database is dropped once the nodes are stopped.
+const e2e = e2eSuite({ afterEach: async () => shared?.drop() });
 
 const GREETING = "Hello, I'm Julie. How can I help you today?";
 /** The picture of the server's README (its section on several nodes). */
@@ -27,11 +30,16 @@ const CLUSTER_PNG = fileURLToPath(new URL('../../../docs/cluster.png', import.me
 
 describe('the cluster in Chromium', () => {
   it('carries a conversation between a visitor on one node and Julie on the other, through one address', async () => {
-    const redisUrl = inject('redisUrl');
-    if (redisUrl === undefined) throw new Error(`no Redis: ${inject('servicesMissing').redis}`);
+    const redisUrl = runRedisUrl();
     const proxyPort = await freePort();
-    const cluster = { redisUrl, clusterRefreshMs: 200, publicOrigin: `http://127.0.0.1:${proxyPort}` };
-    // Both nodes on the same database file.
+    shared = await sharedDatabase();
+    const cluster = {
+      database: shared.url,
+      redisUrl,
+      clusterRefreshMs: 200,
+      publicOrigin: `http://127.0.0.1:${proxyPort}`,
+    };
+    // Both nodes on the same Postgres database.
     const nodeA = await e2e.start('cluster', cluster);
     const nodeB = await e2e.start('cluster', cluster);
     const proxy = await startRoundRobinProxy([nodeA.url, nodeB.url], { port: proxyPort });

@@ -18,6 +18,7 @@ import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import { isOpen, nextOpening, type Schedule } from '../schedule.js';
 import { agentView } from './agent-view.js';
+import { catchUp } from './catch-up.js';
 import type { Conn } from './connection.js';
 import { withFaces } from './faces.js';
 import { withSensitivity } from './forms.js';
@@ -369,11 +370,15 @@ export function createHub(options: HubOptions): Hub {
     if (message.kind === 'visitor') here.toVisitor(message.visitorId, message.frame);
     else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
     else if (message.kind === 'presence') {
-      const now = bus.elsewhere();
-      for (const agentId of seenElsewhere) if (!now.has(agentId)) agentVanished(hub, agentId);
-      seenElsewhere = new Set(now);
+      // Only a read of the presence shows who is gone: cut off from it, this node knows nothing.
+      if (!message.cutOff) {
+        const now = bus.elsewhere();
+        for (const agentId of seenElsewhere) if (!now.has(agentId)) agentVanished(hub, agentId);
+        seenElsewhere = new Set(now);
+      }
       hub.inBackground(agentsChangedHere());
     } else if (message.kind === 'inbox') hub.inBackground(tellInbox(hub));
+    else if (message.kind === 'missed') hub.inBackground(catchUp(hub));
     else {
       places.invalidate();
       hub.inBackground(places.recompute());

@@ -5,14 +5,20 @@ import type { ServerFrame } from '@clavard/protocol';
  * What one node of the server tells the others. A frame goes to the connections another node holds (of a
  * visitor, or of an agent); `queue` says the queue changed (each node tells its own connections their
  * places and lists); `presence` says agents came or went somewhere (each node tells its own connections
- * the agents and the availability).
+ * the agents and the availability); `inbox` that the left messages changed.
  */
 export type BusMessage =
   | { kind: 'visitor'; visitorId: string; frame: ServerFrame }
   | { kind: 'agent'; agentId: string; frame: AgentServerFrame }
   | { kind: 'queue' }
   | { kind: 'inbox' }
-  | { kind: 'presence' };
+  /** Told by the bus itself: it was cut off from the others, and what they sent meanwhile is lost. */
+  | { kind: 'missed' }
+  /**
+   * Who is present elsewhere changed. `cutOff`: this node cannot reach the others, and forgets who it
+   * last knew there as their presence would have expired; nobody is known to be gone.
+   */
+  | { kind: 'presence'; cutOff?: true };
 
 /**
  * What crosses nodes. In one process there is nothing to cross ({@link createLocalBus}); with

@@ -59,10 +59,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   let published = new Set<string>();
   /** When the set was last read: with Redis away, what was read expires as it would have there. */
   let readAt = Date.now();
-  const setElsewhere = (next: ReadonlySet<string>): void => {
+  const setElsewhere = (next: ReadonlySet<string>, cutOff = false): void => {
     const changed = next.size !== elsewhere.size || [...next].some((agentId) => !elsewhere.has(agentId));
     elsewhere = next;
-    if (changed) tell({ kind: 'presence' });
+    if (changed) tell(cutOff ? { kind: 'presence', cutOff } : { kind: 'presence' });
   };
 
   /** Renews this node's agents, drops the expired, reads everyone's; tells the hub when others changed. */
@@ -88,7 +88,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const refreshNow = (): void => {
     // Nobody elsewhere can be known present longer than a presence lasts: with Redis away (the read below
     // failing or waiting), what was read last expires here as it would have there.
-    if (Date.now() - readAt > ttlMs) setElsewhere(new Set());
+    if (Date.now() - readAt > ttlMs) setElsewhere(new Set(), true);
     refresh().catch((error: unknown) =>
       options.report(error instanceof Error ? error : new Error(String(error))),
     );
@@ -108,6 +108,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     else tell(parsed.message);
   });
   await subscriber.subscribe(CHANNEL);
+  // Back after a drop (ioredis subscribes again by itself): what the others sent meanwhile is lost.
+  subscriber.on('ready', () => tell({ kind: 'missed' }));
   await refresh();
   const timer = setInterval(refreshNow, refreshMs);
   timer.unref();
