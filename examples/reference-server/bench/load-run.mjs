@@ -21,11 +21,11 @@ const cpuSeconds = (pid, clockTicks) => {
   return (Number(fields[11]) + Number(fields[12])) / clockTicks; // utime + stime
 };
 
-/** Starts `target` as a child process; resolves with its URL, its pid and how to stop it. */
-async function startServer(target, database) {
+/** Starts one node of `target` as a child process; resolves with its URL, its pid and how to stop it. */
+async function startServer(target, env) {
   const server = spawn(process.execPath, target.args, {
     cwd: target.cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLAVARD_DB: database },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
@@ -57,13 +57,17 @@ async function startServer(target, database) {
   return { url: waited, pid: server.pid, errors, stop, kill: () => running() && server.kill('SIGKILL') };
 }
 
-/** Phases 1–3 with `crowd` against `url`; returns the connected visitors and the phases' times. */
-async function drive(crowd, url, { visitors, messages, paceMs, left }, pid, clockTicks) {
+/**
+ * Phases 1–3 with `crowd` against `urls` (visitor i on node i mod n, as a load balancer spreads them);
+ * returns the connected visitors and the phases' times, the CPU summed over the nodes' `pids`.
+ */
+async function drive(crowd, urls, { visitors, messages, paceMs, left }, pids, clockTicks) {
+  const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid, clockTicks), 0);
   const connectStart = performance.now();
   const connected = [];
   for (let from = 0; from < visitors && left() > 0; from += CONNECT_BATCH) {
     const batch = Array.from({ length: Math.min(CONNECT_BATCH, visitors - from) }, (_, i) =>
-      crowd.open(url, from + i),
+      crowd.open(urls[(from + i) % urls.length], from + i),
     );
     const opened = await within(Promise.all(batch), Math.min(10_000, left()));
     if (opened === 'timeout') break;
@@ -76,7 +80,7 @@ async function drive(crowd, url, { visitors, messages, paceMs, left }, pid, cloc
   const firstMs = performance.now() - firstStart;
   // Steady phase: messages 2..N, one in flight per visitor, paceMs (±50%) after each ack.
   const steadyStart = performance.now();
-  const cpuStart = cpuSeconds(pid, clockTicks);
+  const cpuStart = cpu();
   const ownCpuStart = process.cpuUsage();
   await Promise.all(
     connected.map(async (visitor) => {
@@ -88,7 +92,7 @@ async function drive(crowd, url, { visitors, messages, paceMs, left }, pid, cloc
     }),
   );
   const steadyMs = performance.now() - steadyStart;
-  const serverCpu = cpuSeconds(pid, clockTicks) - cpuStart;
+  const serverCpu = cpu() - cpuStart;
   const own = process.cpuUsage(ownCpuStart);
   // The visitors' own cost: on a two-core machine they share the cores with the server.
   const crowdCpu = (own.user + own.system) / 1e6;
@@ -130,8 +134,9 @@ function figuresOf(record, phases) {
 }
 
 /**
- * Runs the load test against `target` ({ name, args, cwd, urlIn(stdout), count(database) }); returns its
- * figures, the server's memory, and whether every message was acked exactly once and stored once.
+ * Runs the load test against `target` ({ name, args, cwd, nodes?, env(dataDir), urlIn(stdout),
+ * count(dataDir) }): `nodes` processes (1 unless said), each with `env(dataDir)`. Returns its figures, the
+ * servers' memory (summed), and whether every message was acked exactly once and stored once.
  *
  * @example
  * const result = await runLoad(FLOOR, { visitors: 1000, messages: 10, paceMs: 100, ackTimeoutMs: 10_000, clockTicks: 100 });
@@ -140,16 +145,22 @@ export async function runLoad(target, options) {
   const deadline = performance.now() + 55_000; // each run stops by itself well under a minute
   const left = () => Math.max(0, deadline - performance.now());
   const dataDir = mkdtempSync(join(tmpdir(), 'clavard-load-'));
-  const database = join(dataDir, 'load.db');
-  const server = await startServer(target, database);
+  const servers = [];
   try {
+    for (let node = 0; node < (target.nodes ?? 1); node++)
+      servers.push(await startServer(target, target.env(dataDir)));
+    const pids = servers.map((server) => server.pid);
+    const memory = (field) => pids.reduce((sum, pid) => sum + procStatus(pid, field), 0);
     const crowd = createCrowd({ ackTimeoutMs: options.ackTimeoutMs, left });
-    const rssIdle = procStatus(server.pid, 'VmRSS');
-    const phases = await drive(crowd, server.url, { ...options, left }, server.pid, options.clockTicks);
-    const rssPeak = procStatus(server.pid, 'VmHWM');
+    const rssIdle = memory('VmRSS');
+    const urls = servers.map((server) => server.url);
+    const phases = await drive(crowd, urls, { ...options, left }, pids, options.clockTicks);
+    const rssPeak = memory('VmHWM');
     await crowd.close(phases.connected);
-    const exit = await server.stop();
-    const { stored, storedAcks } = target.count(database);
+    const exits = [];
+    for (const server of servers) exits.push(await server.stop());
+    const exit = exits.find((one) => one.code !== 0) ?? exits[0];
+    const { stored, storedAcks } = await target.count(dataDir);
     const { record } = crowd;
     const figures = figuresOf(record, phases);
     const ok =
@@ -164,7 +175,7 @@ export async function runLoad(target, options) {
       figures.seqOk;
     return {
       target,
-      url: server.url,
+      url: urls.join(' + '),
       figures,
       phases,
       record,
@@ -173,11 +184,11 @@ export async function runLoad(target, options) {
       stored,
       storedAcks,
       exit,
-      errors: server.errors,
+      errors: servers.flatMap((server) => server.errors),
       ok,
     };
   } finally {
-    server.kill();
+    for (const server of servers) server.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

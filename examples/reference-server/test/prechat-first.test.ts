@@ -68,6 +68,8 @@ describe('the pre-chat form asked first', () => {
 
     client.send({ type: 'message.send', clientId: 'first', text: 'My invoice is wrong' });
     const { conversationId } = await client.next('message.ack');
+    // Placed in the queue: the visitor told their place, the agents it goes to their list, together.
+    await client.next('queue.update');
     await settled(client);
     // Asked already: not again inside the conversation.
     expect(client.frames.some((f) => f.type === 'form.request')).toBe(false);
