@@ -105,20 +105,34 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       }));
   let queue: Waiting[] = [];
   let scheduled = false;
-  /** A group's transaction is under way: the next group gathers meanwhile. */
-  let writing = false;
+  /** Groups whose transactions are under way, by number: up to `parallel` at once. */
+  const writing = new Set<number>();
+  let started = 0;
+  const parallel = Math.max(1, writes.parallel ?? 1);
   /**
-   * Frames sent from outside the group while it is written: after its own (a visitor's welcome held in
-   * it comes before an event published to that visitor meanwhile).
+   * Frames sent from outside any group while groups are written: after theirs (a visitor's welcome held
+   * in one comes before an event published to that visitor meanwhile). `upTo`: the last group begun then.
    */
-  let behind: Array<() => void> = [];
+  const behind: Array<{ upTo: number; send: () => void }> = [];
   const line = createLine(sync, report);
   let settledWaiters: Array<() => void> = [];
   const settle = (): void => {
-    if (scheduled || writing || queue.length > 0 || !line.idle()) return;
+    if (scheduled || writing.size > 0 || queue.length > 0 || !line.idle()) return;
     const waiters = settledWaiters;
     settledWaiters = [];
     for (const then of waiters) then();
+  };
+  /** The frames sent meanwhile whose groups are all done go in line, in order. */
+  const releaseBehind = (): void => {
+    const oldest = writing.size === 0 ? Number.POSITIVE_INFINITY : Math.min(...writing);
+    while (behind.length > 0 && (behind[0] as { upTo: number }).upTo < oldest) {
+      line.after((behind.shift() as { send: () => void }).send);
+    }
+  };
+  const schedule = (): void => {
+    if (scheduled || queue.length === 0 || writing.size >= parallel) return;
+    scheduled = true;
+    setImmediate(flush);
   };
 
   const flush = async (): Promise<void> => {
@@ -129,11 +143,8 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       line.whenFlushed(() => setImmediate(flush));
       return;
     }
-    if (writing) {
-      scheduled = false; // the group being written schedules the next when it is done
-      return;
-    }
     scheduled = false;
+    if (writing.size >= parallel) return; // a group that ends schedules the next
     const group = queue;
     queue = [];
     const broken = line.broken();
@@ -143,36 +154,11 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       settle();
       return;
     }
-    const outcome = new Map<Waiting, unknown>();
-    const mine: Held = { sends: [], after: new Map() };
-    writing = true;
-    try {
-      await holding.run(mine, () =>
-        transaction(async () => {
-          for (const item of group) {
-            const sent = mine.sends.length;
-            try {
-              await savepoint(item.work);
-            } catch (error) {
-              mine.sends.length = sent; // its frames go with its writes
-              outcome.set(item, error);
-            }
-          }
-        }),
-      );
-    } catch (error) {
-      // The COMMIT itself failed: nothing of the group is durable, nothing of it is sent.
-      mine.sends.length = 0;
-      for (const item of group) outcome.set(item, error);
-    } finally {
-      writing = false;
-    }
-    if (queue.length > 0 && !scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-    const following = behind;
-    behind = [];
+    const id = ++started;
+    writing.add(id);
+    const { outcome, mine } = await writeGroup(group, transaction, savepoint);
+    writing.delete(id);
+    schedule();
     line.committed((flushError) => {
       if (!flushError) {
         for (const send of mine.sends) attempt(send, report);
@@ -181,22 +167,20 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       for (const item of group) item.done(flushError ?? outcome.get(item));
       settle();
     });
-    for (const send of following) line.after(send);
+    releaseBehind();
   };
 
   return {
     add(work: () => Promise<void>): Promise<void> {
       return new Promise((resolve, reject) => {
         queue.push({ work, done: (error) => (error === undefined ? resolve() : reject(error)) });
-        if (scheduled || writing) return;
-        scheduled = true;
-        setImmediate(flush);
+        schedule();
       });
     },
     whenCommitted(send) {
       const held = holding.getStore();
       if (held) held.sends.push(send);
-      else if (writing) behind.push(send);
+      else if (writing.size > 0) behind.push({ upTo: started, send });
       else line.after(send);
     },
     settled() {
@@ -206,6 +190,55 @@ export function createGroupCommit(writes: GroupWrites): GroupCommit {
       });
     },
   };
+}
+
+/** Postgres's code for a transaction chosen to break a deadlock: its statement can be run again. */
+const DEADLOCK = '40P01';
+
+/**
+ * Writes `group` in one transaction, each work in its own savepoint (run once more when Postgres chose it
+ * to break a deadlock with another group). Returns what each work threw and the frames they held.
+ */
+async function writeGroup(
+  group: readonly Waiting[],
+  transaction: GroupTransactions['transaction'],
+  savepoint: GroupTransactions['savepoint'],
+): Promise<{ outcome: Map<Waiting, unknown>; mine: Held }> {
+  const outcome = new Map<Waiting, unknown>();
+  const mine: Held = { sends: [], after: new Map() };
+  // A group of one needs no savepoint: its transaction is rolled back whole with it (two round trips
+  // fewer on Postgres, where the groups are small and many).
+  const alone = group.length === 1;
+  const once = async (item: Waiting): Promise<void> => {
+    const sent = mine.sends.length;
+    try {
+      await (alone ? item.work() : savepoint(item.work));
+    } catch (error) {
+      mine.sends.length = sent; // its frames go with its writes
+      throw error;
+    }
+  };
+  try {
+    await holding.run(mine, () =>
+      transaction(async () => {
+        for (const item of group) {
+          try {
+            await once(item).catch((error: { code?: unknown }) => {
+              if (alone || error?.code !== DEADLOCK) throw error;
+              return once(item);
+            });
+          } catch (error) {
+            outcome.set(item, error);
+          }
+        }
+      }),
+    );
+  } catch (error) {
+    // The COMMIT itself failed: nothing of the group is durable, nothing of it is sent.
+    mine.sends.length = 0;
+    for (const item of group) outcome.set(item, error);
+  }
+  return { outcome, mine };
 }
 
 /** Runs `work`; what it throws (or rejects with) goes to `report`, and what follows it still runs. */

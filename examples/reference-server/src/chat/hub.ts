@@ -371,7 +371,7 @@ export function createHub(options: HubOptions): Hub {
     else if (message.kind === 'agent') here.toAgent(message.agentId, message.frame);
     else if (message.kind === 'presence') {
       // Only a read of the presence shows who is gone: cut off from it, this node knows nothing.
-      if (!message.cutOff) {
+      if (!message.unsure) {
         const now = bus.elsewhere();
         for (const agentId of seenElsewhere) if (!now.has(agentId)) agentVanished(hub, agentId);
         seenElsewhere = new Set(now);

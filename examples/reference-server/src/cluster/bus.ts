@@ -15,10 +15,10 @@ export type BusMessage =
   /** Told by the bus itself: it was cut off from the others, and what they sent meanwhile is lost. */
   | { kind: 'missed' }
   /**
-   * Who is present elsewhere changed. `cutOff`: this node cannot reach the others, and forgets who it
-   * last knew there as their presence would have expired; nobody is known to be gone.
+   * Who is present elsewhere changed. `unsure`: this node's view may lack agents who are there (it cannot
+   * reach Redis, or Redis came back empty and not every node has renewed yet): nobody is known to be gone.
    */
-  | { kind: 'presence'; cutOff?: true };
+  | { kind: 'presence'; unsure?: true };
 
 /**
  * What crosses nodes. In one process there is nothing to cross ({@link createLocalBus}); with

@@ -59,11 +59,16 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   let published = new Set<string>();
   /** When the set was last read: with Redis away, what was read expires as it would have there. */
   let readAt = Date.now();
-  const setElsewhere = (next: ReadonlySet<string>, cutOff = false): void => {
+  const setElsewhere = (next: ReadonlySet<string>, unsure = false): void => {
     const changed = next.size !== elsewhere.size || [...next].some((agentId) => !elsewhere.has(agentId));
     elsewhere = next;
-    if (changed) tell(cutOff ? { kind: 'presence', cutOff } : { kind: 'presence' });
+    if (changed) tell(unsure ? { kind: 'presence', unsure } : { kind: 'presence' });
   };
+  /**
+   * Until then, a read may lack the agents of nodes that have not renewed them since Redis came back
+   * (it keeps nothing on disk): what is read adds to what was known, and takes nobody away.
+   */
+  let settlingUntil = 0;
 
   /** Renews this node's agents, drops the expired, reads everyone's; tells the hub when others changed. */
   const refresh = async (): Promise<void> => {
@@ -83,7 +88,8 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
         .map((member) => member.split('\n')[1] ?? ''),
     );
     readAt = now;
-    setElsewhere(next);
+    if (now < settlingUntil) setElsewhere(new Set([...elsewhere, ...next]), true);
+    else setElsewhere(next);
   };
   const refreshNow = (): void => {
     // Nobody elsewhere can be known present longer than a presence lasts: with Redis away (the read below
@@ -109,7 +115,15 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   });
   await subscriber.subscribe(CHANNEL);
   // Back after a drop (ioredis subscribes again by itself): what the others sent meanwhile is lost.
-  subscriber.on('ready', () => tell({ kind: 'missed' }));
+  // Either connection back: Redis may have come back empty, and the others not renewed yet.
+  publisher.on('ready', () => {
+    settlingUntil = Date.now() + ttlMs;
+  });
+  subscriber.on('ready', () => {
+    settlingUntil = Date.now() + ttlMs;
+    refreshNow();
+    tell({ kind: 'missed' });
+  });
   await refresh();
   const timer = setInterval(refreshNow, refreshMs);
   timer.unref();

@@ -267,4 +267,9 @@ export interface GroupTransactions {
    * it. Absent when a COMMIT is durable when it returns (Postgres).
    */
   sync?(done: (error?: Error) => void): void;
+  /**
+   * How many groups may be written at once, each in a transaction of its own. 1 (the default) for SQLite,
+   * which has one writer; more for Postgres, whose connections write side by side.
+   */
+  readonly parallel?: number;
 }

@@ -5,18 +5,10 @@
  */
 import type { ConversationEvent } from '@clavard/protocol';
 import type { AckRow } from '../rows.js';
+import { searchableText } from '../search-index.js';
 import type { Async, MessageInput, StoreOperations } from '../store-types.js';
-import {
-  all,
-  appendIndexed,
-  BY_AGENT,
-  type EventRecord,
-  indexForSearch,
-  limitOf,
-  one,
-  toEvent,
-  withoutNul,
-} from './sql.js';
+import { indexedText } from './search-words.js';
+import { all, appendIndexed, BY_AGENT, type EventRecord, limitOf, one, toEvent, withoutNul } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
 import { storeMessage } from './writes.js';
 
@@ -54,13 +46,13 @@ export function eventOperations(deps: PostgresDeps): EventOperations {
    */
   const storeIn = async (given: MessageInput): Promise<{ event: ConversationEvent; ack: AckRow }> => {
     const input = withoutNul(given);
-    const stored = await storeMessage({ query }, input, deps.now());
+    const words = indexedText(searchableText(input.event.content));
+    const stored = await storeMessage({ query }, input, deps.now(), words);
     if (stored.outcome !== 'stored') {
       throw new Error(
         `message ${input.clientId} is stored already in conversation ${input.conversationId} (${stored.outcome})`,
       );
     }
-    await indexForSearch(query, input.conversationId, input.event);
     return { event: stored.event, ack: stored.ack };
   };
 

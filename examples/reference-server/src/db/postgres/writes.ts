@@ -18,39 +18,23 @@ export interface Queryable {
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
-/** The conversation's row, locked until the transaction ends; throws when there is none. */
-async function lockConversation(db: Queryable, conversationId: string): Promise<number> {
-  const { rows } = await db.query<{ last_seq: string }>(
-    'SELECT last_seq FROM conversations WHERE id = $1 FOR UPDATE',
-    [conversationId],
-  );
-  const row = rows[0];
-  if (!row) throw new Error(`no conversation ${conversationId}`);
-  return Number(row.last_seq);
-}
+/**
+ * The conversation's next seq, with its event, in one statement: the UPDATE takes the conversation's row
+ * lock (a writer of the same conversation, on any node, waits for this transaction) and numbers the event.
+ */
+const APPEND = `WITH bumped AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+INSERT INTO events (conversation_id, seq, type, payload, at)
+SELECT $1, last_seq, $2, $3, $4 FROM bumped RETURNING seq`;
 
-/** Writes the event under the next seq; the conversation's row must be locked (see lockConversation). */
-async function insertEvent(
-  db: Queryable,
-  conversationId: string,
-  seq: number,
-  input: EventInput,
-  at: number,
-): Promise<ConversationEvent> {
+/** The event as read back, from what was written. */
+const eventOf = (conversationId: string, input: EventInput, seq: number, at: number): ConversationEvent => {
   const { type, ...payload } = input;
-  await db.query('UPDATE conversations SET last_seq = $2 WHERE id = $1', [conversationId, seq]);
-  await db.query('INSERT INTO events (conversation_id, seq, type, payload, at) VALUES ($1, $2, $3, $4, $5)', [
-    conversationId,
-    seq,
-    type,
-    JSON.stringify(payload),
-    at,
-  ]);
   return { ...payload, type, conversationId, seq, at: new Date(at).toISOString() } as ConversationEvent;
-}
+};
 
 /**
- * Gives the event the next seq of its conversation and stores it. Call inside a transaction.
+ * Gives the event the next seq of its conversation and stores it, in one round trip. Call inside a
+ * transaction.
  *
  * @example
  * ```ts
@@ -65,8 +49,16 @@ export async function appendEvent(
   input: EventInput,
   at: number,
 ): Promise<ConversationEvent> {
-  const last = await lockConversation(db, conversationId);
-  return insertEvent(db, conversationId, last + 1, input, at);
+  const { type, ...payload } = input;
+  const { rows } = await db.query<{ seq: string }>(APPEND, [
+    conversationId,
+    type,
+    JSON.stringify(payload),
+    at,
+  ]);
+  const row = rows[0];
+  if (!row) throw new Error(`no conversation ${conversationId}`);
+  return eventOf(conversationId, input, Number(row.seq), at);
 }
 
 /** What {@link storeMessage} did: stored now, found already stored (same content), or refused. */
@@ -85,9 +77,25 @@ const ackRow = (row: Record<string, unknown>): AckRow => ({
 });
 
 /**
+ * After the lock: the ack of the clientId if there is one, else the message under the next seq, its ack
+ * and its words for the search (when `$7` is given), in one statement.
+ */
+const STORE = `WITH found AS (SELECT * FROM acks WHERE conversation_id = $1 AND client_id = $2),
+bumped AS (UPDATE conversations SET last_seq = last_seq + 1
+           WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM found) RETURNING last_seq),
+event AS (INSERT INTO events (conversation_id, seq, type, payload, at)
+          SELECT $1, last_seq, 'message', $3, $4 FROM bumped RETURNING seq),
+ack AS (INSERT INTO acks (conversation_id, client_id, content_hash, message_id, seq, at)
+        SELECT $1, $2, $5, $6, seq, $4 FROM event RETURNING *),
+indexed AS (INSERT INTO messages_search (conversation_id, text) SELECT $1, $7 FROM event WHERE $7::text IS NOT NULL)
+SELECT 'stored' AS outcome, * FROM ack UNION ALL SELECT 'found', * FROM found`;
+
+/**
  * A visitor's message, once per (conversation, clientId): a resend with the same content finds the first
  * ack (`duplicate`), with other content is refused (`conflict`), and two sends at the same instant on two
- * nodes store it once (the second waits for the row lock, then finds the ack). Call inside a transaction.
+ * nodes store it once (the second waits for the row lock, then finds the ack). Two round trips: the lock,
+ * then the rest. `searchText`, when given, is what the archive's search finds the message by. Call inside
+ * a transaction.
  *
  * @example
  * ```ts
@@ -95,31 +103,32 @@ const ackRow = (row: Record<string, unknown>): AckRow => ({
  * if (stored.outcome !== 'conflict') ack(stored.ack);
  * ```
  */
-export async function storeMessage(db: Queryable, input: MessageInput, at: number): Promise<StoredMessage> {
-  const last = await lockConversation(db, input.conversationId);
-  const { rows } = await db.query('SELECT * FROM acks WHERE conversation_id = $1 AND client_id = $2', [
+export async function storeMessage(
+  db: Queryable,
+  input: MessageInput,
+  at: number,
+  searchText?: string,
+): Promise<StoredMessage> {
+  const locked = await db.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [
+    input.conversationId,
+  ]);
+  if (locked.rows.length === 0) throw new Error(`no conversation ${input.conversationId}`);
+  const { type: _type, ...payload } = input.event;
+  const { rows } = await db.query<Record<string, unknown> & { outcome: string }>(STORE, [
     input.conversationId,
     input.clientId,
-  ]);
-  const found = rows[0];
-  if (found) {
-    const ack = ackRow(found);
-    return { outcome: ack.content_hash === input.contentHash ? 'duplicate' : 'conflict', ack };
-  }
-  const event = await insertEvent(db, input.conversationId, last + 1, input.event, at);
-  const ack: AckRow = {
-    conversation_id: input.conversationId,
-    client_id: input.clientId,
-    content_hash: input.contentHash,
-    message_id: input.event.id,
-    seq: event.seq,
+    JSON.stringify(payload),
     at,
-  };
-  await db.query(
-    'INSERT INTO acks (conversation_id, client_id, content_hash, message_id, seq, at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [ack.conversation_id, ack.client_id, ack.content_hash, ack.message_id, ack.seq, ack.at],
-  );
-  return { outcome: 'stored', event, ack };
+    input.contentHash,
+    input.event.id,
+    searchText ?? null,
+  ]);
+  const row = rows[0];
+  if (!row) throw new Error(`message ${input.clientId} was not stored`);
+  const ack = ackRow(row);
+  if (row.outcome === 'stored')
+    return { outcome: 'stored', event: eventOf(input.conversationId, input.event, ack.seq, at), ack };
+  return { outcome: ack.content_hash === input.contentHash ? 'duplicate' : 'conflict', ack };
 }
 
 /**
