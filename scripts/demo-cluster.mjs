@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // The demo as a cluster: two reference-server nodes behind a round-robin proxy (each request and socket
-// to the next node), Redis between them, one database. Open the demo store and the agent console at the
-// proxy's address: the visitor's socket and the agent's land on different nodes and the chat goes as on
-// one. Starts a private Redis unless CLAVARD_REDIS_URL is set. The nodes share one SQLite file for now
-// (one machine); Postgres comes with the store's Postgres implementation. Ctrl+C stops everything.
+// to the next node), Redis between them, one Postgres database. Open the demo store and the agent console
+// at the proxy's address: the visitor's socket and the agent's land on different nodes and the chat goes
+// as on one. Starts a private Postgres unless CLAVARD_DATABASE_URL is set, and a private Redis unless
+// CLAVARD_REDIS_URL is set (Debian: apt-get install -y postgresql redis-server); what a private one holds
+// goes with it when the demo stops. Ctrl+C stops everything.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForDemo, DEMO_ENV } from './demo-build.mjs';
 import { startRoundRobinProxy } from './round-robin-proxy.mjs';
-import { startRedis } from './services.mjs';
+import { startPostgres, startRedis } from './services.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -20,6 +22,23 @@ const proxyPort = Number(process.env.PORT ?? '8787');
 const publicOrigin = `http://127.0.0.1:${proxyPort}`;
 const redis = process.env.CLAVARD_REDIS_URL ? undefined : await startRedis();
 const redisUrl = process.env.CLAVARD_REDIS_URL ?? redis?.url;
+const postgres = process.env.CLAVARD_DATABASE_URL ? undefined : await startPostgres();
+const databaseUrl = process.env.CLAVARD_DATABASE_URL ?? (await createDemoDatabase(postgres.url));
+
+/** The `clavard` database on the private Postgres started for this demo. */
+async function createDemoDatabase(adminUrl) {
+  const pg = createRequire(join(serverDir, 'package.json'))('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query('CREATE DATABASE clavard');
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = '/clavard';
+  return url.toString();
+}
 
 /** Starts one node on a free port; resolves with its URL once it listens (its IPC report). */
 const startNode = (name) =>
@@ -31,7 +50,7 @@ const startNode = (name) =>
         ...process.env,
         ...DEMO_ENV,
         PORT: '0',
-        CLAVARD_DB: process.env.CLAVARD_DB ?? join(serverDir, 'clavard-cluster.db'),
+        CLAVARD_DATABASE_URL: databaseUrl,
         CLAVARD_REDIS_URL: redisUrl,
         CLAVARD_PUBLIC_ORIGIN: publicOrigin,
       },
@@ -56,7 +75,9 @@ console.log(
 );
 for (const node of nodes) console.log(`  node ${node.name}: ${node.url}`);
 console.log(`  Redis: ${redisUrl}${redis ? ' (started for this demo)' : ''}`);
-console.log(`  Conversations are kept in: ${nodes[0].database}.`);
+console.log(
+  `  Postgres: ${nodes[0].database}${postgres ? ' (started for this demo: gone when it stops)' : ''}`,
+);
 console.log('Each request and socket goes to the next node in turn. Ctrl+C stops everything.\n');
 
 let stopping = false;
@@ -74,6 +95,7 @@ const stop = async () => {
     ),
   );
   await redis?.stop();
+  await postgres?.stop();
   process.exit(0);
 };
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop());
