@@ -92,7 +92,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.queuedOne(conversation.id)).toEqual(queued);
     expect(await store.givenOf(conversation.id)).toEqual({ name: 'Ana', email: 'ana@example.com' });
 
-    const t1 = clock.tick();
+    clock.tick();
     const joined = await store.assign(conversation.id, julie.id, agentEvent('agent.joined', julie.id));
     expect(joined).toMatchObject({ type: 'agent.joined', seq: 2, conversationId: conversation.id });
     expect(await store.assign(conversation.id, marc.id, agentEvent('agent.joined', marc.id))).toBeUndefined();
@@ -117,7 +117,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       at: t2,
     });
     clock.tick();
-    expect((await store.requeue(conversation.id, agentEvent('agent.left', marc.id)))?.seq).toBe(5);
+    expect((await store.requeue(conversation.id, marc.id, agentEvent('agent.left', marc.id)))?.seq).toBe(5);
     expect(await store.conversation(conversation.id)).toMatchObject({
       status: 'queued',
       agent_id: null,

@@ -44,6 +44,8 @@ const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> =>
     conn.close('unauthorized');
     return;
   }
+  // Closed while its session was read: it was never present, and must not become so.
+  if (!conn.open) return;
   const agent = hub.agentInfo(row);
   conn.session = { agent, role: row.role, tokenHash };
   const back = arrive(hub, conn, agent);
@@ -178,6 +180,9 @@ const handlers: {
       agent: target,
       from: session.agent,
     });
+    // Ended, or handed back, between the check above and this write.
+    if (!event)
+      throw new ChatError('conversation-ended', `${conversation.id} is not yours under way any more`);
     hub.toVisitor(conversation.visitor_id, event);
     hub.toAgent(session.agent.id, { type: 'agent.event', event });
     const moved = await hub.store.conversation(conversation.id);

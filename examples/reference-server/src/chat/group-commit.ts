@@ -211,10 +211,13 @@ async function writeGroup(
   const alone = group.length === 1;
   const once = async (item: Waiting): Promise<void> => {
     const sent = mine.sends.length;
+    const asked = new Set(mine.after.keys());
     try {
       await (alone ? item.work() : savepoint(item.work));
     } catch (error) {
-      mine.sends.length = sent; // its frames go with its writes
+      // Its frames and the work it asked for after the commit go with its writes.
+      mine.sends.length = sent;
+      for (const key of [...mine.after.keys()]) if (!asked.has(key)) mine.after.delete(key);
       throw error;
     }
   };
@@ -228,14 +231,17 @@ async function writeGroup(
               return once(item);
             });
           } catch (error) {
+            // Alone, its transaction is its savepoint: rolled back whole, with what it wrote.
+            if (alone) throw error;
             outcome.set(item, error);
           }
         }
       }),
     );
   } catch (error) {
-    // The COMMIT itself failed: nothing of the group is durable, nothing of it is sent.
+    // The COMMIT failed, or the one work of the group: nothing of it is durable, nothing of it is sent.
     mine.sends.length = 0;
+    mine.after.clear();
     for (const item of group) outcome.set(item, error);
   }
   return { outcome, mine };

@@ -31,7 +31,9 @@ const handBack = async (hub: Hub, agentId: string, info: AgentInfo | undefined):
   const agent = info ?? (await agentRowInfo(hub, agentId));
   if (!agent) return;
   for (const conversation of await hub.store.activeOf(agentId)) {
-    const left = await hub.store.requeue(conversation.id, { type: 'agent.left', agent });
+    // Back meanwhile, here or on another node: what is left stays theirs.
+    if (hub.agents.has(agentId) || hub.presentElsewhere(agentId)) return;
+    const left = await hub.store.requeue(conversation.id, agentId, { type: 'agent.left', agent });
     // Another node handed it back first (each node sees an agent of a dead node vanish).
     if (left) hub.toVisitor(conversation.visitor_id, left);
   }

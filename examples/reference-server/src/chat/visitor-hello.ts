@@ -6,7 +6,6 @@ import {
   ChatError as ChatErrorClass,
   isCompatibleVersion,
   PROTOCOL_VERSION,
-  type PrechatForm,
   type SessionHello,
 } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
@@ -137,6 +136,8 @@ const welcomeVisitor = async (
   const session: VisitorSession = { visitorId: visitor.id, topic };
   // A returning visitor's answered topic: the faces of who is there follow it.
   session.topic ??= await startingTopic(hub, session);
+  // Closed while its hello was handled: not one of the visitor's connections (nothing would remove it).
+  if (!conn.open) return;
   conn.session = session;
   const conns = hub.visitors.get(visitor.id) ?? new Set();
   conns.add(conn);

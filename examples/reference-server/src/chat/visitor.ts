@@ -194,11 +194,15 @@ const handlers: {
   async 'session.identify'(hub, _conn, session, frame) {
     const claims = await identityOf(hub, frame.identity);
     if (!claims) throw new ChatErrorClass('unauthorized', 'the identity token is not valid');
-    const boundTo = (await hub.store.identityOf(session.visitorId))?.userId;
-    if (boundTo !== undefined && boundTo !== claims.sub) {
-      throw new ChatErrorClass('forbidden', 'this session belongs to another customer: start a new one');
-    }
-    await hub.store.identify(session.visitorId, toIdentity(claims));
+    // Read and bound together: two tabs identifying at once as two customers do not both pass the check.
+    await hub.store.atomically(async () => {
+      await hub.store.claimVisitor(session.visitorId);
+      const boundTo = (await hub.store.identityOf(session.visitorId))?.userId;
+      if (boundTo !== undefined && boundTo !== claims.sub) {
+        throw new ChatErrorClass('forbidden', 'this session belongs to another customer: start a new one');
+      }
+      await hub.store.identify(session.visitorId, toIdentity(claims));
+    });
     await hub.queueChanged();
   },
   'session.end': (hub, _conn, session) => endSession(hub, session, 'ended'),

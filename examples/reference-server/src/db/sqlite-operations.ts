@@ -125,7 +125,7 @@ export function openSqlite(options: StoreOptions) {
       handover: { from: string | null; to: string; note?: string },
       event: EventInput,
     ) => {
-      q.assign.run(handover.to, now(), conversationId);
+      if (q.handOver.run(handover.to, conversationId, handover.from).changes === 0) return undefined;
       q.insertTransfer.run(conversationId, handover.from, handover.to, now(), handover.note ?? null);
       return appendRaw(conversationId, event);
     },
@@ -143,8 +143,8 @@ export function openSqlite(options: StoreOptions) {
     return held;
   });
 
-  const requeue = write((conversationId: string, left: EventInput) => {
-    if (q.requeue.run(conversationId).changes === 0) return undefined;
+  const requeue = write((conversationId: string, agentId: string, left: EventInput) => {
+    if (q.requeue.run(conversationId, agentId).changes === 0) return undefined;
     return appendRaw(conversationId, left);
   });
 
@@ -263,7 +263,7 @@ export function openSqlite(options: StoreOptions) {
       if (!row || row.note === null) return undefined;
       return { fromAgentId: row.from_agent_id, note: row.note, at: row.at };
     },
-    requeue: (conversationId, left) => requeue(conversationId, left),
+    requeue: (conversationId, agentId, left) => requeue(conversationId, agentId, left),
     reply: (input, ended) => reply(input, ended),
     end: (conversationId, event) => end(conversationId, event),
     setReadSeq(conversationId, by, upToSeq) {

@@ -136,8 +136,12 @@ export function prepareStatements(db: Database) {
     transferNote: db.prepare<[string], { from_agent_id: string | null; note: string | null; at: number }>(
       'SELECT from_agent_id, note, at FROM transfers WHERE conversation_id = ? ORDER BY id DESC LIMIT 1',
     ),
-    requeue: db.prepare<[string], void>(
-      "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = ? AND status = 'active'",
+    requeue: db.prepare<[string, string], void>(
+      "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = ? AND status = 'active' AND agent_id = ?",
+    ),
+    /** Only from the agent holding it, while under way. */
+    handOver: db.prepare<[string, string, string | null], void>(
+      "UPDATE conversations SET agent_id = ? WHERE id = ? AND status = 'active' AND agent_id IS ?",
     ),
     end: db.prepare<[number, string], void>(
       "UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ? AND status <> 'ended'",

@@ -144,20 +144,23 @@ export interface StoreOperations extends AccountStore, InboxStore, ArchiveStore,
    * was not queued any more (another agent, maybe on another node, took it first).
    */
   assign(conversationId: string, agentId: string, joined: EventInput): ConversationEvent | undefined;
-  /** Hands the conversation to another agent: a transfer row (with the note for them) and `agent.transferred`. */
+  /**
+   * Hands the conversation to another agent: a transfer row (with the note for them) and
+   * `agent.transferred`. Undefined when `from` no longer holds it under way (it ended, or was handed back).
+   */
   transfer(
     conversationId: string,
     handover: { from: string | null; to: string; note?: string },
     event: EventInput,
-  ): ConversationEvent;
+  ): ConversationEvent | undefined;
   /** The note of the latest transfer of the conversation, for the agent it was handed to. */
   transferNote(conversationId: string): { fromAgentId: string | null; note: string; at: number } | undefined;
   /**
    * Puts the conversation back in the queue (its agent left): `queued`, nobody in charge, its place kept
-   * (the queue is in order of creation), with `agent.left`. Undefined when it was not under way any more
-   * (another node handed it back first, or it ended).
+   * (the queue is in order of creation), with `agent.left`. Only from `agentId`: undefined when it is not
+   * theirs under way any more (another node handed it back first, another agent took it since, it ended).
    */
-  requeue(conversationId: string, left: EventInput): ConversationEvent | undefined;
+  requeue(conversationId: string, agentId: string, left: EventInput): ConversationEvent | undefined;
   /**
    * An agent's answer to a left message: the message (with its ack) and the end of the conversation, in
    * one transaction.

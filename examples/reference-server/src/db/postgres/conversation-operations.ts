@@ -96,22 +96,23 @@ function conversationWrites(deps: PostgresDeps) {
       }),
     transfer: (conversationId, handover, event) =>
       tx.atomically(async () => {
-        await query(
-          `UPDATE conversations SET agent_id = $1, status = 'active', answered_at = coalesce(answered_at, $2)
-           WHERE id = $3`,
-          [handover.to, now(), conversationId],
+        const { rowCount } = await query(
+          `UPDATE conversations SET agent_id = $1
+           WHERE id = $2 AND status = 'active' AND agent_id IS NOT DISTINCT FROM $3`,
+          [handover.to, conversationId, handover.from],
         );
+        if (rowCount === 0) return undefined;
         await query(
           'INSERT INTO transfers (conversation_id, from_agent_id, to_agent_id, at, note) VALUES ($1, $2, $3, $4, $5)',
           [conversationId, handover.from, handover.to, now(), handover.note ?? null],
         );
         return appendIndexed(deps, conversationId, event);
       }),
-    requeue: (conversationId, left) =>
+    requeue: (conversationId, agentId, left) =>
       tx.atomically(async () => {
         const { rowCount } = await query(
-          "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = $1 AND status = 'active'",
-          [conversationId],
+          "UPDATE conversations SET status = 'queued', agent_id = NULL WHERE id = $1 AND status = 'active' AND agent_id = $2",
+          [conversationId, agentId],
         );
         if (rowCount === 0) return undefined;
         return appendIndexed(deps, conversationId, left);
