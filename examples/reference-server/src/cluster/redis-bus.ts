@@ -100,18 +100,20 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     );
   };
 
+  // Each message is `<node id>\n<JSON>`: this node's own come back to it, and are dropped unread.
+  const own = `${nodeId}\n`;
   subscriber.on('message', (_channel: string, text: string) => {
-    let parsed: { from: string; message: BusMessage };
+    if (text.startsWith(own)) return;
+    let message: BusMessage;
     try {
-      parsed = JSON.parse(text) as { from: string; message: BusMessage };
+      message = JSON.parse(text.slice(text.indexOf('\n') + 1)) as BusMessage;
     } catch (cause) {
       options.report(new Error('a bus message did not parse', { cause }));
       return;
     }
-    if (parsed.from === nodeId) return;
     // Presence is read from the set, where it is current: the message only says when to read it.
-    if (parsed.message.kind === 'presence') refreshNow();
-    else tell(parsed.message);
+    if (message.kind === 'presence') refreshNow();
+    else tell(message);
   });
   await subscriber.subscribe(CHANNEL);
   // Back after a drop (ioredis subscribes again by itself): what the others sent meanwhile is lost.
@@ -129,7 +131,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   timer.unref();
 
   const publish = (message: BusMessage): void => {
-    publisher.publish(CHANNEL, JSON.stringify({ from: nodeId, message })).catch((error: unknown) => {
+    publisher.publish(CHANNEL, own + JSON.stringify(message)).catch((error: unknown) => {
       options.report(error instanceof Error ? error : new Error(String(error)));
     });
   };

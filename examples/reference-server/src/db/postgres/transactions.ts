@@ -20,6 +20,21 @@ interface Open {
   savepoints: number;
 }
 
+/**
+ * Names of the statements prepared so far, by their text. The store's statements are a fixed few; past
+ * `MOST_NAMED`, a text (one built with a varying part) runs unnamed, so that nothing grows without bound.
+ */
+const statementNames = new Map<string, string>();
+const MOST_NAMED = 200;
+const statementName = (text: string): string | undefined => {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MOST_NAMED) {
+    name = `clavard_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+};
+
 /** How many group commits write at once, each holding a connection of the pool while it does. */
 const GROUPS_AT_ONCE = 4;
 
@@ -157,8 +172,15 @@ export function postgresTransactions(pool: pg.Pool) {
   const query: Queryable['query'] = (text, given) => {
     const values = withoutNul(given);
     const frame = current();
-    if (!frame) return pool.query(text, values) as never;
-    return inTurn(frame, () => frame.open.client.query(text, values)) as never;
+    // Prepared once per connection, by name: Postgres parses and plans each statement once, not per call.
+    const name = statementName(text);
+    const statement = {
+      text,
+      ...(name === undefined ? {} : { name }),
+      ...(values === undefined ? {} : { values }),
+    };
+    if (!frame) return pool.query(statement) as never;
+    return inTurn(frame, () => frame.open.client.query(statement)) as never;
   };
 
   // A group is not run again after a deadlock: its messages each have their savepoint, and a failure
