@@ -78,48 +78,4 @@ describe('a cluster of two nodes (Redis between them)', () => {
       online: false,
     });
   });
-
-  it('hands a conversation from an agent on B to one on A, with read receipts, the end and the survey', async () => {
-    const [nodeA, nodeB] = await cluster();
-    const julie = await agent(nodeB, 'Julie');
-    const marc = await agent(nodeA, 'Marc');
-    const v = await visitor(nodeA);
-    v.client.send({ type: 'message.send', clientId: 'first', text: 'Mon colis est en retard' });
-    const { conversationId, seq } = await v.client.next('message.ack');
-    await julie.client.next('agent.queue', (frame) => (frame.queue as unknown[]).length === 1);
-    julie.client.send({ type: 'agent.take', conversationId });
-    await v.client.next('agent.joined');
-
-    // Read receipts, each way across the nodes.
-    julie.client.send({ type: 'agent.read', conversationId, upToSeq: seq });
-    expect(await v.client.next('read')).toMatchObject({ conversationId, upToSeq: seq, by: 'agent' });
-    julie.client.send({ type: 'agent.message', conversationId, clientId: 'j1', text: 'Je vérifie.' });
-    const answer = await v.client.next('message', (m) => m.clientId === undefined);
-    v.client.send({ type: 'read', conversationId, upToSeq: answer.seq });
-    expect(await julie.client.next('agent.read')).toMatchObject({ conversationId, upToSeq: answer.seq });
-
-    // Julie (B) hands it to Marc (A), with a note only Marc sees.
-    julie.client.send({ type: 'agent.transfer', conversationId, toAgentId: marc.id, note: 'Colis 42' });
-    expect(await v.client.next('agent.transferred')).toMatchObject({ agent: { firstName: 'Marc' } });
-    const handed = await marc.client.next('agent.conversation');
-    expect(handed.conversation).toMatchObject({ id: conversationId, transferNote: { note: 'Colis 42' } });
-    v.client.send({ type: 'message.send', clientId: 'second', text: 'Merci Marc' });
-    const toMarc = await marc.client.next(
-      'agent.event',
-      (frame) => (frame.event as { clientId?: string }).clientId === 'second',
-    );
-    expect(toMarc.event).toMatchObject({ content: { text: 'Merci Marc' } });
-
-    // Marc ends it; the visitor rates it, and Marc hears of the rating and his measures.
-    marc.client.send({ type: 'agent.end', conversationId, closing: 'Bonne journée!' });
-    expect(await v.client.next('conversation.ended')).toMatchObject({
-      by: 'agent',
-      closing: 'Bonne journée!',
-    });
-    v.client.send({ type: 'rating.submit', conversationId, solved: true, score: 5 });
-    expect(await marc.client.next('agent.rating')).toMatchObject({ conversationId, solved: true, score: 5 });
-    expect(
-      await marc.client.next('agent.stats', (f) => (f.stats as { rated: number }).rated === 1),
-    ).toBeTruthy();
-  });
 });

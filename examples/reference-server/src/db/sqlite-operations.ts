@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AgentStats } from '@clavard/agent-api';
-import type { ConversationEvent, FormField } from '@clavard/protocol';
+import type { ConversationEvent } from '@clavard/protocol';
 import Database from 'better-sqlite3';
 import { accountStore } from './account-store.js';
 import { archiveStore } from './archive-store.js';
@@ -13,6 +13,7 @@ import { atomic } from './atomic.js';
 import { startCheckpoints } from './checkpoints.js';
 import { inboxStore } from './inbox-store.js';
 import { prechatStore } from './prechat-store.js';
+import { contextFromRow, eventFromRow, formFromRow } from './row-mappers.js';
 import type { AckRow, FormRow, VisitorRow } from './rows.js';
 import { migrate } from './schema.js';
 import { searchableText, searchIndex } from './search-index.js';
@@ -34,16 +35,6 @@ export interface StoreOptions {
    */
   backgroundCheckpoints?: (error: Error) => void;
 }
-
-const toEvent = (conversationId: string, row: { seq: number; type: string; payload: string; at: number }) =>
-  // The payload was written by `append` from a typed event: reading it back gives that event.
-  ({
-    ...(JSON.parse(row.payload) as object),
-    type: row.type,
-    conversationId,
-    seq: row.seq,
-    at: new Date(row.at).toISOString(),
-  }) as ConversationEvent;
 
 /**
  * Opens (and creates when needed) the reference server's SQLite database: its operations, and what
@@ -215,13 +206,7 @@ export function openSqlite(options: StoreOptions) {
     },
     visitorContext(visitorId) {
       const row = q.context.get(visitorId);
-      if (!row) return {};
-      return {
-        ...(row.page_url === null
-          ? {}
-          : { page: { url: row.page_url, ...(row.page_title === null ? {} : { title: row.page_title }) } }),
-        ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
-      };
+      return row ? contextFromRow(row) : {};
     },
     endVisitorSession: (visitorId) => void q.endVisitor.run(visitorId),
     forgetVisitor(visitorId) {
@@ -249,9 +234,9 @@ export function openSqlite(options: StoreOptions) {
     activeOf: (agentId) => q.activeOf.all(agentId),
     append: (conversationId, input) => append(conversationId, input),
     events: (conversationId, afterSeq, limit) =>
-      q.events.all(conversationId, afterSeq, limit).map((row) => toEvent(conversationId, row)),
+      q.events.all(conversationId, afterSeq, limit).map((row) => eventFromRow(conversationId, row)),
     eventsBefore: (conversationId, beforeSeq, limit) =>
-      q.eventsBefore.all(conversationId, beforeSeq, limit).map((row) => toEvent(conversationId, row)),
+      q.eventsBefore.all(conversationId, beforeSeq, limit).map((row) => eventFromRow(conversationId, row)),
     agentHasWritten: (conversationId) => q.agentWrote.get(conversationId) !== undefined,
     ackOf: (visitorId, clientId) => q.ackOf.get(clientId, visitorId),
     ackIn: (conversationId, clientId) => q.ackIn.get(conversationId, clientId),
@@ -272,13 +257,7 @@ export function openSqlite(options: StoreOptions) {
     requestForm: (conversationId, event) => requestForm(conversationId, event),
     formOf(visitorId, formId) {
       const row = q.formOf.get(formId, visitorId);
-      if (!row) return undefined;
-      return {
-        conversationId: row.conversation_id,
-        formId: row.form_id,
-        kind: row.kind,
-        fields: JSON.parse(row.fields) as FormField[],
-      };
+      return row ? formFromRow(row) : undefined;
     },
     submitForm: (form, outcome, event) => submitForm(form, outcome, event),
     rate(conversationId, rating) {

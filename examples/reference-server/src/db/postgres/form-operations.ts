@@ -2,8 +2,8 @@
  * What a visitor answers on Postgres: the forms asked in a conversation and their submissions, the
  * consent that came with the first message, the name and email given in the pre-chat form, the rating.
  */
-import type { FormField, FormKind } from '@clavard/protocol';
-import type { FormRow } from '../rows.js';
+import type { FormKind } from '@clavard/protocol';
+import { formFromRow } from '../row-mappers.js';
 import { type Async, givenContact, type StoreOperations } from '../store-types.js';
 import { appendIndexed, given, jsonText, one } from './sql.js';
 import type { PostgresDeps } from './transactions.js';
@@ -45,13 +45,7 @@ function forms(deps: PostgresDeps) {
          WHERE f.form_id = $1 AND c.visitor_id = $2 ORDER BY c.created_at DESC, c.arrival DESC LIMIT 1`,
         [formId, visitorId],
       );
-      if (!row) return undefined;
-      return {
-        conversationId: row.conversation_id,
-        formId: row.form_id,
-        kind: row.kind,
-        fields: JSON.parse(row.fields) as FormField[],
-      } satisfies FormRow;
+      return row ? formFromRow(row) : undefined;
     },
     submitForm: (form, outcome, event) =>
       tx.atomically(async () => {

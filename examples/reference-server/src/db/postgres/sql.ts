@@ -5,6 +5,7 @@
  * here; its `rowid`, which breaks ties of time there, is the id here (see each query).
  */
 import type { ConversationEvent } from '@clavard/protocol';
+import { eventFromRow } from '../row-mappers.js';
 import { searchableText } from '../search-index.js';
 import type { EventInput } from '../store-types.js';
 import { indexedText } from './search-words.js';
@@ -182,15 +183,8 @@ export interface EventRecord {
  * rows.map((row) => toEvent(conversationId, row));
  * ```
  */
-export const toEvent = (conversationId: string, row: EventRecord) =>
-  // The payload was written by `append` from a typed event: reading it back gives that event.
-  ({
-    ...(JSON.parse(row.payload) as object),
-    type: row.type,
-    conversationId,
-    seq: row.seq,
-    at: new Date(row.at).toISOString(),
-  }) as ConversationEvent;
+export const toEvent = (conversationId: string, row: EventRecord): ConversationEvent =>
+  eventFromRow(conversationId, row);
 
 /**
  * Indexes a message for the archive's search (its folded words, see search-words.ts), in the transaction

@@ -5,6 +5,7 @@
  */
 import type { FormField } from '@clavard/protocol';
 import type { PrechatAnswers } from '../prechat-store.js';
+import { contextFromRow } from '../row-mappers.js';
 import type { ConversationRow, VisitorRow } from '../rows.js';
 import type { Async, StoreOperations } from '../store-types.js';
 import { all, CONVERSATION, jsonText, one } from './sql.js';
@@ -118,13 +119,7 @@ function visitorDetails(deps: PostgresDeps) {
         'SELECT page_url, page_title, time_zone FROM visitors WHERE id = $1',
         [visitorId],
       );
-      if (!row) return {};
-      return {
-        ...(row.page_url === null
-          ? {}
-          : { page: { url: row.page_url, ...(row.page_title === null ? {} : { title: row.page_title }) } }),
-        ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
-      };
+      return row ? contextFromRow(row) : {};
     },
   } satisfies Partial<VisitorOperations>;
 }
