@@ -8,6 +8,7 @@ import { startRoundRobinProxy } from '../../../scripts/round-robin-proxy.mjs';
 import { agentHello } from './support/clients.js';
 import { runRedisUrl, sharedDatabase } from './support/cluster.js';
 import {
+  bothUnderWay,
   createAgent,
   expectNothingLost,
   login,
@@ -24,7 +25,6 @@ import {
 
 const VISITOR_MESSAGES = 200;
 const AGENT_MESSAGES = 100;
-const KILL_AFTER = { visitorAcks: 20, agentAcks: 20 };
 /** Presence renewed every 200 ms: it expires 600 ms after a node stops renewing it. */
 const REFRESH_MS = '200';
 
@@ -50,8 +50,7 @@ describe('a node of the cluster killed (SIGKILL) mid-conversation', () => {
     let killed = false;
     let killNow = () => {};
     const maybeKill = () => {
-      if (killed || visitor.acks.size < KILL_AFTER.visitorAcks) return;
-      if (julie.acks.size < KILL_AFTER.agentAcks) return;
+      if (killed || !bothUnderWay(visitor.acks.size, julie.acks.size)) return;
       killed = true;
       killNow();
     };

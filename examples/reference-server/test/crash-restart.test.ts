@@ -6,6 +6,7 @@ import type { ChatClient } from '@clavard/widget/headless';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from './support/clients.js';
 import {
+  bothUnderWay,
   createAgent,
   expectNothingLost,
   login,
@@ -22,8 +23,6 @@ import {
 
 const VISITOR_MESSAGES = 200; // the outbox's default limit: all of them queued at once
 const AGENT_MESSAGES = 100;
-/** The kill comes once both streams are under way (and, checked below, neither is finished). */
-const KILL_AFTER = { visitorAcks: 20, agentAcks: 20 };
 
 let database: Awaited<ReturnType<typeof testDatabase>> | undefined;
 let client: ChatClient | undefined;
@@ -54,8 +53,7 @@ describe('a crash (SIGKILL) and restart of the server process mid-conversation',
     let killed = false;
     let killNow = () => {};
     const maybeKill = () => {
-      if (killed || visitor.acks.size < KILL_AFTER.visitorAcks) return;
-      if ((agent?.acks.size ?? 0) < KILL_AFTER.agentAcks) return;
+      if (killed || !bothUnderWay(visitor.acks.size, agent?.acks.size ?? 0)) return;
       killed = true;
       killNow();
     };

@@ -78,6 +78,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
     expect(await store.consentOf(conversation.id)).toEqual({ at: '2023-11-14T22:13:20.000Z', version: 'v1' });
     await store.carryPrechat(conversation.id, 'prechat', FIELDS, { name: ' Ana ', email: 'ana@example.com' });
     await store.storeMessage(textMessage(conversation.id, 'Ma facture de mai'));
+    await store.identify(visitor.id, { userId: 'cust-42', name: 'Ana Lopez' });
     const [queued] = await store.queued();
     expect(queued).toEqual({
       id: conversation.id,
@@ -88,6 +89,9 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       contact_email: null,
       given_name: 'Ana',
       given_email: 'ana@example.com',
+      identity_user_id: 'cust-42',
+      identity_name: 'Ana Lopez',
+      identity_email: null,
     });
     expect(await store.queuedOne(conversation.id)).toEqual(queued);
     expect(await store.givenOf(conversation.id)).toEqual({ name: 'Ana', email: 'ana@example.com' });

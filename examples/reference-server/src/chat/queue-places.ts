@@ -100,8 +100,15 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       ...(eta === undefined ? {} : { etaSeconds: eta }),
     };
   };
-  const queueEntry = async (row: QueueRow): Promise<QueueEntry> => {
-    const identity = await store.identityOf(row.visitor_id);
+  const queueEntry = (row: QueueRow): QueueEntry => {
+    const identity =
+      row.identity_user_id === null
+        ? undefined
+        : {
+            userId: row.identity_user_id,
+            ...(row.identity_name === null ? {} : { name: row.identity_name }),
+            ...(row.identity_email === null ? {} : { email: row.identity_email }),
+          };
     const given = givenContact(row.given_name, row.given_email);
     return {
       conversationId: row.id,
@@ -158,7 +165,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       handlingSeconds(),
     ]);
     // Everything read before anyone is told: the visitors and the agents hear of one state, together.
-    const entries = agents.length === 0 ? [] : await Promise.all(rows.map(queueEntry));
+    const entries = agents.length === 0 ? [] : rows.map(queueEntry);
     const next = queueRouter(agents);
     router = next;
     placed.clear();
@@ -186,7 +193,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     if (placed.has(conversationId)) return;
     const [row, handling] = await Promise.all([store.queuedOne(conversationId), handlingSeconds()]);
     if (!row) return;
-    const entry = await queueEntry(row);
+    const entry = queueEntry(row);
     if (!router) return recompute(); // invalidated meanwhile (an agent came or went)
     placed.add(row.id);
     const route = router.next(row.topic);
@@ -226,7 +233,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       const [rows, agents] = await Promise.all([store.queued(), deps.routedAgents()]);
       const routes = routeQueue(rows, agents);
       const mine = rows.filter((_, index) => routes[index]?.agentIds.includes(agentId));
-      const { kept } = fitting(await Promise.all(mine.map(queueEntry)), QUEUE_BYTES);
+      const { kept } = fitting(mine.map(queueEntry), QUEUE_BYTES);
       return { queue: kept, total: mine.length };
     },
     told(agentId, { queue, total }) {

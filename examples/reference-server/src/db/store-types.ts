@@ -85,6 +85,10 @@ export interface QueueRow {
   given_name: string | null;
   /** The email the visitor gave in an accepted pre-chat form. */
   given_email: string | null;
+  /** The customer the visitor was identified as (a verified identity token), if any. */
+  identity_user_id: string | null;
+  identity_name: string | null;
+  identity_email: string | null;
 }
 
 /**

@@ -179,6 +179,18 @@ export const login = async (url: string, name = 'julie'): Promise<string> => {
 };
 //#endregion
 
+/**
+ * When to make the failure: both streams have started and one of them is well under way, so that neither
+ * can have finished (whichever of the two the server happens to serve faster).
+ *
+ * @example
+ * ```ts
+ * if (bothUnderWay(visitor.acks.size, agent.acks.size)) server.child.kill('SIGKILL');
+ * ```
+ */
+export const bothUnderWay = (visitorAcks: number, agentAcks: number): boolean =>
+  visitorAcks >= 2 && agentAcks >= 2 && (visitorAcks >= 20 || agentAcks >= 20);
+
 //#region the visitor
 /**
  * The visitor: the widget's headless client on `widgetWsUrl`, reconnecting fast, with every ack it

@@ -134,15 +134,6 @@ export const FIRST_TEXT = `(SELECT e.payload::json -> 'content' ->> 'text' FROM 
 export const BY_AGENT = `e.type = 'message' AND e.payload::json -> 'author' ->> 'role' = 'agent'`;
 
 /**
- * The queue's rows, oldest first (ties by id: SQLite's order of insertion has no column here); `only`
- * narrows it to one conversation.
- *
- * @example
- * ```ts
- * await all<QueueRow>(tx.query, queuedSql('AND c.id = $1'), [conversationId]);
- * ```
- */
-/**
  * A conversation's columns as the store's rows have them (ConversationRow): every column but `arrival`,
  * which only orders them.
  *
@@ -154,10 +145,20 @@ export const BY_AGENT = `e.type = 'message' AND e.payload::json -> 'author' ->> 
 export const CONVERSATION =
   'id, visitor_id, epoch, status, topic, agent_id, created_at, answered_at, ended_at, last_seq, visitor_read_seq, agent_read_seq, left_message_at';
 
+/**
+ * The queue's rows, oldest first (ties in the order the conversations arrived), with the customer each
+ * visitor was identified as; `only` narrows it to one conversation.
+ *
+ * @example
+ * ```ts
+ * await all<QueueRow>(tx.query, queuedSql('AND c.id = $1'), [conversationId]);
+ * ```
+ */
 export const queuedSql = (only: string): string =>
   `SELECT c.id, c.visitor_id, c.topic, c.created_at, ${FIRST_TEXT} AS preview,
-     ${CONTACT_EMAIL} AS contact_email, ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email
-   FROM conversations c
+     ${CONTACT_EMAIL} AS contact_email, ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
+     i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email
+   FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
    WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.arrival`;
 
 /**
