@@ -48,9 +48,11 @@ describe('a node of the cluster killed (SIGKILL) mid-conversation', () => {
     const ws = proxy.url.replace(/^http/, 'ws');
 
     let killed = false;
+    let agentAcks = (): number => 0;
     let killNow = () => {};
     const maybeKill = () => {
-      if (killed || !bothUnderWay(visitor.acks.size, julie.acks.size)) return;
+      // Julie's stream starts once the conversation is there: until then, no agent acks.
+      if (killed || !bothUnderWay(visitor.acks.size, agentAcks())) return;
       killed = true;
       killNow();
     };
@@ -65,6 +67,7 @@ describe('a node of the cluster killed (SIGKILL) mid-conversation', () => {
       () => '',
     );
     const julie = createAgent(AGENT_MESSAGES, conversation?.id ?? '', maybeKill);
+    agentAcks = () => julie.acks.size;
     cleanups.push(() => julie.close());
     await julie.attach(`${ws}/agent/ws`, await login(proxy.url));
     const marc = await agentHello({ agentWsUrl: `${ws}/agent/ws` } as never, await login(proxy.url, 'marc'));
