@@ -6,12 +6,11 @@
 // CLAVARD_REDIS_URL is set (Debian: apt-get install -y postgresql redis-server); what a private one holds
 // goes with it when the demo stops. Ctrl+C stops everything.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForDemo, DEMO_ENV } from './demo-build.mjs';
 import { startRoundRobinProxy } from './round-robin-proxy.mjs';
-import { startPostgres, startRedis } from './services.mjs';
+import { createDatabase, startPostgres, startRedis } from './services.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -23,22 +22,7 @@ const publicOrigin = `http://127.0.0.1:${proxyPort}`;
 const redis = process.env.CLAVARD_REDIS_URL ? undefined : await startRedis();
 const redisUrl = process.env.CLAVARD_REDIS_URL ?? redis?.url;
 const postgres = process.env.CLAVARD_DATABASE_URL ? undefined : await startPostgres();
-const databaseUrl = process.env.CLAVARD_DATABASE_URL ?? (await createDemoDatabase(postgres.url));
-
-/** The `clavard` database on the private Postgres started for this demo. */
-async function createDemoDatabase(adminUrl) {
-  const pg = createRequire(join(serverDir, 'package.json'))('pg');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query('CREATE DATABASE clavard');
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = '/clavard';
-  return url.toString();
-}
+const databaseUrl = process.env.CLAVARD_DATABASE_URL ?? (await createDatabase(postgres.url, 'clavard'));
 
 /** Starts one node on a free port; resolves with its URL once it listens (its IPC report). */
 const startNode = (name) =>

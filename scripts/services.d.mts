@@ -11,3 +11,4 @@ export function postgresBin(): string | undefined;
 export function redisBin(): string | undefined;
 export function startPostgres(): Promise<StartedService>;
 export function startRedis(options?: { port?: number }): Promise<StartedService>;
+export function createDatabase(adminUrl: string, name: string): Promise<string>;

@@ -4,9 +4,11 @@
 // the `postgres` system user and its commands run as that user (Debian's package creates it).
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -125,6 +127,29 @@ const listening = (port, ms) =>
     };
     attempt();
   });
+
+/**
+ * Creates the database `name` on the Postgres at `adminUrl` (a server started by {@link startPostgres});
+ * resolves with its URL. The client is the reference server's (`pg`), loaded only when called.
+ *
+ * @example
+ * const url = await createDatabase(postgres.url, 'clavard');
+ * // postgres://postgres@127.0.0.1:41234/clavard
+ */
+export async function createDatabase(adminUrl, name) {
+  const serverPackage = fileURLToPath(new URL('../examples/reference-server/package.json', import.meta.url));
+  const pg = createRequire(serverPackage)('pg');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /**
  * Starts a private Redis on 127.0.0.1 (on `port` when given: a restart on the same one), keeping nothing

@@ -11,17 +11,10 @@
 //
 // Exits 1 when a message is lost, acked twice, answered with an error, or not stored once.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startPostgres, startRedis } from '../../../scripts/services.mjs';
+import { createDatabase, startPostgres, startRedis } from '../../../scripts/services.mjs';
 import { runLoad } from './load-run.mjs';
-import { compare, floorTarget, postgresTarget, print, report } from './load-targets.mjs';
-
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const pg = createRequire(join(serverDir, 'package.json'))('pg');
+import { buildServer, compare, floorTarget, postgresTarget, print, report } from './load-targets.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,29 +33,7 @@ const options = {
   clockTicks: Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100,
 };
 
-const build = spawnSync(
-  'npx',
-  ['-y', 'pnpm@10.34.8', '--filter', '@clavard/reference-server', 'run', 'build'],
-  {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) throw new Error('the reference server did not build');
-
-/** A new database on the run's Postgres, for one run. */
-const createDatabase = async (adminUrl, name) => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
+buildServer();
 
 const postgres = await startPostgres();
 const redis = await startRedis();

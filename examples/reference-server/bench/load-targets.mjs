@@ -1,13 +1,34 @@
 // What the load tests run and print: the floor (one INSERT per message), the reference server on SQLite
 // or on Postgres (one node or several, with Redis between them), and the tables of their figures.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const mainFile = join(serverDir, 'dist/main.js');
 const Database = createRequire(join(serverDir, 'package.json'))('better-sqlite3');
 const pg = createRequire(join(serverDir, 'package.json'))('pg');
+
+/**
+ * Builds the reference server (tsup), whose dist/main.js the load tests run; throws when it does not build.
+ *
+ * @example
+ * if (!existsSync(mainFile)) buildServer();
+ */
+export function buildServer() {
+  console.log('building the reference server (tsup)…');
+  const build = spawnSync(
+    'npx',
+    ['-y', 'pnpm@10.34.8', '--filter', '@clavard/reference-server', 'run', 'build'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) throw new Error('the reference server did not build');
+}
 
 /** Rows of `sql` in the SQLite database the server left (closed, read-only). */
 const countIn = (database, ...queries) => {

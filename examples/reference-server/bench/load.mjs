@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { summarizeProfile } from './cpu-profile.mjs';
 import { runLoad } from './load-run.mjs';
-import { compare, floorTarget, print, report, sqliteTarget } from './load-targets.mjs';
+import { buildServer, compare, floorTarget, print, report, sqliteTarget } from './load-targets.mjs';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -44,18 +44,7 @@ const PACE_MS = Number(args['pace-ms']);
 const ACK_TIMEOUT_MS = Number(args['ack-timeout-ms']);
 
 //#region environment: build, fd limit
-if (!existsSync(mainFile)) {
-  console.log('dist/main.js is missing: building the reference server (tsup)…');
-  const build = spawnSync(
-    'npx',
-    ['-y', 'pnpm@10.34.8', '--filter', '@clavard/reference-server', 'run', 'build'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-  if (build.status !== 0) throw new Error('the reference server did not build');
-}
+if (!existsSync(mainFile)) buildServer();
 const fdLimit = Number(spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim());
 let visitors = Number(args.visitors);
 if (Number.isFinite(fdLimit) && fdLimit < visitors + 64) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase } from '../../../../scripts/services.mjs';
 
 /** The URL of this run's private Postgres (scripts/test-services.ts), or why there is none. */
 const adminUrl = (): string => {
@@ -56,8 +57,6 @@ export async function throwawayDatabase(): Promise<{ url: string; drop(): Promis
       await client.end();
     }
   };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const url = await createDatabase(admin, name);
+  return { url, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
