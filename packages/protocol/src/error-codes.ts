@@ -34,6 +34,12 @@ export const SERVER_ERROR_CODES = [
   'greeting-required',
   /** Agent API: the organisation requires a closing text to end a conversation. */
   'closing-required',
+  /** An attachment is over the server's maximum size. */
+  'attachment-too-large',
+  /** An attachment's first bytes are not those of an allowed type, or the file cannot be read. */
+  'attachment-type-refused',
+  /** The conversation holds its maximum number of files: no more can be attached to it. */
+  'attachment-limit',
   /** Anything else that went wrong on the server. */
   'server-error',
 ] as const;
