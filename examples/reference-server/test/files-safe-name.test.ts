@@ -20,6 +20,8 @@ describe('safeFileName', () => {
     ['README.md', 'text/plain', 'README.md'],
     ['page.html', 'text/plain', 'page.txt'],
     ['notes v1.2', 'text/plain', 'notes v1.2.txt'],
+    ['minutes.ofthemeetingwithsales', 'text/plain', 'minutes.ofthemeetingwithsales.txt'],
+    ['scan.tiff', 'image/png', 'scan.png'],
     ['invoice\u202Efdp.exe', 'application/pdf', 'invoicefdp.pdf'],
     ['a\u2066b\u2069c\u202Ad.png', 'image/png', 'abcd.png'],
     ['line\r\nbreak\t\ttab.txt', 'text/plain', 'line break tab.txt'],

@@ -1,7 +1,7 @@
 /**
  * The name an attachment is shown and downloaded under. The sender chose it: it may carry a path
- * (`../../etc/passwd`), controls that break a header or a log line, bidi overrides that make
- * `invoice‮fdp.exe` read as `invoiceexe.pdf`, or an extension that lies about the bytes. What is kept
+ * (`../../etc/passwd`), controls that break a header or a log line, bidi overrides (`invoice`, U+202E,
+ * `fdp.exe` reads as `invoiceexe.pdf`), or an extension that lies about the bytes. What is kept
  * is a plain base name whose extension is the one of the type the bytes were sniffed as.
  */
 import type { AllowedMediaType } from './sniff.js';
@@ -28,9 +28,9 @@ const INVISIBLE = /(?!\s)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 // A lone surrogate half cannot be encoded as UTF-8 (encodeURIComponent throws on it).
 const LONE_SURROGATE = /\p{Surrogate}/gu;
 
-// An extension is a short run of letters and digits with at least one letter: `v1.2` has none, so
-// `notes v1.2` keeps its `.2` and gets `.txt` after it rather than losing it.
-const EXTENSION = /\.([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$/;
+// An extension is a run of at most 10 letters and digits with at least one letter: `notes v1.2` keeps
+// its `.2` and gets `.txt` after it rather than losing it, and so does a name with a long last part.
+const EXTENSION = /\.(?=[A-Za-z0-9]{1,10}$)([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)$/;
 
 const trimDotsAndSpaces = (text: string): string => text.replace(/^[.\s]+|[.\s]+$/gu, '');
 
