@@ -171,7 +171,7 @@ describe('createDiskStorage', () => {
     expect((await storage.get('f_1'))?.toString()).toBe('whole');
   });
 
-  it('keeps the old bytes whole when a put fails before its rename, and cleans its temporary file', async () => {
+  it('keeps the old bytes when a put fails before its rename, and removes its temporary file', async () => {
     const dir = join(root, 'failed');
     const storage = createDiskStorage(dir);
     await storage.put('f_1', Buffer.from('old and whole'));

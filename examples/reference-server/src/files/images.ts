@@ -9,23 +9,51 @@ import { ChatError } from '@clavard/protocol';
 import sharp, { type Metadata, type Sharp, type SharpOptions } from 'sharp';
 import type { ImageMediaType } from './sniff.js';
 
-/** The most pixels an image may have when no limit is given: 40 million (a 7,746 px square). */
+/**
+ * The most pixels an image may have when no limit is given: 40 million (a 7,746 px square).
+ *
+ * @example
+ * ```ts
+ * await prepareUpload(bytes, name, { maxPixels: DEFAULT_MAX_PIXELS / 4 });
+ * ```
+ */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
 
-/** The longest side of a thumbnail, in pixels. */
+/**
+ * The longest side of a thumbnail, in pixels.
+ *
+ * @example
+ * ```ts
+ * thumbnail.width <= THUMBNAIL_MAX_SIDE && thumbnail.height <= THUMBNAIL_MAX_SIDE; // true
+ * ```
+ */
 export const THUMBNAIL_MAX_SIDE = 320;
 
 // A guard against an image that takes the CPU for long (thousands of frames), not a measure of speed.
 const TIMEOUT_SECONDS = 30;
 
-/** An image encoded again: its bytes and its oriented size (one frame's, for an animation). */
+/**
+ * An image encoded again: its bytes and its oriented size (one frame's, for an animation).
+ *
+ * @example
+ * ```ts
+ * const image: ReencodedImage = await reencodeImage(upload, 'image/png', DEFAULT_MAX_PIXELS);
+ * ```
+ */
 export interface ReencodedImage {
   bytes: Buffer;
   width: number;
   height: number;
 }
 
-/** A small still WebP of an image's first frame, for the conversation's view. */
+/**
+ * A small still WebP of an image's first frame, for the conversation's view.
+ *
+ * @example
+ * ```ts
+ * const thumbnail: Thumbnail = await thumbnailOf(image.bytes); // { mediaType: 'image/webp', … }
+ * ```
+ */
 export interface Thumbnail {
   bytes: Buffer;
   mediaType: 'image/webp';
@@ -41,7 +69,8 @@ const FORMATS: Readonly<Record<ImageMediaType, string>> = {
   'image/gif': 'gif',
 };
 
-/** The encoder for each type: the same format, high quality (PNG lossless), and sharp's default of no metadata. */
+// The same format out as in, high quality (PNG lossless). No withMetadata/keepExif: sharp's default of
+// writing no metadata at all is the point. mozjpeg off: it trades encoding time for size, not quality.
 const encode = (pipeline: Sharp, mediaType: ImageMediaType): Sharp => {
   switch (mediaType) {
     case 'image/png':

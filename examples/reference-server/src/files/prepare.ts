@@ -8,13 +8,28 @@ import { DEFAULT_MAX_PIXELS, reencodeImage, type Thumbnail, thumbnailOf } from '
 import { safeFileName } from './safe-name.js';
 import { type AllowedMediaType, isImageType, sniffMediaType } from './sniff.js';
 
-/** Limits of {@link prepareUpload}. */
+/**
+ * Limits of {@link prepareUpload}.
+ *
+ * @example
+ * ```ts
+ * const limits: PrepareLimits = { maxPixels: 20_000_000 };
+ * ```
+ */
 export interface PrepareLimits {
   /** The most pixels an image may have, all frames of an animation counted. @default 40_000_000 */
   maxPixels?: number;
 }
 
-/** An upload as it is stored and served. */
+/**
+ * An upload as it is stored and served.
+ *
+ * @example
+ * ```ts
+ * const file: PreparedFile = await prepareUpload(body, 'photo.jpg');
+ * response.setHeader('Content-Type', file.mediaType);
+ * ```
+ */
 export interface PreparedFile {
   /** The type sniffed from the bytes (never the one claimed). */
   mediaType: AllowedMediaType;

@@ -6,7 +6,14 @@
  */
 import type { AllowedMediaType } from './sniff.js';
 
-/** The longest name kept, in code points, extension included. */
+/**
+ * The longest name kept, in code points, extension included.
+ *
+ * @example
+ * ```ts
+ * Array.from(safeFileName(claimed, 'image/png')).length <= MAX_FILE_NAME_LENGTH; // true
+ * ```
+ */
 export const MAX_FILE_NAME_LENGTH = 120;
 
 /** The extension given to each type, and the others accepted as they are. */

@@ -5,7 +5,14 @@
  * could be taken for markup or binary by a browser or an agent's tools.
  */
 
-/** The types an attachment may have; anything else is refused. */
+/**
+ * The types an attachment may have; anything else is refused.
+ *
+ * @example
+ * ```ts
+ * input.accept = ALLOWED_MEDIA_TYPES.join(',');
+ * ```
+ */
 export const ALLOWED_MEDIA_TYPES = [
   'image/png',
   'image/jpeg',
@@ -15,10 +22,24 @@ export const ALLOWED_MEDIA_TYPES = [
   'text/plain',
 ] as const;
 
-/** One of {@link ALLOWED_MEDIA_TYPES}. */
+/**
+ * One of {@link ALLOWED_MEDIA_TYPES}.
+ *
+ * @example
+ * ```ts
+ * const type: AllowedMediaType | undefined = sniffMediaType(bytes);
+ * ```
+ */
 export type AllowedMediaType = (typeof ALLOWED_MEDIA_TYPES)[number];
 
-/** The allowed types that are images: decoded and re-encoded, and given a thumbnail. */
+/**
+ * The allowed types that are images: decoded and re-encoded, and given a thumbnail.
+ *
+ * @example
+ * ```ts
+ * if (isImageType(type)) await reencodeImage(bytes, type, maxPixels); // type: ImageMediaType here
+ * ```
+ */
 export type ImageMediaType = Extract<AllowedMediaType, `image/${string}`>;
 
 /**
