@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { NewAgentAccount } from './accounts/accounts.js';
 import { DEMO_AGENTS } from './accounts/demo-agents.js';
 import type { HouseRules } from './chat/house-rules.js';
+import { type AttachmentSettings, readAttachmentConfig } from './files/attachment-settings.js';
 
 /**
  * Options of {@link startServer}. Every one has a default; `readConfig()` fills them from the
@@ -166,6 +167,12 @@ export interface ServerOptions {
   mailFrom?: string;
   /** The organisation's name, in emails. From `CLAVARD_BRAND`. @default 'Clavard' */
   brand?: string;
+  /**
+   * Files in messages, both ways (see "Attachments" in docs/protocol.md): limits, retention and where the
+   * bytes are kept. `false` takes none. From `CLAVARD_ATTACHMENTS` (`0`: none) and the variables
+   * {@link AttachmentSettings} names. @default on, 10 MiB a file, 20 a conversation
+   */
+  attachments?: false | AttachmentSettings;
   /** The clock, in ms. @default Date.now */
   now?: () => number;
 }
@@ -272,8 +279,8 @@ const positiveMs = (text: string): number => {
  * `NODE_ENV` is `production`), `CLAVARD_STATIC_DIR` (./public, the placeholders), `CLAVARD_SITE_DIR`
  * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
  * (packages/widget/dist/embed/clavard.js), `CLAVARD_SMTP_URL`, `CLAVARD_MAIL_FROM`, `CLAVARD_BRAND`,
- * `CLAVARD_REQUIRE_GREETING` and `CLAVARD_REQUIRE_CLOSING` (`0` turns the rule off). Throws on a malformed
- * `PORT`.
+ * `CLAVARD_REQUIRE_GREETING` and `CLAVARD_REQUIRE_CLOSING` (`0` turns the rule off), and the attachments'
+ * (`CLAVARD_ATTACHMENTS=0` takes none; see `AttachmentSettings`). Throws on a malformed `PORT`.
  *
  * @example
  * ```ts
@@ -319,6 +326,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       requireGreeting: env.CLAVARD_REQUIRE_GREETING !== '0',
       requireClosing: env.CLAVARD_REQUIRE_CLOSING !== '0',
     },
+    attachments: readAttachmentConfig(env),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
     siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
     consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),

@@ -29,6 +29,7 @@ import {
   type ServerOptions,
 } from './config.js';
 import { openDatabase } from './db/open.js';
+import { startAttachments } from './files/attachment-settings.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
@@ -163,8 +164,20 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           await store.close();
           throw error;
         });
+  const database = options.database ?? defaultDatabasePath();
+  const files =
+    options.attachments === false
+      ? undefined
+      : startAttachments({
+          store,
+          database,
+          settings: options.attachments ?? {},
+          report,
+          now: options.now ?? Date.now,
+        });
   const hub = createHub({
     store,
+    ...(files ? { attachments: files.options } : {}),
     bus,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
@@ -250,7 +263,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     if (path.startsWith(`${WIDGET_BASE}/`)) {
       if (!isOriginAllowed(req, widgetOrigins)) return refuse(res, 403);
       if (channels.route(req, res, path.slice(WIDGET_BASE.length))) return;
+      if (await files?.visitorRoutes.route(req, res, path.slice(WIDGET_BASE.length))) return;
       return refuse(res, 404);
+    }
+    if (files && /^\/agent\/(uploads|files)(\/|$)/.test(path)) {
+      if (!isOriginAllowed(req, agentOrigins)) return refuse(res, 403);
+      if (await files.agentRoutes.route(req, res, path.slice('/agent'.length))) return;
     }
     if (path === '/agent/login') {
       if (!isOriginAllowed(req, agentOrigins)) return refuse(res, 403);
@@ -344,6 +362,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     // The groups on their way to the disk finish first: their acks are gone with the sockets, their rows not.
     await hub.commits.settled();
     await bus.close();
+    await files?.close();
     await store.close();
   };
 

@@ -110,7 +110,11 @@ describe.each(Object.entries(transports))('%s against the reference server', (_n
   });
 
   it('passes every server conformance check', async () => {
-    const report = await runServerConformance({ createTransport: () => make(server), quietMs: 100 });
+    const report = await runServerConformance({
+      createTransport: () => make(server),
+      httpUrl: server.widgetUrl,
+      quietMs: 100,
+    });
     expect(report.results.filter((result) => !result.ok)).toEqual([]);
     expect(report).toMatchObject({ passed: SERVER_CONFORMANCE_CHECKS.length, failed: 0, skipped: 0 });
   }, 60_000);

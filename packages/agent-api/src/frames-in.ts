@@ -38,13 +38,21 @@ export interface AgentTake {
  * @example
  * ```ts
  * ({ type: 'agent.message', conversationId: 'c1', clientId: nanoid(), content: { kind: 'text', text: 'Hello!' } });
+ * ({ type: 'agent.message', conversationId: 'c1', clientId, content: { kind: 'text', text: 'The form' }, attachmentId: 'f3c…' });
  * ```
  */
 export interface AgentMessage {
   type: 'agent.message';
   conversationId: string;
   clientId: string;
+  /** What the message says; beside `attachmentId`, a text content: the file's caption (may be empty). */
   content: MessageContent;
+  /**
+   * A file uploaded beforehand to `POST /agent/uploads` with this message's `clientId`: the message
+   * carries it (see "Attachments" in docs/protocol.md). A content of kind `attachment` is refused: the
+   * server, not the console, says what a file is.
+   */
+  attachmentId?: string;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   parseTagged,
   type Schema,
   str,
+  withRule,
 } from '@clavard/protocol/internal';
 import type { AgentClientFrame } from './frames-in.js';
 import { parseTopics } from './topics.js';
@@ -123,7 +124,16 @@ const account: Check = (value, path) => {
 };
 
 /** `agent.message`'s final shape, once a `text` has stood in for a missing `content`. */
-const MESSAGE: Schema = { conversationId: id, clientId: id, content };
+const MESSAGE: Schema = withRule(
+  { conversationId: id, clientId: id, content, 'attachmentId?': id },
+  // A file is sent by its upload's id, the content its caption: the server says what the file is.
+  (frame) =>
+    (frame.content as { kind: string }).kind === 'attachment'
+      ? fail('content.kind', 'is a file: send its upload as attachmentId, with a text content as caption')
+      : frame.attachmentId === undefined ||
+        (frame.content as { kind: string }).kind === 'text' ||
+        fail('content.kind', 'must be text (the caption) beside attachmentId'),
+);
 
 /** `agent.history`'s final shapes: a page after `afterSeq`, or the page before `beforeSeq`. */
 const HISTORY_AFTER: Schema = { conversationId: id, afterSeq: seq, 'limit?': int(1) };
@@ -142,6 +152,7 @@ const shapes = (options: AgentFrameOptions): Record<AgentClientFrame['type'], Sc
     conversationId: id,
     clientId: id,
     'content?': raw,
+    'attachmentId?': id,
     // `text` is short for a text content; a `content` wins over it.
     'text?': (value) => (isString(value) ? { kind: 'text', text: value } : undefined),
   },

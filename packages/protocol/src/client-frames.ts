@@ -42,13 +42,22 @@ export interface SessionHello {
  * @example
  * ```ts
  * transport.send({ type: 'message.send', clientId: nanoid(), text: 'Hello!' });
+ * transport.send({ type: 'message.send', clientId: nanoid(), text: 'The error', attachmentId: 'f_3kq' });
  * ```
  */
 export interface MessageSend {
   type: 'message.send';
   clientId: string;
-  /** Plain text, 1 to {@link MAX_TEXT_LENGTH} characters. */
+  /**
+   * Plain text, 1 to {@link MAX_TEXT_LENGTH} characters; with `attachmentId`, the file's caption, which
+   * may be empty.
+   */
   text: string;
+  /**
+   * A file uploaded beforehand (see "Attachments" in docs/protocol.md): the message carries it, with
+   * `text` as its caption. The server refuses an id that is not this visitor's, or not stored yet.
+   */
+  attachmentId?: string;
   /** Set when the visitor picked a quick reply. */
   quickReplyId?: string;
   /** The consent given, with the first message, when the organisation asks for it. */

@@ -90,7 +90,60 @@ export type MessageContent =
       price?: Price;
       /** @default 'new-tab' */
       target?: LinkTarget;
-    };
+    }
+  | AttachmentContent;
+
+/**
+ * A file in a message, as the server stored it: the server fills every field from the bytes it received
+ * (see "Attachments" in docs/protocol.md), never from what a client claimed. The bytes are fetched over
+ * HTTP from the server's `files/{id}` path with the reader's token in a header; `thumbnailId` names a small
+ * WebP of an image, fetched the same way.
+ *
+ * @example
+ * ```ts
+ * const content: AttachmentContent = {
+ *   kind: 'attachment', id: 'f_3kq', name: 'invoice.jpg', size: 48213, mediaType: 'image/jpeg',
+ *   width: 1200, height: 1600, thumbnailId: 'f_3kq_t', caption: 'The double charge',
+ * };
+ * ```
+ */
+export interface AttachmentContent {
+  kind: 'attachment';
+  /** The file's id, as the upload answered it. */
+  id: string;
+  /** A safe file name, its extension matching `mediaType`. */
+  name: string;
+  /** In bytes, as stored (after the server removed a photo's metadata). */
+  size: number;
+  /** Decided by the server from the file's first bytes: one of {@link ATTACHMENT_MEDIA_TYPES}. */
+  mediaType: string;
+  /** An image's width in pixels, upright. */
+  width?: number;
+  /** An image's height in pixels, upright. */
+  height?: number;
+  /** The id of a small preview of an image (at most 320 px on its longest side). */
+  thumbnailId?: string;
+  /** What the sender wrote with the file; also its alternative text. */
+  caption?: string;
+}
+
+/**
+ * The media types a Clavard server accepts for an attachment, decided from the file's first bytes: PNG,
+ * JPEG, WebP and GIF images, PDF, and plain UTF-8 text that is not markup. SVG and HTML never are.
+ *
+ * @example
+ * ```ts
+ * const accept = ATTACHMENT_MEDIA_TYPES.join(','); // for <input type="file" accept>
+ * ```
+ */
+export const ATTACHMENT_MEDIA_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'text/plain',
+] as const;
 
 /** Where a card's link opens. */
 export type LinkTarget = 'same-tab' | 'new-tab';

@@ -34,11 +34,11 @@ export const SERVER_ERROR_CODES = [
   'greeting-required',
   /** Agent API: the organisation requires a closing text to end a conversation. */
   'closing-required',
-  /** An attachment is over the server's maximum size. */
+  /** Attachments: the file is over the server's maximum size (`session.welcome.attachments.maxBytes`). */
   'attachment-too-large',
-  /** An attachment's first bytes are not those of an allowed type, or the file cannot be read. */
+  /** Attachments: the file's first bytes are not an accepted type, or the file cannot be read as one. */
   'attachment-type-refused',
-  /** The conversation holds its maximum number of files: no more can be attached to it. */
+  /** Attachments: the conversation holds as many files as the server allows. */
   'attachment-limit',
   /** Anything else that went wrong on the server. */
   'server-error',

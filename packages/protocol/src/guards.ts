@@ -107,7 +107,17 @@ const fill = (schema: Schema, value: unknown, path: string, clean: Record<string
       if (checked !== undefined) clean[name] = checked;
     }
   }
+  rules.get(schema)?.(clean);
   return clean;
+};
+
+/** Rules on a whole object, once its fields are checked (a field allowed empty only beside another). */
+const rules = new WeakMap<Schema, (clean: Record<string, unknown>) => unknown>();
+
+/** `schema`, with `rule` run on the checked object: the rule fails (throws through `fail`) or returns. */
+export const withRule = (schema: Schema, rule: (clean: Record<string, unknown>) => unknown): Schema => {
+  rules.set(schema, rule);
+  return schema;
 };
 
 /** A fresh object holding the fields of `schema` only: unknown fields are dropped, never copied. */

@@ -14,6 +14,7 @@ import {
   str,
   type Variants,
   variant,
+  withRule,
 } from './guards.js';
 import { MAX_PRESENCE_AGENTS, MAX_SHORT_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 
@@ -89,6 +90,17 @@ const buildServer = (): Variants => {
     'quick-replies': { text, replies: arr(obj({ id, label: id })) },
     link: card,
     product: { ...card, 'price?': obj({ amount: count, currency }) },
+    attachment: {
+      id,
+      name: id,
+      size: count,
+      // Any media type, so that a type a newer server accepts still shows, as a file card.
+      mediaType: id,
+      'width?': int(1),
+      'height?': int(1),
+      'thumbnailId?': id,
+      'caption?': text,
+    },
   };
   // A content kind from a newer server still shows, as its `text` fallback, and still takes its seq.
   const content: Check = (value, path) =>
@@ -157,6 +169,7 @@ const buildServer = (): Variants => {
       'heartbeatMs?': int(1),
       'identified?': bool,
       'prechat?': obj({ formId: id, 'title?': short, 'reason?': text, fields: arr(field) }),
+      'attachments?': obj({ maxBytes: int(1), perConversation: int(0) }),
     },
     'message.ack': { conversationId: id, clientId: id, id, seq, at, 'duplicate?': bool },
     typing: { conversationId: id, by: author, active: bool },
@@ -206,12 +219,17 @@ const buildClient = (): Variants => {
       'identity?': token,
       'attributes?': record(short),
     },
-    'message.send': {
-      clientId: id,
-      text: str(MAX_TEXT_LENGTH, 1, 'text-too-long'),
-      'quickReplyId?': id,
-      'consent?': obj({ at, version: id, 'policyUrl?': url }),
-    },
+    'message.send': withRule(
+      {
+        clientId: id,
+        text: str(MAX_TEXT_LENGTH, 0, 'text-too-long'),
+        'attachmentId?': id,
+        'quickReplyId?': id,
+        'consent?': obj({ at, version: id, 'policyUrl?': url }),
+      },
+      // A caption may be empty; a message without a file may not.
+      (frame) => frame.text !== '' || frame.attachmentId !== undefined || fail('text', 'must not be empty'),
+    ),
     typing: { active: bool },
     read: { upToSeq: seq0 },
     'history.since': { conversationId: id, afterSeq: seq0, 'limit?': int(1) },

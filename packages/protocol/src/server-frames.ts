@@ -61,6 +61,27 @@ export interface SessionWelcome {
    * `form.submit` (its `formId`), which the server answers with `prechat.result`.
    */
   prechat?: PrechatForm;
+  /**
+   * Present when the server takes attachments (see "Attachments" in docs/protocol.md), with its limits: a
+   * client offers to attach files only then, and checks the size before it uploads.
+   */
+  attachments?: AttachmentLimits;
+}
+
+/**
+ * What a server accepts as attachments, in `session.welcome.attachments`. The server checks both limits
+ * itself whatever a client does.
+ *
+ * @example
+ * ```ts
+ * const limits: AttachmentLimits = { maxBytes: 10 * 1024 * 1024, perConversation: 20 };
+ * ```
+ */
+export interface AttachmentLimits {
+  /** The largest file, in bytes. */
+  maxBytes: number;
+  /** How many files a conversation may hold, both sides together. */
+  perConversation: number;
 }
 
 /**

@@ -75,6 +75,7 @@ export const serverExamples: { [K in ServerFrameType]: ServerFrame & { type: K }
         },
       ],
     },
+    attachments: { maxBytes: 10_485_760, perConversation: 20 },
   },
   message: {
     type: 'message',
@@ -247,6 +248,26 @@ export const messageExamples: ServerFrame[] = [
     id: 'm13',
     author: { role: 'agent', ...marc },
     content: { kind: 'link', url: 'mailto:help@shop.example', title: 'Write to us' },
+  },
+  {
+    type: 'message',
+    conversationId,
+    seq: 14,
+    at,
+    id: 'm14',
+    author: { role: 'visitor' },
+    content: {
+      kind: 'attachment',
+      id: 'f_3kq',
+      name: 'invoice.jpg',
+      size: 48_213,
+      mediaType: 'image/jpeg',
+      width: 1200,
+      height: 1600,
+      thumbnailId: 'f_3kq_t',
+      caption: 'The double charge',
+    },
+    clientId: 'Xk2_8vQ1mN4pL7rT9sW0a',
   },
 ];
 

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 
 it('exports exactly the public surface', async () => {
   expect(Object.keys(await import('@clavard/protocol')).sort()).toEqual([
+    'ATTACHMENT_MEDIA_TYPES',
     'CLIENT_ERROR_CODES',
     'CLOSE_CODES',
     'CONVERSATION_EVENT_TYPES',

@@ -13,6 +13,8 @@ const send = clientExamples['message.send'];
 const message = serverExamples.message;
 const link = messageExamples[0];
 const product = messageExamples[1];
+const attachment = messageExamples[3];
+const withFile = { ...send, text: '', attachmentId: 'f_3kq' };
 const form = serverExamples['form.request'];
 
 const refused: [string, Parse, unknown, Path, unknown][] = [
@@ -55,6 +57,18 @@ const refused: [string, Parse, unknown, Path, unknown][] = [
   ['an empty clientId', parseClientFrame, send, ['clientId'], ''],
   ['an empty agent first name', parseServerFrame, serverExamples['agent.joined'], ['agent', 'firstName'], ''],
   ['a negative retryAfterMs', parseServerFrame, serverExamples.error, ['retryAfterMs'], -5],
+  ['an empty attachmentId', parseClientFrame, withFile, ['attachmentId'], ''],
+  ['a negative attachment size', parseServerFrame, attachment, ['content', 'size'], -1],
+  ['an attachment width of 0', parseServerFrame, attachment, ['content', 'width'], 0],
+  ['an attachment without a name', parseServerFrame, attachment, ['content', 'name'], ''],
+  ['an attachment without a media type', parseServerFrame, attachment, ['content', 'mediaType'], ''],
+  [
+    'welcome attachments of 0 bytes',
+    parseServerFrame,
+    serverExamples['session.welcome'],
+    ['attachments', 'maxBytes'],
+    0,
+  ],
 ];
 
 describe('values of the right type but out of bounds', () => {
@@ -72,6 +86,15 @@ const accepted: [string, Parse, unknown, Path, unknown][] = [
   ['an http: link', parseServerFrame, link, ['content', 'url'], 'http://shop.example/'],
   ['a time with an offset', parseServerFrame, message, ['at'], '2026-11-23T04:41:00-05:00'],
   ['the largest safe seq', parseServerFrame, message, ['seq'], Number.MAX_SAFE_INTEGER],
+  ['an empty caption beside a file', parseClientFrame, withFile, ['text'], ''],
+  ['a caption beside a file', parseClientFrame, withFile, ['text'], 'The error on screen'],
+  [
+    'a media type this version does not list',
+    parseServerFrame,
+    attachment,
+    ['content', 'mediaType'],
+    'image/avif',
+  ],
 ];
 
 describe('values at the edge of their bounds', () => {

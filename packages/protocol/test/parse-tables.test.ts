@@ -35,6 +35,8 @@ const requiredServer: Record<ServerFrameType, string[]> = {
     'prechat.fields[0].label',
     'prechat.fields[0].options[0].value',
     'prechat.fields[0].options[0].label',
+    'attachments.maxBytes',
+    'attachments.perConversation',
   ],
   message: [
     'conversationId',

@@ -23,7 +23,9 @@ describe('ServerFrame', () => {
     switch (server.type) {
       case 'message':
         expectTypeOf(server.seq).toEqualTypeOf<number>();
-        expectTypeOf(server.content.kind).toEqualTypeOf<'text' | 'quick-replies' | 'link' | 'product'>();
+        expectTypeOf(server.content.kind).toEqualTypeOf<
+          'text' | 'quick-replies' | 'link' | 'product' | 'attachment'
+        >();
         // @ts-expect-error a message has no `agent`
         server.agent;
         break;
@@ -66,6 +68,7 @@ describe('ClientFrame', () => {
     if (client.type === 'message.send') {
       expectTypeOf(client.clientId).toEqualTypeOf<string>();
       expectTypeOf(client.quickReplyId).toEqualTypeOf<string | undefined>();
+      expectTypeOf(client.attachmentId).toEqualTypeOf<string | undefined>();
     }
     if (client.type === 'rating.submit')
       expectTypeOf(client.score).toEqualTypeOf<1 | 2 | 3 | 4 | 5 | undefined>();

@@ -7,6 +7,7 @@ import {
 } from '@clavard/agent-api';
 import { type AgentInfo, ChatError } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
+import { agentContent } from '../files/message-files.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
@@ -126,7 +127,9 @@ const handlers: {
   async 'agent.message'(hub, conn, session, frame) {
     const conversation = await held(hub, session, frame.conversationId);
     const clientId = agentClientId(frame.clientId);
-    const hash = contentHash(frame.content);
+    const hash = contentHash(
+      frame.attachmentId === undefined ? frame.content : [frame.content, frame.attachmentId],
+    );
     if (answeredResend(conn, frame.clientId, hash, await hub.store.ackIn(conversation.id, clientId))) return;
     checkGreeting(hub.options.rules, {
       answered: await hub.store.agentHasWritten(conversation.id),
@@ -141,7 +144,7 @@ const handlers: {
         type: 'message',
         id: randomUUID(),
         author: { role: 'agent', ...session.agent },
-        content: frame.content,
+        content: await agentContent(hub.store, session.agent.id, frame, conversation.id),
       },
     });
     hub.publish(conversation, event);

@@ -16,6 +16,7 @@ import type {
 import type { Bus, BusMessage } from '../cluster/bus.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';
+import type { AttachmentOptions } from '../files/attachments.js';
 import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Schedule } from '../schedule.js';
@@ -86,6 +87,8 @@ export interface HubOptions {
   prechatFirst: boolean;
   /** Business hours: outside them nobody is available, whoever is signed in. */
   schedule: Schedule | undefined;
+  /** Files in messages: their limits and storage; none: the server takes no attachments. */
+  attachments?: AttachmentOptions;
   /** What crosses to the other nodes of a cluster. @default a bus for a server that runs alone */
   bus?: Bus;
   report: (error: ChatError) => void;

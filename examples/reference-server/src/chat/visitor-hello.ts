@@ -152,7 +152,7 @@ const welcomeVisitor = async (
     store.identityOf(visitor.id),
     prechatOffer(hub, session),
   ]);
-  const { heartbeatMs } = hub.options;
+  const { heartbeatMs, attachments } = hub.options;
   conn.send({
     type: 'session.welcome',
     v: PROTOCOL_VERSION,
@@ -173,6 +173,9 @@ const welcomeVisitor = async (
     ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
     identified: identity !== undefined,
     ...(prechat ? { prechat } : {}),
+    ...(attachments
+      ? { attachments: { maxBytes: attachments.maxBytes, perConversation: attachments.perConversation } }
+      : {}),
   });
   if (known && frame.resume) {
     // Refused (not this visitor's conversation): said after the welcome, which stands.

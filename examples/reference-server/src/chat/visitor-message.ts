@@ -3,7 +3,8 @@
  * and placed in the queue when there is none, the pre-chat or leave-a-message form asked when it applies.
  */
 import { hash, randomUUID } from 'node:crypto';
-import type { MessageSend } from '@clavard/protocol';
+import type { MessageContent, MessageSend } from '@clavard/protocol';
+import { fileContent, visitorFile } from '../files/message-files.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 import { inboxChanged } from './inbox.js';
 import { iso } from './iso-time.js';
@@ -20,7 +21,12 @@ export const messageSend = async (
   session: VisitorSession,
   frame: MessageSend,
 ): Promise<void> => {
-  const hash = contentHash([frame.text, frame.quickReplyId ?? null]);
+  // A file is part of what the message says: the same clientId with another file is a conflict.
+  const hash = contentHash(
+    frame.attachmentId === undefined
+      ? [frame.text, frame.quickReplyId ?? null]
+      : [frame.text, frame.quickReplyId ?? null, frame.attachmentId],
+  );
   // Another tab of the visitor, on another node, writes after this one: one conversation, one ack.
   await hub.store.claimVisitor(session.visitorId);
   const previous = await hub.store.ackOf(session.visitorId, frame.clientId);
@@ -40,6 +46,14 @@ export const messageSend = async (
     });
     return;
   }
+  const file =
+    frame.attachmentId === undefined
+      ? undefined
+      : await visitorFile(hub.store, session.visitorId, frame.clientId, frame.attachmentId);
+  if (frame.attachmentId !== undefined && !file) {
+    conn.error('not-found', `no stored upload ${frame.attachmentId} for this message`, frame.clientId);
+    return;
+  }
   const existing = await hub.store.currentConversation(session.visitorId);
   const created = !existing || existing.status === 'ended';
   // Back after leaving a message, and somebody can answer now: live again, at its place in the queue.
@@ -50,6 +64,12 @@ export const messageSend = async (
     : existing;
   if (created && frame.consent) await hub.store.recordConsent(conversation.id, frame.consent);
   const answered = created && (await carryAnswers(hub, conversation.id, session.visitorId));
+  // The file is bound to the conversation once; a file another conversation holds is not taken from it.
+  if (file && !(await hub.store.sendUpload(file.id, conversation.id))) {
+    conn.error('forbidden', `upload ${file.id} belongs to another conversation`, frame.clientId);
+    return;
+  }
+  const content: MessageContent = file ? fileContent(file, frame.text) : { kind: 'text', text: frame.text };
   const { event, ack } = await hub.store.storeMessage({
     conversationId: conversation.id,
     clientId: frame.clientId,
@@ -58,7 +78,7 @@ export const messageSend = async (
       type: 'message',
       id: randomUUID(),
       author: { role: 'visitor' },
-      content: { kind: 'text', text: frame.text },
+      content,
       clientId: frame.clientId,
     },
   });

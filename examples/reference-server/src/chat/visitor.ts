@@ -6,6 +6,7 @@ import {
   type ServerFrame,
 } from '@clavard/protocol';
 import type { ConversationRow } from '../db/rows.js';
+import { eraseAttachments } from '../files/attachments.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
@@ -37,6 +38,15 @@ const endSession = async (
   reason: 'ended' | 'forgotten',
 ): Promise<void> => {
   if (reason === 'forgotten') {
+    // Their files' bytes go first: the rows that point to them go with the visitor's.
+    const { attachments } = hub.options;
+    if (attachments) {
+      await eraseAttachments(
+        hub.store,
+        attachments.storage,
+        await hub.store.attachmentsOfVisitor(session.visitorId),
+      );
+    }
     // The agents who held a conversation of theirs drop it: it no longer exists.
     for (const held of await hub.store.forgetVisitor(session.visitorId)) {
       if (held.agent_id !== null) {

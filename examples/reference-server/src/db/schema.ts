@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ATTACHMENTS_TABLE } from './attachment-store.js';
 import { applySqliteMigrations, type SqliteMigration } from './sqlite-migrations.js';
 
 /**
@@ -204,6 +205,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       addSearch(db);
     },
   },
+  { version: 2, name: 'attachments', apply: (db) => db.exec(ATTACHMENTS_TABLE) },
 ];
 
 /**

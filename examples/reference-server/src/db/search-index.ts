@@ -2,7 +2,7 @@ import type { MessageContent } from '@clavard/protocol';
 import type { Database } from 'better-sqlite3';
 
 /**
- * What search reads of a message: its text, or a card's title.
+ * What search reads of a message: its text, a card's title, or a file's caption and name.
  *
  * @example
  * ```ts
@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
  * ```
  */
 export function searchableText(content: MessageContent): string {
+  if (content.kind === 'attachment') return [content.caption, content.name].filter(Boolean).join(' ');
   return 'text' in content ? content.text : content.title;
 }
 

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { accountStore } from './account-store.js';
 import { archiveStore } from './archive-store.js';
 import { atomic } from './atomic.js';
+import { attachmentStore } from './attachment-store.js';
 import { startCheckpoints } from './checkpoints.js';
 import { inboxStore } from './inbox-store.js';
 import { prechatStore } from './prechat-store.js';
@@ -174,6 +175,7 @@ export function openSqlite(options: StoreOptions) {
   const operations: StoreOperations = {
     ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
     ...inboxStore(db, now),
+    ...attachmentStore(db, now),
     ...archiveStore(db),
     ...prechatStore(db, now),
     createVisitor(tokenHash, locale) {

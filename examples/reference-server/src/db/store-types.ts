@@ -4,8 +4,10 @@
  */
 import type { AgentStats } from '@clavard/agent-api';
 import type { Consent, ConversationEvent, RatingSubmit } from '@clavard/protocol';
+import type { FileStorage } from '../files/file-storage.js';
 import type { AccountStore } from './account-store.js';
 import type { ArchiveStore } from './archive-store.js';
+import type { AttachmentStore } from './attachment-store.js';
 import type { InboxStore } from './inbox-store.js';
 import type { PrechatStore } from './prechat-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
@@ -95,7 +97,12 @@ export interface QueueRow {
  * A store's operations with the answer each gives, as the SQLite implementation computes them on the spot.
  * The server sees them through {@link Store}, where each answers with a promise.
  */
-export interface StoreOperations extends AccountStore, InboxStore, ArchiveStore, PrechatStore {
+export interface StoreOperations
+  extends AccountStore,
+    InboxStore,
+    ArchiveStore,
+    PrechatStore,
+    AttachmentStore {
   createVisitor(tokenHash: string, locale: string): VisitorRow;
   visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
   visitor(visitorId: string): VisitorRow | undefined;
@@ -245,6 +252,11 @@ export interface Store extends Async<StoreOperations> {
   claimVisitor(visitorId: string): Promise<void>;
   /** How group commit writes many visitors' messages together (src/chat/group-commit.ts). */
   readonly groups: GroupTransactions;
+  /**
+   * Files kept in the database itself, for a cluster whose nodes share nothing else (Postgres); none on
+   * SQLite, whose server keeps them on its own disk.
+   */
+  fileStorage?(): FileStorage;
   /** Close the database (after the flush in flight, if any). */
   close(): Promise<void>;
 }

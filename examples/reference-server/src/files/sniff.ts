@@ -4,23 +4,17 @@
  * A closed list of types, each recognised by its magic number, and plain text only when nothing in it
  * could be taken for markup or binary by a browser or an agent's tools.
  */
+import { ATTACHMENT_MEDIA_TYPES } from '@clavard/protocol';
 
 /**
- * The types an attachment may have; anything else is refused.
+ * The types an attachment may have (the protocol's list); anything else is refused.
  *
  * @example
  * ```ts
  * input.accept = ALLOWED_MEDIA_TYPES.join(',');
  * ```
  */
-export const ALLOWED_MEDIA_TYPES = [
-  'image/png',
-  'image/jpeg',
-  'image/webp',
-  'image/gif',
-  'application/pdf',
-  'text/plain',
-] as const;
+export const ALLOWED_MEDIA_TYPES = ATTACHMENT_MEDIA_TYPES;
 
 /**
  * One of {@link ALLOWED_MEDIA_TYPES}.

@@ -30,7 +30,10 @@ import {
 } from './server-steps.js';
 import { request } from './wait.js';
 
-export const SERVER_CHECKS: Record<ServerCheckName, (ctx: Context) => Promise<void>> = {
+export const SERVER_CHECKS: Omit<
+  Record<ServerCheckName, (ctx: Context) => Promise<void>>,
+  `attachment-${string}`
+> = {
   async 'hello-first'(ctx) {
     const transport = await open(ctx);
     let pongs = 0;

@@ -1,3 +1,4 @@
+import { ATTACHMENT_CHECKS } from './attachment-checks.js';
 import { type CheckReport, type CheckResult, runChecks, type SuiteOptions } from './run-checks.js';
 import { SERVER_CHECKS } from './server-checks.js';
 
@@ -29,6 +30,10 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'malformed-frame-typed-error',
   'unknown-form-typed-error',
   'text-too-long-typed-error',
+  'attachment-stored-and-sent',
+  'attachment-type-from-bytes',
+  'attachment-size-enforced',
+  'attachment-only-its-own',
 ] as const;
 
 /** One of {@link SERVER_CONFORMANCE_CHECKS}. */
@@ -42,7 +47,13 @@ export type ServerCheckName = (typeof SERVER_CONFORMANCE_CHECKS)[number];
  * const options: ServerConformanceOptions = { createTransport: () => createWebSocketTransport({ url }) };
  * ```
  */
-export type ServerConformanceOptions = SuiteOptions<ServerCheckName>;
+export interface ServerConformanceOptions extends SuiteOptions<ServerCheckName> {
+  /**
+   * The base of your server's HTTP paths for attachments (`…/uploads`, `…/files`): the reference server's
+   * `http://host:port/widget`. Without it, the `attachment-*` checks are reported skipped.
+   */
+  httpUrl?: string;
+}
 
 /**
  * The outcome of one server check.
@@ -72,7 +83,9 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
  * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; `history.since`
  * pages honour `limit`, have no gap and say `hasMore`, and no frame is over 256 KiB however long the
  * messages; a session cannot read another's conversation; ping, malformed and oversized frames, and a
- * `form.submit` for a form never asked, get their documented answers and the connection stays usable. Every frame is
+ * `form.submit` for a form never asked, get their documented answers and the connection stays usable. With
+ * `httpUrl`, attachments: a file is stored with the type its bytes say and sent in a message, an HTML page
+ * named `.png` and a file over the limit (whatever its slot said) are refused, and nobody else reads it. Every frame is
  * validated with `parseServerFrame`; a frame that arrives broken is reported as such. Never rejects.
  *
  * @example
@@ -84,5 +97,10 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
  * ```
  */
 export function runServerConformance(options: ServerConformanceOptions): Promise<ServerConformanceReport> {
-  return runChecks(SERVER_CONFORMANCE_CHECKS, SERVER_CHECKS, options);
+  return runChecks(
+    SERVER_CONFORMANCE_CHECKS,
+    { ...SERVER_CHECKS, ...ATTACHMENT_CHECKS },
+    options,
+    (name) => name.startsWith('attachment-') && options.httpUrl === undefined,
+  );
 }

@@ -4,6 +4,7 @@ import {
   type ClientFrame,
   type ConversationEvent,
   MAX_PRESENCE_AGENTS,
+  type MessageSend,
   parseServerFrame,
   type SessionHello,
   type Transport,
@@ -46,7 +47,13 @@ export const session = async (ctx: Context) => {
 };
 
 /** Send a message and wait for its ack; an error frame naming it instead fails at once, saying why. */
-export const send = async (ctx: Context, transport: Transport, clientId: string, text: string) => {
+export const send = async (
+  ctx: Context,
+  transport: Transport,
+  clientId: string,
+  text: string,
+  extra: Pick<MessageSend, 'attachmentId'> = {},
+) => {
   const refused = request(transport, undefined, 'error', (e) => e.clientId === clientId, ctx.timeoutMs).then(
     (e): never => {
       throw new Error(`message.send ${clientId} got error ${e.code} (${e.message}) instead of message.ack`);
@@ -54,7 +61,7 @@ export const send = async (ctx: Context, transport: Transport, clientId: string,
   );
   const acked = request(
     transport,
-    { type: 'message.send', clientId, text },
+    { type: 'message.send', clientId, text, ...extra },
     'message.ack',
     (ack) => ack.clientId === clientId,
     ctx.timeoutMs,

@@ -19,6 +19,7 @@ export {
   type Schema,
   str,
   type Variants,
+  withRule,
 } from '../guards.js';
 
 import { isRecord } from '../guards.js';

@@ -47,6 +47,10 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
           </p>
           {showReplies && content.kind === 'quick-replies' && <QuickReplies replies={content.replies} />}
         </>
+      ) : content.kind === 'attachment' ? (
+        <p className="bubble" dir="auto">
+          {content.caption ? `[${content.name}] ${content.caption}` : `[${content.name}]`}
+        </p>
       ) : (
         <Card content={content} locale={translator.locale} newTabLabel={newTab} />
       );

@@ -42,6 +42,8 @@ const contentText = (content: MessageContent): string => {
     case 'link':
     case 'product':
       return `${content.title} <${content.url}>`;
+    case 'attachment':
+      return content.caption ? `[${content.name}] ${content.caption}` : `[${content.name}]`;
   }
 };
 

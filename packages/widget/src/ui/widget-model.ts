@@ -91,7 +91,11 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
       if (name !== undefined) {
         const content = message.content;
         const text =
-          content.kind === 'text' || content.kind === 'quick-replies' ? content.text : content.title;
+          content.kind === 'text' || content.kind === 'quick-replies'
+            ? content.text
+            : content.kind === 'attachment'
+              ? (content.caption ?? content.name)
+              : content.title;
         announce(t('message.announce', { name, text }));
         options.onAgentMessage?.();
       }

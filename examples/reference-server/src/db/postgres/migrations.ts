@@ -146,14 +146,6 @@ CREATE INDEX messages_search_by_conversation ON messages_search (conversation_id
 `;
 
 /**
- * Every step, oldest first.
- *
- * @example
- * ```ts
- * const latest = MIGRATIONS.at(-1)?.version;
- * ```
- */
-/**
  * Conversations in the order they were made: SQLite keeps it (its rowid) for two made in the same
  * millisecond; Postgres keeps no order of insertion, so it is a column of its own.
  */
@@ -162,9 +154,48 @@ ALTER TABLE conversations ADD COLUMN arrival BIGINT GENERATED ALWAYS AS IDENTITY
 CREATE INDEX conversations_by_arrival ON conversations (created_at, arrival);
 `;
 
+/**
+ * Files: their rows as on SQLite (BIGINT sizes and times), and their bytes in a table of their own, never
+ * in the event rows (src/files/postgres-storage.ts reads and writes it).
+ */
+const ATTACHMENTS = `
+CREATE TABLE attachments (
+  id              TEXT PRIMARY KEY,
+  owner           TEXT NOT NULL,
+  client_id       TEXT NOT NULL,
+  visitor_id      TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+  conversation_id TEXT REFERENCES conversations(id) ON DELETE CASCADE,
+  name            TEXT NOT NULL,
+  size            BIGINT NOT NULL,
+  media_type      TEXT,
+  width           INTEGER,
+  height          INTEGER,
+  thumbnail       SMALLINT NOT NULL DEFAULT 0,
+  status          TEXT NOT NULL,
+  created_at      BIGINT NOT NULL,
+  UNIQUE (owner, client_id)
+);
+CREATE INDEX attachments_by_conversation ON attachments (conversation_id);
+CREATE INDEX attachments_by_visitor ON attachments (visitor_id);
+CREATE INDEX attachments_by_age ON attachments (created_at);
+CREATE TABLE attachment_blobs (
+  key   TEXT PRIMARY KEY,
+  bytes BYTEA NOT NULL
+);
+`;
+
+/**
+ * Every step, oldest first.
+ *
+ * @example
+ * ```ts
+ * const latest = MIGRATIONS.at(-1)?.version;
+ * ```
+ */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'the tables', sql: TABLES },
   { version: 2, name: 'the order conversations arrived in', sql: ARRIVAL },
+  { version: 3, name: 'attachments', sql: ATTACHMENTS },
 ];
 
 /** Any constant the same for every node: the key of the advisory lock that migrations take. */

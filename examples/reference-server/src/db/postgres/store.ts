@@ -16,9 +16,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { createPostgresStorage } from '../../files/postgres-storage.js';
 import type { Store } from '../store-types.js';
 import { accountOperations } from './account-operations.js';
 import { archiveOperations } from './archive-operations.js';
+import { attachmentOperations } from './attachment-operations.js';
 import { conversationOperations } from './conversation-operations.js';
 import { eventOperations } from './event-operations.js';
 import { formOperations } from './form-operations.js';
@@ -115,12 +117,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...eventOperations(deps),
     ...formOperations(deps),
     ...inboxOperations(deps),
+    ...attachmentOperations(deps),
     ...visitorOperations(deps),
     epoch,
     engine: 'postgres',
     atomically: (work) => tx.atomically(work),
     claimVisitor: (visitorId) => tx.claimVisitor(visitorId),
     groups: tx.groups,
+    fileStorage: () => createPostgresStorage(pool),
     async close() {
       await tx.idle();
       await pool.end();
