@@ -124,7 +124,7 @@ const account: Check = (value, path) => {
 };
 
 /** `agent.message`'s final shape, once a `text` has stood in for a missing `content`. */
-const MESSAGE: Schema = withRule(
+const MESSAGE: Schema = /* @__PURE__ */ withRule(
   { conversationId: id, clientId: id, content, 'attachmentId?': id },
   // A file is sent by its upload's id, the content its caption: the server says what the file is.
   (frame) =>

@@ -112,7 +112,7 @@ const fill = (schema: Schema, value: unknown, path: string, clean: Record<string
 };
 
 /** Rules on a whole object, once its fields are checked (a field allowed empty only beside another). */
-const rules = new WeakMap<Schema, (clean: Record<string, unknown>) => unknown>();
+const rules = /* @__PURE__ */ new WeakMap<Schema, (clean: Record<string, unknown>) => unknown>();
 
 /** `schema`, with `rule` run on the checked object: the rule fails (throws through `fail`) or returns. */
 export const withRule = (schema: Schema, rule: (clean: Record<string, unknown>) => unknown): Schema => {

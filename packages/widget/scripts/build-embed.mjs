@@ -68,6 +68,14 @@ const extrasFromFile = {
   },
 };
 
+/** In the panel build: the file code comes from the extras file (src/embed/files-source-embed.ts). */
+const filesFromExtras = {
+  name: 'files-from-extras',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]files-source\.js$/ }, () => ({ path: `${src}files-source-embed.ts` }));
+  },
+};
+
 /** In the panel build: the multi-tab code comes from the tabs file (src/embed/tabs-source-embed.ts). */
 const tabsFromFile = {
   name: 'tabs-from-file',
@@ -158,6 +166,7 @@ export async function buildEmbedFiles() {
           sseSplit.give,
           tabsSplit.give,
           extrasFromFile,
+          filesFromExtras,
           tabsFromFile,
           oneCatalogue(language),
         ],

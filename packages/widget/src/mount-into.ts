@@ -149,6 +149,7 @@ export function mountInto(
   const client = createChatClient({
     transport: config.transport ?? createWebSocketTransport({ url: config.url ?? '' }),
     namespace: config.namespace,
+    ...(config.filesUrl === undefined ? {} : { filesUrl: config.filesUrl }),
     locale: translator.locale,
     consent: gated.consent,
     ...(gated.storage === undefined ? {} : { storage: gated.storage }),

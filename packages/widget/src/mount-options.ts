@@ -1,4 +1,5 @@
 import type { Transport } from '@clavard/protocol';
+import { resolveFilesUrl } from './files-url.js';
 import type { ChatStorage } from './headless/index.js';
 import type { LauncherOptions } from './launcher-options.js';
 import type { LocalizedText } from './localized-text.js';
@@ -53,6 +54,12 @@ export interface MountOptions {
   transport?: Transport;
   /** A `ws:`/`wss:` URL: a WebSocket transport is made for it. */
   url?: string;
+  /**
+   * The server's HTTP base for attachments (`false`: the visitor sends no files). Files are offered when
+   * the server's welcome offers them.
+   * @default the base of `url` (`wss://chat.example/clavard/ws` → `https://chat.example/clavard`); none with `transport`
+   */
+  filesUrl?: string | false;
   /** Where the widget's host element is appended. @default document.body */
   target?: Element;
   brand: BrandOptions;
@@ -141,6 +148,8 @@ export interface OfferOptions {
 export interface ResolvedMountOptions {
   transport: Transport | undefined;
   url: string | undefined;
+  /** Resolved: given, or derived from `url`; undefined for none. */
+  filesUrl: string | undefined;
   target: Element | undefined;
   /** `color` normalised to `#rrggbb`. */
   brand: { name: string; logoUrl: string | undefined; color: string | undefined };
@@ -170,6 +179,7 @@ export interface ResolvedMountOptions {
 const KEYS = new Set([
   'transport',
   'url',
+  'filesUrl',
   'target',
   'brand',
   'locale',
@@ -252,6 +262,7 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     ...launcherOptions,
     transport,
     url,
+    filesUrl: resolveFilesUrl(own(options, 'filesUrl'), url),
     target: target as Element | undefined,
     messages: messages as MessageOverrides | undefined,
     greeting: checkLocalized('greeting', own(options, 'greeting'), locale),

@@ -1,4 +1,4 @@
-import { ChatError } from '@clavard/protocol';
+import { ChatError, PROTOCOL_VERSION } from '@clavard/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
@@ -19,7 +19,7 @@ describe('connection', () => {
     expect(transport.sentOfType('session.hello')).toEqual([
       {
         type: 'session.hello',
-        v: '1.0',
+        v: PROTOCOL_VERSION,
         locale: 'fr-CA',
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       },

@@ -50,6 +50,11 @@ function createFakeCore() {
     unread: signal(0),
     forms: signal([]),
     isLeader: signal(true),
+    attachments: signal(undefined),
+    uploads: signal(new Map()),
+    attach: async () => 'file',
+    cancel: () => false,
+    fetchFile: async () => new Blob([]),
     on: events.on,
     send: (text, options) => {
       push(['send', text, options]);

@@ -70,7 +70,8 @@ export interface AttachmentStore {
 }
 
 /**
- * The table, with its indexes: the same columns on Postgres (postgres/migrations.ts).
+ * The table, with its indexes: the same columns on Postgres (postgres/migrations.ts). `IF NOT EXISTS`, as
+ * step 1's tables, for a file whose steps were counted from 0 again.
  *
  * @example
  * ```ts
@@ -78,7 +79,7 @@ export interface AttachmentStore {
  * ```
  */
 export const ATTACHMENTS_TABLE = `
-CREATE TABLE attachments (
+CREATE TABLE IF NOT EXISTS attachments (
   id              TEXT PRIMARY KEY,
   owner           TEXT NOT NULL,
   client_id       TEXT NOT NULL,
@@ -94,9 +95,9 @@ CREATE TABLE attachments (
   created_at      INTEGER NOT NULL,
   UNIQUE (owner, client_id)
 );
-CREATE INDEX attachments_by_conversation ON attachments (conversation_id);
-CREATE INDEX attachments_by_visitor ON attachments (visitor_id);
-CREATE INDEX attachments_by_age ON attachments (created_at);
+CREATE INDEX IF NOT EXISTS attachments_by_conversation ON attachments (conversation_id);
+CREATE INDEX IF NOT EXISTS attachments_by_visitor ON attachments (visitor_id);
+CREATE INDEX IF NOT EXISTS attachments_by_age ON attachments (created_at);
 `;
 
 const COLUMNS =

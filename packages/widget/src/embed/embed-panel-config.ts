@@ -95,6 +95,8 @@ export function readPanelConfig(
       ...config,
       brand: { ...brand, logoUrl },
       target: undefined,
+      // The panel knows the endpoint, which the files' base comes from (register-panel.ts).
+      filesUrl: undefined,
       messages: undefined,
       greeting,
       away,

@@ -1,6 +1,7 @@
 import { kit } from 'clavard:sse-kit';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
+import { resolveFilesUrl } from '../files-url.js';
 import { mountInto } from '../mount-into.js';
 import { createDeferredTransport } from './deferred-transport.js';
 import { readPanelConfig } from './embed-panel-config.js';
@@ -49,5 +50,7 @@ export const startPanel: StartPanel = ({
     endpoint.kind === 'websocket'
       ? createWebSocketTransport({ url })
       : createDeferredTransport(async () => (await importSse(loadSse)).createSseTransport({ url }));
-  return mountInto(host, { ...options, transport, url: undefined }, () => host.remove());
+  // Files go to the base of the chat's endpoint: the SSE base itself, or the WebSocket URL's folder.
+  const filesUrl = endpoint.kind === 'websocket' ? resolveFilesUrl(undefined, url) : url.replace(/\/$/, '');
+  return mountInto(host, { ...options, transport, url: undefined, filesUrl }, () => host.remove());
 };

@@ -1,9 +1,11 @@
 // The visitor's actions on one client core that do more than send one frame.
 import { ChatError } from '@clavard/protocol';
+import { nanoid } from 'nanoid';
 import type { CoreContext } from './client-context.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { sendRead } from './client-session.js';
 import { textError } from './message-text.js';
+import type { OutboxFile } from './outbox.js';
 
 /**
  * Queue a message under `clientId`, stored before it touches the network; a clientId already in the
@@ -21,14 +23,16 @@ export function acceptMessage(
   text: string,
   quickReplyId: string | undefined,
   isDisposed: () => boolean,
+  file?: OutboxFile,
 ): string {
   const { outbox, model, session } = context;
   // A confirmed visitor message's row key is its clientId.
   if (outbox.get(clientId) || model.hasKey(clientId)) return clientId;
-  let error = textError(text);
+  // A file's caption may be empty; a message without a file may not.
+  let error = file && text === '' ? undefined : textError(text);
   if (!error) {
     try {
-      outbox.add(clientId, text, quickReplyId);
+      outbox.add(clientId, text, quickReplyId, file);
     } catch (thrown) {
       error = ChatError.isInstance(thrown)
         ? thrown
@@ -47,6 +51,78 @@ export function acceptMessage(
   }
   context.delivery.pump();
   return clientId;
+}
+
+/**
+ * Queue a file (see `ChatClient.attach`): checked against the server's limits and the outbox's cap on
+ * bytes waiting, its bytes kept, then accepted as a message with its caption.
+ *
+ * @example
+ * ```ts
+ * const clientId = await attachFile(context, file, { caption: 'The error' }, (id, text, f) => core.accept(id, text, undefined, f));
+ * ```
+ */
+export async function attachFile(
+  context: CoreContext,
+  file: Blob & { readonly name?: string },
+  caption: string,
+  accept: (clientId: string, text: string, file: OutboxFile) => string,
+): Promise<string> {
+  const { attachments, outbox, options } = context;
+  const limits = attachments.limits.peek();
+  const refuse = (error: ChatError): never => {
+    context.reportError(error);
+    throw error;
+  };
+  if (!attachments.enabled() || !limits) refuse(new ChatError('invalid-option', 'This chat takes no files'));
+  else if (file.size > limits.maxBytes) {
+    refuse(
+      new ChatError('attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`, {
+        retryable: false,
+      }),
+    );
+  }
+  const waiting = outbox.items.peek().reduce((sum, item) => sum + (item.file?.size ?? 0), 0);
+  if (waiting + file.size > options.outboxFileBytes) {
+    refuse(
+      new ChatError(
+        'outbox-full',
+        `Files waiting to be sent are limited to ${options.outboxFileBytes} bytes in all`,
+      ),
+    );
+  }
+  const clientId = nanoid();
+  try {
+    await attachments.keep(clientId, file);
+  } catch (cause) {
+    refuse(new ChatError('storage-unavailable', 'The file could not be kept to be sent', { cause }));
+  }
+  const name = file.name && file.name.trim() !== '' ? file.name : 'file';
+  return accept(clientId, caption, { key: clientId, name, size: file.size, type: file.type });
+}
+
+/**
+ * Take back a message not sent yet: a file still uploading, or any failed message. Its upload stops and
+ * its bytes are dropped.
+ *
+ * @example
+ * ```ts
+ * cancelMessage(context, clientId); // true
+ * ```
+ */
+export function cancelMessage(context: CoreContext, clientId: string): boolean {
+  const { outbox, attachments, delivery } = context;
+  const item = outbox.get(clientId);
+  // A message on the wire may be stored already: only a file before its message goes, or a failure.
+  const beforeItsMessage =
+    item?.file !== undefined && item.state === 'queued' && !delivery.onTheWire(clientId);
+  if (!item || (item.state !== 'failed' && !beforeItsMessage)) return false;
+  attachments.abort(clientId);
+  outbox.remove(clientId);
+  if (item.file) attachments.release(item.file.key);
+  context.persister.flush();
+  delivery.settled(clientId);
+  return true;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ChatError, type ClientFrame } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
+import { type Attachments, createAttachments } from './attachments.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './client-defaults.js';
 import { receive } from './client-frames.js';
 import { restoreSaved, sendHello, snapshot } from './client-session.js';
@@ -11,6 +12,7 @@ import {
 } from './connection-model.js';
 import { type ConversationModel, createConversationModel } from './conversation-model.js';
 import { createDelivery, type Delivery } from './delivery.js';
+import { importFiles } from './files-source.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { createPersister, type Persister } from './persistence.js';
 import { type ChatStorage, createLocalStorage, createMemoryStorage } from './storage.js';
@@ -47,6 +49,8 @@ export interface CoreContext {
   readonly persister: Persister;
   readonly connection: ConnectionModel;
   readonly delivery: Delivery;
+  /** The files: limits, uploads, reading. */
+  readonly attachments: Attachments;
   /** The wait for a history answer. */
   readonly gapTimer: TimerSlot;
   readonly session: SessionState;
@@ -128,11 +132,22 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     },
     onError: reportError,
   });
+  const attachments = createAttachments({
+    baseUrl: options.filesUrl,
+    token: () => session.token,
+    load: importFiles,
+  });
   const delivery = createDelivery({
     outbox,
     send: connection.send,
     ackTimeoutMs: options.ackTimeoutMs,
     onError: reportError,
+    upload: attachments.upload,
+    uploadFailed(clientId, error) {
+      outbox.fail(clientId, error.code);
+      persister.flush();
+      reportError(error);
+    },
     // The visitor's consent goes with the message that starts a conversation.
     consent: () => (model.conversation.peek() === undefined ? options.consent?.() : undefined),
   });
@@ -146,6 +161,7 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     persister,
     connection,
     delivery,
+    attachments,
     gapTimer,
     session,
     releaseStartupErrors(isDisposed) {

@@ -20,6 +20,8 @@ export const CLIENT_DEFAULTS = {
   /** Wait for `message.ack` (and for a `history` answer) before asking again. */
   ackTimeoutMs: 10_000,
   outboxLimit: 200,
+  /** 50 MiB of files waiting, in all. */
+  outboxFileBytes: 52_428_800,
   /** 24 h: an unsent message older than this turns `failed`. */
   outboxMaxAgeMs: 86_400_000,
   messageCacheLimit: 200,
@@ -39,6 +41,7 @@ type Numeric =
   | 'connectTimeoutMs'
   | 'ackTimeoutMs'
   | 'outboxLimit'
+  | 'outboxFileBytes'
   | 'outboxMaxAgeMs'
   | 'messageCacheLimit';
 

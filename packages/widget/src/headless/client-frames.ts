@@ -41,6 +41,7 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
     return;
   }
   session.token = frame.token;
+  context.attachments.limits.value = frame.attachments;
   model.setAvailability(frame.availability);
   if (frame.agent) model.setAgent(frame.agent);
   connection.ready(frame.heartbeatMs);

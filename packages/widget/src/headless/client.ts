@@ -1,6 +1,13 @@
 import { computed, type ReadonlySignal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
-import { acceptMessage, markAllRead, retryMessage, sendTyping } from './client-actions.js';
+import {
+  acceptMessage,
+  attachFile,
+  cancelMessage,
+  markAllRead,
+  retryMessage,
+  sendTyping,
+} from './client-actions.js';
 import { createCoreContext } from './client-context.js';
 import { control, wipe } from './client-session.js';
 import { checkIdentityToken, requireConversation } from './message-text.js';
@@ -78,9 +85,17 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     forms: readOnly(model.forms),
     isLeader: computed(() => true),
     on: (name, listener) => emitter.on(name, listener),
+    attachments: context.attachments.offered,
+    uploads: context.attachments.progress,
     send: (text, sendOptions = {}) => client.accept(nanoid(), text, sendOptions.quickReplyId),
-    accept: (clientId, text, quickReplyId) =>
-      acceptMessage(context, clientId, text, quickReplyId, isDisposed),
+    accept: (clientId, text, quickReplyId, file) =>
+      acceptMessage(context, clientId, text, quickReplyId, isDisposed, file),
+    attach: (file, attachOptions = {}) =>
+      attachFile(context, file, attachOptions.caption ?? '', (clientId, text, outboxFile) =>
+        client.accept(clientId, text, undefined, outboxFile),
+      ),
+    cancel: (clientId) => cancelMessage(context, clientId),
+    fetchFile: (id) => context.attachments.fetchFile(id),
     retry(clientId) {
       const item = context.outbox.get(clientId);
       return client.retryAs(clientId, item?.error === 'idempotency-conflict' ? nanoid() : clientId);
@@ -120,6 +135,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       stopStatusEvents();
       connection.dispose();
       context.delivery.dispose();
+      context.attachments.dispose();
       context.gapTimer.clear();
       win?.removeEventListener('pagehide', pageHide);
       session.controlQueue.length = 0;

@@ -13,7 +13,7 @@ import type {
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { createConfirmedRows, entryKey } from './confirmed-rows.js';
 import { freshComputed } from './fresh-computed.js';
-import type { Outbox, OutboxItem } from './outbox.js';
+import type { Outbox, OutboxFile, OutboxItem } from './outbox.js';
 import { createTimeline, type Timeline } from './timeline.js';
 
 /**
@@ -48,6 +48,8 @@ export interface PendingEntry {
   clientId: string;
   text: string;
   quickReplyId: string | undefined;
+  /** The file it carries (then `text` is its caption); its upload's progress is in `client.uploads`. */
+  file?: OutboxFile | undefined;
   delivery: 'sending' | 'sent' | 'failed';
   /** Why it failed, when it did. */
   error: ChatErrorCode | undefined;
@@ -147,13 +149,16 @@ export interface ConversationModel {
  * ```
  */
 export const toPending = (
-  item: Pick<OutboxItem, 'clientId' | 'text' | 'quickReplyId' | 'state' | 'error'>,
+  item: Pick<OutboxItem, 'clientId' | 'text' | 'quickReplyId' | 'state' | 'error'> & {
+    readonly file?: OutboxFile | undefined;
+  },
 ): PendingEntry => ({
   kind: 'pending',
   key: item.clientId,
   clientId: item.clientId,
   text: item.text,
   quickReplyId: item.quickReplyId,
+  file: item.file,
   delivery: item.state === 'queued' ? 'sending' : item.state,
   error: item.error,
 });

@@ -20,6 +20,8 @@ const STATE_KEYS = [
   'unread',
   'forms',
   'isLeader',
+  'attachments',
+  'uploads',
 ] as const satisfies readonly (keyof ChatClient)[];
 
 /**
@@ -39,6 +41,7 @@ const BEFORE: { readonly [Key in (typeof STATE_KEYS)[number]]?: ChatClient[Key][
   unread: 0,
   forms: [],
   isLeader: false,
+  uploads: new Map(),
 };
 
 /**

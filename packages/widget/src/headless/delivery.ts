@@ -1,5 +1,5 @@
 import { ChatError, type ClientFrame, type Consent } from '@clavard/protocol';
-import type { Outbox } from './outbox.js';
+import type { Outbox, OutboxItem } from './outbox.js';
 import { createTimerSlot } from './timers.js';
 
 /**
@@ -18,6 +18,8 @@ export interface Delivery {
   pump(): void;
   /** Do not send before `ms` from now. */
   pause(ms: number): void;
+  /** Whether the message of `clientId` was sent and is waiting for its ack (a file's, once uploaded). */
+  onTheWire(clientId: string): boolean;
   dispose(): void;
 }
 
@@ -29,7 +31,17 @@ export interface DeliveryOptions {
   onError: (error: ChatError) => void;
   /** The consent to send with a message, when one is due (the first message of a conversation). */
   consent?: () => Consent | undefined;
+  /**
+   * Uploads the file an item carries and resolves with the server's id for it (attachments.ts). The item
+   * stays the one in flight meanwhile, so the messages after it wait: the order holds.
+   */
+  upload?: (item: OutboxItem) => Promise<string>;
+  /** An upload failed for good (too large, refused…): the item is failed, the next one goes. */
+  uploadFailed?: (clientId: string, error: ChatError) => void;
 }
+
+/** How long before an upload that could not reach the server is tried again. */
+const UPLOAD_RETRY_MS = 3000;
 
 /**
  * Create the {@link Delivery} engine.
@@ -45,6 +57,33 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const pauseTimer = createTimerSlot();
   let isReady = false;
   let inFlight: string | undefined;
+  /** The server's ids of the files uploaded, by the clientId of their message. */
+  const uploaded = new Map<string, string>();
+
+  /** Uploads the item's file, then sends its message; a failure for good fails the item. */
+  const uploadFirst = (item: OutboxItem): void => {
+    const upload = options.upload ?? (() => Promise.reject(new ChatError('invalid-option', 'no uploads')));
+    upload(item).then(
+      (id) => {
+        uploaded.set(item.clientId, id);
+        if (inFlight === item.clientId && isReady) transmit(item.clientId);
+      },
+      (error: unknown) => {
+        const failure = ChatError.isInstance(error)
+          ? error
+          : new ChatError('connection-lost', 'the upload failed', { cause: error });
+        if (inFlight !== item.clientId) return;
+        if (failure.retryable) {
+          options.onError(failure);
+          pause(UPLOAD_RETRY_MS);
+          return;
+        }
+        inFlight = undefined;
+        options.uploadFailed?.(item.clientId, failure);
+        pump();
+      },
+    );
+  };
 
   const transmit = (clientId: string): void => {
     const item = outbox.get(clientId);
@@ -53,7 +92,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       pump();
       return;
     }
+    const attachmentId = uploaded.get(clientId);
+    if (item.file && attachmentId === undefined) {
+      uploadFirst(item);
+      return;
+    }
     const frame: ClientFrame = { type: 'message.send', clientId: item.clientId, text: item.text };
+    if (attachmentId !== undefined) frame.attachmentId = attachmentId;
     if (item.quickReplyId !== undefined) frame.quickReplyId = item.quickReplyId;
     const consent = options.consent?.();
     if (consent !== undefined) frame.consent = consent;
@@ -68,6 +113,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       if (inFlight === clientId && isReady) transmit(clientId);
     });
   };
+
+  function pause(ms: number): void {
+    ackTimer.clear();
+    inFlight = undefined;
+    pauseTimer.set(ms, pump);
+  }
 
   const pump = (): void => {
     if (!isReady || inFlight !== undefined || pauseTimer.pending) return;
@@ -90,17 +141,16 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       ackTimer.clear();
     },
     settled(clientId) {
+      uploaded.delete(clientId);
       if (inFlight !== clientId) return;
       inFlight = undefined;
       ackTimer.clear();
       pump();
     },
     pump,
-    pause(ms) {
-      ackTimer.clear();
-      inFlight = undefined;
-      pauseTimer.set(ms, pump);
-    },
+    pause,
+    onTheWire: (clientId) =>
+      inFlight === clientId && (outbox.get(clientId)?.file === undefined || uploaded.has(clientId)),
     dispose() {
       isReady = false;
       ackTimer.clear();

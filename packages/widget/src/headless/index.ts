@@ -1,3 +1,4 @@
+export type { UploadProgress } from './attachments.js';
 export type { BackoffOptions } from './backoff.js';
 export { backoffDelay } from './backoff.js';
 export { createChatClient } from './client.js';
@@ -12,6 +13,7 @@ export type {
   PendingPrechat,
   QueueState,
 } from './conversation-model.js';
+export type { OutboxFile } from './outbox.js';
 export type { ChatStorage } from './storage.js';
 export { createLocalStorage, createMemoryStorage } from './storage.js';
 export type {

@@ -3,6 +3,25 @@ import { type ReadonlySignal, signal } from '@preact/signals-core';
 import type { SavedOutboxItem } from './persistence.js';
 
 /**
+ * A file a message carries: what the visitor chose, its bytes kept apart (in IndexedDB, under `key`)
+ * until the message is sent.
+ *
+ * @example
+ * ```ts
+ * const file: OutboxFile = { key: clientId, name: 'invoice.pdf', size: 48_213, type: 'application/pdf' };
+ * ```
+ */
+export interface OutboxFile {
+  /** Where its bytes are kept (the clientId it was chosen with). */
+  readonly key: string;
+  readonly name: string;
+  /** In bytes. */
+  readonly size: number;
+  /** What the browser says it is (the server decides from the bytes). */
+  readonly type: string;
+}
+
+/**
  * A visitor message the server has not confirmed in the timeline yet.
  * - `queued`: waiting for, or in, its turn on the wire (shown as `sending`);
  * - `sent`: acknowledged with `seq`, waiting for the timeline to reach that seq;
@@ -12,6 +31,8 @@ export interface OutboxItem {
   readonly clientId: string;
   readonly text: string;
   readonly quickReplyId: string | undefined;
+  /** The file it carries (then `text` is its caption), uploaded before the message goes. */
+  readonly file: OutboxFile | undefined;
   /** Client clock at compose time; only for the age limit. */
   readonly composedAt: number;
   readonly state: 'queued' | 'sent' | 'failed';
@@ -23,7 +44,7 @@ export interface OutboxItem {
 export interface Outbox {
   readonly items: ReadonlySignal<readonly OutboxItem[]>;
   /** Add a message at the end; throws `outbox-full` at the limit. */
-  add(clientId: string, text: string, quickReplyId: string | undefined): OutboxItem;
+  add(clientId: string, text: string, quickReplyId: string | undefined, file?: OutboxFile): OutboxItem;
   /** Put stored items back (after a reload). */
   restore(saved: readonly SavedOutboxItem[]): void;
   get(clientId: string): OutboxItem | undefined;
@@ -79,7 +100,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
   return {
     items,
-    add(clientId, text, quickReplyId) {
+    add(clientId, text, quickReplyId, file) {
       if (items.value.length >= options.limit) {
         throw new ChatError(
           'outbox-full',
@@ -90,6 +111,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         clientId,
         text,
         quickReplyId,
+        file,
         composedAt: options.now(),
         state: 'queued',
         seq: undefined,
@@ -110,6 +132,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             clientId: item.clientId,
             text: item.text,
             quickReplyId: item.quickReplyId,
+            file: item.file,
             composedAt: item.composedAt,
             state: item.failed ? 'failed' : 'queued',
             seq: undefined,
@@ -167,6 +190,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             composedAt: item.composedAt,
           };
           if (item.quickReplyId !== undefined) saved.quickReplyId = item.quickReplyId;
+          if (item.file !== undefined) saved.file = { ...item.file };
           if (item.state === 'failed') saved.failed = true;
           if (item.error !== undefined) saved.error = item.error;
           return saved;

@@ -6,7 +6,8 @@ import {
   parseServerFrame,
   type Seq,
 } from '@clavard/protocol';
-import { isOptional, isRecord, isSeq, isString } from '@clavard/protocol/internal';
+import { isOptional, isRecord, isSeq, isShape, isString } from '@clavard/protocol/internal';
+import type { OutboxFile } from './outbox.js';
 import { type ChatStorage, createMemoryStorage } from './storage.js';
 import { createTimerSlot } from './timers.js';
 
@@ -20,6 +21,8 @@ export interface SavedOutboxItem {
   failed?: boolean;
   /** Why it failed (a server's error code), so a Retry after a reload does what it would have done before. */
   error?: ChatErrorCode;
+  /** The file it carries: its description; the bytes are in IndexedDB, never here. */
+  file?: OutboxFile;
 }
 
 /** Everything the client stores, under one key: only what resume needs. */
@@ -63,13 +66,21 @@ export interface PersisterOptions {
 
 const optionalString = (value: unknown): value is string | undefined => isOptional(value, isString);
 
+const isOutboxFile = isShape({ key: isString, name: isString, size: isSeq, type: isString }) as (
+  value: unknown,
+) => value is OutboxFile;
+
 function readOutboxItem(value: unknown): SavedOutboxItem | undefined {
   if (!isRecord(value)) return undefined;
-  const { clientId, text, quickReplyId, composedAt, failed, error } = value;
+  const { clientId, text, quickReplyId, composedAt, failed, error, file } = value;
   if (!isString(clientId) || !isString(text) || typeof composedAt !== 'number') return undefined;
   if (!optionalString(quickReplyId)) return undefined;
   const item: SavedOutboxItem = { clientId, text, composedAt };
   if (quickReplyId !== undefined) item.quickReplyId = quickReplyId;
+  if (file !== undefined) {
+    if (!isOutboxFile(file)) return undefined;
+    item.file = { key: file.key, name: file.name, size: file.size, type: file.type };
+  }
   if (failed === true) item.failed = true;
   if (isServerErrorCode(error)) item.error = error;
   return item;

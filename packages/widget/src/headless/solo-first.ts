@@ -89,7 +89,7 @@ export function createSoloFirstClient(
     });
     core = made;
     for (const item of early.peek())
-      attempt(() => made.accept(item.clientId, item.text, item.quickReplyId), report);
+      attempt(() => made.accept(item.clientId, item.text, item.quickReplyId, item.file), report);
     use(made);
     if (intent.wantConnected) made.connect();
   };
@@ -173,6 +173,23 @@ function soloFirstApi(state: ClientState, parts: ApiParts): ChatClient {
       const item: Forward = { clientId: nanoid(), text, quickReplyId: sendOptions.quickReplyId };
       early.value = [...early.peek(), item];
       return item.clientId;
+    },
+    // A file waits for the implementation, which keeps its bytes and checks it against the limits.
+    attach: (file, attachOptions) =>
+      new Promise<string>((resolve, reject) => {
+        parts.retryLoad();
+        const run = (active: ChatClient) => active.attach(file, attachOptions).then(resolve, reject);
+        const active = current.peek();
+        if (active) run(active);
+        else if (!intent.disposed) intent.queued.push(run);
+        else reject(new ChatError('invalid-option', 'The client was disposed'));
+      }),
+    cancel: (clientId) => current.peek()?.cancel(clientId) ?? false,
+    fetchFile(id) {
+      const active = current.peek();
+      return active
+        ? active.fetchFile(id)
+        : Promise.reject(new ChatError('unavailable', 'Not connected yet'));
     },
     // Nothing has failed, and nobody sees the typing, before there is an implementation.
     retry: (clientId) => current.peek()?.retry(clientId),

@@ -2,6 +2,7 @@ import { ChatError } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
 import { computed } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
+import type { UploadProgress } from './attachments.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { checkIdentityToken } from './message-text.js';
 import { createTabChannel, type TabChannel } from './tab-channel.js';
@@ -157,6 +158,9 @@ export function createTabbedClient(
   });
 }
 
+const NO_UPLOADS: ReadonlyMap<string, UploadProgress> = new Map<string, UploadProgress>();
+const notHere = () => new ChatError('unavailable', 'Files are sent and shown in the tab that holds the chat');
+
 /** What this tab asked for, which outlives its leadership. */
 interface TabIntent {
   /** The token given to `identify()` in this tab: memory only. */
@@ -185,6 +189,12 @@ function tabbedApi(
     isLeader: computed(() => core.value !== undefined),
     on: (name, listener) => emitter.on(name, listener),
     ...actions,
+    // Files go from the tab that holds the connection; another tab offers none for now.
+    attachments: computed(() => core.value?.attachments.value),
+    uploads: computed(() => core.value?.uploads.value ?? NO_UPLOADS),
+    attach: (file, attachOptions) => core.peek()?.attach(file, attachOptions) ?? Promise.reject(notHere()),
+    cancel: (clientId) => core.peek()?.cancel(clientId) ?? false,
+    fetchFile: (id) => core.peek()?.fetchFile(id) ?? Promise.reject(notHere()),
     identify(token) {
       checkIdentityToken(token);
       intent.identified = token;

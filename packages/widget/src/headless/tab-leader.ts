@@ -99,7 +99,7 @@ export function createLeadership(given: LeadershipOptions): Leadership {
     publisher = createStatePublisher(active, channel);
     for (const item of remote.take()) {
       try {
-        active.accept(item.clientId, item.text, item.quickReplyId);
+        active.accept(item.clientId, item.text, item.quickReplyId, item.file);
       } catch (thrown) {
         if (!ChatError.isInstance(thrown))
           reportError(new ChatError('invalid-option', 'Refused', { cause: thrown }));

@@ -1,3 +1,4 @@
+import type { OutboxFile } from './outbox.js';
 import type { ChatClient, ChatClientOptions } from './types.js';
 
 /**
@@ -95,7 +96,7 @@ export interface ClientCore extends ChatClient {
    * Queue a message composed in another tab, under its clientId; a clientId already in the outbox or the
    * timeline is ignored. Stored before it returns. Throws `outbox-full`, `text-too-long`, `invalid-option`.
    */
-  accept(clientId: string, text: string, quickReplyId: string | undefined): string;
+  accept(clientId: string, text: string, quickReplyId: string | undefined, file?: OutboxFile): string;
   /** Retry a failed message under `nextId`; undefined when it is not failed. */
   retryAs(clientId: string, nextId: string): string | undefined;
 }
@@ -119,6 +120,8 @@ export interface Forward {
   clientId: string;
   text: string;
   quickReplyId: string | undefined;
+  /** A file's description; its bytes wait in IndexedDB, which every tab of the site shares. */
+  file?: OutboxFile;
 }
 
 /**

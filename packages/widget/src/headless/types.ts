@@ -3,6 +3,7 @@ import type {
   AgentJoined,
   AgentLeft,
   AgentTransferred,
+  AttachmentLimits,
   Author,
   Availability,
   ChatError,
@@ -15,6 +16,7 @@ import type {
   Unsubscribe,
 } from '@clavard/protocol';
 import type { ReadonlySignal } from '@preact/signals-core';
+import type { UploadProgress } from './attachments.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ConnectionStatus, DocumentLike, WindowLike } from './connection-model.js';
 import type {
@@ -184,6 +186,28 @@ export interface ChatClientOptions {
    * ```
    */
   tabs?: boolean | TabsOptions;
+  /**
+   * The server's HTTP base for attachments (its `…/uploads` and `…/files` paths; see "Attachments" in
+   * docs/protocol.md): with it, and a server whose welcome offers attachments, the visitor can send files
+   * and read those of the conversation. `mount()` derives it from its `url`. A file's bytes wait in the
+   * site's IndexedDB (database `clavard-files`) until its message is sent, so that they outlive a reload;
+   * in the page's memory when IndexedDB is not usable.
+   * @default none: no files
+   * @example
+   * ```ts
+   * createChatClient({ transport, filesUrl: 'https://chat.example/clavard' });
+   * ```
+   */
+  filesUrl?: string;
+  /**
+   * The most bytes of files that may wait in the outbox at once (offline), in all; the next file is
+   * refused with `outbox-full`. @default 52428800 (50 MiB)
+   * @example
+   * ```ts
+   * createChatClient({ transport, filesUrl, outboxFileBytes: 20 * 1024 * 1024 });
+   * ```
+   */
+  outboxFileBytes?: number;
 }
 
 /** The discontinuity event: the client could not recover history and reloaded the conversation. */
@@ -272,6 +296,46 @@ export interface ChatClient {
   on<K extends keyof ChatEvents>(name: K, listener: (payload: ChatEvents[K]) => void): Unsubscribe;
   /** Queue a message (stored before any network); returns its clientId. Throws `outbox-full`, `text-too-long`. */
   send(text: string, options?: { quickReplyId?: string }): string;
+  /**
+   * The server's limits on files (`maxBytes`, `perConversation`); undefined when it takes none, or the
+   * client was made without `filesUrl`: then offer no way to attach.
+   */
+  readonly attachments: ReadonlySignal<AttachmentLimits | undefined>;
+  /** The uploads under way, by the clientId of their message: `{ loaded, total }` bytes. */
+  readonly uploads: ReadonlySignal<ReadonlyMap<string, UploadProgress>>;
+  /**
+   * Queue a file, with `caption` as its message's text; its bytes are kept (IndexedDB) before anything
+   * touches the network, uploaded when the connection allows, then its message is sent, in order with the
+   * texts around it. Resolves with the message's clientId. Rejects with `attachment-too-large` (over the
+   * server's `maxBytes`), `outbox-full` (too many messages, or too many bytes of files waiting),
+   * `text-too-long`, or `invalid-option` (no `filesUrl`, or the server takes no files).
+   *
+   * @example
+   * ```ts
+   * input.addEventListener('change', () => { for (const file of input.files ?? []) void client.attach(file); });
+   * ```
+   */
+  attach(file: Blob & { readonly name?: string }, options?: { caption?: string }): Promise<string>;
+  /**
+   * Take back a message not sent yet (a file still uploading, or failed): its upload stops, its bytes are
+   * dropped. Returns whether there was one to take back.
+   *
+   * @example
+   * ```ts
+   * cancelButton.onclick = () => client.cancel(entry.clientId);
+   * ```
+   */
+  cancel(clientId: string): boolean;
+  /**
+   * The bytes of a file of the conversation, or of its thumbnail (`content.thumbnailId`), read with the
+   * session's token (never in a URL): make an object URL of it to show it.
+   *
+   * @example
+   * ```ts
+   * img.src = URL.createObjectURL(await client.fetchFile(content.thumbnailId ?? content.id));
+   * ```
+   */
+  fetchFile(id: string): Promise<Blob>;
   /** Send a failed message again; returns its (possibly new) clientId, or undefined when unknown. */
   retry(clientId: string): string | undefined;
   /** The visitor typing (throttled; not replayed after reconnect). */

@@ -3,6 +3,9 @@
 // proactive messages (only when the site sets rules). With `mount()` a bundler makes this module a chunk
 // of its own (./extras-source.ts imports it dynamically); the script tag loads it as `clavard-extras.js`,
 // pinned by an integrity hash (scripts/build-embed.mjs).
+// The file code of the headless client (its IndexedDB bytes, the HTTP upload and download), which the
+// script tag's panel loads from here (src/embed/files-source-embed.ts).
+export { createFileTransfer } from '../headless/files/file-transfer.js';
 export { EndSurvey } from './EndSurvey.js';
 export { FormCard } from './FormCard.js';
 export { ProactiveBubble } from './ProactiveBubble.js';
