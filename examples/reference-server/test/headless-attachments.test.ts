@@ -61,7 +61,9 @@ it('sends a file between two texts, in their order, and reads it and its thumbna
   await welcomed(client);
   client.send('Before the screenshot');
   const png = await pngOf(30, 20);
-  await client.attach(new File([new Uint8Array(png)], 'error.png', { type: 'image/png' }), { caption: 'The error' });
+  await client.attach(new File([new Uint8Array(png)], 'error.png', { type: 'image/png' }), {
+    caption: 'The error',
+  });
   client.send('After it');
   const messages = await confirmed(client, 3);
   expect(messages.map((m) => m.content.kind)).toEqual(['text', 'attachment', 'text']);
