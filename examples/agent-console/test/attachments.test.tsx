@@ -29,7 +29,13 @@ const pdf: AttachmentContent = {
   mediaType: 'application/pdf',
 };
 
-const filesOf = (answer: () => FakeAnswer = () => ({ status: 200, bytes: PNG_BYTES, type: 'image/png' })) => {
+const filesOf = (
+  answer: () => FakeAnswer | Promise<FakeAnswer> = () => ({
+    status: 200,
+    bytes: PNG_BYTES,
+    type: 'image/png',
+  }),
+) => {
   const net = fakeFetch(answer);
   const attachments = createAttachments(
     { base: 'http://console.test/agent', token: 'tok-123', fetch: net.fetch },

@@ -33,7 +33,7 @@ export function fakeFetch(answer: (request: SeenRequest) => FakeAnswer | Promise
     };
     seen.push(request);
     const out = await answer(request);
-    const body = out.bytes ?? JSON.stringify(out.json ?? {});
+    const body = out.bytes ? new Blob([new Uint8Array(out.bytes)]) : JSON.stringify(out.json ?? {});
     return new Response(body, {
       status: out.status,
       headers: { 'content-type': out.type ?? 'application/json' },
