@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
 import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
-import { PDF, pngFromSvg, upload } from '../../reference-server/test/support/uploads.js';
+import { HTML, PDF, pngFromSvg, upload } from '../../reference-server/test/support/uploads.js';
 import { buildConsole } from './support/console-build.js';
 
 const PASSWORD = 'test-password';
@@ -136,18 +136,26 @@ describe('attachments in the agent console (Chromium)', () => {
     expect(await opener.evaluate((button) => document.activeElement === button)).toBe(true);
 
     // Julie attaches a PDF through the file picker and sends it with a caption.
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'return-form.pdf',
-      mimeType: 'application/pdf',
-      buffer: PDF,
-    });
+    // With it, by mistake, a web page named like a picture: the server refuses it by its first bytes.
+    await page.locator('input[type="file"]').setInputFiles([
+      { name: 'return-form.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'receipt.png', mimeType: 'image/png', buffer: HTML },
+    ]);
     const row = page.locator('.upload-row', { hasText: 'return-form.pdf' });
     await row.getByText('Ready: sent with your next message').waitFor();
     expect(
       await row.getByRole('progressbar', { name: 'Upload of return-form.pdf' }).getAttribute('value'),
     ).toBe('100');
+    const refused = page.locator('.upload-row', { hasText: 'receipt.png' });
+    await refused.getByText('Only images (PNG, JPEG, WebP, GIF), PDF and plain text can be sent.').waitFor();
     await page.getByLabel('Your answer').fill('Here is the return form');
     await page.screenshot({ path: join(results, 'console-attachment-uploads.png') });
+    expect(await axe(page)).toEqual([]);
+    // Cancelled with the keyboard: the row goes, the focus returns to the answer.
+    await refused.getByRole('button', { name: 'Cancel receipt.png' }).focus();
+    await page.keyboard.press('Enter');
+    await refused.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer-text');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
 
     // The visitor receives it and downloads the same bytes with their token.
@@ -175,6 +183,10 @@ describe('attachments in the agent console (Chromium)', () => {
     await card.getByRole('button', { name: 'Download return-form.pdf' }).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(results, 'console-attachments.png') });
-    expect(problems).toEqual([]);
+    // The only failed request is the refused upload, answered 415 on purpose.
+    expect(problems).toEqual([
+      expect.stringMatching(/^415 .*\/agent\/uploads\/f\w+$/),
+      'Failed to load resource: the server responded with a status of 415 (Unsupported Media Type)',
+    ]);
   }, 60_000);
 });
