@@ -135,8 +135,22 @@ describe('attachments in the agent console (Chromium)', () => {
     await viewer.waitFor({ state: 'hidden' });
     expect(await opener.evaluate((button) => document.activeElement === button)).toBe(true);
 
-    // Julie attaches a PDF through the file picker and sends it with a caption.
-    // With it, by mistake, a web page named like a picture: the server refuses it by its first bytes.
+    // Files dragged over the conversation: the drop zone shows, and goes when they leave.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Order 1042'], 'order.txt', { type: 'text/plain' }));
+      return data;
+    });
+    const pane = page.locator('section.conversation');
+    await pane.dispatchEvent('dragenter', { dataTransfer });
+    const zone = page.getByText('Drop the files here to attach them');
+    await zone.waitFor();
+    await page.screenshot({ path: join(results, 'console-attachment-drop.png') });
+    await pane.dispatchEvent('dragleave', { dataTransfer });
+    await zone.waitFor({ state: 'detached' });
+
+    // Julie attaches a PDF through the file picker, to send with a caption; with it, by mistake, a web
+    // page named like a picture, which the server refuses by its first bytes.
     await page.locator('input[type="file"]').setInputFiles([
       { name: 'return-form.pdf', mimeType: 'application/pdf', buffer: PDF },
       { name: 'receipt.png', mimeType: 'image/png', buffer: HTML },

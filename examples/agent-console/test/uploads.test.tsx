@@ -1,19 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAttachments } from '../src/attachments/context.js';
-import { FakeXhr, fakeFetch, type SeenRequest } from './support/file-fakes.js';
+import { FakeXhr } from './support/file-fakes.js';
+import { consoleWithFiles, type FilesHarness, file, frame, pick } from './support/files-harness.js';
 import {
   agentMessage,
   type ConsoleHarness,
-  mountConsole,
-  takeConversation,
   takenConversation,
   typeInto,
   welcomeFrame,
 } from './support/harness.js';
 
-let h: ConsoleHarness | undefined;
-let slots: SeenRequest[] = [];
+let h: FilesHarness | undefined;
 beforeEach(() => {
   FakeXhr.made = [];
 });
@@ -22,47 +19,6 @@ afterEach(() => {
   h = undefined;
 });
 
-/** The console with Julie holding c1 (greeted already); uploads answered by `slot`. */
-async function consoleWithFiles(
-  slot: (request: SeenRequest) => { status: number; json: unknown } = (request) => ({
-    status: 201,
-    json: { id: `f-${(request.body as { clientId: string }).clientId}`, status: 'open' },
-  }),
-) {
-  const net = fakeFetch(slot);
-  slots = net.seen;
-  let id = 0;
-  const harness = await mountConsole(undefined, {
-    attachments: (model) =>
-      createAttachments(
-        {
-          base: '/agent',
-          token: 'tok',
-          fetch: net.fetch,
-          XMLHttpRequest: FakeXhr as unknown as typeof XMLHttpRequest,
-        },
-        (conversationId, file) => model.sendFile(conversationId, file),
-        { createId: () => `u${++id}` },
-      ),
-  });
-  await takeConversation(harness, [agentMessage(3)]);
-  return harness;
-}
-
-/** Waits a frame: effects of renders made outside `act` (a signal changed in a promise) run then. */
-const frame = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
-
-/** Picks files in the attach button's input, as the file chooser does. */
-async function pick(harness: ConsoleHarness, ...files: File[]) {
-  const input = harness.get<HTMLInputElement>('input[type="file"]');
-  Object.defineProperty(input, 'files', { value: files, configurable: true });
-  await harness.step(() => input.dispatchEvent(new Event('change', { bubbles: true })));
-  // The slot's fetch answers, then the PUT starts.
-  await frame();
-  await harness.step();
-}
-
-const file = (name: string, size: number, type: string) => new File([new Uint8Array(size)], name, { type });
 const rows = (harness: ConsoleHarness) => harness.all<HTMLLIElement>('.upload-row');
 const fileFrames = (harness: ConsoleHarness) =>
   harness.link.sentOf('agent.message').filter((frame) => frame.attachmentId !== undefined);
@@ -80,7 +36,7 @@ describe('attaching files in the composer', () => {
   it('uploads with progress, then sends the file with the composer text as caption once stored', async () => {
     h = await consoleWithFiles();
     await pick(h, file('form.pdf', 2048, 'application/pdf'));
-    expect(slots).toEqual([
+    expect(h.slots).toEqual([
       expect.objectContaining({
         method: 'POST',
         url: '/agent/uploads',
@@ -168,7 +124,7 @@ describe('attaching files in the composer', () => {
     await h.step(() => retry.click());
     await frame();
     await h.step();
-    expect(slots.map((s) => (s.body as { clientId: string }).clientId)).toEqual(['u1', 'u1']);
+    expect(h.slots.map((s) => (s.body as { clientId: string }).clientId)).toEqual(['u1', 'u1']);
     await h.step(() => FakeXhr.made[1]?.respond(200, { id: 'f-u1', status: 'stored' }));
     expect(h.get('.upload-row .file-meta').textContent).toBe(
       '100 bytes · Ready: sent with your next message',
@@ -189,7 +145,7 @@ describe('attaching files in the composer', () => {
       'This file is over 10 MB, the largest the chat takes.',
       'Only images (PNG, JPEG, WebP, GIF), PDF and plain text can be sent.',
     ]);
-    expect(slots).toHaveLength(1);
+    expect(h.slots).toHaveLength(1);
     expect(h.all('.upload-row button').map((b) => b.textContent)).toEqual(['Cancel', 'Cancel']);
   });
 

@@ -13,7 +13,6 @@ export const enFiles = {
   'files.download': 'Download',
   'files.downloadName': 'Download {name}',
   'files.downloading': 'Downloading…',
-  'files.open': 'Open the image',
   'files.loadFailed': 'The image could not be shown: {reason}',
   'files.downloadFailed': 'The download failed: {reason}',
   'files.viewer': 'Image: {name}',

@@ -12,7 +12,6 @@ export const frCAFiles: Record<keyof typeof enFiles, string> = {
   'files.download': 'Télécharger',
   'files.downloadName': 'Télécharger {name}',
   'files.downloading': 'Téléchargement…',
-  'files.open': 'Ouvrir l’image',
   'files.loadFailed': 'Impossible d’afficher l’image : {reason}',
   'files.downloadFailed': 'Le téléchargement a échoué : {reason}',
   'files.viewer': 'Image : {name}',
