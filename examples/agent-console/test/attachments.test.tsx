@@ -216,7 +216,10 @@ describe('the image viewer', () => {
     expect((dialog.querySelector('.viewer-image img') as HTMLImageElement).alt).toBe('The error I get');
     expect([...dialog.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Download', 'Close']);
     expect(net.seen.map((r) => r.url)).toContain('/agent/files/f1');
-    await h.step(() => press(dialog, { key: 'Escape' }));
+    // The focus is in the dialog (on its first button in a browser); Escape from there.
+    const close = [...dialog.querySelectorAll('button')].at(-1) as HTMLButtonElement;
+    close.focus();
+    await h.step(() => press(close, { key: 'Escape' }));
     expect(h.all('dialog.viewer')).toHaveLength(0);
     expect(document.activeElement).toBe(h.get('.transcript button.thumb'));
   });
