@@ -67,7 +67,14 @@ export function errorOf(status: number, body: string): FileError {
   return new FileError(status >= 500 ? 'unavailable' : 'server-error', `HTTP ${status}`, status >= 500);
 }
 
-/** The error when the request got no answer at all. */
+/**
+ * The error when the request got no answer at all (retryable).
+ *
+ * @example
+ * ```ts
+ * xhr.onerror = () => reject(networkError());
+ * ```
+ */
 export const networkError = (): FileError =>
   new FileError('network', 'the server could not be reached', true);
 

@@ -91,6 +91,46 @@ export interface UploadQueue {
 }
 
 /**
+ * Sends, in order, the rows the agent sent whose files are stored, stopping in each conversation at the
+ * first still uploading or failed (a later file never overtakes it); resolves with the rows left.
+ */
+function sendReady(rows: readonly UploadRow[], send: UploadQueueOptions['send']): readonly UploadRow[] {
+  const gone = new Set<string>();
+  const blocked = new Set<string>();
+  for (const row of rows) {
+    if (blocked.has(row.conversationId)) continue;
+    if (row.caption === undefined || row.state !== 'stored' || row.attachmentId === undefined) {
+      blocked.add(row.conversationId);
+      continue;
+    }
+    send(row.conversationId, {
+      clientId: row.clientId,
+      attachmentId: row.attachmentId,
+      name: row.name,
+      caption: row.caption,
+    });
+    gone.add(row.clientId);
+  }
+  return gone.size === 0 ? rows : rows.filter((row) => !gone.has(row.clientId));
+}
+
+/** The row of a file just attached: uploading, or failed at once when too large to be worth sending. */
+function newRow(conversationId: string, file: File, clientId: string, maxBytes: number): UploadRow {
+  const row: UploadRow = {
+    clientId,
+    conversationId,
+    file,
+    name: file.name || 'file',
+    size: file.size,
+    state: 'uploading',
+    progress: 0,
+  };
+  return file.size > maxBytes
+    ? { ...row, state: 'failed', error: new FileError('attachment-too-large', 'too large', false) }
+    : row;
+}
+
+/**
  * Makes the queue.
  *
  * @example
@@ -109,25 +149,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     pump();
   };
 
-  /** Sends, in order, the sent rows whose files are stored; stops at the first still uploading or failed. */
   const pump = () => {
-    const gone = new Set<string>();
-    const blocked = new Set<string>();
-    for (const row of rows.value) {
-      if (blocked.has(row.conversationId)) continue;
-      if (row.caption === undefined || row.state !== 'stored' || row.attachmentId === undefined) {
-        blocked.add(row.conversationId);
-        continue;
-      }
-      options.send(row.conversationId, {
-        clientId: row.clientId,
-        attachmentId: row.attachmentId,
-        name: row.name,
-        caption: row.caption,
-      });
-      gone.add(row.clientId);
-    }
-    if (gone.size > 0) rows.value = rows.value.filter((row) => !gone.has(row.clientId));
+    const left = sendReady(rows.value, options.send);
+    if (left.length !== rows.value.length) rows.value = left;
   };
 
   const upload = (row: UploadRow) => {
@@ -157,23 +181,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     maxBytes,
     rowsOf: (conversationId) => rows.value.filter((row) => row.conversationId === conversationId),
     add(conversationId, files) {
-      const added: UploadRow[] = [];
-      for (const file of files) {
-        const row: UploadRow = {
-          clientId: createId(),
-          conversationId,
-          file,
-          name: file.name || 'file',
-          size: file.size,
-          state: 'uploading',
-          progress: 0,
-        };
-        added.push(
-          file.size > maxBytes
-            ? { ...row, state: 'failed', error: new FileError('attachment-too-large', 'too large', false) }
-            : row,
-        );
-      }
+      const added = [...files].map((file) => newRow(conversationId, file, createId(), maxBytes));
       rows.value = [...rows.value, ...added];
       for (const row of added) if (row.state === 'uploading') upload(row);
     },

@@ -22,7 +22,14 @@ export function thumbSize(width = 4, height = 3): { width: number; height: numbe
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** The alternative text of an image: its caption, else its name. */
+/**
+ * The alternative text of an image: its caption, else its name.
+ *
+ * @example
+ * ```ts
+ * altOf({ kind: 'attachment', id: 'f1', name: 'error.png', size: 9, mediaType: 'image/png' }); // 'error.png'
+ * ```
+ */
 export const altOf = (content: AttachmentContent): string => content.caption?.trim() || content.name;
 
 /** An image's thumbnail: a placeholder of its shape while it loads, then a button that opens the viewer. */
