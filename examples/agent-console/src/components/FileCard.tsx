@@ -48,7 +48,8 @@ export function FileCard({ content, problem }: { content: AttachmentContent; pro
         <button
           type="button"
           class="file-download"
-          aria-label={t('files.downloadName', { name: content.name })}
+          // The visible word starts the name (label in name), but not while it says "Downloading…".
+          aria-label={busy ? undefined : t('files.downloadName', { name: content.name })}
           disabled={busy}
           onClick={download}
         >
