@@ -225,6 +225,16 @@ export interface ConsoleModel {
   setDraft(conversationId: string, draft: Draft): void;
   /** Sends the draft if the rules allow: the greeting goes first. */
   send(conversationId: string): SendOutcome;
+  /**
+   * Takes the draft as the caption of files about to be sent, if the rules allow (it may be empty; the
+   * greeting still goes first): the composer empties and the caption comes back.
+   */
+  takeCaption(conversationId: string): SendOutcome & { caption?: string };
+  /** Sends a stored upload as its own message; kept until acknowledged, re-sent with the same clientId. */
+  sendFile(
+    conversationId: string,
+    file: { clientId: string; attachmentId: string; name: string; caption: string },
+  ): void;
   setTyping(conversationId: string, active: boolean): void;
   markRead(conversationId: string): void;
   /** Hands the conversation to a colleague, with a note only agents see. */
@@ -355,6 +365,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       conversationId,
       clientId: message.clientId,
       content: { kind: 'text', text: message.text },
+      ...(message.attachmentId === undefined ? {} : { attachmentId: message.attachmentId }),
     });
 
   //#region frames
@@ -441,7 +452,8 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       frame.clientId === undefined || frame.retryable
         ? undefined
         : conversations.value.find((c) => c.pending.some((p) => p.clientId === frame.clientId));
-    const text = refused?.pending.find((p) => p.clientId === frame.clientId)?.text;
+    const message = refused?.pending.find((p) => p.clientId === frame.clientId);
+    const text = message?.text;
     if (refused && text !== undefined) {
       const greetingFirst = frame.code === 'greeting-required';
       update(refused.id, (c) => ({
@@ -460,7 +472,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       }));
       notice.value = greetingFirst
         ? GREETING_REFUSED
-        : { key: 'notice.notSent', params: { text, reason: frame.message } };
+        : { key: 'notice.notSent', params: { text: message?.fileName ?? text, reason: frame.message } };
       return;
     }
     notice.value = { text: frame.message };
@@ -647,6 +659,25 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       // Not connected: it stays pending and goes out again after the next welcome.
       sendMessage(conversationId, message);
       return outcome;
+    },
+    takeCaption(conversationId) {
+      const c = byId.value.get(conversationId);
+      if (!c) return { ok: false, reason: 'empty' };
+      const outcome = checkSend({ greeted: greeted(c), draft: c.draft, startsWithGreeting, withFiles: true });
+      if (!outcome.ok) return outcome;
+      stopTyping(conversationId);
+      update(conversationId, (current) => ({ ...current, draft: { text: '', greeting: false } }));
+      return { ...outcome, caption: c.draft.text.trim() };
+    },
+    sendFile(conversationId, file) {
+      const message: PendingMessage = {
+        clientId: file.clientId,
+        text: file.caption,
+        attachmentId: file.attachmentId,
+        fileName: file.name,
+      };
+      update(conversationId, (current) => ({ ...current, pending: [...current.pending, message] }));
+      sendMessage(conversationId, message);
     },
     setTyping(conversationId, active) {
       if (!active) {

@@ -20,7 +20,12 @@ import { isRecord, isString } from '@clavard/protocol/internal';
  */
 export interface PendingMessage {
   clientId: string;
+  /** The text, or a file's caption. */
   text: string;
+  /** The upload the message carries (sent as `attachmentId`), stored on the server already. */
+  attachmentId?: string;
+  /** That file's name, shown while the message is pending. */
+  fileName?: string;
 }
 
 /**
@@ -129,7 +134,10 @@ export function loadWork(storage: Storage | undefined, agentId: string): WorkInP
       if (!Array.isArray(list)) continue;
       pending[id] = list.filter(
         (item): item is PendingMessage =>
-          isRecord(item) && typeof item.clientId === 'string' && typeof item.text === 'string',
+          isRecord(item) &&
+          typeof item.clientId === 'string' &&
+          typeof item.text === 'string' &&
+          (item.attachmentId === undefined || typeof item.attachmentId === 'string'),
       );
     }
   }

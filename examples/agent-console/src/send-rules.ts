@@ -73,9 +73,11 @@ export function checkSend(input: {
   greeted: boolean;
   draft: Draft;
   startsWithGreeting: (text: string) => boolean;
+  /** Files go with the text: an empty text is their (absent) caption, not nothing to send. */
+  withFiles?: boolean;
 }): { ok: true } | { ok: false; reason: 'greeting-required' | 'empty' } {
   const text = input.draft.text.trim();
-  if (text === '') return { ok: false, reason: 'empty' };
+  if (text === '' && !input.withFiles) return { ok: false, reason: 'empty' };
   if (!input.greeted && !input.startsWithGreeting(text)) return { ok: false, reason: 'greeting-required' };
   return { ok: true };
 }

@@ -55,7 +55,7 @@ describe('the demo pages', () => {
       "default-src 'self'; script-src 'self'; style-src 'self'",
     );
     expect(response.headers.get('content-security-policy')).toContain("connect-src 'self';");
-    expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data:;");
+    expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data: blob:;");
     expect(response.headers.get('permissions-policy')).toContain('camera=()');
     expect(response.headers.get('strict-transport-security')).toBeNull();
     expect(response.headers.get('cache-control')).toBe('no-cache');
@@ -139,7 +139,7 @@ describe('the demo pages', () => {
     }
     const page = await fetch(`${url}/agent`);
     expect(page.headers.get('content-security-policy')).toContain(
-      "img-src 'self' data: https://cdn.example;",
+      "img-src 'self' data: blob: https://cdn.example;",
     );
     expect(page.headers.get('strict-transport-security')).toContain('max-age=');
     expect((await fetch(`${url}/agent`)).headers.get('access-control-allow-origin')).toBeNull();

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AgentLink, createAgentLink } from '../agent-link.js';
 import { loadAlertPrefs, notifyDesktop, playTone } from '../alerts.js';
+import { type Attachments, AttachmentsContext, createAttachments } from '../attachments/context.js';
 import { type ConsoleAlert, type ConsoleModel, createConsoleModel } from '../console-model.js';
 import { loadSession, type SavedSession, saveSession, tabStorage } from '../console-storage.js';
 import {
@@ -33,6 +34,12 @@ export interface AppProps {
   storage?: Storage | undefined;
   /** The console's language. @default the agent's choice, else the browser's (French or English) */
   locale?: ConsoleLocale;
+}
+
+/** A signed-in agent's console: the model and their files. */
+interface Signed {
+  model: ConsoleModel;
+  attachments: Attachments;
 }
 
 const preferences = (): Storage | undefined => {
@@ -86,27 +93,38 @@ export function App({ origin, connect, storage = tabStorage(), locale }: AppProp
     const text = t.current(alert.kind === 'conversation' ? 'alert.newConversation' : 'alert.newMessage');
     if (prefs.notifications) notifyDesktop(text, t.current('app.title'));
   };
-  const open = (session: SavedSession): ConsoleModel => {
+  const open = (session: SavedSession): Signed => {
     const link =
       connect?.(session.token) ??
       createAgentLink({ url: `${origin.replace(/^http/, 'ws')}/agent/ws`, token: session.token });
     const next = createConsoleModel({ link, me: session.agent, storage, onAlert });
     next.start();
-    return next;
+    // Files go over HTTP with the same token, in a header; their messages through the model.
+    const attachments = createAttachments({ base: `${origin}/agent`, token: session.token }, (id, file) =>
+      next.sendFile(id, file),
+    );
+    return { model: next, attachments };
   };
-  const [model, setModel] = useState<ConsoleModel | undefined>(() => {
+  const [signed, setSigned] = useState<Signed | undefined>(() => {
     const saved = loadSession(storage);
     return saved ? open(saved) : undefined;
   });
+  const model = signed?.model;
   const [message, setMessage] = useState<MessageKey | undefined>(undefined);
-  useEffect(() => () => model?.dispose(), [model]);
+  useEffect(
+    () => () => {
+      signed?.attachments.queue.dispose();
+      signed?.model.dispose();
+    },
+    [signed],
+  );
   useEffect(() => {
     if (!model) return;
     return model.status.subscribe((status) => {
       if (status !== 'unauthorized') return;
       saveSession(storage, undefined);
       setMessage('app.sessionEnded');
-      setModel(undefined);
+      setSigned(undefined);
     });
   }, [model]);
 
@@ -119,7 +137,7 @@ export function App({ origin, connect, storage = tabStorage(), locale }: AppProp
         const session = { token, agent, role };
         saveSession(storage, session);
         setMessage(undefined);
-        setModel(open(session));
+        setSigned(open(session));
       }}
     />
   ) : (
@@ -128,14 +146,16 @@ export function App({ origin, connect, storage = tabStorage(), locale }: AppProp
       onSignOut={() => {
         model.signOut();
         saveSession(storage, undefined);
-        setModel(undefined);
+        setSigned(undefined);
       }}
     />
   );
   return (
     <I18nContext.Provider value={i18n}>
       <LocaleSetterContext.Provider value={choose}>
-        <ComposerBridgeContext.Provider value={bridge}>{screen}</ComposerBridgeContext.Provider>
+        <ComposerBridgeContext.Provider value={bridge}>
+          <AttachmentsContext.Provider value={signed?.attachments}>{screen}</AttachmentsContext.Provider>
+        </ComposerBridgeContext.Provider>
       </LocaleSetterContext.Provider>
     </I18nContext.Provider>
   );

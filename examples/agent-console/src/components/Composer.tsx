@@ -25,7 +25,19 @@ export interface ComposerProps {
   disabled?: boolean;
   /** Shown beside Send (the end button). */
   endButton?: ComponentChildren;
+  /** Shown before Send: the attach button, when files can be sent. */
+  attachButton?: ComponentChildren;
+  /** Shown above the answer box: the files attached. */
+  files?: ComponentChildren;
+  /** Files wait to go: Send is allowed with an empty text (no caption). @default false */
+  filesWaiting?: boolean;
+  /** Images pasted into the answer box. */
+  onPasteFiles?(files: File[]): void;
 }
+
+/** The images of a paste (a screenshot copied to the clipboard), if any. */
+const pastedImages = (event: ClipboardEvent): File[] =>
+  [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
 
 /**
  * The answer box: Enter sends, Shift+Enter makes a new line. Until the agent greeted, a hint says the
@@ -39,7 +51,7 @@ export interface ComposerProps {
  */
 export function Composer(props: ComposerProps) {
   const { t } = useI18n();
-  const { draft, greeted, greetingRequired, disabled = false } = props;
+  const { draft, greeted, greetingRequired, disabled = false, filesWaiting = false } = props;
   return (
     <form
       class="composer"
@@ -56,6 +68,7 @@ export function Composer(props: ComposerProps) {
           </button>
         </div>
       ) : null}
+      {props.files}
       <label for="composer-text">{t('composer.label')}</label>
       <textarea
         id="composer-text"
@@ -65,6 +78,12 @@ export function Composer(props: ComposerProps) {
         disabled={disabled}
         aria-describedby={greeted ? undefined : 'composer-hint'}
         onInput={(event) => props.onInput(event.currentTarget.value)}
+        onPaste={(event) => {
+          const images = props.onPasteFiles ? pastedImages(event) : [];
+          if (images.length === 0) return;
+          event.preventDefault();
+          props.onPasteFiles?.(images);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
@@ -78,9 +97,16 @@ export function Composer(props: ComposerProps) {
         </p>
       )}
       <div class="composer-actions">
-        <button type="submit" class="primary" disabled={disabled || draft.text.trim() === ''}>
-          {t('composer.send')}
-        </button>
+        <div class="composer-send">
+          {props.attachButton}
+          <button
+            type="submit"
+            class="primary"
+            disabled={disabled || (draft.text.trim() === '' && !filesWaiting)}
+          >
+            {t('composer.send')}
+          </button>
+        </div>
         {props.endButton}
       </div>
     </form>

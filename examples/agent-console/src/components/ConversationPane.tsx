@@ -9,6 +9,7 @@ import { Composer } from './Composer.js';
 import { useComposerBridge } from './composer-bridge.js';
 import { EndPanel } from './EndPanel.js';
 import { Feedback } from './Feedback.js';
+import { usePaneFiles } from './pane-files.js';
 import { Transcript } from './Transcript.js';
 
 /** The note of the colleague who handed the conversation over, for this agent only. */
@@ -59,6 +60,7 @@ export function ConversationPane({
   const greetingRequired = !greeted && (greetingAsked || conversation.greetingRefused);
   const timing = model.timingOf(conversation);
   const phrases = model.phrasesOf(conversation);
+  const files = usePaneFiles(model, id, open, textarea);
 
   const placeCaret = (text: string, caret: number) => {
     const element = textarea.current;
@@ -87,7 +89,7 @@ export function ConversationPane({
   });
 
   const send = () => {
-    const outcome = model.send(id);
+    const outcome = files.sendFiles() ?? model.send(id);
     setGreetingAsked(!outcome.ok && outcome.reason === 'greeting-required');
     if (outcome.ok) textarea.current?.focus();
   };
@@ -102,6 +104,7 @@ export function ConversationPane({
     <section
       class="conversation"
       aria-labelledby="conversation-heading"
+      {...files.drop}
       onKeyDown={(event) => {
         const phrase = phraseForShortcut(phrases, event);
         if (phrase === undefined) return;
@@ -126,7 +129,13 @@ export function ConversationPane({
         </dl>
       </header>
       <TransferNote conversation={conversation} />
-      <Transcript conversation={conversation} meId={me.id} onLoadOlder={() => model.loadOlder(id)} />
+      {files.dropZone}
+      <Transcript
+        conversation={conversation}
+        meId={me.id}
+        onLoadOlder={() => model.loadOlder(id)}
+        onView={files.onView}
+      />
       <Feedback rating={conversation.rating} />
       <p class="typing" aria-live="polite">
         {conversation.visitorTyping ? t('pane.visitorTyping') : ''}
@@ -147,6 +156,7 @@ export function ConversationPane({
             />
           ) : null}
           <Composer
+            {...files.composer}
             textarea={textarea}
             draft={draft}
             greeted={greeted}
@@ -182,6 +192,7 @@ export function ConversationPane({
             : t('pane.endedNote')}
         </p>
       )}
+      {files.viewer}
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import type { ConversationEvent, MessageContent } from '@clavard/protocol';
+import type { AttachmentContent, ConversationEvent, MessageContent } from '@clavard/protocol';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ConsoleConversation } from '../console-model.js';
 import { type Translate, useI18n } from '../i18n/translator.js';
+import { AttachmentView } from './AttachmentView.js';
 
 const contentText = (content: MessageContent): string => {
   switch (content.kind) {
@@ -66,11 +67,14 @@ export function Transcript({
   conversation,
   meId,
   onLoadOlder,
+  onView = () => undefined,
 }: {
   conversation: ConsoleConversation;
   meId: string;
   /** Asks for the page before the oldest event shown (shown while there is one). */
   onLoadOlder?: () => void;
+  /** Opens an image in the viewer (its thumbnail was activated). */
+  onView?: (content: AttachmentContent, opener: HTMLElement) => void;
 }) {
   const { t, locale } = useI18n();
   const log = useRef<HTMLDivElement>(null);
@@ -119,7 +123,11 @@ export function Transcript({
               <p class="meta">
                 <span class="who">{who}</span> <time dateTime={event.at}>{time(event.at, locale)}</time>
               </p>
-              <p class="text">{contentText(event.content)}</p>
+              {event.content.kind === 'attachment' ? (
+                <AttachmentView content={event.content} onView={onView} />
+              ) : (
+                <p class="text">{contentText(event.content)}</p>
+              )}
               {mine ? (
                 <p
                   class="receipt"
@@ -138,7 +146,8 @@ export function Transcript({
             <p class="meta">
               <span class="who">{t('transcript.you')}</span>
             </p>
-            <p class="text">{message.text}</p>
+            {message.fileName === undefined ? null : <p class="file-name pending-file">{message.fileName}</p>}
+            {message.text === '' ? null : <p class="text">{message.text}</p>}
             <p class="receipt" data-receipt="sending">
               {t('transcript.sending')}
             </p>

@@ -2,7 +2,10 @@
  * The console's English texts. `{name}`-style placeholders are filled by `t`; every text is rendered as
  * text, never as markup.
  */
+import { enFiles } from './en-files.js';
+
 export const en = {
+  ...enFiles,
   'app.title': 'Clavard agent console',
   'app.sessionEnded': 'Your session has ended. Please sign in again.',
   'language.label': 'Language',

@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.js';
+import { frCAFiles } from './fr-CA-files.js';
 
 /** The console's texts in Québec French. */
 export const frCA: Catalogue = {
+  ...frCAFiles,
   'app.title': 'Console des agents Clavard',
   'app.sessionEnded': 'Votre session a pris fin. Veuillez vous reconnecter.',
   'language.label': 'Langue',

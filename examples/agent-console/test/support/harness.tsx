@@ -4,6 +4,7 @@ import { DEFAULT_PHRASES } from '@clavard/reference-server';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { AgentLink, AgentLinkEvents, LinkStatus } from '../../src/agent-link.js';
+import { type Attachments, AttachmentsContext } from '../../src/attachments/context.js';
 import { Console } from '../../src/components/Console.js';
 import { type ConsoleModel, createConsoleModel } from '../../src/console-model.js';
 
@@ -149,6 +150,7 @@ export interface ConsoleHarness {
  */
 export async function mountConsole(
   routing: AgentRouting = { topics: [], mine: [] },
+  options: { attachments?: (model: ConsoleModel) => Attachments } = {},
 ): Promise<ConsoleHarness> {
   const link = createFakeLink();
   let id = 0;
@@ -188,10 +190,19 @@ export async function mountConsole(
     dispose() {
       render(null, container);
       container.remove();
+      attachments?.queue.dispose();
       model.dispose();
     },
   };
-  await step(() => render(<Console model={model} onSignOut={() => {}} />, container));
+  const attachments = options.attachments?.(model);
+  await step(() =>
+    render(
+      <AttachmentsContext.Provider value={attachments}>
+        <Console model={model} onSignOut={() => {}} />
+      </AttachmentsContext.Provider>,
+      container,
+    ),
+  );
   await harness.deliver(
     welcomeFrame({
       agents: [julie, marc],

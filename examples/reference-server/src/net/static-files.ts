@@ -38,16 +38,17 @@ export interface PagePolicy {
 
 /**
  * The policy of every HTML page: no inline script or style, connections to the server's own origin only
- * (`'self'` covers its `ws:`/`wss:`), pictures from itself and the configured origins, no framing by
- * others, no base or form elsewhere.
+ * (`'self'` covers its `ws:`/`wss:`), pictures from itself, the configured origins and `blob:` (an
+ * attachment is fetched with its reader's token in a header and shown through an object URL: an
+ * `<img src>` cannot carry the header), no framing by others, no base or form elsewhere.
  *
  * @example
  * ```ts
- * pageCsp(['https://cdn.example']); // "default-src 'self'; … img-src 'self' data: https://cdn.example; …"
+ * pageCsp(['https://cdn.example']); // "default-src 'self'; … img-src 'self' data: blob: https://cdn.example; …"
  * ```
  */
 export function pageCsp(imageOrigins: readonly string[]): string {
-  const images = ["'self'", 'data:', ...imageOrigins].join(' ');
+  const images = ["'self'", 'data:', 'blob:', ...imageOrigins].join(' ');
   return `default-src 'self'; script-src 'self'; style-src 'self'; img-src ${images}; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'`;
 }
 

@@ -92,6 +92,18 @@ export function pngOf(width: number, height: number): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * A PNG drawn from an SVG (a screenshot-like picture for browser tests and their screenshots).
+ *
+ * @example
+ * ```ts
+ * const png = await pngFromSvg('<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"/>');
+ * ```
+ */
+export function pngFromSvg(svg: string): Promise<Buffer> {
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
 /** A minimal PDF, as a scanner would make one. */
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',

@@ -1,0 +1,46 @@
+/**
+ * The English texts of attachments: the transcript's images and file cards, the viewer, the composer's
+ * attach button and upload rows, and the errors in words. Spread into the English catalogue.
+ */
+export const enFiles = {
+  'files.image': 'Image',
+  'files.pdf': 'PDF document',
+  'files.text': 'Text file',
+  'files.other': 'File',
+  'files.size.bytes': '{n} bytes',
+  'files.size.kb': '{n} KB',
+  'files.size.mb': '{n} MB',
+  'files.download': 'Download',
+  'files.downloadName': 'Download {name}',
+  'files.downloading': 'Downloading…',
+  'files.loadFailed': 'The image could not be shown: {reason}',
+  'files.downloadFailed': 'The download failed: {reason}',
+  'files.viewer': 'Image: {name}',
+  'files.close': 'Close',
+  'files.loading': 'Loading the image…',
+
+  'files.attach': 'Attach files',
+  'files.drop': 'Drop the files here to attach them',
+  'files.rows': 'Files to send',
+  'files.progress': 'Upload of {name}',
+  'files.cancel': 'Cancel',
+  'files.cancelName': 'Cancel {name}',
+  'files.retry': 'Retry',
+  'files.retryName': 'Retry {name}',
+  'files.uploading': 'Uploading…',
+  'files.ready': 'Ready: sent with your next message',
+  'files.queued': 'Sent once uploaded',
+  'files.announce.ready': '{name} is uploaded.',
+  'files.announce.failed': '{name} was not uploaded.',
+
+  'files.error.too-large': 'This file is over {limit}, the largest the chat takes.',
+  'files.error.type-refused': 'Only images (PNG, JPEG, WebP, GIF), PDF and plain text can be sent.',
+  'files.error.limit': 'This conversation holds as many files as it can take.',
+  'files.error.network': 'The upload failed: check the connection, then retry.',
+  'files.error.unavailable': 'The server is busy with other files: retry in a moment.',
+  'files.error.ended': 'The conversation has ended: the file can no longer be sent.',
+  'files.error.forbidden': 'This conversation is no longer yours.',
+  'files.error.not-found': 'The file is not there (any more).',
+  'files.error.unauthorized': 'Your session has ended: sign in again.',
+  'files.error.other': 'The server refused the file ({message}).',
+} as const;

@@ -1,0 +1,46 @@
+import type { enFiles } from './en-files.js';
+
+/** The texts of attachments in Québec French; spread into the French catalogue. */
+export const frCAFiles: Record<keyof typeof enFiles, string> = {
+  'files.image': 'Image',
+  'files.pdf': 'Document PDF',
+  'files.text': 'Fichier texte',
+  'files.other': 'Fichier',
+  'files.size.bytes': '{n} octets',
+  'files.size.kb': '{n} ko',
+  'files.size.mb': '{n} Mo',
+  'files.download': 'Télécharger',
+  'files.downloadName': 'Télécharger {name}',
+  'files.downloading': 'Téléchargement…',
+  'files.loadFailed': 'Impossible d’afficher l’image : {reason}',
+  'files.downloadFailed': 'Le téléchargement a échoué : {reason}',
+  'files.viewer': 'Image : {name}',
+  'files.close': 'Fermer',
+  'files.loading': 'Chargement de l’image…',
+
+  'files.attach': 'Joindre des fichiers',
+  'files.drop': 'Déposez les fichiers ici pour les joindre',
+  'files.rows': 'Fichiers à envoyer',
+  'files.progress': 'Envoi de {name}',
+  'files.cancel': 'Annuler',
+  'files.cancelName': 'Annuler {name}',
+  'files.retry': 'Réessayer',
+  'files.retryName': 'Réessayer {name}',
+  'files.uploading': 'Envoi en cours…',
+  'files.ready': 'Prêt : part avec votre prochain message',
+  'files.queued': 'Part dès que l’envoi est terminé',
+  'files.announce.ready': '{name} est téléversé.',
+  'files.announce.failed': '{name} n’a pas pu être téléversé.',
+
+  'files.error.too-large': 'Ce fichier dépasse {limit}, la taille maximale acceptée.',
+  'files.error.type-refused':
+    'Seuls les images (PNG, JPEG, WebP, GIF), les PDF et le texte brut peuvent être envoyés.',
+  'files.error.limit': 'Cette conversation a atteint le nombre maximal de fichiers.',
+  'files.error.network': 'L’envoi a échoué : vérifiez la connexion, puis réessayez.',
+  'files.error.unavailable': 'Le serveur est occupé avec d’autres fichiers : réessayez dans un instant.',
+  'files.error.ended': 'La conversation est terminée : le fichier ne peut plus être envoyé.',
+  'files.error.forbidden': 'Cette conversation n’est plus la vôtre.',
+  'files.error.not-found': 'Ce fichier n’existe pas ou plus.',
+  'files.error.unauthorized': 'Votre session a pris fin : reconnectez-vous.',
+  'files.error.other': 'Le serveur a refusé le fichier ({message}).',
+};
