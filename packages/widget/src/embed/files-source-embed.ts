@@ -2,7 +2,7 @@
 // (where bytes wait, the HTTP upload and download) comes with the extras, in `clavard-extras.js`, loaded the
 // first time a file is chosen or shown. A dynamic import inside the panel would give it a module namespace,
 // whose getters a hostile page's `Object.prototype.value` breaks.
-import type { FileTransfer } from '../headless/files/file-transfer.js';
+import type { FileController, FileControllerOptions } from '../headless/files/file-controller.js';
 import { importExtras } from './extras-source-embed.js';
 
 /**
@@ -10,10 +10,10 @@ import { importExtras } from './extras-source-embed.js';
  *
  * @example
  * ```ts
- * const transfer = await importFiles();
+ * const files = await importFiles({ baseUrl, token, progress });
  * ```
  */
-export async function importFiles(): Promise<FileTransfer> {
+export async function importFiles(options: FileControllerOptions): Promise<FileController> {
   const { createFileTransfer } = await importExtras();
-  return createFileTransfer();
+  return createFileTransfer(options);
 }

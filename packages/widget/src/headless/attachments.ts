@@ -1,10 +1,9 @@
-// A client's files: the server's limits (from the welcome), the upload of each outbox file before its
-// message goes (delivery.ts waits for it, so order holds), the progress of each, and the reading of files
-// the conversation holds. The code that moves bytes loads on first use (files-source.ts).
-import { type AttachmentLimits, ChatError } from '@clavard/protocol';
-import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import type { FileTransfer } from './files/file-transfer.js';
-import type { OutboxItem } from './outbox.js';
+// A client's files: the server's limits (from the welcome), and the upload of each outbox file before its
+// message goes (delivery.ts waits for it, so order holds). What moves bytes, and keeps the progress and the
+// files read lately, loads on first use (files-source.ts → files/file-controller.ts).
+import type { AttachmentLimits } from '@clavard/protocol';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import type { FileController, FileControllerOptions } from './files/file-controller.js';
 
 /**
  * How far the upload of one file is.
@@ -26,34 +25,23 @@ export interface AttachmentsOptions {
   /** The session's token, once the server gave one. */
   token(): string | undefined;
   /** Loads the file code. */
-  load(): Promise<FileTransfer>;
+  load(options: FileControllerOptions): Promise<FileController>;
 }
 
-/** One core's files, see the file's comment. */
-export interface Attachments {
+/** One core's files, see the file's comment; the methods are the loaded {@link FileController}'s. */
+export interface Attachments extends Omit<FileController, 'abort' | 'release' | 'dispose'> {
   /** The server's limits; undefined until a welcome offered attachments. */
-  readonly limits: ReturnType<typeof signal<AttachmentLimits | undefined>>;
-  /** The limits when files can be sent: a base URL, and a server that takes them; else undefined. */
+  readonly limits: Signal<AttachmentLimits | undefined>;
+  /** The limits when files can be sent (a base URL, and a server that takes them); else undefined. */
   readonly offered: ReadonlySignal<AttachmentLimits | undefined>;
   /** Uploads under way, by the clientId of their message. */
   readonly progress: ReadonlySignal<ReadonlyMap<string, UploadProgress>>;
-  /** Whether files can be sent at all (a base URL, and a server that takes them). */
-  readonly enabled: () => boolean;
-  /** Keeps the bytes of a file chosen now, under `key`, before anything touches the network. */
-  keep(key: string, blob: Blob): Promise<void>;
-  /** The server's id for the item's file: uploaded now, or found stored for its clientId. */
-  upload(item: OutboxItem): Promise<string>;
   /** Stops the upload of `clientId`, if one is under way. */
   abort(clientId: string): void;
   /** Drops the bytes kept under `key` (the message was sent, or cancelled). */
   release(key: string): void;
-  /** The bytes of a file (or a thumbnail) of the conversation. */
-  fetchFile(id: string): Promise<Blob>;
   dispose(): void;
 }
-
-/** Thumbnails and files read lately, so that a re-render does not fetch them again. */
-const CACHED_FILES = 50;
 
 /**
  * Create a core's {@link Attachments}.
@@ -66,96 +54,21 @@ const CACHED_FILES = 50;
 export function createAttachments(options: AttachmentsOptions): Attachments {
   const limits = signal<AttachmentLimits | undefined>(undefined);
   const progress = signal<ReadonlyMap<string, UploadProgress>>(new Map());
-  const running = new Map<string, { promise: Promise<string>; abort: AbortController }>();
-  const read = new Map<string, Promise<Blob>>();
-  let transfer: Promise<FileTransfer> | undefined;
-  const loaded = () => {
-    transfer ??= options.load();
-    return transfer;
+  let code: Promise<FileController> | undefined;
+  const files = () => {
+    code ??= options.load({ baseUrl: options.baseUrl, token: options.token, progress });
+    return code;
   };
-  const setProgress = (clientId: string, value: UploadProgress | undefined) => {
-    const next = new Map(progress.peek());
-    if (value) next.set(clientId, value);
-    else next.delete(clientId);
-    progress.value = next;
-  };
-  const baseUrl = (): string => {
-    if (options.baseUrl === undefined)
-      throw new ChatError('invalid-option', 'no filesUrl: this client sends no files');
-    return options.baseUrl;
-  };
-  const token = (): string => {
-    const value = options.token();
-    if (value === undefined) throw new ChatError('connection-lost', 'no session yet', { retryable: true });
-    return value;
-  };
-
-  const start = async (item: OutboxItem, abort: AbortController): Promise<string> => {
-    const file = item.file as NonNullable<OutboxItem['file']>;
-    const { bytes, upload } = await loaded();
-    const blob = await bytes.get(file.key);
-    if (!blob) {
-      throw new ChatError(
-        'storage-unavailable',
-        `the bytes of ${file.name} are gone: choose the file again`,
-        {
-          retryable: false,
-        },
-      );
-    }
-    setProgress(item.clientId, { loaded: 0, total: blob.size });
-    return upload({
-      baseUrl: baseUrl(),
-      token: token(),
-      clientId: item.clientId,
-      name: file.name,
-      blob,
-      signal: abort.signal,
-      onProgress: (done, total) => setProgress(item.clientId, { loaded: done, total }),
-    });
-  };
-
+  const later = (run: (files: FileController) => unknown) => void files().then(run, () => undefined);
   return {
     limits,
-    offered: computed(() => (options.baseUrl === undefined ? undefined : limits.value)),
     progress,
-    enabled: () => options.baseUrl !== undefined && limits.peek() !== undefined,
-    async keep(key, blob) {
-      await (await loaded()).bytes.put(key, blob);
-    },
-    upload(item) {
-      const under = running.get(item.clientId);
-      if (under) return under.promise;
-      const abort = new AbortController();
-      const promise = start(item, abort).finally(() => {
-        running.delete(item.clientId);
-        setProgress(item.clientId, undefined);
-      });
-      running.set(item.clientId, { promise, abort });
-      return promise;
-    },
-    abort(clientId) {
-      running
-        .get(clientId)
-        ?.abort.abort(new ChatError('invalid-option', 'the upload was cancelled', { retryable: false }));
-    },
-    release(key) {
-      void loaded()
-        .then(({ bytes }) => bytes.delete(key))
-        .catch(() => undefined);
-    },
-    fetchFile(id) {
-      const cached = read.get(id);
-      if (cached) return cached;
-      const promise = loaded().then(({ download }) => download(baseUrl(), token(), id));
-      // A failed read is tried again next time.
-      promise.catch(() => read.delete(id));
-      read.set(id, promise);
-      if (read.size > CACHED_FILES) read.delete(read.keys().next().value as string);
-      return promise;
-    },
-    dispose() {
-      for (const { abort } of running.values()) abort.abort();
-    },
+    offered: computed(() => (options.baseUrl === undefined ? undefined : limits.value)),
+    keep: (key, blob) => files().then((f) => f.keep(key, blob)),
+    upload: (item) => files().then((f) => f.upload(item)),
+    fetchFile: (id) => files().then((f) => f.fetchFile(id)),
+    abort: (clientId) => code && later((f) => f.abort(clientId)),
+    release: (key) => later((f) => f.release(key)),
+    dispose: () => code && later((f) => f.dispose()),
   };
 }

@@ -1,5 +1,5 @@
 // The visitor's actions on one client core that do more than send one frame.
-import { ChatError } from '@clavard/protocol';
+import { ChatError, type ChatErrorCode } from '@clavard/protocol';
 import { nanoid } from 'nanoid';
 import type { CoreContext } from './client-context.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
@@ -69,35 +69,25 @@ export async function attachFile(
   accept: (clientId: string, text: string, file: OutboxFile) => string,
 ): Promise<string> {
   const { attachments, outbox, options } = context;
-  const limits = attachments.limits.peek();
-  const refuse = (error: ChatError): never => {
-    context.reportError(error);
-    throw error;
-  };
-  if (!attachments.enabled() || !limits) refuse(new ChatError('invalid-option', 'This chat takes no files'));
-  else if (file.size > limits.maxBytes) {
-    refuse(
-      new ChatError('attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`, {
-        retryable: false,
-      }),
-    );
-  }
+  const limits = attachments.offered.peek();
   const waiting = outbox.items.peek().reduce((sum, item) => sum + (item.file?.size ?? 0), 0);
-  if (waiting + file.size > options.outboxFileBytes) {
-    refuse(
-      new ChatError(
-        'outbox-full',
-        `Files waiting to be sent are limited to ${options.outboxFileBytes} bytes in all`,
-      ),
-    );
-  }
+  const refused: [ChatErrorCode, string] | undefined = !limits
+    ? ['invalid-option', 'This chat takes no files']
+    : file.size > limits.maxBytes
+      ? ['attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`]
+      : waiting + file.size > options.outboxFileBytes
+        ? ['outbox-full', `Files waiting are limited to ${options.outboxFileBytes} bytes`]
+        : undefined;
   const clientId = nanoid();
   try {
+    if (refused) throw new ChatError(refused[0], refused[1], { retryable: false });
     await attachments.keep(clientId, file);
-  } catch (cause) {
-    refuse(new ChatError('storage-unavailable', 'The file could not be kept to be sent', { cause }));
+  } catch (thrown) {
+    const error = ChatError.isInstance(thrown) ? thrown : new ChatError('storage-unavailable', 'Not kept');
+    context.reportError(error);
+    throw error;
   }
-  const name = file.name && file.name.trim() !== '' ? file.name : 'file';
+  const name = file.name?.trim() || 'file';
   return accept(clientId, caption, { key: clientId, name, size: file.size, type: file.type });
 }
 

@@ -1,4 +1,4 @@
-import type { FileTransfer } from './files/file-transfer.js';
+import type { FileController, FileControllerOptions } from './files/file-controller.js';
 
 /**
  * Loads the file code (./files/: where bytes wait, the HTTP upload and download) the first time a file
@@ -7,10 +7,10 @@ import type { FileTransfer } from './files/file-transfer.js';
  *
  * @example
  * ```ts
- * const transfer = await importFiles();
+ * const files = await importFiles({ baseUrl, token, progress });
  * ```
  */
-export async function importFiles(): Promise<FileTransfer> {
+export async function importFiles(options: FileControllerOptions): Promise<FileController> {
   const { createFileTransfer } = await import('./files/file-transfer.js');
-  return createFileTransfer();
+  return createFileTransfer(options);
 }

@@ -1,31 +1,17 @@
 // The code a client loads when it first has a file to send or show (see ../files-source.ts): where the
 // bytes wait, and how they go to the server and come back.
 import { openByteStore } from './byte-store.js';
-import { downloadFile, uploadFile } from './http-upload.js';
+import { createFileController, type FileController, type FileControllerOptions } from './file-controller.js';
 
 /**
- * What the lazily loaded file code provides to the client core (../attachments.ts).
+ * Opens the store of bytes (IndexedDB, else memory) and makes a client's {@link FileController} on it.
  *
  * @example
  * ```ts
- * const transfer = await createFileTransfer();
+ * const files = await createFileTransfer({ baseUrl, token: () => session.token, progress });
  * ```
  */
-export interface FileTransfer {
-  bytes: Awaited<ReturnType<typeof openByteStore>>;
-  upload: typeof uploadFile;
-  download: typeof downloadFile;
-}
-
-/**
- * Opens the byte store and hands over the HTTP calls.
- *
- * @example
- * ```ts
- * const { bytes, upload } = await createFileTransfer();
- * ```
- */
-export async function createFileTransfer(): Promise<FileTransfer> {
+export async function createFileTransfer(options: FileControllerOptions): Promise<FileController> {
   const indexedDB = typeof globalThis.indexedDB === 'undefined' ? undefined : globalThis.indexedDB;
-  return { bytes: await openByteStore(indexedDB), upload: uploadFile, download: downloadFile };
+  return createFileController(await openByteStore(indexedDB), options);
 }
