@@ -14,15 +14,7 @@ import { ChatError } from '@clavard/protocol';
  */
 export function resolveFilesUrl(given: unknown, url: string | undefined): string | undefined {
   if (given === false) return undefined;
-  if (given === undefined) {
-    if (url === undefined) return undefined;
-    const base = new URL(url);
-    base.protocol = base.protocol === 'wss:' ? 'https:' : 'http:';
-    base.pathname = base.pathname.replace(/\/[^/]*$/, '');
-    base.search = '';
-    base.hash = '';
-    return base.href.replace(/\/$/, '');
-  }
+  if (given === undefined) return url === undefined ? undefined : filesBaseOf(url);
   let parsed: URL | undefined;
   try {
     parsed = typeof given === 'string' && given.length <= 2048 ? new URL(given) : undefined;
@@ -35,4 +27,24 @@ export function resolveFilesUrl(given: unknown, url: string | undefined): string
     });
   }
   return parsed.href.replace(/\/$/, '');
+}
+
+/**
+ * The files' base of a chat endpoint: the folder of a WebSocket URL, over HTTP(S); an HTTP base as is.
+ *
+ * @example
+ * ```ts
+ * filesBaseOf('wss://chat.example/clavard/ws'); // 'https://chat.example/clavard'
+ * filesBaseOf('https://chat.example/clavard/'); // 'https://chat.example/clavard'
+ * ```
+ */
+export function filesBaseOf(url: string): string {
+  const base = new URL(url);
+  if (base.protocol === 'ws:' || base.protocol === 'wss:') {
+    base.protocol = base.protocol === 'wss:' ? 'https:' : 'http:';
+    base.pathname = base.pathname.replace(/\/[^/]*$/, '');
+  }
+  base.search = '';
+  base.hash = '';
+  return base.href.replace(/\/$/, '');
 }

@@ -1,7 +1,7 @@
 import { kit } from 'clavard:sse-kit';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { ChatError } from '@clavard/protocol';
-import { resolveFilesUrl } from '../files-url.js';
+import { filesBaseOf } from '../files-url.js';
 import { mountInto } from '../mount-into.js';
 import { createDeferredTransport } from './deferred-transport.js';
 import { readPanelConfig } from './embed-panel-config.js';
@@ -51,6 +51,7 @@ export const startPanel: StartPanel = ({
       ? createWebSocketTransport({ url })
       : createDeferredTransport(async () => (await importSse(loadSse)).createSseTransport({ url }));
   // Files go to the base of the chat's endpoint: the SSE base itself, or the WebSocket URL's folder.
-  const filesUrl = endpoint.kind === 'websocket' ? resolveFilesUrl(undefined, url) : url.replace(/\/$/, '');
-  return mountInto(host, { ...options, transport, url: undefined, filesUrl }, () => host.remove());
+  return mountInto(host, { ...options, transport, url: undefined, filesUrl: filesBaseOf(url) }, () =>
+    host.remove(),
+  );
 };
