@@ -117,6 +117,9 @@ interface KitModules {
   '../headless/conversation-model.js': typeof import('../headless/conversation-model.js');
   '../headless/message-text.js': typeof import('../headless/message-text.js');
   '../headless/timers.js': typeof import('../headless/timers.js');
+  '../headless/attachments.js': typeof import('../headless/attachments.js');
+  '../headless/files-source.js': typeof import('../headless/files-source.js');
+  '../headless/persistence.js': typeof import('../headless/persistence.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -238,6 +241,7 @@ export const TABS_KIT = {
     'isFiniteNumber',
     'isRecord',
     'isShape',
+    'isSeq',
     'isString',
     'isStringRecord',
     'oneOfValues',
@@ -245,6 +249,11 @@ export const TABS_KIT = {
   ],
   '@preact/signals-core': ['batch', 'computed', 'effect', 'signal'],
   nanoid: ['nanoid'],
+  // A follower tab's files (src/headless/tab-files.ts): the panel's code, which loads the file code.
+  '../headless/attachments.js': ['createAttachments'],
+  '../headless/files-source.js': ['importFiles'],
+  '../headless/persistence.js': ['readSavedState'],
+  '../headless/storage.js': ['createLocalStorage'],
   '../headless/client-defaults.js': ['CLIENT_DEFAULTS'],
   '../headless/conversation-model.js': ['toPending'],
   '../headless/message-text.js': ['checkIdentityToken', 'requireConversation', 'textError'],

@@ -1,18 +1,21 @@
 import {
   isBoolean,
   isRecord,
+  isSeq,
   isShape,
   isString,
   isStringRecord,
   optional,
   type Predicate,
 } from '@clavard/protocol/internal';
+import type { OutboxFile } from './outbox.js';
 import type { ClientCore } from './tab-types.js';
 import type { RatingInput } from './types.js';
 
 /** The fields of each action a follower asks the leader to do, by kind. */
 interface ActionFields {
-  send: { clientId: string; text: string; quickReplyId?: string };
+  send: { clientId: string; text: string; quickReplyId?: string; file?: OutboxFile };
+  cancel: { clientId: string };
   retry: { clientId: string; nextId: string };
   typing: { active: boolean };
   read: object;
@@ -50,9 +53,15 @@ const always = (): boolean => true;
  */
 const TAB_ACTIONS: { [K in TabActionKind]: ActionHandler<K> } = {
   send: {
-    check: isShape({ clientId: isString, text: isString, quickReplyId: optional(isString) }),
-    perform: (core, a) => void core.accept(a.clientId, a.text, a.quickReplyId),
+    check: isShape({
+      clientId: isString,
+      text: isString,
+      quickReplyId: optional(isString),
+      file: optional(isShape({ key: isString, name: isString, size: isSeq, type: isString })),
+    }),
+    perform: (core, a) => void core.accept(a.clientId, a.text, a.quickReplyId, a.file),
   },
+  cancel: { check: isShape({ clientId: isString }), perform: (core, a) => void core.cancel(a.clientId) },
   retry: {
     check: isShape({ clientId: isString, nextId: isString }),
     perform: (core, a) => void core.retryAs(a.clientId, a.nextId),

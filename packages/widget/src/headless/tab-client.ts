@@ -2,12 +2,12 @@ import { ChatError } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
 import { computed } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
-import type { UploadProgress } from './attachments.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { checkIdentityToken } from './message-text.js';
 import { createTabChannel, type TabChannel } from './tab-channel.js';
 import { createTabElection, type TabElection } from './tab-election.js';
 import { replayEvent } from './tab-events.js';
+import { tabFiles } from './tab-files.js';
 import { createLeadership, type Leadership } from './tab-leader.js';
 import type { TabMessage } from './tab-messages.js';
 import { createMirror, type Mirror, mirroredState } from './tab-mirror.js';
@@ -146,7 +146,8 @@ export function createTabbedClient(
   };
   win?.addEventListener('pagehide', pageHide);
 
-  return tabbedApi({ leader, mirror, remote, emitter }, intent, () => {
+  const files = tabFiles(options, leader.core, mirror, remote, reportError);
+  return tabbedApi({ leader, mirror, remote, emitter, files }, intent, () => {
     win?.removeEventListener('pagehide', pageHide);
     stopListening();
     remote.dispose();
@@ -157,9 +158,6 @@ export function createTabbedClient(
     emitter.clear();
   });
 }
-
-const NO_UPLOADS: ReadonlyMap<string, UploadProgress> = new Map<string, UploadProgress>();
-const notHere = () => new ChatError('unavailable', 'Files are sent and shown in the tab that holds the chat');
 
 /** What this tab asked for, which outlives its leadership. */
 interface TabIntent {
@@ -174,7 +172,13 @@ interface TabIntent {
  * to the core, else to the leader through the remote.
  */
 function tabbedApi(
-  { leader, mirror, remote, emitter }: Pick<TabParts, 'leader' | 'mirror' | 'remote' | 'emitter'>,
+  {
+    leader,
+    mirror,
+    remote,
+    emitter,
+    files,
+  }: Pick<TabParts, 'leader' | 'mirror' | 'remote' | 'emitter'> & { files: ReturnType<typeof tabFiles> },
   intent: TabIntent,
   teardown: () => void,
 ): ChatClient {
@@ -189,12 +193,7 @@ function tabbedApi(
     isLeader: computed(() => core.value !== undefined),
     on: (name, listener) => emitter.on(name, listener),
     ...actions,
-    // Files go from the tab that holds the connection; another tab offers none for now.
-    attachments: computed(() => core.value?.attachments.value),
-    uploads: computed(() => core.value?.uploads.value ?? NO_UPLOADS),
-    attach: (file, attachOptions) => core.peek()?.attach(file, attachOptions) ?? Promise.reject(notHere()),
-    cancel: (clientId) => core.peek()?.cancel(clientId) ?? false,
-    fetchFile: (id) => core.peek()?.fetchFile(id) ?? Promise.reject(notHere()),
+    ...files,
     identify(token) {
       checkIdentityToken(token);
       intent.identified = token;

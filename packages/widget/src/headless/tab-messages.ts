@@ -1,4 +1,10 @@
-import { type AgentInfo, type Author, type Availability, parseServerFrame } from '@clavard/protocol';
+import {
+  type AgentInfo,
+  type AttachmentLimits,
+  type Author,
+  type Availability,
+  parseServerFrame,
+} from '@clavard/protocol';
 import {
   arrayOf,
   isBoolean,
@@ -33,6 +39,7 @@ export interface MirrorState {
   typing: readonly Author[];
   unread: number;
   forms: readonly PendingForm[];
+  attachments?: AttachmentLimits;
 }
 
 /** The body of a message between the tabs of one namespace, discriminated on `type`. */
@@ -74,6 +81,7 @@ const isMirrorState = isShape({
   typing: arrayOf(isRecord),
   unread: isFiniteNumber,
   forms: arrayOf(isShape({ request: isRecord })),
+  attachments: optional(isShape({ maxBytes: isFiniteNumber, perConversation: isFiniteNumber })),
 });
 
 const always = (): boolean => true;

@@ -37,6 +37,7 @@ const MIRRORED = [
   'typing',
   'unread',
   'forms',
+  'attachments',
 ] as const satisfies readonly (keyof MirrorState & keyof ChatClient)[];
 
 const readState = (client: ChatClient): MirrorState => {

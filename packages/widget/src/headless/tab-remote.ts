@@ -38,6 +38,10 @@ export interface Remote extends ClientActions {
   settled(clientId: string): void;
   /** The messages not accepted yet, oldest first, and the list emptied (this tab now leads). */
   take(): readonly Forward[];
+  /** Hand the leader a message made here (a file's, whose bytes wait in IndexedDB); returns its clientId. */
+  forward(item: Forward): string;
+  /** Ask the leader to take back a message not sent yet; whether this tab shows one it could take back. */
+  cancel(clientId: string): boolean;
   dispose(): void;
 }
 
@@ -54,6 +58,7 @@ export interface RemoteOptions {
 const sendAction = (item: Forward): TabAction => {
   const action: TabAction = { kind: 'send', clientId: item.clientId, text: item.text };
   if (item.quickReplyId !== undefined) action.quickReplyId = item.quickReplyId;
+  if (item.file !== undefined) action.file = item.file;
   return action;
 };
 
@@ -120,10 +125,18 @@ export function createRemote({ post, mirror, reportError, forwards: early = [] }
         reportError(error);
         throw error;
       }
-      const item: Forward = { clientId: nanoid(), text, quickReplyId: sendOptions.quickReplyId };
+      return this.forward({ clientId: nanoid(), text, quickReplyId: sendOptions.quickReplyId });
+    },
+    forward(item) {
       forwards.value = [...forwards.peek(), item];
       post(sendAction(item));
       return item.clientId;
+    },
+    cancel(clientId) {
+      const row = mirror.messages.peek().find((entry) => entry.key === clientId);
+      if (row?.kind !== 'pending' || (row.delivery !== 'failed' && !row.file)) return false;
+      post({ kind: 'cancel', clientId });
+      return true;
     },
     retry(clientId) {
       const row = mirror.messages.peek().find((entry) => entry.key === clientId);
