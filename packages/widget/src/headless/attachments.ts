@@ -64,7 +64,7 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     limits,
     progress,
     offered: computed(() => (options.baseUrl === undefined ? undefined : limits.value)),
-    keep: (key, blob) => files().then((f) => f.keep(key, blob)),
+    prepare: (key, file, given, room) => files().then((f) => f.prepare(key, file, given, room)),
     upload: (item) => files().then((f) => f.upload(item)),
     fetchFile: (id) => files().then((f) => f.fetchFile(id)),
     abort: (clientId) => code && later((f) => f.abort(clientId)),

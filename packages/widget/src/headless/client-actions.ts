@@ -1,5 +1,5 @@
 // The visitor's actions on one client core that do more than send one frame.
-import { ChatError, type ChatErrorCode } from '@clavard/protocol';
+import { ChatError } from '@clavard/protocol';
 import { nanoid } from 'nanoid';
 import type { CoreContext } from './client-context.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
@@ -54,41 +54,32 @@ export function acceptMessage(
 }
 
 /**
- * Queue a file (see `ChatClient.attach`): checked against the server's limits and the outbox's cap on
- * bytes waiting, its bytes kept, then accepted as a message with its caption.
+ * Queue a file (see `ChatClient.attach`): checked against the server's limits and the room left for files
+ * waiting, its bytes kept, then accepted as a message with its caption under the same clientId.
  *
  * @example
  * ```ts
- * const clientId = await attachFile(context, file, { caption: 'The error' }, (id, text, f) => core.accept(id, text, undefined, f));
+ * const clientId = await attachFile(context, file, 'The error', (id, text, f) => core.accept(id, text, undefined, f));
  * ```
  */
-export async function attachFile(
+export function attachFile(
   context: CoreContext,
   file: Blob & { readonly name?: string },
   caption: string,
   accept: (clientId: string, text: string, file: OutboxFile) => string,
 ): Promise<string> {
   const { attachments, outbox, options } = context;
-  const limits = attachments.offered.peek();
   const waiting = outbox.items.peek().reduce((sum, item) => sum + (item.file?.size ?? 0), 0);
-  const refused: [ChatErrorCode, string] | undefined = !limits
-    ? ['invalid-option', 'This chat takes no files']
-    : file.size > limits.maxBytes
-      ? ['attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`]
-      : waiting + file.size > options.outboxFileBytes
-        ? ['outbox-full', `Files waiting are limited to ${options.outboxFileBytes} bytes`]
-        : undefined;
   const clientId = nanoid();
-  try {
-    if (refused) throw new ChatError(refused[0], refused[1], { retryable: false });
-    await attachments.keep(clientId, file);
-  } catch (thrown) {
-    const error = ChatError.isInstance(thrown) ? thrown : new ChatError('storage-unavailable', 'Not kept');
-    context.reportError(error);
-    throw error;
-  }
-  const name = file.name?.trim() || 'file';
-  return accept(clientId, caption, { key: clientId, name, size: file.size, type: file.type });
+  return attachments
+    .prepare(clientId, file, attachments.offered.peek(), options.outboxFileBytes - waiting)
+    .then(
+      (described) => accept(clientId, caption, described),
+      (error: ChatError) => {
+        context.reportError(error);
+        throw error;
+      },
+    );
 }
 
 /**

@@ -2,7 +2,7 @@
 // all. Another tab keeps a chosen file's bytes in IndexedDB, which every tab of the site shares, and hands
 // the leader the message with the file's description; it reads the conversation's files itself, with the
 // session token the leader stored.
-import { ChatError, type ChatErrorCode } from '@clavard/protocol';
+import type { ChatError } from '@clavard/protocol';
 import { computed, type ReadonlySignal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { type Attachments, createAttachments, type UploadProgress } from './attachments.js';
@@ -51,34 +51,25 @@ export function tabFiles(
   return {
     attachments,
     uploads: computed(() => core.value?.uploads.value ?? NO_UPLOADS),
-    async attach(file, attachOptions = {}) {
+    attach(file, attachOptions = {}) {
       const active = core.peek();
       if (active) return active.attach(file, attachOptions);
-      const limits = attachments.peek();
-      const refused: ChatErrorCode | undefined = !limits
-        ? 'invalid-option'
-        : file.size > limits.maxBytes
-          ? 'attachment-too-large'
-          : undefined;
       const clientId = nanoid();
-      try {
-        if (refused) throw new ChatError(refused, 'Refused', { retryable: false });
-        await files().keep(clientId, file);
-      } catch (thrown) {
-        const error = ChatError.isInstance(thrown)
-          ? thrown
-          : new ChatError('storage-unavailable', 'Not kept');
-        reportError(error);
-        throw error;
-      }
-      const name = file.name?.trim() || 'file';
-      const caption = attachOptions.caption ?? '';
-      return remote.forward({
-        clientId,
-        text: caption,
-        quickReplyId: undefined,
-        file: { key: clientId, name, size: file.size, type: file.type },
-      });
+      return files()
+        .prepare(clientId, file, attachments.peek(), Number.POSITIVE_INFINITY)
+        .then(
+          (described) =>
+            remote.forward({
+              clientId,
+              text: attachOptions.caption ?? '',
+              quickReplyId: undefined,
+              file: described,
+            }),
+          (error: ChatError) => {
+            reportError(error);
+            throw error;
+          },
+        );
     },
     cancel: (clientId) => core.peek()?.cancel(clientId) ?? remote.cancel(clientId),
     fetchFile: (id) => core.peek()?.fetchFile(id) ?? files().fetchFile(id),

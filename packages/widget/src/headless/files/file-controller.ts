@@ -1,9 +1,9 @@
 // The part of a client's files that runs only once a file is chosen or shown (../attachments.ts keeps
 // the rest): uploads by message, with their progress and their cancelling, and the files read lately.
-import { ChatError } from '@clavard/protocol';
+import { type AttachmentLimits, ChatError, type ChatErrorCode } from '@clavard/protocol';
 import type { Signal } from '@preact/signals-core';
 import type { UploadProgress } from '../attachments.js';
-import type { OutboxItem } from '../outbox.js';
+import type { OutboxFile, OutboxItem } from '../outbox.js';
 import type { ByteStore } from './byte-store.js';
 import { downloadFile, uploadFile } from './http-upload.js';
 
@@ -25,7 +25,17 @@ export interface FileControllerOptions {
  * ```
  */
 export interface FileController {
-  keep(key: string, blob: Blob): Promise<void>;
+  /**
+   * Checks a chosen file against the server's `limits` and the `room` left for files waiting, keeps its
+   * bytes under `key`, and describes it for the outbox. Rejects with `invalid-option` (no files taken),
+   * `attachment-too-large`, `outbox-full` or `storage-unavailable`.
+   */
+  prepare(
+    key: string,
+    file: Blob & { readonly name?: string },
+    limits: AttachmentLimits | undefined,
+    room: number,
+  ): Promise<OutboxFile>;
   upload(item: OutboxItem): Promise<string>;
   abort(clientId: string): void;
   release(key: string): Promise<void>;
@@ -78,7 +88,20 @@ export function createFileController(bytes: ByteStore, options: FileControllerOp
     });
   };
   return {
-    keep: (key, blob) => bytes.put(key, blob),
+    async prepare(key, file, limits, room) {
+      const refused: [ChatErrorCode, string] | undefined = !limits
+        ? ['invalid-option', 'This chat takes no files']
+        : file.size > limits.maxBytes
+          ? ['attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`]
+          : file.size > room
+            ? ['outbox-full', 'Too many bytes of files are waiting to be sent']
+            : undefined;
+      if (refused) throw new ChatError(refused[0], refused[1], { retryable: false });
+      await bytes.put(key, file).catch((cause: unknown) => {
+        throw new ChatError('storage-unavailable', 'The file could not be kept', { cause });
+      });
+      return { key, name: file.name?.trim() || 'file', size: file.size, type: file.type };
+    },
     upload(item) {
       const under = running.get(item.clientId);
       if (under) return under.promise;
