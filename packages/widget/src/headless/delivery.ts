@@ -35,9 +35,9 @@ export interface DeliveryOptions {
    * Uploads the file an item carries and resolves with the server's id for it (attachments.ts). The item
    * stays the one in flight meanwhile, so the messages after it wait: the order holds.
    */
-  upload?: (item: OutboxItem) => Promise<string>;
+  upload: (item: OutboxItem) => Promise<string>;
   /** An upload failed for good (too large, refused…): the item is failed, the next one goes. */
-  uploadFailed?: (clientId: string, error: ChatError) => void;
+  uploadFailed: (clientId: string, error: ChatError) => void;
 }
 
 /** How long before an upload that could not reach the server is tried again. */
@@ -61,29 +61,23 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const uploaded = new Map<string, string>();
 
   /** Uploads the item's file, then sends its message; a failure for good fails the item. */
-  const uploadFirst = (item: OutboxItem): void => {
-    const upload = options.upload ?? (() => Promise.reject(new ChatError('invalid-option', 'no uploads')));
-    upload(item).then(
+  const uploadFirst = (item: OutboxItem): unknown =>
+    options.upload(item).then(
       (id) => {
         uploaded.set(item.clientId, id);
         if (inFlight === item.clientId && isReady) transmit(item.clientId);
       },
-      (error: unknown) => {
-        const failure = ChatError.isInstance(error)
-          ? error
-          : new ChatError('connection-lost', 'the upload failed', { cause: error });
+      (error: ChatError) => {
         if (inFlight !== item.clientId) return;
-        if (failure.retryable) {
-          options.onError(failure);
-          pause(UPLOAD_RETRY_MS);
-          return;
+        if (error.retryable) {
+          options.onError(error);
+          return pause(UPLOAD_RETRY_MS);
         }
         inFlight = undefined;
-        options.uploadFailed?.(item.clientId, failure);
+        options.uploadFailed(item.clientId, error);
         pump();
       },
     );
-  };
 
   const transmit = (clientId: string): void => {
     const item = outbox.get(clientId);
@@ -93,10 +87,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       return;
     }
     const attachmentId = uploaded.get(clientId);
-    if (item.file && attachmentId === undefined) {
-      uploadFirst(item);
-      return;
-    }
+    if (item.file && attachmentId === undefined) return void uploadFirst(item);
     const frame: ClientFrame = { type: 'message.send', clientId: item.clientId, text: item.text };
     if (attachmentId !== undefined) frame.attachmentId = attachmentId;
     if (item.quickReplyId !== undefined) frame.quickReplyId = item.quickReplyId;

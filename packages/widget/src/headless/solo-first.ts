@@ -30,6 +30,9 @@ interface Intent {
   queued: Array<(client: ChatClient) => void>;
 }
 
+/** A file call before there is an implementation: nothing was offered yet. */
+const notYet = (): Promise<never> => Promise.reject(new ChatError('unavailable', 'Not connected yet'));
+
 /** The calls that wait for an implementation (the others do nothing before one: see soloFirstApi). */
 const WAITING = ['markRead', 'submitForm', 'rate', 'end', 'shutdown', 'forget'] as const;
 
@@ -174,23 +177,10 @@ function soloFirstApi(state: ClientState, parts: ApiParts): ChatClient {
       early.value = [...early.peek(), item];
       return item.clientId;
     },
-    // A file waits for the implementation, which keeps its bytes and checks it against the limits.
-    attach: (file, attachOptions) =>
-      new Promise<string>((resolve, reject) => {
-        parts.retryLoad();
-        const run = (active: ChatClient) => active.attach(file, attachOptions).then(resolve, reject);
-        const active = current.peek();
-        if (active) run(active);
-        else if (!intent.disposed) intent.queued.push(run);
-        else reject(new ChatError('invalid-option', 'The client was disposed'));
-      }),
+    // Files are offered (`attachments`) only by an implementation that heard the server's welcome.
+    attach: (file, attachOptions) => current.peek()?.attach(file, attachOptions) ?? notYet(),
     cancel: (clientId) => current.peek()?.cancel(clientId) ?? false,
-    fetchFile(id) {
-      const active = current.peek();
-      return active
-        ? active.fetchFile(id)
-        : Promise.reject(new ChatError('unavailable', 'Not connected yet'));
-    },
+    fetchFile: (id) => current.peek()?.fetchFile(id) ?? notYet(),
     // Nothing has failed, and nobody sees the typing, before there is an implementation.
     retry: (clientId) => current.peek()?.retry(clientId),
     setTyping: (active) => current.peek()?.setTyping(active),

@@ -72,7 +72,7 @@ export function createFileController(bytes: ByteStore, options: FileControllerOp
   };
   const start = async (item: OutboxItem, abort: AbortController): Promise<string> => {
     const file = item.file as NonNullable<OutboxItem['file']>;
-    const blob = await bytes.get(file.key);
+    const blob = await bytes.get(file.key).catch(() => undefined);
     if (!blob)
       throw new ChatError('storage-unavailable', `${file.name} is gone: choose it again`, {
         retryable: false,
