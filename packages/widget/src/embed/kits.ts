@@ -186,6 +186,7 @@ export const EXTRAS_KIT = {
   '@preact/signals-core': ['computed', 'effect', 'signal', 'untracked'],
   '../headless/storage.js': ['createLocalStorage', 'createMemoryStorage'],
   '../ui/Icon.js': ['Icon'],
+  '@clavard/protocol': ['ChatError', 'isServerErrorCode', 'MAX_TEXT_LENGTH'],
 } as const satisfies KitSpec;
 
 /**
