@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { attachFiles } from './attach-files.js';
 import { Composer } from './Composer.js';
 import { ConsentNotice } from './ConsentNotice.js';
 import { useWidget } from './context.js';
@@ -10,6 +11,7 @@ import { QueueStatus } from './QueueStatus.js';
 import { StatusBar } from './StatusBar.js';
 import { TeamRow } from './TeamRow.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -52,8 +54,33 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
     if (client.prechat.peek()?.accepted) model.announce(translator.t('form.prechat.thanks'));
     inputRef.current?.focus();
   }, [asking, client, inputRef, model, translator]);
+  // Files dragged over the panel: a drop zone says where they go (the panel's `data-drop` holds its
+  // text, drawn by CSS: no re-render per drag event). A counter, since entering a child leaves its parent.
+  const depth = useRef(0);
+  const takesFiles = (event: DragEvent): boolean =>
+    !!event.dataTransfer?.types.includes('Files') &&
+    !!client.attachments.peek() &&
+    !model.consentNeeded.peek() &&
+    !asking;
+  const drag = (panel: HTMLElement, step: number): void => {
+    depth.current = step && Math.max(0, depth.current + step);
+    if (depth.current) panel.setAttribute('data-drop', translator.t('composer.drop'));
+    else panel.removeAttribute('data-drop');
+  };
+  const panelRef = useListeners<HTMLDivElement>({
+    dragenter: (event, panel) => takesFiles(event) && drag(panel, 1),
+    dragleave: (_event, panel) => drag(panel, -1),
+    // Without preventDefault the drop is refused, and a dropped file would replace the page.
+    dragover: (event) => takesFiles(event) && event.preventDefault(),
+    drop: (event, panel) => {
+      drag(panel, 0);
+      if (!takesFiles(event)) return;
+      event.preventDefault();
+      attachFiles(client, model, [...(event.dataTransfer?.files ?? [])]);
+    },
+  });
   return (
-    <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
+    <div ref={panelRef} className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
       {consentNeeded ? (
         <ConsentNotice />
