@@ -7,6 +7,8 @@ import { adoptFileStyles } from './file-styles.js';
 import { fileTexts, formatSize, typeInWords } from './file-texts.js';
 import { downloadFile, useFileUrl } from './use-file-url.js';
 
+/** An arrow down onto a line: the file cards' Download button. */
+const DOWNLOAD_PATH = 'M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z';
 /** A page with a folded corner: the file cards' icon. */
 const DOC_PATH =
   'M6 2h8l6 6v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm7 1.5V9h5.5zM8 13v2h8v-2zm0 4v2h6v-2z';
@@ -104,7 +106,8 @@ function Thumbnail({ content, onBroken }: AttachmentProps & { onBroken: () => vo
 
 /**
  * A file as a compact chip: its icon, name (cut with an ellipsis, whole in `title`), type and size in
- * words, and a Download button.
+ * words, and a Download button (an icon named "Download <name>", as in Intercom's and Crisp's chips: the
+ * word would leave the name no room on a phone, above all in French).
  *
  * @example
  * ```tsx
@@ -142,10 +145,13 @@ export function FileCard({ content }: AttachmentProps) {
       <button
         ref={ref}
         type="button"
-        className="link-button"
+        className="icon-button file-get"
         aria-label={`${say('download')} ${content.name}`}
+        title={say('download')}
       >
-        {say('download')}
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d={DOWNLOAD_PATH} />
+        </svg>
       </button>
     </div>
   );

@@ -13,13 +13,14 @@ export const FILE_CSS = `.attachment{display:contents}
 .thumb{display:block;padding:0;border:0;border-radius:var(--r);background:var(--c-bubble);overflow:hidden;max-width:220px;line-height:0}
 .thumb :is(img,svg){display:block;max-width:100%;height:auto;max-height:280px;object-fit:cover}
 .thumb svg{fill:var(--c-bubble)}
-.caption{margin-top:4px}
-.file{display:flex;align-items:center;gap:10px;min-width:0;max-width:260px;padding:8px 8px 8px 10px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg)}
+.caption{width:fit-content;max-width:100%;margin-top:4px}
+.file{display:flex;align-items:center;gap:10px;width:260px;max-width:100%;padding:8px 6px 8px 10px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg)}
 .file>svg{flex:none;width:28px;height:28px;fill:var(--c-brand)}
 .file-text{flex:1;min-width:0;display:flex;flex-direction:column;font-size:14px;line-height:1.3}
 .file-name{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.file-about{font-size:13px;color:var(--c-muted)}
+.file-about{font-size:13px;color:var(--c-muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .file .link-button{flex:none;min-height:44px;padding-inline:8px}
+.file-get{color:var(--c-accent)}.file-get:hover{background:var(--c-bubble)}
 .file progress{display:block;width:100%;height:4px;margin-top:6px;border:0;border-radius:2px;background:var(--c-bubble);accent-color:var(--c-brand);appearance:none;overflow:hidden}
 .file progress::-webkit-progress-bar{background:var(--c-bubble)}
 .file progress::-webkit-progress-value{background:var(--c-brand)}
