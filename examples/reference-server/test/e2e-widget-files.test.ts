@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { ReferenceServer } from '@clavard/reference-server';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { agentHello, login, type TestClient } from './support/clients.js';
@@ -111,12 +112,60 @@ async function pasteImage(page: Page, bytes: Uint8Array, name: string): Promise<
   );
 }
 
+/** The visitor drags a PNG over the panel (the drop zone shows, with its text), then drops it. */
+async function dropImage(page: Page, bytes: Uint8Array, name: string): Promise<string> {
+  return page.evaluate(
+    ({ data, fileName }) => {
+      const panel = document.querySelector('clavard-widget')?.shadowRoot?.querySelector('.panel');
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName, { type: 'image/png' }),
+      );
+      const drag = (type: string) =>
+        panel?.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }),
+        );
+      drag('dragenter');
+      drag('dragover');
+      const zone = panel ? getComputedStyle(panel, '::after').content : '';
+      drag('drop');
+      return zone;
+    },
+    { data: Buffer.from(bytes).toString('base64'), fileName: name },
+  );
+}
+
 /** axe-core on the widget: the ids of what it finds, with where. */
 async function axe(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).include('clavard-widget').analyze();
   return violations.map(
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * The layout problems of the widget as laid out now (words broken, content wider than its box unless
+ * cut with an ellipsis and a `title`, labels outside their buttons…): the layout test's measure
+ * (packages/widget/test/support/layout-measure.ts), bundled and run in the page.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  const measure = fileURLToPath(
+    new URL('../../../packages/widget/test/support/layout-measure.ts', import.meta.url),
+  );
+  const bundled = await build({
+    stdin: {
+      contents: `import { layoutProblems } from ${JSON.stringify(measure)}; globalThis.__measured = layoutProblems(document.querySelector('clavard-widget').shadowRoot);`,
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  // Evaluated, not a <script>: the demo store's CSP allows no inline script, and evaluation is not one.
+  await page.evaluate(bundled.outputFiles[0]?.text ?? '');
+  return page.evaluate(() => (globalThis as { __measured?: string[] }).__measured ?? ['not measured']);
 }
 
 /** What has focus in the widget's shadow root, as `tag.class`. */
@@ -149,6 +198,11 @@ describe('files in the widget, on the demo store', () => {
     const pasted = agentGetsFile(julie.client, 'screenshot.png');
     await pasteImage(page, await SCREENSHOT, 'screenshot.png');
     await pasted;
+
+    // A file dropped on the panel, after the drop zone said where it goes.
+    const dropped = agentGetsFile(julie.client, 'dropped.png');
+    expect(await dropImage(page, await SCREENSHOT, 'dropped.png')).toBe('"Drop files to send them"');
+    await dropped;
 
     // Julie's PDF: a card; Download gives the same bytes.
     await agentSends(
@@ -198,6 +252,7 @@ describe('files in the widget, on the demo store', () => {
     expect(await focused(page)).toBe('button.thumb');
     await widget.locator('.log').evaluate((log) => log.scrollTo(0, log.scrollHeight));
     expect(await axe(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}files-en-light-desktop.png` });
   }, 60_000);
 
@@ -235,6 +290,7 @@ describe('files in the widget, on the demo store', () => {
     );
     await widget.locator('.log').evaluate((log) => log.scrollTo(0, log.scrollHeight));
     expect(await axe(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}files-fr-CA-light-phone.png` });
     await widget.locator('.thumb').first().click();
     await widget.locator('dialog.viewer img').waitFor();

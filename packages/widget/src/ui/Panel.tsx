@@ -55,25 +55,23 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
     inputRef.current?.focus();
   }, [asking, client, inputRef, model, translator]);
   // Files dragged over the panel: a drop zone says where they go (the panel's `data-drop` holds its
-  // text, drawn by CSS: no re-render per drag event). A counter, since entering a child leaves its parent.
-  const depth = useRef(0);
-  const takesFiles = (event: DragEvent): boolean =>
-    !!event.dataTransfer?.types.includes('Files') &&
-    !!client.attachments.peek() &&
-    !model.consentNeeded.peek() &&
-    !asking;
-  const drag = (panel: HTMLElement, step: number): void => {
-    depth.current = step && Math.max(0, depth.current + step);
-    if (depth.current) panel.setAttribute('data-drop', translator.t('composer.drop'));
-    else panel.removeAttribute('data-drop');
-  };
+  // text, drawn by CSS: no re-render per drag event). Files only: not text or a link from the page; and
+  // none while a pre-chat form is asked (before consent, the client has no welcome: no attachments).
+  const takesFiles = (event: DragEvent): unknown =>
+    !asking && client.attachments.peek() && event.dataTransfer?.types.includes('Files');
   const panelRef = useListeners<HTMLDivElement>({
-    dragenter: (event, panel) => takesFiles(event) && drag(panel, 1),
-    dragleave: (_event, panel) => drag(panel, -1),
-    // Without preventDefault the drop is refused, and a dropped file would replace the page.
-    dragover: (event) => takesFiles(event) && event.preventDefault(),
+    // dragover repeats while files are over the panel; dragleave fires for each child left, so the zone
+    // goes only when the pointer is somewhere outside the panel.
+    dragover: (event, panel) => {
+      if (!takesFiles(event)) return;
+      event.preventDefault(); // else the drop is refused, and a dropped file would replace the page
+      panel.setAttribute('data-drop', translator.t('composer.drop'));
+    },
+    dragleave: (event, panel) => {
+      if (!panel.contains(event.relatedTarget as Node | null)) panel.removeAttribute('data-drop');
+    },
     drop: (event, panel) => {
-      drag(panel, 0);
+      panel.removeAttribute('data-drop');
       if (!takesFiles(event)) return;
       event.preventDefault();
       attachFiles(client, model, [...(event.dataTransfer?.files ?? [])]);
