@@ -280,6 +280,27 @@ describe('files in the widget, on the demo store', () => {
     await card
       .getByRole('button', { name: 'Télécharger Facture-novembre-2026-compte-4471-2290-finale.pdf' })
       .waitFor();
+    // A file the server refuses as too large: its card says so with the server's limit, no Retry.
+    await page.route('**/clavard/uploads', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'attachment-too-large', message: 'too large', retryable: false }),
+      }),
+    );
+    await widget
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'photo-du-salon-en-pleine-resolution.png',
+        mimeType: 'image/png',
+        buffer: await PHOTO,
+      });
+    const refused = widget.locator('.file[data-failed]');
+    await expect
+      .poll(() => refused.locator('.file-error').textContent())
+      .toBe('Ce fichier dépasse 10\u00a0Mo, la taille maximale acceptée ici.');
+    expect(await refused.getByRole('button').allTextContents()).toEqual(['Annuler']);
+    await page.unroute('**/clavard/uploads');
     await holdUploads(page);
     await widget
       .locator('input[type=file]')
@@ -292,6 +313,10 @@ describe('files in the widget, on the demo store', () => {
     expect(await axe(page)).toEqual([]);
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}files-fr-CA-light-phone.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}files-fr-CA-dark-phone.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
     await widget.locator('.thumb').first().click();
     await widget.locator('dialog.viewer img').waitFor();
     expect(await axe(page)).toEqual([]);

@@ -140,7 +140,6 @@ export function FileCard({ content }: AttachmentProps) {
         <span className="file-about">
           {typeInWords(content.mediaType, locale)} · {formatSize(content.size, locale)}
         </span>
-        {failed && <span className="file-error">{say('downloadFailed')}</span>}
       </span>
       <button
         ref={ref}
@@ -153,6 +152,7 @@ export function FileCard({ content }: AttachmentProps) {
           <path d={DOWNLOAD_PATH} />
         </svg>
       </button>
+      {failed && <span className="file-error">{say('downloadFailed')}</span>}
     </div>
   );
 }

@@ -86,9 +86,7 @@ export function PendingFile({ entry }: PendingFileProps) {
           {name}
         </span>
         <span className="file-about">{size}</span>
-        {failed ? (
-          <span className="file-error">{error}</span>
-        ) : (
+        {!failed && (
           <progress
             aria-label={say('uploading', { name })}
             max={progress?.total || 1}
@@ -106,6 +104,7 @@ export function PendingFile({ entry }: PendingFileProps) {
           {say('cancel')}
         </button>
       </span>
+      {failed && <span className="file-error">{error}</span>}
     </div>
   );
 }

@@ -14,8 +14,8 @@ export const FILE_CSS = `.attachment{display:contents}
 .thumb :is(img,svg){display:block;max-width:100%;height:auto;max-height:280px;object-fit:cover}
 .thumb svg{fill:var(--c-bubble)}
 .caption{width:fit-content;max-width:100%;margin-top:4px}
-.file{display:flex;align-items:center;gap:10px;width:260px;max-width:100%;padding:8px 6px 8px 10px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg)}
-.file>svg{flex:none;width:28px;height:28px;fill:var(--c-brand)}
+.file{display:flex;flex-wrap:wrap;align-items:center;gap:0 10px;width:260px;max-width:100%;padding:8px 6px 8px 10px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg)}
+.file>svg{flex:none;width:28px;height:28px;fill:var(--c-accent)}
 .file-text{flex:1;min-width:0;display:flex;flex-direction:column;font-size:14px;line-height:1.3}
 .file-name{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .file-about{font-size:13px;color:var(--c-muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
@@ -26,7 +26,7 @@ export const FILE_CSS = `.attachment{display:contents}
 .file progress::-webkit-progress-value{background:var(--c-brand)}
 .file progress::-moz-progress-bar{background:var(--c-brand)}
 .file[data-failed]{border-color:var(--c-danger)}
-.file-error{color:var(--c-danger);font-size:13px;font-weight:600;white-space:normal}
+.file-error{flex-basis:100%;padding-bottom:2px;color:var(--c-danger);font-size:13px;font-weight:600}
 .file-actions{display:flex;flex-direction:column;align-items:flex-end}
 .file-note{font-size:12px;color:var(--c-muted)}.file-note[data-error]{color:var(--c-danger);font-weight:600}
 .viewer{max-width:min(92vw,960px);max-height:92vh;padding:0;border:0;border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden}
