@@ -141,6 +141,15 @@ describe('a file on its way', () => {
     expect(h.all('.file')).toHaveLength(0);
   });
 
+  it('is announced once sent: its row gives way to the confirmed message', async () => {
+    h = await withFiles();
+    await choose(h, png('sent.png'));
+    await h.step(() => transfer.uploads[0]?.resolve('f-sent'));
+    await h.step();
+    expect(h.all('.file progress')).toHaveLength(0);
+    expect(h.get('[aria-live]').textContent?.trim()).toBe('sent.png sent');
+  });
+
   it('says why it failed; Retry only where another try can help', async () => {
     h = await withFiles();
     await choose(h, png('big.png'));
@@ -149,6 +158,9 @@ describe('a file on its way', () => {
     );
     expect(h.get('.file-error').textContent).toBe(
       'This file is over 10\u00a0MB, the largest this chat takes.',
+    );
+    expect(h.get('[aria-live]').textContent?.trim()).toBe(
+      'big.png not sent: This file is over 10\u00a0MB, the largest this chat takes.',
     );
     expect(h.all('.file .link-button').map((button) => button.textContent)).toEqual(['Cancel']);
     await choose(h, png('later.png'));
