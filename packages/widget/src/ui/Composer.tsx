@@ -114,10 +114,7 @@ export function Composer({ inputRef }: ComposerProps) {
       blur: () => client.setTyping(false),
       // A pasted image (a screenshot) is sent as a file; pasted text goes in as usual.
       paste: (event) => {
-        const files = [...(event.clipboardData?.files ?? [])];
-        if (files.length === 0 || !client.attachments.peek()) return;
-        event.preventDefault();
-        attachFiles(client, model, files);
+        if (attachFiles(client, model, event.clipboardData?.files)) event.preventDefault();
       },
       keydown: (event) => {
         // keyCode 229: Safari reports the Enter that ends an IME composition without isComposing.
@@ -134,7 +131,7 @@ export function Composer({ inputRef }: ComposerProps) {
   const fileInputRef = useListeners<HTMLInputElement>(
     {
       change: (_event, input) => {
-        attachFiles(client, model, [...(input.files ?? [])]);
+        attachFiles(client, model, input.files);
         input.value = ''; // the same file may be chosen again
       },
     },

@@ -31,17 +31,12 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
   const newTab = t('link.newTab');
   let body: ComponentChildren;
   let time: string | undefined;
-  if (entry.kind === 'pending' && entry.file) {
-    // A file on its way: the lazily loaded row shows its progress, error, Retry and Cancel itself.
-    const pending = entry;
-    return (
-      <div className="msg">
-        <Lazy render={({ PendingFile }) => <PendingFile entry={pending} />} />
-      </div>
-    );
-  }
+  // A file on its way: the lazily loaded row shows its progress, error, Retry and Cancel itself.
+  const file = entry.kind === 'pending' && entry.file;
   if (entry.kind === 'pending') {
-    body = (
+    body = file ? (
+      <Lazy render={({ PendingFile }) => <PendingFile entry={entry} />} />
+    ) : (
       <p className="bubble" dir="auto">
         <LinkedText text={entry.text} newTabLabel={newTab} />
       </p>
@@ -63,7 +58,7 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
         <Card content={content} locale={translator.locale} newTabLabel={newTab} />
       );
   }
-  const delivery = mine ? entry.delivery : undefined;
+  const delivery = mine && !file ? entry.delivery : undefined;
   return (
     <div className="msg" data-delivery={delivery}>
       {body}

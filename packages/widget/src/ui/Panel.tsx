@@ -74,7 +74,7 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
       panel.removeAttribute('data-drop');
       if (!takesFiles(event)) return;
       event.preventDefault();
-      attachFiles(client, model, [...(event.dataTransfer?.files ?? [])]);
+      attachFiles(client, model, event.dataTransfer?.files);
     },
   });
   return (

@@ -7,15 +7,21 @@ import type { WidgetModel } from './widget-model.js';
  * order (as Intercom and Crisp do: no tray to confirm), each its own message without a caption; what the
  * visitor was writing stays in the composer. From then on, the line under the composer says that photos
  * lose their location and camera details; a file `attach()` refuses (too large, too many bytes
- * waiting) puts its error code there instead.
+ * waiting) puts its error code there instead. Returns whether it took any file (none: no files in
+ * `list`, or the server takes none).
  *
  * @example
  * ```ts
- * input.addEventListener('change', () => attachFiles(client, model, [...(input.files ?? [])]));
+ * input.addEventListener('change', () => attachFiles(client, model, input.files));
  * ```
  */
-export function attachFiles(client: ChatClient, model: WidgetModel, files: readonly File[]): void {
-  if (files.length === 0 || !client.attachments.peek()) return;
+export function attachFiles(
+  client: ChatClient,
+  model: WidgetModel,
+  list: FileList | null | undefined,
+): boolean {
+  const files = [...(list ?? [])];
+  if (files.length === 0 || !client.attachments.peek()) return false;
   model.fileNote.value = 'privacy'; // and an error of an earlier file goes
   // One after another: attach() keeps each file's bytes before queueing it, so calls made at once
   // could reach the outbox out of order.
@@ -28,4 +34,5 @@ export function attachFiles(client: ChatClient, model: WidgetModel, files: reado
         }),
     Promise.resolve(),
   );
+  return true;
 }
