@@ -93,7 +93,7 @@ async function agentSends(
 }
 
 describe('files in the widget, on the demo store', () => {
-  it('attach, paste, an agent PDF downloaded intact, the viewer by keyboard; axe in English', async () => {
+  it('attach, cancel, paste, drop, an agent PDF downloaded intact, the viewer by keyboard; axe in English', async () => {
     const server = await e2e.start('widget-files-en');
     const { page, julie, conversationId } = await conversation(server, 'en', { width: 1280, height: 860 });
     const widget = page.locator('clavard-widget');
@@ -107,16 +107,6 @@ describe('files in the widget, on the demo store', () => {
     await got;
     await widget.locator('.thumb img').first().waitFor();
     await widget.getByText('Location and camera details are removed from photos.').waitFor();
-
-    // A pasted screenshot is sent too.
-    const pasted = agentGetsFile(julie.client, 'screenshot.png');
-    await pasteImage(page, await SCREENSHOT, 'screenshot.png');
-    await pasted;
-
-    // A file dropped on the panel, after the drop zone said where it goes.
-    const dropped = agentGetsFile(julie.client, 'dropped.png');
-    expect(await dropImage(page, await SCREENSHOT, 'dropped.png')).toBe('"Drop files to send them"');
-    await dropped;
 
     // Julie's PDF: a card; Download gives the same bytes.
     await agentSends(
@@ -149,6 +139,25 @@ describe('files in the widget, on the demo store', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: 'modem-back.png', mimeType: 'image/png', buffer: photo });
     await widget.locator('.file progress').waitFor();
+    // The screenshot: the photo, the PDF card and the upload in progress in one view.
+    await widget.locator('.log').evaluate((log) => log.scrollTo(0, log.scrollHeight));
+    expect(await axe(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}files-en-light-desktop.png` });
+    // Cancel takes it back (and the uploads after it go again).
+    await widget.getByRole('button', { name: 'Cancel modem-back.png' }).click();
+    await widget.locator('.file progress').waitFor({ state: 'detached' });
+    await page.unroute('**/clavard/uploads/**');
+
+    // A pasted screenshot is sent too.
+    const pasted = agentGetsFile(julie.client, 'screenshot.png');
+    await pasteImage(page, await SCREENSHOT, 'screenshot.png');
+    await pasted;
+
+    // A file dropped on the panel, after the drop zone said where it goes.
+    const dropped = agentGetsFile(julie.client, 'dropped.png');
+    expect(await dropImage(page, await SCREENSHOT, 'dropped.png')).toBe('"Drop files to send them"');
+    await dropped;
 
     // The viewer, by keyboard: Enter opens it on Close, Tab stays inside, Escape closes it, focus returns.
     const thumb = widget.locator('.thumb').first();
@@ -164,10 +173,6 @@ describe('files in the widget, on the demo store', () => {
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('button.thumb');
-    await widget.locator('.log').evaluate((log) => log.scrollTo(0, log.scrollHeight));
-    expect(await axe(page)).toEqual([]);
-    expect(await layoutProblems(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENS}files-en-light-desktop.png` });
   }, 60_000);
 
   it('in French on a phone: the card in French words, a pending row, axe', async () => {
