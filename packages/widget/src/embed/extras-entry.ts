@@ -1,13 +1,16 @@
-// The extras file (`dist/embed/clavard-extras.js`): the forms, the end survey, the proactive messages and
-// the file code (uploads, downloads, the bytes waiting in IndexedDB), loaded the first time one is needed. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see EXTRAS_HOOK in
+// The extras file (`dist/embed/clavard-extras.js`): the forms, the end survey, the proactive messages, the
+// files' rows and viewer, and the file code (uploads, downloads, the bytes waiting in IndexedDB), loaded the first time one is needed. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see EXTRAS_HOOK in
 // kits.ts), which declares `__clavard_deliver__`, and resolves its Preact and widget modules to the
 // panel's (ExtrasKit).
 
 import {
+  Attachment,
   attachProactive,
   createFileTransfer,
   EndSurvey,
+  FileNote,
   FormCard,
+  PendingFile,
   PROACTIVE_CSS,
   ProactiveBubble,
 } from '../ui/extras.js';
@@ -24,4 +27,7 @@ __clavard_deliver__({
   attachProactive,
   PROACTIVE_CSS,
   createFileTransfer,
+  Attachment,
+  PendingFile,
+  FileNote,
 });

@@ -84,7 +84,6 @@ export const TABS_HOOK: symbol = Symbol.for('clavard.tabs');
  */
 interface KitModules {
   '../../../protocol/src/errors.js': typeof import('../../../protocol/src/errors.js');
-  '../../../protocol/src/error-codes.js': typeof import('../../../protocol/src/error-codes.js');
   '../../../protocol/src/internal/emitter.js': typeof import('../../../protocol/src/internal/emitter.js');
   '../ui-core/contrast.js': typeof import('../ui-core/contrast.js');
   '../ui-core/locale.js': typeof import('../ui-core/locale.js');
@@ -190,9 +189,7 @@ export const EXTRAS_KIT = {
   '@preact/signals-core': ['computed', 'effect', 'signal', 'untracked'],
   '../headless/storage.js': ['createLocalStorage', 'createMemoryStorage'],
   '../ui/Icon.js': ['Icon'],
-  // The file code's errors (src/headless/files/).
-  '../../../protocol/src/errors.js': ['ChatError'],
-  '../../../protocol/src/error-codes.js': ['isServerErrorCode'],
+  '@clavard/protocol': ['ChatError', 'isServerErrorCode', 'MAX_TEXT_LENGTH'],
 } as const satisfies KitSpec;
 
 /**

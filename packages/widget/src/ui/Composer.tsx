@@ -1,7 +1,10 @@
-import { MAX_TEXT_LENGTH } from '@clavard/protocol';
+import { ATTACHMENT_MEDIA_TYPES, MAX_TEXT_LENGTH } from '@clavard/protocol';
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { attachFiles } from './attach-files.js';
 import { useWidget } from './context.js';
+import { Icon } from './Icon.js';
+import { Lazy } from './Lazy.js';
 import { sendText } from './send-text.js';
 import { useListeners } from './use-listeners.js';
 
@@ -109,6 +112,10 @@ export function Composer({ inputRef }: ComposerProps) {
         client.setTyping(draft.value !== '');
       },
       blur: () => client.setTyping(false),
+      // A pasted image (a screenshot) is sent as a file; pasted text goes in as usual.
+      paste: (event) => {
+        if (attachFiles(client, model, event.clipboardData?.files)) event.preventDefault();
+      },
       keydown: (event) => {
         // keyCode 229: Safari reports the Enter that ends an IME composition without isComposing.
         if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
@@ -118,6 +125,20 @@ export function Composer({ inputRef }: ComposerProps) {
     },
     inputRef,
   );
+
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attachRef = useListeners<HTMLButtonElement>({ click: () => fileInput.current?.click() });
+  const fileInputRef = useListeners<HTMLInputElement>(
+    {
+      change: (_event, input) => {
+        attachFiles(client, model, input.files);
+        input.value = ''; // the same file may be chosen again
+      },
+    },
+    fileInput,
+  );
+  const files = client.attachments.value !== undefined;
+  const note = model.fileNote.value;
 
   // Ended (the conversation says so above): only the way on, instead of a disabled composer.
   if (ended)
@@ -131,6 +152,19 @@ export function Composer({ inputRef }: ComposerProps) {
   return (
     <form ref={formRef} className="composer">
       <div className="composer-row">
+        {files && (
+          <>
+            <button
+              ref={attachRef}
+              type="button"
+              className="icon-button attach"
+              aria-label={t('composer.attach')}
+            >
+              <Icon name="clip" />
+            </button>
+            <input ref={fileInputRef} type="file" multiple accept={ATTACHMENT_MEDIA_TYPES.join(',')} hidden />
+          </>
+        )}
         <label className="sr" htmlFor="clavard-composer">
           {t('composer.label')}
         </label>
@@ -151,6 +185,7 @@ export function Composer({ inputRef }: ComposerProps) {
       <p className="hint" id={hintId} data-over={remaining < 0 ? 'true' : undefined} hidden={hint === ''}>
         {hint}
       </p>
+      {note !== undefined && <Lazy render={({ FileNote }) => <FileNote note={note} />} />}
     </form>
   );
 }

@@ -10,6 +10,11 @@ const PATHS = {
   minimize: 'M7.4 8.6 12 13.2l4.6-4.6L18 10l-6 6-6-6z',
   /** A door with an arrow leaving it: end the conversation. */
   leave: 'M4 3h9v2H6v14h7v2H4zm10.6 3.6L20 12l-5.4 5.4-1.4-1.4 3-3H9v-2h7.2l-3-3z',
+  /**
+   * A paperclip, drawn as a stroke (styles.ts: `.attach path`): the composer's "Attach files". Here, not in ./icon-paths.ts: that module is given to the
+   * panel by the script tag's first file, which never draws a paperclip.
+   */
+  clip: 'M16 7v9a4 4 0 0 1-8 0V6a2.5 2.5 0 0 1 5 0v9.5a1 1 0 0 1-2 0V7',
 } as const;
 
 /** Props of {@link Icon}. */

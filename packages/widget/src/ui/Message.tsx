@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ChatEntry } from '../headless/index.js';
 import { Card } from './Card.js';
 import { useWidget } from './context.js';
+import { Lazy } from './Lazy.js';
 import { LinkedText } from './LinkedText.js';
 import { QuickReplies } from './QuickReplies.js';
 import { useListeners } from './use-listeners.js';
@@ -16,7 +17,7 @@ export interface MessageProps {
 }
 
 /**
- * One message: its content as text, link or card, its time, and for the visitor's own messages the
+ * One message: its content as text, link, card or file (the file's parts are lazily loaded), its time, and for the visitor's own messages the
  * delivery state with a retry button when it failed.
  *
  * @example
@@ -30,8 +31,12 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
   const newTab = t('link.newTab');
   let body: ComponentChildren;
   let time: string | undefined;
+  // A file on its way: the lazily loaded row shows its progress, error, Retry and Cancel itself.
+  const file = entry.kind === 'pending' && entry.file;
   if (entry.kind === 'pending') {
-    body = (
+    body = file ? (
+      <Lazy render={({ PendingFile }) => <PendingFile entry={entry} />} />
+    ) : (
       <p className="bubble" dir="auto">
         <LinkedText text={entry.text} newTabLabel={newTab} />
       </p>
@@ -48,14 +53,12 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
           {showReplies && content.kind === 'quick-replies' && <QuickReplies replies={content.replies} />}
         </>
       ) : content.kind === 'attachment' ? (
-        <p className="bubble" dir="auto">
-          {content.caption ? `[${content.name}] ${content.caption}` : `[${content.name}]`}
-        </p>
+        <Lazy render={({ Attachment }) => <Attachment content={content} />} />
       ) : (
         <Card content={content} locale={translator.locale} newTabLabel={newTab} />
       );
   }
-  const delivery = mine ? entry.delivery : undefined;
+  const delivery = mine && !file ? entry.delivery : undefined;
   return (
     <div className="msg" data-delivery={delivery}>
       {body}

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { attachFiles } from './attach-files.js';
 import { Composer } from './Composer.js';
 import { ConsentNotice } from './ConsentNotice.js';
 import { useWidget } from './context.js';
@@ -10,6 +11,7 @@ import { QueueStatus } from './QueueStatus.js';
 import { StatusBar } from './StatusBar.js';
 import { TeamRow } from './TeamRow.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { useListeners } from './use-listeners.js';
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -52,8 +54,31 @@ export function Panel({ id, inputRef, onClose }: PanelProps) {
     if (client.prechat.peek()?.accepted) model.announce(translator.t('form.prechat.thanks'));
     inputRef.current?.focus();
   }, [asking, client, inputRef, model, translator]);
+  // Files dragged over the panel: a drop zone says where they go (the panel's `data-drop` holds its
+  // text, drawn by CSS: no re-render per drag event). Files only: not text or a link from the page; and
+  // none while a pre-chat form is asked (before consent, the client has no welcome: no attachments).
+  const takesFiles = (event: DragEvent): unknown =>
+    !asking && client.attachments.peek() && event.dataTransfer?.types.includes('Files');
+  const panelRef = useListeners<HTMLDivElement>({
+    // dragover repeats while files are over the panel; dragleave fires for each child left, so the zone
+    // goes only when the pointer is somewhere outside the panel.
+    dragover: (event, panel) => {
+      if (!takesFiles(event)) return;
+      event.preventDefault(); // else the drop is refused, and a dropped file would replace the page
+      panel.setAttribute('data-drop', translator.t('composer.drop'));
+    },
+    dragleave: (event, panel) => {
+      if (!panel.contains(event.relatedTarget as Node | null)) panel.removeAttribute('data-drop');
+    },
+    drop: (event, panel) => {
+      panel.removeAttribute('data-drop');
+      if (!takesFiles(event)) return;
+      event.preventDefault();
+      attachFiles(client, model, event.dataTransfer?.files);
+    },
+  });
   return (
-    <div className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
+    <div ref={panelRef} className="panel" id={id} role="dialog" aria-modal="false" aria-labelledby={titleId}>
       <Header titleId={titleId} onClose={onClose} />
       {consentNeeded ? (
         <ConsentNotice />

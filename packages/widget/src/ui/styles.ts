@@ -102,6 +102,8 @@ a.card:hover .card-title{text-decoration:underline}
 .send{flex:none;min-width:44px;height:44px;border:0;border-radius:22px;padding:0 16px;background:var(--c-brand);color:var(--c-on-brand);font-weight:700}
 .send:disabled{cursor:not-allowed;background:var(--c-bubble);color:var(--c-muted)}
 .hint{font-size:13px;color:var(--c-muted)}
+.attach{width:36px;margin-inline-start:-6px;color:var(--c-muted)}.attach path{fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round}
+.panel[data-drop]::after{content:attr(data-drop);position:absolute;inset:0;display:grid;place-items:center;border:2px dashed var(--c-brand);border-radius:inherit;background:var(--c-bg);font-weight:600;text-align:center;pointer-events:none}
 .form-card{width:100%;display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
 .form-title{font-weight:700}
 .form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}

@@ -36,6 +36,11 @@ export interface WidgetModel {
   readonly draft: Signal<string>;
   /** The id of the ended conversation the visitor has sent feedback for (the survey then says thanks). */
   readonly rated: Signal<string | undefined>;
+  /**
+   * What the line under the composer says about files: `'privacy'` once the visitor first attached one
+   * (photos lose their location and camera details), or the code of the last file `attach()` refused.
+   */
+  readonly fileNote: Signal<string | undefined>;
   /** Tell screen-reader users something, once. */
   announce(text: string): void;
   dispose(): void;
@@ -73,6 +78,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
   const prefill = signal<Readonly<Record<string, string>>>({});
   const draft = signal('');
   const consentNeeded = signal(false);
+  const fileNote = signal<string | undefined>(undefined);
   let toggle = false;
   const announce = (text: string): void => {
     // A trailing no-break space alternates so that the same text twice is announced twice.
@@ -90,13 +96,15 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
       const name = authorName(message.author);
       if (name !== undefined) {
         const content = message.content;
-        const text =
-          content.kind === 'text' || content.kind === 'quick-replies'
-            ? content.text
-            : content.kind === 'attachment'
-              ? (content.caption ?? content.name)
-              : content.title;
-        announce(t('message.announce', { name, text }));
+        announce(
+          content.kind === 'attachment'
+            ? t('message.announceFile', { name, file: content.name })
+            : t('message.announce', {
+                name,
+                text:
+                  content.kind === 'text' || content.kind === 'quick-replies' ? content.text : content.title,
+              }),
+        );
         options.onAgentMessage?.();
       }
     }),
@@ -172,6 +180,7 @@ export function createWidgetModel(options: WidgetModelOptions): WidgetModel {
     prefill,
     draft,
     consentNeeded,
+    fileNote,
     announce,
     dispose() {
       for (const off of offs) off();

@@ -48,6 +48,7 @@ export const en = {
   'message.status.failed': 'Not sent',
   'message.retry': 'Retry',
   'message.announce': '{name}: {text}',
+  'message.announceFile': '{name} sent a file: {file}',
   'history.discontinuity': 'Some earlier messages could not be loaded',
   'part.loading': 'Loading…',
   'part.failed': 'This part of the chat could not be loaded.',
@@ -63,6 +64,8 @@ export const en = {
     other: '{remaining} characters left',
   },
   'composer.send': 'Send',
+  'composer.attach': 'Attach files',
+  'composer.drop': 'Drop files to send them',
   'composer.newConversation': 'New conversation',
   'composer.startsNew': 'Your next message starts a new conversation.',
 

@@ -48,6 +48,7 @@ export const frCA: Messages = {
   'message.status.failed': 'Non envoyé',
   'message.retry': 'Réessayer',
   'message.announce': '{name}\u00a0: {text}',
+  'message.announceFile': '{name} a envoyé un fichier\u00a0: {file}',
   'history.discontinuity': 'Certains messages précédents n’ont pas pu être chargés',
   'part.loading': 'Chargement…',
   'part.failed': 'Cette partie du clavardage n’a pas pu être chargée.',
@@ -63,6 +64,8 @@ export const frCA: Messages = {
     other: '{remaining} caractères restants',
   },
   'composer.send': 'Envoyer',
+  'composer.attach': 'Joindre des fichiers',
+  'composer.drop': 'Déposez vos fichiers ici pour les envoyer',
   'composer.newConversation': 'Nouvelle conversation',
   'composer.startsNew': 'Votre prochain message commencera une nouvelle conversation.',
 
