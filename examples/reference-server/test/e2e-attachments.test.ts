@@ -171,6 +171,7 @@ describe('attachments in the browser', () => {
     await page.route(uploads, (route) => route.abort());
     await context.setOffline(false);
     await page.reload();
+    await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('dialog').getByText('bill.pdf').waitFor();
     expect(storedFiles('attachments-offline')).toEqual([]);
     await page.unroute(uploads);

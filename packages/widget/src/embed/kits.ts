@@ -119,6 +119,7 @@ interface KitModules {
   '../headless/attachments.js': typeof import('../headless/attachments.js');
   '../headless/files-source.js': typeof import('../headless/files-source.js');
   '../headless/persistence.js': typeof import('../headless/persistence.js');
+  '../headless/file-bytes.js': typeof import('../headless/file-bytes.js');
 }
 
 /** A kit's contents: for each module, the exports the later file takes (checked against the module). */
@@ -190,6 +191,8 @@ export const EXTRAS_KIT = {
   '../headless/storage.js': ['createLocalStorage', 'createMemoryStorage'],
   '../ui/Icon.js': ['Icon'],
   '@clavard/protocol': ['ChatError', 'isServerErrorCode', 'MAX_TEXT_LENGTH'],
+  // Where the file code reads and drops the bytes the panel kept.
+  '../headless/file-bytes.js': ['getBytes', 'deleteBytes'],
 } as const satisfies KitSpec;
 
 /**

@@ -1,9 +1,11 @@
 // A client's files: the server's limits (from the welcome), and the upload of each outbox file before its
 // message goes (delivery.ts waits for it, so order holds). What moves bytes, and keeps the progress and the
 // files read lately, loads on first use (files-source.ts → files/file-controller.ts).
-import type { AttachmentLimits } from '@clavard/protocol';
+import { type AttachmentLimits, ChatError, type ChatErrorCode } from '@clavard/protocol';
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
+import { putBytes } from './file-bytes.js';
 import type { FileController, FileControllerOptions } from './files/file-controller.js';
+import type { OutboxFile } from './outbox.js';
 
 /**
  * How far the upload of one file is.
@@ -30,6 +32,18 @@ export interface AttachmentsOptions {
 
 /** One core's files, see the file's comment; the methods are the loaded {@link FileController}'s. */
 export interface Attachments extends Omit<FileController, 'abort' | 'release' | 'dispose'> {
+  /**
+   * Checks a chosen file against the server's `limits` and the `room` left for files waiting, keeps its
+   * bytes under `key` (file-bytes.ts: no network, no code to load, so it works offline), and describes it
+   * for the outbox. Rejects with `invalid-option` (no files taken), `attachment-too-large`, `outbox-full`
+   * or `storage-unavailable`.
+   */
+  prepare(
+    key: string,
+    file: Blob & { readonly name?: string },
+    limits: AttachmentLimits | undefined,
+    room: number,
+  ): Promise<OutboxFile>;
   /** The server's limits; undefined until a welcome offered attachments. */
   readonly limits: Signal<AttachmentLimits | undefined>;
   /** The limits when files can be sent (a base URL, and a server that takes them); else undefined. */
@@ -64,7 +78,20 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     limits,
     progress,
     offered: computed(() => (options.baseUrl === undefined ? undefined : limits.value)),
-    prepare: (key, file, given, room) => files().then((f) => f.prepare(key, file, given, room)),
+    async prepare(key, file, given, room) {
+      const refused: [ChatErrorCode, string] | undefined = !given
+        ? ['invalid-option', 'This chat takes no files']
+        : file.size > given.maxBytes
+          ? ['attachment-too-large', `Files are limited to ${given.maxBytes} bytes`]
+          : file.size > room
+            ? ['outbox-full', 'Too many bytes of files are waiting to be sent']
+            : undefined;
+      if (refused) throw new ChatError(refused[0], refused[1], { retryable: false });
+      await putBytes(key, file).catch((cause: unknown) => {
+        throw new ChatError('storage-unavailable', 'The file could not be kept', { cause });
+      });
+      return { key, name: file.name?.trim() || 'file', size: file.size, type: file.type };
+    },
     upload: (item) => files().then((f) => f.upload(item)),
     fetchFile: (id) => files().then((f) => f.fetchFile(id)),
     abort: (clientId) => code && later((f) => f.abort(clientId)),

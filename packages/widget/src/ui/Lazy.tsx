@@ -46,6 +46,11 @@ export const extrasLoading = (): Promise<ExtrasModule> | undefined => (ready ? u
 export interface LazyProps {
   /** What to render once the extras are here. */
   render: (extras: ExtrasModule) => ComponentChildren;
+  /**
+   * What to show until then instead of "Loading…", and instead of the Retry line when they could not be
+   * loaded (offline): then they are loaded again as soon as the browser is back online.
+   */
+  fallback?: ComponentChildren;
 }
 
 /**
@@ -58,7 +63,8 @@ export interface LazyProps {
  * <Lazy render={({ FormCard }) => <FormCard request={event} />} />
  * ```
  */
-export function Lazy({ render }: LazyProps) {
+export function Lazy({ render, fallback }: LazyProps) {
+  const waits = fallback !== undefined;
   const { translator } = useWidget();
   const { t } = translator;
   const [extras, setExtras] = useState(ready);
@@ -67,14 +73,20 @@ export function Lazy({ render }: LazyProps) {
   useEffect(() => {
     if (extras) return;
     let live = true;
+    const again = () => live && setAttempt((count) => count + 1);
     loadExtras().then(
       (loaded) => live && setExtras(loaded),
-      () => live && setFailed(true),
+      () => {
+        if (!live) return;
+        setFailed(true);
+        if (waits) addEventListener('online', again, { once: true });
+      },
     );
     return () => {
       live = false;
+      removeEventListener('online', again);
     };
-  }, [extras, attempt]);
+  }, [extras, attempt, waits]);
   const retry = useListeners<HTMLButtonElement>({
     click: () => {
       setFailed(false);
@@ -82,6 +94,7 @@ export function Lazy({ render }: LazyProps) {
     },
   });
   if (extras) return <>{render(extras)}</>;
+  if (fallback !== undefined) return <>{fallback}</>;
   if (!failed) return <p className="notice">{t('part.loading')}</p>;
   return (
     <p className="notice" role="alert">

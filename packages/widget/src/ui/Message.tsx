@@ -35,7 +35,14 @@ export function Message({ entry, mine, showReplies }: MessageProps) {
   const file = entry.kind === 'pending' && entry.file;
   if (entry.kind === 'pending') {
     body = file ? (
-      <Lazy render={({ PendingFile }) => <PendingFile entry={entry} />} />
+      <Lazy
+        render={({ PendingFile }) => <PendingFile entry={entry} />}
+        fallback={
+          <p className="bubble" dir="auto">
+            {file.name}
+          </p>
+        }
+      />
     ) : (
       <p className="bubble" dir="auto">
         <LinkedText text={entry.text} newTabLabel={newTab} />

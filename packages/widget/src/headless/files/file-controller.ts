@@ -1,10 +1,10 @@
 // The part of a client's files that runs only once a file is chosen or shown (../attachments.ts keeps
 // the rest): uploads by message, with their progress and their cancelling, and the files read lately.
-import { type AttachmentLimits, ChatError, type ChatErrorCode } from '@clavard/protocol';
+import { ChatError } from '@clavard/protocol';
 import type { Signal } from '@preact/signals-core';
 import type { UploadProgress } from '../attachments.js';
-import type { OutboxFile, OutboxItem } from '../outbox.js';
-import type { ByteStore } from './byte-store.js';
+import { deleteBytes, getBytes } from '../file-bytes.js';
+import type { OutboxItem } from '../outbox.js';
 import { downloadFile, uploadFile } from './http-upload.js';
 
 /** What a {@link FileController} needs from its client. */
@@ -20,22 +20,11 @@ export interface FileControllerOptions {
  *
  * @example
  * ```ts
- * const files = createFileController(bytes, { baseUrl, token, progress });
+ * const files = createFileController({ baseUrl, token, progress });
  * const id = await files.upload(item);
  * ```
  */
 export interface FileController {
-  /**
-   * Checks a chosen file against the server's `limits` and the `room` left for files waiting, keeps its
-   * bytes under `key`, and describes it for the outbox. Rejects with `invalid-option` (no files taken),
-   * `attachment-too-large`, `outbox-full` or `storage-unavailable`.
-   */
-  prepare(
-    key: string,
-    file: Blob & { readonly name?: string },
-    limits: AttachmentLimits | undefined,
-    room: number,
-  ): Promise<OutboxFile>;
   upload(item: OutboxItem): Promise<string>;
   abort(clientId: string): void;
   release(key: string): Promise<void>;
@@ -47,14 +36,14 @@ export interface FileController {
 const CACHED_FILES = 50;
 
 /**
- * Makes a client's {@link FileController} over the store of bytes.
+ * Makes a client's {@link FileController}; the bytes are where ../file-bytes.ts keeps them.
  *
  * @example
  * ```ts
- * const files = createFileController(await openByteStore(indexedDB), options);
+ * const files = createFileController({ baseUrl, token, progress });
  * ```
  */
-export function createFileController(bytes: ByteStore, options: FileControllerOptions): FileController {
+export function createFileController(options: FileControllerOptions): FileController {
   const running = new Map<string, { promise: Promise<string>; abort: AbortController }>();
   const read = new Map<string, Promise<Blob>>();
   const setProgress = (clientId: string, value: UploadProgress | undefined) => {
@@ -72,7 +61,7 @@ export function createFileController(bytes: ByteStore, options: FileControllerOp
   };
   const start = async (item: OutboxItem, abort: AbortController): Promise<string> => {
     const file = item.file as NonNullable<OutboxItem['file']>;
-    const blob = await bytes.get(file.key).catch(() => undefined);
+    const blob = await getBytes(file.key).catch(() => undefined);
     if (!blob)
       throw new ChatError('storage-unavailable', `${file.name} is gone: choose it again`, {
         retryable: false,
@@ -88,20 +77,6 @@ export function createFileController(bytes: ByteStore, options: FileControllerOp
     });
   };
   return {
-    async prepare(key, file, limits, room) {
-      const refused: [ChatErrorCode, string] | undefined = !limits
-        ? ['invalid-option', 'This chat takes no files']
-        : file.size > limits.maxBytes
-          ? ['attachment-too-large', `Files are limited to ${limits.maxBytes} bytes`]
-          : file.size > room
-            ? ['outbox-full', 'Too many bytes of files are waiting to be sent']
-            : undefined;
-      if (refused) throw new ChatError(refused[0], refused[1], { retryable: false });
-      await bytes.put(key, file).catch((cause: unknown) => {
-        throw new ChatError('storage-unavailable', 'The file could not be kept', { cause });
-      });
-      return { key, name: file.name?.trim() || 'file', size: file.size, type: file.type };
-    },
     upload(item) {
       const under = running.get(item.clientId);
       if (under) return under.promise;
@@ -116,7 +91,7 @@ export function createFileController(bytes: ByteStore, options: FileControllerOp
     abort(clientId) {
       running.get(clientId)?.abort.abort(new ChatError('invalid-option', 'Cancelled', { retryable: false }));
     },
-    release: (key) => bytes.delete(key),
+    release: async (key) => void (await deleteBytes(key)),
     fetchFile(id) {
       const cached = read.get(id);
       if (cached) return cached;

@@ -1,17 +1,15 @@
-// The code a client loads when it first has a file to send or show (see ../files-source.ts): where the
-// bytes wait, and how they go to the server and come back.
-import { openByteStore } from './byte-store.js';
+// The code a client loads when it first sends or shows a file (see ../files-source.ts): the uploads, their
+// progress and cancelling, and the files read lately.
 import { createFileController, type FileController, type FileControllerOptions } from './file-controller.js';
 
 /**
- * Opens the store of bytes (IndexedDB, else memory) and makes a client's {@link FileController} on it.
+ * Makes a client's {@link FileController}.
  *
  * @example
  * ```ts
- * const files = await createFileTransfer({ baseUrl, token: () => session.token, progress });
+ * const files = createFileTransfer({ baseUrl, token: () => session.token, progress });
  * ```
  */
-export async function createFileTransfer(options: FileControllerOptions): Promise<FileController> {
-  const indexedDB = typeof globalThis.indexedDB === 'undefined' ? undefined : globalThis.indexedDB;
-  return createFileController(await openByteStore(indexedDB), options);
+export function createFileTransfer(options: FileControllerOptions): FileController {
+  return createFileController(options);
 }
