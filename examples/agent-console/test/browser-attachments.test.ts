@@ -7,37 +7,26 @@
  */
 
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { animationsSettled } from '../../../packages/widget/test/support/browser.js';
 import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
 import { HTML, PDF, pngFromSvg, upload } from '../../reference-server/test/support/uploads.js';
-import { buildConsole } from './support/console-build.js';
+import { consoleBrowser, RESULTS_DIR } from './support/console-browser.js';
 
 const PASSWORD = 'test-password';
 const AGENTS = [{ login: 'julie', firstName: 'Julie', title: 'Customer care', password: PASSWORD }];
-const results = fileURLToPath(new URL('../test-results/', import.meta.url));
+const results = RESULTS_DIR;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-let browser: Browser;
-let consoleDir: string;
 let server: ReferenceServer | undefined;
 let context: BrowserContext | undefined;
 let client: TestClient | undefined;
 
-beforeAll(async () => {
-  consoleDir = await buildConsole();
-  await mkdir(results, { recursive: true });
-  browser = await launchChromium();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = consoleBrowser();
 afterEach(async () => {
   client?.close();
   client = undefined;
@@ -62,7 +51,7 @@ const errorScreenshot = () =>
 
 /** Opens the console page, records console errors and failed requests, and signs Julie in. */
 async function julieConsole(url: string): Promise<{ page: Page; problems: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -88,7 +77,13 @@ const axe = async (page: Page) => {
 
 describe('attachments in the agent console (Chromium)', () => {
   it('shows a visitor’s image, opens it with the keyboard, and sends a PDF the visitor downloads intact', async () => {
-    server = await startServer({ port: 0, database: ':memory:', agents: AGENTS, consoleDir, heartbeatMs: 0 });
+    server = await startServer({
+      port: 0,
+      database: ':memory:',
+      agents: AGENTS,
+      consoleDir: suite.consoleDir,
+      heartbeatMs: 0,
+    });
     const { page, problems } = await julieConsole(server.url);
 
     // A visitor writes; Julie takes the conversation and greets.

@@ -5,19 +5,17 @@
  * examples/agent-console/test-results/.
  */
 
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { createWebSocketTransport } from '@clavard/adapters/websocket';
 import { type ReferenceServer, startServer } from '@clavard/reference-server';
 import { type ChatClient, type ChatEvents, createChatClient } from '@clavard/widget/headless';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
+import { animationsSettled } from '../../../packages/widget/test/support/browser.js';
 import { agent, connect } from '../../reference-server/test/support/clients.js';
-import { buildConsole } from './support/console-build.js';
+import { consoleBrowser, RESULTS_DIR } from './support/console-browser.js';
 
 const PASSWORD = 'test-password';
 const AGENTS = [
@@ -25,23 +23,14 @@ const AGENTS = [
   { login: 'marc', firstName: 'Marc', password: PASSWORD },
 ];
 const GREETING = "Hello, I'm Julie. How can I help you today?";
-const results = fileURLToPath(new URL('../test-results/', import.meta.url));
+const results = RESULTS_DIR;
 
-let browser: Browser;
-let consoleDir: string;
 let server: ReferenceServer | undefined;
 let context: BrowserContext | undefined;
 let visitor: ChatClient | undefined;
 const extraContexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  consoleDir = await buildConsole();
-  await mkdir(results, { recursive: true });
-  browser = await launchChromium();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = consoleBrowser();
 afterEach(async () => {
   visitor?.dispose();
   visitor = undefined;
@@ -102,7 +91,7 @@ async function onlineVisitor(wsUrl: string): Promise<ChatClient> {
 
 /** Opens the console page (in its own browser context), recording console errors and failed requests. */
 async function openConsole(url: string): Promise<{ page: Page; problems: string[] }> {
-  const own = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const own = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } });
   if (context === undefined) context = own;
   else extraContexts.push(own);
   const page = await own.newPage();
@@ -124,7 +113,7 @@ describe('the agent console in Chromium', () => {
       port: 0,
       database: ':memory:',
       agents: AGENTS,
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
     });
     const { page, problems } = await openConsole(server.url);
@@ -182,7 +171,7 @@ describe('the agent console in Chromium', () => {
       port: 0,
       database: ':memory:',
       agents: AGENTS,
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
     });
     const { page } = await openConsole(server.url);
@@ -221,7 +210,7 @@ describe('the agent console in Chromium', () => {
       port: 0,
       database: ':memory:',
       agents: AGENTS,
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
     });
     const julie = await openConsole(server.url);
@@ -264,7 +253,7 @@ describe('the agent console in Chromium', () => {
       port: 0,
       database: ':memory:',
       agents: AGENTS,
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
       topics,
     });

@@ -6,19 +6,17 @@
  * counts what needs her while hidden, and axe-core finds nothing. Screenshots go to test-results/ and,
  * copied, to the README.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type ReferenceServer, startServer } from '@clavard/reference-server';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { animationsSettled, launchChromium } from '../../../packages/widget/test/support/browser.js';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { animationsSettled } from '../../../packages/widget/test/support/browser.js';
 import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
-import { buildConsole } from './support/console-build.js';
+import { consoleBrowser, RESULTS_DIR } from './support/console-browser.js';
 
 const PASSWORD = 'test-password';
-const results = fileURLToPath(new URL('../test-results/', import.meta.url));
+const results = RESULTS_DIR;
 
 const TEXTS = {
   en: {
@@ -43,19 +41,10 @@ const TEXTS = {
   },
 } as const;
 
-let browser: Browser;
-let consoleDir: string;
 let server: ReferenceServer | undefined;
 const visitors: TestClient[] = [];
 
-beforeAll(async () => {
-  consoleDir = await buildConsole();
-  await mkdir(results, { recursive: true });
-  browser = await launchChromium();
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = consoleBrowser();
 afterEach(async () => {
   for (const client of visitors.splice(0)) client.close();
   await server?.close();
@@ -86,7 +75,7 @@ describe.each(['en', 'fr-CA'] as const)('a shift on the console (%s)', (locale) 
       port: 0,
       database: ':memory:',
       agents: [{ login: 'julie', firstName: 'Julie', title: 'Customer care', password: PASSWORD }],
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
     });
     // Nobody is signed in yet: this visitor leaves a message and an email.
@@ -95,7 +84,7 @@ describe.each(['en', 'fr-CA'] as const)('a shift on the console (%s)', (locale) 
     left.send({ type: 'form.submit', formId: form.formId, values: { email: 'ana@example.com' } });
     await left.next('form.result');
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
     const page = await context.newPage();
     await page.goto(`${server.url}/agent`);
     await page.getByLabel(locale === 'en' ? 'Username' : 'Nom d’utilisateur').fill('julie');
@@ -153,10 +142,10 @@ describe("an admin's memory of the team", () => {
       port: 0,
       database: ':memory:',
       agents: [{ login: 'julie', firstName: 'Julie', password: PASSWORD, role: 'admin' }],
-      consoleDir,
+      consoleDir: suite.consoleDir,
       heartbeatMs: 0,
     });
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1366, height: 768 },
       acceptDownloads: true,
     });

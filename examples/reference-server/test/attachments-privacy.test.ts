@@ -8,33 +8,18 @@ import type { ReferenceServer } from '@clavard/reference-server';
 import sharp from 'sharp';
 import { afterEach, expect, it } from 'vitest';
 import { startTestServer, visitor } from './support/clients.js';
-import { call, upload } from './support/uploads.js';
+import { call, photoWithGps, upload } from './support/uploads.js';
 
 let server: ReferenceServer | undefined;
 afterEach(() => server?.close());
 
 const EXIF_MARKER = Buffer.from('Exif\0\0', 'latin1');
 
-/** A phone's photo: its position, its maker and model in the EXIF. */
-const photo = () =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: '#58c' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'PhoneMaker', Model: 'X-Serial-0042' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '45/1 30/1 1200/100',
-        GPSLongitudeRef: 'W',
-        GPSLongitude: '73/1 34/1 0/1',
-      },
-    })
-    .toBuffer();
-
 it('stores and serves a photo without its position or its camera', async () => {
   server = await startTestServer();
   const { client, welcome } = await visitor(server);
   const token = welcome.token as string;
-  const original = await photo();
+  const original = await photoWithGps();
   expect(original.includes(EXIF_MARKER)).toBe(true);
   const sent = await upload(server, 'widget', token, original, 'IMG_2041.jpg');
   client.send({ type: 'message.send', clientId: sent.clientId, text: '', attachmentId: sent.id });
@@ -52,7 +37,7 @@ it('erases the files of a visitor who asks to be forgotten', async () => {
   server = await startTestServer({ attachments: { directory } });
   const { client, welcome } = await visitor(server);
   const token = welcome.token as string;
-  const sent = await upload(server, 'widget', token, await photo(), 'IMG_2042.jpg');
+  const sent = await upload(server, 'widget', token, await photoWithGps(), 'IMG_2042.jpg');
   const unsent = await upload(server, 'widget', token, Buffer.from('notes'), 'notes.txt', {}, randomUUID());
   client.send({ type: 'message.send', clientId: sent.clientId, text: 'my modem', attachmentId: sent.id });
   await client.next('message.ack');

@@ -112,6 +112,25 @@ describe('a visitor sends a file', () => {
   });
 });
 
+describe('a file and the conversation it goes to', () => {
+  it('goes with its message into the next conversation when the agent ended the one it was chosen in', async () => {
+    const { visitorSide, julie, conversationId, token } = await heldConversation();
+    const sent = await upload(server, 'widget', token, PDF, 'receipt.pdf');
+    julie.client.send({ type: 'agent.end', conversationId });
+    await visitorSide.client.next('conversation.ended');
+    visitorSide.client.send({
+      type: 'message.send',
+      clientId: sent.clientId,
+      text: '',
+      attachmentId: sent.id,
+    });
+    const ack = await answerTo(visitorSide.client, sent.clientId);
+    expect(ack.type).toBe('message.ack');
+    expect(ack.conversationId).not.toBe(conversationId);
+    expect(ack.seq).toBe(1);
+  });
+});
+
 describe('what the server refuses, whatever the client says', () => {
   it.each([
     ['an HTML page named .png', HTML, 'invoice.png'],

@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { openAgent, openVisitor, RESULTS_DIR, visitorSays } from './support/e2e-pages.js';
 import { e2eSuite, readDatabase } from './support/e2e-suite.js';
-import { HTML, PDF, pngOf } from './support/uploads.js';
+import { HTML, PDF, photoWithGps, pngOf } from './support/uploads.js';
 
 const e2e = e2eSuite();
 
@@ -131,18 +131,7 @@ describe('attachments in the browser', () => {
 
   it('strips the GPS position and the camera from a photo before anyone reads it', async () => {
     const { server, visitor } = await conversationWithJulie('attachments-gps');
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#58c' } })
-      .jpeg()
-      .withExif({
-        IFD0: { Make: 'PhoneMaker', Model: 'X-Serial-0042' },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '45/1 30/1 1200/100',
-          GPSLongitudeRef: 'W',
-          GPSLongitude: '73/1 34/1 0/1',
-        },
-      })
-      .toBuffer();
+    const photo = await photoWithGps();
     await fileInput(visitor.page).setInputFiles({ name: 'modem.jpg', mimeType: 'image/jpeg', buffer: photo });
     await expect.poll(() => storedFiles('attachments-gps').length).toBe(1);
     const [id] = storedFiles('attachments-gps');

@@ -49,8 +49,11 @@ export function attachmentOf(row: AttachmentRow): AttachmentContent {
   };
 }
 
-/** The keys of a row's bytes in the storage: the file, and its thumbnail when it has one. */
-const keysOf = (row: AttachmentRow): string[] => (row.thumbnail ? [row.id, thumbnailKey(row.id)] : [row.id]);
+/**
+ * The keys of a row's bytes in the storage: the file and its thumbnail, whatever the row says (an upload
+ * that stopped between the two writes left a thumbnail its row does not know of).
+ */
+const keysOf = (row: AttachmentRow): string[] => [row.id, thumbnailKey(row.id)];
 
 /**
  * Erases files: their bytes first, then their rows, so that a crash in between leaves rows without bytes

@@ -15,13 +15,12 @@ import { ChatError, type ServerErrorCode } from '@clavard/protocol';
 import type { AttachmentRow } from '../db/attachment-store.js';
 import type { Store } from '../db/store-types.js';
 import { corsHeaders } from '../net/origin.js';
-import { readBody, readBytes } from '../net/read-body.js';
+import { readBytes } from '../net/read-body.js';
 import { hashToken } from '../tokens.js';
-import { type AttachmentOptions, attachmentOf, thumbnailKey } from './attachments.js';
+import { type AttachmentOptions, attachmentOf } from './attachments.js';
 import { type Reader, readerMay } from './file-access.js';
 import { answerFile } from './file-answer.js';
-import { prepareUpload } from './prepare.js';
-import { gate } from './upload-gate.js';
+import { receiveBytes, tooLarge } from './upload-bytes.js';
 
 /** Who asks, from their token: a visitor (the widget's paths) or an agent (the console's). */
 export type Uploader = Reader;
@@ -114,7 +113,7 @@ export function createUploadRoutes(deps: UploadRouteOptions): UploadRoutes {
         if (kind === 'uploads' && id === undefined && req.method === 'POST') {
           await openSlot(deps, uploader, req, res);
         } else if (kind === 'uploads' && id !== undefined && req.method === 'PUT') {
-          await receive(deps, uploader, id, req, res);
+          answerJson(req, res, 200, slotAnswer(await receiveBytes(deps, uploader, id, req)));
         } else if (kind === 'files' && id !== undefined && (req.method === 'GET' || req.method === 'HEAD')) {
           await serve(deps, uploader, id, req, res);
         } else {
@@ -144,7 +143,7 @@ const answerPreflight = (req: IncomingMessage, res: ServerResponse) =>
 
 /** The fields of a slot's request, checked. */
 const slotRequest = async (req: IncomingMessage) => {
-  const text = await readBody(req, 8 * 1024);
+  const text = (await readBytes(req, 8 * 1024, 64 * 1024))?.toString('utf8');
   let body: unknown;
   try {
     body = text === undefined ? undefined : JSON.parse(text);
@@ -168,9 +167,6 @@ const slotRequest = async (req: IncomingMessage) => {
   };
 };
 
-const tooLarge = (max: number) =>
-  new ChatError('attachment-too-large', `files are limited to ${max} bytes`, { retryable: false });
-
 /** `POST uploads`: the slot of the clientId, found again or made. */
 const openSlot = async (
   deps: UploadRouteOptions,
@@ -188,7 +184,9 @@ const openSlot = async (
     owner: uploader.owner,
     client_id: asked.clientId,
     visitor_id: place.visitorId,
-    conversation_id: place.conversationId ?? null,
+    // A visitor's file joins a conversation when its message is sent (the one open now may end first);
+    // an agent's is for the conversation they hold.
+    conversation_id: uploader.role === 'agent' ? (place.conversationId ?? null) : null,
     name: asked.name,
     size: asked.size,
   });
@@ -217,41 +215,6 @@ const placeOf = async (store: Store, uploader: Uploader, conversationId: string 
   if (conversation.status === 'ended')
     throw new ChatError('conversation-ended', `${conversation.id} has ended`);
   return { visitorId: conversation.visitor_id, conversationId: conversation.id };
-};
-
-/** `PUT uploads/{id}`: the bytes, checked, stripped and kept, once. */
-const receive = async (
-  deps: UploadRouteOptions,
-  uploader: Uploader,
-  id: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-) => {
-  const { store, options } = deps;
-  const row = await store.attachment(id);
-  if (!row || row.owner !== uploader.owner) throw new ChatError('not-found', `no upload ${id}`);
-  if (row.status !== 'open') {
-    req.resume();
-    return answerJson(req, res, 200, slotAnswer(row));
-  }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > options.maxBytes) throw tooLarge(options.maxBytes);
-  const bytes = await readBytes(req, options.maxBytes);
-  if (bytes === undefined) throw tooLarge(options.maxBytes);
-  const prepared = await gate(() => prepareUpload(bytes, row.name));
-  await options.storage.put(id, prepared.bytes);
-  if (prepared.thumbnail) await options.storage.put(thumbnailKey(id), prepared.thumbnail.bytes);
-  const stored =
-    (await store.storeUpload(id, {
-      name: prepared.name,
-      size: prepared.size,
-      media_type: prepared.mediaType,
-      width: prepared.width ?? null,
-      height: prepared.height ?? null,
-      thumbnail: prepared.thumbnail ? 1 : 0,
-    })) ?? (await store.attachment(id));
-  if (!stored) throw new ChatError('not-found', `upload ${id} was erased`);
-  answerJson(req, res, 200, slotAnswer(stored));
 };
 
 /** `GET files/{id}`: the bytes, to a reader who may see them. */

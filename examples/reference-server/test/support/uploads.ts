@@ -104,6 +104,30 @@ export function pngFromSvg(svg: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
+/**
+ * A phone's photo as it leaves the phone: a JPEG whose EXIF names its maker, its model (with a serial
+ * number in it, `X-Serial-0042`) and where it was taken (GPS).
+ *
+ * @example
+ * ```ts
+ * const photo = await photoWithGps();
+ * ```
+ */
+export function photoWithGps(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#58c' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'X-Serial-0042' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '45/1 30/1 1200/100',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '73/1 34/1 0/1',
+      },
+    })
+    .toBuffer();
+}
+
 /** A minimal PDF, as a scanner would make one. */
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
