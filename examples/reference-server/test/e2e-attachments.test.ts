@@ -47,6 +47,21 @@ const storedFiles = (name: string) =>
       .map((row) => row.id),
   );
 
+/** The keys of the file bytes the widget keeps in the page's IndexedDB. */
+const keptBytes = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('clavard-files');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('bytes').objectStore('bytes').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('attachments in the browser', () => {
@@ -169,5 +184,7 @@ describe('attachments in the browser', () => {
     await transcript.locator('.file-card', { hasText: 'bill.pdf' }).waitFor();
     expect(storedFiles('attachments-offline')).toHaveLength(1);
     expect(await transcript.locator('.file-card', { hasText: 'bill.pdf' }).count()).toBe(1);
+    // Sent: its bytes are gone from the site's IndexedDB.
+    await expect.poll(() => keptBytes(page)).toEqual([]);
   }, 90_000);
 });

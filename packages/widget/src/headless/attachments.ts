@@ -3,9 +3,9 @@
 // files read lately, loads on first use (files-source.ts → files/file-controller.ts).
 import { type AttachmentLimits, ChatError, type ChatErrorCode } from '@clavard/protocol';
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals-core';
-import { putBytes } from './file-bytes.js';
+import { deleteBytes, putBytes } from './file-bytes.js';
 import type { FileController, FileControllerOptions } from './files/file-controller.js';
-import type { OutboxFile } from './outbox.js';
+import type { OutboxFile, OutboxItem } from './outbox.js';
 
 /**
  * How far the upload of one file is.
@@ -28,10 +28,12 @@ export interface AttachmentsOptions {
   token(): string | undefined;
   /** Loads the file code. */
   load(options: FileControllerOptions): Promise<FileController>;
+  /** The outbox: a file's bytes are dropped once no message of it names them (sent, cancelled, wiped). */
+  outbox: ReadonlySignal<readonly OutboxItem[]>;
 }
 
 /** One core's files, see the file's comment; the methods are the loaded {@link FileController}'s. */
-export interface Attachments extends Omit<FileController, 'abort' | 'release' | 'dispose'> {
+export interface Attachments extends Omit<FileController, 'abort' | 'dispose'> {
   /**
    * Checks a chosen file against the server's `limits` and the `room` left for files waiting, keeps its
    * bytes under `key` (file-bytes.ts: no network, no code to load, so it works offline), and describes it
@@ -52,7 +54,7 @@ export interface Attachments extends Omit<FileController, 'abort' | 'release' | 
   readonly progress: ReadonlySignal<ReadonlyMap<string, UploadProgress>>;
   /** Stops the upload of `clientId`, if one is under way. */
   abort(clientId: string): void;
-  /** Drops the bytes kept under `key` (the message was sent, or cancelled). */
+  /** Drops the bytes kept under `key` now (a file refused on its way into the outbox). */
   release(key: string): void;
   dispose(): void;
 }
@@ -74,6 +76,13 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     return code;
   };
   const later = (run: (files: FileController) => unknown) => void files().then(run, () => undefined);
+  const release = (key: string) => void deleteBytes(key).catch(() => undefined);
+  let named = new Set<string>();
+  const stopWatching = options.outbox.subscribe((items) => {
+    const now = new Set(items.flatMap((item) => (item.file ? [item.file.key] : [])));
+    for (const key of named) if (!now.has(key)) release(key);
+    named = now;
+  });
   return {
     limits,
     progress,
@@ -95,7 +104,10 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     upload: (item) => files().then((f) => f.upload(item)),
     fetchFile: (id) => files().then((f) => f.fetchFile(id)),
     abort: (clientId) => code && later((f) => f.abort(clientId)),
-    release: (key) => later((f) => f.release(key)),
-    dispose: () => code && later((f) => f.dispose()),
+    release,
+    dispose() {
+      stopWatching();
+      if (code) later((f) => f.dispose());
+    },
   };
 }

@@ -74,7 +74,14 @@ export function attachFile(
   return attachments
     .prepare(clientId, file, attachments.offered.peek(), options.outboxFileBytes - waiting)
     .then(
-      (described) => accept(clientId, caption, described),
+      (described) => {
+        try {
+          return accept(clientId, caption, described);
+        } catch (error) {
+          attachments.release(clientId);
+          throw error;
+        }
+      },
       (error: ChatError) => {
         context.reportError(error);
         throw error;
@@ -100,7 +107,7 @@ export function cancelMessage(context: CoreContext, clientId: string): boolean {
   if (!item || (item.state !== 'failed' && !beforeItsMessage)) return false;
   attachments.abort(clientId);
   outbox.remove(clientId);
-  if (item.file) attachments.release(item.file.key);
+  // Its bytes go with it: attachments.ts drops the bytes no outbox item names any more.
   context.persister.flush();
   delivery.settled(clientId);
   return true;

@@ -136,6 +136,7 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     baseUrl: options.filesUrl,
     token: () => session.token,
     load: importFiles,
+    outbox: outbox.items,
   });
   const delivery = createDelivery({
     outbox,

@@ -59,6 +59,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   let inFlight: string | undefined;
   /** The server's ids of the files uploaded, by the clientId of their message. */
   const uploaded = new Map<string, string>();
+  /** The files whose message went out at least once: the server may have it, even after a drop. */
+  const posted = new Set<string>();
 
   /** Uploads the item's file, then sends its message; a failure for good fails the item. */
   const uploadFirst = (item: OutboxItem): unknown =>
@@ -97,6 +99,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       inFlight = undefined;
       return;
     }
+    if (attachmentId !== undefined) posted.add(clientId);
     ackTimer.set(options.ackTimeoutMs, () => {
       options.onError(
         new ChatError('ack-timeout', 'No acknowledgement in time; re-sending', { clientId: item.clientId }),
@@ -133,6 +136,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     },
     settled(clientId) {
       uploaded.delete(clientId);
+      posted.delete(clientId);
       if (inFlight !== clientId) return;
       inFlight = undefined;
       ackTimer.clear();
@@ -140,8 +144,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     },
     pump,
     pause,
-    onTheWire: (clientId) =>
-      inFlight === clientId && (outbox.get(clientId)?.file === undefined || uploaded.has(clientId)),
+    onTheWire: (clientId) => posted.has(clientId) || (inFlight === clientId && !outbox.get(clientId)?.file),
     dispose() {
       isReady = false;
       ackTimer.clear();

@@ -3,11 +3,12 @@
 // the leader the message with the file's description; it reads the conversation's files itself, with the
 // session token the leader stored.
 import type { ChatError } from '@clavard/protocol';
-import { computed, type ReadonlySignal } from '@preact/signals-core';
+import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { type Attachments, createAttachments, type UploadProgress } from './attachments.js';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
 import { importFiles } from './files-source.js';
+import type { OutboxItem } from './outbox.js';
 import { readSavedState } from './persistence.js';
 import { createLocalStorage } from './storage.js';
 import type { Mirror } from './tab-mirror.js';
@@ -40,6 +41,8 @@ export function tabFiles(
       baseUrl: options.filesUrl,
       token: () => readSavedState(storage?.get(key) ?? '')?.token,
       load: importFiles,
+      // The leader's outbox holds this tab's files: it drops their bytes once they are sent.
+      outbox: signal<readonly OutboxItem[]>([]),
     });
     return own;
   };

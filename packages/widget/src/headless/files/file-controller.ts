@@ -3,7 +3,7 @@
 import { ChatError } from '@clavard/protocol';
 import type { Signal } from '@preact/signals-core';
 import type { UploadProgress } from '../attachments.js';
-import { deleteBytes, getBytes } from '../file-bytes.js';
+import { getBytes } from '../file-bytes.js';
 import type { OutboxItem } from '../outbox.js';
 import { downloadFile, uploadFile } from './http-upload.js';
 
@@ -27,7 +27,6 @@ export interface FileControllerOptions {
 export interface FileController {
   upload(item: OutboxItem): Promise<string>;
   abort(clientId: string): void;
-  release(key: string): Promise<void>;
   fetchFile(id: string): Promise<Blob>;
   dispose(): void;
 }
@@ -91,7 +90,6 @@ export function createFileController(options: FileControllerOptions): FileContro
     abort(clientId) {
       running.get(clientId)?.abort.abort(new ChatError('invalid-option', 'Cancelled', { retryable: false }));
     },
-    release: async (key) => void (await deleteBytes(key)),
     fetchFile(id) {
       const cached = read.get(id);
       if (cached) return cached;
