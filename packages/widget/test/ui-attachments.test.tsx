@@ -4,6 +4,8 @@
 // cards, in English and French. The file code's network side is replaced by `transfer` below.
 import { type AttachmentContent, ChatError } from '@clavard/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FileControllerOptions } from '../src/headless/files/file-controller.js';
+import type { OutboxItem } from '../src/headless/outbox.js';
 import { formatSize, typeInWords } from '../src/ui/files/file-texts.js';
 import { type Harness, julie, mountWidget, press } from './support/ui-harness.js';
 
@@ -18,23 +20,37 @@ const transfer = vi.hoisted(() => ({
   files: new Map<string, Blob>(),
 }));
 vi.mock('../src/headless/files-source.js', () => ({
-  importFiles: async () => {
-    const blobs = new Map<string, Blob>();
+  // A FileController whose uploads wait for the test; their progress goes where the client reads it.
+  importFiles: async (options: FileControllerOptions) => {
+    const setProgress = (clientId: string, value?: { loaded: number; total: number }) => {
+      const next = new Map(options.progress.peek());
+      if (value) next.set(clientId, value);
+      else next.delete(clientId);
+      options.progress.value = next;
+    };
     return {
-      bytes: {
-        put: async (key: string, blob: Blob) => void blobs.set(key, blob),
-        get: async (key: string) => blobs.get(key),
-        delete: async (key: string) => void blobs.delete(key),
-      },
-      upload: (request: { name: string; onProgress: (done: number, total: number) => void }) =>
+      upload: (item: OutboxItem) =>
         new Promise<string>((resolve, reject) =>
-          transfer.uploads.push({ name: request.name, progress: request.onProgress, resolve, reject }),
+          transfer.uploads.push({
+            name: item.file?.name ?? '',
+            progress: (loaded, total) => setProgress(item.clientId, { loaded, total }),
+            resolve: (id) => {
+              setProgress(item.clientId);
+              resolve(id);
+            },
+            reject: (error) => {
+              setProgress(item.clientId);
+              reject(error);
+            },
+          }),
         ),
-      download: async (_base: string, _token: string, id: string) => {
+      abort: () => undefined,
+      fetchFile: async (id: string) => {
         const blob = transfer.files.get(id);
         if (!blob) throw new ChatError('not-found', id);
         return blob;
       },
+      dispose: () => undefined,
     };
   },
 }));
