@@ -80,6 +80,22 @@ describe('group commit', () => {
     expect(sent).toEqual([]);
   });
 
+  it('runs a group of one again, once, when Postgres chose it to break a deadlock, and sends only the second run', async () => {
+    const sent: string[] = [];
+    let runs = 0;
+    const commits = createGroupCommit({
+      transaction: (fn) => fn(),
+      savepoint: (fn) => fn(),
+    });
+    await commits.add(async () => {
+      runs += 1;
+      commits.whenCommitted(() => sent.push(`run ${runs}`));
+      if (runs === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    expect(runs).toBe(2);
+    expect(sent).toEqual(['run 2']);
+  });
+
   it('sends at once outside a group', () => {
     const sent: string[] = [];
     createGroupCommit({ transaction: (fn) => fn(), savepoint: (fn) => fn() }).whenCommitted(() =>

@@ -221,8 +221,8 @@ async function writeGroup(
       throw error;
     }
   };
-  try {
-    await holding.run(mine, () =>
+  const write = () =>
+    holding.run(mine, () =>
       transaction(async () => {
         for (const item of group) {
           try {
@@ -238,6 +238,14 @@ async function writeGroup(
         }
       }),
     );
+  try {
+    // Alone and chosen to break a deadlock: its transaction was rolled back whole, so it runs once more.
+    await write().catch((error: { code?: unknown }) => {
+      if (!alone || error?.code !== DEADLOCK) throw error;
+      mine.sends.length = 0;
+      mine.after.clear();
+      return write();
+    });
   } catch (error) {
     // The COMMIT failed, or the one work of the group: nothing of it is durable, nothing of it is sent.
     mine.sends.length = 0;
