@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { animationsSettled } from '../../../packages/widget/test/support/browser.js';
 import { type TestClient, visitor } from '../../reference-server/test/support/clients.js';
 import { HTML, PDF, pngFromSvg, upload } from '../../reference-server/test/support/uploads.js';
-import { consoleBrowser, RESULTS_DIR } from './support/console-browser.js';
+import { consoleBrowser, problemsOf, RESULTS_DIR } from './support/console-browser.js';
 
 const PASSWORD = 'test-password';
 const AGENTS = [{ login: 'julie', firstName: 'Julie', title: 'Customer care', password: PASSWORD }];
@@ -53,14 +53,7 @@ const errorScreenshot = () =>
 async function julieConsole(url: string): Promise<{ page: Page; problems: string[] }> {
   context = await suite.browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  const problems = problemsOf(page);
   await page.goto(`${url}/agent`);
   await page.getByLabel('Username').fill('julie');
   await page.getByLabel('Password').fill(PASSWORD);

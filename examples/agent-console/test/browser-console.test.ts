@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { animationsSettled } from '../../../packages/widget/test/support/browser.js';
 import { agent, connect } from '../../reference-server/test/support/clients.js';
-import { consoleBrowser, RESULTS_DIR } from './support/console-browser.js';
+import { consoleBrowser, problemsOf, RESULTS_DIR } from './support/console-browser.js';
 
 const PASSWORD = 'test-password';
 const AGENTS = [
@@ -95,14 +95,7 @@ async function openConsole(url: string): Promise<{ page: Page; problems: string[
   if (context === undefined) context = own;
   else extraContexts.push(own);
   const page = await own.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  const problems = problemsOf(page);
   await page.goto(`${url}/agent`);
   return { page, problems };
 }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../../../packages/widget/test/support/browser.js';
 import { buildConsole } from './console-build.js';
@@ -40,4 +40,25 @@ export function consoleBrowser(): { readonly browser: Browser; readonly consoleD
       return consoleDir;
     },
   };
+}
+
+/**
+ * What goes wrong on `page` from now on: console errors, uncaught exceptions, answers of 400 and more.
+ *
+ * @example
+ * ```ts
+ * const problems = problemsOf(page);
+ * expect(problems).toEqual([]);
+ * ```
+ */
+export function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
 }
