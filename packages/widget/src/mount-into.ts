@@ -31,8 +31,8 @@ import {
 
 /**
  * The translator of `config`. `resolveMountOptions` checks that `messages` is an object; its texts are
- * checked here, by the translator, which knows the catalogue's keys (ignored unknown keys included): the
- * script-tag file, which validates options too, does not carry the catalogue.
+ * checked here, by the translator (each must be a text or plural forms): the script-tag file, which
+ * validates options too, does not carry that code.
  */
 function translatorFor(config: ResolvedMountOptions): Translator {
   try {

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FileControllerOptions } from '../src/headless/files/file-controller.js';
 import type { OutboxItem } from '../src/headless/outbox.js';
 import { formatSize, typeInWords } from '../src/ui/files/file-texts.js';
+import { addBuiltInMessages, createTranslator } from '../src/ui-core/i18n.js';
+import { EXTRAS_CATALOGUES } from '../src/ui-core/locales/extras-catalogues.js';
 import { type Harness, julie, mountWidget, press } from './support/ui-harness.js';
 
 /** The file code, faked: uploads wait for the test (`uploads`), reads answer from `files`. */
@@ -218,15 +220,18 @@ describe('files of the conversation', () => {
   });
 
   it('shows other files as a card with their type and size in words, in English and French', async () => {
-    expect([typeInWords('application/pdf', 'en'), formatSize(48 * 1024, 'en')]).toEqual([
+    addBuiltInMessages(EXTRAS_CATALOGUES);
+    const en = createTranslator({ locale: 'en' });
+    const fr = createTranslator({ locale: 'fr-CA' });
+    expect([typeInWords('application/pdf', en.t), formatSize(48 * 1024, en)]).toEqual([
       'PDF document',
       '48\u00a0KB',
     ]);
-    expect([typeInWords('application/pdf', 'fr-CA'), formatSize(48 * 1024, 'fr-CA')]).toEqual([
+    expect([typeInWords('application/pdf', fr.t), formatSize(48 * 1024, fr)]).toEqual([
       'Document PDF',
       '48\u00a0ko',
     ]);
-    expect(formatSize(1.5 * 1024 * 1024, 'fr-CA')).toBe('1,5\u00a0Mo');
+    expect(formatSize(1.5 * 1024 * 1024, fr)).toBe('1,5\u00a0Mo');
     h = await withFiles('fr-CA');
     const id = h.widget.client.conversation.value?.id ?? '';
     await h.step(() => h?.server.agents.send(id, 'a1', PDF));

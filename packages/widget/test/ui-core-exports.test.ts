@@ -6,6 +6,7 @@ describe('@clavard/widget/ui-core', () => {
     expect(Object.keys(uiCore).sort()).toEqual([
       'IMAGE_PROTOCOLS',
       'LINK_PROTOCOLS',
+      'addBuiltInMessages',
       'agentDisplayName',
       'agentInitial',
       'canonicalLocale',

@@ -2,7 +2,11 @@ import type { ConversationEvent } from '@clavard/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ChatEntry } from '../src/headless/index.js';
 import { transcriptDate, transcriptText } from '../src/ui/transcript.js';
-import { createTranslator } from '../src/ui-core/i18n.js';
+import { addBuiltInMessages, createTranslator } from '../src/ui-core/i18n.js';
+import { EXTRAS_CATALOGUES } from '../src/ui-core/locales/extras-catalogues.js';
+
+// The transcript is made by the end survey, one of the lazily loaded parts: their texts are there.
+addBuiltInMessages(EXTRAS_CATALOGUES);
 
 const zone = 'America/Toronto';
 

@@ -1,5 +1,6 @@
 // The extras file (`dist/embed/clavard-extras.js`): the forms, the end survey, the proactive messages, the
-// files' rows and viewer, and the file code (uploads, downloads, the bytes waiting in IndexedDB), loaded the first time one is needed. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see EXTRAS_HOOK in
+// files' rows and viewer, the file code (uploads and downloads), and the texts of all these, loaded the
+// first time one is needed. scripts/build-embed.mjs wraps this bundle in an ExtrasFactory (see EXTRAS_HOOK in
 // kits.ts), which declares `__clavard_deliver__`, and resolves its Preact and widget modules to the
 // panel's (ExtrasKit).
 
@@ -8,6 +9,7 @@ import {
   attachProactive,
   createFileTransfer,
   EndSurvey,
+  EXTRAS_CATALOGUES,
   FileNote,
   FormCard,
   PendingFile,
@@ -30,4 +32,5 @@ __clavard_deliver__({
   Attachment,
   PendingFile,
   FileNote,
+  EXTRAS_CATALOGUES,
 });

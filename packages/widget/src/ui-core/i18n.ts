@@ -58,11 +58,29 @@ export interface Translator {
   formatRelativeWait(seconds: number): string;
 }
 
-/** The built-in catalogues, by language tag; a base language uses the first one of its language. */
-const BUILT_IN: ReadonlyArray<readonly [string, Messages]> = [
+/**
+ * The built-in catalogues, by language tag. The lazily loaded parts bring their own texts (ui/Lazy.tsx
+ * adds them with {@link addBuiltInMessages}); until then their keys are found in none.
+ */
+const BUILT_IN: Array<readonly [string, Partial<Messages> | undefined]> = [
   ['en', en],
   ['fr-CA', frCA],
 ];
+
+/**
+ * Adds built-in catalogues that came later, such as the texts of the lazily loaded parts, for every
+ * translator made or to be made. A catalogue added twice counts once.
+ *
+ * @example
+ * ```ts
+ * addBuiltInMessages([['en', enExtras], ['fr-CA', frCAExtras]]);
+ * ```
+ */
+export function addBuiltInMessages(
+  catalogues: ReadonlyArray<readonly [tag: string, messages: Partial<Messages>]>,
+): void {
+  for (const entry of catalogues) if (!BUILT_IN.some(([, known]) => known === entry[1])) BUILT_IN.push(entry);
+}
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -82,15 +100,21 @@ const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 export function createTranslator(options: TranslatorOptions): Translator {
   const locale = canonicalLocale(options.locale);
   const overrides = checkedOverrides(options.messages);
-  const catalogues = [...(overrides === undefined ? [] : [overrides]), ...builtInChain(locale)];
+  // The catalogues to look in, made again when built-in ones were added since.
+  let catalogues: Readonly<Record<string, Message>>[] = [];
+  let madeFrom = 0;
   let pluralRules: Intl.PluralRules | undefined;
   let numberFormat: Intl.NumberFormat | undefined;
   let timeFormat: ((date: DateInput) => string) | undefined;
 
   const lookup = (key: string): Message => {
+    if (madeFrom !== BUILT_IN.length) {
+      madeFrom = BUILT_IN.length;
+      catalogues = [...(overrides === undefined ? [] : [overrides]), ...builtInChain(locale)];
+    }
     for (const catalogue of catalogues) {
       if (Object.hasOwn(catalogue, key)) {
-        const message = (catalogue as Readonly<Record<string, Message>>)[key];
+        const message = catalogue[key];
         if (message !== undefined) return message;
       }
     }
@@ -135,12 +159,14 @@ export function createTranslator(options: TranslatorOptions): Translator {
   };
 }
 
-/** The built-in catalogues to look in, most specific first: the exact locale, its language, English. */
-function builtInChain(locale: string): Messages[] {
+/** The built-in catalogues to look in, most specific first: the exact locale's, its language's, English. */
+function builtInChain(locale: string): Readonly<Record<string, Message>>[] {
   const language = languageOf(locale);
-  const exact = BUILT_IN.find(([tag]) => tag === locale)?.[1];
-  const sameLanguage = BUILT_IN.find(([tag]) => languageOf(tag) === language)?.[1];
-  return [...new Set([exact, sameLanguage, en].filter((catalogue) => catalogue !== undefined))];
+  const rank = (tag: string) =>
+    tag === locale ? 0 : languageOf(tag) === language ? 1 : tag === 'en' ? 2 : 3;
+  return BUILT_IN.filter(([tag, messages]) => messages !== undefined && rank(tag) < 3)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([, messages]) => messages as Readonly<Record<string, Message>>);
 }
 
 function languageOf(tag: string): string {
@@ -155,7 +181,7 @@ function checkedOverrides(messages: MessageOverrides | undefined): Record<string
   }
   const checked: Record<string, Message> = Object.create(null);
   for (const [key, message] of Object.entries(messages)) {
-    if (!Object.hasOwn(en, key)) continue; // unknown key: written for another version of the widget
+    // A key this version does not know (written for another one) is kept, and never asked for.
     if (!isMessage(message)) {
       throw new ChatError('invalid-option', `message "${key}" must be a text or plural forms with "other"`, {
         cause: message,

@@ -4,7 +4,6 @@ export * from './i18n.js';
 export * from './intl-format.js';
 export * from './linkify.js';
 export * from './locale.js';
-export { en } from './locales/en.js';
-export { frCA } from './locales/fr-CA.js';
+export { en, frCA } from './locales/whole.js';
 export type * from './messages.js';
 export * from './safe-url.js';

@@ -1,4 +1,8 @@
 import type { en } from './locales/en.js';
+import type { enExtras } from './locales/en-extras.js';
+
+/** The English catalogue, both parts: what the panel says and what its lazily loaded parts say. */
+type English = typeof en & typeof enExtras;
 
 /**
  * A message with plural forms, chosen with `Intl.PluralRules` from the numeric parameter named by
@@ -32,14 +36,15 @@ export interface PluralMessage {
 export type Message = string | PluralMessage;
 
 /**
- * Every key the widget says something with; the English catalogue defines them.
+ * Every key the widget says something with; the English catalogue defines them (./locales/en.ts, and
+ * ./locales/en-extras.ts for the parts loaded later).
  *
  * @example
  * ```ts
  * const key: MessageKey = 'launcher.open';
  * ```
  */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof English;
 
 /**
  * A complete catalogue: one message for every {@link MessageKey}. A catalogue that misses a key does not
@@ -51,6 +56,26 @@ export type MessageKey = keyof typeof en;
  * ```
  */
 export type Messages = { readonly [K in MessageKey]: Message };
+
+/**
+ * The part of a catalogue the panel itself says (./locales/en.ts's keys).
+ *
+ * @example
+ * ```ts
+ * const panel: PanelMessages = frCA;
+ * ```
+ */
+export type PanelMessages = { readonly [K in keyof typeof en]: Message };
+
+/**
+ * The part of a catalogue the lazily loaded parts say (./locales/en-extras.ts's keys).
+ *
+ * @example
+ * ```ts
+ * const later: ExtrasMessages = frCAExtras;
+ * ```
+ */
+export type ExtrasMessages = { readonly [K in keyof typeof enExtras]: Message };
 
 /**
  * Some messages, to override or add to a catalogue; missing keys fall back to the built-in catalogue of
@@ -81,7 +106,7 @@ type PlaceholdersOf<Entry> = Entry extends string
  * type P = MessagePlaceholder<'agent.joined'>; // 'name'
  * ```
  */
-export type MessagePlaceholder<K extends MessageKey> = PlaceholdersOf<(typeof en)[K]>;
+export type MessagePlaceholder<K extends MessageKey> = PlaceholdersOf<English[K]>;
 
 /**
  * The parameters a message needs: one value per placeholder. Numbers are formatted for the locale.

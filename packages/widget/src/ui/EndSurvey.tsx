@@ -2,6 +2,7 @@ import type { RatingInput } from '../headless/index.js';
 import { agentDisplayName } from '../ui-core/agent-name.js';
 import { Card } from './Card.js';
 import { useWidget } from './context.js';
+import { adoptExtrasStyles } from './extras-styles.js';
 import { transcriptText } from './transcript.js';
 import { useListeners } from './use-listeners.js';
 
@@ -62,7 +63,7 @@ export function EndSurvey({ conversationId }: { conversationId: string }) {
 
   const id = `clavard-end-${conversationId.replace(/[^\w-]/g, '_')}`;
   return (
-    <div className="form-card end">
+    <div ref={adoptExtrasStyles} className="form-card end">
       {sent ? (
         <p className="form-title" role="status">
           {t('end.thanks')}

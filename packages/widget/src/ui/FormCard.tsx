@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkForm, type FieldProblem, formValues } from '../ui-core/form-check.js';
 import type { Translator } from '../ui-core/i18n.js';
 import { useWidget } from './context.js';
+import { adoptExtrasStyles } from './extras-styles.js';
 import { useListeners } from './use-listeners.js';
 
 /**
@@ -189,7 +190,7 @@ export function FormCard({ request }: FormCardProps) {
       noValidate
       data-state={sending ? 'sending' : 'open'}
     >
-      <p className="form-title" id={titleId} dir="auto">
+      <p ref={adoptExtrasStyles} className="form-title" id={titleId} dir="auto">
         {title}
       </p>
       {kind === 'offline' && request.reason === undefined && (

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { addBuiltInMessages } from '../ui-core/i18n.js';
 import { useWidget } from './context.js';
 import { type ExtrasModule, importExtras } from './extras-source.js';
 import { useListeners } from './use-listeners.js';
@@ -21,6 +22,7 @@ export function loadExtras(): Promise<ExtrasModule> {
   if (ready) return Promise.resolve(ready);
   pending ??= importExtras().then(
     (extras) => {
+      addBuiltInMessages(extras.EXTRAS_CATALOGUES); // their texts, before anything of theirs is drawn
       ready = extras;
       return extras;
     },

@@ -104,28 +104,6 @@ a.card:hover .card-title{text-decoration:underline}
 .hint{font-size:13px;color:var(--c-muted)}
 .attach{width:36px;margin-inline-start:-6px;color:var(--c-muted)}.attach path{fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round}
 .panel[data-drop]::after{content:attr(data-drop);position:absolute;inset:0;display:grid;place-items:center;border:2px dashed var(--c-brand);border-radius:inherit;background:var(--c-bg);font-weight:600;text-align:center;pointer-events:none}
-.form-card{width:100%;display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
-.form-title{font-weight:700}
-.form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
-.form-field{display:flex;flex-direction:column;gap:4px}
-[data-kind=check]{flex-flow:row wrap;align-items:center;gap:4px 10px}
-[data-kind=check] .form-label{flex:1 1 0;min-width:0}
-[data-kind=check] .form-check{order:-1;margin:0}
-[data-kind=check] p{flex-basis:100%}
-.form-label{font-size:14px;font-weight:600}
-.form-optional{font-weight:400;color:var(--c-muted)}
-.form-input{flex:none;max-height:none;field-sizing:fixed}
-.form-check{width:24px;height:24px;accent-color:var(--c-accent)}
-.form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
-.form-submit{align-self:flex-start}
-.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 16px}
-.choices+.choices{display:grid}
-.choices legend{padding:0;margin-bottom:4px}
-.choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
-.buttons{display:grid;grid-template-columns:1fr 1fr;gap:8px}.scale{grid-template-columns:repeat(5,1fr)}
-.pill{position:relative;justify-content:center;border:2px solid var(--c-line);border-radius:12px;font-weight:600;cursor:pointer}.scale .pill{min-height:52px;font-size:20px}
-.pill input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}.pill:hover{border-color:var(--c-accent)}.pill:has(:checked){background:var(--c-brand);border-color:var(--c-brand);color:var(--c-on-brand)}.pill:has(:focus-visible){outline:2px solid var(--c-accent);outline-offset:2px}
-.scale-ends{grid-column:1/-1;display:flex;justify-content:space-between;gap:8px;font-size:13px;color:var(--c-muted)}
 .consent{flex:1;display:flex;flex-direction:column;gap:12px;padding:var(--s);overflow-y:auto}
 .consent a{color:var(--c-accent);text-decoration:underline}
 .consent-agree{align-self:flex-start}

@@ -6,7 +6,7 @@
 import { createMemoryChatServer } from '@clavard/adapters/memory';
 import type { FormField } from '@clavard/protocol';
 import { mount, type WidgetHandle } from '@clavard/widget';
-import { en } from '../../src/ui-core/locales/en.js';
+import { en } from '../../src/ui-core/locales/whole.js';
 import { layoutProblems } from './layout-measure.js';
 import { SCREENS, type Screen, type ScreenSetup } from './layout-screens.js';
 import { PSEUDO_LOCALE, pseudoCatalogue, pseudoText } from './pseudo-locale.js';

@@ -1,8 +1,9 @@
 import type { Message } from '../messages.js';
 
 /**
- * The English catalogue: every text the widget shows or announces. Its keys define
- * {@link MessageKey}, and its `{placeholders}` the parameters `t()` asks for.
+ * The English catalogue of the panel: every text it shows or announces itself (the lazily loaded parts'
+ * texts are in ./en-extras.ts). Its keys, with those, define {@link MessageKey}, and its `{placeholders}`
+ * the parameters `t()` asks for.
  *
  * @example
  * ```ts
@@ -87,69 +88,18 @@ export const en = {
   'queue.eta': 'Estimated wait: about {minutes}\u00a0min',
 
   // Forms
-  'form.prechat.title': 'Before we start',
-  'form.prechat.start': 'Start the conversation',
   'form.prechat.thanks': 'Thank you. Write your question below.',
-  'form.custom.title': 'A few details',
-  'form.optional': '(optional)',
-  'form.submit': 'Submit',
-  'form.sending': 'Sending…',
-  'form.sent': 'Thank you, your answers were sent.',
-  'form.choose': 'Choose…',
-  'form.hidden': 'Hidden as you type, and never saved in this browser.',
-  'form.datePlaceholder': 'YYYY-MM-DD',
-  'form.error.required': 'This field is required.',
-  'form.error.email': 'Enter a valid email address, like name@example.com.',
-  'form.error.pattern': 'This value is not in the expected format.',
-  'form.error.number': 'Enter a number.',
-  'form.error.date': 'Enter a date as YYYY-MM-DD.',
-  'form.error.tooLong': {
-    plural: 'max',
-    one: 'Use at most {max} character.',
-    other: 'Use at most {max} characters.',
-  },
-  'form.error.summary': {
-    plural: 'count',
-    one: '{count} field needs your attention.',
-    other: '{count} fields need your attention.',
-  },
-  'form.error.notSent': 'Your answers could not be sent. Check the connection and try again.',
 
   // Identity verification
-  'verification.title': 'Verify your identity',
-  'verification.explanation':
-    'What you enter here is only used to confirm who you are. It is hidden as you type, sent securely, and never saved in this browser or in the transcript.',
-  'verification.submit': 'Verify',
   'verification.verified': 'Identity verified',
   'verification.failed': 'We could not verify your identity.',
 
   // Leave a message
-  'offline.title': 'Leave a message',
   'offline.intro': 'We are away right now. Leave a message and we will answer by email.',
-  'offline.submit': 'Send message',
-  'offline.sent': 'Thank you! Your message was received. We will answer by email.',
 
   // End of the conversation
   'conversation.ended': 'This conversation has ended.',
   'chat.end': 'End chat',
   'chat.endConfirm': 'End this conversation?',
   'chat.cancel': 'Cancel',
-  'end.title': 'How did it go?',
-  'end.solved.question': 'Was your problem solved?',
-  'end.solved.yes': 'Yes',
-  'end.solved.no': 'No',
-  'end.rating.label': 'Rate this conversation',
-  'end.rating.1': '1 – Very poor',
-  'end.rating.2': '2 – Poor',
-  'end.rating.3': '3 – Okay',
-  'end.rating.4': '4 – Good',
-  'end.rating.5': '5 – Excellent',
-  'end.note.label': 'A note for {name} (optional)',
-  'end.note.labelTeam': 'A note for the team (optional)',
-  'end.submit': 'Send feedback',
-  'end.thanks': 'Thank you for your feedback!',
-  'end.transcript': 'Download the transcript',
-  'end.offer': 'You may also like',
-  'transcript.title': 'Conversation with {organisation}',
-  'transcript.form': '[Form: {title}. Answers not included.]',
 } as const satisfies Record<string, Message>;

@@ -1,7 +1,7 @@
-import type { Messages } from '../messages.js';
+import type { PanelMessages } from '../messages.js';
 
 /**
- * The Quebec French catalogue, in natural Quebec usage (« clavardage », « courriel ») and French
+ * The Quebec French catalogue of the panel (the lazily loaded parts' texts are in ./fr-CA-extras.ts), in natural Quebec usage (« clavardage », « courriel ») and French
  * typography: a no-break space (U+00A0) before `:`, `?` and `!` and inside « ».
  *
  * @example
@@ -9,7 +9,7 @@ import type { Messages } from '../messages.js';
  * frCA['launcher.open']; // 'Ouvrir le clavardage'
  * ```
  */
-export const frCA: Messages = {
+export const frCA: PanelMessages = {
   // Lanceur et fenêtre
   'launcher.open': 'Ouvrir le clavardage',
   'launcher.close': 'Fermer le clavardage',
@@ -87,70 +87,19 @@ export const frCA: Messages = {
   'queue.eta': 'Attente estimée\u00a0: environ {minutes}\u00a0min',
 
   // Formulaires
-  'form.prechat.title': 'Avant de commencer',
-  'form.prechat.start': 'Commencer la conversation',
   'form.prechat.thanks': 'Merci. Écrivez votre question ci-dessous.',
-  'form.custom.title': 'Quelques précisions',
-  'form.optional': '(facultatif)',
-  'form.submit': 'Envoyer',
-  'form.sending': 'Envoi en cours…',
-  'form.sent': 'Merci, vos réponses ont été envoyées.',
-  'form.choose': 'Choisissez…',
-  'form.hidden': 'Masqué pendant la saisie et jamais enregistré dans ce navigateur.',
-  'form.datePlaceholder': 'AAAA-MM-JJ',
-  'form.error.required': 'Ce champ est obligatoire.',
-  'form.error.email': 'Entrez une adresse courriel valide, par exemple nom@exemple.com.',
-  'form.error.pattern': 'Cette valeur n’est pas dans le format attendu.',
-  'form.error.number': 'Entrez un nombre.',
-  'form.error.date': 'Entrez une date au format AAAA-MM-JJ.',
-  'form.error.tooLong': {
-    plural: 'max',
-    one: 'Entrez au plus {max}\u00a0caractère.',
-    other: 'Entrez au plus {max}\u00a0caractères.',
-  },
-  'form.error.summary': {
-    plural: 'count',
-    one: '{count}\u00a0champ demande votre attention.',
-    other: '{count}\u00a0champs demandent votre attention.',
-  },
-  'form.error.notSent': 'Vos réponses n’ont pas pu être envoyées. Vérifiez la connexion et réessayez.',
 
   // Vérification d’identité
-  'verification.title': 'Vérification de votre identité',
-  'verification.explanation':
-    'Les renseignements entrés ici servent uniquement à confirmer votre identité. Ils sont masqués pendant la saisie, transmis de façon sécurisée et jamais enregistrés dans ce navigateur ni dans la transcription.',
-  'verification.submit': 'Vérifier',
   'verification.verified': 'Identité vérifiée',
   'verification.failed': 'Nous n’avons pas pu vérifier votre identité.',
 
   // Laisser un message
-  'offline.title': 'Laissez-nous un message',
   'offline.intro':
     'Nous sommes absents pour le moment. Laissez-nous un message et nous vous répondrons par courriel.',
-  'offline.submit': 'Envoyer le message',
-  'offline.sent': 'Merci\u00a0! Nous avons bien reçu votre message et vous répondrons par courriel.',
 
   // Fin de la conversation
   'conversation.ended': 'Cette conversation est terminée.',
   'chat.end': 'Terminer le clavardage',
   'chat.endConfirm': 'Voulez-vous vraiment terminer cette conversation\u00a0?',
   'chat.cancel': 'Annuler',
-  'end.title': 'Comment cela s’est-il passé\u00a0?',
-  'end.solved.question': 'Votre problème a-t-il été réglé\u00a0?',
-  'end.solved.yes': 'Oui',
-  'end.solved.no': 'Non',
-  'end.rating.label': 'Évaluez cette conversation',
-  'end.rating.1': '1 – Très mauvais',
-  'end.rating.2': '2 – Mauvais',
-  'end.rating.3': '3 – Correct',
-  'end.rating.4': '4 – Bon',
-  'end.rating.5': '5 – Excellent',
-  'end.note.label': 'Un mot pour {name} (facultatif)',
-  'end.note.labelTeam': 'Un mot pour l’équipe (facultatif)',
-  'end.submit': 'Envoyer mes commentaires',
-  'end.thanks': 'Merci de vos commentaires\u00a0!',
-  'end.transcript': 'Télécharger la transcription',
-  'end.offer': 'Cela pourrait aussi vous intéresser',
-  'transcript.title': 'Conversation avec {organisation}',
-  'transcript.form': '[Formulaire\u00a0: {title}. Réponses non incluses.]',
 };

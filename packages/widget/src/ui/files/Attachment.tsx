@@ -1,10 +1,10 @@
 import type { AttachmentContent } from '@clavard/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useWidget } from '../context.js';
+import { adoptExtrasStyles } from '../extras-styles.js';
 import { useListeners } from '../use-listeners.js';
 import { FileViewer } from './FileViewer.js';
-import { adoptFileStyles } from './file-styles.js';
-import { fileTexts, formatSize, typeInWords } from './file-texts.js';
+import { formatSize, typeInWords } from './file-texts.js';
 import { downloadFile, useFileUrl } from './use-file-url.js';
 
 /** An arrow down onto a line: the file cards' Download button. */
@@ -52,7 +52,7 @@ export function Attachment({ content }: AttachmentProps) {
   const image = content.mediaType.startsWith('image/') && !broken;
   // `display: contents`: the parts line up in the message as if there were no wrapper.
   return (
-    <div ref={adoptFileStyles} className="attachment">
+    <div ref={adoptExtrasStyles} className="attachment">
       {image ? (
         <Thumbnail content={content} onBroken={() => setBroken(true)} />
       ) : (
@@ -116,15 +116,14 @@ function Thumbnail({ content, onBroken }: AttachmentProps & { onBroken: () => vo
  */
 export function FileCard({ content }: AttachmentProps) {
   const { client, translator, model } = useWidget();
-  const { locale } = translator;
-  const say = fileTexts(locale);
+  const { t } = translator;
   const [failed, setFailed] = useState(false);
   const ref = useListeners<HTMLButtonElement>({
     click: () => {
       setFailed(false);
       downloadFile(client, content.id, content.name).catch(() => {
         setFailed(true);
-        model.announce(say('downloadFailed'));
+        model.announce(t('file.downloadFailed'));
       });
     },
   });
@@ -138,21 +137,21 @@ export function FileCard({ content }: AttachmentProps) {
           {content.name}
         </span>
         <span className="file-about">
-          {typeInWords(content.mediaType, locale)} · {formatSize(content.size, locale)}
+          {typeInWords(content.mediaType, t)} · {formatSize(content.size, translator)}
         </span>
       </span>
       <button
         ref={ref}
         type="button"
         className="icon-button file-get"
-        aria-label={`${say('download')} ${content.name}`}
-        title={say('download')}
+        aria-label={`${t('file.download')} ${content.name}`}
+        title={t('file.download')}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d={DOWNLOAD_PATH} />
         </svg>
       </button>
-      {failed && <span className="file-error">{say('downloadFailed')}</span>}
+      {failed && <span className="file-error">{t('file.downloadFailed')}</span>}
     </div>
   );
 }

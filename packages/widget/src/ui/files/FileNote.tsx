@@ -1,7 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useWidget } from '../context.js';
-import { adoptFileStyles } from './file-styles.js';
-import { fileTexts } from './file-texts.js';
+import { adoptExtrasStyles } from '../extras-styles.js';
 import { fileErrorText } from './PendingFile.js';
 
 /** Props of {@link FileNote}. */
@@ -22,13 +21,10 @@ export interface FileNoteProps {
  */
 export function FileNote({ note }: FileNoteProps) {
   const { client, translator, model } = useWidget();
-  const text =
-    note === 'privacy'
-      ? fileTexts(translator.locale)('privacy')
-      : fileErrorText(note, client, translator.locale);
+  const text = note === 'privacy' ? translator.t('file.privacy') : fileErrorText(note, client, translator);
   useEffect(() => model.announce(text), [text]);
   return (
-    <p ref={adoptFileStyles} className="file-note" data-error={note === 'privacy' ? undefined : ''}>
+    <p ref={adoptExtrasStyles} className="file-note" data-error={note === 'privacy' ? undefined : ''}>
       {text}
     </p>
   );

@@ -2,7 +2,7 @@ import type { AttachmentContent } from '@clavard/protocol';
 import { useEffect, useRef } from 'preact/hooks';
 import { useWidget } from '../context.js';
 import { useListeners } from '../use-listeners.js';
-import { fileTexts, formatSize } from './file-texts.js';
+import { formatSize } from './file-texts.js';
 import { downloadFile, useFileUrl } from './use-file-url.js';
 
 /** Props of {@link FileViewer}. */
@@ -39,8 +39,7 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
  */
 export function FileViewer({ content, onClose }: FileViewerProps) {
   const { client, translator, model } = useWidget();
-  const { locale } = translator;
-  const say = fileTexts(locale);
+  const { t } = translator;
   const src = useFileUrl(client, content.id);
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -85,7 +84,7 @@ export function FileViewer({ content, onClose }: FileViewerProps) {
   const closeRef = useListeners<HTMLButtonElement>({ click: close }, closeButton);
   const downloadRef = useListeners<HTMLButtonElement>({
     click: () => {
-      downloadFile(client, content.id, content.name).catch(() => model.announce(say('downloadFailed')));
+      downloadFile(client, content.id, content.name).catch(() => model.announce(t('file.downloadFailed')));
     },
   });
   const nameId = `clavard-viewer-${content.id}`;
@@ -97,13 +96,13 @@ export function FileViewer({ content, onClose }: FileViewerProps) {
           <span className="file-name" id={nameId} dir="auto" title={content.name}>
             {content.name}
           </span>
-          <span className="file-about">{formatSize(content.size, locale)}</span>
+          <span className="file-about">{formatSize(content.size, translator)}</span>
         </span>
         <button ref={downloadRef} type="button" className="download">
-          {say('download')}
+          {t('file.download')}
         </button>
         <button ref={closeRef} type="button">
-          {say('close')}
+          {t('file.close')}
         </button>
       </div>
     </dialog>

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ChatClient, PendingEntry } from '../../headless/index.js';
+import type { Translator } from '../../ui-core/i18n.js';
 import { useWidget } from '../context.js';
+import { adoptExtrasStyles } from '../extras-styles.js';
 import { useListeners } from '../use-listeners.js';
-import { adoptFileStyles } from './file-styles.js';
-import { type FileTextKey, fileTexts, formatSize } from './file-texts.js';
+import { formatSize } from './file-texts.js';
 
 /** Failures that another try cannot fix: the file itself, or the bytes gone, is the problem. */
 const FOR_GOOD = new Set([
@@ -21,17 +22,17 @@ const NETWORK = new Set(['connection-lost', 'unavailable', 'timeout', 'rate-limi
  *
  * @example
  * ```ts
- * fileErrorText('attachment-too-large', client, 'en'); // 'This file is over 10 MB, the largest this chat takes.'
+ * fileErrorText('attachment-too-large', client, translator); // 'This file is over 10 MB, the largest this chat takes.'
  * ```
  */
-export function fileErrorText(code: string | undefined, client: ChatClient, locale: string): string {
-  const say = fileTexts(locale);
+export function fileErrorText(code: string | undefined, client: ChatClient, translator: Translator): string {
+  const { t } = translator;
   const max = client.attachments.peek()?.maxBytes;
   if (code === 'attachment-too-large' && max !== undefined)
-    return say(code, { size: formatSize(max, locale) });
+    return t('file.attachment-too-large', { size: formatSize(max, translator) });
   if (code !== undefined && code !== 'attachment-too-large' && (FOR_GOOD.has(code) || code === 'outbox-full'))
-    return say(code as FileTextKey);
-  return say(code !== undefined && NETWORK.has(code) ? 'network' : 'failed');
+    return t(`file.${code as 'attachment-type-refused'}`);
+  return t(code !== undefined && NETWORK.has(code) ? 'file.network' : 'file.failed');
 }
 
 /** Props of {@link PendingFile}. */
@@ -52,22 +53,21 @@ export interface PendingFileProps {
  */
 export function PendingFile({ entry }: PendingFileProps) {
   const { client, translator, model } = useWidget();
-  const { locale } = translator;
-  const say = fileTexts(locale);
+  const { t } = translator;
   const name = entry.file?.name ?? '';
   const progress = client.uploads.value.get(entry.clientId);
   const failed = entry.delivery === 'failed';
-  const error = failed ? fileErrorText(entry.error, client, locale) : undefined;
+  const error = failed ? fileErrorText(entry.error, client, translator) : undefined;
   const cancelled = useRef(false);
   useEffect(() => {
-    if (error !== undefined) model.announce(say('notSent', { name, error }));
+    if (error !== undefined) model.announce(t('file.notSent', { name, error }));
   }, [error]);
   // Gone from the pending rows: announced as sent when its confirmed row took its place.
   useEffect(
     () => () => {
       const id = entry.clientId;
       if (!cancelled.current && client.messages.peek().some((row) => row.kind === 'event' && row.key === id))
-        model.announce(say('uploaded', { name }));
+        model.announce(t('file.uploaded', { name }));
     },
     [],
   );
@@ -78,9 +78,9 @@ export function PendingFile({ entry }: PendingFileProps) {
     },
   });
   const retryRef = useListeners<HTMLButtonElement>({ click: () => client.retry(entry.clientId) });
-  const size = entry.file ? formatSize(entry.file.size, locale) : '';
+  const size = entry.file ? formatSize(entry.file.size, translator) : '';
   return (
-    <div ref={adoptFileStyles} className="file" data-failed={failed ? '' : undefined}>
+    <div ref={adoptExtrasStyles} className="file" data-failed={failed ? '' : undefined}>
       <span className="file-text">
         <span className="file-name" dir="auto" title={name}>
           {name}
@@ -88,7 +88,7 @@ export function PendingFile({ entry }: PendingFileProps) {
         <span className="file-about">{size}</span>
         {!failed && (
           <progress
-            aria-label={say('uploading', { name })}
+            aria-label={t('file.uploading', { name })}
             max={progress?.total || 1}
             value={progress?.loaded ?? 0}
           />
@@ -97,11 +97,16 @@ export function PendingFile({ entry }: PendingFileProps) {
       <span className="file-actions">
         {failed && !FOR_GOOD.has(entry.error ?? '') && (
           <button ref={retryRef} type="button" className="link-button">
-            {say('retry')}
+            {t('file.retry')}
           </button>
         )}
-        <button ref={cancelRef} type="button" className="link-button" aria-label={`${say('cancel')} ${name}`}>
-          {say('cancel')}
+        <button
+          ref={cancelRef}
+          type="button"
+          className="link-button"
+          aria-label={`${t('file.cancel')} ${name}`}
+        >
+          {t('file.cancel')}
         </button>
       </span>
       {failed && <span className="file-error">{error}</span>}

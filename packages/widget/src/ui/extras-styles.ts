@@ -1,15 +1,39 @@
 /**
- * The rules of the file parts, apart from `WIDGET_CSS` (they come with the extras): thumbnails rounded
+ * The rules of the lazily loaded parts, apart from `WIDGET_CSS` (they come with the extras, so a page
+ * that shows none of them never loads them). Forms and the end survey: cards with labelled fields, check
+ * boxes beside their label, the survey's answers as pill-shaped radio buttons. Files: thumbnails rounded
  * like the bubbles, at most 220 px wide (their `width`/`height` attributes give the ratio, so no `style`
  * attribute is needed under a strict CSP); file cards as compact chips; a thin progress bar in the brand
  * colour; the viewer a modal `<dialog>` over the page.
  *
  * @example
  * ```ts
- * adoptStyles(shadowRoot, [FILE_CSS]);
+ * adoptStyles(shadowRoot, [EXTRAS_CSS]);
  * ```
  */
-export const FILE_CSS = `.attachment{display:contents}
+export const EXTRAS_CSS = `.form-card{width:100%;display:flex;flex-direction:column;gap:10px;padding:12px;border:1px solid var(--c-line);border-radius:var(--r);background:var(--c-bg);color:var(--c-fg);text-align:start}
+.form-title{font-weight:700}
+.form-text,.form-hint,.form-sent{font-size:14px;color:var(--c-muted)}
+.form-field{display:flex;flex-direction:column;gap:4px}
+[data-kind=check]{flex-flow:row wrap;align-items:center;gap:4px 10px}
+[data-kind=check] .form-label{flex:1 1 0;min-width:0}
+[data-kind=check] .form-check{order:-1;margin:0}
+[data-kind=check] p{flex-basis:100%}
+.form-label{font-size:14px;font-weight:600}
+.form-optional{font-weight:400;color:var(--c-muted)}
+.form-input{flex:none;max-height:none;field-sizing:fixed}
+.form-check{width:24px;height:24px;accent-color:var(--c-accent)}
+.form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
+.form-submit{align-self:flex-start}
+.choices{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:0 16px}
+.choices+.choices{display:grid}
+.choices legend{padding:0;margin-bottom:4px}
+.choice{display:flex;align-items:center;gap:8px;min-height:44px;font-size:15px}
+.buttons{display:grid;grid-template-columns:1fr 1fr;gap:8px}.scale{grid-template-columns:repeat(5,1fr)}
+.pill{position:relative;justify-content:center;border:2px solid var(--c-line);border-radius:12px;font-weight:600;cursor:pointer}.scale .pill{min-height:52px;font-size:20px}
+.pill input{position:absolute;inset:0;margin:0;opacity:0;cursor:pointer}.pill:hover{border-color:var(--c-accent)}.pill:has(:checked){background:var(--c-brand);border-color:var(--c-brand);color:var(--c-on-brand)}.pill:has(:focus-visible){outline:2px solid var(--c-accent);outline-offset:2px}
+.scale-ends{grid-column:1/-1;display:flex;justify-content:space-between;gap:8px;font-size:13px;color:var(--c-muted)}
+.attachment{display:contents}
 .thumb{display:block;padding:0;border:0;border-radius:var(--r);background:var(--c-bubble);overflow:hidden;max-width:220px;line-height:0}
 .thumb :is(img,svg){display:block;max-width:100%;height:auto;max-height:280px;object-fit:cover}
 .thumb svg{fill:var(--c-bubble)}
@@ -41,30 +65,30 @@ export const FILE_CSS = `.attachment{display:contents}
 const adopted = new WeakSet<Node>();
 
 /**
- * Adopts {@link FILE_CSS} into the shadow root `element` is in, once per root: a ref callback, so it
+ * Adopts {@link EXTRAS_CSS} into the shadow root `element` is in, once per root: a ref callback, so it
  * runs as the part is put in the page, before its first paint. The sheet stays while the root lives: the
  * widget's own sheets go with its host element.
  *
  * @example
  * ```tsx
- * <div ref={adoptFileStyles} className="file" />
+ * <div ref={adoptExtrasStyles} className="file" />
  * ```
  */
-export function adoptFileStyles(element: Element | null): void {
+export function adoptExtrasStyles(element: Element | null): void {
   const root = element?.getRootNode();
   if (!root || adopted.has(root) || !('host' in root)) return;
   adopted.add(root);
-  // As ../stylesheets.ts does, written again here: taking it from the panel would cost the panel a kit
+  // As ./stylesheets.ts does, written again here: taking it from the panel would cost the panel a kit
   // entry, and the extras load only in browsers the panel already adopted its own sheets in, or not.
   const shadow = root as ShadowRoot;
   const Sheet = shadow.ownerDocument.defaultView?.CSSStyleSheet;
   if (Sheet && 'adoptedStyleSheets' in shadow) {
     const sheet = new Sheet();
-    sheet.replaceSync(FILE_CSS);
+    sheet.replaceSync(EXTRAS_CSS);
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   } else {
     const style = shadow.ownerDocument.createElement('style');
-    style.textContent = FILE_CSS;
+    style.textContent = EXTRAS_CSS;
     shadow.prepend(style);
   }
 }
