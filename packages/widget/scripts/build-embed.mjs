@@ -43,9 +43,10 @@ const LOADED_TOGETHER = {
 
 /**
  * One catalogue per panel file: the English panel (every locale but French) leaves the French catalogue
- * out, and the French one uses the French catalogue where the English one would serve (as the fallback and
- * the list of keys, which are the same: test/ui-core-locales.test.ts). clavard.js loads the panel of the
- * visitor's locale. Measured: the panel 35.22 kB brotli with both catalogues; see README.md for each now.
+ * out, and the French one uses the French catalogue where the English one would serve (as the fallback,
+ * with the same keys: test/ui-core-locales.test.ts). clavard.js loads the panel of the visitor's locale.
+ * Measured: the panel 35.22 kB brotli with both catalogues; see README.md for each now. The texts of the
+ * lazily loaded parts (locales/*-extras.ts) are in the extras file, in both languages.
  */
 const oneCatalogue = (language) => ({
   name: `catalogue-${language}`,
@@ -73,6 +74,19 @@ const filesFromExtras = {
   name: 'files-from-extras',
   setup(build) {
     build.onResolve({ filter: /[\\/]files-source\.js$/ }, () => ({ path: `${src}files-source-embed.ts` }));
+  },
+};
+
+/**
+ * In the panel build: the tag's proactive rule, checked as its attributes were read, is only resolved
+ * (src/embed/proactive-options-embed.ts), not checked again with `mount()`'s rules.
+ */
+const proactiveFromTag = {
+  name: 'proactive-from-tag',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]proactive-options\.js$/ }, () => ({
+      path: `${src}proactive-options-embed.ts`,
+    }));
   },
 };
 
@@ -167,6 +181,7 @@ export async function buildEmbedFiles() {
           tabsSplit.give,
           extrasFromFile,
           filesFromExtras,
+          proactiveFromTag,
           tabsFromFile,
           oneCatalogue(language),
         ],
