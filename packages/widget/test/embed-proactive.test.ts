@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEmbedConfig } from '../src/embed/embed-config.js';
 import { readPanelConfig } from '../src/embed/embed-panel-config.js';
+import { checkProactive as resolveTagRule } from '../src/embed/proactive-options-embed.js';
 import { checkProactive } from '../src/proactive-options.js';
 
 const read = (attributes: Record<string, string>) => {
@@ -51,6 +52,18 @@ describe('the script tag’s proactive message', () => {
     });
     expect(plain.proactive).toEqual([{ id: 'home', text: 'Hi', afterSeconds: 2.5, whenOffline: false }]);
     expect(checkProactive(plain.proactive, 'en')).toHaveLength(1);
+  });
+
+  it('resolves to what mount() would, in the panel file (which does not check the rule again)', () => {
+    const { proactive } = read({
+      'data-proactive-text': ' Questions? ',
+      'data-proactive-text-fr': 'Des questions?',
+      'data-proactive-after': '5',
+    });
+    for (const locale of ['en', 'fr-CA', 'fr-FR', 'es'])
+      expect(resolveTagRule(proactive, locale)).toEqual(checkProactive(proactive, locale));
+    expect(resolveTagRule(proactive, 'fr-FR')[0]?.text).toBe('Des questions?');
+    expect(resolveTagRule(undefined, 'en')).toEqual([]);
   });
 
   it('drops a wrong rule with one problem line naming the attributes, and mount() would refuse the same values', () => {
