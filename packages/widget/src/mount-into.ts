@@ -13,6 +13,7 @@ import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
 import type { ExtrasModule } from './ui/extras-source.js';
 import { loadExtras } from './ui/Lazy.js';
+import { LAUNCHER_CSS } from './ui/launcher-styles.js';
 import type { Proactive } from './ui/proactive.js';
 import { WIDGET_CSS } from './ui/styles.js';
 import { adoptStyles } from './ui/stylesheets.js';
@@ -61,7 +62,8 @@ function attachView(
   const { client, model, emitPanel } = parts;
   const doc = host.ownerDocument;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  cleanup.add(adoptStyles(shadow, [WIDGET_CSS + TEAM_CSS, themeCss(themeColors(config.brand.color))]));
+  const sheets = [LAUNCHER_CSS, WIDGET_CSS + TEAM_CSS, themeCss(themeColors(config.brand.color))];
+  cleanup.add(adoptStyles(shadow, sheets));
   const container = doc.createElement('div');
   shadow.append(container);
   cleanup.add(() => container.remove());

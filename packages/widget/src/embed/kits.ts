@@ -89,6 +89,7 @@ interface KitModules {
   '../ui-core/locale.js': typeof import('../ui-core/locale.js');
   '../ui-core/safe-url.js': typeof import('../ui-core/safe-url.js');
   '../ui/stylesheets.js': typeof import('../ui/stylesheets.js');
+  '../ui/launcher-styles.js': typeof import('../ui/launcher-styles.js');
   '../ui/theme.js': typeof import('../ui/theme.js');
   '../ui/consent.js': typeof import('../ui/consent.js');
   '../ui/cleanup.js': typeof import('../ui/cleanup.js');
@@ -161,6 +162,7 @@ export const PANEL_KIT = {
   '../ui-core/locale.js': ['canonicalLocale', 'isRtl'],
   '../ui-core/safe-url.js': ['IMAGE_PROTOCOLS', 'safeUrl'],
   '../ui/stylesheets.js': ['adoptStyles'],
+  '../ui/launcher-styles.js': ['LAUNCHER_CSS'],
   '../ui/theme.js': ['themeColors', 'themeCss'],
   '../ui/consent.js': ['readConsent', 'newConsent', 'writeConsent'],
   '../ui/cleanup.js': ['createCleanup'],

@@ -1,12 +1,12 @@
 import type { ResolvedMountOptions } from '../mount-options.js';
 import { CHAT_PATH, HELP_PATH } from '../ui/icon-paths.js';
+import { LAUNCHER_CSS } from '../ui/launcher-styles.js';
 import { adoptStyles } from '../ui/stylesheets.js';
 import { themeColors, themeCss } from '../ui/theme.js';
 import { isRtl } from '../ui-core/locale.js';
 import type { ConsentNotice } from './consent-notice.js';
 import type { ShowConsentNotice } from './kits.js';
 import { launcherLabel } from './launcher-label.js';
-import { LAUNCHER_CSS } from './launcher-styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

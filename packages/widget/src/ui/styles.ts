@@ -1,10 +1,13 @@
-/** The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark` (native controls dark too). */
-const DARK =
-  '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6);color-scheme:dark';
+/**
+ * The dark palette, for `data-theme="dark"` and for `"auto"` under `prefers-color-scheme: dark` (native
+ * controls dark too): what the panel adds to the launcher's (./launcher-styles.ts).
+ */
+const DARK = '--c-muted:#b4b4bb;--c-line:#55555d;--c-bubble:#2d2d33;--c-danger:#ffb4ab;color-scheme:dark';
 
 /**
- * The widget's stylesheet, adopted into its shadow root as a constructed stylesheet (no `<style>` element
- * and no `style` attribute, so it runs under `style-src 'self'`). The host page may set `--clavard-font`,
+ * The widget's stylesheet, after `LAUNCHER_CSS` (./launcher-styles.ts: the host, the palette, the font and
+ * the launcher, which it does not repeat), adopted into its shadow root as a constructed stylesheet (no
+ * `<style>` element and no `style` attribute, so it runs under `style-src 'self'`). The host page may set `--clavard-font`,
  * `--clavard-radius` and `--clavard-spacing` on the host element or an ancestor; brand colours come from
  * the second, per-widget sheet (see `themeCss`).
  *
@@ -13,38 +16,23 @@ const DARK =
  *
  * @example
  * ```ts
- * sheet.replaceSync(WIDGET_CSS);
+ * adoptStyles(shadowRoot, [LAUNCHER_CSS, WIDGET_CSS]);
  * ```
  */
-export const WIDGET_CSS = `:host{all:initial!important;display:block!important;position:static!important;visibility:visible!important;opacity:1!important;contain:none!important}
-:host([hidden]){display:none!important}
-.root{color-scheme:light;--c-bg:#fff;--c-fg:#1a1a1a;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--c-accent:var(--clavard-accent-light,#0b57d0);--c-shadow:rgb(0 0 0/.22);
---c-brand:var(--clavard-brand,#0b57d0);--c-on-brand:var(--clavard-on-brand,#fff);--s:var(--clavard-spacing,16px);--r:var(--clavard-radius,12px);
-font:16px/1.45 var(--clavard-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--c-fg);text-align:start;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+export const WIDGET_CSS = `.root{color-scheme:light;--c-muted:#595959;--c-line:#c4c4c4;--c-bubble:#eeeff1;--c-danger:#b3261e;--r:var(--clavard-radius,12px)}
 .root[data-theme=dark]{${DARK}}
 @media (prefers-color-scheme:dark){.root[data-theme=auto]{${DARK}}}
-*,::before,::after{box-sizing:border-box}
 [hidden]{display:none!important}
 h2,p,ol{margin:0}
-button,textarea{font:inherit;color:inherit;margin:0}
-button{cursor:pointer}
-svg{fill:currentColor}
-:focus-visible{outline:3px solid var(--c-accent);outline-offset:2px}
+textarea{font:inherit;color:inherit;margin:0}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.launcher,.panel{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px))}
-.launcher,.icon-button{flex:none;border:0;border-radius:50%;display:grid;place-items:center;padding:0}
-.launcher{z-index:2147483000;bottom:calc(var(--s) + env(safe-area-inset-bottom,0px));width:60px;height:60px;background:var(--c-brand);color:var(--c-on-brand);box-shadow:0 4px 14px var(--c-shadow)}
-.launcher:focus-visible{outline-color:var(--c-fg);box-shadow:0 0 0 3px var(--c-bg),0 4px 14px var(--c-shadow)}
-.launcher :is(svg,img){flex:none;width:28px;height:28px;object-fit:contain}
-.launcher[data-label]{display:flex;align-items:center;gap:10px;width:auto;max-width:min(400px,calc(100vw - var(--s)*2));border-radius:30px;padding-inline:16px 22px}
-.launcher-label{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-weight:600}
 .launcher-faces{display:flex;flex:none}
 .launcher .launcher-face{width:36px;height:36px;border:2px solid var(--c-brand);font-size:15px}
 .launcher-face+.launcher-face{margin-inline-start:-12px}
 .launcher-face[data-initial]::before{content:attr(data-initial)}
 .badge{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b3261e;color:#fff;font-size:13px;font-weight:700;line-height:22px;text-align:center}
-.root[data-position=left] :is(.launcher,.panel){right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
-.panel{z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
+.root[data-position=left] .panel{right:auto;left:calc(var(--s) + env(safe-area-inset-left,0px))}
+.panel{position:fixed;right:calc(var(--s) + env(safe-area-inset-right,0px));z-index:2147483001;bottom:calc(var(--s)*2 + 60px + env(safe-area-inset-bottom,0px));width:min(380px,calc(100vw - var(--s)*2));height:min(620px,calc(100vh - var(--s)*3 - 60px));max-height:calc(100dvh - var(--s)*3 - 60px);
 display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(--c-line);border-radius:var(--r);box-shadow:0 8px 30px var(--c-shadow);overflow:hidden;overflow-wrap:break-word;animation:clavard-in .18s ease-out}
 @keyframes clavard-in{from{opacity:0;transform:translateY(8px)}}
 .header{display:flex;align-items:center;gap:8px;padding:12px 8px 12px var(--s);background:var(--c-brand);color:var(--c-on-brand)}
@@ -53,7 +41,7 @@ display:flex;flex-direction:column;background:var(--c-bg);border:1px solid var(-
 .subtitle{font-size:14px;line-height:1.35;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
 .logo,.avatar{flex:none;width:40px;height:40px;border-radius:50%;object-fit:cover;background:var(--c-bg)}
 .initial{display:grid;place-items:center;font-weight:700;font-size:18px;background:var(--c-on-brand);color:var(--c-brand)}
-.icon-button{width:44px;height:44px;background:transparent}
+.icon-button{flex:none;border:0;border-radius:50%;display:grid;place-items:center;padding:0;width:44px;height:44px;background:transparent}
 .icon-button svg{width:22px;height:22px}
 .header .icon-button:focus-visible{outline-color:currentColor}
 .status{padding:6px var(--s);font-size:14px;background:var(--c-bubble);border-bottom:1px solid var(--c-line)}
@@ -116,5 +104,5 @@ a.card:hover .card-title{text-decoration:underline}
 .panel,.root[data-position=left] .panel{top:var(--clavard-vv-top,0px);left:0;right:0;bottom:auto;width:100%;height:var(--clavard-vv-height,100dvh);max-height:none;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) 0 env(safe-area-inset-left,0px)}
 .root[data-open] .launcher{display:none}
 .header{padding-block:6px}.title{font-size:16px}.subtitle{font-size:13px}.header[data-conversation] .subtitle{-webkit-line-clamp:1}.header :is(.logo,.avatar){width:36px;height:36px}}
-@media (prefers-reduced-motion:reduce){*,::before,::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
-@media (forced-colors:active){.launcher,.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;
+@media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important}}
+@media (forced-colors:active){.send,.bubble,.reply,.badge{border:1px solid CanvasText}}`;

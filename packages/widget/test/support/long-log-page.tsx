@@ -10,6 +10,7 @@ import type { ChatEntry } from '@clavard/widget/headless';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { WidgetContext, type WidgetContextValue } from '../../src/ui/context.js';
+import { LAUNCHER_CSS } from '../../src/ui/launcher-styles.js';
 import { MessageList } from '../../src/ui/MessageList.js';
 import { WIDGET_CSS } from '../../src/ui/styles.js';
 import { adoptStyles } from '../../src/ui/stylesheets.js';
@@ -84,7 +85,7 @@ async function standIn(size: number, last: number): Promise<void> {
   host.id = 'stand-in';
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root, [WIDGET_CSS, themeCss(themeColors())]);
+  adoptStyles(root, [LAUNCHER_CSS, WIDGET_CSS, themeCss(themeColors())]);
   const client = {
     messages: shown,
     conversation: signal({ id: conversationId, epoch: 'e', status: 'active' }),

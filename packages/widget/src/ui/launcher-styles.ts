@@ -1,12 +1,14 @@
-/** The dark palette of the launcher: the launcher's share of `DARK` in src/ui/styles.ts. */
+/** The dark palette's colours; src/ui/styles.ts adds the panel's. */
 const DARK =
   '--c-bg:#1b1b1f;--c-fg:#f1f1f3;--c-accent:var(--clavard-accent-dark,#8ab4f8);--c-shadow:rgb(0 0 0/.6)';
 
 /**
- * The plain launcher's stylesheet: the rules of `WIDGET_CSS` (src/ui/styles.ts) that style the closed
- * launcher, and nothing else, so that it looks exactly like the panel's launcher that replaces it. Keep
- * the two in step; the browser tests compare their computed styles. Adopted as a constructed stylesheet,
- * like the widget's (no `style-src` relaxation).
+ * The launcher's stylesheet, and the base of the widget's: the host's protection, the palette, the font,
+ * focus rings and the closed launcher. The script tag's plain launcher (src/embed/plain-launcher.ts)
+ * adopts it alone; the widget adopts it first, then `WIDGET_CSS` (./styles.ts), which builds on it
+ * without repeating it, so the panel's launcher is drawn by the very rules of the plain one. Adopted as
+ * constructed stylesheets (no `style-src` relaxation); the script-tag panel takes it from `clavard.js`
+ * (src/embed/kits.ts) rather than carrying a copy.
  *
  * @example
  * ```ts
