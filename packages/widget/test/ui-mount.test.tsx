@@ -110,14 +110,16 @@ describe('mount', () => {
   it('adopts constructed stylesheets and puts no style attribute or <style> element in the shadow root', async () => {
     const h = await mountWidget({ open: true, brand: { name: 'Fibre Nord', color: '#ffcc00' } });
     harnesses.push(h);
-    expect(h.root.adoptedStyleSheets).toHaveLength(2);
+    expect(h.root.adoptedStyleSheets).toHaveLength(3); // the launcher's, the widget's, the theme
     expect(h.all('[style], style')).toHaveLength(0);
   });
 
   it('puts only checked colours in the theme sheet, with a readable text colour on the brand', async () => {
     const h = await mountWidget({ brand: { name: 'Fibre Nord', color: '#FC0' } });
     harnesses.push(h);
-    const theme = [...(h.root.adoptedStyleSheets[1]?.cssRules ?? [])].map((rule) => rule.cssText).join('');
+    const theme = [...(h.root.adoptedStyleSheets.at(-1)?.cssRules ?? [])]
+      .map((rule) => rule.cssText)
+      .join('');
     expect(theme).toContain('--clavard-brand: #ffcc00');
     expect(theme).toContain('--clavard-on-brand: #111111');
   });
