@@ -90,6 +90,31 @@ const proactiveFromTag = {
   },
 };
 
+/**
+ * In the panel build: the chime and the unread count in the title, which the tag has no option for
+ * (src/embed/embed-panel-config.ts sets `sound` and `titleBadge` to false), are stand-ins that do
+ * nothing (src/embed/tag-has-none.ts).
+ */
+const noneInTheTag = {
+  name: 'none-in-the-tag',
+  setup(build) {
+    build.onResolve({ filter: /[\\/](chime|title-badge)\.js$/ }, () => ({ path: `${src}tag-has-none.ts` }));
+  },
+};
+
+/**
+ * In the panel build: the panel's own consent notice, which the tag needs only when it cannot read the
+ * consent its first notice took, comes with the extras (src/embed/consent-notice-later.tsx).
+ */
+const consentNoticeLater = {
+  name: 'consent-notice-later',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]ConsentNotice\.js$/ }, () => ({
+      path: `${src}consent-notice-later.tsx`,
+    }));
+  },
+};
+
 /** In the panel build: the multi-tab code comes from the tabs file (src/embed/tabs-source-embed.ts). */
 const tabsFromFile = {
   name: 'tabs-from-file',
@@ -182,6 +207,8 @@ export async function buildEmbedFiles() {
           extrasFromFile,
           filesFromExtras,
           proactiveFromTag,
+          noneInTheTag,
+          consentNoticeLater,
           tabsFromFile,
           oneCatalogue(language),
         ],

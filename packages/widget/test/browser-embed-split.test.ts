@@ -336,6 +336,56 @@ describe('consent asked by the script tag', () => {
     expect(visited.console.filter((line) => line.startsWith('csp-violation'))).toEqual([]);
   });
 
+  it('asks once when the page cannot keep anything: the panel finds the consent the notice took', async () => {
+    await serve({ 'consent-version': '2026-11' });
+    // localStorage refuses every write, as a browser does for a full or blocked storage.
+    await f.context?.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('refused', 'QuotaExceededError');
+      };
+    });
+    const { page, scripts, errors } = await visit();
+    await page.locator('clavard-widget button.launcher').click();
+    await page.getByRole('button', { name: 'I agree' }).click();
+    const message = page.getByRole('textbox', { name: 'Message' });
+    await message.waitFor();
+    expect(await page.getByRole('button', { name: 'I agree' }).count()).toBe(0);
+    const first = nextVisitorMessage();
+    await message.fill('Hello without storage');
+    await message.press('Enter');
+    expect((await first).content).toEqual({ kind: 'text', text: 'Hello without storage' });
+    expect(f.chat.conversations()[0]?.consent?.version).toBe('2026-11');
+    expect(scripts).toEqual(['/clavard.js', '/clavard-consent.js', '/clavard-panel.js']);
+    expect(errors).toEqual([]);
+  });
+
+  it('asks in the panel, with the notice from the extras file, when the consent on record cannot be read there', async () => {
+    await serve({ 'consent-version': '2026-11' });
+    // Consent given on an earlier page; now the storage reads but refuses writes (full): clavard.js
+    // finds the consent and loads the panel, whose client cannot use that storage.
+    await f.context?.addInitScript(() => {
+      localStorage.setItem(
+        'clavard:default:consent',
+        JSON.stringify({ at: '2026-11-02T10:00:00Z', version: '2026-11' }),
+      );
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    const { page, scripts, errors } = await visit();
+    await page.locator('clavard-widget button.launcher').click();
+    const agree = page.getByRole('dialog', { name: 'Fibre Nord' }).getByRole('button', { name: 'I agree' });
+    await agree.waitFor();
+    expect(scripts).toEqual(['/clavard.js', '/clavard-panel.js', '/clavard-extras.js']);
+    await agree.click();
+    const message = page.getByRole('textbox', { name: 'Message' });
+    const first = nextVisitorMessage();
+    await message.fill('Hello again');
+    await message.press('Enter');
+    expect((await first).content).toEqual({ kind: 'text', text: 'Hello again' });
+    expect(errors).toEqual([]);
+  });
+
   it('does not show a consent file whose bytes do not match the hash: one ChatError, no panel, and the next open loads it', async () => {
     const files = await serve({ 'consent-version': '2026-11' });
     const genuine = consentFileFor(f.embed);

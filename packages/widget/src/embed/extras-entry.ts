@@ -7,6 +7,7 @@
 import {
   Attachment,
   attachProactive,
+  ConsentNotice,
   createFileTransfer,
   EndSurvey,
   EXTRAS_CATALOGUES,
@@ -33,4 +34,5 @@ __clavard_deliver__({
   PendingFile,
   FileNote,
   EXTRAS_CATALOGUES,
+  ConsentNotice,
 });

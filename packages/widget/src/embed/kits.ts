@@ -192,6 +192,7 @@ export const EXTRAS_KIT = {
   '@preact/signals-core': ['computed', 'effect', 'signal', 'untracked'],
   '../headless/storage.js': ['createLocalStorage', 'createMemoryStorage'],
   '../ui/Icon.js': ['Icon'],
+  '../ui-core/safe-url.js': ['safeUrl'],
   '@clavard/protocol': ['ChatError', 'isServerErrorCode', 'MAX_TEXT_LENGTH'],
   // Where the file code reads and drops the bytes the panel kept.
   '../headless/file-bytes.js': ['getBytes', 'deleteBytes'],

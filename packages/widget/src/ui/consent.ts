@@ -8,6 +8,14 @@ import type { ConsentOptions } from '../mount-options.js';
 /** Where a widget keeps the consent: `clavard:<namespace>:consent`, next to the client's `clavard:<namespace>`. */
 const keyOf = (namespace: string): string => `clavard:${namespace}:consent`;
 
+/**
+ * The consents given on this page that no storage kept (it refused the write, or is blocked, as in a
+ * third-party frame), by key: read when the storage has none, so that a consent holds for the page
+ * whatever the storage does. The script tag's panel takes this module from `clavard.js`
+ * (src/embed/kits.ts): it finds the consent the tag's notice took, instead of asking again.
+ */
+const thisPage = new Map<string, string>();
+
 /** The record's one shape: the time, the version, and the policy link when there is one. */
 const record = (at: string, version: string, policyUrl: unknown): Consent => ({
   at,
@@ -26,7 +34,8 @@ const record = (at: string, version: string, policyUrl: unknown): Consent => ({
  */
 export function readConsent(storage: ChatStorage, namespace: string, version: string): Consent | undefined {
   try {
-    const value: unknown = JSON.parse(storage.get(keyOf(namespace)) ?? 'null');
+    const key = keyOf(namespace);
+    const value: unknown = JSON.parse(storage.get(key) ?? thisPage.get(key) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
     const { at, version: given, policyUrl } = value as Record<string, unknown>;
     if (typeof at !== 'string' || given !== version) return undefined;
@@ -50,8 +59,8 @@ export function newConsent(options: ConsentOptions): Consent {
 }
 
 /**
- * Keeps `consent` in `storage` for the next pages. A storage that refuses is ignored: the consent holds
- * for this page, and is asked again on the next.
+ * Keeps `consent` for this page, and in `storage` for the next pages. A storage that refuses is ignored:
+ * the consent holds for this page, and is asked again on the next.
  *
  * @example
  * ```ts
@@ -59,9 +68,13 @@ export function newConsent(options: ConsentOptions): Consent {
  * ```
  */
 export function writeConsent(storage: ChatStorage, namespace: string, consent: Consent): void {
+  const key = keyOf(namespace);
+  const text = JSON.stringify(consent);
   try {
-    storage.set(keyOf(namespace), JSON.stringify(consent));
+    storage.set(key, text);
+    if (storage.get(key) === text) return;
   } catch {
     // storage refused: asked again on the next page
   }
+  thisPage.set(key, text);
 }
