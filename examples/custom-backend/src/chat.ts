@@ -239,6 +239,8 @@ const handle = (state: ChatState, connection: Connection, frame: ClientFrame) =>
     case 'read':
     case 'pong':
       return; // nothing to keep: typing and read marks are not stored here
+    case 'handoff.open':
+      return send(peer, { type: 'handoff.result', status: 'invalid' }); // this server makes no handoff links
     default:
       // session.hello again, forms, ratings, identity: not part of this small server.
       return error(peer, 'invalid-frame', `${frame.type} is not supported by this server`);

@@ -192,6 +192,23 @@ export interface SessionForget {
 }
 
 /**
+ * Open a handoff: the page was reached through a handoff link (`?clavard=h_…`), which a community
+ * manager made from a public post so that the conversation continues here, privately (protocol 1.2). Sent
+ * once, after `session.welcome`; the server answers with `handoff.result`. The token opens a chat, never an
+ * account: identity verification still applies.
+ *
+ * @example
+ * ```ts
+ * transport.send({ type: 'handoff.open', token: 'h_AbC…' });
+ * ```
+ */
+export interface HandoffOpen {
+  type: 'handoff.open';
+  /** The link's token, as it came: the server checks its signature, its expiry and its use. */
+  token: string;
+}
+
+/**
  * A keep-alive probe, or the answer to the server's `ping` (as `pong`).
  *
  * @example
@@ -218,6 +235,7 @@ export type ClientFrame =
   | SessionIdentify
   | SessionEnd
   | SessionForget
+  | HandoffOpen
   | ClientPing;
 
 /** The `type` of every client frame. */

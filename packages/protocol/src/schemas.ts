@@ -202,6 +202,10 @@ const buildServer = (): Variants => {
     'session.reconnect': { reason: oneOf(Object.keys(CLOSE_CODES)), 'retryAfterMs?': count },
     'session.ended': { reason: oneOf(['ended', 'forgotten', 'expired']) },
     'prechat.result': { formId: id, status: oneOf(['accepted', 'rejected']), 'errors?': record(short) },
+    'handoff.result': {
+      status: oneOf(['opened', 'resumed', 'used', 'expired', 'invalid']),
+      'conversationId?': id,
+    },
   };
 };
 
@@ -239,6 +243,7 @@ const buildClient = (): Variants => {
     'session.identify': { identity: token },
     'session.end': {},
     'session.forget': {},
+    'handoff.open': { token },
     ping,
     pong: ping,
   };

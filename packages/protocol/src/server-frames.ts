@@ -432,6 +432,39 @@ export interface PrechatResult {
   errors?: Record<string, string>;
 }
 
+/**
+ * What became of a `handoff.open` (protocol 1.2):
+ * - `opened`: the handoff is this visitor's now; its conversation was started and routed by the handoff's
+ *   topic (its events follow, the first a system message that says where the visitor wrote and who
+ *   continues);
+ * - `resumed`: this visitor opened it before: its conversation goes on (`conversationId`);
+ * - `used`: another visitor (another browser or device) opened it: nothing of it is shown here;
+ * - `expired`: it was not opened in time;
+ * - `invalid`: not a link the server made (unknown, altered or forged).
+ * In the last three the visitor can still write: that starts an ordinary conversation.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'handoff.result', status: 'opened', conversationId: 'c1' });
+ * ```
+ */
+export interface HandoffResult {
+  type: 'handoff.result';
+  status: HandoffStatus;
+  /** The handoff's conversation, when `opened` or `resumed`. */
+  conversationId?: string;
+}
+
+/**
+ * The outcomes of opening a handoff link, see {@link HandoffResult}.
+ *
+ * @example
+ * ```ts
+ * const status: HandoffStatus = 'expired';
+ * ```
+ */
+export type HandoffStatus = 'opened' | 'resumed' | 'used' | 'expired' | 'invalid';
+
 /** Every frame a server may send, discriminated on `type`. */
 export type ServerFrame =
   | SessionWelcome
@@ -447,7 +480,8 @@ export type ServerFrame =
   | ServerPing
   | SessionReconnect
   | SessionEnded
-  | PrechatResult;
+  | PrechatResult
+  | HandoffResult;
 
 /** The `type` of every server frame. */
 export type ServerFrameType = ServerFrame['type'];

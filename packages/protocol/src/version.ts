@@ -8,7 +8,7 @@
  * transport.send({ type: 'session.hello', v: PROTOCOL_VERSION, locale: 'en' });
  * ```
  */
-export const PROTOCOL_VERSION = '1.1';
+export const PROTOCOL_VERSION = '1.2';
 
 /**
  * Whether a peer announcing version `v` can talk to this package: same major version.

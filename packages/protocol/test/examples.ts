@@ -45,6 +45,7 @@ export const clientExamples: { [K in ClientFrameType]: ClientFrame & { type: K }
   'session.identify': { type: 'session.identify', identity: 'eyJhbGciOiJIUzI1NiJ9.e30.sig' },
   'session.end': { type: 'session.end' },
   'session.forget': { type: 'session.forget' },
+  'handoff.open': { type: 'handoff.open', token: 'h_MTIzNDU2Nzg5MDEy.Zm9yZ2VkP25vdC1hdC1hbGw' },
   ping: { type: 'ping', id: 'p1' },
   pong: { type: 'pong', id: 's9' },
 };
@@ -203,6 +204,7 @@ export const serverExamples: { [K in ServerFrameType]: ServerFrame & { type: K }
     status: 'rejected',
     errors: { topic: 'required' },
   },
+  'handoff.result': { type: 'handoff.result', status: 'opened', conversationId },
 };
 
 /** Messages with each other author and content kind, every optional field filled in. */

@@ -124,6 +124,7 @@ const requiredServer: Record<ServerFrameType, string[]> = {
   pong: [],
   'session.reconnect': ['reason'],
   'session.ended': ['reason'],
+  'handoff.result': ['status'],
 };
 
 const requiredClient: Record<ClientFrameType, string[]> = {
@@ -138,6 +139,7 @@ const requiredClient: Record<ClientFrameType, string[]> = {
   'session.identify': ['identity'],
   'session.end': [],
   'session.forget': [],
+  'handoff.open': ['token'],
   ping: [],
   pong: [],
 };

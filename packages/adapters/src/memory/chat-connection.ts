@@ -280,6 +280,10 @@ const handlers: {
   'session.forget'(core, _conn, session) {
     endSession(core, session, 'forgotten');
   },
+  // The memory server makes no handoff links: none of them is its own.
+  'handoff.open'(core, conn) {
+    core.send(conn, { type: 'handoff.result', status: 'invalid' });
+  },
   ping(core, conn, _session, frame) {
     pong(core, conn, frame);
   },

@@ -177,6 +177,8 @@ const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
     void connection.send(frame.id === undefined ? { type: 'pong' } : { type: 'pong', id: frame.id }),
   pong: () => {},
   'prechat.result': onPrechatResult,
+  // This client sends no `handoff.open` yet: no result is its own.
+  'handoff.result': () => {},
   'session.reconnect': ({ connection }, frame) => connection.reconnectAfter(frame.retryAfterMs ?? 0),
   // Ended on purpose (shutdown, forget, or another tab's): write nothing more and stay closed until the
   // visitor writes again, so that no new session is made for nobody.
