@@ -1,5 +1,6 @@
-import { ChatError, type ClientFrame } from '@clavard/protocol';
+import { ChatError, type ClientFrame, type HandoffStatus } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
+import { type Signal, signal } from '@preact/signals-core';
 import { type Attachments, createAttachments } from './attachments.js';
 import { type ResolvedClientOptions, resolveClientOptions } from './client-defaults.js';
 import { receive } from './client-frames.js';
@@ -33,6 +34,8 @@ export interface SessionState {
   readSent: number;
   /** When the last `typing: true` went (throttle). */
   typingSentAt: number | undefined;
+  /** The handoff token given to `openHandoff()`, until the server answered: memory only. */
+  handoff: string | undefined;
   /** Forms, ratings and ends waiting for the connection (memory only: form values may be sensitive). */
   readonly controlQueue: ClientFrame[];
 }
@@ -51,6 +54,8 @@ export interface CoreContext {
   readonly delivery: Delivery;
   /** The files: limits, uploads, reading. */
   readonly attachments: Attachments;
+  /** What became of the handoff link (see handoff.ts). */
+  readonly handoff: Signal<HandoffStatus | undefined>;
   /** The wait for a history answer. */
   readonly gapTimer: TimerSlot;
   readonly session: SessionState;
@@ -104,6 +109,7 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     over: false,
     readSent: 0,
     typingSentAt: undefined,
+    handoff: undefined,
     controlQueue: [],
   };
   const gapTimer = createTimerSlot();
@@ -164,6 +170,7 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     delivery,
     attachments,
     gapTimer,
+    handoff: signal(undefined),
     session,
     releaseStartupErrors(isDisposed) {
       const pending = startupErrors ?? [];

@@ -12,6 +12,7 @@ import {
 import type { CoreContext } from './client-context.js';
 import { adoptConversation, applyEvents, checkGap, discontinuity, requestHistory } from './client-history.js';
 import { sendRead } from './client-session.js';
+import { onHandoffResult, sendHandoff } from './handoff.js';
 
 /** The frame whose `type` may be `T` (`ping` and `pong` share one shape). */
 type FrameOf<T extends ServerFrameType> = ServerFrame extends infer F
@@ -67,6 +68,7 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
   context.delivery.ready();
   if (model.readSeq.peek() > session.readSent) sendRead(context);
   for (const queued of session.controlQueue.splice(0)) connection.send(queued);
+  sendHandoff(context);
 };
 
 const onAck: Handler<'message.ack'> = (context, frame) => {
@@ -177,8 +179,7 @@ const FRAME_HANDLERS: { [T in ServerFrameType]: Handler<T> } = {
     void connection.send(frame.id === undefined ? { type: 'pong' } : { type: 'pong', id: frame.id }),
   pong: () => {},
   'prechat.result': onPrechatResult,
-  // This client sends no `handoff.open` yet: no result is its own.
-  'handoff.result': () => {},
+  'handoff.result': onHandoffResult,
   'session.reconnect': ({ connection }, frame) => connection.reconnectAfter(frame.retryAfterMs ?? 0),
   // Ended on purpose (shutdown, forget, or another tab's): write nothing more and stay closed until the
   // visitor writes again, so that no new session is made for nobody.

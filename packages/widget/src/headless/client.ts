@@ -10,6 +10,7 @@ import {
 } from './client-actions.js';
 import { createCoreContext } from './client-context.js';
 import { control, wipe } from './client-session.js';
+import { openHandoff } from './handoff.js';
 import { checkIdentityToken, requireConversation } from './message-text.js';
 import { createSoloFirstClient } from './solo-first.js';
 import type { ClientCore } from './tab-types.js';
@@ -77,6 +78,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
     agent: readOnly(model.agent),
     availability: readOnly(model.availability),
     prechat: readOnly(model.prechat),
+    handoff: readOnly(context.handoff),
     queue: readOnly(model.queue),
     // Already read-only, and current when read between two announcements (a wrapper would not be).
     messages: model.messages,
@@ -118,6 +120,7 @@ export function createClientCore(options: ChatClientOptions): ClientCore {
       // Not connected yet: the next hello carries it.
       if (connection.isReady) connection.send({ type: 'session.identify', identity });
     },
+    openHandoff: (token) => openHandoff(context, token),
     shutdown: () => wipe(context, 'session.end'),
     forget: () => wipe(context, 'session.forget'),
     connect() {

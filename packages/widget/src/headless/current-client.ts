@@ -22,6 +22,7 @@ const STATE_KEYS = [
   'isLeader',
   'attachments',
   'uploads',
+  'handoff',
 ] as const satisfies readonly (keyof ChatClient)[];
 
 /**

@@ -34,7 +34,7 @@ interface Intent {
 const notYet = (): Promise<never> => Promise.reject(new ChatError('unavailable', 'Not connected yet'));
 
 /** The calls that wait for an implementation (the others do nothing before one: see soloFirstApi). */
-const WAITING = ['markRead', 'submitForm', 'rate', 'end', 'shutdown', 'forget'] as const;
+const WAITING = ['markRead', 'submitForm', 'rate', 'end', 'openHandoff', 'shutdown', 'forget'] as const;
 
 /** Runs `run`; what throws has reported itself (a ChatError) or is reported as `invalid-option`. */
 function attempt(run: () => void, report: (error: ChatError) => void): void {

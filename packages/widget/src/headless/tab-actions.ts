@@ -26,6 +26,8 @@ interface ActionFields {
   connect: object;
   /** An identity token: in memory only, like form values. */
   identify: { token: string };
+  /** A handoff token: in memory only, like an identity token. */
+  handoff: { token: string };
   shutdown: object;
   forget: object;
 }
@@ -76,6 +78,7 @@ const TAB_ACTIONS: { [K in TabActionKind]: ActionHandler<K> } = {
   end: { check: always, perform: (core) => core.end() },
   connect: { check: always, perform: (core) => core.connect() },
   identify: { check: isShape({ token: isString }), perform: (core, a) => core.identify(a.token) },
+  handoff: { check: isShape({ token: isString }), perform: (core, a) => core.openHandoff(a.token) },
   shutdown: { check: always, perform: (core) => core.shutdown() },
   forget: { check: always, perform: (core) => core.forget() },
 };

@@ -76,6 +76,7 @@ export function createTabbedClient(
   const mirror = createMirror();
   const intent: TabIntent = {
     identified: start.identified,
+    handoff: undefined,
     wantConnected: start.wantConnected ?? false,
     disposed: false,
   };
@@ -112,6 +113,7 @@ export function createTabbedClient(
     emitter,
     reportError,
     identified: () => intent.identified,
+    handoff: () => intent.handoff,
     wantConnected: () => intent.wantConnected,
   });
   const { core, lead, stepDown } = leader;
@@ -128,6 +130,9 @@ export function createTabbedClient(
       mirror.resync();
       remote.resend();
       if (intent.wantConnected) remote.connect();
+      // Posted before any leader was known, or to one that left before answering: asked again.
+      if (intent.handoff !== undefined && mirror.state.peek().handoff === undefined)
+        remote.openHandoff(intent.handoff);
     },
     onError: reportError,
   });
@@ -163,6 +168,8 @@ export function createTabbedClient(
 interface TabIntent {
   /** The token given to `identify()` in this tab: memory only. */
   identified: string | undefined;
+  /** The token given to `openHandoff()` in this tab (memory only), asked of each new leader until answered. */
+  handoff: string | undefined;
   wantConnected: boolean;
   disposed: boolean;
 }
@@ -198,6 +205,10 @@ function tabbedApi(
       checkIdentityToken(token);
       intent.identified = token;
       actions.identify(token);
+    },
+    openHandoff(token) {
+      intent.handoff = token;
+      actions.openHandoff(token);
     },
     shutdown() {
       intent.identified = undefined;

@@ -25,6 +25,8 @@ export interface LeadershipOptions {
   reportError: (error: ChatError) => void;
   /** The token given to `identify()` in this tab (memory only). */
   identified: () => string | undefined;
+  /** The token given to `openHandoff()` in this tab (memory only): a core this tab leads with sends it. */
+  handoff: () => string | undefined;
   /** Whether this tab asked to be connected. */
   wantConnected: () => boolean;
 }
@@ -107,6 +109,8 @@ export function createLeadership(given: LeadershipOptions): Leadership {
     }
     // An adopted core is connected, or not, as this tab asked already.
     if (!adopted && (given.wantConnected() || previous !== 'idle')) active.connect();
+    const handoff = given.handoff();
+    if (handoff !== undefined) active.openHandoff(handoff); // a core that has its answer ignores it
   };
 
   const stepDown = (): void => {

@@ -3,6 +3,7 @@ import {
   type AttachmentLimits,
   type Author,
   type Availability,
+  type HandoffStatus,
   parseServerFrame,
 } from '@clavard/protocol';
 import {
@@ -40,6 +41,7 @@ export interface MirrorState {
   unread: number;
   forms: readonly PendingForm[];
   attachments?: AttachmentLimits;
+  handoff?: HandoffStatus;
 }
 
 /** The body of a message between the tabs of one namespace, discriminated on `type`. */
@@ -82,6 +84,7 @@ const isMirrorState = isShape({
   unread: isFiniteNumber,
   forms: arrayOf(isShape({ request: isRecord })),
   attachments: optional(isShape({ maxBytes: isFiniteNumber, perConversation: isFiniteNumber })),
+  handoff: optional(oneOfValues(['opened', 'resumed', 'used', 'expired', 'invalid'])),
 });
 
 const always = (): boolean => true;

@@ -38,6 +38,7 @@ const MIRRORED = [
   'unread',
   'forms',
   'attachments',
+  'handoff',
 ] as const satisfies readonly (keyof MirrorState & keyof ChatClient)[];
 
 const readState = (client: ChatClient): MirrorState => {

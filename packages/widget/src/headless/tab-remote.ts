@@ -18,6 +18,7 @@ const ACTION_NAMES = [
   'rate',
   'end',
   'identify',
+  'openHandoff',
   'shutdown',
   'forget',
   'connect',
@@ -157,6 +158,7 @@ export function createRemote({ post, mirror, reportError, forwards: early = [] }
       post({ kind: 'end' });
     },
     identify: (token) => post({ kind: 'identify', token }),
+    openHandoff: (token) => post({ kind: 'handoff', token }),
     shutdown: () => post({ kind: 'shutdown' }),
     forget: () => post({ kind: 'forget' }),
     connect: () => post({ kind: 'connect' }),

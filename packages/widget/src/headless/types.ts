@@ -11,6 +11,7 @@ import type {
   ConversationEnded,
   FormRequest,
   FormResult,
+  HandoffStatus,
   ServerMessage,
   Transport,
   Unsubscribe,
@@ -269,6 +270,12 @@ export interface ChatClient {
   readonly prechat: ReadonlySignal<PendingPrechat | undefined>;
   readonly queue: ReadonlySignal<QueueState | undefined>;
   /**
+   * What became of the handoff link given to {@link ChatClient.openHandoff}: `opened` or `resumed` (its
+   * conversation is the current one), `used` (another browser opened it), `expired` or `invalid`;
+   * undefined until the server answered.
+   */
+  readonly handoff: ReadonlySignal<HandoffStatus | undefined>;
+  /**
    * Confirmed events in seq order, then pending visitor messages in compose order. Reading `value` always
    * gives the rows as they are now: a new array after each change, with the unchanged rows the same
    * objects. What depends on it (`subscribe`, effects, computed values) is told of the visitor's own
@@ -357,6 +364,18 @@ export interface ChatClient {
    * ```
    */
   identify(token: string): void;
+  /**
+   * Continue here the case a community manager handed over from a public post: `token` is the handoff
+   * link's `clavard` parameter. Sent once the session is open (again after a drop, until the server
+   * answered); the answer is {@link ChatClient.handoff}. Kept in memory only. A token that is not a
+   * handoff token (`h_…`, at most 512 characters) is reported as `invalid-option` and not sent.
+   * @example
+   * ```ts
+   * const token = new URL(location.href).searchParams.get('clavard');
+   * if (token) client.openHandoff(token);
+   * ```
+   */
+  openHandoff(token: string): void;
   /**
    * Logout on a shared computer: ends the server session and wipes everything local (the conversation,
    * the outbox, the stored state, the session token), in every tab. The next message starts afresh.

@@ -1,0 +1,55 @@
+// The handoff link the page came through (a community manager made it from a public post): its token
+// waits until a session is open, goes in a `handoff.open`, again after a drop until the server answered,
+// and the answer is kept for the UI (`client.handoff`).
+import { ChatError, type HandoffResult } from '@clavard/protocol';
+import type { CoreContext } from './client-context.js';
+
+/** A handoff token as servers make them: `h_`, then URL-safe characters and dots, at most 512. */
+const HANDOFF_TOKEN = /^h_[\w.-]{1,510}$/;
+
+/**
+ * Take a handoff token (see `ChatClient.openHandoff`): sent now if the session is open, else after the
+ * next welcome. A token already answered, or already waiting, is not taken again.
+ *
+ * @example
+ * ```ts
+ * openHandoff(context, 'h_MTIz.c2ln');
+ * ```
+ */
+export function openHandoff(context: CoreContext, token: string): void {
+  const { session, connection, handoff } = context;
+  if (typeof token !== 'string' || !HANDOFF_TOKEN.test(token)) {
+    context.reportError(new ChatError('invalid-option', 'openHandoff: not a handoff token'));
+    return;
+  }
+  if (handoff.peek() !== undefined || session.handoff === token) return;
+  session.handoff = token;
+  if (connection.isReady) sendHandoff(context);
+}
+
+/**
+ * Send the waiting handoff token, if any: on each welcome until the server answered (it answers the same
+ * visitor's second opening with `resumed`).
+ *
+ * @example
+ * ```ts
+ * sendHandoff(context); // after session.welcome
+ * ```
+ */
+export function sendHandoff({ session, connection }: CoreContext): void {
+  if (session.handoff !== undefined) connection.send({ type: 'handoff.open', token: session.handoff });
+}
+
+/**
+ * The server's answer: the token is done with; the status is kept.
+ *
+ * @example
+ * ```ts
+ * onHandoffResult(context, { type: 'handoff.result', status: 'expired' });
+ * ```
+ */
+export function onHandoffResult(context: CoreContext, frame: HandoffResult): void {
+  if (context.session.handoff === undefined) return; // not asked by this core
+  context.session.handoff = undefined;
+  context.handoff.value = frame.status;
+}

@@ -1,0 +1,107 @@
+import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeChannelHub, createFakeLocks, until } from './support/fake-tabs.js';
+import { AT, createFakeTransport, type FakeTransport, welcome } from './support/fake-transport.js';
+import { setupClient } from './support/setup-client.js';
+
+const TOKEN = 'h_MTIzNDU2Nzg5MDEy.c2lnbmF0dXJl';
+
+describe('a handoff link opened by the client', () => {
+  it('goes once the session is open, and its answer is kept', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    client.openHandoff(TOKEN);
+    expect(transport.sentOfType('handoff.open')).toEqual([]);
+    connectAndWelcome({ conversation: undefined });
+    expect(transport.sentOfType('handoff.open')).toEqual([{ type: 'handoff.open', token: TOKEN }]);
+    expect(client.handoff.value).toBeUndefined();
+    transport.receive({ type: 'handoff.result', status: 'opened', conversationId: 'c7' });
+    expect(client.handoff.value).toBe('opened');
+    // Its conversation comes as any new one: from its events.
+    transport.receive({
+      type: 'message',
+      conversationId: 'c7',
+      seq: 1,
+      at: AT,
+      id: 'm1',
+      author: { role: 'system' },
+      content: { kind: 'text', text: 'You wrote to us on X about a double charge.' },
+    });
+    expect(client.conversation.value?.id).toBe('c7');
+    client.openHandoff(TOKEN); // answered: not sent again
+    expect(transport.sentOfType('handoff.open')).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('is sent again after a drop until the server answered, and not after', () => {
+    vi.useFakeTimers();
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome({ conversation: undefined });
+    client.openHandoff(TOKEN);
+    expect(transport.sentOfType('handoff.open')).toHaveLength(1);
+    transport.drop();
+    vi.advanceTimersByTime(30_000);
+    transport.receive(welcome({ conversation: undefined }));
+    expect(transport.sentOfType('handoff.open')).toHaveLength(2);
+    transport.receive({ type: 'handoff.result', status: 'resumed', conversationId: 'c7' });
+    transport.drop();
+    vi.advanceTimersByTime(30_000);
+    transport.receive(welcome({ conversation: undefined }));
+    expect(transport.sentOfType('handoff.open')).toHaveLength(2);
+    expect(client.handoff.value).toBe('resumed');
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('refuses what is not a handoff token, and ignores an answer it did not ask for', () => {
+    const { client, transport, connectAndWelcome, errors } = setupClient();
+    connectAndWelcome({ conversation: undefined });
+    transport.receive({ type: 'handoff.result', status: 'opened', conversationId: 'c7' });
+    expect(client.handoff.value).toBeUndefined();
+    for (const token of ['', 'abc', `h_${'a'.repeat(600)}`, 'h_<script>']) client.openHandoff(token);
+    expect(transport.sentOfType('handoff.open')).toEqual([]);
+    expect(errors.map((error) => error.code)).toEqual(Array(4).fill('invalid-option'));
+    client.dispose();
+  });
+});
+
+describe('a handoff link opened in a second tab', () => {
+  const clients: ChatClient[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.dispose();
+  });
+
+  it('is sent by the leader, whichever tab it was given to, and its answer is mirrored to the follower', async () => {
+    const hub = createFakeChannelHub();
+    const locks = createFakeLocks();
+    const storage = createMemoryStorage();
+    const transports: FakeTransport[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const transport = createFakeTransport({ autoOpen: true });
+      transports.push(transport);
+      clients.push(
+        createChatClient({
+          transport,
+          storage,
+          random: () => 0.5,
+          tabs: { BroadcastChannel: hub.BroadcastChannel, locks },
+        }),
+      );
+    }
+    for (const client of clients) client.connect();
+    // At once, as a page does, before this tab knows whether it leads or which tab does.
+    clients[1]?.openHandoff(TOKEN);
+    await until(() => clients.some((client) => client.isLeader.value));
+    const leaderIndex = clients.findIndex((client) => client.isLeader.value);
+    const leaderTransport = transports[leaderIndex];
+    const follower = clients[1 - leaderIndex];
+    if (!leaderTransport || !follower) throw new Error('two tabs expected');
+    await vi.waitFor(() => expect(leaderTransport.sentOfType('session.hello')).toHaveLength(1));
+    leaderTransport.receive(welcome({ conversation: undefined }));
+    // Plain arrays, not signals: polled.
+    await vi.waitFor(() =>
+      expect(leaderTransport.sentOfType('handoff.open')).toEqual([{ type: 'handoff.open', token: TOKEN }]),
+    );
+    leaderTransport.receive({ type: 'handoff.result', status: 'expired' });
+    await until(() => follower.handoff.value === 'expired');
+  });
+});
