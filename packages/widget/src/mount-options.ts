@@ -86,6 +86,12 @@ export interface MountOptions {
   /** Open the panel at once. @default false */
   open?: boolean;
   /**
+   * Continue a handoff: when the page's address carries `?clavard=h_…` (a link a community manager made
+   * from a public post), the panel opens and the conversation goes on from the case it carries; the
+   * parameter then leaves the address. `false` leaves such links alone. @default true
+   */
+  handoff?: boolean;
+  /**
    * A product or service offered at the end of a conversation, shown after the visitor's feedback (never
    * before), as a card that opens `url` (http, https, mailto or tel) in a new tab.
    * @example
@@ -164,6 +170,8 @@ export interface ResolvedMountOptions {
   titleBadge: boolean;
   sound: boolean;
   open: boolean;
+  /** Open a handoff link's case (see `MountOptions.handoff`). */
+  handoff: boolean;
   /** Its texts in the visitor's locale. */
   offer: { kind: 'link'; title: string; url: string; description?: string; imageUrl?: string } | undefined;
   consent: { version: string; policyUrl?: string; text?: string } | undefined;
@@ -193,6 +201,7 @@ const KEYS = new Set([
   'titleBadge',
   'sound',
   'open',
+  'handoff',
   'offer',
   'consent',
   'launcher',
@@ -270,6 +279,7 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     storage: checkStorage(own(options, 'storage')),
     titleBadge: optionalBoolean(options, 'titleBadge'),
     sound: optionalBoolean(options, 'sound'),
+    handoff: own(options, 'handoff') === undefined || optionalBoolean(options, 'handoff'),
     offer: checkOffer(own(options, 'offer'), locale),
     proactive: own(options, 'proactive') as readonly ProactiveRule[] | undefined,
   };

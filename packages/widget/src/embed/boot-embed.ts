@@ -268,7 +268,10 @@ export function bootEmbed(
   const show = (read: EmbedConfig, tag: Element, files: Files): void => {
     const { options } = read;
     shown = showWidget(view, controller, options, tag, files, receive, () => gone);
-    if (demanded || options.open) shown.load();
+    // A handoff link (`?clavard=h_…`) opens the chat on its case: the panel comes at once and opens.
+    const handoff =
+      tag.getAttribute('data-handoff') !== 'false' && /[?&]clavard=h_/.test(view.location.search);
+    if (demanded || options.open || handoff) shown.load();
     else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, shown.load);
     // A proactive message: its rules run in the panel, loaded when the browser is idle.
     else if (read.proactive) whenIdle(view, shown.preload);

@@ -88,13 +88,17 @@ export function MessageList() {
   const asking = prechatFirst(client, model);
   const offline = client.availability.value?.online === false && conversation === undefined;
   const lost = model.discontinuity.value;
+  // A handoff link that continues nothing here says why, under the greeting.
+  const handoff = client.handoff.value;
+  const unheld = handoff === 'used' || handoff === 'expired' || handoff === 'invalid' ? handoff : undefined;
   const rowsOf = useMemo(createRowBuilder, []);
   const body = useMemo(() => rowsOf(entries), [rowsOf, entries]);
   // Before the first conversation, under the greeting; after "New conversation", below the ended one.
-  const shape = `${offline}${lost}${asking ? 1 : 0}${ended ? conversation.id : ''}`;
+  const shape = `${offline}${lost}${asking ? 1 : 0}${ended ? conversation.id : ''}${unheld}`;
   const rows = useMemo(
     () => [
       fixedRow('greeting'),
+      ...(unheld ? [fixedRow('handoff')] : []),
       ...(offline ? [fixedRow('offline')] : []),
       ...(asking && !ended ? [fixedRow('prechat')] : []),
       ...(lost ? [fixedRow('gap')] : []),
@@ -157,6 +161,12 @@ export function MessageList() {
                 {greeting ?? t('greeting.default')}
               </p>
             </div>
+          </li>
+        );
+      case 'handoff':
+        return (
+          <li className="notice" {...attributes}>
+            {unheld && t(`handoff.${unheld}`)}
           </li>
         );
       case 'offline':

@@ -16,10 +16,13 @@ const VISITOR: Author = { role: 'visitor' };
 export const entryAuthor = (entry: ChatEntry): Author | undefined =>
   entry.kind === 'pending' ? VISITOR : entry.event.type === 'message' ? entry.event.author : undefined;
 
+/** The rows of the list that are not events: the greeting, notices, forms, the survey. */
+type FixedRowKind = 'greeting' | 'handoff' | 'offline' | 'prechat' | 'gap' | 'survey';
+
 /** One row of the message list, the unit it virtualizes: a message, a notice, or one of the fixed rows. */
 export type LogRow = SizedRow &
   (
-    | { kind: 'greeting' | 'offline' | 'prechat' | 'gap' | 'survey' }
+    | { kind: FixedRowKind }
     | { kind: 'notice'; entry: ConfirmedEntry }
     /** `first` of a run by one author carries the author's name and face; the next ones continue it, closer. */
     | { kind: 'message'; entry: ChatEntry; first: boolean }
@@ -84,7 +87,7 @@ export function createRowBuilder(): (entries: readonly ChatEntry[]) => readonly 
 }
 
 /**
- * A fixed row (the greeting, the offline notice, the pre-chat form, the lost-history notice, the
+ * A fixed row (the greeting, what became of a handoff link, the offline notice, the pre-chat form, the lost-history notice, the
  * survey) keyed by its kind, or by `key` when given.
  *
  * @example
@@ -92,10 +95,7 @@ export function createRowBuilder(): (entries: readonly ChatEntry[]) => readonly 
  * fixedRow('greeting'); // { kind: 'greeting', key: 'greeting', gap: 12 }
  * ```
  */
-export const fixedRow = (
-  kind: 'greeting' | 'offline' | 'prechat' | 'gap' | 'survey',
-  key: string = kind,
-): LogRow => ({
+export const fixedRow = (kind: FixedRowKind, key: string = kind): LogRow => ({
   kind,
   key,
   gap: ROW_GAP,

@@ -56,6 +56,12 @@ export const en = {
   'link.newTab': 'opens in a new tab',
   'greeting.default': 'Hi! How can we help you today?',
 
+  // A handoff link that does not continue a case here
+  'handoff.used':
+    'This link was already opened in another browser. Write to us here to start a new conversation.',
+  'handoff.expired': 'This link has expired. Write to us here to start a new conversation.',
+  'handoff.invalid': 'This link is not valid. Write to us here to start a new conversation.',
+
   // Composer
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message…',

@@ -55,6 +55,12 @@ export const frCA: PanelMessages = {
   'link.newTab': 's’ouvre dans un nouvel onglet',
   'greeting.default': 'Bonjour\u00a0! Comment pouvons-nous vous aider aujourd’hui\u00a0?',
 
+  // Un lien de suivi qui ne reprend pas de dossier ici
+  'handoff.used':
+    'Ce lien a déjà été ouvert dans un autre navigateur. Écrivez-nous ici pour commencer une nouvelle conversation.',
+  'handoff.expired': 'Ce lien a expiré. Écrivez-nous ici pour commencer une nouvelle conversation.',
+  'handoff.invalid': 'Ce lien n’est pas valide. Écrivez-nous ici pour commencer une nouvelle conversation.',
+
   // Zone de rédaction
   'composer.label': 'Message',
   'composer.placeholder': 'Écrivez votre message…',

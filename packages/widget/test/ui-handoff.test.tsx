@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Harness, mountWidget } from './support/ui-harness.js';
+
+const TOKEN = 'h_MTIzNDU2Nzg5MDEy.c2lnbmF0dXJl';
+
+let h: Harness | undefined;
+afterEach(() => {
+  h?.dispose();
+  h = undefined;
+  history.replaceState(null, '', '/');
+});
+
+describe('a page reached through a handoff link', () => {
+  it('opens the chat, asks to continue the case, says why it cannot, and takes the token out of the address', async () => {
+    history.replaceState(null, '', `/plans?ref=x&clavard=${TOKEN}#top`);
+    h = await mountWidget({});
+    await h.step();
+    // The memory server makes no handoff links: it answers `invalid`.
+    expect(h.all('.panel')).toHaveLength(1);
+    expect(h.widget.client.handoff.value).toBe('invalid');
+    expect(h.get('.log .notice').textContent).toBe(
+      'This link is not valid. Write to us here to start a new conversation.',
+    );
+    expect(h.get('[aria-live]').textContent?.trim()).toBe(
+      'This link is not valid. Write to us here to start a new conversation.',
+    );
+    expect(location.pathname + location.search + location.hash).toBe('/plans?ref=x#top');
+  });
+
+  it('says it in French', async () => {
+    history.replaceState(null, '', `/?clavard=${TOKEN}`);
+    h = await mountWidget({ locale: 'fr-CA' });
+    await h.step();
+    expect(h.get('.log .notice').textContent).toBe(
+      'Ce lien n’est pas valide. Écrivez-nous ici pour commencer une nouvelle conversation.',
+    );
+  });
+
+  it('is left alone with handoff: false, and so is a page without one', async () => {
+    history.replaceState(null, '', `/?clavard=${TOKEN}`);
+    h = await mountWidget({ handoff: false });
+    await h.step();
+    expect(h.all('.panel')).toEqual([]);
+    expect(h.widget.client.handoff.value).toBeUndefined();
+    expect(location.search).toBe(`?clavard=${TOKEN}`);
+    h.dispose();
+    history.replaceState(null, '', '/?clavard=other');
+    h = await mountWidget({});
+    await h.step();
+    expect(h.all('.panel')).toEqual([]);
+  });
+});
