@@ -1,8 +1,9 @@
-import { type ChatClient, createChatClient, createMemoryStorage } from '@clavard/widget/headless';
+import type { ChatClient } from '@clavard/widget/headless';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeChannelHub, createFakeLocks, until } from './support/fake-tabs.js';
-import { AT, createFakeTransport, type FakeTransport, welcome } from './support/fake-transport.js';
+import { until } from './support/fake-tabs.js';
+import { AT, welcome } from './support/fake-transport.js';
 import { setupClient } from './support/setup-client.js';
+import { leaderOf, twoTabs } from './support/two-tabs.js';
 
 const TOKEN = 'h_MTIzNDU2Nzg5MDEy.c2lnbmF0dXJl';
 
@@ -71,30 +72,11 @@ describe('a handoff link opened in a second tab', () => {
   });
 
   it('is sent by the leader, whichever tab it was given to, and its answer is mirrored to the follower', async () => {
-    const hub = createFakeChannelHub();
-    const locks = createFakeLocks();
-    const storage = createMemoryStorage();
-    const transports: FakeTransport[] = [];
-    for (let i = 0; i < 2; i += 1) {
-      const transport = createFakeTransport({ autoOpen: true });
-      transports.push(transport);
-      clients.push(
-        createChatClient({
-          transport,
-          storage,
-          random: () => 0.5,
-          tabs: { BroadcastChannel: hub.BroadcastChannel, locks },
-        }),
-      );
-    }
-    for (const client of clients) client.connect();
+    const tabs = twoTabs();
+    clients.push(...tabs.clients);
     // At once, as a page does, before this tab knows whether it leads or which tab does.
-    clients[1]?.openHandoff(TOKEN);
-    await until(() => clients.some((client) => client.isLeader.value));
-    const leaderIndex = clients.findIndex((client) => client.isLeader.value);
-    const leaderTransport = transports[leaderIndex];
-    const follower = clients[1 - leaderIndex];
-    if (!leaderTransport || !follower) throw new Error('two tabs expected');
+    tabs.clients[1].openHandoff(TOKEN);
+    const { leaderTransport, follower } = await leaderOf(tabs, until);
     await vi.waitFor(() => expect(leaderTransport.sentOfType('session.hello')).toHaveLength(1));
     leaderTransport.receive(welcome({ conversation: undefined }));
     // Plain arrays, not signals: polled.
