@@ -18,7 +18,7 @@ import {
   type ReportLine,
   type VerificationCheck,
 } from '@clavard/agent-api';
-import type { AgentInfo, ConversationEvent, ConversationStatus } from '@clavard/protocol';
+import type { AgentInfo, AttachmentLimits, ConversationEvent, ConversationStatus } from '@clavard/protocol';
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { AgentLink, LinkStatus } from './agent-link.js';
 import { loadWork, type PendingMessage, saveWork } from './console-storage.js';
@@ -148,6 +148,8 @@ export interface ConsoleModel {
   readonly library: ReadonlySignal<readonly Phrase[]>;
   /** The rules the server enforces (from the welcome). */
   readonly rules: ReadonlySignal<{ requireGreeting: boolean; requireClosing: boolean }>;
+  /** The files the server takes (from the welcome); undefined before it, or when it takes none. */
+  readonly attachments: ReadonlySignal<AttachmentLimits | undefined>;
   readonly status: ReadonlySignal<LinkStatus>;
   /** Every signed-in agent, this one included. */
   readonly agents: ReadonlySignal<readonly AgentInfo[]>;
@@ -286,6 +288,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const me = signal(options.me);
   const library = signal<readonly Phrase[]>(options.phrases ?? []);
   const rules = signal({ requireGreeting: true, requireClosing: true });
+  const attachments = signal<AttachmentLimits | undefined>(undefined);
   const status = signal<LinkStatus>(link.status);
   const agents = signal<readonly AgentInfo[]>([]);
   const queue = signal<readonly QueueEntry[]>([]);
@@ -497,6 +500,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     routing.value = frame.routing;
     library.value = frame.phrases;
     rules.value = frame.rules;
+    attachments.value = frame.attachments;
     for (const conversation of frame.conversations) upsert(conversation);
     welcomed.value = true;
   };
@@ -604,6 +608,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     me,
     library,
     rules,
+    attachments,
     status,
     agents,
     queue,

@@ -149,6 +149,15 @@ describe('attaching files in the composer', () => {
     expect(h.all('.upload-row button').map((b) => b.textContent)).toEqual(['Cancel', 'Cancel']);
   });
 
+  it('refuses at once what is over the limit the server said in its welcome', async () => {
+    h = await consoleWithFiles();
+    await h.deliver(welcomeFrame({ attachments: { maxBytes: 1024 * 1024, perConversation: 20 } }));
+    await pick(h, file('scan.png', 2 * 1024 * 1024, 'image/png'), file('small.png', 1000, 'image/png'));
+    const errors = h.all('.upload-row .file-error').map((p) => p.textContent);
+    expect(errors).toEqual(['This file is over 1 MB, the largest the chat takes.']);
+    expect(h.slots).toHaveLength(1);
+  });
+
   it('sends a file message again after a reconnect with the same clientId', async () => {
     h = await consoleWithFiles();
     await pick(h, file('form.pdf', 10, 'application/pdf'));

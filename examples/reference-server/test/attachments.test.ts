@@ -42,9 +42,11 @@ const answerTo = (client: TestClient, clientId: string): Promise<Received> =>
   ]);
 
 describe('a visitor sends a file', () => {
-  it('is offered in the welcome, with the limits', async () => {
+  it('is offered in the welcome, with the limits, to visitors and agents alike', async () => {
     const { welcome } = await visitor(server);
     expect(welcome.attachments).toEqual({ maxBytes: 10 * 1024 * 1024, perConversation: 20 });
+    const julie = await agent(server, 'Julie');
+    expect(julie.welcome.attachments).toEqual({ maxBytes: 10 * 1024 * 1024, perConversation: 20 });
   });
 
   it('reaches the agent as the server describes it; both read it, served as an image only', async () => {
@@ -199,6 +201,7 @@ describe('what the server refuses, whatever the client says', () => {
     server = await startTestServer({ attachments: false });
     const { welcome } = await visitor(server);
     expect(welcome.attachments).toBeUndefined();
+    expect((await agent(server, 'Julie')).welcome.attachments).toBeUndefined();
     const answer = await call(server, 'widget', welcome.token as string, 'POST', 'uploads', {
       clientId: 'x',
       name: 'a',

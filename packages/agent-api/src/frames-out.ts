@@ -3,7 +3,14 @@
  * `AgentServerFrame`, all of them. Those about one conversation are in frames-out-conversation.ts, the
  * records the frames carry (queue entries, conversations, report lines…) in views.ts.
  */
-import type { AgentInfo, ServerError, ServerPing, SessionReconnect, Timestamp } from '@clavard/protocol';
+import type {
+  AgentInfo,
+  AttachmentLimits,
+  ServerError,
+  ServerPing,
+  SessionReconnect,
+  Timestamp,
+} from '@clavard/protocol';
 import type {
   AgentAck,
   AgentConversationFrame,
@@ -52,6 +59,8 @@ export interface AgentWelcome {
   inboxTotal: number;
   /** The organisation's rules, which the server enforces. */
   rules: { requireGreeting: boolean; requireClosing: boolean };
+  /** The files you may send (the server's limits); absent: this server takes no files. */
+  attachments?: AttachmentLimits;
   /** The organisation's phrase library, every language. */
   phrases: Phrase[];
   conversations: AgentConversation[];

@@ -49,7 +49,7 @@ export function useAttachments(): Attachments | undefined {
 export function createAttachments(
   http: FileHttp,
   send: (conversationId: string, message: FileMessage) => void,
-  options: { createId?: () => string; maxBytes?: number } = {},
+  options: { createId?: () => string; maxBytes?: number | (() => number) } = {},
 ): Attachments {
   return { http, queue: createUploadQueue({ start: (job) => startUpload(http, job), send, ...options }) };
 }

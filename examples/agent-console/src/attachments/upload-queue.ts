@@ -62,8 +62,11 @@ export interface UploadQueueOptions {
   send(conversationId: string, message: FileMessage): void;
   /** @default crypto.randomUUID */
   createId?: () => string;
-  /** Larger files are refused here at once; the server refuses them anyway. @default 10 MiB */
-  maxBytes?: number;
+  /**
+   * Larger files are refused here at once; the server refuses them anyway. A function is asked on each
+   * file (the server's limit, once its welcome said it). @default 10 MiB
+   */
+  maxBytes?: number | (() => number);
 }
 
 /**
@@ -76,6 +79,7 @@ export interface UploadQueueOptions {
  */
 export interface UploadQueue {
   readonly rows: ReadonlySignal<readonly UploadRow[]>;
+  /** The limit now (see `UploadQueueOptions.maxBytes`). */
   readonly maxBytes: number;
   rowsOf(conversationId: string): readonly UploadRow[];
   /** Attaches files to a conversation; each starts uploading (too large ones fail at once). */
@@ -140,7 +144,8 @@ function newRow(conversationId: string, file: File, clientId: string, maxBytes: 
  */
 export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const createId = options.createId ?? (() => crypto.randomUUID());
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const given = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limit = (): number => (typeof given === 'function' ? given() : given);
   const rows = signal<readonly UploadRow[]>([]);
   const running = new Map<string, UploadHandle>();
 
@@ -178,9 +183,12 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   return {
     rows,
-    maxBytes,
+    get maxBytes() {
+      return limit();
+    },
     rowsOf: (conversationId) => rows.value.filter((row) => row.conversationId === conversationId),
     add(conversationId, files) {
+      const maxBytes = limit();
       const added = [...files].map((file) => newRow(conversationId, file, createId(), maxBytes));
       rows.value = [...rows.value, ...added];
       for (const row of added) if (row.state === 'uploading') upload(row);

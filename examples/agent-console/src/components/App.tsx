@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AgentLink, createAgentLink } from '../agent-link.js';
 import { loadAlertPrefs, notifyDesktop, playTone } from '../alerts.js';
 import { type Attachments, AttachmentsContext, createAttachments } from '../attachments/context.js';
+import { DEFAULT_MAX_BYTES } from '../attachments/file-words.js';
 import { type ConsoleAlert, type ConsoleModel, createConsoleModel } from '../console-model.js';
 import { loadSession, type SavedSession, saveSession, tabStorage } from '../console-storage.js';
 import {
@@ -100,8 +101,11 @@ export function App({ origin, connect, storage = tabStorage(), locale }: AppProp
     const next = createConsoleModel({ link, me: session.agent, storage, onAlert });
     next.start();
     // Files go over HTTP with the same token, in a header; their messages through the model.
-    const attachments = createAttachments({ base: `${origin}/agent`, token: session.token }, (id, file) =>
-      next.sendFile(id, file),
+    // The server's limit once its welcome said it; until then the default, which it enforces anyway.
+    const attachments = createAttachments(
+      { base: `${origin}/agent`, token: session.token },
+      (id, file) => next.sendFile(id, file),
+      { maxBytes: () => next.attachments.peek()?.maxBytes ?? DEFAULT_MAX_BYTES },
     );
     return { model: next, attachments };
   };

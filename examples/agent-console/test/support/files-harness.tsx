@@ -3,6 +3,7 @@
  * by a fake fetch (the slot) and the test's {@link FakeXhr} (the bytes).
  */
 import { createAttachments } from '../../src/attachments/context.js';
+import { DEFAULT_MAX_BYTES } from '../../src/attachments/file-words.js';
 import { FakeXhr, fakeFetch, type SeenRequest } from './file-fakes.js';
 import { agentMessage, type ConsoleHarness, mountConsole, takeConversation } from './harness.js';
 
@@ -28,7 +29,11 @@ export async function consoleWithFiles(
           XMLHttpRequest: FakeXhr as unknown as typeof XMLHttpRequest,
         },
         (conversationId, file) => model.sendFile(conversationId, file),
-        { createId: () => `u${++id}` },
+        // As App.tsx: the server's limit once its welcome said it.
+        {
+          createId: () => `u${++id}`,
+          maxBytes: () => model.attachments.peek()?.maxBytes ?? DEFAULT_MAX_BYTES,
+        },
       ),
   });
   await takeConversation(harness, [agentMessage(3)]);

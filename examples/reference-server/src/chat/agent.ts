@@ -58,7 +58,7 @@ const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> =>
     hub.store.agentStats(agent.id),
     hub.store.activeOf(agent.id),
   ]);
-  const { rules } = hub.options;
+  const { rules, attachments: files } = hub.options;
   const welcome: AgentServerFrame & { type: 'agent.welcome' } = {
     type: 'agent.welcome',
     agent,
@@ -70,6 +70,7 @@ const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> =>
     inboxTotal,
     routing,
     rules: { requireGreeting: rules.requireGreeting, requireClosing: rules.requireClosing },
+    ...(files ? { attachments: { maxBytes: files.maxBytes, perConversation: files.perConversation } } : {}),
     phrases: [...rules.phrases],
     conversations: [],
     heartbeatMs: hub.options.heartbeatMs,
