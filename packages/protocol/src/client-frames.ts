@@ -194,7 +194,8 @@ export interface SessionForget {
 /**
  * Open a handoff: the page was reached through a handoff link (`?clavard=h_…`), which a community
  * manager made from a public post so that the conversation continues here, privately (protocol 1.2). Sent
- * once, after `session.welcome`; the server answers with `handoff.result`. The token opens a chat, never an
+ * after `session.welcome`, and after the next ones until the server answered with `handoff.result` (a
+ * second opening by the same visitor is answered `resumed`, so sending it again is safe). The token opens a chat, never an
  * account: identity verification still applies.
  *
  * @example

@@ -12,7 +12,7 @@ import { createChime } from './ui/chime.js';
 import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
 import type { ExtrasModule } from './ui/extras-source.js';
-import { followHandoff, handoffToken } from './ui/handoff-link.js';
+import { announceHandoff, takeHandoffToken } from './ui/handoff-link.js';
 import { loadExtras } from './ui/Lazy.js';
 import { LAUNCHER_CSS } from './ui/launcher-styles.js';
 import type { Proactive } from './ui/proactive.js';
@@ -206,12 +206,12 @@ export function mountInto(
     rated: analytics.rated,
   };
   if (gated.asking) model.consentNeeded.value = true;
-  const handoff = config.handoff ? handoffToken(view) : undefined;
-  if (handoff !== undefined && view) {
+  const handoff = config.handoff && view ? takeHandoffToken(view) : undefined;
+  if (handoff !== undefined) {
     client.openHandoff(handoff);
     model.open.value = true;
     const say = (status: 'used' | 'expired' | 'invalid') => model.announce(translator.t(`handoff.${status}`));
-    cleanup.add(followHandoff(view, client, say));
+    cleanup.add(announceHandoff(client, say));
   }
   const parts = { client, model, storage: gated.storage, view };
   const proactive = loadProactive(config.namespace, rules, parts, container, own, cleanup);

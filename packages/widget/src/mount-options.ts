@@ -279,7 +279,6 @@ export function resolveMountOptions(options: MountOptions): ResolvedMountOptions
     storage: checkStorage(own(options, 'storage')),
     titleBadge: optionalBoolean(options, 'titleBadge'),
     sound: optionalBoolean(options, 'sound'),
-    handoff: own(options, 'handoff') === undefined || optionalBoolean(options, 'handoff'),
     offer: checkOffer(own(options, 'offer'), locale),
     proactive: own(options, 'proactive') as readonly ProactiveRule[] | undefined,
   };

@@ -21,7 +21,7 @@ import { IMAGE_PROTOCOLS, safeUrl } from './ui-core/safe-url.js';
  */
 export type LauncherMountOptions = Pick<
   MountOptions,
-  'brand' | 'locale' | 'position' | 'theme' | 'namespace' | 'open' | 'consent' | 'launcher'
+  'brand' | 'locale' | 'position' | 'theme' | 'namespace' | 'open' | 'handoff' | 'consent' | 'launcher'
 >;
 
 /**
@@ -34,7 +34,7 @@ export type LauncherMountOptions = Pick<
  */
 export type ResolvedLauncherOptions = Pick<
   ResolvedMountOptions,
-  'brand' | 'locale' | 'position' | 'theme' | 'namespace' | 'open' | 'consent' | 'launcher'
+  'brand' | 'locale' | 'position' | 'theme' | 'namespace' | 'open' | 'handoff' | 'consent' | 'launcher'
 >;
 
 /**
@@ -267,6 +267,7 @@ export function resolveLauncherOptions(options: LauncherMountOptions): ResolvedL
     theme: oneOf(options, 'theme', ['light', 'dark', 'auto'], 'auto'),
     namespace,
     open: optionalBoolean(options, 'open'),
+    handoff: own(options, 'handoff') === undefined || optionalBoolean(options, 'handoff'),
     consent: checkConsent(own(options, 'consent'), locale),
     launcher: checkLauncher(own(options, 'launcher'), locale),
   };

@@ -288,6 +288,14 @@ describe('the script tag’s launcher attributes', () => {
     ]);
   });
 
+  it('continue handoff links unless data-handoff="false", and report a wrong value (the default stands)', () => {
+    expect(read({}).options.handoff).toBe(true);
+    expect(read({ 'data-handoff': 'false' }).options.handoff).toBe(false);
+    const wrong = read({ 'data-handoff': 'no' });
+    expect(wrong.options.handoff).toBe(true);
+    expect(wrong.problems).toEqual(['data-handoff="no" must be "true" or "false"; default used']);
+  });
+
   it('show who is there with data-launcher-faces', () => {
     expect(read({ 'data-launcher-faces': '' }).options.launcher).toEqual({ icon: 'chat', faces: true });
     expect(read({ 'data-launcher-faces': 'false' }).options.launcher).toEqual({ icon: 'chat' });

@@ -53,6 +53,33 @@ describe('a handoff link opened by the client', () => {
     vi.useRealTimers();
   });
 
+  it('goes before the messages that waited for the session: they belong to its conversation', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    client.openHandoff(TOKEN);
+    client.send('Hi, about my bill');
+    connectAndWelcome({ conversation: undefined });
+    const types = transport.sent.map((frame) => frame.type);
+    expect(types.indexOf('handoff.open')).toBeGreaterThan(-1);
+    expect(types.indexOf('handoff.open')).toBeLessThan(types.indexOf('message.send'));
+    client.dispose();
+  });
+
+  it('takes another link after an answer: its own answer replaces the first one', () => {
+    const { client, transport, connectAndWelcome } = setupClient();
+    connectAndWelcome({ conversation: undefined });
+    client.openHandoff(TOKEN);
+    transport.receive({ type: 'handoff.result', status: 'expired' });
+    const fresh = 'h_ZnJlc2g.c2ln';
+    client.openHandoff(fresh);
+    expect(client.handoff.value).toBeUndefined();
+    expect(transport.sentOfType('handoff.open').map((frame) => frame.token)).toEqual([TOKEN, fresh]);
+    transport.receive({ type: 'handoff.result', status: 'opened', conversationId: 'c8' });
+    expect(client.handoff.value).toBe('opened');
+    client.openHandoff(TOKEN); // answered already
+    expect(transport.sentOfType('handoff.open')).toHaveLength(2);
+    client.dispose();
+  });
+
   it('refuses what is not a handoff token, and ignores an answer it did not ask for', () => {
     const { client, transport, connectAndWelcome, errors } = setupClient();
     connectAndWelcome({ conversation: undefined });

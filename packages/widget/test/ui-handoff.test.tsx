@@ -9,12 +9,16 @@ afterEach(() => {
   h?.dispose();
   h = undefined;
   history.replaceState(null, '', '/');
+  // A new page: no widget has taken a token yet.
+  Reflect.deleteProperty(window, Symbol.for('clavard.handoff'));
 });
 
 describe('a page reached through a handoff link', () => {
   it('opens the chat, asks to continue the case, says why it cannot, and takes the token out of the address', async () => {
-    history.replaceState(null, '', `/plans?ref=x&clavard=${TOKEN}#top`);
+    history.replaceState(null, '', `/plans?q=a%20b&next=/cart&flag&clavard=${TOKEN}#top`);
     h = await mountWidget({});
+    // At once, before any answer; the rest of the address as it was written.
+    expect(location.pathname + location.search + location.hash).toBe('/plans?q=a%20b&next=/cart&flag#top');
     await h.step();
     // The memory server makes no handoff links: it answers `invalid`.
     expect(h.all('.panel')).toHaveLength(1);
@@ -25,7 +29,17 @@ describe('a page reached through a handoff link', () => {
     expect(h.get('[aria-live]').textContent?.trim()).toBe(
       'This link is not valid. Write to us here to start a new conversation.',
     );
-    expect(location.pathname + location.search + location.hash).toBe('/plans?ref=x#top');
+  });
+
+  it('is taken by the first widget of the page only', async () => {
+    history.replaceState(null, '', `/?clavard=${TOKEN}`);
+    h = await mountWidget({});
+    const second = await mountWidget({ namespace: 'support' });
+    await h.step();
+    expect(h.widget.client.handoff.value).toBe('invalid');
+    expect(second.widget.client.handoff.value).toBeUndefined();
+    expect(second.all('.panel')).toEqual([]);
+    second.dispose();
   });
 
   it('says it in French', async () => {

@@ -269,8 +269,7 @@ export function bootEmbed(
     const { options } = read;
     shown = showWidget(view, controller, options, tag, files, receive, () => gone);
     // A handoff link (`?clavard=h_…`) opens the chat on its case: the panel comes at once and opens.
-    const handoff =
-      tag.getAttribute('data-handoff') !== 'false' && /[?&]clavard=h_/.test(view.location.search);
+    const handoff = options.handoff && /[?&]clavard=h_/.test(view.location.search);
     if (demanded || options.open || handoff) shown.load();
     else if (hasConversationInProgress(view, options.namespace)) whenIdle(view, shown.load);
     // A proactive message: its rules run in the panel, loaded when the browser is idle.

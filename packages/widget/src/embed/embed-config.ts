@@ -226,6 +226,7 @@ export function readEmbedConfig(script: Element, baseUrl: string, fallbackName: 
     theme: theme ?? 'auto',
     namespace: namespace ?? 'default',
     open: readFlag(script, 'data-open', problems) ?? false,
+    handoff: readFlag(script, 'data-handoff', problems) ?? true,
     consent,
     launcher: readLauncher(script, baseUrl, locale, text, problems),
   };

@@ -103,8 +103,6 @@ export function readPanelConfig(
       storage: undefined,
       titleBadge: false,
       sound: false,
-      // clavard.js reported a wrong value: as for its other flags, the default stands.
-      handoff: script.getAttribute('data-handoff') !== 'false',
       offer,
       proactive: rule && [rule],
     },

@@ -116,6 +116,7 @@ interface KitModules {
   '../headless/client-defaults.js': typeof import('../headless/client-defaults.js');
   '../headless/conversation-model.js': typeof import('../headless/conversation-model.js');
   '../headless/message-text.js': typeof import('../headless/message-text.js');
+  '../headless/handoff.js': typeof import('../headless/handoff.js');
   '../headless/timers.js': typeof import('../headless/timers.js');
   '../headless/attachments.js': typeof import('../headless/attachments.js');
   '../headless/files-source.js': typeof import('../headless/files-source.js');
@@ -260,6 +261,7 @@ export const TABS_KIT = {
   '../headless/client-defaults.js': ['CLIENT_DEFAULTS'],
   '../headless/conversation-model.js': ['toPending'],
   '../headless/message-text.js': ['checkIdentityToken', 'requireConversation', 'textError'],
+  '../headless/handoff.js': ['isHandoffToken'],
   '../headless/timers.js': ['createTimerSlot'],
 } as const satisfies KitSpec;
 

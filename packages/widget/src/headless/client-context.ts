@@ -36,6 +36,8 @@ export interface SessionState {
   typingSentAt: number | undefined;
   /** The handoff token given to `openHandoff()`, until the server answered: memory only. */
   handoff: string | undefined;
+  /** The tokens the server answered (the last one's answer is `handoff`, the signal): memory only. */
+  readonly handoffAnswered: Set<string>;
   /** Forms, ratings and ends waiting for the connection (memory only: form values may be sensitive). */
   readonly controlQueue: ClientFrame[];
 }
@@ -110,6 +112,7 @@ export function createCoreContext(given: ChatClientOptions): CoreContext {
     readSent: 0,
     typingSentAt: undefined,
     handoff: undefined,
+    handoffAnswered: new Set(),
     controlQueue: [],
   };
   const gapTimer = createTimerSlot();

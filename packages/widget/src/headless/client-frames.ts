@@ -65,10 +65,11 @@ const onWelcome: Handler<'session.welcome'> = (context, frame) => {
   // After the conversation is adopted (which drops a form asked before an earlier one).
   model.setPrechat(frame.prechat && { form: frame.prechat, errors: undefined });
   persister.flush();
+  // Before the messages that waited: a message typed meanwhile belongs to the handoff's conversation.
+  sendHandoff(context);
   context.delivery.ready();
   if (model.readSeq.peek() > session.readSent) sendRead(context);
   for (const queued of session.controlQueue.splice(0)) connection.send(queued);
-  sendHandoff(context);
 };
 
 const onAck: Handler<'message.ack'> = (context, frame) => {

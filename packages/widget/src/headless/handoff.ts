@@ -8,8 +8,20 @@ import type { CoreContext } from './client-context.js';
 const HANDOFF_TOKEN = /^h_[\w.-]{1,510}$/;
 
 /**
+ * Whether `token` has the shape of a handoff token (`h_`, URL-safe characters, at most 512).
+ *
+ * @example
+ * ```ts
+ * isHandoffToken('h_MTIz.c2ln'); // true
+ * ```
+ */
+export const isHandoffToken = (token: unknown): token is string =>
+  typeof token === 'string' && HANDOFF_TOKEN.test(token);
+
+/**
  * Take a handoff token (see `ChatClient.openHandoff`): sent now if the session is open, else after the
- * next welcome. A token already answered, or already waiting, is not taken again.
+ * next welcome. A token already answered, or already waiting, is not taken again; another one replaces
+ * the answer of the last (its own comes next).
  *
  * @example
  * ```ts
@@ -18,12 +30,13 @@ const HANDOFF_TOKEN = /^h_[\w.-]{1,510}$/;
  */
 export function openHandoff(context: CoreContext, token: string): void {
   const { session, connection, handoff } = context;
-  if (typeof token !== 'string' || !HANDOFF_TOKEN.test(token)) {
+  if (!isHandoffToken(token)) {
     context.reportError(new ChatError('invalid-option', 'openHandoff: not a handoff token'));
     return;
   }
-  if (handoff.peek() !== undefined || session.handoff === token) return;
+  if (session.handoff === token || session.handoffAnswered.has(token)) return;
   session.handoff = token;
+  handoff.value = undefined;
   if (connection.isReady) sendHandoff(context);
 }
 
@@ -49,7 +62,9 @@ export function sendHandoff({ session, connection }: CoreContext): void {
  * ```
  */
 export function onHandoffResult(context: CoreContext, frame: HandoffResult): void {
-  if (context.session.handoff === undefined) return; // not asked by this core
-  context.session.handoff = undefined;
+  const { session } = context;
+  if (session.handoff === undefined) return; // not asked by this core
+  session.handoffAnswered.add(session.handoff);
+  session.handoff = undefined;
   context.handoff.value = frame.status;
 }

@@ -24,6 +24,8 @@ import type { ChatClient, ChatClientOptions, ChatEvents } from './types.js';
 /** What this tab asked for before it had an implementation, and what it carries to the next. */
 interface Intent {
   identified: string | undefined;
+  /** The handoff token given to `openHandoff()` while this tab was alone, until answered. */
+  handoff: string | undefined;
   wantConnected: boolean;
   disposed: boolean;
   /** Calls made before there was an implementation, run on the first one in order. */
@@ -69,7 +71,13 @@ export function createSoloFirstClient(
   const report = (error: ChatError): void => emitter.emit('error', error);
   const current = signal<ChatClient | undefined>(undefined);
   const early = signal<readonly Forward[]>([]);
-  const intent: Intent = { identified: undefined, wantConnected: false, disposed: false, queued: [] };
+  const intent: Intent = {
+    identified: undefined,
+    handoff: undefined,
+    wantConnected: false,
+    disposed: false,
+    queued: [],
+  };
   let stopForwarding = (): void => undefined;
   const use = (next: ChatClient): void => {
     stopForwarding();
@@ -101,12 +109,15 @@ export function createSoloFirstClient(
     lead: startCore,
     ready({ createTabbedClient }, release) {
       const { identified, wantConnected } = intent;
+      // A token the lone core has not had answered yet goes on with the tabs (a later leader sends it).
+      const handoff = core?.handoff.peek() === undefined ? intent.handoff : undefined;
       const adopt = core && release ? { core, release } : undefined;
       use(
         createTabbedClient(options, tabs, createCore, {
           adopt,
           forwards: early.peek(),
           identified,
+          handoff,
           wantConnected,
         }),
       );
@@ -153,6 +164,7 @@ function soloFirstApi(state: ClientState, parts: ApiParts): ChatClient {
   for (const name of WAITING) {
     waiting[name] = (...args: never[]) => {
       if (name === 'shutdown' || name === 'forget') intent.identified = undefined;
+      if (name === 'openHandoff') intent.handoff = args[0];
       parts.retryLoad();
       const run = (client: ChatClient): void => (client[name] as (...a: never[]) => void)(...args);
       const active = current.peek();

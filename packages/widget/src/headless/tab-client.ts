@@ -1,8 +1,9 @@
 import { ChatError } from '@clavard/protocol';
 import { createEmitter, type Emitter } from '@clavard/protocol/internal';
-import { computed } from '@preact/signals-core';
+import { computed, effect } from '@preact/signals-core';
 import { nanoid } from 'nanoid';
 import { CLIENT_DEFAULTS } from './client-defaults.js';
+import { isHandoffToken } from './handoff.js';
 import { checkIdentityToken } from './message-text.js';
 import { createTabChannel, type TabChannel } from './tab-channel.js';
 import { createTabElection, type TabElection } from './tab-election.js';
@@ -76,7 +77,7 @@ export function createTabbedClient(
   const mirror = createMirror();
   const intent: TabIntent = {
     identified: start.identified,
-    handoff: undefined,
+    handoff: start.handoff,
     wantConnected: start.wantConnected ?? false,
     disposed: false,
   };
@@ -152,7 +153,8 @@ export function createTabbedClient(
   win?.addEventListener('pagehide', pageHide);
 
   const files = tabFiles(options, leader.core, mirror, remote, reportError);
-  return tabbedApi({ leader, mirror, remote, emitter, files }, intent, () => {
+  const client = tabbedApi({ leader, mirror, remote, emitter, files }, intent, () => {
+    stopAnswered();
     win?.removeEventListener('pagehide', pageHide);
     stopListening();
     remote.dispose();
@@ -162,6 +164,11 @@ export function createTabbedClient(
     channel.close();
     emitter.clear();
   });
+  // Answered: no later leader is asked again.
+  const stopAnswered = effect(() => {
+    if (client.handoff.value !== undefined) intent.handoff = undefined;
+  });
+  return client;
 }
 
 /** What this tab asked for, which outlives its leadership. */
@@ -207,6 +214,11 @@ function tabbedApi(
       actions.identify(token);
     },
     openHandoff(token) {
+      // Checked here: a follower's mistake is reported in its own tab, not the leader's.
+      if (!isHandoffToken(token)) {
+        emitter.emit('error', new ChatError('invalid-option', 'openHandoff: not a handoff token'));
+        return;
+      }
       intent.handoff = token;
       actions.openHandoff(token);
     },

@@ -141,6 +141,8 @@ export interface TabbedStart {
   forwards?: readonly Forward[] | undefined;
   /** The token given to `identify()` in this tab. */
   identified?: string | undefined;
+  /** The handoff token given to `openHandoff()` in this tab, not answered yet. */
+  handoff?: string | undefined;
   /** Whether this tab asked to be connected. */
   wantConnected?: boolean;
 }

@@ -25,8 +25,9 @@ export interface TranslatorOptions {
   locale: string;
   /**
    * Messages for this locale, over the built-in catalogue of its language (or of its base language:
-   * `fr-FR` uses the `fr-CA` one), then English. Pass a whole catalogue to add a language. Unknown keys are
-   * ignored, so that settings written for a newer widget still work.
+   * `fr-FR` uses the `fr-CA` one), then English. Pass a whole catalogue to add a language. A key this
+   * version does not know (settings written for a newer widget) is kept and never asked for; each value
+   * must still be a text or plural forms.
    */
   messages?: MessageOverrides;
   /** IANA time zone for {@link Translator.formatTime}. @default the browser's time zone */

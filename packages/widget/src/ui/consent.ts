@@ -35,7 +35,8 @@ const record = (at: string, version: string, policyUrl: unknown): Consent => ({
 export function readConsent(storage: ChatStorage, namespace: string, version: string): Consent | undefined {
   try {
     const key = keyOf(namespace);
-    const value: unknown = JSON.parse(storage.get(key) ?? thisPage.get(key) ?? 'null');
+    // This page's first: it holds only what the storage refused, which may still hold an older consent.
+    const value: unknown = JSON.parse(thisPage.get(key) ?? storage.get(key) ?? 'null');
     if (typeof value !== 'object' || value === null) return undefined;
     const { at, version: given, policyUrl } = value as Record<string, unknown>;
     if (typeof at !== 'string' || given !== version) return undefined;
@@ -72,7 +73,10 @@ export function writeConsent(storage: ChatStorage, namespace: string, consent: C
   const text = JSON.stringify(consent);
   try {
     storage.set(key, text);
-    if (storage.get(key) === text) return;
+    if (storage.get(key) === text) {
+      thisPage.delete(key);
+      return;
+    }
   } catch {
     // storage refused: asked again on the next page
   }

@@ -21,7 +21,7 @@ export const EXTRAS_CSS = `.form-card{width:100%;display:flex;flex-direction:col
 [data-kind=check] p{flex-basis:100%}
 .form-label{font-size:14px;font-weight:600}
 .form-optional{font-weight:400;color:var(--c-muted)}
-.form-input{flex:none;max-height:none;field-sizing:fixed}
+.input.form-input{flex:none;max-height:none;field-sizing:fixed}
 .form-check{width:24px;height:24px;accent-color:var(--c-accent)}
 .form-error{font-size:14px;font-weight:600;color:var(--c-danger)}
 .form-submit{align-self:flex-start}

@@ -1,45 +1,50 @@
 // The handoff link the page came through (`?clavard=h_…`: a community manager made it from a public
-// post): the widget opens on it, asks the client to continue that case, and takes the token out of the
-// address bar once the server answered, so that a bookmark or a shared address does not carry it.
+// post): the first widget of the page takes the token out of the address at once (so that a bookmark, a
+// shared address or a Referer does not carry it; the client keeps it in memory), opens on it, and says
+// why when it cannot continue the case.
 import { effect } from '@preact/signals-core';
 import type { ChatClient } from '../headless/index.js';
 
+/** Set on the page's window once a widget took the token: the other widgets of the page leave it. */
+const TAKEN = Symbol.for('clavard.handoff');
+
 /**
- * The handoff token in the page's address, if there is one.
+ * The handoff token in the page's address, taken out of it (the history entry is replaced; every other
+ * part of the address is kept as it was written), or undefined: none, or another widget of the page
+ * took it.
  *
  * @example
  * ```ts
- * handoffToken(window); // 'h_MTIz…' on https://shop.example/?clavard=h_MTIz…
+ * takeHandoffToken(window); // 'h_MTIz…' on https://shop.example/?ref=x&clavard=h_MTIz…, now at /?ref=x
  * ```
  */
-export function handoffToken(view: Window | null | undefined): string | undefined {
-  const token = view && new URL(view.location.href).searchParams.get('clavard');
-  return token?.startsWith('h_') ? token : undefined;
+export function takeHandoffToken(view: Window): string | undefined {
+  if (Reflect.get(view, TAKEN) === true) return undefined;
+  const { pathname, search, hash } = view.location;
+  const pairs = search.slice(1).split('&');
+  const token = pairs.find((pair) => pair.startsWith('clavard='))?.slice('clavard='.length);
+  if (!token?.startsWith('h_')) return undefined;
+  Reflect.set(view, TAKEN, true);
+  const rest = pairs.filter((pair) => !pair.startsWith('clavard=')).join('&');
+  view.history.replaceState(view.history.state, '', `${pathname}${rest === '' ? '' : `?${rest}`}${hash}`);
+  return token;
 }
 
 /**
- * Once `client` has the server's answer, the `clavard` parameter leaves the address (the page's history
- * entry is replaced, nothing reloads), and an outcome other than the conversation itself is announced.
- * Returns what stops watching.
+ * Announces an answer other than the conversation itself (`used`, `expired`, `invalid`). Returns what
+ * stops watching.
  *
  * @example
  * ```ts
- * cleanup.add(followHandoff(window, client, (status) => model.announce(t(`handoff.${status}`))));
+ * cleanup.add(announceHandoff(client, (status) => model.announce(t(`handoff.${status}`))));
  * ```
  */
-export function followHandoff(
-  view: Window,
+export function announceHandoff(
   client: ChatClient,
   announce: (status: 'used' | 'expired' | 'invalid') => void,
 ): () => void {
   return effect(() => {
     const status = client.handoff.value;
-    if (status === undefined) return;
-    const url = new URL(view.location.href);
-    if (url.searchParams.has('clavard')) {
-      url.searchParams.delete('clavard');
-      view.history.replaceState(view.history.state, '', url.href);
-    }
-    if (status !== 'opened' && status !== 'resumed') announce(status);
+    if (status === 'used' || status === 'expired' || status === 'invalid') announce(status);
   });
 }

@@ -56,6 +56,11 @@ export const SCREENS = {
     conversation: 'none',
     waitFor: 'form.form-card .form-submit',
   },
+  handoff: {
+    label: 'a handoff link that is not valid: why, under the greeting',
+    conversation: 'none',
+    waitFor: '.log .greeting + .notice',
+  },
   offline: {
     label: 'away: when the team is back, the offline notice',
     conversation: 'none',

@@ -91,6 +91,7 @@ async function standIn(size: number, last: number): Promise<void> {
     conversation: signal({ id: conversationId, epoch: 'e', status: 'active' }),
     availability: signal(undefined),
     prechat: signal(undefined),
+    handoff: signal(undefined),
   };
   const model = { discontinuity: signal(false), startedOver: signal(undefined) };
   const context = {
