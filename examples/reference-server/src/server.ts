@@ -10,8 +10,10 @@ import {
 import { createEmitter } from '@clavard/protocol/internal';
 import { WebSocketServer } from 'ws';
 import { agentInfo, createAccount, type NewAgentAccount } from './accounts/accounts.js';
+import { createThrottle } from './accounts/throttle.js';
 import { acceptAgent } from './chat/agent.js';
 import type { Conn } from './chat/connection.js';
+import { HANDOFF_OPEN_WINDOW_MS, HANDOFF_OPENS_PER_WINDOW } from './chat/handoff-open.js';
 import { DEFAULT_HOUSE_RULES } from './chat/house-rules.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
@@ -30,6 +32,7 @@ import {
 } from './config.js';
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
+import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
@@ -133,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       `CLAVARD_TOPICS_FR (topicLabels.fr) must name the ${(options.topics ?? []).length} topics, in their order; it names ${french.length}`,
     );
   }
+  checkHandoffSecret(options.handoffs?.secret);
   const store = await openDatabase(options.database ?? defaultDatabasePath(), {
     ...(options.now ? { now: options.now } : {}),
     checkpointFailed: (cause) =>
@@ -165,6 +169,15 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           throw error;
         });
   const database = options.database ?? defaultDatabasePath();
+  const handoffs = {
+    secret: await handoffSecret(options.handoffs?.secret, (candidate) => store.handoffSecret(candidate)),
+    priority: options.handoffs?.priority ?? true,
+    attempts: createThrottle({
+      max: HANDOFF_OPENS_PER_WINDOW,
+      windowMs: HANDOFF_OPEN_WINDOW_MS,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  };
   const files =
     options.attachments === false
       ? undefined
@@ -179,6 +192,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     store,
     ...(files ? { attachments: files.options } : {}),
     bus,
+    handoffs,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
