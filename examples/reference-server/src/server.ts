@@ -32,6 +32,7 @@ import {
 } from './config.js';
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
+import { createHandoffRoutes } from './handoffs/handoff-routes.js';
 import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
@@ -256,6 +257,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     channelIdleMs: options.channelIdleMs ?? 35_000,
   });
   let widgetOrigins: string[] = [];
+  let url = '';
   let agentOrigins: string[] = [];
   const staticSources: StaticSources = {
     consoleDir: options.consoleDir ?? defaultConsoleDir(),
@@ -269,11 +271,27 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     },
   };
 
+  // Server to server: a key, not an origin, says who calls.
+  const api = createHandoffRoutes({
+    store,
+    apiKeys: options.apiKeys ?? {},
+    secret: handoffs.secret,
+    ...(options.handoffs?.expiryMs === undefined ? {} : { expiryMs: options.handoffs.expiryMs }),
+    siteUrl: () => options.handoffs?.siteUrl ?? `${url}/`,
+    landingOrigins: () => [
+      ...widgetOrigins,
+      ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
+    ],
+    topics,
+    now: options.now ?? Date.now,
+  });
+
   const refuse = (res: ServerResponse, status: number) =>
     void res.writeHead(status, { 'cache-control': 'no-store' }).end();
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (await api.route(req, res, path)) return;
     if (path.startsWith(`${WIDGET_BASE}/`)) {
       if (!isOriginAllowed(req, widgetOrigins)) return refuse(res, 403);
       if (channels.route(req, res, path.slice(WIDGET_BASE.length))) return;
@@ -349,7 +367,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   ];
   widgetOrigins = [...own, ...(options.allowedOrigins ?? [])];
   agentOrigins = own;
-  const url = own[0] ?? `http://${host}:${port}`;
+  url = own[0] ?? `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = async () => {
