@@ -71,7 +71,13 @@ describe('handoff.open', () => {
       openedAt: expect.any(String),
       takenAt: expect.any(String),
       takenBy: 'Julie',
+      resolvedAt: null,
     });
+    ana.client.send({ type: 'conversation.end', conversationId: result.conversationId });
+    await ana.client.next('conversation.ended');
+    expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).body.resolvedAt).toEqual(
+      expect.any(String),
+    );
   });
 
   it('greets in French, the topic in French, with no advisor named', async () => {
