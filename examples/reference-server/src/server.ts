@@ -33,6 +33,7 @@ import {
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
 import { createHandoffRoutes } from './handoffs/handoff-routes.js';
+import { startHandoffSweep } from './handoffs/handoff-sweep.js';
 import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
@@ -170,6 +171,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           throw error;
         });
   const database = options.database ?? defaultDatabasePath();
+  const handoffSweep = startHandoffSweep(store, options.now ?? Date.now, report);
+  // Links that expired unopened while the server was down are gone before anyone can ask for them.
+  await handoffSweep.first;
   const handoffs = {
     secret: await handoffSecret(options.handoffs?.secret, (candidate) => store.handoffSecret(candidate)),
     priority: options.handoffs?.priority ?? true,
@@ -395,6 +399,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     await hub.commits.settled();
     await bus.close();
     await files?.close();
+    await handoffSweep.close();
     await store.close();
   };
 

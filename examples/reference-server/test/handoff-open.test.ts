@@ -193,6 +193,25 @@ describe('the handoff secret', () => {
     }
   });
 
+  it('erases at start a handoff nobody opened that expired meanwhile', async () => {
+    const { database, drop } = await testDatabase();
+    try {
+      const first = await startTestServer({ apiKeys: API_KEYS, database, handoffs: { expiryMs: 60_000 } });
+      const made = await handoff(first);
+      const opened = await handoff(first);
+      await open((await visitor(first)).client, opened.token);
+      await first.close();
+      const later = Date.now() + 120_000;
+      server = await startTestServer({ apiKeys: API_KEYS, database, now: () => later });
+      expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).status).toBe(404);
+      expect((await api(server, 'GET', `/api/handoffs/${opened.id}`)).status).toBe(200);
+    } finally {
+      await server?.close();
+      server = undefined;
+      await drop();
+    }
+  });
+
   it('refuses to start with a configured secret under 32 characters', async () => {
     await expect(startTestServer({ handoffs: { secret: 'too-short' } })).rejects.toThrow(
       /at least 32 characters/,

@@ -131,6 +131,17 @@ describe.each(ENGINES)('handoffs on $name', (engine) => {
     expect((await store.recentHandoffs(5)).map((row) => row.id)).toEqual(['h_two']);
   });
 
+  it('erases the handoffs nobody opened once expired, and keeps the opened ones', async () => {
+    const { store } = await suite.open(engine, 'swept');
+    const visitor = await store.createVisitor('token-ana', 'en');
+    await store.createHandoff(handoff('h_opened', 1_000));
+    await store.createHandoff(handoff('h_expired', 1_000));
+    await store.createHandoff(handoff('h_later', 5_000));
+    await store.openHandoff('h_opened', visitor.id);
+    expect(await store.eraseUnopenedHandoffs(2_000)).toBe(1);
+    expect((await store.recentHandoffs(5)).map((row) => row.id).sort()).toEqual(['h_later', 'h_opened']);
+  });
+
   it('keeps one signing secret: the first kept, whatever comes next', async () => {
     const { store } = await suite.open(engine, 'secret');
     expect(await store.handoffSecret('first-secret')).toBe('first-secret');

@@ -98,6 +98,11 @@ export interface HandoffStore {
   /** The handoff's conversation ended: the first end only is kept. */
   markHandoffResolved(conversationId: string): void;
   /**
+   * Erases the handoffs nobody opened that expired before `expiredBefore` (ms): their link can no longer
+   * open anything, so the case they carry goes. Returns how many.
+   */
+  eraseUnopenedHandoffs(expiredBefore: number): number;
+  /**
    * The secret that signs handoff links: the one kept in the database, or `candidate`, kept now, when
    * there is none yet (every node and restart then signs with the same).
    */
@@ -200,6 +205,9 @@ export function handoffStore(db: Database, now: () => number): HandoffStore {
     resolved: db.prepare<[number, string], void>(
       'UPDATE handoffs SET resolved_at = ? WHERE conversation_id = ? AND resolved_at IS NULL',
     ),
+    eraseUnopened: db.prepare<[number], void>(
+      'DELETE FROM handoffs WHERE visitor_id IS NULL AND expires_at < ?',
+    ),
     keepSecret: db.prepare<[string], void>(
       "INSERT OR IGNORE INTO meta (key, value) VALUES ('handoff_secret', ?)",
     ),
@@ -223,6 +231,7 @@ export function handoffStore(db: Database, now: () => number): HandoffStore {
     recentHandoffs: (limit) => q.recent.all(limit).map((record) => handoffFromRecord(record)),
     markHandoffTaken: (conversationId, agentId) => void q.taken.run(now(), agentId, conversationId),
     markHandoffResolved: (conversationId) => void q.resolved.run(now(), conversationId),
+    eraseUnopenedHandoffs: (expiredBefore) => q.eraseUnopened.run(expiredBefore).changes,
     handoffSecret(candidate) {
       q.keepSecret.run(candidate);
       return (q.secret.get() as { value: string }).value;

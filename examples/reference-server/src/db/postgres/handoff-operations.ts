@@ -26,6 +26,7 @@ export type HandoffOperations = Async<
     | 'recentHandoffs'
     | 'markHandoffTaken'
     | 'markHandoffResolved'
+    | 'eraseUnopenedHandoffs'
     | 'handoffSecret'
   >
 >;
@@ -120,6 +121,12 @@ export function handoffOperations(deps: PostgresDeps): HandoffOperations {
         deps.now(),
         conversationId,
       ]);
+    },
+    async eraseUnopenedHandoffs(expiredBefore) {
+      const erased = await query('DELETE FROM handoffs WHERE visitor_id IS NULL AND expires_at < $1', [
+        expiredBefore,
+      ]);
+      return erased.rowCount ?? 0;
     },
     async handoffSecret(candidate) {
       await query(
