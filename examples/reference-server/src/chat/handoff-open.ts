@@ -30,9 +30,23 @@ export interface HandoffOpening {
   attempts: Throttle;
 }
 
-/** Links opened per visitor in {@link HANDOFF_OPEN_WINDOW_MS}, beyond which they are refused a while. */
+/**
+ * Links opened per visitor in {@link HANDOFF_OPEN_WINDOW_MS}, beyond which they are refused a while.
+ *
+ * @example
+ * ```ts
+ * createThrottle({ max: HANDOFF_OPENS_PER_WINDOW, windowMs: HANDOFF_OPEN_WINDOW_MS });
+ * ```
+ */
 export const HANDOFF_OPENS_PER_WINDOW = 5;
-/** The window of {@link HANDOFF_OPENS_PER_WINDOW}: a minute. */
+/**
+ * The window of {@link HANDOFF_OPENS_PER_WINDOW}: a minute.
+ *
+ * @example
+ * ```ts
+ * createThrottle({ max: HANDOFF_OPENS_PER_WINDOW, windowMs: HANDOFF_OPEN_WINDOW_MS });
+ * ```
+ */
 export const HANDOFF_OPEN_WINDOW_MS = 60_000;
 
 const answer = (conn: VisitorConn, status: HandoffStatus, conversationId?: string | null) =>

@@ -1,9 +1,23 @@
 import type { Database } from 'better-sqlite3';
 
-/** Where the customer wrote in public. */
+/**
+ * Where the customer wrote in public.
+ *
+ * @example
+ * ```ts
+ * const channel: HandoffChannel = 'google';
+ * ```
+ */
 export type HandoffChannel = 'x' | 'facebook' | 'instagram' | 'linkedin' | 'google' | 'other';
 
-/** Every {@link HandoffChannel}, in the order the API's errors list them. */
+/**
+ * Every {@link HandoffChannel}, in the order the API's errors list them.
+ *
+ * @example
+ * ```ts
+ * HANDOFF_CHANNELS.includes('x'); // true
+ * ```
+ */
 export const HANDOFF_CHANNELS: readonly HandoffChannel[] = [
   'x',
   'facebook',
@@ -13,7 +27,14 @@ export const HANDOFF_CHANNELS: readonly HandoffChannel[] = [
   'other',
 ];
 
-/** One fact the community manager already collected: for the advisor, never shown to the customer. */
+/**
+ * One fact the community manager already collected: for the advisor, never shown to the customer.
+ *
+ * @example
+ * ```ts
+ * const detail: HandoffDetail = { label: 'Order', value: 'A-1042' };
+ * ```
+ */
 export interface HandoffDetail {
   label: string;
   value: string;
@@ -24,6 +45,11 @@ export interface HandoffDetail {
  * `visitor_id` and `conversation_id` are set when a visitor opens the link (once: it is theirs then);
  * `taken_*` when an agent takes its conversation, `resolved_at` when that conversation ends. The row goes
  * with its visitor and with its conversation (erasure).
+ *
+ * @example
+ * ```ts
+ * const row: HandoffRow | undefined = store.handoff('h_Jq3v…');
+ * ```
  */
 export interface HandoffRow {
   id: string;
@@ -50,7 +76,14 @@ export interface HandoffRow {
   resolved_at: number | null;
 }
 
-/** A new handoff: see {@link HandoffStore.createHandoff}. */
+/**
+ * A new handoff: see {@link HandoffStore.createHandoff}.
+ *
+ * @example
+ * ```ts
+ * store.createHandoff({ id, token_hash, channel: 'x', handle: '@ana', post_url, posted_at: null, summary, details: [], topic: null, advisor_id: null, created_by: 'api:crm', expires_at });
+ * ```
+ */
 export type NewHandoff = Pick<
   HandoffRow,
   | 'id'
@@ -67,7 +100,14 @@ export type NewHandoff = Pick<
   | 'expires_at'
 >;
 
-/** What opening a handoff did: see {@link HandoffStore.openHandoff}. */
+/**
+ * What opening a handoff did: see {@link HandoffStore.openHandoff}.
+ *
+ * @example
+ * ```ts
+ * const opening: HandoffOpening = store.openHandoff(id, visitorId); // 'opened' the first time
+ * ```
+ */
 export type HandoffOpening = 'opened' | 'resumed' | 'used';
 
 /**

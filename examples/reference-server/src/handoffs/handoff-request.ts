@@ -62,7 +62,14 @@ export interface HandoffRequest {
   landingUrl?: URL;
 }
 
-/** The most characters of each text, and of details. */
+/**
+ * The most characters of each text, and the most details.
+ *
+ * @example
+ * ```ts
+ * summary.length <= HANDOFF_LIMITS.summary; // 200
+ * ```
+ */
 export const HANDOFF_LIMITS = {
   handle: 100,
   url: 2048,

@@ -12,9 +12,23 @@ import { type HandoffFieldError, type HandoffRequest, parseHandoffRequest } from
 import { DEFAULT_HANDOFF_EXPIRY_MS } from './handoff-settings.js';
 import { createHandoffToken } from './handoff-token.js';
 
-/** The largest body `POST /api/handoffs` reads. */
+/**
+ * The largest body `POST /api/handoffs` reads: 32 KiB (413 beyond).
+ *
+ * @example
+ * ```ts
+ * await readBody(req, MAX_HANDOFF_BODY_BYTES);
+ * ```
+ */
 export const MAX_HANDOFF_BODY_BYTES = 32 * 1024;
-/** Handoffs one key may make in a minute. */
+/**
+ * Handoffs one key may make in a minute (429 beyond).
+ *
+ * @example
+ * ```ts
+ * createThrottle({ max: HANDOFFS_PER_MINUTE, windowMs: 60_000 });
+ * ```
+ */
 export const HANDOFFS_PER_MINUTE = 30;
 
 /**

@@ -8,7 +8,14 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 const ID_BYTES = 12;
 const PAYLOAD_BYTES = ID_BYTES + 8;
 const SIGNATURE_BYTES = 32;
-/** The least length of a configured secret. */
+/**
+ * The least length of a configured secret.
+ *
+ * @example
+ * ```ts
+ * secret.length >= HANDOFF_SECRET_MIN_LENGTH; // 32
+ * ```
+ */
 export const HANDOFF_SECRET_MIN_LENGTH = 32;
 const SHAPE = /^h_([A-Za-z0-9_-]{27})\.([A-Za-z0-9_-]{43})$/;
 
