@@ -53,7 +53,7 @@ export default defineConfig({
             'examples/reference-server/test/{routing,schedule,frames,frame-text,static}.test.ts',
             'examples/reference-server/test/{postgres-*,cluster-*}.test.ts',
             // Files' pure functions, and the tests that open both engines themselves.
-            'examples/reference-server/test/{files-sniff,files-safe-name,files-prepare,files-storage,attachment-rows}.test.ts',
+            'examples/reference-server/test/{files-sniff,files-safe-name,files-prepare,files-storage,attachment-rows,handoff-rows,handoff-token,handoff-greeting}.test.ts',
           ],
           env: { CLAVARD_TEST_DATABASE: 'postgres' },
         },

@@ -4,6 +4,7 @@ import type { NewAgentAccount } from './accounts/accounts.js';
 import { DEMO_AGENTS } from './accounts/demo-agents.js';
 import type { HouseRules } from './chat/house-rules.js';
 import { type AttachmentSettings, readAttachmentConfig } from './files/attachment-settings.js';
+import { type HandoffSettings, readHandoffConfig } from './handoffs/handoff-settings.js';
 
 /**
  * Options of {@link startServer}. Every one has a default; `readConfig()` fills them from the
@@ -173,6 +174,13 @@ export interface ServerOptions {
    * {@link AttachmentSettings} names. @default on, 10 MiB a file, 20 a conversation
    */
   attachments?: false | AttachmentSettings;
+  /** Handoff links (see "Handoffs" in the README): signing, expiry, priority, the default landing page. */
+  handoffs?: HandoffSettings;
+  /**
+   * Keys of the server API (`/api`, e.g. `POST /api/handoffs`), by name: callers send
+   * `Authorization: Bearer <key>`. From `CLAVARD_API_KEYS` (`name:key,name2:key2`). @default none: no `/api`
+   */
+  apiKeys?: Readonly<Record<string, string>>;
   /** The clock, in ms. @default Date.now */
   now?: () => number;
 }
@@ -280,7 +288,8 @@ const positiveMs = (text: string): number => {
  * (examples/demo-store/public), `CLAVARD_CONSOLE_DIR` (examples/agent-console/dist), `CLAVARD_EMBED_FILE`
  * (packages/widget/dist/embed/clavard.js), `CLAVARD_SMTP_URL`, `CLAVARD_MAIL_FROM`, `CLAVARD_BRAND`,
  * `CLAVARD_REQUIRE_GREETING` and `CLAVARD_REQUIRE_CLOSING` (`0` turns the rule off), and the attachments'
- * (`CLAVARD_ATTACHMENTS=0` takes none; see `AttachmentSettings`). Throws on a malformed `PORT`.
+ * (`CLAVARD_ATTACHMENTS=0` takes none; see `AttachmentSettings`), the handoffs' and the API keys (see
+ * `readHandoffConfig`). Throws on a malformed `PORT`.
  *
  * @example
  * ```ts
@@ -327,6 +336,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
       requireClosing: env.CLAVARD_REQUIRE_CLOSING !== '0',
     },
     attachments: readAttachmentConfig(env),
+    ...readHandoffConfig(env),
     staticDir: env.CLAVARD_STATIC_DIR || defaultStaticDir(),
     siteDir: env.CLAVARD_SITE_DIR || defaultSiteDir(),
     consoleDir: env.CLAVARD_CONSOLE_DIR || defaultConsoleDir(),

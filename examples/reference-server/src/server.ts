@@ -10,8 +10,10 @@ import {
 import { createEmitter } from '@clavard/protocol/internal';
 import { WebSocketServer } from 'ws';
 import { agentInfo, createAccount, type NewAgentAccount } from './accounts/accounts.js';
+import { createThrottle } from './accounts/throttle.js';
 import { acceptAgent } from './chat/agent.js';
 import type { Conn } from './chat/connection.js';
+import { HANDOFF_OPEN_WINDOW_MS, HANDOFF_OPENS_PER_WINDOW } from './chat/handoff-open.js';
 import { DEFAULT_HOUSE_RULES } from './chat/house-rules.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
@@ -30,6 +32,9 @@ import {
 } from './config.js';
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
+import { createHandoffRoutes } from './handoffs/handoff-routes.js';
+import { startHandoffSweep } from './handoffs/handoff-sweep.js';
+import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
@@ -133,6 +138,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       `CLAVARD_TOPICS_FR (topicLabels.fr) must name the ${(options.topics ?? []).length} topics, in their order; it names ${french.length}`,
     );
   }
+  checkHandoffSecret(options.handoffs?.secret);
   const store = await openDatabase(options.database ?? defaultDatabasePath(), {
     ...(options.now ? { now: options.now } : {}),
     checkpointFailed: (cause) =>
@@ -165,6 +171,18 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           throw error;
         });
   const database = options.database ?? defaultDatabasePath();
+  const handoffSweep = startHandoffSweep(store, options.now ?? Date.now, report);
+  // Links that expired unopened while the server was down are gone before anyone can ask for them.
+  await handoffSweep.first;
+  const handoffs = {
+    secret: await handoffSecret(options.handoffs?.secret, (candidate) => store.handoffSecret(candidate)),
+    priority: options.handoffs?.priority ?? true,
+    attempts: createThrottle({
+      max: HANDOFF_OPENS_PER_WINDOW,
+      windowMs: HANDOFF_OPEN_WINDOW_MS,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  };
   const files =
     options.attachments === false
       ? undefined
@@ -179,6 +197,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     store,
     ...(files ? { attachments: files.options } : {}),
     bus,
+    handoffs,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
@@ -242,6 +261,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     channelIdleMs: options.channelIdleMs ?? 35_000,
   });
   let widgetOrigins: string[] = [];
+  let url = '';
   let agentOrigins: string[] = [];
   const staticSources: StaticSources = {
     consoleDir: options.consoleDir ?? defaultConsoleDir(),
@@ -255,11 +275,27 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     },
   };
 
+  // Server to server: a key, not an origin, says who calls.
+  const api = createHandoffRoutes({
+    store,
+    apiKeys: options.apiKeys ?? {},
+    secret: handoffs.secret,
+    ...(options.handoffs?.expiryMs === undefined ? {} : { expiryMs: options.handoffs.expiryMs }),
+    siteUrl: () => options.handoffs?.siteUrl ?? `${url}/`,
+    landingOrigins: () => [
+      ...widgetOrigins,
+      ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
+    ],
+    topics,
+    now: options.now ?? Date.now,
+  });
+
   const refuse = (res: ServerResponse, status: number) =>
     void res.writeHead(status, { 'cache-control': 'no-store' }).end();
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (await api.route(req, res, path)) return;
     if (path.startsWith(`${WIDGET_BASE}/`)) {
       if (!isOriginAllowed(req, widgetOrigins)) return refuse(res, 403);
       if (channels.route(req, res, path.slice(WIDGET_BASE.length))) return;
@@ -335,7 +371,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   ];
   widgetOrigins = [...own, ...(options.allowedOrigins ?? [])];
   agentOrigins = own;
-  const url = own[0] ?? `http://${host}:${port}`;
+  url = own[0] ?? `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = async () => {
@@ -363,6 +399,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     await hub.commits.settled();
     await bus.close();
     await files?.close();
+    await handoffSweep.close();
     await store.close();
   };
 

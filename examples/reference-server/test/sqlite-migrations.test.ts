@@ -60,6 +60,20 @@ describe('the SQLite schema in steps', () => {
     expect(version(old)).toBe(SQLITE_MIGRATIONS.at(-1)?.version);
   });
 
+  it('gives a file of step 2 the handoffs and its conversations a priority of 0, their rows kept', () => {
+    const path = file();
+    const db = open(path);
+    applySqliteMigrations(db, SQLITE_MIGRATIONS.slice(0, 2));
+    db.exec(`INSERT INTO visitors (id, created_at, last_seen_at) VALUES ('v1', 1, 1);
+      INSERT INTO conversations (id, visitor_id, epoch, status, created_at) VALUES ('c1', 'v1', 'e', 'queued', 1)`);
+    expect(columns(db, 'conversations')).not.toContain('priority');
+    expect(applySqliteMigrations(db, SQLITE_MIGRATIONS)).toEqual([3]);
+    expect(db.prepare('SELECT id, priority FROM conversations').all()).toEqual([{ id: 'c1', priority: 0 }]);
+    expect(columns(db, 'handoffs')).toEqual(
+      expect.arrayContaining(['token_hash', 'conversation_id', 'resolved_at']),
+    );
+  });
+
   it('applies a later step once, and none of a run whose step fails', () => {
     const path = file();
     const db = open(path);

@@ -119,6 +119,7 @@ const handlers: {
     });
     // Another agent, maybe on another node, took it between the read above and this write.
     if (!event) throw new ChatError('forbidden', 'another agent has taken it');
+    await hub.store.markHandoffTaken(conversation.id, session.agent.id);
     hub.toVisitor(conversation.visitor_id, event);
     const taken = await hub.store.conversation(conversation.id);
     if (taken)
@@ -215,6 +216,7 @@ const handlers: {
       ...(closing ? { closing } : {}),
     });
     if (!event) throw new ChatError('conversation-ended', `${conversation.id} has ended`);
+    await hub.store.markHandoffResolved(conversation.id);
     hub.publish(conversation, event);
     await hub.statsChanged(session.agent.id);
   },

@@ -22,6 +22,7 @@ import type { Mailer } from '../mail/mailer.js';
 import type { Schedule } from '../schedule.js';
 import type { Conn } from './connection.js';
 import type { GroupCommit } from './group-commit.js';
+import type { HandoffOpening } from './handoff-open.js';
 import type { HouseRules } from './house-rules.js';
 /** A visitor connection's session, once its hello is accepted. */
 export interface VisitorSession {
@@ -89,6 +90,8 @@ export interface HubOptions {
   schedule: Schedule | undefined;
   /** Files in messages: their limits and storage; none: the server takes no attachments. */
   attachments?: AttachmentOptions;
+  /** Handoff links: how they are checked and their conversations started; none: every link is `invalid`. */
+  handoffs?: HandoffOpening;
   /** What crosses to the other nodes of a cluster. @default a bus for a server that runs alone */
   bus?: Bus;
   report: (error: ChatError) => void;

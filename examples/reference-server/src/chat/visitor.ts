@@ -9,6 +9,7 @@ import type { ConversationRow } from '../db/rows.js';
 import { eraseAttachments } from '../files/attachments.js';
 import { acceptConnection } from './connection.js';
 import { fieldErrors, redactedValues } from './forms.js';
+import { handoffOpen } from './handoff-open.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 import { inboxChanged } from './inbox.js';
 import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
@@ -26,6 +27,7 @@ const endByVisitor = async (hub: Hub, conversation: ConversationRow): Promise<vo
   if (conversation.status === 'ended') return;
   const event = await hub.store.end(conversation.id, { type: 'conversation.ended', by: 'visitor' });
   if (!event) return; // the agent ended it meanwhile
+  await hub.store.markHandoffResolved(conversation.id);
   hub.publish(conversation, event);
   if (conversation.agent_id) await hub.statsChanged(conversation.agent_id);
   if (conversation.status === 'queued') await hub.queueChanged();
@@ -217,6 +219,7 @@ const handlers: {
   },
   'session.end': (hub, _conn, session) => endSession(hub, session, 'ended'),
   'session.forget': (hub, _conn, session) => endSession(hub, session, 'forgotten'),
+  'handoff.open': (hub, conn, session, frame) => handoffOpen(hub, conn, session, frame),
 };
 
 /**

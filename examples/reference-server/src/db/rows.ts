@@ -35,6 +35,8 @@ export interface ConversationRow {
   ended_at: number | null;
   /** When the visitor left a message (nobody was available): it waits in the agents' inbox, not the queue. */
   left_message_at: number | null;
+  /** Above 0: ahead of the others in the queue (a handoff's conversation). */
+  priority: number;
 }
 
 /** What the server answered to a message's `clientId`, kept to answer every resend the same. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ATTACHMENTS_TABLE } from './attachment-store.js';
+import { HANDOFFS_TABLE } from './handoff-store.js';
 import { applySqliteMigrations, type SqliteMigration } from './sqlite-migrations.js';
 
 /**
@@ -138,8 +139,8 @@ const ADDED_COLUMNS: Record<string, Record<string, string>> = {
   visitors: { page_url: 'TEXT', page_title: 'TEXT', time_zone: 'TEXT', prechat_answers: 'TEXT' },
 };
 
-const addMissingColumns = (db: Database) => {
-  for (const [table, columns] of Object.entries(ADDED_COLUMNS)) {
+const addMissingColumns = (db: Database, added: Record<string, Record<string, string>> = ADDED_COLUMNS) => {
+  for (const [table, columns] of Object.entries(added)) {
     const present = new Set(
       db
         .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
@@ -206,6 +207,15 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     },
   },
   { version: 2, name: 'attachments', apply: (db) => db.exec(ATTACHMENTS_TABLE) },
+  {
+    version: 3,
+    name: 'handoffs, and conversations ahead in the queue',
+    apply(db) {
+      // A conversation of priority (a handoff's) is ahead of the others in the queue.
+      addMissingColumns(db, { conversations: { priority: 'INTEGER NOT NULL DEFAULT 0' } });
+      db.exec(HANDOFFS_TABLE);
+    },
+  },
 ];
 
 /**

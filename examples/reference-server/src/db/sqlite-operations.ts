@@ -12,6 +12,7 @@ import { archiveStore } from './archive-store.js';
 import { atomic } from './atomic.js';
 import { attachmentStore } from './attachment-store.js';
 import { startCheckpoints } from './checkpoints.js';
+import { handoffStore } from './handoff-store.js';
 import { inboxStore } from './inbox-store.js';
 import { prechatStore } from './prechat-store.js';
 import { contextFromRow, eventFromRow, formFromRow } from './row-mappers.js';
@@ -176,6 +177,7 @@ export function openSqlite(options: StoreOptions) {
     ...accountStore(db, { now, createId, setTopics: replaceTopicsRaw }),
     ...inboxStore(db, now),
     ...attachmentStore(db, now),
+    ...handoffStore(db, now),
     ...archiveStore(db),
     ...prechatStore(db, now),
     createVisitor(tokenHash, locale) {
@@ -224,9 +226,9 @@ export function openSqlite(options: StoreOptions) {
     conversation: (conversationId) => q.conversation.get(conversationId),
     currentConversation: (visitorId) => q.current.get(visitorId),
     setTopic: (conversationId, topic) => void q.setTopic.run(topic, conversationId),
-    createConversation(visitorId, topic) {
+    createConversation(visitorId, topic, priority = 0) {
       const id = createId();
-      q.insertConversation.run(id, visitorId, epoch, topic ?? null, now());
+      q.insertConversation.run(id, visitorId, epoch, topic ?? null, now(), priority);
       const row = q.conversation.get(id);
       if (!row) throw new Error(`conversation ${id} was not stored`);
       return row;

@@ -30,7 +30,7 @@ const queuedSql = (only: string): string =>
          ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
          i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email
        FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
-       WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.rowid`;
+       WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.priority DESC, c.created_at, c.rowid`;
 
 /**
  * The statements of {@link prepareStatements}'s database, by what they do.
@@ -84,8 +84,8 @@ export function prepareStatements(db: Database) {
     current: db.prepare<[string], ConversationRow>(
       'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
     ),
-    insertConversation: db.prepare<[string, string, string, string | null, number], void>(
-      "INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at) VALUES (?, ?, ?, 'queued', ?, ?)",
+    insertConversation: db.prepare<[string, string, string, string | null, number, number], void>(
+      "INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at, priority) VALUES (?, ?, ?, 'queued', ?, ?, ?)",
     ),
     queued: db.prepare<[], QueueRow>(queuedSql('')),
     queuedOne: db.prepare<[string], QueueRow>(queuedSql('AND c.id = ?')),

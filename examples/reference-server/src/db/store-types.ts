@@ -8,6 +8,7 @@ import type { FileStorage } from '../files/file-storage.js';
 import type { AccountStore } from './account-store.js';
 import type { ArchiveStore } from './archive-store.js';
 import type { AttachmentStore } from './attachment-store.js';
+import type { HandoffStore } from './handoff-store.js';
 import type { InboxStore } from './inbox-store.js';
 import type { PrechatStore } from './prechat-store.js';
 import type { AckRow, AgentRow, ConversationRow, FormRow, VisitorRow } from './rows.js';
@@ -102,7 +103,8 @@ export interface StoreOperations
     InboxStore,
     ArchiveStore,
     PrechatStore,
-    AttachmentStore {
+    AttachmentStore,
+    HandoffStore {
   createVisitor(tokenHash: string, locale: string): VisitorRow;
   visitorByTokenHash(tokenHash: string): VisitorRow | undefined;
   visitor(visitorId: string): VisitorRow | undefined;
@@ -129,9 +131,11 @@ export interface StoreOperations
   conversation(conversationId: string): ConversationRow | undefined;
   /** The visitor's newest conversation. */
   currentConversation(visitorId: string): ConversationRow | undefined;
-  createConversation(visitorId: string, topic: string | undefined): ConversationRow;
+  /** A new queued conversation; `priority` above 0 puts it ahead of the others in the queue. */
+  createConversation(visitorId: string, topic: string | undefined, priority?: number): ConversationRow;
   /** The topic chosen in the pre-chat form. */
   setTopic(conversationId: string, topic: string): void;
+  /** The queue: higher priority first, then in order of creation. */
   queued(): QueueRow[];
   /** One conversation's row of the queue, undefined when it is not waiting in it. */
   queuedOne(conversationId: string): QueueRow | undefined;

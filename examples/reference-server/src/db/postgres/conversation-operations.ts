@@ -76,12 +76,12 @@ function conversationWrites(deps: PostgresDeps) {
   const { tx, now } = deps;
   const query = tx.query;
   return {
-    async createConversation(visitorId, topic) {
+    async createConversation(visitorId, topic, priority = 0) {
       const row = await one<ConversationRow>(
         query,
-        `INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at)
-         VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING ${CONVERSATION}`,
-        [deps.createId(), visitorId, deps.epoch, topic ?? null, now()],
+        `INSERT INTO conversations (id, visitor_id, epoch, status, topic, created_at, priority)
+         VALUES ($1, $2, $3, 'queued', $4, $5, $6) RETURNING ${CONVERSATION}`,
+        [deps.createId(), visitorId, deps.epoch, topic ?? null, now(), priority],
       );
       if (!row) throw new Error(`the conversation of visitor ${visitorId} was not stored`);
       return row;

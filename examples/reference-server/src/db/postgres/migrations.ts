@@ -185,6 +185,38 @@ CREATE TABLE attachment_blobs (
 `;
 
 /**
+ * Handoffs (a public post's case carried to a private chat) as on SQLite (../handoff-store.ts), and a
+ * conversation's priority in the queue.
+ */
+const HANDOFFS = `
+ALTER TABLE conversations ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE handoffs (
+  id              TEXT PRIMARY KEY,
+  token_hash      TEXT NOT NULL UNIQUE,
+  channel         TEXT NOT NULL CHECK (channel IN ('x', 'facebook', 'instagram', 'linkedin', 'google', 'other')),
+  handle          TEXT NOT NULL,
+  post_url        TEXT NOT NULL,
+  posted_at       BIGINT,
+  summary         TEXT NOT NULL,
+  details         TEXT NOT NULL,
+  topic           TEXT,
+  advisor_id      TEXT,
+  created_by      TEXT NOT NULL,
+  created_at      BIGINT NOT NULL,
+  expires_at      BIGINT NOT NULL,
+  visitor_id      TEXT REFERENCES visitors(id) ON DELETE CASCADE,
+  conversation_id TEXT REFERENCES conversations(id) ON DELETE CASCADE,
+  opened_at       BIGINT,
+  taken_at        BIGINT,
+  taken_by        TEXT,
+  resolved_at     BIGINT
+);
+CREATE INDEX handoffs_by_conversation ON handoffs (conversation_id);
+CREATE INDEX handoffs_by_visitor ON handoffs (visitor_id);
+CREATE INDEX handoffs_by_age ON handoffs (created_at);
+`;
+
+/**
  * Every step, oldest first.
  *
  * @example
@@ -196,6 +228,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'the tables', sql: TABLES },
   { version: 2, name: 'the order conversations arrived in', sql: ARRIVAL },
   { version: 3, name: 'attachments', sql: ATTACHMENTS },
+  { version: 4, name: 'handoffs, and conversations ahead in the queue', sql: HANDOFFS },
 ];
 
 /** Any constant the same for every node: the key of the advisory lock that migrations take. */

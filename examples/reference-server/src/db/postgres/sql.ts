@@ -143,7 +143,7 @@ export const BY_AGENT = `e.type = 'message' AND e.payload::json -> 'author' ->> 
  * ```
  */
 export const CONVERSATION =
-  'id, visitor_id, epoch, status, topic, agent_id, created_at, answered_at, ended_at, last_seq, visitor_read_seq, agent_read_seq, left_message_at';
+  'id, visitor_id, epoch, status, topic, agent_id, created_at, answered_at, ended_at, last_seq, visitor_read_seq, agent_read_seq, left_message_at, priority';
 
 /**
  * The queue's rows, oldest first (ties in the order the conversations arrived), with the customer each
@@ -159,7 +159,7 @@ export const queuedSql = (only: string): string =>
      ${CONTACT_EMAIL} AS contact_email, ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
      i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email
    FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
-   WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.created_at, c.arrival`;
+   WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.priority DESC, c.created_at, c.arrival`;
 
 /**
  * An event as the events table keeps it.

@@ -24,6 +24,7 @@ import { attachmentOperations } from './attachment-operations.js';
 import { conversationOperations } from './conversation-operations.js';
 import { eventOperations } from './event-operations.js';
 import { formOperations } from './form-operations.js';
+import { handoffOperations } from './handoff-operations.js';
 import { inboxOperations } from './inbox-operations.js';
 import { migratePostgres } from './migrations.js';
 import { one } from './sql.js';
@@ -118,6 +119,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...formOperations(deps),
     ...inboxOperations(deps),
     ...attachmentOperations(deps),
+    ...handoffOperations(deps),
     ...visitorOperations(deps),
     epoch,
     engine: 'postgres',

@@ -1,0 +1,220 @@
+// Opening a handoff link over a real WebSocket: its conversation starts at once with the greeting, ahead
+// in the queue; again by the same visitor it resumes, by another it is used; late it is expired; forged
+// or unknown it is invalid; opened too often it is rate-limited; it goes with the visitor's data.
+import type { ReferenceServer } from '@clavard/reference-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  agent,
+  type Received,
+  startTestServer,
+  type TestClient,
+  testDatabase,
+  visitor,
+} from './support/clients.js';
+import { API_KEYS, api, handoff } from './support/handoffs.js';
+
+let server: ReferenceServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const topics = ['Billing', 'Technical support'];
+const topicLabels = { fr: ['Facturation', 'Soutien technique'] };
+
+/** Sends `handoff.open` and resolves with the `handoff.result` it gets. */
+const open = async (client: TestClient, token: string): Promise<Received> => {
+  const before = client.frames.length;
+  client.send({ type: 'handoff.open', token });
+  return client.next('handoff.result', (frame) => client.frames.indexOf(frame) >= before);
+};
+
+const idsOf = (frame: Received) => (frame.queue as { conversationId: string }[]).map((e) => e.conversationId);
+
+describe('handoff.open', () => {
+  it('starts the conversation at once: the greeting first, its topic, ahead of the queue', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, topics });
+    const julie = await agent(server, 'Julie');
+    const early = await visitor(server, { attributes: { topic: 'Billing' } });
+    early.client.send({ type: 'message.send', clientId: 'c1', text: 'I was here first' });
+    const { conversationId: earlyId } = await early.client.next('message.ack');
+    const made = await handoff(server, { topic: 'Billing', advisor: 'julie' });
+    const ana = await visitor(server);
+    const result = await open(ana.client, made.token);
+    expect(result).toEqual({ type: 'handoff.result', status: 'opened', conversationId: expect.any(String) });
+    const greeting = await ana.client.next('message', (f) => f.conversationId === result.conversationId);
+    expect(greeting).toMatchObject({
+      seq: 1,
+      author: { role: 'system' },
+      content: {
+        kind: 'text',
+        text: 'You wrote to us on X about a double charge. Julie from Billing will continue here, privately.',
+      },
+    });
+    // The greeting arrived before the result: the client adopts the conversation from its events.
+    expect(ana.client.frames.indexOf(greeting)).toBeLessThan(ana.client.frames.indexOf(result));
+    const queue = await julie.client.next('agent.queue', (f) =>
+      idsOf(f).includes(String(result.conversationId)),
+    );
+    expect(idsOf(queue)).toEqual([result.conversationId, earlyId]);
+    expect(JSON.stringify(ana.client.frames)).not.toContain(made.token);
+    // The visitor's next message goes to the same conversation: nothing to repeat.
+    ana.client.send({ type: 'message.send', clientId: 'c2', text: 'Thanks' });
+    expect((await ana.client.next('message.ack')).conversationId).toBe(result.conversationId);
+    julie.client.send({ type: 'agent.take', conversationId: result.conversationId });
+    await julie.client.next(
+      'agent.conversation',
+      (f) => (f.conversation as { id: string }).id === result.conversationId,
+    );
+    const followed = await api(server, 'GET', `/api/handoffs/${made.id}`);
+    expect(followed.body).toMatchObject({
+      openedAt: expect.any(String),
+      takenAt: expect.any(String),
+      takenBy: 'Julie',
+      resolvedAt: null,
+    });
+    ana.client.send({ type: 'conversation.end', conversationId: result.conversationId });
+    await ana.client.next('conversation.ended');
+    expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).body.resolvedAt).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it('greets in French, the topic in French, with no advisor named', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, topics, topicLabels });
+    const made = await handoff(server, { topic: 'Billing', summary: 'un double prélèvement' });
+    const eve = await visitor(server, { locale: 'fr-CA' });
+    const result = await open(eve.client, made.token);
+    const greeting = await eve.client.next('message', (f) => f.conversationId === result.conversationId);
+    expect((greeting.content as { text: string }).text).toBe(
+      'Vous nous avez écrit sur X au sujet de ceci\u00a0: «\u00a0un double prélèvement\u00a0». Une personne de l’équipe Facturation poursuivra ici, en privé.',
+    );
+  });
+
+  it('resumes for the same visitor, is used for another, and shows the other nothing', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS });
+    const made = await handoff(server);
+    const ana = await visitor(server);
+    const opened = await open(ana.client, made.token);
+    const again = await visitor(server, { token: ana.welcome.token });
+    expect(await open(again.client, made.token)).toEqual({
+      type: 'handoff.result',
+      status: 'resumed',
+      conversationId: opened.conversationId,
+    });
+    const bob = await visitor(server);
+    expect(await open(bob.client, made.token)).toEqual({ type: 'handoff.result', status: 'used' });
+    expect(bob.client.frames.some((f) => f.type === 'message')).toBe(false);
+  });
+
+  it('is expired from its expiry on, and invalid when forged, altered or unknown', async () => {
+    let now = Date.now();
+    server = await startTestServer({ apiKeys: API_KEYS, now: () => now, handoffs: { expiryMs: 60_000 } });
+    const made = await handoff(server);
+    const other = await startTestServer({ apiKeys: API_KEYS });
+    const foreign = await handoff(other);
+    await other.close();
+    const ana = await visitor(server);
+    const [payload = '', signature = ''] = made.token.slice(2).split('.');
+    for (const token of [
+      'not-a-token',
+      'h_nothing',
+      foreign.token,
+      `h_${payload}.${signature.slice(0, -2)}AA`,
+    ]) {
+      expect(await open(ana.client, token)).toEqual({ type: 'handoff.result', status: 'invalid' });
+    }
+    now += 61_000;
+    expect(await open(ana.client, made.token)).toEqual({ type: 'handoff.result', status: 'expired' });
+    expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).body.openedAt).toBeNull();
+  });
+
+  it('lets a visitor open 5 links a minute, then asks them to wait', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS });
+    const ana = await visitor(server);
+    for (let tried = 0; tried < 5; tried += 1) await open(ana.client, 'h_guess');
+    ana.client.send({ type: 'handoff.open', token: 'h_guess' });
+    const refused = await ana.client.next('error', (f) => f.code === 'rate-limited');
+    expect(refused).toMatchObject({ retryable: true, retryAfterMs: expect.any(Number) });
+    expect(refused.retryAfterMs as number).toBeGreaterThan(0);
+  });
+
+  it('joins the conversation a visitor has under way, rather than leaving it behind', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS });
+    const ana = await visitor(server);
+    ana.client.send({ type: 'message.send', clientId: 'c1', text: 'Hello?' });
+    const { conversationId } = await ana.client.next('message.ack');
+    const result = await open(ana.client, (await handoff(server)).token);
+    expect(result).toEqual({ type: 'handoff.result', status: 'opened', conversationId });
+    expect(
+      await ana.client.next('message', (f) => (f.author as { role: string }).role === 'system'),
+    ).toMatchObject({
+      conversationId,
+      seq: 2,
+    });
+  });
+
+  it('keeps the order of creation when handoffs have no priority', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, handoffs: { priority: false } });
+    const julie = await agent(server, 'Julie');
+    const early = await visitor(server);
+    early.client.send({ type: 'message.send', clientId: 'c1', text: 'First' });
+    const { conversationId: earlyId } = await early.client.next('message.ack');
+    const ana = await visitor(server);
+    const { conversationId } = await open(ana.client, (await handoff(server)).token);
+    const queue = await julie.client.next('agent.queue', (f) => idsOf(f).includes(String(conversationId)));
+    expect(idsOf(queue)).toEqual([earlyId, conversationId]);
+  });
+
+  it('is erased with the visitor who opened it', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS });
+    const made = await handoff(server);
+    const ana = await visitor(server);
+    await open(ana.client, made.token);
+    ana.client.send({ type: 'session.forget' });
+    await ana.client.next('session.ended');
+    expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).status).toBe(404);
+  });
+});
+
+describe('the handoff secret', () => {
+  it('is kept in the database: a link made before a restart opens after it', async () => {
+    const { database, drop } = await testDatabase();
+    try {
+      const first = await startTestServer({ apiKeys: API_KEYS, database });
+      const made = await handoff(first);
+      await first.close();
+      server = await startTestServer({ apiKeys: API_KEYS, database });
+      expect((await open((await visitor(server)).client, made.token)).status).toBe('opened');
+    } finally {
+      await server?.close();
+      server = undefined;
+      await drop();
+    }
+  });
+
+  it('erases at start a handoff nobody opened that expired meanwhile', async () => {
+    const { database, drop } = await testDatabase();
+    try {
+      const first = await startTestServer({ apiKeys: API_KEYS, database, handoffs: { expiryMs: 60_000 } });
+      const made = await handoff(first);
+      const opened = await handoff(first);
+      await open((await visitor(first)).client, opened.token);
+      await first.close();
+      const later = Date.now() + 120_000;
+      server = await startTestServer({ apiKeys: API_KEYS, database, now: () => later });
+      expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).status).toBe(404);
+      expect((await api(server, 'GET', `/api/handoffs/${opened.id}`)).status).toBe(200);
+    } finally {
+      await server?.close();
+      server = undefined;
+      await drop();
+    }
+  });
+
+  it('refuses to start with a configured secret under 32 characters', async () => {
+    await expect(startTestServer({ handoffs: { secret: 'too-short' } })).rejects.toThrow(
+      /at least 32 characters/,
+    );
+  });
+});
