@@ -82,9 +82,14 @@ async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
   withoutCsp = false,
+  locale?: string,
 ): Promise<OpenedPage> {
   // Without the CSP: the browser ignores the pages' policy (the hostile-input battery's second run).
-  const context = await browser.newContext({ viewport, ...(withoutCsp ? { bypassCSP: true } : {}) });
+  const context = await browser.newContext({
+    viewport,
+    ...(withoutCsp ? { bypassCSP: true } : {}),
+    ...(locale === undefined ? {} : { locale }),
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -142,7 +147,12 @@ export async function openVisitor(
   pages: BuiltPages,
   host: VisitorHostOptions = {},
 ): Promise<VisitorPage> {
-  const opened = await openPage(browser, { width: 900, height: 820 }, host.withoutCsp);
+  const opened = await openPage(
+    browser,
+    host.viewport ?? { width: 900, height: 820 },
+    host.withoutCsp,
+    host.locale,
+  );
   const { page } = opened;
   const sockets: string[] = [];
   const channelRequests: string[] = [];
@@ -175,7 +185,7 @@ export async function openVisitor(
       await route.fulfill({ response, body: `${await response.text()}\n${extra}\n` });
     });
   }
-  await page.goto(`${url}/`);
+  await page.goto(`${url}${host.path ?? '/'}`);
   return { ...opened, sockets, channelRequests };
 }
 
@@ -282,6 +292,12 @@ export interface VisitorHostOptions {
   setupScript?: string;
   /** Serve the pages without their Content-Security-Policy (the hostile-input battery's second run). */
   withoutCsp?: boolean;
+  /** The demo store's page to open, with its query (a handoff link's `/?clavard=h_…`): `/` by default. */
+  path?: string;
+  /** The browser's language (the widget follows it): the browser's default when absent. */
+  locale?: string;
+  /** The window's size: 900 × 820 when absent. */
+  viewport?: { width: number; height: number };
 }
 
 /** The keys of the visitor page's localStorage that start with `clavard:`. */
