@@ -12,6 +12,7 @@ import {
   type AgentServerFrame,
   type AgentStats,
   type ArchiveEntry,
+  type HandoffCase,
   type InboxEntry,
   isGreeting,
   type QueueEntry,
@@ -95,6 +96,8 @@ export interface ConsoleConversation {
   earlier: readonly ArchiveEntry[];
   /** The colleague's note when it was handed over to this agent. */
   transferNote?: { from?: AgentInfo; note: string; at: string };
+  /** The public post's case, when a handoff link started the conversation. */
+  handoff?: HandoffCase;
   /** The consent the visitor gave before writing, when the site asks for one. */
   consent?: { at: string; version: string; policyUrl?: string };
   /** Who the visitor is, when the organisation's server identified them (a verified token). */
@@ -386,6 +389,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
       ...(conversation.page === undefined ? {} : { page: conversation.page }),
       ...(conversation.timeZone === undefined ? {} : { timeZone: conversation.timeZone }),
       ...(conversation.transferNote === undefined ? {} : { transferNote: conversation.transferNote }),
+      ...(conversation.handoff === undefined ? {} : { handoff: conversation.handoff }),
       events,
       mine,
       greeted: conversation.greeted,

@@ -4,8 +4,9 @@
  * demo store, and the widget opens by itself on a conversation that says where they wrote and who continues,
  * routed to the agent of the handoff's topic ahead of the ordinary queue; in French for a French browser;
  * the link opened in another browser, a tampered link and an expired link each get their notice, and the
- * visitor can still write. Screenshots: docs/screens/handoff-customer-en-light-desktop.png and
- * handoff-customer-fr-CA-light-phone.png.
+ * visitor can still write; the agent who takes it sees the case beside the conversation. Screenshots:
+ * docs/screens/handoff-customer-en-light-desktop.png, handoff-customer-fr-CA-light-phone.png,
+ * handoff-advisor-en.png and handoff-advisor-fr-CA.png.
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -83,6 +84,19 @@ describe('handoff links', () => {
     const first = julie.page.locator('.queue-entry').first();
     await expect.poll(() => first.textContent()).toContain('You wrote to us on X');
     expect(await marc.page.locator('.queue-entry', { hasText: 'You wrote to us on X' }).count()).toBe(0);
+
+    // Julie takes it and sees the case beside the conversation: the customer repeats nothing.
+    await first.getByRole('button', { name: /Take the conversation/ }).click();
+    const handed = julie.page.getByRole('region', { name: 'Handed over from X' });
+    await handed.getByText('a double charge').waitFor();
+    await handed.getByText('November 2026').waitFor();
+    expect(await handed.getByRole('link', { name: 'Open the post' }).getAttribute('href')).toBe(ANA.postUrl);
+    await ana.page.getByRole('dialog').getByRole('heading', { name: 'Julie' }).waitFor();
+    await julie.page.screenshot({ path: `${SCREENS}handoff-advisor-en.png` });
+    await julie.page.getByLabel('Language').selectOption('fr-CA');
+    await julie.page.getByRole('region', { name: 'Transmis depuis X' }).waitFor();
+    await julie.page.screenshot({ path: `${SCREENS}handoff-advisor-fr-CA.png` });
+    await julie.page.getByLabel('Langue').selectOption('en');
 
     // The same link in another browser: used, and that visitor can still write.
     const other = await openVisitor(e2e.browser, server.url, 'websocket', e2e.pages, { path });

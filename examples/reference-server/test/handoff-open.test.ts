@@ -11,7 +11,7 @@ import {
   testDatabase,
   visitor,
 } from './support/clients.js';
-import { API_KEYS, api, handoff } from './support/handoffs.js';
+import { API_KEYS, api, CASE, handoff } from './support/handoffs.js';
 
 let server: ReferenceServer | undefined;
 afterEach(async () => {
@@ -62,10 +62,37 @@ describe('handoff.open', () => {
     ana.client.send({ type: 'message.send', clientId: 'c2', text: 'Thanks' });
     expect((await ana.client.next('message.ack')).conversationId).toBe(result.conversationId);
     julie.client.send({ type: 'agent.take', conversationId: result.conversationId });
-    await julie.client.next(
+    const taken = await julie.client.next(
       'agent.conversation',
       (f) => (f.conversation as { id: string }).id === result.conversationId,
     );
+    // Julie sees the case beside the conversation: the customer repeats nothing.
+    const seen = (taken.conversation as { handoff?: Record<string, unknown> }).handoff ?? {};
+    expect(Object.keys(seen).sort()).toEqual([
+      'by',
+      'channel',
+      'createdAt',
+      'details',
+      'handle',
+      'id',
+      'openedAt',
+      'postUrl',
+      'summary',
+      'takenAt',
+      'topic',
+    ]);
+    expect(seen).toMatchObject({
+      id: made.id,
+      channel: CASE.channel,
+      handle: CASE.handle,
+      postUrl: CASE.postUrl,
+      summary: CASE.summary,
+      details: CASE.details,
+      topic: 'Billing',
+      by: 'crm',
+      createdAt: expect.any(String),
+      openedAt: expect.any(String),
+    });
     const followed = await api(server, 'GET', `/api/handoffs/${made.id}`);
     expect(followed.body).toMatchObject({
       openedAt: expect.any(String),

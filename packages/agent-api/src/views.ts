@@ -152,12 +152,57 @@ export interface AgentConversation {
   greeted: boolean;
   /** The note of the colleague who handed it over, for the agent now in charge (never the visitor's). */
   transferNote?: { from?: AgentInfo; note: string; at: Timestamp };
+  /** The public post's case, when the conversation started from a handoff link: never the visitor's. */
+  handoff?: HandoffCase;
   /** The visitor's earlier conversations (same browser or same identified customer), newest first. */
   earlier: ArchiveEntry[];
   /** The newest events, oldest first, within a byte budget; ask `agent.history` with `beforeSeq` for more. */
   events: ConversationEvent[];
   /** Older events exist than those in `events`. */
   hasMore: boolean;
+}
+
+/**
+ * Where a customer complained in public, before a handoff carried the case to a chat.
+ *
+ * @example
+ * ```ts
+ * const channel: HandoffChannel = 'google'; // a Google review
+ * ```
+ */
+export type HandoffChannel = 'x' | 'facebook' | 'instagram' | 'linkedin' | 'google' | 'other';
+
+/**
+ * A case a community manager carried from a public post to this conversation (a handoff link), as the
+ * agent sees it beside the conversation: so that the customer repeats nothing.
+ *
+ * @example
+ * ```ts
+ * ({ id: 'h_1', channel: 'x', handle: '@ana_q', postUrl: 'https://x.com/ana_q/status/1', summary: 'a double charge',
+ *   details: [{ label: 'Invoice', value: 'November 2026' }], by: 'Social inbox', createdAt, openedAt });
+ * ```
+ */
+export interface HandoffCase {
+  id: string;
+  channel: HandoffChannel;
+  /** The customer's public handle, as the community manager wrote it. */
+  handle: string;
+  /** The public post (open it beside the console). */
+  postUrl: string;
+  /** When the customer posted it, when the community manager said so. */
+  postedAt?: Timestamp;
+  /** What the customer read in the greeting: the case in a few words. */
+  summary: string;
+  /** What the community manager collected already, for the agent only. */
+  details: { label: string; value: string }[];
+  topic?: string;
+  /** Who handed it over: a colleague's first name, or the name of the tool's API key. */
+  by: string;
+  createdAt: Timestamp;
+  /** When the customer opened the link. */
+  openedAt?: Timestamp;
+  /** When an agent took the conversation. */
+  takenAt?: Timestamp;
 }
 
 /**

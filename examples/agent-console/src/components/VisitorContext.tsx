@@ -1,6 +1,7 @@
 import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
 import { identityStatus } from '../verification.js';
+import { HandoffCase } from './HandoffCase.js';
 import { PhraseLibrary } from './PhraseLibrary.js';
 import { TransferControl } from './TransferControl.js';
 import { VerifyControl } from './VerifyControl.js';
@@ -127,8 +128,9 @@ function EarlierConversations({
 }
 
 /**
- * The right column: who the visitor is (identity as one label, language, topic, consent), then what the
- * agent can do with their conversation: phrases, identity verification and transfer.
+ * The right column: who the visitor is (identity as one label, language, topic, consent), the public
+ * post's case when a handoff link started the conversation, then what the agent can do with their
+ * conversation: phrases, identity verification and transfer.
  *
  * @example
  * ```tsx
@@ -150,6 +152,7 @@ export function VisitorContext({
   return (
     <>
       <VisitorDetails conversation={conversation} now={model.now.value} />
+      {conversation.handoff ? <HandoffCase handoff={conversation.handoff} /> : null}
       <EarlierConversations model={model} conversation={conversation} />
       {open ? (
         <>

@@ -3,6 +3,7 @@ import { agentInfo } from '../accounts/accounts.js';
 import type { ConversationRow } from '../db/rows.js';
 import type { GivenContact, Store } from '../db/store.js';
 import { archiveEntry } from './archive.js';
+import { handoffCase } from './handoff-view.js';
 import { iso } from './iso-time.js';
 import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
 
@@ -29,20 +30,33 @@ export async function agentView(
 ): Promise<AgentConversation> {
   const { id, visitor_id: visitorId } = conversation;
   // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
-  const [identity, newest, note, locale, agentRow, rating, consent, contact, context, greeted, earlier] =
-    await Promise.all([
-      store.identityOf(visitorId),
-      store.eventsBefore(id, conversation.last_seq + 1, AGENT_VIEW_EVENTS),
-      store.transferNote(id),
-      visitorLocale(visitorId),
-      conversation.agent_id === null ? undefined : store.agent(conversation.agent_id),
-      store.ratingOf(id),
-      store.consentOf(id),
-      store.givenOf(id),
-      store.visitorContext(visitorId),
-      store.agentHasWritten(id),
-      store.earlierOf(id, EARLIER),
-    ]);
+  const [
+    identity,
+    newest,
+    note,
+    locale,
+    agentRow,
+    rating,
+    consent,
+    contact,
+    context,
+    greeted,
+    earlier,
+    handoff,
+  ] = await Promise.all([
+    store.identityOf(visitorId),
+    store.eventsBefore(id, conversation.last_seq + 1, AGENT_VIEW_EVENTS),
+    store.transferNote(id),
+    visitorLocale(visitorId),
+    conversation.agent_id === null ? undefined : store.agent(conversation.agent_id),
+    store.ratingOf(id),
+    store.consentOf(id),
+    store.givenOf(id),
+    store.visitorContext(visitorId),
+    store.agentHasWritten(id),
+    store.earlierOf(id, EARLIER),
+    store.handoffOfConversation(id),
+  ]);
   const identified = identity ? { visitor: identity } : {};
   const { kept } = fitting(newest, VIEW_EVENTS_BYTES);
   const events = kept.reverse();
@@ -65,6 +79,7 @@ export async function agentView(
     ...context,
     greeted,
     earlier: earlier.map(archiveEntry),
+    ...(handoff ? { handoff: await handoffCase(store, handoff) } : {}),
     ...(note
       ? {
           transferNote: {
