@@ -34,6 +34,9 @@ export function reportCsv(lines: readonly ReportLine[], t: Translate): string {
     t('report.firstContact'),
     t('report.rated'),
     t('report.rating'),
+    t('report.handoffs'),
+    t('report.postToChatS'),
+    t('report.postToResolvedS'),
   ];
   const rows = lines.map((line) => [
     line.day,
@@ -45,6 +48,9 @@ export function reportCsv(lines: readonly ReportLine[], t: Translate): string {
     line.firstContact,
     line.rated,
     line.rating === null ? null : Math.round(line.rating * 100) / 100,
+    line.handoffs,
+    seconds(line.postToChatMs),
+    seconds(line.postToResolvedMs),
   ]);
   return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -21,20 +21,23 @@ const line = {
   firstContact: 7,
   rated: 9,
   rating: 4.555,
+  handoffs: 2,
+  postToChatMs: 5_400_000,
+  postToResolvedMs: null,
 };
 
 describe('the team report as CSV', () => {
   it('has a header in the agent’s language, seconds, and two decimals for the rating', () => {
     expect(reportCsv([line], createTranslate('en'))).toBe(
-      'Day,Agent,Conversations,First response (s),Handling (s),Survey answers,Solved on first contact,Ratings,Avg. rating\r\n' +
-        '2026-12-04,Julie,12,41,380,9,7,9,4.56\r\n',
+      'Day,Agent,Conversations,First response (s),Handling (s),Survey answers,Solved on first contact,Ratings,Avg. rating,From public posts,Post to chat (s),Post to resolved (s)\r\n' +
+        '2026-12-04,Julie,12,41,380,9,7,9,4.56,2,5400,\r\n',
     );
     expect(reportCsv([], createTranslate('fr-CA')).startsWith('Jour,Agent,')).toBe(true);
   });
 
   it('quotes what needs quoting and never lets a spreadsheet run a formula', () => {
     const csv = reportCsv([{ ...line, firstName: '=HYPERLINK("x"), "Jo"' }], createTranslate('en'));
-    expect(csv.split('\r\n')[1]).toBe(`2026-12-04,"'=HYPERLINK(""x""), ""Jo""",12,41,380,9,7,9,4.56`);
+    expect(csv.split('\r\n')[1]).toBe(`2026-12-04,"'=HYPERLINK(""x""), ""Jo""",12,41,380,9,7,9,4.56,2,5400,`);
   });
 });
 

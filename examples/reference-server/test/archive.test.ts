@@ -146,6 +146,8 @@ describe('the team report', () => {
     solved: null,
     score: null,
     transferred: 0,
+    posted_at: null,
+    handoff_opened_at: null,
     ...over,
   });
 
@@ -173,9 +175,30 @@ describe('the team report', () => {
         firstContact: 1,
         rated: 2,
         rating: 4,
+        handoffs: 0,
+        postToChatMs: null,
+        postToResolvedMs: null,
       },
       expect.objectContaining({ day: '2026-12-04', firstName: 'Marc', conversations: 1, rating: null }),
     ]);
+  });
+
+  it('measures the conversations handed over from public posts: post to chat, post to resolved', () => {
+    const posted = Date.parse('2026-12-04T12:00:00Z');
+    const [line] = teamReport(
+      [
+        row({ posted_at: posted, handoff_opened_at: Date.parse('2026-12-04T13:00:00Z') }),
+        row({ posted_at: posted, handoff_opened_at: Date.parse('2026-12-04T13:30:00Z') }),
+        row({}),
+      ],
+      'UTC',
+    );
+    expect(line).toMatchObject({
+      conversations: 3,
+      handoffs: 2,
+      postToChatMs: (3_600_000 + 5_400_000) / 2,
+      postToResolvedMs: Date.parse('2026-12-04T14:11:00Z') - posted,
+    });
   });
 
   it('quotes every word of a search, so nothing the agent types is an FTS operator', () => {

@@ -105,6 +105,20 @@ describe('handoff.open', () => {
     expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).body.resolvedAt).toEqual(
       expect.any(String),
     );
+    // The team report counts it, with the time from the public post to the chat and to the end.
+    await server.addAgent({ login: 'ada', firstName: 'Ada', password: 'test-password', role: 'admin' });
+    const ada = await agent(server, 'Ada');
+    ada.client.send({ type: 'agent.report', days: 7 });
+    const report = await ada.client.next('agent.report');
+    expect(report.lines).toEqual([
+      expect.objectContaining({
+        firstName: 'Julie',
+        conversations: 1,
+        handoffs: 1,
+        postToChatMs: expect.any(Number),
+        postToResolvedMs: expect.any(Number),
+      }),
+    ]);
   });
 
   it('greets in French, the topic in French, with no advisor named', async () => {

@@ -84,7 +84,7 @@ export interface ArchiveEntry {
  *
  * @example
  * ```ts
- * ({ day: '2026-12-04', agentId: 'a1', firstName: 'Julie', conversations: 12, firstResponseMs: 41000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6 });
+ * ({ day: '2026-12-04', agentId: 'a1', firstName: 'Julie', conversations: 12, firstResponseMs: 41000, handlingMs: 380000, surveyed: 9, firstContact: 7, rated: 9, rating: 4.6, handoffs: 1, postToChatMs: 5400000, postToResolvedMs: 6100000 });
  * ```
  */
 export interface ReportLine extends ConversationFigures {
@@ -92,6 +92,12 @@ export interface ReportLine extends ConversationFigures {
   day: string;
   agentId: string;
   firstName: string;
+  /** Of the conversations, those a handoff link started (a public post carried to the chat). */
+  handoffs: number;
+  /** Their average time from the public post to the customer in the chat (the link opened), in ms. */
+  postToChatMs: number | null;
+  /** Their average time from the public post to the conversation's end, in ms. */
+  postToResolvedMs: number | null;
 }
 
 /**

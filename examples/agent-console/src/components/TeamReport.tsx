@@ -18,7 +18,8 @@ const download = (name: string, text: string) => {
 
 /**
  * The team report for admins, in a modal dialog: per agent and per day, conversations, average first
- * response and handling, first-contact resolution and ratings, over 7, 30 or 90 days; exported as CSV.
+ * response and handling, first-contact resolution and ratings, and of the conversations handed over from
+ * public posts, the time from the post to the chat and to the end, over 7, 30 or 90 days; exported as CSV.
  *
  * @example
  * ```tsx
@@ -88,6 +89,9 @@ export function TeamReport({ model }: { model: ConsoleModel }) {
                 <th scope="col">{t('report.handling')}</th>
                 <th scope="col">{t('report.firstContact')}</th>
                 <th scope="col">{t('report.rating')}</th>
+                <th scope="col">{t('report.handoffs')}</th>
+                <th scope="col">{t('report.postToChat')}</th>
+                <th scope="col">{t('report.postToResolved')}</th>
               </tr>
             </thead>
             <tbody>
@@ -104,6 +108,9 @@ export function TeamReport({ model }: { model: ConsoleModel }) {
                   <td>
                     {number(line.rating, 1)} ({line.rated})
                   </td>
+                  <td>{line.handoffs}</td>
+                  <td>{formatDuration(line.postToChatMs ?? undefined)}</td>
+                  <td>{formatDuration(line.postToResolvedMs ?? undefined)}</td>
                 </tr>
               ))}
             </tbody>

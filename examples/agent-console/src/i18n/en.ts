@@ -241,6 +241,11 @@ export const en = {
   'report.firstContact': 'Solved on first contact',
   'report.rated': 'Ratings',
   'report.rating': 'Avg. rating',
+  'report.handoffs': 'From public posts',
+  'report.postToChat': 'Post → chat',
+  'report.postToResolved': 'Post → resolved',
+  'report.postToChatS': 'Post to chat (s)',
+  'report.postToResolvedS': 'Post to resolved (s)',
 } as const;
 
 /** A key of the console's catalogues. */

@@ -241,4 +241,9 @@ export const frCA: Catalogue = {
   'report.firstContact': 'Réglé au premier contact',
   'report.rated': 'Notes',
   'report.rating': 'Note moy.',
+  'report.handoffs': 'Venues de publications',
+  'report.postToChat': 'Publication → clavardage',
+  'report.postToResolved': 'Publication → résolu',
+  'report.postToChatS': 'Publication à clavardage (s)',
+  'report.postToResolvedS': 'Publication à résolu (s)',
 };

@@ -6,6 +6,9 @@ interface Totals {
   firstResponses: number[];
   handling: number[];
   scores: number[];
+  /** Conversations a handoff link started: post → chat, post → end. */
+  toChat: number[];
+  toResolved: number[];
 }
 
 const average = (values: readonly number[]): number | null =>
@@ -56,10 +59,15 @@ export function teamReport(rows: readonly ReportRow[], timeZone: string): Report
         firstContact: 0,
         rated: 0,
         rating: null,
+        handoffs: 0,
+        postToChatMs: null,
+        postToResolvedMs: null,
       },
       firstResponses: [],
       handling: [],
       scores: [],
+      toChat: [],
+      toResolved: [],
     };
     byKey.set(key, totals);
     totals.line.conversations += 1;
@@ -70,10 +78,18 @@ export function teamReport(rows: readonly ReportRow[], timeZone: string): Report
       if (row.solved === 1 && row.transferred === 0) totals.line.firstContact += 1;
     }
     if (row.score !== null) totals.scores.push(row.score);
+    if (row.posted_at !== null) {
+      totals.line.handoffs += 1;
+      if (row.handoff_opened_at !== null)
+        totals.toChat.push(Math.max(0, row.handoff_opened_at - row.posted_at));
+      totals.toResolved.push(Math.max(0, row.ended_at - row.posted_at));
+    }
   }
   return [...byKey.values()]
-    .map(({ line, firstResponses, handling, scores }) => ({
+    .map(({ line, firstResponses, handling, scores, toChat, toResolved }) => ({
       ...line,
+      postToChatMs: average(toChat),
+      postToResolvedMs: average(toResolved),
       firstResponseMs: average(firstResponses),
       handlingMs: average(handling),
       rated: scores.length,

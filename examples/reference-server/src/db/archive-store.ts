@@ -29,6 +29,10 @@ export interface ReportRow {
   solved: number | null;
   score: number | null;
   transferred: number;
+  /** A conversation a handoff link started: when the public post was made (else the handoff), null otherwise. */
+  posted_at: number | null;
+  /** …and when the customer opened the link. */
+  handoff_opened_at: number | null;
 }
 
 /**
@@ -121,8 +125,10 @@ export function archiveStore(db: Database): ArchiveStore {
          (SELECT MIN(e.at) FROM events e WHERE e.conversation_id = c.id AND e.type = 'message'
            AND json_extract(e.payload, '$.author.role') = 'agent') AS first_response_at,
          r.solved, r.score,
-         EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id) AS transferred
+         EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id) AS transferred,
+         COALESCE(h.posted_at, h.created_at) AS posted_at, h.opened_at AS handoff_opened_at
        FROM conversations c JOIN agents a ON a.id = c.agent_id LEFT JOIN ratings r ON r.conversation_id = c.id
+         LEFT JOIN handoffs h ON h.conversation_id = c.id
        WHERE c.status = 'ended' AND c.ended_at >= ? AND c.ended_at < ? ORDER BY c.ended_at`,
     ),
   };

@@ -122,8 +122,10 @@ export function archiveOperations(deps: PostgresDeps): ArchiveOperations {
         `SELECT c.agent_id, a.first_name, c.created_at, c.answered_at, c.ended_at,
            (SELECT MIN(e.at) FROM events e WHERE e.conversation_id = c.id AND ${BY_AGENT}) AS first_response_at,
            r.solved, r.score,
-           EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id)::int AS transferred
+           EXISTS (SELECT 1 FROM transfers t WHERE t.conversation_id = c.id)::int AS transferred,
+           COALESCE(h.posted_at, h.created_at) AS posted_at, h.opened_at AS handoff_opened_at
          FROM conversations c JOIN agents a ON a.id = c.agent_id LEFT JOIN ratings r ON r.conversation_id = c.id
+           LEFT JOIN handoffs h ON h.conversation_id = c.id
          WHERE c.status = 'ended' AND c.ended_at >= $1 AND c.ended_at < $2 ORDER BY c.ended_at, c.id`,
         [fromMs, toMs],
       ),
