@@ -70,6 +70,18 @@ describe('the case of a handoff beside its conversation', () => {
     ]);
   });
 
+  it('offers the public reply once the conversation ended, and not before', async () => {
+    const before = await show(CASE, 'en');
+    expect(before.querySelector('.public-reply')).toBeNull();
+    render(null, before);
+    const reply = 'We sorted this out with you in private. Thank you for your patience!';
+    const after = await show({ ...CASE, publicReply: reply }, 'en');
+    expect(after.querySelector('.public-reply figcaption')?.textContent).toBe(
+      'Public reply, for the community manager to post',
+    );
+    expect(after.querySelector('.public-reply blockquote')?.textContent).toBe(reply);
+  });
+
   it('speaks French, and shows a post that is not an https address as text, never as a link', async () => {
     const element = await show({ ...CASE, channel: 'google', postUrl: 'javascript:alert(1)' }, 'fr-CA');
     expect(element.querySelector('h2')?.textContent).toBe('Transmis depuis un avis Google');

@@ -177,6 +177,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   const handoffs = {
     secret: await handoffSecret(options.handoffs?.secret, (candidate) => store.handoffSecret(candidate)),
     priority: options.handoffs?.priority ?? true,
+    ...(options.handoffs?.publicReply ? { publicReply: options.handoffs.publicReply } : {}),
     attempts: createThrottle({
       max: HANDOFF_OPENS_PER_WINDOW,
       windowMs: HANDOFF_OPEN_WINDOW_MS,
@@ -287,6 +288,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
       ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
     ],
     topics,
+    ...(options.handoffs?.publicReply ? { publicReply: options.handoffs.publicReply } : {}),
     now: options.now ?? Date.now,
   });
 

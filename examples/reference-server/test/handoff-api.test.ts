@@ -153,6 +153,7 @@ describe('GET /api/handoffs/:id', () => {
       takenAt: null,
       takenBy: null,
       resolvedAt: null,
+      publicReply: null,
     });
     expect((await api(server, 'GET', `/api/handoffs/${made.id}`, undefined, OTHER_KEY)).status).toBe(404);
     expect((await api(server, 'GET', '/api/handoffs/h_none')).status).toBe(404);

@@ -102,9 +102,10 @@ describe('handoff.open', () => {
     });
     ana.client.send({ type: 'conversation.end', conversationId: result.conversationId });
     await ana.client.next('conversation.ended');
-    expect((await api(server, 'GET', `/api/handoffs/${made.id}`)).body.resolvedAt).toEqual(
-      expect.any(String),
-    );
+    const resolved = (await api(server, 'GET', `/api/handoffs/${made.id}`)).body;
+    expect(resolved.resolvedAt).toEqual(expect.any(String));
+    // The reviewed reply to post where the customer wrote: nothing of their case in it.
+    expect(resolved.publicReply).toBe('We sorted this out with you in private. Thank you for your patience!');
     // The team report counts it, with the time from the public post to the chat and to the end.
     await server.addAgent({ login: 'ada', firstName: 'Ada', password: 'test-password', role: 'admin' });
     const ada = await agent(server, 'Ada');

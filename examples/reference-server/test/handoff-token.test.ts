@@ -94,6 +94,8 @@ describe('the handoff secret and settings', () => {
         CLAVARD_HANDOFF_EXPIRY_DAYS: '3',
         CLAVARD_HANDOFF_PRIORITY: '0',
         CLAVARD_HANDOFF_SITE_URL: 'https://shop.example/help',
+        CLAVARD_HANDOFF_REPLY: 'Sorted, thanks!',
+        CLAVARD_HANDOFF_REPLY_FR: 'Réglé, merci\u00a0!',
         CLAVARD_API_KEYS: 'crm:key-one, console:key:two',
       }),
     ).toEqual({
@@ -102,6 +104,7 @@ describe('the handoff secret and settings', () => {
         expiryMs: 3 * 86_400_000,
         priority: false,
         siteUrl: 'https://shop.example/help',
+        publicReply: { en: 'Sorted, thanks!', fr: 'Réglé, merci\u00a0!' },
       },
       apiKeys: { crm: 'key-one', console: 'key:two' },
     });

@@ -209,6 +209,11 @@ export interface HandoffCase {
   openedAt?: Timestamp;
   /** When an agent took the conversation. */
   takenAt?: Timestamp;
+  /**
+   * Once the conversation ended: the organisation's reviewed reply to post where the customer wrote, in
+   * their language, with nothing of their case (for the community manager).
+   */
+  publicReply?: string;
 }
 
 /**

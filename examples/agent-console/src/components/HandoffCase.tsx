@@ -5,7 +5,9 @@ import { useI18n } from '../i18n/translator.js';
 /**
  * The public post's case beside a conversation that started from a handoff link: where and who, the post
  * (a link that opens beside the console), what the customer read, what the community manager collected,
- * who handed it over and when the customer opened the link. The agent's only: never shown to the visitor.
+ * who handed it over and when the customer opened the link; once the conversation ended, the reviewed
+ * public reply the community manager may post where the customer wrote. The agent's only: never shown
+ * to the visitor.
  *
  * @example
  * ```tsx
@@ -51,6 +53,12 @@ export function HandoffCase({ handoff }: { handoff: Case }) {
         </div>
       </dl>
       <p class="muted">{t('case.note')}</p>
+      {handoff.publicReply === undefined ? null : (
+        <figure class="public-reply">
+          <figcaption>{t('case.publicReply')}</figcaption>
+          <blockquote dir="auto">{handoff.publicReply}</blockquote>
+        </figure>
+      )}
     </section>
   );
 }

@@ -193,6 +193,7 @@ export const en = {
   'case.opened': 'Link opened',
   'case.posted': 'Posted',
   'case.note': 'The customer read this summary in the greeting; the details are for you only.',
+  'case.publicReply': 'Public reply, for the community manager to post',
   'case.channel.x': 'X',
   'case.channel.facebook': 'Facebook',
   'case.channel.instagram': 'Instagram',

@@ -193,6 +193,7 @@ export const frCA: Catalogue = {
   'case.opened': 'Lien ouvert',
   'case.posted': 'Publié',
   'case.note': 'Le client a lu ce résumé dans l’accueil; les détails sont pour vous seulement.',
+  'case.publicReply': 'Réponse publique, à publier par le gestionnaire de communauté',
   'case.channel.x': 'X',
   'case.channel.facebook': 'Facebook',
   'case.channel.instagram': 'Instagram',

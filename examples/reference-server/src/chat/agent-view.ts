@@ -3,6 +3,7 @@ import { agentInfo } from '../accounts/accounts.js';
 import type { ConversationRow } from '../db/rows.js';
 import type { GivenContact, Store } from '../db/store.js';
 import { archiveEntry } from './archive.js';
+import type { PublicReplies } from './handoff-reply.js';
 import { handoffCase } from './handoff-view.js';
 import { iso } from './iso-time.js';
 import { fitting, VIEW_EVENTS_BYTES } from './paging.js';
@@ -27,6 +28,7 @@ export async function agentView(
   store: Store,
   conversation: ConversationRow,
   visitorLocale: (visitorId: string) => Promise<string | null>,
+  replies?: PublicReplies,
 ): Promise<AgentConversation> {
   const { id, visitor_id: visitorId } = conversation;
   // The newest events within the budget; older ones on demand (`agent.history` with `beforeSeq`).
@@ -79,7 +81,7 @@ export async function agentView(
     ...context,
     greeted,
     earlier: earlier.map(archiveEntry),
-    ...(handoff ? { handoff: await handoffCase(store, handoff) } : {}),
+    ...(handoff ? { handoff: await handoffCase(store, handoff, locale, replies) } : {}),
     ...(note
       ? {
           transferNote: {

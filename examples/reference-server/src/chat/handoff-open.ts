@@ -13,6 +13,7 @@ import type { HandoffRow } from '../db/handoff-store.js';
 import type { ConversationRow } from '../db/rows.js';
 import { hashHandoffToken, readHandoffToken } from '../handoffs/handoff-token.js';
 import { handoffGreeting } from './handoff-greeting.js';
+import type { PublicReplies } from './handoff-reply.js';
 import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 
 /**
@@ -28,6 +29,8 @@ export interface HandoffOpening {
   secret: string;
   priority: boolean;
   attempts: Throttle;
+  /** The organisation's reviewed public replies (the agent sees the one due once the conversation ended). */
+  publicReply?: PublicReplies;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { HandoffCase } from '@clavard/agent-api';
 import type { HandoffRow } from '../db/handoff-store.js';
 import type { Store } from '../db/store.js';
+import { type PublicReplies, publicReply } from './handoff-reply.js';
 import { iso } from './iso-time.js';
 
 /**
@@ -10,10 +11,15 @@ import { iso } from './iso-time.js';
  *
  * @example
  * ```ts
- * const handoff = row && (await handoffCase(store, row));
+ * const handoff = row && (await handoffCase(store, row, 'fr-CA'));
  * ```
  */
-export async function handoffCase(store: Store, row: HandoffRow): Promise<HandoffCase> {
+export async function handoffCase(
+  store: Store,
+  row: HandoffRow,
+  locale: string | null,
+  replies?: PublicReplies,
+): Promise<HandoffCase> {
   const byApi = row.created_by.startsWith('api:');
   const colleague = byApi ? undefined : await store.agent(row.created_by);
   return {
@@ -29,5 +35,7 @@ export async function handoffCase(store: Store, row: HandoffRow): Promise<Handof
     createdAt: iso(row.created_at),
     ...(row.opened_at === null ? {} : { openedAt: iso(row.opened_at) }),
     ...(row.taken_at === null ? {} : { takenAt: iso(row.taken_at) }),
+    // Once the conversation ended: what the community manager may post where the customer wrote.
+    ...(row.resolved_at === null ? {} : { publicReply: publicReply(locale, replies) }),
   };
 }

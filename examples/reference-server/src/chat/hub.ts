@@ -159,7 +159,8 @@ export function createHub(options: HubOptions): Hub {
         ),
       );
     },
-    agentView: (conversation) => agentView(store, conversation, hub.visitorLocale),
+    agentView: (conversation) =>
+      agentView(store, conversation, hub.visitorLocale, options.handoffs?.publicReply),
     signedInAgents: () => roster.signedIn(),
   };
   /** The availability told to `conn`, with the faces of the agents its topic goes to; remembered as told. */

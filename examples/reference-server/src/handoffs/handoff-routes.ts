@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createThrottle } from '../accounts/throttle.js';
+import { type PublicReplies, publicReply } from '../chat/handoff-reply.js';
 import type { HandoffRow } from '../db/handoff-store.js';
 import type { Store } from '../db/store.js';
 import { readBody } from '../net/read-body.js';
@@ -50,6 +51,8 @@ export interface HandoffRoutesOptions {
   /** The origins a `landingUrl` may have: the site's, the server's own, the widget's allowed origins. */
   landingOrigins: () => readonly string[];
   topics: readonly string[];
+  /** The organisation's public replies (see `HandoffSettings.publicReply`). */
+  publicReply?: PublicReplies;
   now: () => number;
 }
 
@@ -197,6 +200,7 @@ export function createHandoffRoutes(options: HandoffRoutesOptions) {
       return failed(res, 404, { code: 'not-found', message: `no handoff ${id}` });
     }
     const takenBy = handoff.taken_by === null ? undefined : await store.agent(handoff.taken_by);
+    const visitor = handoff.visitor_id === null ? undefined : await store.visitor(handoff.visitor_id);
     answer(res, 200, {
       id: handoff.id,
       channel: handoff.channel,
@@ -206,6 +210,9 @@ export function createHandoffRoutes(options: HandoffRoutesOptions) {
       takenAt: iso(handoff.taken_at),
       takenBy: takenBy?.first_name ?? null,
       resolvedAt: iso(handoff.resolved_at),
+      // Once resolved: the reviewed reply to post where the customer wrote, in their language.
+      publicReply:
+        handoff.resolved_at === null ? null : publicReply(visitor?.locale ?? null, options.publicReply),
     });
   };
 

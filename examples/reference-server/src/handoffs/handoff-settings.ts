@@ -2,6 +2,7 @@
  * The handoffs' settings (a public post's case carried to a private chat) and the server API's keys,
  * as options and from the environment.
  */
+import type { PublicReplies } from '../chat/handoff-reply.js';
 
 /** A day, in ms. */
 const DAY_MS = 86_400_000;
@@ -32,6 +33,13 @@ export interface HandoffSettings {
    * `CLAVARD_HANDOFF_SITE_URL`. @default the server's own `/`
    */
   siteUrl?: string;
+  /**
+   * The organisation's reviewed public reply, per language, given once a handoff's conversation ended
+   * (`publicReply` of `GET /api/handoffs/:id`, and beside the conversation in the console). From
+   * `CLAVARD_HANDOFF_REPLY` and `CLAVARD_HANDOFF_REPLY_FR`. @default "We sorted this out with you in
+   * private. Thank you for your patience!", and its French
+   */
+  publicReply?: PublicReplies;
 }
 
 /**
@@ -98,6 +106,11 @@ export function readHandoffConfig(env: Readonly<Record<string, string | undefine
   }
   if (env.CLAVARD_HANDOFF_PRIORITY === '0') handoffs.priority = false;
   if (env.CLAVARD_HANDOFF_SITE_URL) handoffs.siteUrl = env.CLAVARD_HANDOFF_SITE_URL;
+  const reply = {
+    ...(env.CLAVARD_HANDOFF_REPLY ? { en: env.CLAVARD_HANDOFF_REPLY } : {}),
+    ...(env.CLAVARD_HANDOFF_REPLY_FR ? { fr: env.CLAVARD_HANDOFF_REPLY_FR } : {}),
+  };
+  if (Object.keys(reply).length > 0) handoffs.publicReply = reply;
   return {
     handoffs,
     ...(env.CLAVARD_API_KEYS ? { apiKeys: parseApiKeys(env.CLAVARD_API_KEYS) } : {}),
