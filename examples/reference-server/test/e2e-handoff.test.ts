@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAgent, openVisitor, visitorSays } from './support/e2e-pages.js';
+import { openAgent, openVisitor, takeTopic, visitorSays } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
 const e2e = e2eSuite();
@@ -19,13 +19,6 @@ const e2e = e2eSuite();
 const SCREENS = fileURLToPath(new URL('../../../docs/screens/', import.meta.url));
 const API_KEY = 'e2e-social-tool-key-0123456789abcdef';
 const TOPICS = ['Plans', 'Billing', 'Technical support'];
-
-/** Ticks one of the console's "My topics" boxes and waits for the server to confirm it. */
-async function takeTopic(page: Page, topic: string): Promise<void> {
-  const box = page.getByRole('group', { name: 'My topics' }).getByRole('checkbox', { name: topic });
-  await box.check();
-  await expect.poll(() => box.isChecked()).toBe(true);
-}
 
 /** What a social tool sends for Ana's public post about a double charge. */
 const ANA = {

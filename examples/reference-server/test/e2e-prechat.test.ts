@@ -8,17 +8,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAgent, openVisitor, RESULTS_DIR } from './support/e2e-pages.js';
+import { openAgent, openVisitor, RESULTS_DIR, takeTopic } from './support/e2e-pages.js';
 import { e2eSuite } from './support/e2e-suite.js';
 
 const e2e = e2eSuite();
-
-/** Ticks one of the console's "My topics" boxes and waits for the server to confirm it. */
-async function takeTopic(page: Page, topic: string): Promise<void> {
-  const box = page.getByRole('group', { name: 'My topics' }).getByRole('checkbox', { name: topic });
-  await box.check();
-  await expect.poll(() => box.isChecked()).toBe(true);
-}
 
 /** The previews in a console's queue. */
 const queued = (page: Page): Promise<string[]> => page.locator('.queue-entry .preview').allTextContents();

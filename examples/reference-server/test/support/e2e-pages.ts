@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildEmbed, laterFilesFor } from '../../../../packages/widget/test/support/embed-page.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -325,4 +326,11 @@ export async function agentSees(page: Page, text: string): Promise<void> {
     .getByText(text, { exact: true })
     .first()
     .waitFor();
+}
+
+/** Ticks one of the console's "My topics" boxes and waits for the server to confirm it. */
+export async function takeTopic(page: Page, topic: string): Promise<void> {
+  const box = page.getByRole('group', { name: 'My topics' }).getByRole('checkbox', { name: topic });
+  await box.check();
+  await expect.poll(() => box.isChecked()).toBe(true);
 }
