@@ -166,6 +166,9 @@ describe.each(ENGINES)('the store on $name', (engine) => {
         solved: 1,
         score: 5,
         transferred: 1,
+        // Not started by a handoff link.
+        posted_at: null,
+        handoff_opened_at: null,
       },
     ]);
     expect(await store.reportRows(t0, t4)).toEqual([]);
