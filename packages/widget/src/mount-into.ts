@@ -12,7 +12,7 @@ import { createChime } from './ui/chime.js';
 import { type Cleanup, createCleanup } from './ui/cleanup.js';
 import { consentStorage } from './ui/consent-gate.js';
 import type { ExtrasModule } from './ui/extras-source.js';
-import { announceHandoff, takeHandoffToken } from './ui/handoff-link.js';
+import { announceHandoff, takeHandoffToken, type UnheldHandoff } from './ui/handoff-link.js';
 import { loadExtras } from './ui/Lazy.js';
 import { LAUNCHER_CSS } from './ui/launcher-styles.js';
 import type { Proactive } from './ui/proactive.js';
@@ -210,7 +210,7 @@ export function mountInto(
   if (handoff !== undefined) {
     client.openHandoff(handoff);
     model.open.value = true;
-    const say = (status: 'used' | 'expired' | 'invalid') => model.announce(translator.t(`handoff.${status}`));
+    const say = (status: UnheldHandoff) => model.announce(translator.t(`handoff.${status}`));
     cleanup.add(announceHandoff(client, say));
   }
   const parts = { client, model, storage: gated.storage, view };

@@ -3,6 +3,7 @@ import type { ChatEntry } from '../headless/index.js';
 import { Avatar } from './Avatar.js';
 import { authorName } from './author-name.js';
 import { useWidget } from './context.js';
+import { unheld } from './handoff-link.js';
 import { Lazy } from './Lazy.js';
 import { createRowBuilder, entryAuthor, fixedRow, type LogRow } from './log-rows.js';
 import { Message } from './Message.js';
@@ -89,16 +90,15 @@ export function MessageList() {
   const offline = client.availability.value?.online === false && conversation === undefined;
   const lost = model.discontinuity.value;
   // A handoff link that continues nothing here says why, under the greeting.
-  const handoff = client.handoff.value;
-  const unheld = handoff === 'used' || handoff === 'expired' || handoff === 'invalid' ? handoff : undefined;
+  const handoff = unheld(client.handoff.value);
   const rowsOf = useMemo(createRowBuilder, []);
   const body = useMemo(() => rowsOf(entries), [rowsOf, entries]);
   // Before the first conversation, under the greeting; after "New conversation", below the ended one.
-  const shape = `${offline}${lost}${asking ? 1 : 0}${ended ? conversation.id : ''}${unheld}`;
+  const shape = `${offline}${lost}${asking ? 1 : 0}${ended ? conversation.id : ''}${handoff}`;
   const rows = useMemo(
     () => [
       fixedRow('greeting'),
-      ...(unheld ? [fixedRow('handoff')] : []),
+      ...(handoff ? [fixedRow('handoff')] : []),
       ...(offline ? [fixedRow('offline')] : []),
       ...(asking && !ended ? [fixedRow('prechat')] : []),
       ...(lost ? [fixedRow('gap')] : []),
@@ -166,7 +166,7 @@ export function MessageList() {
       case 'handoff':
         return (
           <li className="notice" {...attributes}>
-            {unheld && t(`handoff.${unheld}`)}
+            {handoff && t(`handoff.${handoff}`)}
           </li>
         );
       case 'offline':

@@ -2,8 +2,23 @@
 // post): the first widget of the page takes the token out of the address at once (so that a bookmark, a
 // shared address or a Referer does not carry it; the client keeps it in memory), opens on it, and says
 // why when it cannot continue the case.
+import type { HandoffStatus } from '@clavard/protocol';
 import { effect } from '@preact/signals-core';
 import type { ChatClient } from '../headless/index.js';
+
+/** An answer that continues no case here: the link was used elsewhere, expired, or not valid. */
+export type UnheldHandoff = Extract<HandoffStatus, 'used' | 'expired' | 'invalid'>;
+
+/**
+ * `status` when it continues no case here (see {@link UnheldHandoff}), else undefined.
+ *
+ * @example
+ * ```ts
+ * unheld(client.handoff.value); // 'expired', or undefined for 'opened'
+ * ```
+ */
+export const unheld = (status: HandoffStatus | undefined): UnheldHandoff | undefined =>
+  status === 'used' || status === 'expired' || status === 'invalid' ? status : undefined;
 
 /** Set on the page's window once a widget took the token: the other widgets of the page leave it. */
 const TAKEN = Symbol.for('clavard.handoff');
@@ -39,12 +54,9 @@ export function takeHandoffToken(view: Window): string | undefined {
  * cleanup.add(announceHandoff(client, (status) => model.announce(t(`handoff.${status}`))));
  * ```
  */
-export function announceHandoff(
-  client: ChatClient,
-  announce: (status: 'used' | 'expired' | 'invalid') => void,
-): () => void {
+export function announceHandoff(client: ChatClient, announce: (status: UnheldHandoff) => void): () => void {
   return effect(() => {
-    const status = client.handoff.value;
-    if (status === 'used' || status === 'expired' || status === 'invalid') announce(status);
+    const status = unheld(client.handoff.value);
+    if (status) announce(status);
   });
 }
