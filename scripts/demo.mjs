@@ -27,7 +27,9 @@ const server = spawn(process.execPath, ['dist/main.js'], {
 /** What to do with it, from what the server reports, so the URL and the database are the real ones. */
 server.on('message', (report) => {
   if (report?.type !== 'clavard:listening') return;
-  const signIn = report.demoAgents ? ' (sign in as julie or marc, password "demo")' : '';
+  const signIn = report.demoAgents
+    ? ' (sign in as julie or marc, or sophie for handoff links; password "demo")'
+    : '';
   console.log(`\nOpen the demo store at ${report.url}/ and, in another window, the agent console at`);
   console.log(`${report.url}/agent${signIn}. Conversations are kept in: ${report.database}.`);
   console.log('To try identity verification ("Ask to verify" in the console), answer as the demo customer:');

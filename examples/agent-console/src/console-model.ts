@@ -8,11 +8,14 @@
 import {
   type AccountInfo,
   type AgentConversation,
+  type AgentRole,
   type AgentRouting,
   type AgentServerFrame,
   type AgentStats,
   type ArchiveEntry,
   type HandoffCase,
+  type HandoffDraft,
+  type HandoffTracking,
   type InboxEntry,
   isGreeting,
   type QueueEntry,
@@ -112,6 +115,20 @@ export interface ConsoleConversation {
 export type SendOutcome = ReturnType<typeof checkSend>;
 
 /**
+ * The handoff desk: the newest handoffs first, whether older ones exist, and the link made last.
+ *
+ * @example
+ * ```ts
+ * const made = model.handoffs.value?.created?.url;
+ * ```
+ */
+export interface HandoffDeskState {
+  list: readonly HandoffTracking[];
+  hasMore: boolean;
+  created: { id: string; url: string; expiresAt: string } | undefined;
+}
+
+/**
  * Options of {@link createConsoleModel}.
  *
  * @example
@@ -172,14 +189,16 @@ export interface ConsoleModel {
   readonly queueTotal: ReadonlySignal<number>;
   /** What needs the agent: unread visitor messages in their conversations plus conversations waiting. */
   readonly attention: ReadonlySignal<number>;
-  /** `admin`s also see the team report. */
-  readonly role: ReadonlySignal<'agent' | 'admin'>;
+  /** `admin`s also see the team report; a `community` manager sees only the handoff desk. */
+  readonly role: ReadonlySignal<AgentRole>;
   /** The last archive search and its results (undefined until one is made). */
   readonly archive: ReadonlySignal<
     { query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined
   >;
   /** The team's accounts (admins), once asked for; `created` names the one just made. */
   readonly accounts: ReadonlySignal<{ list: readonly AccountInfo[]; created?: string } | undefined>;
+  /** The handoffs (community managers, admins), once asked for; `created` is the link just made. */
+  readonly handoffs: ReadonlySignal<HandoffDeskState | undefined>;
   /** The last team report asked for (admins). */
   readonly report: ReadonlySignal<{ from: string; to: string; lines: readonly ReportLine[] } | undefined>;
   /** This agent's measures kept by the server, over every conversation they ended. */
@@ -216,9 +235,11 @@ export interface ConsoleModel {
     login: string;
     firstName: string;
     title?: string;
-    role: 'agent' | 'admin';
+    role: AgentRole;
     password: string;
   }): boolean;
+  /** Asks for the handoffs (community managers, admins), making a link first when given a draft. */
+  requestHandoffs(create?: HandoffDraft): boolean;
   receive(frame: AgentServerFrame): void;
   take(conversationId: string): void;
   /**
@@ -302,7 +323,8 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const notice = signal<Notice | undefined>(undefined);
   const inbox = signal<{ entries: readonly InboxEntry[]; total: number }>({ entries: [], total: 0 });
   const queueTotal = signal(0);
-  const role = signal<'agent' | 'admin'>('agent');
+  const role = signal<AgentRole>('agent');
+  const handoffs = signal<HandoffDeskState | undefined>(undefined);
   const archive = signal<{ query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined>(
     undefined,
   );
@@ -534,6 +556,14 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
           ...(frame.created === undefined ? {} : { created: frame.created }),
         };
         return;
+      case 'agent.handoffs':
+        handoffs.value = {
+          list: frame.handoffs,
+          hasMore: frame.hasMore,
+          // A refreshed list keeps the link just made on screen, to copy.
+          created: frame.created ?? handoffs.value?.created,
+        };
+        return;
       case 'agent.report':
         report.value = { from: frame.from, to: frame.to, lines: frame.lines };
         return;
@@ -628,6 +658,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     archive,
     report,
     accounts,
+    handoffs,
     unreadOf,
     averages,
     stats,
@@ -786,6 +817,9 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
     },
     requestAccounts(create) {
       return sendOrTell(create ? { type: 'agent.accounts', create } : { type: 'agent.accounts' });
+    },
+    requestHandoffs(create) {
+      return sendOrTell(create ? { type: 'agent.handoffs', create } : { type: 'agent.handoffs' });
     },
     reply(conversationId, text) {
       const answer = text.trim();

@@ -6,8 +6,10 @@
  * CSRF), and the console's strict CSP with Trusted Types is what keeps scripts from reading it.
  */
 
+import type { AgentRole } from '@clavard/agent-api';
 import type { AgentInfo } from '@clavard/protocol';
 import { isRecord, isString } from '@clavard/protocol/internal';
+import { roleOf } from './sign-in.js';
 
 /**
  * A message of this agent's, sent and not yet acknowledged (re-sent with the same clientId after a
@@ -45,7 +47,7 @@ export interface WorkInProgress {
 export interface SavedSession {
   token: string;
   agent: AgentInfo;
-  role: 'agent' | 'admin';
+  role: AgentRole;
 }
 
 const SESSION_KEY = 'clavard-console:session';
@@ -99,7 +101,7 @@ export function loadSession(storage: Storage | undefined): SavedSession | undefi
   if (!isRecord(value) || !isString(value.token) || !isRecord(value.agent)) return undefined;
   const agent = value.agent as unknown as AgentInfo;
   if (!isString(agent.id) || !isString(agent.firstName)) return undefined;
-  return { token: value.token, agent, role: value.role === 'admin' ? 'admin' : 'agent' };
+  return { token: value.token, agent, role: roleOf(value.role) };
 }
 
 /**

@@ -1,5 +1,19 @@
+import type { AgentRole } from '@clavard/agent-api';
 import type { AgentInfo } from '@clavard/protocol';
 import type { MessageKey } from './i18n/translator.js';
+
+/**
+ * The role the server said, read defensively: anything but `admin` or `community` is an `agent` (the
+ * least an account may do).
+ *
+ * @example
+ * ```ts
+ * roleOf('community'); // 'community'
+ * roleOf('root'); // 'agent'
+ * ```
+ */
+export const roleOf = (value: unknown): AgentRole =>
+  value === 'admin' || value === 'community' ? value : 'agent';
 
 /**
  * What the agent types to sign in: their account's username and password.
@@ -24,7 +38,7 @@ export interface SignInForm {
  * ```
  */
 export type SignInResult =
-  | { ok: true; token: string; agent: AgentInfo; role: 'agent' | 'admin' }
+  | { ok: true; token: string; agent: AgentInfo; role: AgentRole }
   | { ok: false; message: MessageKey; status?: number };
 
 const MESSAGES: Record<number, MessageKey> = {
@@ -67,6 +81,6 @@ export async function signIn(
     ok: true,
     token: answer.token,
     agent: answer.agent,
-    role: answer.role === 'admin' ? 'admin' : 'agent',
+    role: roleOf(answer.role),
   };
 }

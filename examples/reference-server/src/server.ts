@@ -32,6 +32,7 @@ import {
 } from './config.js';
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
+import { createHandoffMaker } from './handoffs/handoff-maker.js';
 import { createHandoffRoutes } from './handoffs/handoff-routes.js';
 import { startHandoffSweep } from './handoffs/handoff-sweep.js';
 import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
@@ -194,8 +195,26 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           report,
           now: options.now ?? Date.now,
         });
+  const topics = options.topics ?? [];
+  // Known once the server listens: the pages the widget may run on, and the server's own address.
+  let widgetOrigins: string[] = [];
+  let url = '';
+  // Links are made the same way through the API and in the console.
+  const handoffMaker = createHandoffMaker({
+    store,
+    secret: handoffs.secret,
+    ...(options.handoffs?.expiryMs === undefined ? {} : { expiryMs: options.handoffs.expiryMs }),
+    siteUrl: () => options.handoffs?.siteUrl ?? `${url}/`,
+    landingOrigins: () => [
+      ...widgetOrigins,
+      ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
+    ],
+    topics,
+    now: options.now ?? Date.now,
+  });
   const hub = createHub({
     store,
+    handoffMaker,
     ...(files ? { attachments: files.options } : {}),
     bus,
     handoffs,
@@ -221,13 +240,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
             ...(options.identityIssuer === undefined ? {} : { issuer: options.identityIssuer }),
           }),
     schedule,
-    topics: options.topics ?? [],
+    topics,
     ...(options.topicLabels ? { topicLabels: options.topicLabels } : {}),
     report,
     now: options.now ?? Date.now,
   });
   presentHere = () => hub.agents.keys();
-  const topics = options.topics ?? [];
   for (const seed of options.agents ?? []) {
     // Seeds are the operator's own (the demo's `demo` password): any length, created once.
     if (!(await store.accountByLogin(seed.login))) await createAccount(store, seed, topics, 1);
@@ -261,8 +279,6 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     keepAliveMs: options.keepAliveMs ?? 15_000,
     channelIdleMs: options.channelIdleMs ?? 35_000,
   });
-  let widgetOrigins: string[] = [];
-  let url = '';
   let agentOrigins: string[] = [];
   const staticSources: StaticSources = {
     consoleDir: options.consoleDir ?? defaultConsoleDir(),
@@ -280,16 +296,8 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
   const api = createHandoffRoutes({
     store,
     apiKeys: options.apiKeys ?? {},
-    secret: handoffs.secret,
-    ...(options.handoffs?.expiryMs === undefined ? {} : { expiryMs: options.handoffs.expiryMs }),
-    siteUrl: () => options.handoffs?.siteUrl ?? `${url}/`,
-    landingOrigins: () => [
-      ...widgetOrigins,
-      ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
-    ],
-    topics,
+    maker: handoffMaker,
     ...(options.handoffs?.publicReply ? { publicReply: options.handoffs.publicReply } : {}),
-    now: options.now ?? Date.now,
   });
 
   const refuse = (res: ServerResponse, status: number) =>

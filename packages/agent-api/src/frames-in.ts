@@ -4,6 +4,7 @@
  */
 import type { FormField, FormKind, MessageContent } from '@clavard/protocol';
 import type { VerificationCheck } from './verification.js';
+import type { AgentRole, HandoffDraft } from './views.js';
 
 /**
  * The first frame on `/agent/ws`: the token from `POST /agent/login`.
@@ -244,9 +245,24 @@ export interface AgentAccountsRequest {
     login: string;
     firstName: string;
     title?: string;
-    role: 'agent' | 'admin';
+    role: AgentRole;
     password: string;
   };
+}
+
+/**
+ * Community managers and admins: the handoffs, newest first (`agent.handoffs` answers), after making the
+ * one asked for. A draft the server refuses gets `invalid-frame` naming the field; more than 30 a minute
+ * gets `rate-limited`.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.handoffs', create: { channel: 'x', handle: '@ana_q', postUrl: 'https://x.com/ana_q/status/1', summary: 'a double charge', details: [] } });
+ * ```
+ */
+export interface AgentHandoffsRequest {
+  type: 'agent.handoffs';
+  create?: HandoffDraft;
 }
 
 /**
@@ -317,4 +333,5 @@ export type AgentClientFrame =
   | AgentOpen
   | AgentReportRequest
   | AgentAccountsRequest
+  | AgentHandoffsRequest
   | AgentPing;

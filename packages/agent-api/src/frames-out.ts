@@ -27,9 +27,11 @@ import type { Phrase } from './phrases.js';
 import type {
   AccountInfo,
   AgentConversation,
+  AgentRole,
   AgentRouting,
   AgentStats,
   ArchiveEntry,
+  HandoffTracking,
   InboxEntry,
   QueueEntry,
   ReportLine,
@@ -47,7 +49,7 @@ import type {
 export interface AgentWelcome {
   type: 'agent.welcome';
   agent: AgentInfo;
-  role: 'agent' | 'admin';
+  role: AgentRole;
   agents: AgentInfo[];
   /** The conversations routed to you, oldest first, as many as fit (see `queueTotal`). */
   queue: QueueEntry[];
@@ -137,6 +139,23 @@ export interface AgentAccounts {
 }
 
 /**
+ * The answer to `agent.handoffs` (community managers and admins): the newest handoffs first, as many as
+ * fit a frame; `created` is the link just made, to copy into the public reply.
+ *
+ * @example
+ * ```ts
+ * ({ type: 'agent.handoffs', handoffs: [tracked], created: { id: 'h_1', url: 'https://shop.example/?clavard=h_…', expiresAt } });
+ * ```
+ */
+export interface AgentHandoffs {
+  type: 'agent.handoffs';
+  handoffs: HandoffTracking[];
+  /** Older handoffs exist than those listed. */
+  hasMore: boolean;
+  created?: { id: string; url: string; expiresAt: Timestamp };
+}
+
+/**
  * The answer to `agent.search`.
  *
  * @example
@@ -196,6 +215,7 @@ export type AgentServerFrame =
   | AgentReport
   | AgentVisitorUpdate
   | AgentAccounts
+  | AgentHandoffs
   | AgentListUpdate
   | AgentConversationFrame
   | AgentEventFrame

@@ -16,6 +16,7 @@ import {
   fail,
   int,
   isArrayOf,
+  isRecord,
   isString,
   obj,
   oneOf,
@@ -117,11 +118,17 @@ const account: Check = (value, path) => {
     login: str(64, 1),
     firstName: str(64, 1),
     'title?': str(120, 1),
-    'role?': oneOf(['agent', 'admin']),
+    'role?': oneOf(['agent', 'admin', 'community']),
     password: str(256, 1),
   })(value, path);
   return { ...checked, role: checked.role ?? 'agent' };
 };
+
+/**
+ * A handoff draft: an object, its fields checked by the server exactly as the body of its
+ * `POST /api/handoffs` (one set of rules for the console and for any other tool).
+ */
+const handoffDraft: Check = (value, path) => (isRecord(value) ? value : fail(path, 'must be an object'));
 
 /** `agent.message`'s final shape, once a `text` has stood in for a missing `content`. */
 const MESSAGE: Schema = /* @__PURE__ */ withRule(
@@ -177,6 +184,7 @@ const shapes = (options: AgentFrameOptions): Record<AgentClientFrame['type'], Sc
   'agent.open': { conversationId: id },
   'agent.report': { 'days?': int(1, 366) },
   'agent.accounts': { 'create?': account },
+  'agent.handoffs': { 'create?': handoffDraft },
   ping,
   pong: ping,
 });

@@ -217,6 +217,45 @@ export interface HandoffCase {
 }
 
 /**
+ * A handoff as its community manager follows it (`agent.handoffs`): the case, when its link expires, and
+ * who took its conversation and when it ended. Its status follows: waiting for the customer, opened,
+ * taken, resolved, or expired unopened.
+ *
+ * @example
+ * ```ts
+ * const status = tracked.resolvedAt ? 'resolved' : tracked.takenAt ? 'taken' : tracked.openedAt ? 'opened' : 'waiting';
+ * ```
+ */
+export interface HandoffTracking extends HandoffCase {
+  expiresAt: Timestamp;
+  /** The first name of the agent who took the conversation. */
+  takenBy?: string;
+  /** When the conversation ended. */
+  resolvedAt?: Timestamp;
+}
+
+/**
+ * A new handoff, as a community manager fills it in the console: checked field by field exactly as the
+ * body of the server's `POST /api/handoffs` (channel, handle, `https` post URL, summary of at most 200
+ * characters, details as label and value, a topic of the organisation's). An error names the field.
+ *
+ * @example
+ * ```ts
+ * const draft: HandoffDraft = { channel: 'x', handle: '@ana_q', postUrl: 'https://x.com/ana_q/status/1', summary: 'a double charge', details: [{ label: 'Invoice', value: 'November' }], topic: 'Billing' };
+ * ```
+ */
+export interface HandoffDraft {
+  channel: HandoffChannel;
+  handle: string;
+  postUrl: string;
+  /** When the customer posted (ISO 8601). */
+  postedAt?: Timestamp;
+  summary: string;
+  details: { label: string; value: string }[];
+  topic?: string;
+}
+
+/**
  * How conversations reach you: the organisation's topics (those of the pre-chat form) and the ones you
  * handle (none: every topic). A conversation goes to the signed-in agents who handle its topic, or to
  * every signed-in agent when none does.
@@ -244,8 +283,21 @@ export interface AccountInfo {
   login: string;
   firstName: string;
   title?: string;
-  role: 'agent' | 'admin';
+  role: AgentRole;
 }
+
+/**
+ * What an account may do in the console. An `agent` answers conversations; an `admin` too, and manages
+ * the accounts, reads the team report and makes handoff links; a `community` manager answers in public
+ * for the organisation: they make handoff links and follow them, and never take a conversation (they are
+ * not in the routing, and may not open the archive).
+ *
+ * @example
+ * ```ts
+ * const role: AgentRole = 'community';
+ * ```
+ */
+export type AgentRole = 'agent' | 'admin' | 'community';
 
 /**
  * An agent's measures over the conversations they held last and that have ended: averages in ms (null

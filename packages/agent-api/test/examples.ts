@@ -51,6 +51,17 @@ export const examples: { [T in AgentClientFrame['type']]: AgentClientFrame & { t
       password: 'a long passphrase',
     },
   },
+  'agent.handoffs': {
+    type: 'agent.handoffs',
+    create: {
+      channel: 'x',
+      handle: '@ana_q',
+      postUrl: 'https://x.com/ana_q/status/1',
+      summary: 'a double charge on the November invoice',
+      details: [{ label: 'Invoice', value: 'November 2026' }],
+      topic: 'Billing',
+    },
+  },
   ping: { type: 'ping', id: 'p1' },
   pong: { type: 'pong' },
 };

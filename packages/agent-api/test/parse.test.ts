@@ -78,6 +78,14 @@ describe('parseAgentFrame: valid frames', () => {
       ok: true,
       value: { type: 'agent.accounts' },
     });
+    expect(parseAgentFrame({ type: 'agent.accounts', create: { ...create, role: 'community' } })).toEqual({
+      ok: true,
+      value: { type: 'agent.accounts', create: { ...create, role: 'community' } },
+    });
+    expect(parseAgentFrame({ type: 'agent.handoffs' })).toEqual({
+      ok: true,
+      value: { type: 'agent.handoffs' },
+    });
   });
 
   it('trims a transfer note and leaves a blank one out; trims a reply', () => {
@@ -134,6 +142,9 @@ describe('parseAgentFrame: refused frames', () => {
     );
     expect(errorOf({ type: 'agent.accounts', create: 'ana' })).toEqual(
       refused('agent.accounts: create must be an object'),
+    );
+    expect(errorOf({ type: 'agent.handoffs', create: ['x'] })).toEqual(
+      refused('agent.handoffs: create must be an object'),
     );
   });
 

@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { ConsoleModel } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
+import { roleOf } from '../sign-in.js';
 
 /**
  * Admins: the team's accounts in a dialog, and a form to create one (the server checks and hashes the
@@ -27,7 +28,7 @@ export function AccountsDialog({ model }: { model: ConsoleModel }) {
       login: field('login'),
       firstName: field('firstName'),
       ...(title === '' ? {} : { title }),
-      role: field('role') === 'admin' ? 'admin' : 'agent',
+      role: roleOf(field('role')),
       password: String(data.get('password') ?? ''),
     });
     if (sent) element.reset();
@@ -88,6 +89,7 @@ export function AccountsDialog({ model }: { model: ConsoleModel }) {
           <select id="account-role" name="role">
             <option value="agent">{t('accounts.role.agent')}</option>
             <option value="admin">{t('accounts.role.admin')}</option>
+            <option value="community">{t('accounts.role.community')}</option>
           </select>
           <label for="account-password">{t('accounts.password')}</label>
           <input

@@ -8,6 +8,7 @@ import { ArchiveSearch } from './ArchiveSearch.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationPane } from './ConversationPane.js';
 import { Figures } from './Figures.js';
+import { HandoffDesk, HandoffDeskDialog } from './HandoffDesk.js';
 import { InboxList } from './InboxList.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { MyTopics } from './MyTopics.js';
@@ -66,6 +67,8 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
   const notice = model.notice.value;
   useTitle(model.attention.value);
   useConversationKeys(model);
+  // A community manager takes no chat: their console is the handoff desk.
+  const desk = model.role.value === 'community';
   return (
     <div class="console">
       <header class="topbar">
@@ -73,15 +76,16 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
         <p class="link-status" role="status" data-status={status}>
           {t(`status.${status}`)}
         </p>
-        <Figures model={model} />
+        {desk ? null : <Figures model={model} />}
         <div class="topbar-tools">
           {model.role.value === 'admin' ? (
             <>
               <TeamReport model={model} />
               <AccountsDialog model={model} />
+              <HandoffDeskDialog model={model} />
             </>
           ) : null}
-          <AlertSettings />
+          {desk ? null : <AlertSettings />}
           <LanguagePicker />
           <button type="button" onClick={onSignOut}>
             {t('topbar.signOut')}
@@ -96,25 +100,32 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
           </button>
         </div>
       ) : null}
-      <div class="columns">
-        <nav class="sidebar" aria-label={t('nav.label')}>
-          <MyTopics model={model} />
-          <QueueList model={model} />
-          <ConversationList model={model} />
-          <InboxList model={model} />
-          <ArchiveSearch model={model} />
-        </nav>
-        <main class="pane">
-          {selected ? (
-            <ConversationPane key={selected.id} model={model} conversation={selected} />
-          ) : (
-            <p class="muted empty">{t('pane.empty')}</p>
-          )}
+      {desk ? (
+        <main class="desk-page">
+          <h1>{t('desk.heading')}</h1>
+          <HandoffDesk model={model} />
         </main>
-        <aside class="context" aria-label={t('context.heading')}>
-          <VisitorContext model={model} conversation={selected} />
-        </aside>
-      </div>
+      ) : (
+        <div class="columns">
+          <nav class="sidebar" aria-label={t('nav.label')}>
+            <MyTopics model={model} />
+            <QueueList model={model} />
+            <ConversationList model={model} />
+            <InboxList model={model} />
+            <ArchiveSearch model={model} />
+          </nav>
+          <main class="pane">
+            {selected ? (
+              <ConversationPane key={selected.id} model={model} conversation={selected} />
+            ) : (
+              <p class="muted empty">{t('pane.empty')}</p>
+            )}
+          </main>
+          <aside class="context" aria-label={t('context.heading')}>
+            <VisitorContext model={model} conversation={selected} />
+          </aside>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { AgentRole } from '@clavard/agent-api';
 import type { AgentInfo } from '@clavard/protocol';
 import { useRef, useState } from 'preact/hooks';
 import { type MessageKey, useI18n } from '../i18n/translator.js';
@@ -15,7 +16,7 @@ import { LanguagePicker } from './LanguagePicker.js';
 export interface SignInProps {
   /** The server's origin, for `POST /agent/login`. */
   origin: string;
-  onSignedIn(token: string, agent: AgentInfo, role: 'agent' | 'admin'): void;
+  onSignedIn(token: string, agent: AgentInfo, role: AgentRole): void;
   /** A message shown above the form (e.g. after a refused token). */
   message?: MessageKey;
   /** @default fetch */

@@ -3,9 +3,11 @@
  * text, never as markup.
  */
 import { enFiles } from './en-files.js';
+import { enHandoffs } from './en-handoffs.js';
 
 export const en = {
   ...enFiles,
+  ...enHandoffs,
   'app.title': 'Clavard agent console',
   'app.sessionEnded': 'Your session has ended. Please sign in again.',
   'language.label': 'Language',

@@ -1,9 +1,11 @@
 import type { Catalogue } from './en.js';
 import { frCAFiles } from './fr-CA-files.js';
+import { frCAHandoffs } from './fr-CA-handoffs.js';
 
 /** The console's texts in Québec French. */
 export const frCA: Catalogue = {
   ...frCAFiles,
+  ...frCAHandoffs,
   'app.title': 'Console des agents Clavard',
   'app.sessionEnded': 'Votre session a pris fin. Veuillez vous reconnecter.',
   'language.label': 'Langue',

@@ -87,8 +87,8 @@ export function accountProblem(
   ) {
     return `password: ${minPassword} to ${MAX_PASSWORD_LENGTH} characters`;
   }
-  if (account.role !== undefined && account.role !== 'agent' && account.role !== 'admin') {
-    return 'role: agent or admin';
+  if (account.role !== undefined && !['agent', 'admin', 'community'].includes(account.role)) {
+    return 'role: agent, admin or community';
   }
   const checked = parseTopics(account.topics ?? [], topics);
   return checked.ok ? undefined : `topics: ${checked.error}`;

@@ -13,6 +13,7 @@ import { manageAccounts } from './accounts-admin.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
+import { communityHello, handoffDesk, isCommunityFrame } from './handoff-desk.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { inboxView, replyToLeftMessage } from './inbox.js';
@@ -49,6 +50,7 @@ const hello = async (hub: Hub, conn: AgentConn, token: string): Promise<void> =>
   if (!conn.open) return;
   const agent = hub.agentInfo(row);
   conn.session = { agent, role: row.role, tokenHash };
+  if (row.role === 'community') return communityHello(hub, conn, agent);
   const back = arrive(hub, conn, agent);
   const [{ queue, total }, { inbox, total: inboxTotal }, agents, routing, stats, active] = await Promise.all([
     hub.queue(agent.id),
@@ -259,6 +261,7 @@ const handlers: {
   'agent.open': openArchived,
   'agent.report': report,
   'agent.accounts': manageAccounts,
+  'agent.handoffs': handoffDesk,
 };
 
 /**
@@ -276,6 +279,9 @@ export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle
     helloType: 'agent.hello',
     hello: (conn, frame) => (frame.type === 'agent.hello' ? hello(hub, conn, frame.token) : undefined),
     handle(conn, session, frame) {
+      if (session.role === 'community' && !isCommunityFrame(frame.type)) {
+        throw new ChatError('forbidden', 'a community manager makes and follows handoffs, and takes no chat');
+      }
       const handler = handlers[frame.type] as
         | ((hub: Hub, conn: AgentConn, session: AgentSession, frame: AgentClientFrame) => Promise<void>)
         | undefined;

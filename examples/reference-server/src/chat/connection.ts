@@ -213,7 +213,9 @@ export function acceptConnection<F extends Typed, S, Out extends Typed>(
     const clientId =
       error.clientId ??
       ('clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : undefined);
-    conn.error(error.code, error.message, clientId);
+    const told = errorFrame(error.code, error.message, clientId);
+    // A limit says how long to wait.
+    send(error.retryAfterMs === undefined ? told : { ...told, retryAfterMs: error.retryAfterMs });
   };
 
   // While an async handler runs (an identity token being verified), later frames wait, in order.

@@ -2,7 +2,13 @@
  * What the hub is: the sessions of visitor and agent connections, the options the server gives it, and
  * the {@link Hub} every handler uses (made by hub.ts).
  */
-import type { AgentConversation, AgentRouting, AgentServerFrame, QueueEntry } from '@clavard/agent-api';
+import type {
+  AgentConversation,
+  AgentRole,
+  AgentRouting,
+  AgentServerFrame,
+  QueueEntry,
+} from '@clavard/agent-api';
 import type {
   AgentInfo,
   Availability,
@@ -17,6 +23,7 @@ import type { Bus, BusMessage } from '../cluster/bus.js';
 import type { AgentRow, ConversationRow } from '../db/rows.js';
 import type { Store } from '../db/store.js';
 import type { AttachmentOptions } from '../files/attachments.js';
+import type { HandoffMaker } from '../handoffs/handoff-maker.js';
 import type { IdentityVerifier } from '../identity.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Schedule } from '../schedule.js';
@@ -34,7 +41,7 @@ export interface VisitorSession {
 /** An agent connection's session, once its hello is accepted. */
 export interface AgentSession {
   agent: AgentInfo;
-  role: 'agent' | 'admin';
+  role: AgentRole;
   /** The SHA-256 of the sign-in token this connection said hello with (sign-out ends it). */
   tokenHash: string;
 }
@@ -92,6 +99,8 @@ export interface HubOptions {
   attachments?: AttachmentOptions;
   /** Handoff links: how they are checked and their conversations started; none: every link is `invalid`. */
   handoffs?: HandoffOpening;
+  /** Makes handoff links for the console's community managers; none: the console cannot make any. */
+  handoffMaker?: HandoffMaker;
   /** What crosses to the other nodes of a cluster. @default a bus for a server that runs alone */
   bus?: Bus;
   report: (error: ChatError) => void;

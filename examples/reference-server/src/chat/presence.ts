@@ -136,6 +136,8 @@ export async function signOut(hub: Hub, conn: AgentConn): Promise<void> {
   const session = conn.session;
   if (!session) return;
   await hub.store.endSession(session.tokenHash);
+  // A community manager was never present: only this connection closes.
+  if (session.role === 'community') return conn.close('normal');
   const presence = hub.agents.get(session.agent.id);
   for (const other of [...(presence?.conns ?? [])]) {
     if (other.session?.tokenHash !== session.tokenHash) continue;

@@ -2,7 +2,7 @@
  * `node dist/main.js agents …`: the accounts of the agents, from the server's own machine.
  *
  *   agents add <login> --first-name Julie [--title "Customer care"] [--avatar-url https://…]
- *                      [--role agent|admin] [--topics Billing,Plans] --password-stdin
+ *                      [--role agent|admin|community] [--topics Billing,Plans] --password-stdin
  *   agents list
  *
  * The password is read from the first line of standard input (never from the command line, which other
@@ -11,10 +11,11 @@
 import { parseArgs } from 'node:util';
 import { createAccount } from '../accounts/accounts.js';
 import type { ServerOptions } from '../config.js';
+import type { AgentRole } from '../db/account-store.js';
 import { openDatabase } from '../db/open.js';
 
 const USAGE = `usage:
-  agents add <login> --first-name <name> [--title <title>] [--avatar-url <url>] [--role agent|admin]
+  agents add <login> --first-name <name> [--title <title>] [--avatar-url <url>] [--role agent|admin|community]
              [--topics <a,b>] --password-stdin      (the password on the first line of standard input)
   agents list`;
 
@@ -75,7 +76,8 @@ export async function runAgentsCommand(
       io.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    const role = values.role === 'admin' ? 'admin' : values.role === undefined ? 'agent' : values.role;
+    // createAccount refuses a role it does not know, with the roles it does.
+    const role = values.role ?? 'agent';
     const row = await createAccount(
       store,
       {
@@ -83,7 +85,7 @@ export async function runAgentsCommand(
         firstName: values['first-name'] ?? '',
         ...(values.title === undefined ? {} : { title: values.title }),
         ...(values['avatar-url'] === undefined ? {} : { avatarUrl: values['avatar-url'] }),
-        role: role as 'agent' | 'admin',
+        role: role as AgentRole,
         topics: (values.topics ?? '')
           .split(',')
           .map((t) => t.trim())

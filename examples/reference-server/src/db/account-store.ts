@@ -1,8 +1,9 @@
+import type { AgentRole } from '@clavard/agent-api';
 import type { Database } from 'better-sqlite3';
 import type { AgentRow } from './rows.js';
 
-/** What an agent may do: `admin`s also create accounts and see the team's report. */
-export type AgentRole = 'agent' | 'admin';
+/** What an account may do (see `AgentRole` in `@clavard/agent-api`). */
+export type { AgentRole };
 
 /**
  * A new agent account, its password already hashed (see `hashPassword`).

@@ -1,3 +1,4 @@
+import type { AgentRole } from '@clavard/agent-api';
 import type { ConversationStatus, FormField, FormKind } from '@clavard/protocol';
 
 /** A visitor as stored: the session token is kept only as a hash, elsewhere. */
@@ -16,7 +17,7 @@ export interface AgentRow {
   created_at: number;
   /** What the agent signs in with (null for the rows of older releases, which cannot sign in). */
   login: string | null;
-  role: 'agent' | 'admin';
+  role: AgentRole;
 }
 
 /** A conversation as stored. */

@@ -4,14 +4,12 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createThrottle } from '../accounts/throttle.js';
 import { type PublicReplies, publicReply } from '../chat/handoff-reply.js';
 import type { HandoffRow } from '../db/handoff-store.js';
 import type { Store } from '../db/store.js';
 import { readBody } from '../net/read-body.js';
-import { type HandoffFieldError, type HandoffRequest, parseHandoffRequest } from './handoff-request.js';
-import { DEFAULT_HANDOFF_EXPIRY_MS } from './handoff-settings.js';
-import { createHandoffToken } from './handoff-token.js';
+import { HANDOFFS_PER_MINUTE, type HandoffMaker } from './handoff-maker.js';
+import type { HandoffFieldError } from './handoff-request.js';
 
 /**
  * The largest body `POST /api/handoffs` reads: 32 KiB (413 beyond).
@@ -23,37 +21,19 @@ import { createHandoffToken } from './handoff-token.js';
  */
 export const MAX_HANDOFF_BODY_BYTES = 32 * 1024;
 /**
- * Handoffs one key may make in a minute (429 beyond).
+ * What the routes need: the store, the keys, the handoff maker, and the organisation's public replies.
  *
  * @example
  * ```ts
- * createThrottle({ max: HANDOFFS_PER_MINUTE, windowMs: 60_000 });
- * ```
- */
-export const HANDOFFS_PER_MINUTE = 30;
-
-/**
- * What the routes need: the store, the keys, the signing secret, the expiry, the pages links may land
- * on, and the clock.
- *
- * @example
- * ```ts
- * const api = createHandoffRoutes({ store, apiKeys: { crm: key }, secret, expiryMs: 7 * 86_400_000, siteUrl: () => 'https://shop.example/', landingOrigins: ['https://shop.example'], topics: [], now: Date.now });
+ * const api = createHandoffRoutes({ store, apiKeys: { crm: key }, maker });
  * ```
  */
 export interface HandoffRoutesOptions {
   store: Store;
   apiKeys: Readonly<Record<string, string>>;
-  secret: string;
-  expiryMs?: number;
-  /** The page links open when the request names none (known once the server listens). */
-  siteUrl: () => string;
-  /** The origins a `landingUrl` may have: the site's, the server's own, the widget's allowed origins. */
-  landingOrigins: () => readonly string[];
-  topics: readonly string[];
+  maker: HandoffMaker;
   /** The organisation's public replies (see `HandoffSettings.publicReply`). */
   publicReply?: PublicReplies;
-  now: () => number;
 }
 
 const JSON_TYPE = { 'content-type': 'application/json', 'cache-control': 'no-store' };
@@ -67,6 +47,14 @@ const failed = (
   error: HandoffFieldError | { code: string; message: string },
   headers = {},
 ) => answer(res, status, { error: { field: null, ...error } }, headers);
+
+const tooMany = (res: ServerResponse, waitMs: number) =>
+  failed(
+    res,
+    429,
+    { code: 'rate-limited', message: `at most ${HANDOFFS_PER_MINUTE} handoffs a minute per key` },
+    { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+  );
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -84,13 +72,6 @@ const keyName = (req: IncomingMessage, keys: Readonly<Record<string, string>>): 
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The landing page with `?clavard=<token>`, its other parameters kept. */
-const linkTo = (landing: URL, token: string): string => {
-  const url = new URL(landing.href);
-  url.searchParams.set('clavard', token);
-  return url.href;
-};
-
 /**
  * The routes under `/api`: `route` answers and returns true for every path there (404 for an unknown
  * one), false elsewhere.
@@ -102,50 +83,12 @@ const linkTo = (landing: URL, token: string): string => {
  */
 export function createHandoffRoutes(options: HandoffRoutesOptions) {
   const { store } = options;
-  const creations = createThrottle({ max: HANDOFFS_PER_MINUTE, windowMs: 60_000, now: options.now });
-
-  /** Topic, advisor and landing page matched with the organisation's; an error otherwise. */
-  const resolve = async (
-    request: HandoffRequest,
-  ): Promise<HandoffFieldError | { advisorId: string | null; landing: URL }> => {
-    if (request.topic !== undefined && !options.topics.includes(request.topic)) {
-      return {
-        code: 'unknown-topic',
-        field: 'topic',
-        message: `the organisation has no topic ${request.topic}`,
-      } as const;
-    }
-    const advisor = request.advisor === undefined ? undefined : await store.accountByLogin(request.advisor);
-    if (request.advisor !== undefined && !advisor) {
-      return {
-        code: 'unknown-advisor',
-        field: 'advisor',
-        message: `no agent has the login ${request.advisor}`,
-      } as const;
-    }
-    const landing = request.landingUrl ?? new URL(options.siteUrl());
-    if (request.landingUrl && !options.landingOrigins().includes(landing.origin)) {
-      return {
-        code: 'landing-not-allowed',
-        field: 'landingUrl',
-        message: `${landing.origin} is not a site of the organisation`,
-      } as const;
-    }
-    return { advisorId: advisor?.id ?? null, landing };
-  };
 
   const create = async (req: IncomingMessage, res: ServerResponse, name: string) => {
-    const wait = creations.retryAfterMs(name);
-    if (wait > 0) {
-      return failed(
-        res,
-        429,
-        { code: 'rate-limited', message: `at most ${HANDOFFS_PER_MINUTE} handoffs a minute per key` },
-        {
-          'retry-after': String(Math.ceil(wait / 1000)),
-        },
-      );
-    }
+    const caller = `api:${name}`;
+    // Refused before the body is read: a caller over its limit costs nothing more.
+    const wait = options.maker.retryAfterMs(caller);
+    if (wait > 0) return tooMany(res, wait);
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return failed(res, 415, { code: 'unsupported-media-type', message: 'send application/json' });
     }
@@ -162,35 +105,10 @@ export function createHandoffRoutes(options: HandoffRoutesOptions) {
     } catch {
       return failed(res, 400, { code: 'invalid-body', field: null, message: 'the body is not valid JSON' });
     }
-    const checked = parseHandoffRequest(parsed);
-    if (!checked.ok) return failed(res, 400, checked.error);
-    const resolved = await resolve(checked.value);
-    if (!('landing' in resolved)) return failed(res, 400, resolved);
-    creations.fail(name);
-    const request = checked.value;
-    const minted = createHandoffToken(
-      options.secret,
-      options.now() + (options.expiryMs ?? DEFAULT_HANDOFF_EXPIRY_MS),
-    );
-    await store.createHandoff({
-      id: minted.id,
-      token_hash: minted.tokenHash,
-      channel: request.channel,
-      handle: request.handle,
-      post_url: request.postUrl,
-      posted_at: request.postedAt ?? null,
-      summary: request.summary,
-      details: request.details,
-      topic: request.topic ?? null,
-      advisor_id: resolved.advisorId,
-      created_by: `api:${name}`,
-      expires_at: minted.expiresAt,
-    });
-    answer(res, 201, {
-      id: minted.id,
-      url: linkTo(resolved.landing, minted.token),
-      expiresAt: iso(minted.expiresAt),
-    });
+    const made = await options.maker.make(parsed, caller);
+    if (made.ok) return answer(res, 201, { ...made.value, expiresAt: iso(made.value.expiresAt) });
+    if ('retryAfterMs' in made) return tooMany(res, made.retryAfterMs);
+    failed(res, 400, made.error);
   };
 
   const show = async (res: ServerResponse, name: string, id: string) => {

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ReferenceServer, type ServerOptions, startServer } from '@clavard/reference-server';
+import {
+  type AgentRole,
+  type ReferenceServer,
+  type ServerOptions,
+  startServer,
+} from '@clavard/reference-server';
 import { WebSocket } from 'ws';
 import { throwawayDatabase } from './postgres.js';
 
@@ -94,8 +99,8 @@ export type Received = { type: string } & Record<string, unknown>;
 export interface TestClient {
   readonly frames: Received[];
   send(frame: object | string): void;
-  /** The first frame of `type` (passing `accept`) not yet taken by an earlier `next`. */
-  next(type: string, accept?: (frame: Received) => boolean): Promise<Received>;
+  /** The first frame of `type` (or of any of the types) passing `accept`, not yet taken by an earlier `next`. */
+  next(type: string | readonly string[], accept?: (frame: Received) => boolean): Promise<Received>;
   /** Resolves with the close code. */
   closed(): Promise<number>;
   close(): void;
@@ -146,10 +151,11 @@ export function connect(url: string, origin?: string): Promise<TestClient> {
     send: (frame) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
     next: (type, accept = () => true) =>
       waitFor(() => {
-        const frame = frames.find((f) => !taken.has(f) && f.type === type && accept(f));
+        const types: readonly string[] = typeof type === 'string' ? [type] : type;
+        const frame = frames.find((f) => !taken.has(f) && types.includes(f.type) && accept(f));
         if (frame) taken.add(frame);
         return frame;
-      }, type),
+      }, String(type)),
     closed: () => waitFor(() => closeCode, 'close'),
     close: () => ws.close(),
   };
@@ -191,7 +197,7 @@ const accounts = new WeakMap<ReferenceServer, Set<string>>();
 export async function account(
   server: ReferenceServer,
   firstName: string,
-  extra: { role?: 'agent' | 'admin'; title?: string } = {},
+  extra: { role?: AgentRole; title?: string } = {},
 ): Promise<string> {
   const login = firstName.toLowerCase();
   const made = accounts.get(server) ?? new Set<string>();

@@ -1,0 +1,141 @@
+import type { HandoffChannel, HandoffDraft } from '@clavard/agent-api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConsoleModel } from '../console-model.js';
+import { type MessageKey, useI18n } from '../i18n/translator.js';
+
+const CHANNELS: readonly HandoffChannel[] = ['x', 'facebook', 'instagram', 'linkedin', 'google', 'other'];
+/** The server's limits (the API's): the form says them before the server has to. */
+const SUMMARY_MAX = 200;
+const DETAILS_MAX = 20;
+
+/** The draft in the form: the details that have a label or a value, each trimmed. */
+const draftOf = (form: HTMLFormElement): HandoffDraft => {
+  const data = new FormData(form);
+  const field = (name: string) => String(data.get(name) ?? '').trim();
+  const values = data.getAll('detailValue').map((value) => String(value).trim());
+  const details = data
+    .getAll('detailLabel')
+    .map((label, index) => ({ label: String(label).trim(), value: values[index] ?? '' }))
+    .filter(({ label, value }) => label !== '' || value !== '');
+  const topic = field('topic');
+  return {
+    channel: field('channel') as HandoffChannel,
+    handle: field('handle'),
+    postUrl: field('postUrl'),
+    summary: field('summary'),
+    details,
+    ...(topic === '' ? {} : { topic }),
+  };
+};
+
+/**
+ * The form of a new handoff link: where the customer wrote, their handle, the post, what it is about (the
+ * customer reads it in the greeting), details for the advisor only, and the topic that routes it. It
+ * empties once the server made the link; a refusal comes back as a notice, the form kept as it was.
+ *
+ * @example
+ * ```tsx
+ * <HandoffForm model={model} />
+ * ```
+ */
+export function HandoffForm({ model }: { model: ConsoleModel }) {
+  const { t } = useI18n();
+  const form = useRef<HTMLFormElement>(null);
+  const sent = useRef(false);
+  const nextRow = useRef(1);
+  const [rows, setRows] = useState<number[]>([0]);
+  const created = model.handoffs.value?.created?.id;
+  const topics = model.routing.value.topics;
+  useEffect(() => {
+    if (created === undefined || !sent.current) return;
+    sent.current = false;
+    form.current?.reset();
+    setRows([nextRow.current++]);
+  }, [created]);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (form.current) sent.current = model.requestHandoffs(draftOf(form.current));
+  };
+  return (
+    <form ref={form} class="desk-form" onSubmit={submit} aria-labelledby="desk-new-heading">
+      <h2 id="desk-new-heading">{t('desk.new')}</h2>
+      <label for="desk-channel">{t('desk.channel')}</label>
+      <select id="desk-channel" name="channel">
+        {CHANNELS.map((channel) => (
+          <option key={channel} value={channel}>
+            {t(`desk.channel.${channel}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+      <label for="desk-handle">{t('desk.handle')}</label>
+      <input id="desk-handle" name="handle" required maxLength={100} autocomplete="off" />
+      <label for="desk-post">{t('desk.postUrl')}</label>
+      <input
+        id="desk-post"
+        name="postUrl"
+        type="url"
+        required
+        pattern="https://.+"
+        maxLength={2048}
+        placeholder="https://"
+        aria-describedby="desk-post-hint"
+      />
+      <p id="desk-post-hint" class="hint">
+        {t('desk.postUrlHint')}
+      </p>
+      <label for="desk-summary">{t('desk.summary')}</label>
+      <textarea
+        id="desk-summary"
+        name="summary"
+        required
+        rows={2}
+        maxLength={SUMMARY_MAX}
+        aria-describedby="desk-summary-hint"
+      />
+      <p id="desk-summary-hint" class="hint">
+        {t('desk.summaryHint', { n: SUMMARY_MAX })}
+      </p>
+      <fieldset class="desk-details" aria-describedby="desk-details-hint">
+        <legend>{t('desk.details')}</legend>
+        <p id="desk-details-hint" class="hint">
+          {t('desk.detailsHint')}
+        </p>
+        {rows.map((row, index) => (
+          <div class="desk-detail" key={row}>
+            <input name="detailLabel" maxLength={60} aria-label={t('desk.detailLabel', { n: index + 1 })} />
+            <input name="detailValue" maxLength={500} aria-label={t('desk.detailValue', { n: index + 1 })} />
+            <button
+              type="button"
+              class="icon"
+              aria-label={t('desk.removeDetail', { n: index + 1 })}
+              onClick={() => setRows(rows.filter((other) => other !== row))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        {rows.length < DETAILS_MAX ? (
+          <button type="button" onClick={() => setRows([...rows, nextRow.current++])}>
+            {t('desk.addDetail')}
+          </button>
+        ) : null}
+      </fieldset>
+      {topics.length > 0 ? (
+        <>
+          <label for="desk-topic">{t('desk.topic')}</label>
+          <select id="desk-topic" name="topic">
+            <option value="">{t('desk.anyTopic')}</option>
+            {topics.map((topic) => (
+              <option key={topic} value={topic}>
+                {topic}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      <button type="submit" class="primary">
+        {t('desk.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The community manager's desk in the console (`agent.handoffs`): make a handoff link for a public post,
+ * and follow the team's handoffs, from the link made to the customer's opening, an agent taking it, and
+ * its end, when the public reply is there to post. Community managers and admins only.
+ */
+import type { AgentClientFrame, AgentHandoffsRequest, HandoffTracking } from '@clavard/agent-api';
+import { type AgentInfo, ChatError } from '@clavard/protocol';
+import type { HandoffRow } from '../db/handoff-store.js';
+import { handoffCase } from './handoff-view.js';
+import type { AgentConn, AgentSession, Hub } from './hub.js';
+import { iso } from './iso-time.js';
+import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
+
+/**
+ * The most handoffs the desk lists, newest first (fewer when they do not fit a frame).
+ *
+ * @example
+ * ```ts
+ * store.recentHandoffs(HANDOFF_DESK_SIZE);
+ * ```
+ */
+export const HANDOFF_DESK_SIZE = 50;
+
+/** A handoff as the desk follows it: the case, its expiry, who took it and when it ended. */
+const tracking = async (hub: Hub, row: HandoffRow): Promise<HandoffTracking> => {
+  const locale = row.visitor_id === null ? null : await hub.visitorLocale(row.visitor_id);
+  const takenBy = row.taken_by === null ? undefined : await hub.store.agent(row.taken_by);
+  return {
+    ...(await handoffCase(hub.store, row, locale, hub.options.handoffs?.publicReply)),
+    expiresAt: iso(row.expires_at),
+    ...(takenBy ? { takenBy: takenBy.first_name } : {}),
+    ...(row.resolved_at === null ? {} : { resolvedAt: iso(row.resolved_at) }),
+  };
+};
+
+/**
+ * `agent.handoffs`: the newest handoffs, after making the one asked for. A draft is checked as the body
+ * of `POST /api/handoffs` is, and counts against the same limit per caller (here, the account).
+ *
+ * @example
+ * ```ts
+ * await handoffDesk(hub, conn, session, { type: 'agent.handoffs', create: draft });
+ * ```
+ */
+export async function handoffDesk(
+  hub: Hub,
+  conn: AgentConn,
+  session: AgentSession,
+  frame: AgentHandoffsRequest,
+): Promise<void> {
+  if (session.role !== 'community' && session.role !== 'admin') {
+    throw new ChatError('forbidden', 'handoff links are made by community managers and admins');
+  }
+  const maker = hub.options.handoffMaker;
+  if (!maker) throw new ChatError('forbidden', 'this server makes no handoff links');
+  let created: { id: string; url: string; expiresAt: string } | undefined;
+  if (frame.create) {
+    const made = await maker.make(frame.create, session.agent.id);
+    if (!made.ok) {
+      const options = 'retryAfterMs' in made ? { retryAfterMs: made.retryAfterMs } : {};
+      const code = made.error.code === 'rate-limited' ? 'rate-limited' : 'invalid-frame';
+      throw new ChatError(code, made.error.message, options);
+    }
+    created = { ...made.value, expiresAt: iso(made.value.expiresAt) };
+  }
+  const rows = await hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1);
+  const all = await Promise.all(rows.slice(0, HANDOFF_DESK_SIZE).map((row) => tracking(hub, row)));
+  const { kept, cut } = fitting(all, HISTORY_PAGE_BYTES);
+  conn.send({
+    type: 'agent.handoffs',
+    handoffs: kept,
+    hasMore: cut || rows.length > HANDOFF_DESK_SIZE,
+    ...(created ? { created } : {}),
+  });
+}
+
+/**
+ * A community manager's console says hello: never present, so never routed, transferred to or counted
+ * as available; its welcome carries no queue, inbox or conversation, only the topics its links may name.
+ *
+ * @example
+ * ```ts
+ * if (row.role === 'community') return communityHello(hub, conn, agent);
+ * ```
+ */
+export async function communityHello(hub: Hub, conn: AgentConn, agent: AgentInfo): Promise<void> {
+  const { rules } = hub.options;
+  conn.send({
+    type: 'agent.welcome',
+    agent,
+    role: 'community',
+    agents: [],
+    queue: [],
+    queueTotal: 0,
+    inbox: [],
+    inboxTotal: 0,
+    routing: { topics: [...hub.options.topics], mine: [] },
+    rules: { requireGreeting: rules.requireGreeting, requireClosing: rules.requireClosing },
+    phrases: [],
+    conversations: [],
+    heartbeatMs: hub.options.heartbeatMs,
+    stats: await hub.store.agentStats(agent.id),
+  });
+}
+
+const COMMUNITY_FRAMES: ReadonlySet<AgentClientFrame['type']> = new Set(['agent.handoffs', 'agent.signout']);
+
+/**
+ * Whether a community manager's console may send this frame: the handoff desk and signing out only.
+ *
+ * @example
+ * ```ts
+ * if (session.role === 'community' && !isCommunityFrame(frame.type)) throw new ChatError('forbidden', '…');
+ * ```
+ */
+export const isCommunityFrame = (type: AgentClientFrame['type']): boolean => COMMUNITY_FRAMES.has(type);
