@@ -70,7 +70,7 @@ export function Console({ model, onSignOut }: { model: ConsoleModel; onSignOut()
   // A community manager takes no chat: their console is the handoff desk.
   const desk = model.role.value === 'community';
   return (
-    <div class="console">
+    <div class="console" data-role={model.role.value}>
       <header class="topbar">
         <AgentBadge agent={model.me.value} />
         <p class="link-status" role="status" data-status={status}>

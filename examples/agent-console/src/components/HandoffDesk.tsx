@@ -48,7 +48,6 @@ export function HandoffDesk({ model }: { model: ConsoleModel }) {
     <div class="desk">
       <section class="desk-new">
         <p class="muted">{t('desk.intro')}</p>
-        <HandoffForm model={model} />
         {made ? (
           <div class="desk-made" role="status">
             <p>{t('desk.made')}</p>
@@ -62,6 +61,7 @@ export function HandoffDesk({ model }: { model: ConsoleModel }) {
             <p class="muted">{t('desk.expires', { when: when(made.expiresAt) })}</p>
           </div>
         ) : null}
+        <HandoffForm model={model} />
       </section>
       <section class="desk-followed" aria-labelledby="desk-list-heading">
         <div class="desk-list-top">

@@ -102,8 +102,18 @@ export function HandoffForm({ model }: { model: ConsoleModel }) {
         </p>
         {rows.map((row, index) => (
           <div class="desk-detail" key={row}>
-            <input name="detailLabel" maxLength={60} aria-label={t('desk.detailLabel', { n: index + 1 })} />
-            <input name="detailValue" maxLength={500} aria-label={t('desk.detailValue', { n: index + 1 })} />
+            <input
+              name="detailLabel"
+              maxLength={60}
+              placeholder={t('desk.detailLabelExample')}
+              aria-label={t('desk.detailLabel', { n: index + 1 })}
+            />
+            <input
+              name="detailValue"
+              maxLength={500}
+              placeholder={t('desk.detailValueExample')}
+              aria-label={t('desk.detailValue', { n: index + 1 })}
+            />
             <button
               type="button"
               class="icon"

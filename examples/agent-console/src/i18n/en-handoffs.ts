@@ -27,6 +27,8 @@ export const enHandoffs = {
   'desk.detailsHint': 'What you already collected, such as an order number. Only the advisor sees them.',
   'desk.detailLabel': 'Detail {n}: label',
   'desk.detailValue': 'Detail {n}: value',
+  'desk.detailLabelExample': 'Order',
+  'desk.detailValueExample': 'A-1042',
   'desk.addDetail': 'Add a detail',
   'desk.removeDetail': 'Remove detail {n}',
   'desk.topic': 'Topic',

@@ -29,6 +29,8 @@ export const frCAHandoffs: Record<keyof typeof enHandoffs, string> = {
     'Ce que vous avez déjà recueilli, comme un numéro de commande. Seul le conseiller les voit.',
   'desk.detailLabel': 'Détail {n}\u00a0: libellé',
   'desk.detailValue': 'Détail {n}\u00a0: valeur',
+  'desk.detailLabelExample': 'Commande',
+  'desk.detailValueExample': 'A-1042',
   'desk.addDetail': 'Ajouter un détail',
   'desk.removeDetail': 'Retirer le détail {n}',
   'desk.topic': 'Sujet',
