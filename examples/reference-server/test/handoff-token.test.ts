@@ -1,4 +1,5 @@
 // Handoff links' tokens: signed, expiring, nothing personal in them, refused when altered or forged.
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseApiKeys, readHandoffConfig } from '../src/handoffs/handoff-settings.js';
 import {
@@ -16,7 +17,8 @@ const WEEK = 7 * 86_400_000;
 describe('handoff tokens', () => {
   it('reads back its id and expiry, and is stored only as its SHA-256', () => {
     const minted = createHandoffToken(SECRET, NOW + WEEK + 999);
-    expect(minted.token).toMatch(/^h_[A-Za-z0-9_-]{27}\.[A-Za-z0-9_-]{43}$/);
+    // Short enough for a public reply: 47 characters.
+    expect(minted.token).toMatch(/^h_[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
     expect(minted.id).toMatch(/^h_[A-Za-z0-9_-]{16}$/);
     expect(minted.expiresAt).toBe(NOW + WEEK);
     expect(minted.tokenHash).toBe(hashHandoffToken(minted.token));
@@ -45,7 +47,7 @@ describe('handoff tokens', () => {
     const { token } = createHandoffToken(SECRET, NOW + WEEK);
     const [payload = '', signature = ''] = token.slice(2).split('.');
     const bytes = Buffer.from(payload, 'base64url');
-    bytes.writeBigUInt64BE(BigInt(Math.floor((NOW + 2 * WEEK) / 1000)), 12);
+    bytes.writeUInt32BE(Math.floor((NOW + 2 * WEEK) / 1000), 12);
     const later = `h_${bytes.toString('base64url')}.${signature}`;
     const flipped = `h_${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     const invalid = { ok: false, status: 'invalid' };
@@ -71,8 +73,50 @@ describe('handoff tokens', () => {
     const { token, id } = createHandoffToken(SECRET, NOW + WEEK, fixed);
     const payload = Buffer.from(token.slice(2).split('.')[0] ?? '', 'base64url');
     expect(payload.subarray(0, 12)).toEqual(Buffer.alloc(12, 7));
-    expect(Number(payload.readBigUInt64BE(12))).toBe((NOW + WEEK) / 1000);
+    expect(payload.readUInt32BE(12)).toBe((NOW + WEEK) / 1000);
+    expect(payload).toHaveLength(16);
     expect(id).toBe(`h_${Buffer.alloc(12, 7).toString('base64url')}`);
+  });
+
+  it('still reads the first, longer layout, and never a mix of the two', () => {
+    // As the first version made them: an 8-byte expiry and the whole HMAC.
+    const payload = Buffer.alloc(20, 9);
+    payload.writeBigUInt64BE(BigInt((NOW + WEEK) / 1000), 12);
+    const hmac = createHmac('sha256', SECRET).update(payload).digest();
+    const first = `h_${payload.toString('base64url')}.${hmac.toString('base64url')}`;
+    expect(first).toHaveLength(73);
+    expect(readHandoffToken(SECRET, first, NOW)).toEqual({
+      ok: true,
+      id: `h_${Buffer.alloc(12, 9).toString('base64url')}`,
+      expiresAt: NOW + WEEK,
+    });
+    const invalid = { ok: false, status: 'invalid' };
+    expect(
+      readHandoffToken(
+        SECRET,
+        `h_${payload.toString('base64url')}.${hmac.subarray(0, 16).toString('base64url')}`,
+        NOW,
+      ),
+    ).toEqual(invalid);
+    const short = payload.subarray(0, 16);
+    short.writeUInt32BE((NOW + WEEK) / 1000, 12);
+    const shortHmac = createHmac('sha256', SECRET).update(short).digest();
+    expect(
+      readHandoffToken(SECRET, `h_${short.toString('base64url')}.${shortHmac.toString('base64url')}`, NOW),
+    ).toEqual(invalid);
+    expect(
+      readHandoffToken(
+        SECRET,
+        `h_${short.toString('base64url')}.${shortHmac.subarray(0, 16).toString('base64url')}`,
+        NOW,
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('holds an expiry up to 2106 in its 4 bytes', () => {
+    const { expiresAt, token } = createHandoffToken(SECRET, Date.parse('2200-01-01T00:00:00Z'));
+    expect(expiresAt).toBe(0xffff_ffff * 1000);
+    expect(readHandoffToken(SECRET, token, NOW)).toMatchObject({ ok: true, expiresAt });
   });
 });
 

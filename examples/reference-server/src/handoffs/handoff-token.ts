@@ -1,13 +1,21 @@
 /**
- * Handoff links' tokens: `h_` + base64url(payload) + `.` + base64url(HMAC-SHA256(secret, payload)), the
- * payload being the handoff id's 12 random bytes and its expiry (seconds, 8 bytes big-endian). Nothing
- * personal is in it; the store keeps only its SHA-256.
+ * Handoff links' tokens: `h_` + base64url(payload) + `.` + base64url(signature), 47 characters. The
+ * payload is the handoff id's 12 random bytes and its expiry (seconds, 4 bytes big-endian); the signature
+ * the first 16 bytes (128 bits) of HMAC-SHA256(secret, payload). Nothing personal is in it; the store
+ * keeps only its SHA-256. Tokens of the first, longer layout (an 8-byte expiry, the whole 32-byte HMAC,
+ * 73 characters) are still read, so links already given out keep working.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const ID_BYTES = 12;
-const PAYLOAD_BYTES = ID_BYTES + 8;
-const SIGNATURE_BYTES = 32;
+/** The layouts a token may have, the one new tokens get first. */
+const LAYOUTS = [
+  { expiryBytes: 4, signatureBytes: 16 },
+  { expiryBytes: 8, signatureBytes: 32 },
+] as const;
+const NEWEST = LAYOUTS[0];
+/** The latest expiry 4 bytes hold: 2106-02-07. */
+const MAX_EXPIRY_SECONDS = 0xffff_ffff;
 /**
  * The least length of a configured secret.
  *
@@ -17,7 +25,7 @@ const SIGNATURE_BYTES = 32;
  * ```
  */
 export const HANDOFF_SECRET_MIN_LENGTH = 32;
-const SHAPE = /^h_([A-Za-z0-9_-]{27})\.([A-Za-z0-9_-]{43})$/;
+const SHAPE = /^h_([A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{27})\.([A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})$/;
 
 /**
  * A new handoff's id, token and what the store keeps of the token.
@@ -50,8 +58,9 @@ export function hashHandoffToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const sign = (secret: string, payload: Buffer): Buffer =>
-  createHmac('sha256', secret).update(payload).digest();
+/** The signature of `payload`, cut to `bytes` (the payload's length tells the layouts apart). */
+const sign = (secret: string, payload: Buffer, bytes: number): Buffer =>
+  createHmac('sha256', secret).update(payload).digest().subarray(0, bytes);
 
 /**
  * Makes a handoff's id and signed token, expiring at `expiresAtMs` (rounded down to the second).
@@ -67,11 +76,12 @@ export function createHandoffToken(
   random: (size: number) => Buffer = randomBytes,
 ): MintedHandoffToken {
   const idBytes = random(ID_BYTES);
-  const seconds = Math.floor(expiresAtMs / 1000);
-  const payload = Buffer.alloc(PAYLOAD_BYTES);
+  const seconds = Math.min(Math.floor(expiresAtMs / 1000), MAX_EXPIRY_SECONDS);
+  const payload = Buffer.alloc(ID_BYTES + NEWEST.expiryBytes);
   idBytes.copy(payload, 0, 0, ID_BYTES);
-  payload.writeBigUInt64BE(BigInt(seconds), ID_BYTES);
-  const token = `h_${payload.toString('base64url')}.${sign(secret, payload).toString('base64url')}`;
+  payload.writeUInt32BE(seconds, ID_BYTES);
+  const signature = sign(secret, payload, NEWEST.signatureBytes);
+  const token = `h_${payload.toString('base64url')}.${signature.toString('base64url')}`;
   return {
     id: `h_${idBytes.toString('base64url')}`,
     token,
@@ -108,15 +118,21 @@ export function readHandoffToken(secret: string, token: unknown, now: number): H
   if (!parts) return { ok: false, status: 'invalid' };
   const payload = Buffer.from(parts[1] as string, 'base64url');
   const signature = Buffer.from(parts[2] as string, 'base64url');
-  if (payload.length !== PAYLOAD_BYTES || signature.length !== SIGNATURE_BYTES) {
-    return { ok: false, status: 'invalid' };
-  }
+  const layout = LAYOUTS.find(
+    ({ expiryBytes, signatureBytes }) =>
+      payload.length === ID_BYTES + expiryBytes && signature.length === signatureBytes,
+  );
+  if (!layout) return { ok: false, status: 'invalid' };
   // Re-encoding catches a non-canonical base64url (other trailing bits): one token, one spelling.
   if (payload.toString('base64url') !== parts[1] || signature.toString('base64url') !== parts[2]) {
     return { ok: false, status: 'invalid' };
   }
-  if (!timingSafeEqual(signature, sign(secret, payload))) return { ok: false, status: 'invalid' };
-  const expiresAt = Number(payload.readBigUInt64BE(ID_BYTES)) * 1000;
+  if (!timingSafeEqual(signature, sign(secret, payload, layout.signatureBytes))) {
+    return { ok: false, status: 'invalid' };
+  }
+  const seconds =
+    layout.expiryBytes === 4 ? payload.readUInt32BE(ID_BYTES) : Number(payload.readBigUInt64BE(ID_BYTES));
+  const expiresAt = seconds * 1000;
   if (expiresAt <= now) return { ok: false, status: 'expired' };
   return { ok: true, id: `h_${payload.subarray(0, ID_BYTES).toString('base64url')}`, expiresAt };
 }
