@@ -2,31 +2,9 @@
 // empty form, refuses a full one, or asks a session again fails it, saying why.
 import { createMemoryChatServer } from '@clavard/adapters/memory';
 import { runServerConformance } from '@clavard/adapters/testing';
-import type { Transport, TransportEvents } from '@clavard/protocol';
 import { describe, expect, it } from 'vitest';
 import { PRECHAT } from './memory-helpers.js';
-
-/** The server's frames as the client receives them, rewritten by `edit` (a planted server bug). */
-function rewriting(
-  inner: Transport,
-  edit: (frame: Record<string, unknown>) => Record<string, unknown>,
-): Transport {
-  return {
-    get status() {
-      return inner.status;
-    },
-    connect: () => inner.connect(),
-    send: (frame) => inner.send(frame),
-    close: () => inner.close(),
-    on<K extends keyof TransportEvents>(event: K, listener: (payload: TransportEvents[K]) => void) {
-      if (event !== 'frame') return inner.on(event, listener);
-      return inner.on('frame', (data) => {
-        const frame = JSON.parse(String(data)) as Record<string, unknown>;
-        (listener as (payload: string) => void)(JSON.stringify(edit(frame)));
-      });
-    },
-  };
-}
+import { rewriting } from './support/rewriting.js';
 
 /** The outcome of the check against the memory server asking `PRECHAT`, its frames edited by `edit`. */
 async function check(edit: (frame: Record<string, unknown>) => Record<string, unknown> = (frame) => frame) {

@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   parseServerFrame,
 } from '@clavard/protocol';
+import { handoffUnknownInvalid } from './handoff-check.js';
 import { prechatFirstAnswered } from './prechat-check.js';
 import type { ServerCheckName } from './server-conformance.js';
 import {
@@ -284,6 +285,7 @@ export const SERVER_CHECKS: Omit<
     );
     await stillUsable(ctx, transport);
   },
+  'handoff-unknown-invalid': handoffUnknownInvalid,
   async 'text-too-long-typed-error'(ctx) {
     const { transport } = await session(ctx);
     const clientId = newClientId();

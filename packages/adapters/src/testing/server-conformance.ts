@@ -29,6 +29,7 @@ export const SERVER_CONFORMANCE_CHECKS = [
   'second-hello-refused',
   'malformed-frame-typed-error',
   'unknown-form-typed-error',
+  'handoff-unknown-invalid',
   'text-too-long-typed-error',
   'attachment-stored-and-sent',
   'attachment-type-from-bytes',
@@ -83,7 +84,8 @@ export type ServerConformanceReport = CheckReport<ServerCheckName>;
  * resume replays exactly what came after `lastSeq`, and a wrong epoch is a discontinuity; `history.since`
  * pages honour `limit`, have no gap and say `hasMore`, and no frame is over 256 KiB however long the
  * messages; a session cannot read another's conversation; ping, malformed and oversized frames, and a
- * `form.submit` for a form never asked, get their documented answers and the connection stays usable. With
+ * `form.submit` for a form never asked, get their documented answers and the connection stays usable; a
+ * handoff token the server never made opens nothing (1.2). With
  * `httpUrl`, attachments: a file is stored with the type its bytes say and sent in a message, an HTML page
  * named `.png` and a file over the limit (whatever its slot said) are refused, and nobody else reads it. Every frame is
  * validated with `parseServerFrame`; a frame that arrives broken is reported as such. Never rejects.
