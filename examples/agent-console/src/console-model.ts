@@ -140,6 +140,8 @@ export interface ConsoleModelOptions {
   link: AgentLink;
   /** The signed-in agent (from `POST /agent/login`). */
   me: AgentInfo;
+  /** Their role, from the sign-in, until the welcome says it: the right console from the first frame. @default 'agent' */
+  role?: AgentRole;
   /** The phrase library until the welcome brings the organisation's. @default [] */
   phrases?: readonly Phrase[];
   /** Where drafts and unacknowledged messages survive a reload (the tab's `sessionStorage`). @default none */
@@ -323,7 +325,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
   const notice = signal<Notice | undefined>(undefined);
   const inbox = signal<{ entries: readonly InboxEntry[]; total: number }>({ entries: [], total: 0 });
   const queueTotal = signal(0);
-  const role = signal<AgentRole>('agent');
+  const role = signal<AgentRole>(options.role ?? 'agent');
   const handoffs = signal<HandoffDeskState | undefined>(undefined);
   const archive = signal<{ query: string; results: readonly ArchiveEntry[]; loading: boolean } | undefined>(
     undefined,

@@ -8,8 +8,16 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DESK_REFRESH_MS } from '../src/components/HandoffDesk.js';
 import { HandoffList } from '../src/components/HandoffList.js';
+import { createConsoleModel } from '../src/console-model.js';
 import { createTranslate, I18nContext } from '../src/i18n/translator.js';
-import { at, type ConsoleHarness, mountConsole, T0, welcomeFrame } from './support/harness.js';
+import {
+  at,
+  type ConsoleHarness,
+  createFakeLink,
+  mountConsole,
+  T0,
+  welcomeFrame,
+} from './support/harness.js';
 
 const sophie = { id: 'a-sophie', firstName: 'Sophie', title: 'Social media' };
 const BASE: HandoffTracking = {
@@ -18,7 +26,6 @@ const BASE: HandoffTracking = {
   handle: '@ana_q',
   postUrl: 'https://x.com/ana_q/status/1866',
   summary: 'a double charge',
-  details: [],
   by: 'Sophie',
   createdAt: at(0),
   expiresAt: at(7 * 86_400),
@@ -90,8 +97,17 @@ describe('the handoff desk', () => {
     await h.step(() => h?.button('Add a detail').click());
     const [label, value] = h.all<HTMLInputElement>('.desk-detail input');
     if (!label || !value) throw new Error('no detail row');
-    label.value = 'Order';
-    value.value = 'A-1042';
+    // Half a detail: both become required, as the server needs both.
+    await h.step(() => {
+      label.value = 'Order';
+      label.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect([label.required, value.required]).toEqual([true, true]);
+    expect(h.all<HTMLInputElement>('.desk-detail input').filter((input) => input.required)).toHaveLength(2);
+    await h.step(() => {
+      value.value = 'A-1042';
+      value.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     fill(h, '#desk-topic', 'Billing');
     await h.step(() => h?.get<HTMLFormElement>('.desk-form').requestSubmit());
     expect(h.link.sentOf('agent.handoffs').at(-1)).toEqual({
@@ -105,6 +121,9 @@ describe('the handoff desk', () => {
         topic: 'Billing',
       },
     });
+    // A second press before the answer makes no second link.
+    await h.step(() => h?.get<HTMLFormElement>('.desk-form').requestSubmit());
+    expect(h.link.sentOf('agent.handoffs').filter((frame) => frame.create)).toHaveLength(1);
     // Refused: a notice, and the form as it was.
     await h.deliver({
       type: 'error',
@@ -125,7 +144,10 @@ describe('the handoff desk', () => {
     expect(h.get('.desk-made').textContent).toContain('Link ready: post it in your public reply.');
     expect(h.get<HTMLInputElement>('.desk-made input').value).toBe(url);
     expect(h.get<HTMLInputElement>('#desk-handle').value).toBe('');
-    expect(h.all('.desk-detail')).toHaveLength(1);
+    expect(h.all<HTMLInputElement>('.desk-detail input').map((input) => input.value)).toEqual(['', '']);
+    expect(h.get('[role="status"].visually-hidden').textContent).toBe(
+      'Link ready: post it in your public reply.',
+    );
   });
 
   it('says where each handoff stands, with the public reply to copy once resolved', async () => {
@@ -165,7 +187,19 @@ describe('the handoff desk', () => {
     expect(h.link.sentOf('agent.handoffs')).toEqual([]);
     await h.step(() => h?.button('Handoff links').click());
     expect(h.link.sentOf('agent.handoffs')).toEqual([{ type: 'agent.handoffs' }]);
-    expect(h.get('dialog.desk-dialog .desk-form')).toBeTruthy();
+    // Under the dialog's title, its sections are one level down.
+    expect(h.all('dialog.desk-dialog h3').map((heading) => heading.textContent)).toEqual([
+      'New handoff link',
+      'Handoffs',
+    ]);
+  });
+});
+
+describe('the role before the welcome', () => {
+  it('is the one the sign-in said: a reload shows a community manager the desk at once', () => {
+    const model = createConsoleModel({ link: createFakeLink(), me: sophie, role: 'community' });
+    expect(model.role.value).toBe('community');
+    model.dispose();
   });
 });
 

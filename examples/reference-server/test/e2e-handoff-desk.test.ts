@@ -121,7 +121,7 @@ describe('the handoff desk', () => {
     expect(await axe(desk)).toEqual([]);
     await desk.screenshot({ path: `${SCREENS}handoff-desk-en.png` });
     await desk.getByLabel('Language').selectOption('fr-CA');
-    await desk.getByRole('heading', { name: 'Liens de transfert', level: 1 }).waitFor();
+    await desk.getByRole('heading', { name: 'Liens de transmission', level: 1 }).waitFor();
     expect(await axe(desk)).toEqual([]);
     await desk.screenshot({ path: `${SCREENS}handoff-desk-fr-CA.png` });
   }, 120_000);

@@ -6,12 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   account,
   agent,
+  agentHello,
   type Received,
   startTestServer,
   type TestClient,
   visitor,
 } from './support/clients.js';
 import { CASE } from './support/handoffs.js';
+import { call, upload } from './support/uploads.js';
 
 let server: ReferenceServer | undefined;
 afterEach(async () => {
@@ -58,6 +60,8 @@ describe('agent.handoffs', () => {
       topic: 'Billing',
     });
     expect(first(made).openedAt).toBeUndefined();
+    // The details are for the advisor: not on the desk, whoever collected them.
+    expect(first(made)).not.toHaveProperty('details');
 
     const eve = await visitor(server, { locale: 'fr-CA' });
     eve.client.send({ type: 'handoff.open', token: new URL(created.url).searchParams.get('clavard') });
@@ -97,9 +101,33 @@ describe('agent.handoffs', () => {
       expect(await sophie.client.next('error')).toMatchObject({ code: 'forbidden' });
     }
     expect(sophie.client.frames.some((f) => f.type === 'agent.queue')).toBe(false);
-    // Signing out closes the desk's connection and leaves the agents' presence alone.
+    // Signing out closes every connection of the session (a second tab too), and nothing of the agents'.
+    const tab = await agentHello(server, sophie.token);
     sophie.client.send({ type: 'agent.signout' });
     expect(await sophie.client.closed()).toBe(1000);
+    expect(await tab.client.closed()).toBe(1000);
+    julie.client.send({ type: 'ping', id: 'still-here' });
+    expect(await julie.client.next('pong')).toMatchObject({ id: 'still-here' });
+  });
+
+  it('opens no file of a conversation to a community manager', async () => {
+    server = await startTestServer({ topics });
+    const sophie = await communityManager();
+    const julie = await agent(server, 'Julie');
+    const { client, welcome } = await visitor(server);
+    const sent = await upload(
+      server,
+      'widget',
+      welcome.token as string,
+      Buffer.from('my notes'),
+      'notes.txt',
+    );
+    client.send({ type: 'message.send', clientId: sent.clientId, text: '', attachmentId: sent.id });
+    const { conversationId } = await client.next('message.ack');
+    client.send({ type: 'conversation.end', conversationId });
+    await client.next('conversation.ended');
+    expect((await call(server, 'agent', julie.token, 'GET', `files/${sent.id}`)).status).toBe(200);
+    expect((await call(server, 'agent', sophie.token, 'GET', `files/${sent.id}`)).status).toBe(401);
   });
 
   it('checks a draft as the API does, and lets admins make links but not agents', async () => {

@@ -3,8 +3,9 @@
  * `parseAgentFrame` in parse.ts).
  */
 import type { FormField, FormKind, MessageContent } from '@clavard/protocol';
+import type { HandoffDraft } from './handoff-views.js';
 import type { VerificationCheck } from './verification.js';
-import type { AgentRole, HandoffDraft } from './views.js';
+import type { AgentRole } from './views.js';
 
 /**
  * The first frame on `/agent/ws`: the token from `POST /agent/login`.

@@ -23,6 +23,7 @@ import type {
   AgentVisitorTyping,
   AgentVisitorUpdate,
 } from './frames-out-conversation.js';
+import type { HandoffTracking } from './handoff-views.js';
 import type { Phrase } from './phrases.js';
 import type {
   AccountInfo,
@@ -31,7 +32,6 @@ import type {
   AgentRouting,
   AgentStats,
   ArchiveEntry,
-  HandoffTracking,
   InboxEntry,
   QueueEntry,
   ReportLine,

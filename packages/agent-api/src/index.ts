@@ -4,6 +4,7 @@
 export type * from './frames-in.js';
 export type * from './frames-out.js';
 export type * from './frames-out-conversation.js';
+export type * from './handoff-views.js';
 export { type AgentFrameOptions, parseAgentFrame } from './parse.js';
 export { isGreeting, type Phrase, type PhraseKind } from './phrases.js';
 export { MAX_TOPICS, parseTopics } from './topics.js';

@@ -98,7 +98,7 @@ export function App({ origin, connect, storage = tabStorage(), locale }: AppProp
     const link =
       connect?.(session.token) ??
       createAgentLink({ url: `${origin.replace(/^http/, 'ws')}/agent/ws`, token: session.token });
-    const next = createConsoleModel({ link, me: session.agent, storage, onAlert });
+    const next = createConsoleModel({ link, me: session.agent, role: session.role, storage, onAlert });
     next.start();
     // Files go over HTTP with the same token, in a header; their messages through the model.
     // The server's limit once its welcome said it; until then the default, which it enforces anyway.

@@ -25,7 +25,15 @@ function useRefresh(model: ConsoleModel) {
     const timer = setInterval(() => {
       if (!document.hidden) model.requestHandoffs();
     }, DESK_REFRESH_MS);
-    return () => clearInterval(timer);
+    // Back to the page: what happened meanwhile, now.
+    const seen = () => {
+      if (!document.hidden) model.requestHandoffs();
+    };
+    document.addEventListener('visibilitychange', seen);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', seen);
+    };
   }, [model, open]);
 }
 
@@ -35,21 +43,27 @@ function useRefresh(model: ConsoleModel) {
  *
  * @example
  * ```tsx
- * {model.role.value === 'community' ? <HandoffDesk model={model} /> : null}
+ * {model.role.value === 'community' ? <HandoffDesk model={model} /> : <HandoffDeskDialog model={model} />}
  * ```
  */
-export function HandoffDesk({ model }: { model: ConsoleModel }) {
+export function HandoffDesk({ model, nested = false }: { model: ConsoleModel; nested?: boolean }) {
   const { t, locale } = useI18n();
   useRefresh(model);
   const desk = model.handoffs.value;
+  // In the admins' dialog, under its title.
+  const Heading = nested ? 'h3' : 'h2';
   const made = desk?.created;
   const when = (at: string) => new Date(at).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
   return (
     <div class="desk">
       <section class="desk-new">
         <p class="muted">{t('desk.intro')}</p>
+        {/* Mounted before any link, so that a new one is announced. */}
+        <p class="visually-hidden" role="status">
+          {made ? <span key={made.id}>{t('desk.made')}</span> : null}
+        </p>
         {made ? (
-          <div class="desk-made" role="status">
+          <div class="desk-made">
             <p>{t('desk.made')}</p>
             <input
               readOnly
@@ -61,11 +75,11 @@ export function HandoffDesk({ model }: { model: ConsoleModel }) {
             <p class="muted">{t('desk.expires', { when: when(made.expiresAt) })}</p>
           </div>
         ) : null}
-        <HandoffForm model={model} />
+        <HandoffForm model={model} heading={Heading} />
       </section>
       <section class="desk-followed" aria-labelledby="desk-list-heading">
         <div class="desk-list-top">
-          <h2 id="desk-list-heading">{t('desk.list')}</h2>
+          <Heading id="desk-list-heading">{t('desk.list')}</Heading>
           <button type="button" onClick={() => model.requestHandoffs()}>
             {t('desk.refresh')}
           </button>
@@ -112,7 +126,7 @@ export function HandoffDeskDialog({ model }: { model: ConsoleModel }) {
             {t('desk.close')}
           </button>
         </div>
-        {open ? <HandoffDesk model={model} /> : null}
+        {open ? <HandoffDesk model={model} nested /> : null}
       </dialog>
     </>
   );

@@ -2,11 +2,11 @@ import type { HandoffChannel, HandoffDraft } from '@clavard/agent-api';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleModel } from '../console-model.js';
 import { type MessageKey, useI18n } from '../i18n/translator.js';
+import { HandoffDetails } from './HandoffDetails.js';
 
 const CHANNELS: readonly HandoffChannel[] = ['x', 'facebook', 'instagram', 'linkedin', 'google', 'other'];
-/** The server's limits (the API's): the form says them before the server has to. */
+/** The server's limit (the API's): the form says it before the server has to. */
 const SUMMARY_MAX = 200;
-const DETAILS_MAX = 20;
 
 /** The draft in the form: the details that have a label or a value, each trimmed. */
 const draftOf = (form: HTMLFormElement): HandoffDraft => {
@@ -38,27 +38,41 @@ const draftOf = (form: HTMLFormElement): HandoffDraft => {
  * <HandoffForm model={model} />
  * ```
  */
-export function HandoffForm({ model }: { model: ConsoleModel }) {
+export function HandoffForm({
+  model,
+  heading: Heading = 'h2',
+}: {
+  model: ConsoleModel;
+  heading?: 'h2' | 'h3';
+}) {
   const { t } = useI18n();
   const form = useRef<HTMLFormElement>(null);
-  const sent = useRef(false);
-  const nextRow = useRef(1);
-  const [rows, setRows] = useState<number[]>([0]);
+  // Sent and not answered yet: a second press would make a second link.
+  const pending = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState(0);
+  const mark = (value: boolean) => {
+    pending.current = value;
+    setBusy(value);
+  };
   const created = model.handoffs.value?.created?.id;
+  const notice = model.notice.value;
   const topics = model.routing.value.topics;
   useEffect(() => {
-    if (created === undefined || !sent.current) return;
-    sent.current = false;
+    if (created === undefined || !pending.current) return;
+    mark(false);
     form.current?.reset();
-    setRows([nextRow.current++]);
+    setMade((count) => count + 1);
   }, [created]);
+  // Refused (a notice came): the form stays as it was, to correct and send again.
+  useEffect(() => mark(false), [notice]);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (form.current) sent.current = model.requestHandoffs(draftOf(form.current));
+    if (!pending.current && form.current) mark(model.requestHandoffs(draftOf(form.current)));
   };
   return (
-    <form ref={form} class="desk-form" onSubmit={submit} aria-labelledby="desk-new-heading">
-      <h2 id="desk-new-heading">{t('desk.new')}</h2>
+    <form ref={form} class="desk-form" onSubmit={submit} aria-labelledby="desk-new-heading" aria-busy={busy}>
+      <Heading id="desk-new-heading">{t('desk.new')}</Heading>
       <label for="desk-channel">{t('desk.channel')}</label>
       <select id="desk-channel" name="channel">
         {CHANNELS.map((channel) => (
@@ -95,41 +109,7 @@ export function HandoffForm({ model }: { model: ConsoleModel }) {
       <p id="desk-summary-hint" class="hint">
         {t('desk.summaryHint', { n: SUMMARY_MAX })}
       </p>
-      <fieldset class="desk-details" aria-describedby="desk-details-hint">
-        <legend>{t('desk.details')}</legend>
-        <p id="desk-details-hint" class="hint">
-          {t('desk.detailsHint')}
-        </p>
-        {rows.map((row, index) => (
-          <div class="desk-detail" key={row}>
-            <input
-              name="detailLabel"
-              maxLength={60}
-              placeholder={t('desk.detailLabelExample')}
-              aria-label={t('desk.detailLabel', { n: index + 1 })}
-            />
-            <input
-              name="detailValue"
-              maxLength={500}
-              placeholder={t('desk.detailValueExample')}
-              aria-label={t('desk.detailValue', { n: index + 1 })}
-            />
-            <button
-              type="button"
-              class="icon"
-              aria-label={t('desk.removeDetail', { n: index + 1 })}
-              onClick={() => setRows(rows.filter((other) => other !== row))}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        {rows.length < DETAILS_MAX ? (
-          <button type="button" onClick={() => setRows([...rows, nextRow.current++])}>
-            {t('desk.addDetail')}
-          </button>
-        ) : null}
-      </fieldset>
+      <HandoffDetails key={made} />
       {topics.length > 0 ? (
         <>
           <label for="desk-topic">{t('desk.topic')}</label>

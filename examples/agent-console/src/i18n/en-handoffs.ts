@@ -1,6 +1,11 @@
 /**
  * The English texts of the handoff desk, where a community manager makes handoff links for public posts
  * and follows them. Spread into the English catalogue.
+ *
+ * @example
+ * ```ts
+ * export const en = { ...enHandoffs, … };
+ * ```
  */
 export const enHandoffs = {
   'accounts.role.community': 'Community manager',

@@ -1,16 +1,23 @@
 import type { enHandoffs } from './en-handoffs.js';
 
 /**
- * The Québec French texts of the handoff desk (see en-handoffs.ts). Spread into the French catalogue.
+ * The Québec French texts of the handoff desk (see en-handoffs.ts). Spread into the French catalogue. A
+ * handoff is a « transmission », as the case beside a conversation says (« Transmis depuis X »): a
+ * « transfert » is between two agents.
+ *
+ * @example
+ * ```ts
+ * export const frCA: Catalogue = { ...frCAHandoffs, … };
+ * ```
  */
 export const frCAHandoffs: Record<keyof typeof enHandoffs, string> = {
   'accounts.role.community': 'Gestionnaire de communauté',
-  'desk.open': 'Liens de transfert',
-  'desk.heading': 'Liens de transfert',
+  'desk.open': 'Liens de transmission',
+  'desk.heading': 'Liens de transmission',
   'desk.close': 'Fermer',
   'desk.intro':
     'Répondez à une publication par une conversation privée\u00a0: le client ouvre le lien, et un conseiller poursuit avec le dossier en main.',
-  'desk.new': 'Nouveau lien de transfert',
+  'desk.new': 'Nouveau lien de transmission',
   'desk.channel': 'Où le client a écrit',
   'desk.channel.x': 'X',
   'desk.channel.facebook': 'Facebook',
@@ -34,18 +41,18 @@ export const frCAHandoffs: Record<keyof typeof enHandoffs, string> = {
   'desk.addDetail': 'Ajouter un détail',
   'desk.removeDetail': 'Retirer le détail {n}',
   'desk.topic': 'Sujet',
-  'desk.anyTopic': 'Tout sujet',
+  'desk.anyTopic': 'Tous les sujets',
   'desk.create': 'Créer le lien',
   'desk.made': 'Lien prêt\u00a0: publiez-le dans votre réponse publique.',
-  'desk.link': 'Lien de transfert',
+  'desk.link': 'Lien de transmission',
   'desk.expires': 'Un seul client, jusqu’au {when}.',
   'desk.copy': 'Copier le lien',
   'desk.copyReply': 'Copier la réponse',
   'desk.copied': 'Copié',
-  'desk.list': 'Transferts',
+  'desk.list': 'Transmissions',
   'desk.refresh': 'Actualiser',
-  'desk.empty': 'Aucun lien de transfert pour l’instant.',
-  'desk.more': 'Les {n} plus récents sont affichés.',
+  'desk.empty': 'Aucun lien de transmission pour l’instant.',
+  'desk.more': 'Seuls les {n} plus récents sont affichés.',
   'desk.status.waiting': 'En attente du client',
   'desk.status.opened': 'Ouvert, en attente d’un conseiller',
   'desk.status.taken': 'Avec {name}',

@@ -13,7 +13,7 @@ import { manageAccounts } from './accounts-admin.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
 import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
-import { communityHello, handoffDesk, isCommunityFrame } from './handoff-desk.js';
+import { communityHello, deskClosed, handoffDesk, isCommunityFrame } from './handoff-desk.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { inboxView, replyToLeftMessage } from './inbox.js';
@@ -288,6 +288,7 @@ export function acceptAgent(hub: Hub, peer: ChatPeer): { conn: AgentConn; handle
       return handler?.(hub, conn, session, frame);
     },
     closed(conn) {
+      deskClosed(hub, conn);
       hub.inBackground(depart(hub, conn));
     },
     heartbeatMs: hub.options.heartbeatMs,

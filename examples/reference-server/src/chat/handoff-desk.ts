@@ -21,12 +21,21 @@ import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
  */
 export const HANDOFF_DESK_SIZE = 50;
 
-/** A handoff as the desk follows it: the case, its expiry, who took it and when it ended. */
+/**
+ * A handoff as the desk follows it: the case without its details (for the advisor only, and perhaps
+ * collected by another tool), its expiry, who took it and when it ended.
+ */
 const tracking = async (hub: Hub, row: HandoffRow): Promise<HandoffTracking> => {
   const locale = row.visitor_id === null ? null : await hub.visitorLocale(row.visitor_id);
   const takenBy = row.taken_by === null ? undefined : await hub.store.agent(row.taken_by);
+  const { details: _forTheAdvisor, ...handoff } = await handoffCase(
+    hub.store,
+    row,
+    locale,
+    hub.options.handoffs?.publicReply,
+  );
   return {
-    ...(await handoffCase(hub.store, row, locale, hub.options.handoffs?.publicReply)),
+    ...handoff,
     expiresAt: iso(row.expires_at),
     ...(takenBy ? { takenBy: takenBy.first_name } : {}),
     ...(row.resolved_at === null ? {} : { resolvedAt: iso(row.resolved_at) }),
@@ -63,15 +72,19 @@ export async function handoffDesk(
     }
     created = { ...made.value, expiresAt: iso(made.value.expiresAt) };
   }
-  const rows = await hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1);
-  const all = await Promise.all(rows.slice(0, HANDOFF_DESK_SIZE).map((row) => tracking(hub, row)));
-  const { kept, cut } = fitting(all, HISTORY_PAGE_BYTES);
-  conn.send({
-    type: 'agent.handoffs',
-    handoffs: kept,
-    hasMore: cut || rows.length > HANDOFF_DESK_SIZE,
-    ...(created ? { created } : {}),
-  });
+  let listed: { handoffs: HandoffTracking[]; hasMore: boolean };
+  try {
+    const rows = await hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1);
+    const all = await Promise.all(rows.slice(0, HANDOFF_DESK_SIZE).map((row) => tracking(hub, row)));
+    const { kept, cut } = fitting(all, HISTORY_PAGE_BYTES);
+    listed = { handoffs: kept, hasMore: cut || rows.length > HANDOFF_DESK_SIZE };
+  } catch (error) {
+    // The link just made is shown only now (only its hash is kept): it goes out, the list later.
+    if (!created) throw error;
+    hub.options.report(new ChatError('server-error', 'the handoffs could not be listed', { cause: error }));
+    listed = { handoffs: [], hasMore: true };
+  }
+  conn.send({ type: 'agent.handoffs', ...listed, ...(created ? { created } : {}) });
 }
 
 /**
@@ -85,6 +98,7 @@ export async function handoffDesk(
  */
 export async function communityHello(hub: Hub, conn: AgentConn, agent: AgentInfo): Promise<void> {
   const { rules } = hub.options;
+  desksOf(hub).add(conn);
   conn.send({
     type: 'agent.welcome',
     agent,
@@ -102,6 +116,36 @@ export async function communityHello(hub: Hub, conn: AgentConn, agent: AgentInfo
     stats: await hub.store.agentStats(agent.id),
   });
 }
+
+/** The community managers' connections on this node (never in the presence, which is for agents). */
+const desks = new WeakMap<Hub, Set<AgentConn>>();
+const desksOf = (hub: Hub): Set<AgentConn> => {
+  const open = desks.get(hub) ?? new Set<AgentConn>();
+  desks.set(hub, open);
+  return open;
+};
+
+/**
+ * A community manager's connection closed: it is forgotten.
+ *
+ * @example
+ * ```ts
+ * closed(conn) { deskClosed(hub, conn); }
+ * ```
+ */
+export const deskClosed = (hub: Hub, conn: AgentConn): void => void desks.get(hub)?.delete(conn);
+
+/**
+ * The connections of a community manager's session on this node (the tab that signs out, and any other
+ * tab that shares its sign-in), to close when it signs out.
+ *
+ * @example
+ * ```ts
+ * for (const other of deskConnections(hub, session.tokenHash)) other.close('normal');
+ * ```
+ */
+export const deskConnections = (hub: Hub, tokenHash: string): AgentConn[] =>
+  [...(desks.get(hub) ?? [])].filter((conn) => conn.session?.tokenHash === tokenHash);
 
 const COMMUNITY_FRAMES: ReadonlySet<AgentClientFrame['type']> = new Set(['agent.handoffs', 'agent.signout']);
 

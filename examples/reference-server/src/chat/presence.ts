@@ -6,6 +6,7 @@
  */
 import type { AgentInfo } from '@clavard/protocol';
 import { agentInfo } from '../accounts/accounts.js';
+import { deskConnections } from './handoff-desk.js';
 import type { AgentConn, Hub } from './hub.js';
 
 /**
@@ -136,8 +137,11 @@ export async function signOut(hub: Hub, conn: AgentConn): Promise<void> {
   const session = conn.session;
   if (!session) return;
   await hub.store.endSession(session.tokenHash);
-  // A community manager was never present: only this connection closes.
-  if (session.role === 'community') return conn.close('normal');
+  // A community manager was never present: their session's connections close, nothing else changes.
+  if (session.role === 'community') {
+    for (const other of [conn, ...deskConnections(hub, session.tokenHash)]) other.close('normal');
+    return;
+  }
   const presence = hub.agents.get(session.agent.id);
   for (const other of [...(presence?.conns ?? [])]) {
     if (other.session?.tokenHash !== session.tokenHash) continue;

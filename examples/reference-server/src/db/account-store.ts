@@ -2,7 +2,14 @@ import type { AgentRole } from '@clavard/agent-api';
 import type { Database } from 'better-sqlite3';
 import type { AgentRow } from './rows.js';
 
-/** What an account may do (see `AgentRole` in `@clavard/agent-api`). */
+/**
+ * What an account may do (see `AgentRole` in `@clavard/agent-api`).
+ *
+ * @example
+ * ```ts
+ * const role: AgentRole = 'community';
+ * ```
+ */
 export type { AgentRole };
 
 /**

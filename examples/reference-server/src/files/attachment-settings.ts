@@ -146,7 +146,8 @@ export function startAttachments(deps: {
     ...common,
     who: async (tokenHash) => {
       const agent = await store.agentBySession(tokenHash);
-      return agent && agentReader(agent.id);
+      // A community manager reads no conversation, so no file of one either.
+      return agent && agent.role !== 'community' ? agentReader(agent.id) : undefined;
     },
   });
   let sweeping = Promise.resolve();

@@ -66,6 +66,12 @@ export type HandoffRefusal =
   | { ok: false; error: HandoffFieldError }
   | { ok: false; error: { code: 'rate-limited'; field: null; message: string }; retryAfterMs: number };
 
+const tooMany = (retryAfterMs: number): HandoffRefusal => ({
+  ok: false,
+  error: { code: 'rate-limited', field: null, message: `at most ${HANDOFFS_PER_MINUTE} handoffs a minute` },
+  retryAfterMs,
+});
+
 /** The landing page with `?clavard=<token>`, its other parameters kept. */
 const linkTo = (landing: URL, token: string): string => {
   const url = new URL(landing.href);
@@ -99,7 +105,8 @@ export function createHandoffMaker(options: HandoffMakerOptions) {
       } as const;
     }
     const advisor = request.advisor === undefined ? undefined : await store.accountByLogin(request.advisor);
-    if (request.advisor !== undefined && !advisor) {
+    // A community manager takes no chat: the greeting must not promise they will continue.
+    if (request.advisor !== undefined && (!advisor || advisor.role === 'community')) {
       return {
         code: 'unknown-advisor',
         field: 'advisor',
@@ -123,14 +130,14 @@ export function createHandoffMaker(options: HandoffMakerOptions) {
 
     async make(body: unknown, createdBy: string): Promise<{ ok: true; value: MadeHandoff } | HandoffRefusal> {
       const wait = creations.retryAfterMs(createdBy);
-      if (wait > 0) {
-        const message = `at most ${HANDOFFS_PER_MINUTE} handoffs a minute`;
-        return { ok: false, error: { code: 'rate-limited', field: null, message }, retryAfterMs: wait };
-      }
+      if (wait > 0) return tooMany(wait);
       const checked = parseHandoffRequest(body);
       if (!checked.ok) return checked;
       const resolved = await resolve(checked.value);
       if (!('landing' in resolved)) return { ok: false, error: resolved };
+      // Checked again: another request of the same caller may have made one while this one looked up.
+      const late = creations.retryAfterMs(createdBy);
+      if (late > 0) return tooMany(late);
       creations.fail(createdBy);
       const request = checked.value;
       const minted = createHandoffToken(
