@@ -53,7 +53,11 @@ export function HandoffDesk({ model, nested = false }: { model: ConsoleModel; ne
   // In the admins' dialog, under its title.
   const Heading = nested ? 'h3' : 'h2';
   const made = desk?.created;
-  const when = (at: string) => new Date(at).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+  // A time stays on one line (« 22 h 16 » has plain spaces).
+  const when = (at: string) =>
+    new Date(at)
+      .toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
+      .replace(/(\d) h (\d)/, '$1\u00a0h\u00a0$2');
   return (
     <div class="desk">
       <section class="desk-new">
