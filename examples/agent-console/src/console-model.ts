@@ -506,7 +506,11 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         : { key: 'notice.notSent', params: { text: message?.fileName ?? text, reason: frame.message } };
       return;
     }
-    notice.value = { text: frame.message };
+    // A limit is said in the agent's language, with the wait; other refusals as the server words them.
+    notice.value =
+      frame.code === 'rate-limited' && frame.retryAfterMs !== undefined
+        ? { key: 'notice.rateLimited', params: { seconds: String(Math.ceil(frame.retryAfterMs / 1000)) } }
+        : { text: frame.message };
   };
 
   const removeConversation = (conversationId: string) => {

@@ -133,6 +133,16 @@ describe('the handoff desk', () => {
     });
     expect(h.get('.notice').textContent).toContain('no topic Billing');
     expect(h.get<HTMLInputElement>('#desk-handle').value).toBe('  Ana Q.  ');
+    // Over the limit: said in the console's words, with the wait.
+    await h.step(() => h?.get<HTMLFormElement>('.desk-form').requestSubmit());
+    await h.deliver({
+      type: 'error',
+      code: 'rate-limited',
+      message: 'at most 30 handoffs a minute',
+      retryable: true,
+      retryAfterMs: 41_200,
+    });
+    expect(h.get('.notice').textContent).toContain('Too many at once: try again in 42 s.');
     await h.step(() => h?.get<HTMLFormElement>('.desk-form').requestSubmit());
     const url = 'https://shop.example/?clavard=h_abc.def';
     await h.deliver({

@@ -34,6 +34,7 @@ export const en = {
   'topbar.notifications': 'Desktop notifications',
   'notice.dismiss': 'Dismiss',
   'notice.notConnected': 'Not connected to the server: try again in a moment.',
+  'notice.rateLimited': 'Too many at once: try again in {seconds} s.',
   'notice.removed': 'The visitor asked for their data to be erased: the conversation was removed.',
   'notice.greetingRefused':
     'The server refused the answer: greet the visitor first. Your text is back in the composer.',

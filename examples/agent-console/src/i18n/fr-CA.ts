@@ -32,6 +32,7 @@ export const frCA: Catalogue = {
   'topbar.notifications': 'Notifications du bureau',
   'notice.dismiss': 'Fermer',
   'notice.notConnected': 'Pas de connexion au serveur : réessayez dans un instant.',
+  'notice.rateLimited': 'Trop de demandes à la fois\u00a0: réessayez dans {seconds}\u00a0s.',
   'notice.removed': 'Le visiteur a demandé l’effacement de ses données : la conversation a été retirée.',
   'notice.greetingRefused':
     'Le serveur a refusé la réponse : saluez d’abord le visiteur. Votre texte est de retour dans la zone de réponse.',

@@ -21,25 +21,42 @@ import { fitting, HISTORY_PAGE_BYTES } from './paging.js';
  */
 export const HANDOFF_DESK_SIZE = 50;
 
-/**
- * A handoff as the desk follows it: the case without its details (for the advisor only, and perhaps
- * collected by another tool), its expiry, who took it and when it ended.
- */
-const tracking = async (hub: Hub, row: HandoffRow): Promise<HandoffTracking> => {
-  const locale = row.visitor_id === null ? null : await hub.visitorLocale(row.visitor_id);
-  const takenBy = row.taken_by === null ? undefined : await hub.store.agent(row.taken_by);
-  const { details: _forTheAdvisor, ...handoff } = await handoffCase(
-    hub.store,
-    row,
-    locale,
-    hub.options.handoffs?.publicReply,
-  );
-  return {
-    ...handoff,
-    expiresAt: iso(row.expires_at),
-    ...(takenBy ? { takenBy: takenBy.first_name } : {}),
-    ...(row.resolved_at === null ? {} : { resolvedAt: iso(row.resolved_at) }),
+/** Looks each id up once however often it is asked (a desk's handoffs share their agents). */
+const once = <T>(load: (id: string) => Promise<T>) => {
+  const asked = new Map<string, Promise<T>>();
+  return (id: string): Promise<T> => {
+    const known = asked.get(id) ?? load(id);
+    asked.set(id, known);
+    return known;
   };
+};
+
+/**
+ * The handoffs as the desk follows them: each case without its details (for the advisor only, and
+ * perhaps collected by another tool), its expiry, who took it and when it ended.
+ */
+const trackings = (hub: Hub, rows: readonly HandoffRow[]): Promise<HandoffTracking[]> => {
+  const agent = once((id) => hub.store.agent(id));
+  const locale = once((id) => hub.visitorLocale(id));
+  const replies = hub.options.handoffs?.publicReply;
+  return Promise.all(
+    rows.map(async (row) => {
+      const visitorLocale = row.visitor_id === null ? null : await locale(row.visitor_id);
+      const takenBy = row.taken_by === null ? undefined : await agent(row.taken_by);
+      const { details: _forTheAdvisor, ...handoff } = await handoffCase(
+        { agent },
+        row,
+        visitorLocale,
+        replies,
+      );
+      return {
+        ...handoff,
+        expiresAt: iso(row.expires_at),
+        ...(takenBy ? { takenBy: takenBy.first_name } : {}),
+        ...(row.resolved_at === null ? {} : { resolvedAt: iso(row.resolved_at) }),
+      };
+    }),
+  );
 };
 
 /**
@@ -75,7 +92,7 @@ export async function handoffDesk(
   let listed: { handoffs: HandoffTracking[]; hasMore: boolean };
   try {
     const rows = await hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1);
-    const all = await Promise.all(rows.slice(0, HANDOFF_DESK_SIZE).map((row) => tracking(hub, row)));
+    const all = await trackings(hub, rows.slice(0, HANDOFF_DESK_SIZE));
     const { kept, cut } = fitting(all, HISTORY_PAGE_BYTES);
     listed = { handoffs: kept, hasMore: cut || rows.length > HANDOFF_DESK_SIZE };
   } catch (error) {

@@ -15,7 +15,7 @@ import { iso } from './iso-time.js';
  * ```
  */
 export async function handoffCase(
-  store: Store,
+  store: Pick<Store, 'agent'>,
   row: HandoffRow,
   locale: string | null,
   replies?: PublicReplies,
