@@ -1,19 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import {
-  type AgentInfo,
-  ChatError,
-  CLOSE_CODES,
-  type SessionReconnect,
-  type Unsubscribe,
-} from '@clavard/protocol';
+import { ChatError, CLOSE_CODES, type SessionReconnect } from '@clavard/protocol';
 import { createEmitter } from '@clavard/protocol/internal';
 import { WebSocketServer } from 'ws';
-import { agentInfo, createAccount, type NewAgentAccount } from './accounts/accounts.js';
-import { createThrottle } from './accounts/throttle.js';
+import { agentInfo, createAccount } from './accounts/accounts.js';
 import { acceptAgent } from './chat/agent.js';
 import type { Conn } from './chat/connection.js';
-import { HANDOFF_OPEN_WINDOW_MS, HANDOFF_OPENS_PER_WINDOW } from './chat/handoff-open.js';
 import { DEFAULT_HOUSE_RULES } from './chat/house-rules.js';
 import { createHub } from './chat/hub.js';
 import type { ChatPeer, PeerHandle } from './chat/peer.js';
@@ -32,10 +24,8 @@ import {
 } from './config.js';
 import { openDatabase } from './db/open.js';
 import { startAttachments } from './files/attachment-settings.js';
-import { createHandoffMaker } from './handoffs/handoff-maker.js';
-import { createHandoffRoutes } from './handoffs/handoff-routes.js';
-import { startHandoffSweep } from './handoffs/handoff-sweep.js';
-import { checkHandoffSecret, handoffSecret } from './handoffs/handoff-token.js';
+import { startHandoffs } from './handoffs/handoff-setup.js';
+import { checkHandoffSecret } from './handoffs/handoff-token.js';
 import { createIdentityVerifier } from './identity.js';
 import { createMailer } from './mail/mailer.js';
 import { createAgentSignIn } from './net/agent-login.js';
@@ -45,59 +35,9 @@ import { isOriginAllowed } from './net/origin.js';
 import { type StaticSources, serveStatic } from './net/static-files.js';
 import { parseSchedule } from './schedule.js';
 
-/**
- * The events of a running reference server.
- *
- * @example
- * ```ts
- * server.on('error', (error) => log(error.code, error.message));
- * ```
- */
-export interface ReferenceServerEvents {
-  /** Something failed inside the server (a frame that could not be handled or sent). */
-  error: ChatError;
-}
+import type { ReferenceServer, ReferenceServerEvents } from './server-types.js';
 
-/**
- * A running reference server.
- *
- * @example
- * ```ts
- * const server = await startServer({ port: 0, database: ':memory:' });
- * const transport = createWebSocketTransport({ url: server.widgetWsUrl, WebSocket });
- * await server.close();
- * ```
- */
-export interface ReferenceServer {
-  /** The server's origin, e.g. `http://127.0.0.1:8787`: the demo store at `/`, the console at `/agent`. */
-  readonly url: string;
-  /** The widget's HTTP channel base (SSE and long-poll transports' `url`). */
-  readonly widgetUrl: string;
-  /** The widget's WebSocket URL. */
-  readonly widgetWsUrl: string;
-  /** The agent console's WebSocket URL. */
-  readonly agentWsUrl: string;
-  /** Listen to an event; returns the function that stops listening. */
-  on<K extends keyof ReferenceServerEvents>(
-    event: K,
-    listener: (payload: ReferenceServerEvents[K]) => void,
-  ): Unsubscribe;
-  /**
-   * Creates an agent account (what `node dist/main.js agents add` does): the password is hashed with
-   * scrypt; rejects with an `Error` saying what is wrong (a taken login, a short password…).
-   *
-   * @example
-   * ```ts
-   * await server.addAgent({ login: 'julie', firstName: 'Julie', password: 'a long passphrase', role: 'admin' });
-   * ```
-   */
-  addAgent(account: NewAgentAccount): Promise<AgentInfo>;
-  /**
-   * Graceful shutdown: every client gets `session.reconnect { reason: 'server-restart' }` and a close
-   * with code 1012, then the HTTP server stops and the database is closed. Idempotent.
-   */
-  close(): Promise<void>;
-}
+export type { ReferenceServer, ReferenceServerEvents };
 
 /** Base path of the widget's endpoints (WebSocket `/clavard/ws`, HTTP channel `/clavard/channel…`). */
 const WIDGET_BASE = '/clavard';
@@ -172,19 +112,17 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           throw error;
         });
   const database = options.database ?? defaultDatabasePath();
-  const handoffSweep = startHandoffSweep(store, options.now ?? Date.now, report);
+  // Known once the server listens: the pages the widget may run on, and the server's own address.
+  let widgetOrigins: string[] = [];
+  let url = '';
   // Links that expired unopened while the server was down are gone before anyone can ask for them.
-  await handoffSweep.first;
-  const handoffs = {
-    secret: await handoffSecret(options.handoffs?.secret, (candidate) => store.handoffSecret(candidate)),
-    priority: options.handoffs?.priority ?? true,
-    ...(options.handoffs?.publicReply ? { publicReply: options.handoffs.publicReply } : {}),
-    attempts: createThrottle({
-      max: HANDOFF_OPENS_PER_WINDOW,
-      windowMs: HANDOFF_OPEN_WINDOW_MS,
-      ...(options.now ? { now: options.now } : {}),
-    }),
-  };
+  const handoffs = await startHandoffs({
+    store,
+    options,
+    report,
+    siteUrl: () => `${url}/`,
+    widgetOrigins: () => widgetOrigins,
+  });
   const files =
     options.attachments === false
       ? undefined
@@ -196,28 +134,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
           now: options.now ?? Date.now,
         });
   const topics = options.topics ?? [];
-  // Known once the server listens: the pages the widget may run on, and the server's own address.
-  let widgetOrigins: string[] = [];
-  let url = '';
-  // Links are made the same way through the API and in the console.
-  const handoffMaker = createHandoffMaker({
-    store,
-    secret: handoffs.secret,
-    ...(options.handoffs?.expiryMs === undefined ? {} : { expiryMs: options.handoffs.expiryMs }),
-    siteUrl: () => options.handoffs?.siteUrl ?? `${url}/`,
-    landingOrigins: () => [
-      ...widgetOrigins,
-      ...(options.handoffs?.siteUrl === undefined ? [] : [new URL(options.handoffs.siteUrl).origin]),
-    ],
-    topics,
-    now: options.now ?? Date.now,
-  });
   const hub = createHub({
     store,
-    handoffMaker,
+    handoffMaker: handoffs.maker,
     ...(files ? { attachments: files.options } : {}),
     bus,
-    handoffs,
+    handoffs: handoffs.opening,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
     historyPageSize: options.historyPageSize ?? 100,
@@ -292,20 +214,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     },
   };
 
-  // Server to server: a key, not an origin, says who calls.
-  const api = createHandoffRoutes({
-    store,
-    apiKeys: options.apiKeys ?? {},
-    maker: handoffMaker,
-    ...(options.handoffs?.publicReply ? { publicReply: options.handoffs.publicReply } : {}),
-  });
-
   const refuse = (res: ServerResponse, status: number) =>
     void res.writeHead(status, { 'cache-control': 'no-store' }).end();
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (await api.route(req, res, path)) return;
+    if (await handoffs.routes.route(req, res, path)) return;
     if (path.startsWith(`${WIDGET_BASE}/`)) {
       if (!isOriginAllowed(req, widgetOrigins)) return refuse(res, 403);
       if (channels.route(req, res, path.slice(WIDGET_BASE.length))) return;
@@ -409,7 +323,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Referenc
     await hub.commits.settled();
     await bus.close();
     await files?.close();
-    await handoffSweep.close();
+    await handoffs.close();
     await store.close();
   };
 
