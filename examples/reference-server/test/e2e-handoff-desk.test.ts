@@ -25,6 +25,21 @@ async function axe(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+/** Elements of the desk whose content is wider than their box (a long French word, a long URL…). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.desk *')]
+      .filter((element) => !['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName))
+      // Read by screen readers only, in a 1-pixel box on purpose.
+      .filter((element) => !element.closest('.visually-hidden'))
+      .filter((element) => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.slice(0, 40)}`,
+      ),
+  );
+}
+
 /** The status of the handoff whose card holds `text`, after asking the server again. */
 async function statusOf(page: Page, text: string): Promise<string | null> {
   await page.getByRole('button', { name: 'Refresh' }).click();
@@ -53,9 +68,9 @@ describe('the handoff desk', () => {
       headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         channel: 'google',
-        handle: 'Marc-André T.',
+        handle: 'Marie-Ève Tremblay-Bouchard',
         postUrl: 'https://maps.google.com/review/42',
-        summary: 'a delivery two weeks late',
+        summary: 'une livraison arrivée avec deux semaines de retard et un colis abîmé',
         topic: 'Plans',
       }),
     });
@@ -116,13 +131,18 @@ describe('the handoff desk', () => {
       .getByText('We sorted this out with you in private. Thank you for your patience!')
       .waitFor();
     expect(
-      await desk.locator('.desk-item', { hasText: 'Marc-André T.' }).locator('.desk-status').textContent(),
+      await desk
+        .locator('.desk-item', { hasText: 'Marie-Ève Tremblay-Bouchard' })
+        .locator('.desk-status')
+        .textContent(),
     ).toBe('Waiting for the customer');
     expect(await axe(desk)).toEqual([]);
     await desk.screenshot({ path: `${SCREENS}handoff-desk-en.png` });
     await desk.getByLabel('Language').selectOption('fr-CA');
     await desk.getByRole('heading', { name: 'Liens de transmission', level: 1 }).waitFor();
     expect(await axe(desk)).toEqual([]);
+    expect(await overflowing(desk)).toEqual([]);
+    expect(await desk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await desk.screenshot({ path: `${SCREENS}handoff-desk-fr-CA.png` });
   }, 120_000);
 });
