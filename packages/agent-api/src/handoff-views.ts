@@ -81,13 +81,7 @@ export interface HandoffTracking extends Omit<HandoffCase, 'details'> {
  * const draft: HandoffDraft = { channel: 'x', handle: '@ana_q', postUrl: 'https://x.com/ana_q/status/1', summary: 'a double charge', details: [{ label: 'Invoice', value: 'November' }], topic: 'Billing' };
  * ```
  */
-export interface HandoffDraft {
-  channel: HandoffChannel;
-  handle: string;
-  postUrl: string;
-  /** When the customer posted (ISO 8601). */
-  postedAt?: Timestamp;
-  summary: string;
-  details: { label: string; value: string }[];
-  topic?: string;
-}
+export type HandoffDraft = Pick<
+  HandoffCase,
+  'channel' | 'handle' | 'postUrl' | 'postedAt' | 'summary' | 'details' | 'topic'
+>;
