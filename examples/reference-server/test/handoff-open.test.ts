@@ -4,6 +4,7 @@
 import type { ReferenceServer } from '@clavard/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  account,
   agent,
   type Received,
   startTestServer,
@@ -206,6 +207,38 @@ describe('handoff.open', () => {
     const { conversationId } = await open(ana.client, (await handoff(server)).token);
     const queue = await julie.client.next('agent.queue', (f) => idsOf(f).includes(String(conversationId)));
     expect(idsOf(queue)).toEqual([earlyId, conversationId]);
+  });
+
+  it('goes to the advisor it names alone while they are signed in, and by its topic otherwise', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, topics });
+    const julie = await agent(server, 'Julie', { topics: ['Billing'] });
+    const marc = await agent(server, 'Marc', { topics: ['Billing'] });
+    const ana = await visitor(server);
+    const { conversationId } = await open(
+      ana.client,
+      (await handoff(server, { topic: 'Billing', advisor: 'marc' })).token,
+    );
+    const greeting = await ana.client.next('message', (f) => f.conversationId === conversationId);
+    expect((greeting.content as { text: string }).text).toContain('Marc from Billing will continue here');
+    await marc.client.next('agent.queue', (f) => idsOf(f).includes(String(conversationId)));
+    expect(
+      julie.client.frames.some((f) => f.type === 'agent.queue' && idsOf(f).includes(String(conversationId))),
+    ).toBe(false);
+    julie.client.send({ type: 'agent.take', conversationId });
+    expect(await julie.client.next('error')).toMatchObject({
+      code: 'forbidden',
+      message: 'this conversation is kept for the advisor its handoff link named',
+    });
+    // Marc is away: the greeting names nobody, and the topic's agents get it.
+    await account(server, 'Nina');
+    const eve = await visitor(server);
+    const other = await open(
+      eve.client,
+      (await handoff(server, { topic: 'Billing', advisor: 'nina' })).token,
+    );
+    const told = await eve.client.next('message', (f) => f.conversationId === other.conversationId);
+    expect((told.content as { text: string }).text).toContain('Someone from Billing will continue here');
+    await julie.client.next('agent.queue', (f) => idsOf(f).includes(String(other.conversationId)));
   });
 
   it('is erased with the visitor who opened it', async () => {

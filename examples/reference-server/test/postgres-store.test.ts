@@ -92,6 +92,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       identity_user_id: 'cust-42',
       identity_name: 'Ana Lopez',
       identity_email: null,
+      advisor_id: null,
     });
     expect(await store.queuedOne(conversation.id)).toEqual(queued);
     expect(await store.givenOf(conversation.id)).toEqual({ name: 'Ana', email: 'ana@example.com' });

@@ -35,6 +35,12 @@ describe('routeConversation', () => {
     expect(routeConversation('Plans', [julie, marc, ana])).toEqual(['ana']);
   });
 
+  it('goes to the advisor a handoff named alone while signed in, whatever their topics, else by topic', () => {
+    expect(routeConversation('Billing', [julie, marc], 'marc')).toEqual(['marc']);
+    expect(routeConversation('Billing', [julie], 'marc')).toEqual(['julie']);
+    expect(routeConversation('Billing', [julie, marc], null)).toEqual(['julie']);
+  });
+
   it('goes to every signed-in agent when it has no topic', () => {
     expect(routeConversation(null, [julie, marc])).toEqual(['julie', 'marc']);
     expect(routeConversation(undefined, [julie])).toEqual(['julie']);

@@ -11,13 +11,14 @@ import { agentContent } from '../files/message-files.js';
 import { hashToken } from '../tokens.js';
 import { manageAccounts } from './accounts-admin.js';
 import { agentClientId, answeredResend, sendAgentAck } from './agent-acks.js';
+import { sendHistory } from './agent-history.js';
 import { openArchived, report, search } from './archive.js';
 import { acceptConnection } from './connection.js';
 import { communityHello, deskClosed, handoffDesk, isCommunityFrame } from './handoff-desk.js';
 import { checkClosing, checkGreeting } from './house-rules.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
 import { inboxView, replyToLeftMessage } from './inbox.js';
-import { fitting, HISTORY_PAGE_BYTES, jsonBytes, WELCOME_BYTES } from './paging.js';
+import { jsonBytes, WELCOME_BYTES } from './paging.js';
 import { isLinearPattern } from './patterns.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
@@ -112,8 +113,15 @@ const handlers: {
     if (conversation.status === 'ended')
       throw new ChatError('conversation-ended', 'the conversation has ended');
     if (conversation.status !== 'queued') throw new ChatError('forbidden', 'another agent has taken it');
-    if (!(await hub.routeOf(conversation.topic)).includes(session.agent.id)) {
-      throw new ChatError('forbidden', `this conversation is routed to agents for ${conversation.topic}`);
+    const advisorId = (await hub.store.handoffOfConversation(conversation.id))?.advisor_id;
+    const route = await hub.routeOf(conversation.topic, advisorId);
+    if (!route.includes(session.agent.id)) {
+      throw new ChatError(
+        'forbidden',
+        advisorId && route[0] === advisorId
+          ? 'this conversation is kept for the advisor its handoff link named'
+          : `this conversation is routed to agents for ${conversation.topic}`,
+      );
     }
     const event = await hub.store.assign(conversation.id, session.agent.id, {
       type: 'agent.joined',
@@ -223,38 +231,7 @@ const handlers: {
     await hub.statsChanged(session.agent.id);
   },
   'agent.topics': (hub, _conn, session, frame) => hub.setAgentTopics(session.agent.id, frame.topics),
-  async 'agent.history'(hub, conn, session, frame) {
-    const conversation = await hub.store.conversation(frame.conversationId);
-    // Yours, or ended: the archive is the whole team's memory.
-    if (!conversation || (conversation.agent_id !== session.agent.id && conversation.status !== 'ended')) {
-      throw new ChatError('not-found', `no conversation ${frame.conversationId} of yours`);
-    }
-    const page = hub.options.historyPageSize;
-    const limit = Math.max(1, Math.min(frame.limit ?? page, page));
-    if (frame.beforeSeq !== undefined) {
-      const newest = await hub.store.eventsBefore(conversation.id, frame.beforeSeq, limit);
-      const { kept } = fitting(newest, HISTORY_PAGE_BYTES);
-      const events = kept.reverse();
-      conn.send({
-        type: 'agent.history',
-        conversationId: conversation.id,
-        beforeSeq: frame.beforeSeq,
-        events,
-        hasMore: (events[0]?.seq ?? 1) > 1,
-      });
-      return;
-    }
-    const afterSeq = frame.afterSeq ?? 0;
-    const events = await hub.store.events(conversation.id, afterSeq, limit + 1);
-    const { kept, cut } = fitting(events.slice(0, limit), HISTORY_PAGE_BYTES);
-    conn.send({
-      type: 'agent.history',
-      conversationId: conversation.id,
-      afterSeq,
-      events: kept,
-      hasMore: cut || events.length > limit,
-    });
-  },
+  'agent.history': sendHistory,
   'agent.signout': (hub, conn) => signOut(hub, conn),
   'agent.reply': replyToLeftMessage,
   'agent.search': search,

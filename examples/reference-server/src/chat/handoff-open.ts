@@ -59,9 +59,14 @@ const answer = (conn: VisitorConn, status: HandoffStatus, conversationId?: strin
     ...(conversationId ? { conversationId } : {}),
   });
 
-/** The greeting's words: the advisor's first name and the topic in the visitor's language. */
+/**
+ * The greeting's words: the advisor's first name (only while they are signed in: the conversation goes
+ * to them alone then, so the greeting keeps its promise) and the topic in the visitor's language.
+ */
 const greetingOf = async (hub: Hub, handoff: HandoffRow, locale: string | null): Promise<string> => {
-  const advisor = handoff.advisor_id === null ? undefined : await hub.store.agent(handoff.advisor_id);
+  const { advisor_id: advisorId } = handoff;
+  const here = advisorId !== null && (await hub.routeOf(handoff.topic, advisorId)).includes(advisorId);
+  const advisor = here ? await hub.store.agent(advisorId) : undefined;
   const index = handoff.topic === null ? -1 : hub.options.topics.indexOf(handoff.topic);
   const french = locale?.toLowerCase().startsWith('fr') ? hub.options.topicLabels?.fr : undefined;
   const topicLabel = index < 0 ? undefined : (french?.[index] ?? hub.options.topics[index]);

@@ -163,8 +163,8 @@ export interface Hub {
   routing(agentId: string): Promise<AgentRouting>;
   /** Store the agent's topics, tell their connections (`agent.routing`) and route the queue again. */
   setAgentTopics(agentId: string, topics: readonly string[]): Promise<void>;
-  /** The signed-in agents a conversation of `topic` goes to. */
-  routeOf(topic: string | null): Promise<string[]>;
+  /** The signed-in agents a conversation of `topic` goes to (its advisor alone while signed in, if named). */
+  routeOf(topic: string | null, advisorId?: string | null): Promise<string[]>;
   /** The `queue.update` of a queued conversation, as its visitor is told it (place and estimated wait). */
   queueUpdateOf(conversationId: string): Promise<QueueUpdate | undefined>;
   availability(): Availability;

@@ -121,7 +121,7 @@ export function createHub(options: HubOptions): Hub {
       hub.toAgent(agentId, { type: 'agent.routing', ...(await hub.routing(agentId)) });
       await hub.queueChanged();
     },
-    routeOf: async (topic) => routeConversation(topic, await routedAgents()),
+    routeOf: async (topic, advisorId) => routeConversation(topic, await routedAgents(), advisorId),
     queueUpdateOf: (conversationId) => places.updateOf(conversationId),
     async agentsChanged() {
       bus.presenceChanged();

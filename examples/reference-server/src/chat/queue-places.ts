@@ -171,7 +171,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     placed.clear();
     const routes = rows.map((row) => {
       placed.add(row.id);
-      return next.next(row.topic);
+      return next.next(row.topic, row.advisor_id);
     });
     const waiting = new Set<string>();
     rows.forEach((row, index) => {
@@ -196,7 +196,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     const entry = queueEntry(row);
     if (!router) return recompute(); // invalidated meanwhile (an agent came or went)
     placed.add(row.id);
-    const route = router.next(row.topic);
+    const route = router.next(row.topic, row.advisor_id);
     tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1, handling));
     if (route.agentIds.length === 0) return;
     const size = jsonBytes(entry) + 1;

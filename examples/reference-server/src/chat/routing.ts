@@ -47,18 +47,23 @@ export function handlesTopic(agentTopics: readonly string[], topic: string): boo
 /**
  * The ids of the signed-in agents a conversation of `topic` goes to: those who handle it; when none does
  * (nobody signed in with it, only specialists of other topics), every signed-in agent, so that nobody
- * waits for an absent specialist. A conversation without a topic goes to every signed-in agent.
+ * waits for an absent specialist. A conversation without a topic goes to every signed-in agent. One whose
+ * handoff link named an advisor goes to that advisor alone while they are signed in (the greeting told
+ * the customer they would continue), and by its topic otherwise.
  *
  * @example
  * ```ts
  * routeConversation('Billing', [{ id: 'julie', topics: ['Billing'] }, { id: 'marc', topics: ['Technical support'] }]); // ['julie']
  * routeConversation('Billing', [{ id: 'marc', topics: ['Technical support'] }]); // ['marc'] (overflow)
+ * routeConversation('Billing', [{ id: 'julie', topics: [] }, { id: 'marc', topics: [] }], 'marc'); // ['marc']
  * ```
  */
 export function routeConversation(
   topic: string | null | undefined,
   agents: readonly RoutedAgent[],
+  advisorId?: string | null,
 ): string[] {
+  if (advisorId && agents.some((agent) => agent.id === advisorId)) return [advisorId];
   const everyone = agents.map((agent) => agent.id);
   if (topic === null || topic === undefined) return everyone;
   const handlers = agents.filter((agent) => handlesTopic(agent.topics, topic)).map((agent) => agent.id);
@@ -80,16 +85,16 @@ export function routeConversation(
  * ```
  */
 export function routeQueue(
-  queue: readonly { topic: string | null | undefined }[],
+  queue: readonly { topic: string | null | undefined; advisor_id?: string | null }[],
   agents: readonly RoutedAgent[],
 ): Route[] {
   const router = queueRouter(agents);
-  return queue.map(({ topic }) => router.next(topic));
+  return queue.map(({ topic, advisor_id }) => router.next(topic, advisor_id));
 }
 
 /**
- * Routes a queue one conversation at a time, oldest first, as {@link routeQueue} does: `next(topic)` is
- * the route of the conversation after all those routed so far, so a newcomer at the end of the queue is
+ * Routes a queue one conversation at a time, oldest first, as {@link routeQueue} does: `next(topic,
+ * advisorId)` is the route of the conversation after all those routed so far, so a newcomer at the end of the queue is
  * routed without going over the queue again. The work is per distinct route (about one per topic), not
  * per queued conversation.
  *
@@ -101,16 +106,16 @@ export function routeQueue(
  * ```
  */
 export function queueRouter(agents: readonly RoutedAgent[]): {
-  next(topic: string | null | undefined): Route;
+  next(topic: string | null | undefined, advisorId?: string | null): Route;
 } {
   let routed = 0;
   // Few distinct routes (about one per topic): count the earlier conversations per route, not per pair.
   const earlier = new Map<string, { agentIds: ReadonlySet<string>; count: number }>();
   return {
-    next(topic) {
+    next(topic, advisorId) {
       routed += 1;
       if (agents.length === 0) return { agentIds: [], position: routed };
-      const agentIds = routeConversation(topic, agents);
+      const agentIds = routeConversation(topic, agents, advisorId);
       let ahead = 0;
       for (const group of earlier.values()) {
         if (agentIds.some((id) => group.agentIds.has(id))) ahead += group.count;

@@ -28,7 +28,8 @@ const queuedSql = (only: string): string =>
            WHERE s.conversation_id = c.id AND f.kind = 'offline' AND s.status = 'accepted'
            ORDER BY s.at DESC LIMIT 1) AS contact_email,
          ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
-         i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email
+         i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email,
+         (SELECT h.advisor_id FROM handoffs h WHERE h.conversation_id = c.id) AS advisor_id
        FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
        WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.priority DESC, c.created_at, c.rowid`;
 

@@ -92,6 +92,8 @@ export interface QueueRow {
   identity_user_id: string | null;
   identity_name: string | null;
   identity_email: string | null;
+  /** The advisor a handoff link named, who takes the conversation while signed in (see `routeConversation`). */
+  advisor_id: string | null;
 }
 
 /**
