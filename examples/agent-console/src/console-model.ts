@@ -329,6 +329,7 @@ export function createConsoleModel(options: ConsoleModelOptions): ConsoleModel {
         handoffs.value = {
           list: frame.handoffs,
           hasMore: frame.hasMore,
+          advisors: frame.advisors,
           // A refreshed list keeps the link just made on screen, to copy.
           created: frame.created ?? handoffs.value?.created,
         };

@@ -122,6 +122,8 @@ export type SendOutcome = ReturnType<typeof checkSend>;
 export interface HandoffDeskState {
   list: readonly HandoffTracking[];
   hasMore: boolean;
+  /** Who a new handoff may name as its advisor. */
+  advisors: readonly AgentInfo[];
   created: { id: string; url: string; expiresAt: string } | undefined;
 }
 

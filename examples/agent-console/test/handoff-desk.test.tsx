@@ -90,6 +90,17 @@ describe('the handoff desk', () => {
 
   it('sends the draft, the empty detail rows left out, and empties once the link is made', async () => {
     h = await community();
+    await h.deliver({
+      type: 'agent.handoffs',
+      handoffs: [],
+      hasMore: false,
+      advisors: [{ id: 'a-marc', firstName: 'Marc', title: 'Billing' }],
+    });
+    expect(h.all('#desk-advisor option').map((o) => o.textContent)).toEqual([
+      'The first one available',
+      'Marc · Billing',
+    ]);
+    fill(h, '#desk-advisor', 'a-marc');
     fill(h, '#desk-channel', 'facebook');
     fill(h, '#desk-handle', '  Ana Q.  ');
     fill(h, '#desk-post', 'https://facebook.com/shop/posts/42');
@@ -119,6 +130,7 @@ describe('the handoff desk', () => {
         summary: 'a double charge',
         details: [{ label: 'Order', value: 'A-1042' }],
         topic: 'Billing',
+        advisorId: 'a-marc',
       },
     });
     // A second press before the answer makes no second link.
@@ -149,6 +161,7 @@ describe('the handoff desk', () => {
       type: 'agent.handoffs',
       handoffs: [{ ...BASE, channel: 'facebook' }],
       hasMore: false,
+      advisors: [],
       created: { id: 'h_1', url, expiresAt: at(7 * 86_400) },
     });
     expect(h.get('.desk-made').textContent).toContain('Link ready: post it in your public reply.');
@@ -162,7 +175,7 @@ describe('the handoff desk', () => {
 
   it('says where each handoff stands, with the public reply to copy once resolved', async () => {
     h = await community();
-    await h.deliver({ type: 'agent.handoffs', handoffs: LIST, hasMore: true });
+    await h.deliver({ type: 'agent.handoffs', handoffs: LIST, hasMore: true, advisors: [] });
     expect(h.all('.desk-status').map((s) => s.textContent)).toEqual([
       'Waiting for the customer',
       'Opened, waiting for an advisor',

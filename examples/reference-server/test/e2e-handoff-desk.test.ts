@@ -1,10 +1,10 @@
 /**
- * The community manager's desk end to end, in headless Chromium against the reference server: Sophie (role
- * `community`) signs in to the console, which is her handoff desk; she makes a link for a Facebook post
- * with the form and copies it; the customer opens it on the demo store and lands in a conversation routed
- * to Julie (Billing), who sees the case with Sophie's name; Sophie's desk follows it, opened, with Julie,
- * resolved, with the public reply to post. Screenshots: docs/screens/handoff-desk-en.png and
- * handoff-desk-fr-CA.png.
+ * The community manager's desk end to end, in headless Chromium against the reference server: Sophie
+ * (role `community`) signs in to the console, which is her handoff desk. She makes a link for a Facebook
+ * post with the form, naming Julie as the advisor, and copies it. The customer opens it on the demo store,
+ * is told Julie from Billing will continue, and lands in Julie's queue; Julie sees the case with Sophie's
+ * name. Sophie's desk follows it: opened, with Julie, resolved, with the public reply to post.
+ * Screenshots: docs/screens/handoff-desk-en.png and handoff-desk-fr-CA.png.
  */
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -91,6 +91,7 @@ describe('the handoff desk', () => {
     await desk.getByLabel('Detail 1: label').fill('Invoice');
     await desk.getByLabel('Detail 1: value').fill('F-2026-1142');
     await desk.getByLabel('Topic').selectOption('Billing');
+    await desk.getByLabel('Advisor (optional)').selectOption({ label: 'Julie' });
     await desk.getByRole('button', { name: 'Make the link' }).click();
     const link = desk.getByLabel('Handoff link', { exact: true });
     await expect.poll(() => link.inputValue()).toMatch(/\?clavard=h_/);
@@ -108,9 +109,9 @@ describe('the handoff desk', () => {
     e2e.keep(ana);
     await ana.page
       .getByRole('dialog')
-      .getByText('You wrote to us on Facebook about a double charge on the November invoice.', {
-        exact: false,
-      })
+      .getByText(
+        'You wrote to us on Facebook about a double charge on the November invoice. Julie from Billing will continue here, privately.',
+      )
       .waitFor();
     await expect.poll(() => statusOf(desk, 'Ana Quintal')).toBe('Opened, waiting for an advisor');
 

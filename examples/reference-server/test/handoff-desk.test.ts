@@ -148,6 +148,20 @@ describe('agent.handoffs', () => {
     expect((await desk(sophie.client)).handoffs).toEqual([]);
     const julie = await agent(server, 'Julie');
     expect(await desk(julie.client, CASE)).toMatchObject({ type: 'error', code: 'forbidden' });
+    // The advisor is picked among those who answer chats, by id; named in the greeting while here.
+    const listed = await desk(sophie.client);
+    expect((listed.advisors as { firstName: string }[]).map((a) => a.firstName)).toEqual(['Julie']);
+    for (const advisorId of ['nobody', sophie.id]) {
+      expect(await desk(sophie.client, { ...CASE, advisorId })).toMatchObject({
+        code: 'invalid-frame',
+        message: `advisorId: no agent has the id ${advisorId}`,
+      });
+    }
+    const named = (await desk(sophie.client, { ...CASE, advisorId: julie.id })).created as { url: string };
+    const eve = await visitor(server);
+    eve.client.send({ type: 'handoff.open', token: new URL(named.url).searchParams.get('clavard') });
+    const greeting = await eve.client.next('message');
+    expect((greeting.content as { text: string }).text).toContain('Julie will continue here');
     await account(server, 'Ada', { role: 'admin' });
     const ada = await agent(server, 'Ada');
     expect(first(await desk(ada.client, CASE))).toMatchObject({ by: 'Ada' });

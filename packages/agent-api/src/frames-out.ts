@@ -144,12 +144,14 @@ export interface AgentAccounts {
  *
  * @example
  * ```ts
- * ({ type: 'agent.handoffs', handoffs: [tracked], created: { id: 'h_1', url: 'https://shop.example/?clavard=h_…', expiresAt } });
+ * ({ type: 'agent.handoffs', handoffs: [tracked], hasMore: false, advisors: [julie], created: { id: 'h_1', url: 'https://shop.example/?clavard=h_…', expiresAt } });
  * ```
  */
 export interface AgentHandoffs {
   type: 'agent.handoffs';
   handoffs: HandoffTracking[];
+  /** The accounts that answer chats, by first name: who a new handoff may name as its advisor. */
+  advisors: AgentInfo[];
   /** Older handoffs exist than those listed. */
   hasMore: boolean;
   created?: { id: string; url: string; expiresAt: Timestamp };

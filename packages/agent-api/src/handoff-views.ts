@@ -73,8 +73,8 @@ export interface HandoffTracking extends Omit<HandoffCase, 'details'> {
 /**
  * A new handoff, as a community manager fills it in the console: the fields of the body of the server's
  * `POST /api/handoffs` that a person fills (channel, handle, `https` post URL, summary of at most 200
- * characters, details as label and value, a topic of the organisation's), checked by the same rules. An
- * error names the field.
+ * characters, details as label and value, a topic of the organisation's, an advisor), checked by the
+ * same rules. An error names the field.
  *
  * @example
  * ```ts
@@ -84,4 +84,10 @@ export interface HandoffTracking extends Omit<HandoffCase, 'details'> {
 export type HandoffDraft = Pick<
   HandoffCase,
   'channel' | 'handle' | 'postUrl' | 'postedAt' | 'summary' | 'details' | 'topic'
->;
+> & {
+  /**
+   * The agent who will continue (one of `agent.handoffs`' `advisors`): the conversation goes to them
+   * alone while they are signed in, and the greeting names them.
+   */
+  advisorId?: string;
+};

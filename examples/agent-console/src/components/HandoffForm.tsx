@@ -18,6 +18,7 @@ const draftOf = (form: HTMLFormElement): HandoffDraft => {
     .map((label, index) => ({ label: String(label).trim(), value: values[index] ?? '' }))
     .filter(({ label, value }) => label !== '' || value !== '');
   const topic = field('topic');
+  const advisorId = field('advisorId');
   return {
     channel: field('channel') as HandoffChannel,
     handle: field('handle'),
@@ -25,6 +26,7 @@ const draftOf = (form: HTMLFormElement): HandoffDraft => {
     summary: field('summary'),
     details,
     ...(topic === '' ? {} : { topic }),
+    ...(advisorId === '' ? {} : { advisorId }),
   };
 };
 
@@ -58,6 +60,7 @@ export function HandoffForm({
   const created = model.handoffs.value?.created?.id;
   const notice = model.notice.value;
   const topics = model.routing.value.topics;
+  const advisors = model.handoffs.value?.advisors ?? [];
   useEffect(() => {
     if (created === undefined || !pending.current) return;
     mark(false);
@@ -121,6 +124,22 @@ export function HandoffForm({
               </option>
             ))}
           </select>
+        </>
+      ) : null}
+      {advisors.length > 0 ? (
+        <>
+          <label for="desk-advisor">{t('desk.advisor')}</label>
+          <select id="desk-advisor" name="advisorId" aria-describedby="desk-advisor-hint">
+            <option value="">{t('desk.anyAdvisor')}</option>
+            {advisors.map((advisor) => (
+              <option key={advisor.id} value={advisor.id}>
+                {advisor.title ? `${advisor.firstName} · ${advisor.title}` : advisor.firstName}
+              </option>
+            ))}
+          </select>
+          <p id="desk-advisor-hint" class="hint">
+            {t('desk.advisorHint')}
+          </p>
         </>
       ) : null}
       <button type="submit" class="primary">

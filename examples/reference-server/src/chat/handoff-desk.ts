@@ -3,8 +3,15 @@
  * and follow the team's handoffs, from the link made to the customer's opening, an agent taking it, and
  * its end, when the public reply is there to post. Community managers and admins only.
  */
-import type { AgentClientFrame, AgentHandoffsRequest, HandoffTracking } from '@clavard/agent-api';
+import type {
+  AgentClientFrame,
+  AgentHandoffs,
+  AgentHandoffsRequest,
+  HandoffDraft,
+  HandoffTracking,
+} from '@clavard/agent-api';
 import { type AgentInfo, ChatError } from '@clavard/protocol';
+import { agentInfo } from '../accounts/accounts.js';
 import type { HandoffRow } from '../db/handoff-store.js';
 import { handoffCase } from './handoff-view.js';
 import type { AgentConn, AgentSession, Hub } from './hub.js';
@@ -81,7 +88,7 @@ export async function handoffDesk(
   if (!maker) throw new ChatError('forbidden', 'this server makes no handoff links');
   let created: { id: string; url: string; expiresAt: string } | undefined;
   if (frame.create) {
-    const made = await maker.make(frame.create, session.agent.id);
+    const made = await maker.make(await apiBody(hub, frame.create), session.agent.id);
     if (!made.ok) {
       const options = 'retryAfterMs' in made ? { retryAfterMs: made.retryAfterMs } : {};
       const code = made.error.code === 'rate-limited' ? 'rate-limited' : 'invalid-frame';
@@ -89,20 +96,42 @@ export async function handoffDesk(
     }
     created = { ...made.value, expiresAt: iso(made.value.expiresAt) };
   }
-  let listed: { handoffs: HandoffTracking[]; hasMore: boolean };
+  let listed: Omit<AgentHandoffs, 'type' | 'created'>;
   try {
-    const rows = await hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1);
-    const all = await trackings(hub, rows.slice(0, HANDOFF_DESK_SIZE));
-    const { kept, cut } = fitting(all, HISTORY_PAGE_BYTES);
-    listed = { handoffs: kept, hasMore: cut || rows.length > HANDOFF_DESK_SIZE };
+    listed = await deskList(hub);
   } catch (error) {
     // The link just made is shown only now (only its hash is kept): it goes out, the list later.
     if (!created) throw error;
     hub.options.report(new ChatError('server-error', 'the handoffs could not be listed', { cause: error }));
-    listed = { handoffs: [], hasMore: true };
+    listed = { handoffs: [], hasMore: true, advisors: [] };
   }
   conn.send({ type: 'agent.handoffs', ...listed, ...(created ? { created } : {}) });
 }
+
+/** The desk's list: the newest handoffs that fit a frame, and who may be named as advisor. */
+const deskList = async (hub: Hub): Promise<Omit<AgentHandoffs, 'type' | 'created'>> => {
+  const [rows, accounts] = await Promise.all([
+    hub.store.recentHandoffs(HANDOFF_DESK_SIZE + 1),
+    hub.store.accounts(),
+  ]);
+  const { kept, cut } = fitting(await trackings(hub, rows.slice(0, HANDOFF_DESK_SIZE)), HISTORY_PAGE_BYTES);
+  const advisors = accounts
+    .filter((account) => account.role !== 'community')
+    .map(agentInfo)
+    .sort((a, b) => a.firstName.localeCompare(b.firstName));
+  return { handoffs: kept, hasMore: cut || rows.length > HANDOFF_DESK_SIZE, advisors };
+};
+
+/** A draft as the API's body: the advisor, picked from the desk's list by id, named by login. */
+const apiBody = async (hub: Hub, draft: HandoffDraft): Promise<Record<string, unknown>> => {
+  const { advisorId, ...body } = draft;
+  if (advisorId === undefined) return body;
+  const advisor = typeof advisorId === 'string' ? await hub.store.agent(advisorId) : undefined;
+  if (!advisor?.login || advisor.role === 'community') {
+    throw new ChatError('invalid-frame', `advisorId: no agent has the id ${String(advisorId)}`);
+  }
+  return { ...body, advisor: advisor.login };
+};
 
 /**
  * A community manager's console says hello: never present, so never routed, transferred to or counted
