@@ -241,6 +241,37 @@ describe('handoff.open', () => {
     await julie.client.next('agent.queue', (f) => idsOf(f).includes(String(other.conversationId)));
   });
 
+  it('holds it for the advisor for a while only: past the hold, the topic’s agents get it', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, topics, handoffs: { advisorHoldMs: 300 } });
+    const julie = await agent(server, 'Julie', { topics: ['Billing'] });
+    await agent(server, 'Marc', { topics: ['Billing'] });
+    const ana = await visitor(server);
+    const made = await handoff(server, { topic: 'Billing', advisor: 'marc' });
+    const { conversationId } = await open(ana.client, made.token);
+    const listed = (f: Received) => idsOf(f).includes(String(conversationId));
+    // Marc is busy elsewhere: once the hold is over, Julie's list has it, and she may take it.
+    await julie.client.next('agent.queue', listed);
+    julie.client.send({ type: 'agent.take', conversationId });
+    expect(await ana.client.next('agent.joined')).toMatchObject({ agent: { firstName: 'Julie' } });
+  });
+
+  it('names no advisor when the link joins a conversation under way', async () => {
+    server = await startTestServer({ apiKeys: API_KEYS, topics });
+    await agent(server, 'Marc', { topics: ['Billing'] });
+    const ana = await visitor(server);
+    ana.client.send({ type: 'message.send', clientId: 'c1', text: 'Hello?' });
+    await ana.client.next('message.ack');
+    const { conversationId } = await open(
+      ana.client,
+      (await handoff(server, { topic: 'Billing', advisor: 'marc' })).token,
+    );
+    const greeting = await ana.client.next(
+      'message',
+      (f) => f.conversationId === conversationId && (f.author as { role: string }).role === 'system',
+    );
+    expect((greeting.content as { text: string }).text).toContain('Someone from Billing will continue here');
+  });
+
   it('is erased with the visitor who opened it', async () => {
     server = await startTestServer({ apiKeys: API_KEYS });
     const made = await handoff(server);

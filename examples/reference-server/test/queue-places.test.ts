@@ -33,6 +33,7 @@ function setUp(agents: RoutedAgent[]) {
     store: opened,
     now: Date.now,
     handlingEstimateSeconds: 240,
+    advisorHoldMs: 180_000,
     routedAgents: async () => agents,
     toVisitor: (_visitorId, frame) => {
       told.frames += 1;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADVISOR_HOLD_MS,
   estimateWaitSeconds,
   handlesTopic,
+  heldAdvisor,
   type RoutedAgent,
   routeConversation,
   routeQueue,
@@ -33,6 +35,14 @@ describe('routeConversation', () => {
   it('goes to generalists as well as to the specialists of its topic', () => {
     expect(routeConversation('Billing', [julie, marc, ana])).toEqual(['julie', 'ana']);
     expect(routeConversation('Plans', [julie, marc, ana])).toEqual(['ana']);
+  });
+
+  it('holds a conversation for its advisor from the link’s opening, for the hold only', () => {
+    const row = { advisor_id: 'marc', advisor_since: 1_000 };
+    expect(heldAdvisor(row, 1_000, ADVISOR_HOLD_MS)).toBe('marc');
+    expect(heldAdvisor(row, 1_000 + ADVISOR_HOLD_MS - 1, ADVISOR_HOLD_MS)).toBe('marc');
+    expect(heldAdvisor(row, 1_000 + ADVISOR_HOLD_MS, ADVISOR_HOLD_MS)).toBeNull();
+    expect(heldAdvisor({ advisor_id: null, advisor_since: null }, 1_000, ADVISOR_HOLD_MS)).toBeNull();
   });
 
   it('goes to the advisor a handoff named alone while signed in, whatever their topics, else by topic', () => {

@@ -86,8 +86,8 @@ export type HandoffDraft = Pick<
   'channel' | 'handle' | 'postUrl' | 'postedAt' | 'summary' | 'details' | 'topic'
 > & {
   /**
-   * The agent who will continue (one of `agent.handoffs`' `advisors`): the conversation goes to them
-   * alone while they are signed in, and the greeting names them.
+   * The agent who will continue (one of `agent.handoffs`' `advisors`): if they are signed in when the
+   * link is opened, the greeting names them and the conversation waits for them first.
    */
   advisorId?: string;
 };

@@ -40,7 +40,7 @@ export const enHandoffs = {
   'desk.anyTopic': 'Any topic',
   'desk.advisor': 'Advisor (optional)',
   'desk.anyAdvisor': 'The first one available',
-  'desk.advisorHint': 'While they are signed in, the chat goes to them and the greeting names them.',
+  'desk.advisorHint': 'If they are signed in, the greeting names them and the chat waits for them first.',
   'desk.create': 'Make the link',
   'desk.made': 'Link ready: post it in your public reply.',
   'desk.link': 'Handoff link',

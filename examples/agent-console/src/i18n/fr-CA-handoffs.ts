@@ -44,7 +44,7 @@ export const frCAHandoffs: Record<keyof typeof enHandoffs, string> = {
   'desk.anyTopic': 'Tous les sujets',
   'desk.advisor': 'Conseiller (facultatif)',
   'desk.anyAdvisor': 'La première personne disponible',
-  'desk.advisorHint': 'Tant qu’il est connecté, la conversation lui revient et l’accueil le nomme.',
+  'desk.advisorHint': 'S’il est connecté, l’accueil le nomme et la conversation l’attend d’abord.',
   'desk.create': 'Créer le lien',
   'desk.made': 'Lien prêt\u00a0: publiez-le dans votre réponse publique.',
   'desk.link': 'Lien de transmission',

@@ -89,6 +89,8 @@ export async function handoffDesk(
   let created: { id: string; url: string; expiresAt: string } | undefined;
   if (frame.create) {
     const made = await maker.make(await apiBody(hub, frame.create), session.agent.id);
+    // Said by id, as the desk named them: never a login.
+    if (!made.ok && made.error.code === 'unknown-advisor') throw unknownAdvisor(frame.create.advisorId);
     if (!made.ok) {
       const options = 'retryAfterMs' in made ? { retryAfterMs: made.retryAfterMs } : {};
       const code = made.error.code === 'rate-limited' ? 'rate-limited' : 'invalid-frame';
@@ -116,22 +118,30 @@ const deskList = async (hub: Hub): Promise<Omit<AgentHandoffs, 'type' | 'created
   ]);
   const { kept, cut } = fitting(await trackings(hub, rows.slice(0, HANDOFF_DESK_SIZE)), HISTORY_PAGE_BYTES);
   const advisors = accounts
-    .filter((account) => account.role !== 'community')
-    .map(agentInfo)
-    .sort((a, b) => a.firstName.localeCompare(b.firstName));
+    .filter((account) => account.role !== 'community' && account.login !== null)
+    .map(agentInfo);
   return { handoffs: kept, hasMore: cut || rows.length > HANDOFF_DESK_SIZE, advisors };
 };
 
-/** A draft as the API's body: the advisor, picked from the desk's list by id, named by login. */
+/** What a desk's draft may hold: the API's fields a person fills, and the advisor by id. */
+const DRAFT_FIELDS = new Set(['channel', 'handle', 'postUrl', 'postedAt', 'summary', 'details', 'topic']);
+
+/**
+ * A draft as the API's body: only the fields a person fills (not the API's `advisor` login nor its
+ * `landingUrl`: logins are not for community managers), and the advisor, picked by id, named by login.
+ */
 const apiBody = async (hub: Hub, draft: HandoffDraft): Promise<Record<string, unknown>> => {
-  const { advisorId, ...body } = draft;
-  if (advisorId === undefined) return body;
+  const { advisorId, ...fields } = draft as HandoffDraft & Record<string, unknown>;
+  const extra = Object.keys(fields).find((key) => !DRAFT_FIELDS.has(key));
+  if (extra !== undefined) throw new ChatError('invalid-frame', `create has no field ${extra}`);
+  if (advisorId === undefined) return fields;
   const advisor = typeof advisorId === 'string' ? await hub.store.agent(advisorId) : undefined;
-  if (!advisor?.login || advisor.role === 'community') {
-    throw new ChatError('invalid-frame', `advisorId: no agent has the id ${String(advisorId)}`);
-  }
-  return { ...body, advisor: advisor.login };
+  if (!advisor?.login || advisor.role === 'community') throw unknownAdvisor(advisorId);
+  return { ...fields, advisor: advisor.login };
 };
+
+const unknownAdvisor = (advisorId: unknown) =>
+  new ChatError('invalid-frame', `advisorId: no agent has the id ${String(advisorId)}`);
 
 /**
  * A community manager's console says hello: never present, so never routed, transferred to or counted

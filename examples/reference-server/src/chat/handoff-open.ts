@@ -28,6 +28,8 @@ import type { Hub, VisitorConn, VisitorSession } from './hub.js';
 export interface HandoffOpening {
   secret: string;
   priority: boolean;
+  /** How long a conversation is held for the advisor its link named (see `heldAdvisor`), in ms. */
+  advisorHoldMs: number;
   attempts: Throttle;
   /** The organisation's reviewed public replies (the agent sees the one due once the conversation ended). */
   publicReply?: PublicReplies;
@@ -60,12 +62,19 @@ const answer = (conn: VisitorConn, status: HandoffStatus, conversationId?: strin
   });
 
 /**
- * The greeting's words: the advisor's first name (only while they are signed in: the conversation goes
- * to them alone then, so the greeting keeps its promise) and the topic in the visitor's language.
+ * The greeting's words: the advisor's first name and the topic in the visitor's language. The advisor is
+ * named only when the link starts a conversation (`starts`) while they are signed in: it is held for
+ * them then (see `heldAdvisor`), so the greeting keeps its promise.
  */
-const greetingOf = async (hub: Hub, handoff: HandoffRow, locale: string | null): Promise<string> => {
+const greetingOf = async (
+  hub: Hub,
+  handoff: HandoffRow,
+  locale: string | null,
+  starts: boolean,
+): Promise<string> => {
   const { advisor_id: advisorId } = handoff;
-  const here = advisorId !== null && (await hub.routeOf(handoff.topic, advisorId)).includes(advisorId);
+  const here =
+    starts && advisorId !== null && (await hub.routeOf(handoff.topic, advisorId)).includes(advisorId);
   const advisor = here ? await hub.store.agent(advisorId) : undefined;
   const index = handoff.topic === null ? -1 : hub.options.topics.indexOf(handoff.topic);
   const french = locale?.toLowerCase().startsWith('fr') ? hub.options.topicLabels?.fr : undefined;
@@ -146,7 +155,9 @@ export async function handoffOpen(
     const mine = handoff.visitor_id === session.visitorId;
     return answer(conn, mine ? 'resumed' : 'used', mine ? handoff.conversation_id : undefined);
   }
-  const text = await greetingOf(hub, handoff, await hub.visitorLocale(session.visitorId));
+  const current = await hub.store.currentConversation(session.visitorId);
+  const starts = current === undefined || current.status === 'ended';
+  const text = await greetingOf(hub, handoff, await hub.visitorLocale(session.visitorId), starts);
   const opened = await bind(hub, handoff, session.visitorId, text);
   if (opened.status !== 'opened') {
     return answer(conn, opened.status, opened.status === 'resumed' ? opened.conversationId : undefined);

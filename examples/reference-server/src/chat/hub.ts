@@ -16,7 +16,7 @@ import { iso } from './iso-time.js';
 import { agentVanished } from './presence.js';
 import { createQueuePlaces } from './queue-places.js';
 import { createRoster, type Present } from './roster.js';
-import { routeConversation } from './routing.js';
+import { ADVISOR_HOLD_MS, routeConversation } from './routing.js';
 
 export type * from './hub-types.js';
 
@@ -53,6 +53,7 @@ export function createHub(options: HubOptions): Hub {
     store,
     now: options.now,
     handlingEstimateSeconds: options.handlingEstimateSeconds,
+    advisorHoldMs: options.handoffs?.advisorHoldMs ?? ADVISOR_HOLD_MS,
     routedAgents,
     toVisitor: here.toVisitor,
     toAgent: here.toAgent,

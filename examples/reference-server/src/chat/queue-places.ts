@@ -11,7 +11,14 @@ import type { QueueUpdate, ServerFrame } from '@clavard/protocol';
 import { givenContact, type QueueRow, type Store } from '../db/store.js';
 import { iso } from './iso-time.js';
 import { fitting, jsonBytes, QUEUE_BYTES } from './paging.js';
-import { estimateWaitSeconds, queueRouter, type Route, type RoutedAgent, routeQueue } from './routing.js';
+import {
+  estimateWaitSeconds,
+  heldAdvisor,
+  queueRouter,
+  type Route,
+  type RoutedAgent,
+  routeQueue,
+} from './routing.js';
 
 /** How many recently answered conversations the estimated wait averages. */
 const HANDLING_SAMPLE = 20;
@@ -23,6 +30,8 @@ export interface QueueDeps {
   now: () => number;
   /** The wait assumed before any conversation has ended, in s. */
   handlingEstimateSeconds: number;
+  /** How long a conversation is held for the advisor its handoff link named (see `heldAdvisor`), in ms. */
+  advisorHoldMs: number;
   /** The signed-in agents (and those in their grace period) with the topics they handle. */
   routedAgents(): Promise<RoutedAgent[]>;
   toVisitor(visitorId: string, frame: ServerFrame): void;
@@ -158,6 +167,40 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     return next;
   };
 
+  /** The rows as routing takes them at this moment: each with the advisor it is held for, if any. */
+  const routable = (rows: readonly QueueRow[]) =>
+    rows.map((row) => ({ topic: row.topic, advisorId: heldAdvisor(row, deps.now(), deps.advisorHoldMs) }));
+
+  /**
+   * When the first hold of `rows` ends, the queue is routed again: the conversation goes by topic then.
+   * `added`: rows joining those already watched (an arrival), not replacing them (a recomputation).
+   */
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  let holdEnds = Number.POSITIVE_INFINITY;
+  const releaseHolds = (rows: readonly QueueRow[], added = false) => {
+    const now = deps.now();
+    const ends = rows
+      .filter((row) => heldAdvisor(row, now, deps.advisorHoldMs) !== null)
+      .map((row) => (row.advisor_since ?? now) + deps.advisorHoldMs);
+    const first = Math.min(...ends, added ? holdEnds : Number.POSITIVE_INFINITY);
+    if (first === holdEnds && holdTimer !== undefined) return;
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    holdEnds = first;
+    if (first === Number.POSITIVE_INFINITY) return;
+    holdTimer = setTimeout(
+      () => {
+        holdTimer = undefined;
+        holdEnds = Number.POSITIVE_INFINITY;
+        router = undefined;
+        // A failure here is mended by the queue's next change, which recomputes it all.
+        inLine(recompute).catch(() => {});
+      },
+      Math.max(0, first - now) + 1,
+    );
+    holdTimer.unref?.();
+  };
+
   const recompute = async (): Promise<void> => {
     const [rows, agents, handling] = await Promise.all([
       store.queued(),
@@ -171,8 +214,9 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     placed.clear();
     const routes = rows.map((row) => {
       placed.add(row.id);
-      return next.next(row.topic, row.advisor_id);
+      return next.next(row.topic, heldAdvisor(row, deps.now(), deps.advisorHoldMs));
     });
+    releaseHolds(rows);
     const waiting = new Set<string>();
     rows.forEach((row, index) => {
       waiting.add(row.id);
@@ -196,7 +240,8 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     const entry = queueEntry(row);
     if (!router) return recompute(); // invalidated meanwhile (an agent came or went)
     placed.add(row.id);
-    const route = router.next(row.topic, row.advisor_id);
+    const route = router.next(row.topic, heldAdvisor(row, deps.now(), deps.advisorHoldMs));
+    releaseHolds([row], true);
     tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1, handling));
     if (route.agentIds.length === 0) return;
     const size = jsonBytes(entry) + 1;
@@ -227,11 +272,11 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       ]);
       const index = rows.findIndex((row) => row.id === conversationId);
       if (index < 0) return undefined;
-      return queueUpdate(conversationId, routeQueue(rows, agents)[index], index, handling);
+      return queueUpdate(conversationId, routeQueue(routable(rows), agents)[index], index, handling);
     },
     async listOf(agentId) {
       const [rows, agents] = await Promise.all([store.queued(), deps.routedAgents()]);
-      const routes = routeQueue(rows, agents);
+      const routes = routeQueue(routable(rows), agents);
       const mine = rows.filter((_, index) => routes[index]?.agentIds.includes(agentId));
       const { kept } = fitting(mine.map(queueEntry), QUEUE_BYTES);
       return { queue: kept, total: mine.length };

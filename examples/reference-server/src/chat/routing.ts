@@ -71,6 +71,37 @@ export function routeConversation(
 }
 
 /**
+ * How long a conversation is held for the advisor its handoff link named, from the link's opening, unless
+ * the server says otherwise (`handoffs.advisorHoldMs`): 3 minutes. Past that, an advisor busy elsewhere
+ * does not keep the customer waiting: it goes by topic.
+ *
+ * @example
+ * ```ts
+ * heldAdvisor({ advisor_id: 'a-julie', advisor_since: openedAt }, openedAt + ADVISOR_HOLD_MS, ADVISOR_HOLD_MS); // null
+ * ```
+ */
+export const ADVISOR_HOLD_MS = 3 * 60_000;
+
+/**
+ * The advisor a queued conversation is held for at `now`, for `holdMs` from the link's opening (see
+ * {@link ADVISOR_HOLD_MS}), or null.
+ *
+ * @example
+ * ```ts
+ * routeConversation(row.topic, agents, heldAdvisor(row, Date.now(), ADVISOR_HOLD_MS));
+ * ```
+ */
+export function heldAdvisor(
+  row: { advisor_id: string | null; advisor_since: number | null },
+  now: number,
+  holdMs: number,
+): string | null {
+  return row.advisor_id !== null && row.advisor_since !== null && now < row.advisor_since + holdMs
+    ? row.advisor_id
+    : null;
+}
+
+/**
  * Routes a queue, oldest first: each conversation's agents (see {@link routeConversation}) and its
  * visitor's position, 1 + the earlier conversations that share at least one of those agents (the ones
  * the same agents would take first). With nobody signed in, every conversation waits for whoever signs
@@ -85,11 +116,11 @@ export function routeConversation(
  * ```
  */
 export function routeQueue(
-  queue: readonly { topic: string | null | undefined; advisor_id?: string | null }[],
+  queue: readonly { topic: string | null | undefined; advisorId?: string | null }[],
   agents: readonly RoutedAgent[],
 ): Route[] {
   const router = queueRouter(agents);
-  return queue.map(({ topic, advisor_id }) => router.next(topic, advisor_id));
+  return queue.map(({ topic, advisorId }) => router.next(topic, advisorId));
 }
 
 /**

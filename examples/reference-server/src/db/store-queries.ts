@@ -18,6 +18,14 @@ const given = (field: 'name' | 'email', conversation: string) =>
      WHERE s.conversation_id = ${conversation} AND f.kind = 'prechat' AND s.status = 'accepted'
      ORDER BY s.at DESC, s.rowid DESC LIMIT 1)`;
 
+/**
+ * A column of the handoff that named the conversation's advisor: of its handoffs, the last opened that
+ * named one (a visitor may open two links into one conversation).
+ */
+const ADVISOR = (column: 'advisor_id' | 'opened_at'): string =>
+  `(SELECT h.${column} FROM handoffs h WHERE h.conversation_id = c.id AND h.advisor_id IS NOT NULL
+     ORDER BY h.opened_at DESC, h.created_at DESC LIMIT 1)`;
+
 /** The queue's rows (see {@link Store.queued}), oldest first; `only` narrows it to one conversation. */
 const queuedSql = (only: string): string =>
   `SELECT c.id, c.visitor_id, c.topic, c.created_at,
@@ -29,7 +37,7 @@ const queuedSql = (only: string): string =>
            ORDER BY s.at DESC LIMIT 1) AS contact_email,
          ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
          i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email,
-         (SELECT h.advisor_id FROM handoffs h WHERE h.conversation_id = c.id) AS advisor_id
+         ${ADVISOR('advisor_id')} AS advisor_id, ${ADVISOR('opened_at')} AS advisor_since
        FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
        WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.priority DESC, c.created_at, c.rowid`;
 

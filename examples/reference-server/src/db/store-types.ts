@@ -92,8 +92,10 @@ export interface QueueRow {
   identity_user_id: string | null;
   identity_name: string | null;
   identity_email: string | null;
-  /** The advisor a handoff link named, who takes the conversation while signed in (see `routeConversation`). */
+  /** The advisor a handoff link named, who is held the conversation for a while (see `heldAdvisor`). */
   advisor_id: string | null;
+  /** When that link was opened (ms): the advisor's hold counts from then. */
+  advisor_since: number | null;
 }
 
 /**

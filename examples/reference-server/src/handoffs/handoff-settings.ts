@@ -29,6 +29,12 @@ export interface HandoffSettings {
    */
   priority?: boolean;
   /**
+   * How long a conversation whose link named an advisor is held for them, from the link's opening, in
+   * ms; past that it goes by topic (an advisor busy elsewhere does not keep the customer waiting).
+   * @default 3 minutes
+   */
+  advisorHoldMs?: number;
+  /**
    * The page of the organisation's site links open, when the request names none (`landingUrl`). From
    * `CLAVARD_HANDOFF_SITE_URL`. @default the server's own `/`
    */

@@ -10,6 +10,7 @@ import {
   HANDOFF_OPENS_PER_WINDOW,
   type HandoffOpening,
 } from '../chat/handoff-open.js';
+import { ADVISOR_HOLD_MS } from '../chat/routing.js';
 import type { ServerOptions } from '../config.js';
 import type { Store } from '../db/store.js';
 import { createHandoffMaker, type HandoffMaker } from './handoff-maker.js';
@@ -75,6 +76,7 @@ export async function startHandoffs(start: HandoffStart): Promise<{
     opening: {
       secret,
       priority: settings.priority ?? true,
+      advisorHoldMs: settings.advisorHoldMs ?? ADVISOR_HOLD_MS,
       ...replies,
       attempts: createThrottle({ max: HANDOFF_OPENS_PER_WINDOW, windowMs: HANDOFF_OPEN_WINDOW_MS, now }),
     },

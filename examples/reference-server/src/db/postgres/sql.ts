@@ -146,6 +146,14 @@ export const CONVERSATION =
   'id, visitor_id, epoch, status, topic, agent_id, created_at, answered_at, ended_at, last_seq, visitor_read_seq, agent_read_seq, left_message_at, priority';
 
 /**
+ * A column of the handoff that named the conversation's advisor: of its handoffs, the last opened that
+ * named one (a visitor may open two links into one conversation).
+ */
+const ADVISOR = (column: 'advisor_id' | 'opened_at'): string =>
+  `(SELECT h.${column} FROM handoffs h WHERE h.conversation_id = c.id AND h.advisor_id IS NOT NULL
+     ORDER BY h.opened_at DESC, h.created_at DESC LIMIT 1)`;
+
+/**
  * The queue's rows, oldest first (ties in the order the conversations arrived), with the customer each
  * visitor was identified as; `only` narrows it to one conversation.
  *
@@ -158,7 +166,7 @@ export const queuedSql = (only: string): string =>
   `SELECT c.id, c.visitor_id, c.topic, c.created_at, ${FIRST_TEXT} AS preview,
      ${CONTACT_EMAIL} AS contact_email, ${given('name', 'c.id')} AS given_name, ${given('email', 'c.id')} AS given_email,
      i.user_id AS identity_user_id, i.name AS identity_name, i.email AS identity_email,
-     (SELECT h.advisor_id FROM handoffs h WHERE h.conversation_id = c.id) AS advisor_id
+     ${ADVISOR('advisor_id')} AS advisor_id, ${ADVISOR('opened_at')} AS advisor_since
    FROM conversations c LEFT JOIN identities i ON i.visitor_id = c.visitor_id
    WHERE c.status = 'queued' AND c.left_message_at IS NULL ${only} ORDER BY c.priority DESC, c.created_at, c.arrival`;
 
