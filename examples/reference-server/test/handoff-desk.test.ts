@@ -151,6 +151,11 @@ describe('agent.handoffs', () => {
     // The advisor is picked among those who answer chats, by id; named in the greeting while here.
     const listed = await desk(sophie.client);
     expect((listed.advisors as { firstName: string }[]).map((a) => a.firstName)).toEqual(['Julie']);
+    // Logins are not for community managers: the API's advisor field is not the desk's.
+    expect(await desk(sophie.client, { ...CASE, advisor: 'julie' })).toMatchObject({
+      code: 'invalid-frame',
+      message: 'create has no field advisor',
+    });
     for (const advisorId of ['nobody', sophie.id]) {
       expect(await desk(sophie.client, { ...CASE, advisorId })).toMatchObject({
         code: 'invalid-frame',
