@@ -93,6 +93,7 @@ describe.each(ENGINES)('the store on $name', (engine) => {
       identity_name: 'Ana Lopez',
       identity_email: null,
       advisor_id: null,
+      advisor_since: null,
     });
     expect(await store.queuedOne(conversation.id)).toEqual(queued);
     expect(await store.givenOf(conversation.id)).toEqual({ name: 'Ana', email: 'ana@example.com' });
