@@ -116,6 +116,32 @@ describe.each(ENGINES)('handoffs on $name', (engine) => {
     expect((await store.queued()).map((row) => row.id)).toEqual([first.id, second.id]);
   });
 
+  it('gives a queued conversation the advisor of the last link opened into it that named one', async () => {
+    const { store, clock } = await suite.open(engine, 'advisor');
+    const ana = await store.createVisitor('t-a', 'en');
+    const julie = await store.createAccount(account('julie', 'Julie'));
+    const marc = await store.createAccount(account('marc', 'Marc'));
+    const conversation = await store.createConversation(ana.id, 'Billing', 1);
+    expect(await store.queuedOne(conversation.id)).toMatchObject({ advisor_id: null, advisor_since: null });
+    // Two links into one conversation (she posted twice): the last opened that named an advisor counts.
+    for (const [id, advisor] of [
+      ['h_julie', julie.id],
+      ['h_marc', marc.id],
+      ['h_nobody', null],
+    ] as const) {
+      await store.createHandoff({ ...handoff(id), advisor_id: advisor });
+      clock.tick();
+      expect(await store.openHandoff(id, ana.id)).toBe('opened');
+      await store.setHandoffConversation(id, conversation.id);
+    }
+    const opened = (await store.handoff('h_marc'))?.opened_at;
+    expect(await store.queuedOne(conversation.id)).toMatchObject({
+      advisor_id: marc.id,
+      advisor_since: opened,
+    });
+    expect((await store.queued()).map((row) => row.advisor_id)).toEqual([marc.id]);
+  });
+
   it('is erased with its visitor and their conversation; one nobody opened stays', async () => {
     const { store } = await suite.open(engine, 'erased');
     const visitor = await store.createVisitor('token-ana', 'en');
