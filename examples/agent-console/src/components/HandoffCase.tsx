@@ -1,6 +1,7 @@
 import type { HandoffCase as Case } from '@clavard/agent-api';
 import type { MessageKey } from '../i18n/translator.js';
 import { useI18n } from '../i18n/translator.js';
+import { formatWhen } from '../when.js';
 
 /**
  * The public post's case beside a conversation that started from a handoff link: where and who, the post
@@ -16,8 +17,7 @@ import { useI18n } from '../i18n/translator.js';
  */
 export function HandoffCase({ handoff }: { handoff: Case }) {
   const { t, locale } = useI18n();
-  const format = (at: string) =>
-    new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = (at: string) => formatWhen(at, locale);
   const channel = t(`case.channel.${handoff.channel}` as MessageKey);
   const rows: [string, string][] = [
     [t('case.handle'), handoff.handle],

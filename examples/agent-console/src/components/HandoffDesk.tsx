@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleModel } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
+import { formatWhen } from '../when.js';
 import { CopyButton } from './CopyButton.js';
 import { HandoffForm } from './HandoffForm.js';
 import { HandoffList } from './HandoffList.js';
@@ -54,10 +55,7 @@ export function HandoffDesk({ model, nested = false }: { model: ConsoleModel; ne
   const Heading = nested ? 'h3' : 'h2';
   const made = desk?.created;
   // A time stays on one line (« 22 h 16 » has plain spaces).
-  const when = (at: string) =>
-    new Date(at)
-      .toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' })
-      .replace(/(\d) h (\d)/, '$1\u00a0h\u00a0$2');
+  const when = (at: string) => formatWhen(at, locale, 'long').replace(/(\d) h (\d)/, '$1\u00a0h\u00a0$2');
   return (
     <div class="desk">
       <section class="desk-new">

@@ -1,13 +1,13 @@
 import type { HandoffTracking } from '@clavard/agent-api';
 import { handoffStatus } from '../handoff-status.js';
 import { type MessageKey, useI18n } from '../i18n/translator.js';
+import { formatWhen } from '../when.js';
 import { CopyButton } from './CopyButton.js';
 
 /** One handoff: its status, the post, what it is about, its steps, and once resolved the public reply. */
 function HandoffItem({ handoff, now }: { handoff: HandoffTracking; now: number }) {
   const { t, locale } = useI18n();
-  const format = (at: string) =>
-    new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = (at: string) => formatWhen(at, locale);
   const status = handoffStatus(handoff, now);
   const steps: [MessageKey, string][] = [
     ['desk.madeBy', t('desk.by', { name: handoff.by, when: format(handoff.createdAt) })],

@@ -1,6 +1,7 @@
 import type { ConsoleConversation, ConsoleModel } from '../console-model.js';
 import { useI18n } from '../i18n/translator.js';
 import { identityStatus } from '../verification.js';
+import { formatWhen } from '../when.js';
 import { HandoffCase } from './HandoffCase.js';
 import { PhraseLibrary } from './PhraseLibrary.js';
 import { TransferControl } from './TransferControl.js';
@@ -54,8 +55,7 @@ function VisitorDetails({ conversation, now }: { conversation: ConsoleConversati
   const time = localTime(now, conversation.timeZone, locale);
   if (time) rows.push([t('context.localTime'), time]);
   if (conversation.topic) rows.push([t('context.topic'), conversation.topic]);
-  const format = (at: string) =>
-    new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = (at: string) => formatWhen(at, locale);
   rows.push([t('context.started'), format(conversation.createdAt)]);
   if (consent) {
     const when = format(consent.at);

@@ -22,7 +22,6 @@ import { jsonBytes, WELCOME_BYTES } from './paging.js';
 import { isLinearPattern } from './patterns.js';
 import type { ChatPeer, PeerHandle } from './peer.js';
 import { arrive, depart, signOut } from './presence.js';
-import { ADVISOR_HOLD_MS, heldAdvisor } from './routing.js';
 import { verificationForm } from './verification.js';
 import { contentHash } from './visitor-message.js';
 
@@ -114,15 +113,15 @@ const handlers: {
     if (conversation.status === 'ended')
       throw new ChatError('conversation-ended', 'the conversation has ended');
     if (conversation.status !== 'queued') throw new ChatError('forbidden', 'another agent has taken it');
-    // The queue's own rule: held for the advisor a handoff named, for a while (as the agents' lists show).
-    const queued = await hub.store.queuedOne(conversation.id);
-    const hold = hub.options.handoffs?.advisorHoldMs ?? ADVISOR_HOLD_MS;
-    const advisorId = queued ? heldAdvisor(queued, hub.options.now(), hold) : null;
-    const route = await hub.routeOf(conversation.topic, advisorId);
-    if (!route.includes(session.agent.id)) {
+    // The queue's own rule, as the agents' lists show it (a left message is not in the live queue).
+    const route = (await hub.queuedRouteOf(conversation.id)) ?? {
+      agentIds: await hub.routeOf(conversation.topic),
+      heldFor: null,
+    };
+    if (!route.agentIds.includes(session.agent.id)) {
       throw new ChatError(
         'forbidden',
-        advisorId && route[0] === advisorId
+        route.heldFor
           ? 'this conversation is kept for the advisor its handoff link named'
           : `this conversation is routed to agents for ${conversation.topic}`,
       );

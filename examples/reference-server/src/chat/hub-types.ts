@@ -167,6 +167,8 @@ export interface Hub {
   routeOf(topic: string | null, advisorId?: string | null): Promise<string[]>;
   /** The `queue.update` of a queued conversation, as its visitor is told it (place and estimated wait). */
   queueUpdateOf(conversationId: string): Promise<QueueUpdate | undefined>;
+  /** The agents a queued conversation goes to now, and the advisor it is held for; undefined out of the queue. */
+  queuedRouteOf(conversationId: string): Promise<{ agentIds: string[]; heldFor: string | null } | undefined>;
   availability(): Availability;
   agentInfo(row: AgentRow): AgentInfo;
   /** A conversation with its newest events, as an agent sees it. */

@@ -16,7 +16,7 @@ import { iso } from './iso-time.js';
 import { agentVanished } from './presence.js';
 import { createQueuePlaces } from './queue-places.js';
 import { createRoster, type Present } from './roster.js';
-import { ADVISOR_HOLD_MS, routeConversation } from './routing.js';
+import { routeConversation } from './routing.js';
 
 export type * from './hub-types.js';
 
@@ -53,7 +53,8 @@ export function createHub(options: HubOptions): Hub {
     store,
     now: options.now,
     handlingEstimateSeconds: options.handlingEstimateSeconds,
-    advisorHoldMs: options.handoffs?.advisorHoldMs ?? ADVISOR_HOLD_MS,
+    // Without handoffs, no conversation has an advisor to hold it for.
+    advisorHoldMs: options.handoffs?.advisorHoldMs ?? 0,
     routedAgents,
     toVisitor: here.toVisitor,
     toAgent: here.toAgent,
@@ -124,6 +125,7 @@ export function createHub(options: HubOptions): Hub {
     },
     routeOf: async (topic, advisorId) => routeConversation(topic, await routedAgents(), advisorId),
     queueUpdateOf: (conversationId) => places.updateOf(conversationId),
+    queuedRouteOf: (conversationId) => places.routeOf(conversationId),
     async agentsChanged() {
       bus.presenceChanged();
       await agentsChangedHere();

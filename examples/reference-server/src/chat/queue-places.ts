@@ -17,6 +17,7 @@ import {
   queueRouter,
   type Route,
   type RoutedAgent,
+  routeConversation,
   routeQueue,
 } from './routing.js';
 
@@ -56,6 +57,11 @@ export interface QueuePlaces {
   arrived(conversationId: string): Promise<void>;
   /** The `queue.update` of a queued conversation, as its visitor is told it. */
   updateOf(conversationId: string): Promise<QueueUpdate | undefined>;
+  /**
+   * The agents a queued conversation goes to now, and the advisor it is held for (the rule of the
+   * agents' lists, for `agent.take`); undefined when it is not in the queue.
+   */
+  routeOf(conversationId: string): Promise<{ agentIds: string[]; heldFor: string | null } | undefined>;
   /** An agent's list (what fits in a frame) and how many are routed to them. */
   listOf(agentId: string): Promise<{ queue: QueueEntry[]; total: number }>;
   /** Records the list an agent was sent (at sign-in), so that an unchanged one is not sent again. */
@@ -167,9 +173,11 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     return next;
   };
 
+  /** The advisor `row` is held for at `now`, if any (see `heldAdvisor`). */
+  const heldFor = (row: QueueRow, now = deps.now()) => heldAdvisor(row, now, deps.advisorHoldMs);
   /** The rows as routing takes them at this moment: each with the advisor it is held for, if any. */
   const routable = (rows: readonly QueueRow[]) =>
-    rows.map((row) => ({ topic: row.topic, advisorId: heldAdvisor(row, deps.now(), deps.advisorHoldMs) }));
+    rows.map((row) => ({ topic: row.topic, advisorId: heldFor(row) }));
 
   /**
    * When the first hold of `rows` ends, the queue is routed again: the conversation goes by topic then.
@@ -180,7 +188,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
   const releaseHolds = (rows: readonly QueueRow[], added = false) => {
     const now = deps.now();
     const ends = rows
-      .filter((row) => heldAdvisor(row, now, deps.advisorHoldMs) !== null)
+      .filter((row) => heldFor(row, now) !== null)
       .map((row) => (row.advisor_since ?? now) + deps.advisorHoldMs);
     const first = Math.min(...ends, added ? holdEnds : Number.POSITIVE_INFINITY);
     if (first === holdEnds && holdTimer !== undefined) return;
@@ -214,7 +222,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     placed.clear();
     const routes = rows.map((row) => {
       placed.add(row.id);
-      return next.next(row.topic, heldAdvisor(row, deps.now(), deps.advisorHoldMs));
+      return next.next(row.topic, heldFor(row));
     });
     releaseHolds(rows);
     const waiting = new Set<string>();
@@ -240,7 +248,7 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
     const entry = queueEntry(row);
     if (!router) return recompute(); // invalidated meanwhile (an agent came or went)
     placed.add(row.id);
-    const route = router.next(row.topic, heldAdvisor(row, deps.now(), deps.advisorHoldMs));
+    const route = router.next(row.topic, heldFor(row));
     releaseHolds([row], true);
     tellVisitor(row.visitor_id, queueUpdate(row.id, route, route.position - 1, handling));
     if (route.agentIds.length === 0) return;
@@ -273,6 +281,12 @@ export function createQueuePlaces(deps: QueueDeps): QueuePlaces {
       const index = rows.findIndex((row) => row.id === conversationId);
       if (index < 0) return undefined;
       return queueUpdate(conversationId, routeQueue(routable(rows), agents)[index], index, handling);
+    },
+    async routeOf(conversationId) {
+      const [row, agents] = await Promise.all([store.queuedOne(conversationId), deps.routedAgents()]);
+      if (!row) return undefined;
+      const held = heldFor(row);
+      return { agentIds: routeConversation(row.topic, agents, held), heldFor: held };
     },
     async listOf(agentId) {
       const [rows, agents] = await Promise.all([store.queued(), deps.routedAgents()]);
